@@ -1,0 +1,116 @@
+"""The command line: ``hecha text|extract|import|export`` (the contract in DESIGN.md).
+
+Every file that fails prints one line ``hecha: PATH: reason`` on stderr; the others go on; the exit
+status is 1 when any file failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from core import documents, pipeline
+from core.errors import HechaError
+
+COMMANDS = ("text", "extract", "import", "export")
+
+
+def _err(msg: str) -> None:
+    print(f"hecha: {msg}", file=sys.stderr)
+
+
+def _extraction_json(ex: pipeline.Extraction) -> dict:
+    d = ex.document
+    return {
+        "path": d.path,
+        "format": d.format,
+        "sha256": d.sha256,
+        "encoding": d.encoding,
+        "title": d.title,
+        "issuer": d.issuer,
+        "year": d.year,
+        "warnings": list(d.warnings),
+        "figures": [f.to_json() for f in ex.figures],
+        "indicators": {k: v.json_value() for k, v in ex.indicators.items()},
+        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items()},
+        "checks": [c.to_json() for c in ex.checks],
+    }
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    try:
+        doc = documents.load(args.file)
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    sys.stdout.write(doc.text)
+    if not doc.text.endswith("\n"):
+        sys.stdout.write("\n")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    previous = None
+    if args.previous:
+        try:
+            previous = pipeline.analyse(args.previous)
+        except HechaError as e:
+            _err(f"上一年度报告无法读取：{e}")
+            return 1
+    status = 0
+    results = []
+    for path in args.files:
+        try:
+            results.append(_extraction_json(pipeline.analyse(path, previous)))
+        except HechaError as e:
+            _err(str(e))
+            status = 1
+    if args.json:
+        out = results[0] if len(args.files) == 1 and len(results) == 1 else results
+        if len(args.files) == 1 and not results:
+            return status
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=None if args.compact else 1)
+        sys.stdout.write("\n")
+    else:
+        for r in results:
+            print(f"{r['path']}  [{r['format']}, {r['encoding'] or '-'}]  {r['title'] or ''}")
+            for f in r["figures"]:
+                q = f" ({f['qualifier']})" if f["qualifier"] else ""
+                ind = f"  → {f['indicator']}" if f["indicator"] else ""
+                print(f"  {f['start']:>6}  {f['value']}{f['unit'] or ''}{q}  {f['label']}{ind}")
+            for c in r["checks"]:
+                if c["status"] == "fail":
+                    print(f"  ✗ {c['rule']} {c['subject']}: {c['formula']}")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="hecha", description="核查 Hecha：政府信息公开年度报告数据核查")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("text", help="输出报告的规范文本（偏移量以此为准）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_text)
+    p = sub.add_parser("extract", help="提取数字、指标与检查结果")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--compact", action="store_true", help="紧凑 JSON（不缩进）")
+    p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
+    p.set_defaults(func=cmd_extract)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+        sys.stderr.reconfigure(encoding="utf-8")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        _err("已取消")
+        return 130
+    except HechaError as e:
+        _err(str(e))
+        return 1

@@ -1,0 +1,1 @@
+"""One loader per file format. Each exposes ``load(path: str, data: bytes, sha256: str) -> Document``."""

@@ -1,0 +1,194 @@
+"""Frozen dataclasses shared by core and the GUI: Document, Table, Cell, Figure.
+
+Offsets are code points into ``Document.text``. The GUI converts to UTF-16 at its boundary.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table after merged cells are resolved.
+
+    ``row``/``col`` are grid positions of the cell's top-left corner; a merged cell appears once with
+    ``rowspan``/``colspan`` > 1. ``start``/``end`` index the cell's text in ``Document.text``.
+    """
+
+    row: int
+    col: int
+    start: int
+    end: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found in the document; ``start``/``end`` is its extent in ``Document.text``."""
+
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+    n_rows: int
+    n_cols: int
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Rows × columns; a merged cell occupies every position it covers (same object)."""
+        g: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.rowspan, self.n_rows)):
+                for k in range(c.col, min(c.col + c.colspan, self.n_cols)):
+                    g[r][k] = c
+        return g
+
+
+@dataclass(frozen=True)
+class Page:
+    """A PDF page: its index and size in PDF points (origin bottom-left as in PDF)."""
+
+    index: int
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded report: canonical text plus structure.
+
+    For PDFs ``char_pages[i]`` is the page of ``text[i]`` (-1 for characters the loader inserted, such
+    as line breaks) and ``char_boxes[4*i:4*i+4]`` its box (left, bottom, right, top) in PDF points.
+    """
+
+    path: str
+    format: str  # "txt" | "html" | "docx" | "pdf"
+    sha256: str
+    text: str
+    encoding: str | None = None
+    tables: tuple[Table, ...] = ()
+    pages: tuple[Page, ...] = ()
+    char_pages: array | None = field(default=None, repr=False, compare=False)
+    char_boxes: array | None = field(default=None, repr=False, compare=False)
+    title: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    warnings: tuple[str, ...] = ()
+
+    def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
+        """Boxes (page, left, bottom, right, top) covering ``text[start:end]``, one per page line run."""
+        if self.char_pages is None or self.char_boxes is None:
+            return []
+        out: list[tuple[int, float, float, float, float]] = []
+        for i in range(max(0, start), min(end, len(self.text))):
+            p = self.char_pages[i]
+            if p < 0:
+                continue
+            x0, y0, x1, y1 = self.char_boxes[4 * i : 4 * i + 4]
+            if out and out[-1][0] == p and abs(out[-1][2] - y0) < 2 and x0 >= out[-1][1] - 1:
+                q = out[-1]
+                out[-1] = (p, min(q[1], x0), min(q[2], y0), max(q[3], x1), max(q[4], y1))
+            else:
+                out.append((p, x0, y0, x1, y1))
+        return out
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity found in a report.
+
+    ``value`` has the multiplier (万/亿) applied; percentages are kept as written (63.6 for 63.6%).
+    ``qualifier`` is one of ``more_than`` (余/多), ``at_least`` (以上), ``nearly`` (近), ``about``
+    (约/左右), or None. ``source`` is ``"text"`` for narrative figures, ``"table"`` for table cells.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    unit: str | None = None
+    multiplier: str | None = None
+    qualifier: str | None = None
+    label: str = ""
+    indicator: str | None = None
+    confidence: float = 0.5
+    rule: str = ""
+    source: str = "text"
+
+    def to_json(self) -> dict:
+        v = self.value
+        num: int | float = int(v) if v == v.to_integral_value() else float(v)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": num,
+            "unit": self.unit,
+            "multiplier": self.multiplier,
+            "qualifier": self.qualifier,
+            "label": self.label,
+            "indicator": self.indicator,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    """The value of one standard indicator read from a report's table.
+
+    ``kind`` is ``number``, ``zero``, ``empty`` (blank cell — never 0) or ``not_applicable``
+    (“/”, “—”, 无, 不适用). ``start``/``end`` is the source cell's text span, when known.
+    """
+
+    id: str
+    kind: str
+    value: Decimal | None
+    raw: str = ""
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 0.9
+
+    def json_value(self) -> int | float | None:
+        if self.value is None:
+            return None
+        v = self.value
+        return int(v) if v == v.to_integral_value() else float(v)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One arithmetic check. ``status``: ``pass`` | ``fail`` | ``not_checkable``;
+    ``severity``: ``error`` | ``warning``. ``formula`` shows the values ("10+1+0+0 = 11 ≠ 0").
+    ``cells`` lists the indicator ids (and ``fig:START`` for narrative figures) involved."""
+
+    rule: str
+    subject: str
+    status: str
+    severity: str
+    formula: str
+    cells: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "rule": self.rule,
+            "subject": self.subject,
+            "status": self.status,
+            "severity": self.severity,
+            "formula": self.formula,
+            "cells": list(self.cells),
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything core derives from one report."""
+
+    document: Document
+    figures: tuple[Figure, ...]
+    indicators: dict[str, IndicatorValue]
+    checks: tuple[CheckResult, ...]

@@ -1,0 +1,57 @@
+"""Script conversion that keeps offsets: ``to_simplified`` returns a string of the same length.
+
+OpenCC's ``t2s`` converts character by character for almost all text, so lengths match and an
+offset in the converted string is the same offset in the original. Where a phrase rule would change
+the length, that line is converted one character at a time instead, so the guarantee always holds.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def _convert_keep_length(text: str, config: str) -> str:
+    if not text:
+        return text
+    conv = _converter(config)
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    parts = []
+    for line in text.splitlines(keepends=True):
+        c = conv.convert(line)
+        if len(c) != len(line):
+            c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
+        parts.append(c)
+    return "".join(parts)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, same length as ``text``."""
+    return _convert_keep_length(text, "t2s")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → traditional, same length as ``text`` (used by the GUI's display switch)."""
+    return _convert_keep_length(text, "s2t")
+
+
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII (１２３，％（）) → half-width; same length."""
+    return text.translate(_FULLWIDTH)
+
+
+def normalize(text: str) -> str:
+    """Simplified script and half-width ASCII: the form every matcher works on. Same length."""
+    return fold_width(to_simplified(text))
