@@ -1,0 +1,330 @@
+"""Find the figures in a report's text: ``extract(doc) -> list[Figure]``.
+
+Everything is matched on ``normalize(doc.text)`` — simplified script and half-width ASCII, the same
+length as the original — so a match's offsets are offsets into ``doc.text`` and one set of rules serves
+both scripts and full-width digits.
+
+A narrative figure is a number followed by a measure word (件 条 项 人次 万元 % …). That single
+requirement already excludes years (年), dates (月 日), document numbers (号), phone numbers, postal
+codes, URLs and index numbers; the filters below remove the rest: ordinals (第…), list markers,
+quoted slogans (“三个作用”), idioms (一次性, 百项), parts of a report (六个部分) and digits glued to
+other digits or letters (garbled remnants such as 〔201876号).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from core import narrative
+from core.model import Document, Figure
+from core.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
+from core.textnorm import normalize
+
+# Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
+UNITS = (
+    "个工作日",
+    "个百分点",
+    "平方公里",
+    "平方米",
+    "公里",
+    "人次",
+    "件次",
+    "场次",
+    "户次",
+    "批次",
+    "余次",
+    "万元",
+    "亿元",
+    "小时",
+    "分钟",
+    "个",
+    "条",
+    "件",
+    "项",
+    "次",
+    "场",
+    "期",
+    "份",
+    "宗",
+    "篇",
+    "家",
+    "名",
+    "人",
+    "册",
+    "元",
+    "天",
+    "类",
+    "位",
+    "户",
+    "所",
+    "座",
+    "批",
+    "轮",
+    "封",
+    "套",
+    "张",
+    "台",
+    "辆",
+    "吨",
+    "周",
+    "例",
+    "起",
+    "处",
+    "本",
+    "部",
+    "集",
+    "幅",
+    "栏",
+    "节",
+    "课",
+    "组",
+    "支",
+    "块",
+    "%",
+    "‰",
+)
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("万元", "亿元"))
+
+# What may follow a unit and turn it into another word (个人, 人民, 条例, 场所 …).
+_UNIT_BLOCKERS = {
+    "个": ("人", "体", "性", "别", "案"),
+    "人": ("民", "员", "大", "社", "口", "才", "事", "身", "力", "们", "群", "居", "物", "均", "士", "类"),
+    "条": ("例", "件", "款", "线", "理", "幅", "码"),
+    "件": ("事",),
+    "项": ("下",),
+    "次": ("数", "要", "序", "生", "日", "年", "月"),
+    "场": ("所", "景", "地", "馆", "合", "面", "域", "外"),
+    "期": ("间", "限", "待", "刊", "望", "末", "初", "中"),
+    "份": ("额",),
+    "家": ("庭", "长", "属", "乡", "园", "政"),
+    "名": ("单", "称", "义", "录", "片", "额"),
+    "元": ("旦", "素", "宵", "年", "月", "首"),
+    "天": ("津", "然", "地", "气", "下", "网"),
+    "类": ("别", "型", "似"),
+    "位": ("于", "置"),
+    "户": ("籍", "口", "外", "型"),
+    "所": ("有", "在", "属", "以", "谓", "得", "需"),
+    "座": ("谈",),
+    "批": ("准", "复", "评", "示"),
+    "轮": ("流", "换"),
+    "封": ("闭", "面", "存", "控"),
+    "套": ("餐",),
+    "张": ("贴",),
+    "台": ("账", "风", "湾", "阶"),
+    "周": ("年", "边", "期", "末", "知"),
+    "例": ("如", "行", "会"),
+    "起": ("草", "诉", "来", "步", "点", "到", "始"),
+    "处": ("理", "罚", "置", "分", "室", "长", "级"),
+    "本": ("级", "机", "年", "单", "地", "市", "区", "县", "镇", "部", "报", "次", "着", "人", "领"),
+    "部": ("分", "门", "署", "委", "长", "位"),
+    "集": ("中", "体", "团", "约", "成"),
+    "组": ("织", "长", "建", "成"),
+    "支": ("持", "付", "部", "出"),
+    "块": ("钱",),
+    "节": ("点", "约", "日", "能"),
+    "课": ("题", "程"),
+    "栏": ("目",),
+}
+
+_NUM = (
+    r"(?P<num>"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 1,234,567.8
+    r"|\d+(?:\.\d+)?"  # 1234.5
+    r"|[零〇一二两三四五六七八九十百千万亿]+"  # 三千二百
+    r")"
+)
+FIGURE_RE = re.compile(
+    r"(?P<pre>近|约|超过|逾|达到|达)?" + _NUM + r"(?P<sp1>[ \t\u00a0]?)"
+    r"(?P<q0>余|多)?"
+    r"(?P<mult>万|亿)?"
+    r"(?P<q1>余|多)?"
+    r"(?P<sp2>[ \t\u00a0]?)"
+    r"(?P<big>大)?"
+    r"(?P<unit>" + _UNIT_ALT + r")"
+    r"(?P<post>以上|左右|之多)?"
+    r"|(?P<pre2>近|约|超过|逾|达到|达)?(?P<pct>百分之[零〇一二两三四五六七八九十百点]+)"
+)
+
+# Slogans and fixed political phrases that begin with a numeral and a measure word.
+SLOGANS = (
+    "两个维护",
+    "两个确立",
+    "四个意识",
+    "四个自信",
+    "四个全面",
+    "三个代表",
+    "五位一体",
+    "两个一百年",
+    "三个作用",
+    "一件事",
+    "两个责任",
+    "三个务必",
+    "四个最严",
+    "两个毫不动摇",
+    "三个一批",
+    "四个一批",
+    "一次办",
+    "一次性",
+    "一站式",
+    "一窗",
+    "一张网",
+    "一网",
+    "一条龙",
+    "三类内部事务",
+    "四类过程性",
+    "一个窗口",
+    "一件事一次办",
+    "三个区分开来",
+    "两个结合",
+    "六个必须坚持",
+    "五个必由之路",
+    "八项规定",
+)
+
+_OPEN_QUOTES = "“\"‘'「『《〈【"
+_CLOSE_QUOTES = "”\"’'」』》〉】"
+_PART_WORDS = ("部分", "章", "节", "方面内容")
+
+
+def _looks_glued(n: str, start: int) -> bool:
+    """Digits glued to letters or number punctuation (A1, 0564-12345, 2/3, v1.2) are codes."""
+    prev = n[start - 1] if start else ""
+    return bool(prev) and prev.isascii() and (prev.isalnum() or prev in "-/._@#+:~")
+
+
+def _is_ordinal(n: str, start: int) -> bool:
+    """第十八届, 第 141 次."""
+    j = start - 1
+    while j >= 0 and n[j] in " \t":
+        j -= 1
+    return j >= 0 and n[j] == "第"
+
+
+def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
+    """“三个作用” / “4+2” — a short quoted phrase that starts with the number."""
+    if start == 0 or n[start - 1] not in _OPEN_QUOTES:
+        return False
+    close = -1
+    for k in range(end, min(len(n), end + 10)):
+        if n[k] in _CLOSE_QUOTES:
+            close = k
+            break
+        if n[k] in "，。；,;\n":
+            break
+    return close >= 0
+
+
+def _value(num: str) -> Decimal | None:
+    if num[0].isdigit():
+        return parse_arabic(num)
+    iv = parse_chinese(num)
+    return None if iv is None else Decimal(iv)
+
+
+def _chinese_numeral_ok(num: str, unit: str, big: str | None, after: str) -> bool:
+    """Chinese numerals in running text are often idioms; accept only clear counts."""
+    if num in ("一", "万", "亿", "百", "千", "百万", "千万", "万亿", "亿万"):
+        return False  # 一次性, 一批, 百项堵点, 千家万户 …
+    if unit == "类" and not big:
+        return False  # 三类内部事务信息, 四类过程性信息 (labels of table 三)
+    return not after.startswith("五年")  # 十四个五年规划
+
+
+def _qualifier(pre: str | None, more: bool, post: str | None) -> str | None:
+    if more or post == "之多" or pre in ("超过", "逾"):
+        return "more_than"
+    if post == "以上":
+        return "at_least"
+    if post == "左右" or pre == "约":
+        return "about"
+    if pre == "近":
+        return "nearly"
+    return None
+
+
+def _rejected(n: str, m: re.Match[str], num: str, unit: str, ns: int) -> bool:
+    """The non-figure filters for a number + measure word match."""
+    after_unit = n[m.end("unit") : m.end("unit") + 4]
+    if unit in _UNIT_BLOCKERS and after_unit[:1] and after_unit[0] in _UNIT_BLOCKERS[unit]:
+        return True  # 个人, 人民, 条例, 场所 …
+    if any(after_unit.startswith(w) for w in _PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
+        return True  # 六个部分, 十四个五年规划
+    if not num[0].isdigit():
+        if not _chinese_numeral_ok(num, unit, m.group("big"), after_unit):
+            return True
+    elif _looks_glued(n, ns):
+        return True
+    if (
+        num[0].isdigit()
+        and "." not in num
+        and len(num.replace(",", "")) >= 7
+        and not m.group("mult")
+        and unit not in ("元", "%")
+    ):
+        return True  # 7+ digit counts without 万 are almost always codes or garbled dates
+    return (
+        _is_ordinal(n, ns) or _in_quoted_slogan(n, ns, m.end()) or any(n.startswith(s, ns) for s in SLOGANS)
+    )
+
+
+def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
+    """Figures in running text (not table cells)."""
+    if n is None:
+        n = normalize(doc.text)
+    out: list[Figure] = []
+    for m in FIGURE_RE.finditer(n):
+        if m.group("pct"):
+            ns = ne = m.start("pct")
+            ne = ue = m.end("pct")
+            value = parse_number(m.group("pct"))
+            if value is None or _is_ordinal(n, ns):
+                continue
+            unit, mult, rule, is_cn = "%", None, "percent", True
+            qualifier = _qualifier(m.group("pre2"), False, None)
+        else:
+            num, unit = m.group("num"), m.group("unit")
+            ns, ne = m.start("num"), m.end("num")
+            if _rejected(n, m, num, unit, ns):
+                continue
+            value = _value(num)
+            if value is None:
+                continue
+            mult = m.group("mult")
+            if mult:
+                value *= MULTIPLIERS[mult]
+            ue = m.end("unit")
+            is_cn = not num[0].isdigit()
+            rule = "cn-numeral" if is_cn else ("percent" if unit in ("%", "‰") else "number+unit")
+            qualifier = _qualifier(m.group("pre"), bool(m.group("q0") or m.group("q1")), m.group("post"))
+        label, indicator, conf = narrative.describe(n, ns, m.end(), unit)
+        if is_cn:
+            conf = min(conf, 0.6)
+        if qualifier:
+            conf = min(conf, 0.8)
+        if m.group("big"):
+            conf = min(conf, 0.7)
+        out.append(
+            Figure(
+                start=ns,
+                end=ne,
+                text=doc.text[ns:ue],
+                value=value,
+                unit=unit,
+                multiplier=doc.text[m.start("mult")] if mult else None,
+                qualifier=qualifier,
+                label=label,
+                indicator=indicator,
+                confidence=conf,
+                rule=rule,
+            )
+        )
+    return out
+
+
+def extract(doc: Document) -> list[Figure]:
+    """All narrative figures of ``doc`` in document order."""
+    return extract_narrative(doc)
+
+
+__all__ = ["FIGURE_RE", "UNITS", "extract", "extract_narrative"]
