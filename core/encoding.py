@@ -43,7 +43,9 @@ def _score(text: str) -> float:
             cjk += 1
             if ch in _COMMON:
                 common += 1
-        elif ch == "\ufffd" or 0xE000 <= o <= 0xF8FF or 0x80 <= o < 0xA0:
+        elif (
+            ch == "\ufffd" or 0xE000 <= o <= 0xF8FF or 0x80 <= o < 0xA0 or (o < 0x20 and ch not in "\t\n\r\f")
+        ):
             bad += 1
     if cjk == 0:
         return -bad
@@ -116,6 +118,11 @@ def looks_binary(data: bytes) -> bool:
         return False
     nul = sample.count(0)
     if nul:
-        return True
+        # CJK-heavy UTF-16 without a BOM has few NULs: it is text if it reads as Chinese.
+        even = sample[: len(sample) // 2 * 2]
+        return (
+            max(_score(even.decode("utf-16-le", "replace")), _score(even.decode("utf-16-be", "replace")))
+            < 0.3
+        )
     ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return ctrl > 0.05 * len(sample)

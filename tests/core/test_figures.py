@@ -1,0 +1,150 @@
+"""What a reviewer sees: each kind of number, unit, qualifier — and what is not a figure — in both scripts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.figures import extract
+from core.model import Document, Figure
+
+
+def figs(text: str) -> list[Figure]:
+    return extract(Document(path="t.txt", format="txt", sha256="", text=text))
+
+
+def one(text: str) -> Figure:
+    found = figs(text)
+    assert len(found) == 1, [(f.text, f.value) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "mult"),
+    [
+        ("全年主动公开政府信息1,234条。", "1234", "条", None),
+        ("全年主动公开政府信息1，234条。", "1234", "条", None),
+        ("全年主動公開政府信息１２３條。", "123", "條", None),
+        ("办结率达到99.85%。", "99.85", "%", None),
+        ("合格率提升至63.6％。", "63.6", "%", None),
+        ("满意度达到百分之九十。", "90", "%", None),
+        ("工作任务共计六大类。", "6", "类", None),
+        ("共计十项类别。", "10", "项", None),
+        ("办理事项一百零五件。", "105", "件", None),
+        ("开设两个专栏。", "2", "个", None),
+        ("整改问题三千二百个。", "3200", "个", None),
+        ("提供政策咨询服务62.8萬次。", "628000", "次", "萬"),
+        ("受理审批事项3.5万件。", "35000", "件", "万"),
+        ("涉及资金1.2亿元。", "120000000", "元", "亿"),
+        ("收到申请3119 件，", "3119", "件", None),
+        ("培训500人次。", "500", "人次", None),
+        ("在10个工作日内答复。", "10", "个工作日", None),
+        ("举办新闻发布会104场。", "104", "场", None),
+        ("编发公报24期。", "24", "期", None),
+        ("向社会赠阅31.2万册。", "312000", "册", "万"),
+        ("表彰先进个人20名。", "20", "名", None),
+        ("收取费用3000元。", "3000", "元", None),
+        ("平均办理天数2天。", "2", "天", None),
+        ("收到意见231件次。", "231", "件次", None),
+        ("辦理行政復議6宗。", "6", "宗", None),
+        ("發布解讀文章12篇。", "12", "篇", None),
+        ("覆蓋企業85家。", "85", "家", None),
+        ("公开文件132份。", "132", "份", None),
+    ],
+)
+def test_numbers_and_units(text: str, value: str, unit: str, mult: str | None) -> None:
+    f = one(text)
+    assert f.value == Decimal(value)
+    assert f.unit in (unit, {"條": "条"}.get(unit, unit))
+    assert f.multiplier == mult
+    assert f.text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("向12700余家单位赠阅。", "more_than", "12700"),
+        ("向12700餘家單位贈閱。", "more_than", "12700"),
+        ("反馈1860多个问题。", "more_than", "1860"),
+        ("信息近5000条。", "nearly", "5000"),
+        ("约300人参加。", "about", "300"),
+        ("每年开展2次以上培训。", "at_least", "2"),
+        ("培训300人左右。", "about", "300"),
+        ("资金300余万元。", "more_than", "3000000"),
+    ],
+)
+def test_qualifiers_kept_apart_from_value(text: str, qualifier: str, value: str) -> None:
+    f = one(text)
+    assert f.qualifier == qualifier
+    assert f.value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《通知》（国办公开办函〔2021〕30号）要求，",
+        "根據《通知》(國辦公開辦函〔2021〕30號)要求,",
+        "关于区第十八届人民代表大会第一次会议第94号建议的复函",
+        "经区第十七届人民政府第141次常务会议审议",
+        "一是加强领导。（一）主动公开。1、规范管理。",
+        "紧扣“十四五”开好局，用好“两微一端”，构建“1+X”政策体系，采取“4+2”测评。",
+        "发挥“三个作用”。",
+        "联系电话：023-45632266，邮政编码：402560。",
+        "网站（www.156152.com）下载。",
+        "索引号：115002240093343308/2022-00225",
+        "（渝府办发〔201876号）的精神，于20184月完成，202041日上线。",
+        "202266\n",
+        "2021年上半年，3月全市首个专区建成，6月投入使用。",
+        "发布时间:2021-07-02 09:24",
+        "本报告由总体情况等六部分组成，共6个部分。",
+        "推进“一件事一次办”，实行一次性告知，办事百项堵点疏解。",
+        "属于三类内部事务信息；属于四类过程性信息。",
+        "第十四个五年规划和二〇三五年远景目标",
+        "拨打市长热线：0564-12345。",
+        "扫一扫在手机打开当前页 字号：大 中 小",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figs(text) == [], [(f.text, f.value) for f in figs(text)]
+
+
+def test_offsets_index_the_original_text_in_both_scripts() -> None:
+    text = "主動公開市政府規章9件、市政府行政規範性檔案73件。"
+    found = figs(text)
+    assert [text[f.start : f.end] for f in found] == ["9", "73"]
+    assert found[0].label == "主动公开市政府规章"
+    assert found[1].label == "市政府行政规范性档案"
+
+
+def test_narrative_indicators() -> None:
+    text = (
+        "全年共收到政府信息公开申请593件（含新收575件、上年结转18件），截至年底已办结584件"
+        "（另有9件结转下年度）。全年办理行政复议3宗，行政诉讼2件。"
+    )
+    by_value = {int(f.value): f.indicator for f in figs(text)}
+    assert by_value[593] is None  # includes carried-over applications: not the 新收 figure
+    assert by_value[575] == "t3.new.total"
+    assert by_value[18] == "t3.carried_in.total"
+    assert by_value[584] == "t3.r7_total.total"
+    assert by_value[9] == "t3.carried_out.total"
+    assert by_value[3] == "t4.review.total"
+    assert by_value[2] == "t4.suit.total"
+
+
+def test_traditional_indicators() -> None:
+    f = one("本機關全年新收政府信息公開申請12件。")
+    assert f.indicator == "t3.new.total"
+
+
+def test_service_counts_are_not_mapped_to_applications() -> None:
+    found = figs("本机关共受理政府信息公开申请12件。办结行政审批事项27.15万件。")
+    assert [f.indicator for f in found] == ["t3.new.total", None]
+
+
+def test_confidence_is_lowest_where_a_reviewer_should_look() -> None:
+    plain = one("主动公开政府信息41087条。")
+    vague = one("反馈1860多个问题。")
+    chinese = one("工作任务共计六大类。")
+    assert 0 <= chinese.confidence < plain.confidence <= 1
+    assert vague.confidence < plain.confidence
