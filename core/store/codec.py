@@ -1,0 +1,166 @@
+"""Turning model objects into database rows and back (Document, Figure, IndicatorValue, Decimal)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from array import array
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from core.model import Cell, CheckResult, Document, Figure, IndicatorValue, Page, Table
+
+
+def dec_text(v: Decimal | int | float | None) -> str | None:
+    if v is None:
+        return None
+    d = v if isinstance(v, Decimal) else Decimal(str(v))
+    return format(d.normalize(), "f") if d == d.to_integral_value() else str(d)
+
+
+def text_dec(s: str | None) -> Decimal | None:
+    if s is None or s == "":
+        return None
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def _pack(a: array | None) -> tuple[bytes | None, str | None]:
+    if a is None:
+        return None, None
+    if sys.byteorder != "little":
+        a = array(a.typecode, a)
+        a.byteswap()
+    return a.tobytes(), a.typecode
+
+
+def _unpack(data: bytes | None, typecode: str | None) -> array | None:
+    if data is None or not typecode:
+        return None
+    a = array(typecode)
+    a.frombytes(data)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    tables = [
+        {
+            "start": t.start,
+            "end": t.end,
+            "n_rows": t.n_rows,
+            "n_cols": t.n_cols,
+            "cells": [[c.row, c.col, c.start, c.end, c.text, c.rowspan, c.colspan] for c in t.cells],
+        }
+        for t in doc.tables
+    ]
+    cp, cpt = _pack(doc.char_pages)
+    cb, cbt = _pack(doc.char_boxes)
+    return {
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "title": doc.title,
+        "issuer": doc.issuer,
+        "year": doc.year,
+        "encoding": doc.encoding,
+        "text": doc.text,
+        "tables": json.dumps(tables, ensure_ascii=False),
+        "pages": json.dumps([[p.index, p.width, p.height] for p in doc.pages]),
+        "char_pages": cp,
+        "char_pages_type": cpt,
+        "char_boxes": cb,
+        "char_boxes_type": cbt,
+        "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
+    }
+
+
+def row_document(r: dict[str, Any]) -> Document:
+    tables = tuple(
+        Table(
+            start=t["start"],
+            end=t["end"],
+            n_rows=t["n_rows"],
+            n_cols=t["n_cols"],
+            cells=tuple(
+                Cell(row=c[0], col=c[1], start=c[2], end=c[3], text=c[4], rowspan=c[5], colspan=c[6])
+                for c in t["cells"]
+            ),
+        )
+        for t in json.loads(r["tables"] or "[]")
+    )
+    pages = tuple(Page(index=p[0], width=p[1], height=p[2]) for p in json.loads(r["pages"] or "[]"))
+    return Document(
+        path=r["path"],
+        format=r["format"],
+        sha256=r["sha256"],
+        text=r["text"],
+        encoding=r["encoding"],
+        tables=tables,
+        pages=pages,
+        char_pages=_unpack(r["char_pages"], r["char_pages_type"]),
+        char_boxes=_unpack(r["char_boxes"], r["char_boxes_type"]),
+        title=r["title"],
+        issuer=r["issuer"],
+        year=r["year"],
+        warnings=tuple(json.loads(r["warnings"] or "[]")),
+    )
+
+
+def figure_row(report_id: int, f: Figure) -> dict[str, Any]:
+    return {
+        "report_id": report_id,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "value": dec_text(f.value),
+        "original_value": dec_text(f.value),
+        "unit": f.unit,
+        "multiplier": f.multiplier,
+        "qualifier": f.qualifier,
+        "label": f.label or "",
+        "indicator": f.indicator,
+        "confidence": float(f.confidence),
+        "rule": f.rule or "",
+        "source": f.source or "text",
+        "status": "pending",
+    }
+
+
+def indicator_row(report_id: int, v: IndicatorValue, figure_id: int | None) -> dict[str, Any]:
+    return {
+        "report_id": report_id,
+        "indicator": v.id,
+        "kind": v.kind,
+        "value": dec_text(v.value),
+        "raw": v.raw or "",
+        "start": v.start,
+        "end": v.end,
+        "confidence": float(v.confidence),
+        "status": "pending",
+        "figure_id": figure_id,
+        "original_kind": v.kind,
+        "original_value": dec_text(v.value),
+    }
+
+
+def check_row(report_id: int, c: CheckResult) -> dict[str, Any]:
+    return {
+        "report_id": report_id,
+        "rule": c.rule,
+        "subject": c.subject,
+        "status": c.status,
+        "severity": c.severity,
+        "formula": c.formula,
+        "cells": json.dumps(list(c.cells), ensure_ascii=False),
+    }
+
+
+def kind_of(value: Decimal | None, kind: str | None = None) -> str:
+    """The typed kind of an indicator value a reviewer entered."""
+    if value is None:
+        return kind if kind in ("empty", "not_applicable") else "empty"
+    return "zero" if value == 0 else "number"

@@ -1,0 +1,238 @@
+"""The workspace file: connection settings, schema, version and migrations, error wording.
+
+One SQLite file per workspace (WAL, foreign keys). ``schema_version`` holds one row; a file of a
+newer version is refused, an older one is copied to ``NAME.bak-vN`` and then migrated in place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from core.errors import StoreError
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT NOT NULL,
+    title TEXT, issuer TEXT, year INTEGER,
+    encoding TEXT,
+    status TEXT NOT NULL DEFAULT 'unreviewed',
+    imported_at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tables TEXT NOT NULL DEFAULT '[]',
+    pages TEXT NOT NULL DEFAULT '[]',
+    char_pages BLOB, char_pages_type TEXT,
+    char_boxes BLOB, char_boxes_type TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS reports_issuer_year ON reports (issuer, year);
+CREATE INDEX IF NOT EXISTS reports_status ON reports (status);
+CREATE TABLE IF NOT EXISTS originals (
+    report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT, original_value TEXT,
+    unit TEXT, multiplier TEXT, qualifier TEXT,
+    label TEXT NOT NULL DEFAULT '',
+    indicator TEXT,
+    confidence REAL NOT NULL DEFAULT 0.5,
+    rule TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'text',
+    status TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX IF NOT EXISTS figures_report ON figures (report_id, start);
+CREATE TABLE IF NOT EXISTS indicator_values (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    indicator TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT,
+    raw TEXT NOT NULL DEFAULT '',
+    start INTEGER, "end" INTEGER,
+    confidence REAL NOT NULL DEFAULT 0.9,
+    status TEXT NOT NULL DEFAULT 'pending',
+    figure_id INTEGER,
+    original_kind TEXT, original_value TEXT,
+    PRIMARY KEY (report_id, indicator)
+);
+CREATE TABLE IF NOT EXISTS checks (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    rule TEXT NOT NULL, subject TEXT NOT NULL,
+    status TEXT NOT NULL, severity TEXT NOT NULL,
+    formula TEXT NOT NULL DEFAULT '',
+    cells TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id);
+CREATE TABLE IF NOT EXISTS accepted_checks (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    rule TEXT NOT NULL, subject TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (report_id, rule, subject)
+);
+CREATE TABLE IF NOT EXISTS review_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    report_id INTEGER NOT NULL REFERENCES reports (id),
+    target TEXT NOT NULL,
+    action TEXT NOT NULL,
+    old TEXT NOT NULL DEFAULT '',
+    new TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    undone INTEGER NOT NULL DEFAULT 0,
+    undoes INTEGER REFERENCES review_events (id),
+    before_state TEXT NOT NULL DEFAULT '{}',
+    after_state TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS review_events_report ON review_events (report_id, id);
+"""
+
+# MIGRATIONS[v] turns a version-v workspace into version v+1 (runs inside one transaction).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def explain(path: str | os.PathLike[str], e: BaseException) -> StoreError:
+    """A one-line Chinese StoreError naming the workspace file for a low-level error."""
+    msg = str(e).lower()
+    if "not a database" in msg or "encrypted" in msg or "malformed" in msg:
+        reason = "不是核查工作区文件，或文件已损坏（不是有效的 SQLite 数据库）"
+    elif "disk is full" in msg or "database or disk is full" in msg or getattr(e, "errno", 0) == 28:
+        reason = "磁盘空间已满，本次操作未保存（之前保存的数据完好），请腾出空间后重试"
+    elif "readonly" in msg or "read-only" in msg or isinstance(e, PermissionError):
+        reason = "工作区文件为只读或没有写入权限，无法保存审核结果"
+    elif "locked" in msg or "busy" in msg:
+        reason = "工作区正被其他程序占用，请稍后重试"
+    elif "unable to open" in msg:
+        reason = "无法打开工作区文件（文件夹不存在或没有权限）"
+    else:
+        reason = f"工作区读写出错（{type(e).__name__}: {e}）"
+    return StoreError(f"{path}: {reason}")
+
+
+def is_busy(e: BaseException) -> bool:
+    msg = str(e).lower()
+    return isinstance(e, sqlite3.OperationalError) and ("locked" in msg or "busy" in msg)
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that exists, is not empty and is not SQLite, before SQLite touches it."""
+    if path.is_dir():
+        raise StoreError(f"{path}: 这是文件夹，不是工作区文件")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        raise explain(path, e) from e
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path}: 不是核查工作区文件（不是 SQLite 数据库），未做任何改动")
+
+
+def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _version(conn: sqlite3.Connection) -> int | None:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not names:
+        return None
+    if "schema_version" not in names:
+        return -1
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else -1
+
+
+def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> None:
+    """Create the schema in a new file; check and migrate an existing one."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = _version(conn)
+    if version is None:
+        if readonly:
+            raise StoreError(f"{path}: 工作区是空的")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if _version(conn) is None:  # another process may have created it meanwhile
+                for stmt in _statements(SCHEMA):
+                    conn.execute(stmt)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return
+    if version < 0 or (app_id not in (0, APPLICATION_ID)):
+        raise StoreError(f"{path}: 这是 SQLite 数据库，但不是核查工作区，未做任何改动")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"
+            "请升级核查后再打开"
+        )
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+    if version < SCHEMA_VERSION:
+        if readonly:
+            raise StoreError(f"{path}: 工作区格式较旧（版本 {version}），只读时无法升级")
+        migrate(conn, path, version)
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Copy the file to ``NAME.bak-vN`` (a consistent snapshot), then apply each migration."""
+    backup = path.with_name(f"{path.name}.bak-v{version}")
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        target = sqlite3.connect(str(backup))
+        with target:
+            conn.backup(target)
+        target.close()
+    except (sqlite3.Error, OSError) as e:
+        raise explain(path, e) from e
+    for v in range(version, SCHEMA_VERSION):
+        step = MIGRATIONS.get(v)
+        if step is None:
+            raise StoreError(f"{path}: 无法从格式版本 {v} 升级（缺少迁移步骤），原文件未改动")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (v + 1,))
+            conn.execute("COMMIT")
+        except BaseException as e:
+            conn.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise explain(path, e) from e
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)

@@ -1,0 +1,114 @@
+"""Plain rows the workspace returns to the GUI and the exporters (frozen, no database handles)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+REPORT_STATUSES = ("unreviewed", "in_review", "done", "in_question")  # 未审核 审核中 已完成 有疑问
+FIGURE_STATUSES = (
+    "pending",
+    "confirmed",
+    "corrected",
+    "rejected",
+    "added",
+)  # 待核对 已确认 已更正 已否定 补录
+INDICATOR_STATUSES = ("pending", "confirmed", "corrected")
+INDICATOR_KINDS = ("number", "zero", "empty", "not_applicable")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    id: int
+    path: str
+    sha256: str
+    format: str
+    title: str | None
+    issuer: str | None
+    year: int | None
+    status: str
+    n_figures: int
+    n_pending: int
+    n_failed: int  # failing checks not accepted
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    id: int
+    report_id: int
+    start: int
+    end: int
+    text: str
+    value: Decimal | None  # what the reviewer sees: the corrected value once corrected
+    original_value: Decimal | None  # what extraction found
+    unit: str | None
+    multiplier: str | None
+    qualifier: str | None
+    label: str
+    indicator: str | None
+    confidence: float
+    rule: str
+    source: str  # "text" | "table" | "manual"
+    status: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    report_id: int
+    indicator: str
+    kind: str
+    value: Decimal | None
+    raw: str
+    start: int | None
+    end: int | None
+    status: str  # pending | confirmed | corrected
+    figure_id: int | None
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    report_id: int
+    rule: str
+    subject: str
+    status: str
+    severity: str
+    formula: str
+    cells: tuple[str, ...]
+    accepted: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    at: str  # ISO 8601, local time with offset
+    reviewer: str
+    report_id: int
+    target: str
+    action: str
+    old: str
+    new: str
+    reason: str
+    undone: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one review action (or undo/redo) changed, so a view refreshes only that."""
+
+    report_id: int
+    figure_ids: tuple[int, ...] = ()
+    indicator_ids: tuple[str, ...] = ()
+    checks_changed: bool = False
+    report_changed: bool = False
+    event_id: int | None = None
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    skipped: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    report_ids: list[int] = field(default_factory=list)
+    cancelled: bool = False
