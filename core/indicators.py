@@ -1,0 +1,226 @@
+"""Standard tables → indicator values: ``read(doc) -> {id: IndicatorValue}``.
+
+Works on the token stream of ``core.tables`` so every format reads the same way: find each table's
+row labels in order (either script, fuzzy, so a garbled ``2.其他法律行政止公开`` still matches), take
+the row's value cells after the label (7 in table 三, 15 in table 四, 1–3 in table 二) and type them.
+A row whose cells cannot be placed with confidence is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from core import schema
+from core.model import Document, Figure, IndicatorValue
+from core.schema import Row
+from core.tables import BLANK, LABEL, VALUE, Token, label_key, tokens
+
+MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)
+LOOKAHEAD = 4  # rows that may be missing between two rows found
+
+
+@lru_cache(maxsize=256)
+def _variants(row: Row) -> tuple[str, ...]:
+    keys = [label_key(row.label.split(" (")[0])]
+    keys += [label_key(v) for v in row.variants]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def similarity(key: str, target: str) -> float:
+    """How well a token key matches a label key: exact 1.0; short labels must match exactly."""
+    if key == target:
+        return 1.0
+    if not key or len(target) <= 4 or len(key) <= 3:
+        return 0.0
+    m = SequenceMatcher(None, key, target, autojunk=False)
+    if m.real_quick_ratio() < 0.8 or m.quick_ratio() < 0.8:
+        return 0.0
+    return m.ratio()
+
+
+def _row_score(key: str, row: Row) -> float:
+    return max(similarity(key, v) for v in _variants(row))
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.toks = tokens(doc)
+        self.out: dict[str, IndicatorValue] = {}
+
+    # -- label runs ---------------------------------------------------------------------------
+    def label_ends(self, lo: int, hi: int) -> list[int]:
+        """Indexes of label tokens in [lo, hi) directly followed by a value or blank cell (or EOF)."""
+        t = self.toks
+        return [
+            i
+            for i in range(lo, min(hi, len(t)))
+            if t[i].kind == LABEL and (i + 1 == len(t) or t[i + 1].kind != LABEL)
+        ]
+
+    def match(self, end: int, row: Row) -> float:
+        """Best score of the label run ending at ``end`` (1..MAX_JOIN tokens) against ``row``."""
+        best = 0.0
+        key = ""
+        for j in range(end, max(-1, end - MAX_JOIN), -1):
+            tok = self.toks[j]
+            if tok.kind != LABEL:
+                break
+            key = tok.key + key
+            best = max(best, _row_score(key, row))
+            if best == 1.0:
+                break
+        return best
+
+    def values_after(self, end: int, n: int, pad: bool = False) -> list[Token] | None:
+        """The ``n`` value/blank cells after the label at ``end``; fewer only when the text ends there
+        (a truncated copy); None when the row cannot be placed. ``pad``: blanks on the label's own
+        line beyond ``n`` are colspan padding of a header row and are skipped."""
+        t = self.toks
+        group: list[Token] = []
+        i = end + 1
+        while i < len(t) and t[i].kind != LABEL:
+            group.append(t[i])
+            i += 1
+        while pad and len(group) > n and group[0].kind == BLANK and group[0].line == t[end].line:
+            group.pop(0)  # padding cells of the label's own row (colspan remnants)
+        if len(group) >= n:
+            return group[:n]
+        if i == len(t) and any(g.kind == VALUE for g in group):
+            while group and group[-1].kind == BLANK:
+                group.pop()
+            return group
+        return None
+
+    def put(self, prefix: str, row: Row, cells: Sequence[Token], score: float) -> None:
+        for col, tok in zip(row.columns, cells, strict=False):
+            iid = f"{prefix}.{row.key}.{col.key}"
+            if tok.kind == BLANK:
+                self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score)
+            else:
+                self.out[iid] = IndicatorValue(iid, tok.vkind, tok.value, tok.text, tok.start, tok.end, score)
+
+    # -- tables -------------------------------------------------------------------------------
+    def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
+        """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read."""
+        ri = 0
+        last = lo
+        for end in self.label_ends(lo, hi):
+            if ri >= len(rows):
+                break
+            for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                score = self.match(end, rows[j])
+                if score < 0.8:
+                    continue
+                cells = self.values_after(end, len(rows[j].columns))
+                if cells is None:
+                    continue
+                self.put(prefix, rows[j], cells, score)
+                last = end + 1 + len(cells)
+                ri = j + 1
+                if prefix == "t3" and rows[j].key == "r6":
+                    ri = next(k for k, r in enumerate(rows) if r.key == "r7_total")
+                break
+        return last
+
+    def find(self, targets: Sequence[str], lo: int, hi: int, threshold: float = 0.85) -> int | None:
+        """First label token in [lo, hi) matching one of the label keys ``targets``."""
+        keys = [label_key(t) for t in targets]
+        for i in range(lo, min(hi, len(self.toks))):
+            tok = self.toks[i]
+            short = len(tok.key) <= 3 * max(map(len, keys))
+            if tok.kind == LABEL and short and any(similarity(tok.key, k) >= threshold for k in keys):
+                return i
+        return None
+
+    def t3_anchor(self) -> int | None:
+        first = schema.T3_ROWS[0]
+        for end in self.label_ends(0, len(self.toks)):
+            if self.match(end, first) >= 0.8 and self.values_after(end, 7) is not None:
+                return end
+        return None
+
+    def read_t2(self, t3_at: int | None) -> None:
+        hi = t3_at if t3_at is not None else len(self.toks)
+        lo = None
+        for i in range(hi - 1, -1, -1):  # the last block caption before table 三
+            if self.toks[i].kind == LABEL and self.toks[i].key == "第二十条第一项":
+                lo = i
+                break
+        if lo is None:
+            lo = self.find(["主动公开政府信息情况"], 0, hi, 0.9)
+        if lo is None:
+            return
+        hi = min(hi, lo + 400)
+        keys = {t.key for t in self.toks[lo:hi] if t.kind == LABEL}
+        n2019 = sum(any(similarity(k, label_key(h)) >= 0.8 for k in keys) for h in schema.T2_HEADERS_2019)
+        n2021 = sum(any(similarity(k, label_key(h)) >= 0.8 for k in keys) for h in schema.T2_HEADERS_2021)
+        if n2019 > n2021 or "其他对外管理服务事项" in keys or "政府集中采购" in keys:
+            self.read_rows("t2_2019", schema.T2_2019_ROWS, lo, hi)
+        else:
+            self.read_rows("t2", schema.T2_ROWS, lo, hi)
+
+    def read_t4(self, lo: int) -> None:
+        at = self.find(["政府信息公开行政复议、行政诉讼情况"], lo, len(self.toks))
+        if at is None:
+            return
+        t = self.toks
+        i = at + 1
+        hi = min(len(t), at + 120)
+        while i < hi:
+            if t[i].kind == LABEL:
+                i += 1
+                continue
+            cells = self.values_after(i - 1, 15, pad=True)
+            j = i
+            while j < len(t) and t[j].kind != LABEL:
+                j += 1
+            if cells is not None and any(c.kind == VALUE for c in cells):
+                cols = [(g, c) for g, _ in schema.T4_GROUPS for c in schema.T4_COLUMNS]
+                for (g, col), tok in zip(cols, cells, strict=False):
+                    iid = f"t4.{g}.{col.key}"
+                    kind, val = ("empty", None) if tok.kind == BLANK else (tok.vkind, tok.value)
+                    self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
+                return
+            i = j
+
+    def read(self) -> dict[str, IndicatorValue]:
+        at = self.t3_anchor()
+        self.read_t2(at)
+        after = at if at is not None else 0
+        if at is not None:
+            after = self.read_rows("t3", schema.T3_ROWS, at, len(self.toks))
+        self.read_t4(after)
+        order = {i.id: n for n, i in enumerate(schema.indicators())}
+        return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
+
+
+def read(doc: Document) -> dict[str, IndicatorValue]:
+    """Indicator values of the standard tables found in ``doc`` (only the cells actually read)."""
+    return _Reader(doc).read()
+
+
+def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figure]:
+    """One Figure (source "table") per table cell that holds a number, linked to its indicator."""
+    out: list[Figure] = []
+    for iid, v in values.items():
+        if v.value is None or v.start is None or v.end is None:
+            continue
+        ind = schema.by_id().get(iid)
+        out.append(
+            Figure(
+                start=v.start,
+                end=v.end,
+                text=doc.text[v.start : v.end],
+                value=v.value,
+                unit=ind.unit if ind else None,
+                label=schema.short_label(iid),
+                indicator=iid,
+                confidence=v.confidence,
+                rule="table",
+                source="table",
+            )
+        )
+    return sorted(out, key=lambda f: f.start)

@@ -1,0 +1,193 @@
+"""Table cells in reading order, whatever the format: ``tokens(doc) -> list[Token]``.
+
+A report's tables reach us in many shapes: real tables (HTML/DOCX ``Document.tables``), rows as lines
+with cells separated by ``\\t`` (PDF, rendered tables), ``|``-flattened rows, or one cell per line
+(sometimes with a blank line between cells) in saved web pages. All of them become one flat stream
+of tokens — *label* (text), *value* (a number, “/”, 无 …) and *blank* (an empty cell) — each with its
+span in ``Document.text``. The table reader then finds row labels and takes the value cells after
+them. Page footers (``- 4 -``) are dropped so a table split across pages reads as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from core.model import Document, Table
+from core.textnorm import normalize
+
+LABEL, VALUE, BLANK = "label", "value", "blank"
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell (or one word-run of a text line). ``line`` groups tokens of one source row."""
+
+    kind: str  # label | value | blank
+    start: int
+    end: int
+    line: int
+    text: str = ""  # raw text for labels and values
+    key: str = ""  # label: CJK-only match key, enumerator removed
+    vkind: str = ""  # value: number | zero | not_applicable
+    value: Decimal | None = None
+
+
+_FOOTER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/共]\s*\d{1,3}\s*页)?)\s*$")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_VALUE = re.compile(rf"^(?P<sign>增|减|\+|-)?(?P<num>{_NUM})(?:件|项|个|条|万元|元)?$")
+_NA = re.compile(r"^(?:/+|[—–\-－]+|—/—|无|不适用|无此项|不涉及)$")
+_JUNK = "?？*＊\u00a0\u200b\ufeff"
+_PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f]{1,8}\)")
+_ENUM = re.compile(
+    r"^\s*(?:[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+    r"[(（]?\s*\d{1,2}\s*[)）、.．]|[(（]\s*\d{1,2}\s*[)）])"
+)
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def label_key(norm: str) -> str:
+    """The match key of a label already in normalized script: pinyin glosses, a leading enumerator
+    (一、 （三） 1. 2、) and everything but CJK characters removed."""
+    s = _PINYIN.sub("", norm)
+    s = _ENUM.sub("", s, count=1)
+    return _NON_CJK.sub("", s)
+
+
+def enumerator(norm: str) -> str:
+    """The leading enumerator of a label, reduced to its digits/numerals ('' when none)."""
+    m = _ENUM.match(norm)
+    return re.sub(r"[^0-9一二三四五六七八九十]", "", m.group(0)) if m else ""
+
+
+def classify(word: str) -> tuple[str, Decimal | None] | None:
+    """``(kind, value)`` when ``word`` (normalized) is a value cell, else None."""
+    w = word.strip(_JUNK + " \t")
+    if not w:
+        return None
+    if _NA.match(w):
+        return "not_applicable", None
+    m = _VALUE.match(w)
+    if not m:
+        return None
+    try:
+        v = Decimal(m.group("num").replace(",", ""))
+    except InvalidOperation:
+        return None
+    if m.group("sign") in ("减", "-"):
+        v = -v
+    return ("zero" if v == 0 else "number"), v
+
+
+def _cell_tokens(text: str, norm: str, start: int, end: int, line: int) -> list[Token]:
+    """Tokens of one cell ``text[start:end]``: blank, or runs of label words and single values."""
+    seg = norm[start:end]
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", seg)]
+    words = [(s, e) for s, e in words if norm[s:e].strip(_JUNK)]
+    if not words:
+        return [Token(BLANK, start, end, line)]
+    out: list[Token] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if run:
+            s, e = run[0][0], run[-1][1]
+            out.append(Token(LABEL, s, e, line, text[s:e], label_key(norm[s:e])))
+            run.clear()
+
+    for s, e in words:
+        c = classify(norm[s:e])
+        if c is None:
+            if run and _ENUM.match(norm[s:e]):
+                flush()  # "法提供 2.没有现成…": a new row label starts at its enumerator
+            run.append((s, e))
+            continue
+        flush()
+        # keep the span on the digits (drop junk such as a leading "?")
+        while s < e and norm[s] in _JUNK:
+            s += 1
+        out.append(Token(VALUE, s, e, line, text[s:e], vkind=c[0], value=c[1]))
+    flush()
+    return out
+
+
+def _double_spaced(lines: list[tuple[int, int]], norm: str) -> bool:
+    """True when text lines are mostly separated by one empty line (web pages saved as text)."""
+    nonempty = followed = 0
+    for i, (s, e) in enumerate(lines[:-1]):
+        if norm[s:e].strip():
+            nonempty += 1
+            ns, ne = lines[i + 1]
+            followed += not norm[ns:ne].strip()
+    return nonempty >= 10 and followed >= 0.7 * nonempty
+
+
+def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list[Token]:
+    """Tokens of the plain text ``text[start:end]`` (outside any Document.table)."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for m in re.finditer(r"\r\n|\n|\r", norm[start:end]):
+        lines.append((pos, start + m.start()))
+        pos = start + m.end()
+    lines.append((pos, end))
+    sep = 1 if _double_spaced(lines, norm) else 0
+    out: list[Token] = []
+    empties: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(lines):
+        ln = line0 + i
+        raw = norm[s:e]
+        if not raw.strip():
+            empties.append((s, e))
+            continue
+        if _FOOTER.match(raw):
+            continue
+        if empties and out:  # empty lines between cells: beyond the separator, each is a blank cell
+            out += [Token(BLANK, bs, be, ln - 1) for bs, be in empties[sep:]]
+        empties = []
+        if "|" in raw:
+            if raw.count("|") >= 2 and not raw.replace("|", "").strip():
+                continue  # a line of bare "||||": colspan padding of a flattened row, not cells
+            cuts = [s + m.start() for m in re.finditer(r"\|", raw)]
+            bounds = [s, *[c + 1 for c in cuts]]
+            for a, b in zip(bounds, [*cuts, e], strict=True):
+                if b == e and a > cuts[-1] and not norm[a:b].strip():
+                    continue  # text after the last "|" is not a cell unless it has content
+                out += _cell_tokens(text, norm, a, b, ln)
+        elif "\t" in raw:
+            cuts = [s + m.start() for m in re.finditer(r"\t", raw)]
+            bounds = [s, *[c + 1 for c in cuts]]
+            for a, b in zip(bounds, [*cuts, e], strict=True):
+                out += _cell_tokens(text, norm, a, b, ln)
+        else:
+            out += _cell_tokens(text, norm, s, e, ln)
+    return out
+
+
+def _table_tokens(text: str, norm: str, table: Table, line0: int) -> list[Token]:
+    out: list[Token] = []
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        a, b = max(0, c.start), min(len(text), c.end)
+        if b > a and _FOOTER.match(norm[a:b]):
+            continue
+        out += _cell_tokens(text, norm, a, b, line0 + c.row)
+    return out
+
+
+def tokens(doc: Document) -> list[Token]:
+    """Every cell of every table and every word-run of the remaining text, in reading order."""
+    text = doc.text
+    norm = normalize(text)
+    out: list[Token] = []
+    pos = 0
+    line = 0
+    for t in sorted(doc.tables, key=lambda t: t.start):
+        if t.start < pos or not t.cells:
+            continue
+        out += _line_tokens(text, norm, pos, t.start, line)
+        line += norm.count("\n", pos, t.start) + 1
+        out += _table_tokens(text, norm, t, line)
+        line += t.n_rows + 1
+        pos = t.end
+    out += _line_tokens(text, norm, pos, len(text), line)
+    return out
