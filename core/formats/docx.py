@@ -1,0 +1,205 @@
+"""Word documents (.docx): python-docx opens the package; the body XML is walked in document order.
+
+Paragraphs and tables are interleaved as in the file. A table is written one line per row, cells
+separated by "\\t"; merged cells (``w:gridSpan``, ``w:vMerge``) appear once with their spans, continue
+cells are not repeated. A table that holds another table is a layout table: its cells are read as
+blocks and the inner tables become the data tables. Content controls (``w:sdt``), hyperlinks, inserted
+text and text boxes are read; deleted text and field codes are not.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx import Document as open_docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from core.errors import LoadError
+from core.formats.html import RawCell, TextBuilder, join_lines
+from core.model import Document
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _TBL, _TR, _TC, _SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", MC + "Fallback", W + "rPr", W + "pPr",
+         W + "txbxContent"}  # fmt: skip
+_NOT_WORD = "不是有效的 Word（.docx）文件"
+
+
+def _val(el: etree._Element | None, default: str | None = None) -> str | None:
+    if el is None:
+        return default
+    return el.get(W + "val", default)
+
+
+def _int(el: etree._Element | None, default: int) -> int:
+    v = _val(el)
+    try:
+        return max(0, int(v)) if v is not None else default
+    except ValueError:
+        return default
+
+
+def _run_text(p: etree._Element, boxes: list[etree._Element]) -> str:
+    """Visible text of a paragraph; text boxes met on the way are collected into ``boxes``."""
+    out: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        for ch in e:
+            tag = ch.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == W + "t":
+                out.append(ch.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append(" ")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            elif tag == W + "txbxContent":
+                boxes.append(ch)
+            elif tag in _SKIP:
+                continue
+            else:
+                walk(ch)
+
+    walk(p)
+    return "".join(out)
+
+
+def _paras(parent: etree._Element) -> list[etree._Element]:
+    """Block paragraphs of a container in order, through content controls (not text boxes)."""
+    out: list[etree._Element] = []
+    for ch in parent:
+        if ch.tag == _P:
+            out.append(ch)
+        elif ch.tag in (_SDT, W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+            out.extend(_paras(ch))
+    return out
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.b = TextBuilder()
+
+    def blocks(self, parent: etree._Element) -> None:
+        for ch in parent:
+            tag = ch.tag
+            if tag == _P:
+                self.paragraph(ch)
+            elif tag == _TBL:
+                self.table(ch)
+            elif tag in (_SDT, W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+                self.blocks(ch)
+
+    def paragraph(self, p: etree._Element) -> None:
+        boxes: list[etree._Element] = []
+        text = _run_text(p, boxes)
+        self.b.newline()
+        self.b.inline(text)
+        self.b.newline()
+        for box in boxes:
+            self.blocks(box)
+
+    def _rows(self, tbl: etree._Element) -> list[etree._Element]:
+        out: list[etree._Element] = []
+
+        def walk(e: etree._Element) -> None:
+            for ch in e:
+                if ch.tag == _TR:
+                    out.append(ch)
+                elif ch.tag in (_SDT, W + "sdtContent", W + "customXml"):
+                    walk(ch)
+
+        walk(tbl)
+        return out
+
+    def _cells(self, tr: etree._Element) -> list[etree._Element]:
+        out: list[etree._Element] = []
+
+        def walk(e: etree._Element) -> None:
+            for ch in e:
+                if ch.tag == _TC:
+                    out.append(ch)
+                elif ch.tag in (_SDT, W + "sdtContent", W + "customXml"):
+                    walk(ch)
+
+        walk(tr)
+        return out
+
+    def _cell_text(self, tc: etree._Element) -> str:
+        parts: list[str] = []
+        for p in _paras(tc):
+            boxes: list[etree._Element] = []
+            parts.append(_run_text(p, boxes))
+            for box in boxes:
+                parts.extend(_run_text(q, []) for q in box.iter(_P))
+        return join_lines(parts)
+
+    def table(self, tbl: etree._Element) -> None:
+        rows = self._rows(tbl)
+        if any(True for _ in tbl.iterdescendants(_TBL)):  # layout table: cells as blocks
+            for tr in rows:
+                for tc in self._cells(tr):
+                    self.blocks(tc)
+            return
+        cells: list[RawCell] = []
+        open_by_col: dict[int, RawCell] = {}  # the cell a vMerge continue extends, by start column
+        for r, tr in enumerate(rows):
+            trpr = tr.find(W + "trPr")
+            k = _int(trpr.find(W + "gridBefore") if trpr is not None else None, 0)
+            for tc in self._cells(tr):
+                tcpr = tc.find(W + "tcPr")
+                span = max(1, _int(tcpr.find(W + "gridSpan") if tcpr is not None else None, 1))
+                vm = tcpr.find(W + "vMerge") if tcpr is not None else None
+                hm = tcpr.find(W + "hMerge") if tcpr is not None else None
+                if hm is not None and _val(hm, "continue") != "restart" and cells and cells[-1].row == r:
+                    cells[-1].colspan += span  # legacy horizontal merge: extend the cell to the left
+                    k += span
+                    continue
+                above = open_by_col.get(k)
+                if vm is not None and _val(vm, "continue") != "restart" and above is not None:
+                    if above.row + above.rowspan == r:
+                        above.rowspan += 1
+                    k += span
+                    continue
+                c = RawCell(r, k, self._cell_text(tc), 1, span)
+                cells.append(c)
+                for j in range(k, k + span):
+                    open_by_col.pop(j, None)
+                open_by_col[k] = c
+                k += span
+        self.b.table(cells)
+
+
+def load(path: str, data: bytes, sha256: str) -> Document:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise LoadError(path, f"{_NOT_WORD}（不是 zip 压缩包，文件可能已损坏或只是改了扩展名）")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            bad = z.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        raise LoadError(path, f"{_NOT_WORD}（压缩包已损坏：{e}）") from e
+    if bad is not None:
+        raise LoadError(path, f"{_NOT_WORD}（压缩包中的 {bad} 已损坏）")
+    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+        raise LoadError(path, f"{_NOT_WORD}（压缩包中没有 Word 文档内容）")
+    try:
+        d = open_docx(io.BytesIO(data))
+    except PackageNotFoundError as e:
+        raise LoadError(path, f"{_NOT_WORD}（压缩包中没有 Word 文档内容）") from e
+    except ValueError as e:  # e.g. an .xlsx or .pptx: "file … is not a Word file, content type is …"
+        raise LoadError(path, f"{_NOT_WORD}（这是其他 Office 文件，不是 Word 文档）") from e
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
+        raise LoadError(path, f"{_NOT_WORD}（文档内容已损坏：{e}）") from e
+    w = _Walker()
+    w.blocks(d.element.body)
+    w.b.newline()
+    text = w.b.text()
+    warnings = () if text.strip() else ("Word 文档中没有文字",)
+    return Document(path=path, format="docx", sha256=sha256, text=text, tables=tuple(w.b.tables),
+                    warnings=warnings)  # fmt: skip

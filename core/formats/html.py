@@ -1,0 +1,394 @@
+"""Saved web pages (.html/.htm/.shtml/.mht): lxml.html, text in reading order, tables resolved.
+
+Encoding: a BOM, then the ``<meta charset>`` / ``http-equiv`` declaration, then ``core.encoding.decode``.
+Block elements and ``<br>`` become line breaks; ``script``/``style``/``noscript`` are dropped; site noise
+(navigation, 字号 大中小 …) stays. A data table (one without a nested table) is written one line per row,
+cells separated by "\\t"; a layout table (one that holds another table) is read as blocks, cell by cell.
+
+``TextBuilder`` and ``RawCell`` are shared with the DOCX loader.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+
+from core.encoding import decode
+from core.errors import LoadError
+from core.model import Cell, Document, Table
+
+_WS = re.compile(r"[ \t\n\r\f\v\xa0\u200b\ufeff]+")
+_WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_WIDE_BREAK = re.compile(rf"(?<={_WIDE})[ \t\r\f\v\xa0]*\n\s*(?={_WIDE})")
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "title",
+        "legend",
+        "option",
+    ]
+)
+DROP = frozenset(
+    ["script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math", "button"]
+)
+_CELL = ("td", "th")
+
+# Declared names → a codec that decodes what sites actually send under that name.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+              "big5": "cp950", "big5-hkscs": "big5hkscs", "x-x-big5": "cp950"}  # fmt: skip
+
+
+@dataclass
+class RawCell:
+    """A cell before placement: grid position and spans, its one-line text."""
+
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+class TextBuilder:
+    """Accumulates canonical text with code-point offsets, lines and tables."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.tables: list[Table] = []
+
+    def last(self) -> str:
+        return self.parts[-1][-1] if self.parts else "\n"
+
+    def add(self, s: str) -> None:
+        if s:
+            self.parts.append(s)
+            self.pos += len(s)
+
+    def inline(self, s: str) -> None:
+        """Add collapsed inline text: no leading space at a line start, no double spaces."""
+        if not s:
+            return
+        s = _WS.sub(" ", _WIDE_BREAK.sub("", s))
+        if s.startswith(" ") and self.last() in " \n":
+            s = s[1:]
+        self.add(s)
+
+    def _trim(self) -> None:
+        while self.parts and self.parts[-1].endswith(" "):
+            tail = self.parts.pop()
+            self.pos -= len(tail)
+            tail = tail.rstrip(" ")
+            if tail:
+                self.parts.append(tail)
+                self.pos += len(tail)
+                break
+
+    def newline(self) -> None:
+        """End the current line (no empty lines: paragraphs are separated by one line break)."""
+        self._trim()
+        if self.parts and self.last() != "\n":
+            self.add("\n")
+
+    def text(self) -> str:
+        s = "".join(self.parts)
+        self.parts = [s] if s else []
+        return s
+
+    def table(self, cells: list[RawCell]) -> None:
+        """Write a table one line per row, cells separated by tabs, and record it."""
+        cells = [c for c in cells if c.rowspan > 0 and c.colspan > 0]
+        if not cells:
+            return
+        n_rows = max(c.row + c.rowspan for c in cells)
+        n_cols = max(c.col + c.colspan for c in cells)
+        at = {(c.row, c.col): c for c in cells}
+        self.newline()
+        start = self.pos
+        out: list[Cell] = []
+        for r in range(n_rows):
+            if r:
+                self.add("\n")
+            for k in range(n_cols):
+                if k:
+                    self.add("\t")
+                c = at.get((r, k))
+                if c is None:
+                    continue
+                t = _WS.sub(" ", c.text).strip()
+                out.append(Cell(r, k, self.pos, self.pos + len(t), t, c.rowspan, c.colspan))
+                self.add(t)
+        self.tables.append(Table(start, self.pos, tuple(out), n_rows, n_cols))
+        self.add("\n")
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join the lines of one cell: nothing between two Chinese characters, a space otherwise."""
+    return _WS.sub(" ", _WIDE_BREAK.sub("", "\n".join(p.strip() for p in parts if p.strip()))).strip()
+
+
+def place(rows: list[list[tuple[str, int, int]]]) -> list[RawCell]:
+    """Place ``(text, rowspan, colspan)`` cells given row by row onto a grid (HTML table algorithm)."""
+    taken: set[tuple[int, int]] = set()
+    out: list[RawCell] = []
+    n_rows = len(rows)
+    for r, row in enumerate(rows):
+        k = 0
+        for text, rs, cs in row:
+            while (r, k) in taken:
+                k += 1
+            rs = n_rows - r if rs <= 0 else min(rs, n_rows - r)
+            for dr in range(rs):
+                for dk in range(cs):
+                    taken.add((r + dr, k + dk))
+            out.append(RawCell(r, k, text, rs, cs))
+            k += cs
+    return out
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _mht_html(data: bytes) -> bytes | None:
+    """The HTML part of an MHT (web archive) file, re-encoded as UTF-8 with its charset."""
+    head = data[:2048].lower()
+    if b"mime-version:" not in head and b"content-type: multipart" not in head:
+        return None
+    msg = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                return None
+            cs = part.get_content_charset()
+            if cs:
+                meta = f'<meta charset="{cs}">'.encode("ascii", "replace")
+                return meta + payload
+            return payload
+    return None
+
+
+def _codec(name: str) -> str | None:
+    name = name.strip().lower()
+    name = _SUPERSETS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` of an HTML page: BOM, then declared charset, then detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data)
+    m = _META_CHARSET.search(data[:8192])
+    enc = _codec(m.group(1).decode("ascii", "replace")) if m else None
+    if enc and not enc.startswith("utf-16"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+        guess, genc = decode(data)  # declared wrongly (often GBK pages labelled utf-8, or the reverse)
+        if "\ufffd" not in guess:
+            return guess, genc
+        return data.decode(enc, errors="replace"), enc + " (有无法解码的字节，已替换为 �)"
+    return decode(data)
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def _span(el: lxml.html.HtmlElement, name: str) -> int:
+    m = re.match(r"\s*(\d+)", el.get(name) or "")
+    return min(int(m.group(1)), 1000) if m else 1
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or el.get("hidden") is not None
+
+
+def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The table's own rows (not those of nested tables), through thead/tbody/tfoot."""
+    out: list[lxml.html.HtmlElement] = []
+    for child in table.iterchildren():
+        if child.tag == "tr":
+            out.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            out.extend(child.iterchildren("tr"))
+    return out
+
+
+def _flat(el: lxml.html.HtmlElement) -> str:
+    """One-line text of an element (a data-table cell): blocks and <br> become spaces."""
+    out: list[str] = []
+
+    def walk(e: lxml.html.HtmlElement) -> None:
+        if not isinstance(e.tag, str) or e.tag in DROP or _hidden(e):
+            return
+        if e.tag == "br" or e.tag in BLOCK:
+            out.append("\n")
+        if e.text:
+            out.append(e.text)
+        for ch in e:
+            walk(ch)
+            if ch.tail:
+                out.append(ch.tail)
+        if e.tag in BLOCK:
+            out.append("\n")
+
+    if el.text:
+        out.append(el.text)
+    for ch in el:
+        walk(ch)
+        if ch.tail:
+            out.append(ch.tail)
+    return _WS.sub(" ", _WIDE_BREAK.sub("", "".join(out))).strip()
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.b = TextBuilder()
+        self.pre = 0
+
+    def walk(self, e: lxml.html.HtmlElement) -> None:
+        tag = e.tag
+        if not isinstance(tag, str) or tag in DROP or _hidden(e):
+            return
+        if tag == "br":
+            self.b.newline()
+            return
+        if tag == "table":
+            self.table(e)
+            return
+        block = tag in BLOCK or tag in _CELL
+        if block:
+            self.b.newline()
+        if tag == "pre":
+            self.pre += 1
+        self.emit(e.text)
+        for ch in e:
+            self.walk(ch)
+            self.emit(ch.tail)
+        if tag == "pre":
+            self.pre -= 1
+        if block:
+            self.b.newline()
+
+    def emit(self, s: str | None) -> None:
+        if not s:
+            return
+        if self.pre:
+            lines = s.replace("\r\n", "\n").replace("\t", " ").split("\n")
+            for i, line in enumerate(lines):
+                if i:
+                    self.b.newline()
+                self.b.add(line.rstrip())
+        else:
+            self.b.inline(s)
+
+    def table(self, t: lxml.html.HtmlElement) -> None:
+        rows = _rows(t)
+        nested = any(True for _ in t.iterdescendants("table"))
+        if nested or not rows:  # a layout table: read its cells as blocks
+            self.b.newline()
+            for ch in t:
+                self.walk(ch)
+                self.emit(ch.tail)
+            self.b.newline()
+            return
+        cap = t.find("caption")
+        if cap is not None:
+            self.walk(cap)
+        grid = [
+            [(_flat(c), _span(c, "rowspan") if c.get("rowspan") else 1, max(1, _span(c, "colspan")))
+             for c in tr.iterchildren(*_CELL) if not _hidden(c)]
+            for tr in rows if not _hidden(tr)
+        ]  # fmt: skip
+        self.b.table(place(grid))
+
+
+def load(path: str, data: bytes, sha256: str) -> Document:
+    mht = _mht_html(data)
+    raw = mht if mht is not None else data
+    text, enc = decode_html(raw)
+    text = _XML_DECL.sub("", text)
+    if not text.strip():
+        raise LoadError(path, "网页文件中没有内容")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise LoadError(path, f"无法解析此网页文件（{e}）") from e
+    w = _Walker()
+    body = root.find("body")
+    w.walk(body if body is not None else root)
+    w.b.newline()
+    out = w.b.text()
+    warnings: list[str] = []
+    if "\ufffd" in out:
+        warnings.append(f"有 {out.count(chr(0xFFFD))} 个字符无法按 {enc} 解码，已替换为 �")
+    if not out.strip():
+        warnings.append("网页中没有可见的文字")
+    return Document(
+        path=path,
+        format="html",
+        sha256=sha256,
+        text=out,
+        encoding=enc,
+        tables=tuple(w.b.tables),
+        warnings=tuple(warnings),
+    )
