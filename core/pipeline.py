@@ -4,14 +4,31 @@ from __future__ import annotations
 
 import os
 
-from core import documents, figures
+from core import checks, documents, figures, indicators
 from core.model import Document, Extraction
 
 
 def analyse_document(doc: Document, previous: Extraction | None = None) -> Extraction:
-    """Figures, indicator values and checks for a loaded document."""
-    figs = figures.extract(doc)
-    return Extraction(document=doc, figures=tuple(figs), indicators={}, checks=())
+    """Figures, indicator values and checks for a loaded document.
+
+    Table cells become figures too (source "table"); a narrative figure found on the same span as a
+    table cell is replaced by the table figure, which knows its indicator. ``previous`` (last year's
+    report) feeds the cross-year carry check.
+    """
+    values = indicators.read(doc)
+    table_figs = indicators.table_figures(doc, values)
+    spans = sorted((f.start, f.end) for f in table_figs)
+    narrative = [f for f in figures.extract(doc) if not _overlaps(spans, f.start, f.end)]
+    figs = sorted([*narrative, *table_figs], key=lambda f: (f.start, f.end))
+    results = checks.run(values, narrative, previous.indicators if previous is not None else None)
+    return Extraction(document=doc, figures=tuple(figs), indicators=values, checks=tuple(results))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (start, 1 << 62))
+    return any(s < end and start < e for s, e in spans[max(0, i - 1) : i + 1])
 
 
 def analyse(path: str | os.PathLike[str], previous: Extraction | None = None) -> Extraction:

@@ -1,0 +1,175 @@
+"""The arithmetic the report format implies: ``run(values, figures, previous) -> [CheckResult]``.
+
+Every relation of the schema (``core.schema.RULES``) is evaluated on the cells that were read. A
+relation none of whose cells were read is skipped; one with a blank or “/” input is reported as
+``not_checkable`` (never failed); otherwise ``pass`` or ``fail`` with the formula and its values,
+e.g. ``10+1+0+0 = 11 ≠ 0``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+
+from core import schema
+from core.model import CheckResult, Figure, IndicatorValue
+
+PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
+ERROR, WARNING = "error", "warning"
+_BLANK = "空"
+
+
+def _fmt(v: Decimal | None) -> str:
+    if v is None:
+        return _BLANK
+    s = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _sum_text(vals: Sequence[Decimal | None]) -> str:
+    return "+".join(_fmt(v) for v in vals)
+
+
+def _equation(
+    rule: str,
+    subject: str,
+    values: Mapping[str, IndicatorValue],
+    left: Sequence[str],
+    right: Sequence[str],
+    severity: str = ERROR,
+) -> CheckResult | None:
+    """Σ left = Σ right over the indicator ids given; None when none of them was read."""
+    ids = [*left, *right]
+    if not any(i in values for i in ids):
+        return None
+    lv = [values[i].value if i in values else None for i in left]
+    rv = [values[i].value if i in values else None for i in right]
+    lt, rt = _sum_text(lv), _sum_text(rv)
+    if any(v is None for v in (*lv, *rv)):
+        return CheckResult(
+            rule,
+            subject,
+            NOT_CHECKABLE,
+            severity,
+            f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
+            tuple(ids),
+        )
+    ls = sum(lv, Decimal(0))  # type: ignore[arg-type]
+    rs = sum(rv, Decimal(0))  # type: ignore[arg-type]
+    lhs = f"{lt} = {_fmt(ls)}" if len(lv) > 1 else lt
+    rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
+    if ls == rs:
+        if len(rv) > 1:
+            return CheckResult(rule, subject, PASS, severity, f"{lhs}，{rhs} ✓", tuple(ids))
+        return CheckResult(rule, subject, PASS, severity, f"{lhs} ✓", tuple(ids))
+    if len(rv) > 1:
+        return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", tuple(ids))
+    return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", tuple(ids))
+
+
+def _t3(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
+    out: list[CheckResult | None] = []
+    for row in schema.T3_ROWS:
+        parts = [f"t3.{row.key}.{c}" for c in schema.T3_PARTS]
+        out.append(_equation("t3.row_total", row.key, values, parts, [f"t3.{row.key}.total"]))
+    six = any(k.startswith("t3.r6.") for k in values)
+    results = [r for r in schema.T3_RESULT_ROWS if (r == "r6") == six or not r.startswith("r6")]
+    for col in schema.T3_COLUMNS:
+        c = col.key
+        out.append(
+            _equation(
+                "t3.balance",
+                c,
+                values,
+                [f"t3.new.{c}", f"t3.carried_in.{c}"],
+                [f"t3.r7_total.{c}", f"t3.carried_out.{c}"],
+            )
+        )
+        out.append(
+            _equation("t3.results_total", c, values, [f"t3.{r}.{c}" for r in results], [f"t3.r7_total.{c}"])
+        )
+    return out
+
+
+def _t4(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
+    out: list[CheckResult | None] = []
+    for g, _ in schema.T4_GROUPS:
+        parts = [f"t4.{g}.{c.key}" for c in schema.T4_COLUMNS[:-1]]
+        out.append(_equation("t4.group_total", g, values, parts, [f"t4.{g}.total"]))
+    return out
+
+
+def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    checked = 0
+    for iid, v in values.items():
+        if v.value is None or iid.endswith(".delta"):  # 本年增/减 may be negative
+            continue
+        checked += 1
+        ind = schema.by_id().get(iid)
+        amount = ind is not None and ind.unit in ("万元", "元")
+        if v.value < 0:
+            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(v.value)} < 0", (iid,)))
+        elif not amount and v.value != v.value.to_integral_value():
+            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(v.value)} 不是整数", (iid,)))
+    if checked and not out:
+        out.append(
+            CheckResult("non_negative", "all", PASS, ERROR, f"{checked} 个数值均为非负，件数均为整数 ✓")
+        )
+    return out
+
+
+def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    for f in figures:
+        if f.source != "text" or not f.indicator or f.indicator not in values:
+            continue
+        v = values[f.indicator]
+        cells = (f.indicator, f"fig:{f.start}")
+        if v.value is None:
+            formula = f"正文 {_fmt(f.value)}，表格为{_BLANK}"
+            out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
+            continue
+        ok = f.value == v.value
+        formula = f"正文 {_fmt(f.value)} {'=' if ok else '≠'} 表格 {_fmt(v.value)}{' ✓' if ok else ''}"
+        out.append(
+            CheckResult("narrative_vs_table", f.indicator, PASS if ok else FAIL, WARNING, formula, cells)
+        )
+    return out
+
+
+def _carry(values: Mapping[str, IndicatorValue], previous: Mapping[str, IndicatorValue]) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    for col in schema.T3_COLUMNS:
+        now, before = f"t3.carried_in.{col.key}", f"t3.carried_out.{col.key}"
+        if now not in values or before not in previous:
+            continue
+        a, b = values[now].value, previous[before].value
+        cells = (now, f"previous:{before}")
+        if a is None or b is None:
+            formula = f"本年上年结转 {_fmt(a)}，上年结转下年度 {_fmt(b)}（有空白单元格，无法核对）"
+            out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
+        elif a == b:
+            out.append(
+                CheckResult("cross_year.carry", col.key, PASS, ERROR, f"{_fmt(a)} = 上年 {_fmt(b)} ✓", cells)
+            )
+        else:
+            out.append(
+                CheckResult("cross_year.carry", col.key, FAIL, ERROR, f"{_fmt(a)} ≠ 上年 {_fmt(b)}", cells)
+            )
+    return out
+
+
+def run(
+    values: Mapping[str, IndicatorValue],
+    figures: Iterable[Figure] = (),
+    previous: Mapping[str, IndicatorValue] | None = None,
+) -> list[CheckResult]:
+    """Evaluate every relation on ``values``; ``previous`` is last year's indicator values."""
+    found = [*_t3(values), *_t4(values)]
+    out = [c for c in found if c is not None]
+    out += _non_negative(values)
+    out += _narrative(values, figures)
+    if previous:
+        out += _carry(values, previous)
+    return out
