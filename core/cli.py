@@ -71,7 +71,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         out = results[0] if len(args.files) == 1 and len(results) == 1 else results
         if len(args.files) == 1 and not results:
             return status
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=None if args.compact else 1)
+        # json.dumps without indent uses the C encoder: several times faster than streaming json.dump.
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1 if args.pretty else None))
         sys.stdout.write("\n")
     else:
         for r in results:
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="提取数字、指标与检查结果")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--compact", action="store_true", help="紧凑 JSON（不缩进）")
+    p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
     p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
     p.set_defaults(func=cmd_extract)
     return ap

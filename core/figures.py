@@ -19,7 +19,7 @@ from decimal import Decimal
 from core import narrative
 from core.model import Document, Figure
 from core.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
-from core.textnorm import normalize
+from core.textnorm import fold_width, to_simplified
 
 # Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
 UNITS = (
@@ -82,6 +82,7 @@ UNITS = (
     "支",
     "块",
     "%",
+    "％",
     "‰",
 )
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("万元", "亿元"))
@@ -127,24 +128,34 @@ _UNIT_BLOCKERS = {
     "栏": ("目",),
 }
 
-_NUM = (
-    r"(?P<num>"
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 1,234,567.8
-    r"|\d+(?:\.\d+)?"  # 1234.5
-    r"|[零〇一二两三四五六七八九十百千万亿]+"  # 三千二百
-    r")"
+# Stage 1 finds number runs (a fast scan); stage 2 matches what follows a run (qualifier, 万/亿, unit).
+NUMBER_RE = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十百千万亿])(?:百分之[零〇一二两三四五六七八九十百点]+"  # 百分之九十
+    r"|\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)"  # 1,234,567.8 (\d also matches full-width digits)
+    r"|\d+(?:[.．]\d+)?"  # 1234.5
+    r"|[零〇一二两三四五六七八九十百千万亿]+)"  # 三千二百
 )
-FIGURE_RE = re.compile(
-    r"(?P<pre>近|约|超过|逾|达到|达)?" + _NUM + r"(?P<sp1>[ \t\u00a0]?)"
+TAIL_RE = re.compile(
+    r"(?P<sp1>[ \t\u00a0\u3000]?)"
     r"(?P<q0>余|多)?"
     r"(?P<mult>万|亿)?"
     r"(?P<q1>余|多)?"
-    r"(?P<sp2>[ \t\u00a0]?)"
+    r"(?P<sp2>[ \t\u00a0\u3000]?)"
     r"(?P<big>大)?"
     r"(?P<unit>" + _UNIT_ALT + r")"
     r"(?P<post>以上|左右|之多)?"
-    r"|(?P<pre2>近|约|超过|逾|达到|达)?(?P<pct>百分之[零〇一二两三四五六七八九十百点]+)"
 )
+# Characters a tail can start with: a cheap test before the tail regex runs.
+_TAIL_FIRST = frozenset(" \t\u00a0\u3000余多万亿大％" + "".join(u[0] for u in UNITS))
+_PRE = ("超过", "达到", "近", "约", "逾", "达")
+
+
+def _pre(n: str, start: int) -> str | None:
+    for p in _PRE:
+        if n.startswith(p, start - len(p)) and start >= len(p):
+            return p
+    return None
+
 
 # Slogans and fixed political phrases that begin with a numeral and a measure word.
 SLOGANS = (
@@ -182,6 +193,7 @@ SLOGANS = (
     "八项规定",
 )
 
+_SLOGAN_RE = re.compile("|".join(sorted(map(re.escape, SLOGANS), key=len, reverse=True)))
 _OPEN_QUOTES = "“\"‘'「『《〈【"
 _CLOSE_QUOTES = "”\"’'」』》〉】"
 _PART_WORDS = ("部分", "章", "节", "方面内容")
@@ -189,14 +201,14 @@ _PART_WORDS = ("部分", "章", "节", "方面内容")
 
 def _looks_glued(n: str, start: int) -> bool:
     """Digits glued to letters or number punctuation (A1, 0564-12345, 2/3, v1.2) are codes."""
-    prev = n[start - 1] if start else ""
+    prev = fold_width(n[start - 1]) if start else ""
     return bool(prev) and prev.isascii() and (prev.isalnum() or prev in "-/._@#+:~")
 
 
 def _is_ordinal(n: str, start: int) -> bool:
     """第十八届, 第 141 次."""
     j = start - 1
-    while j >= 0 and n[j] in " \t":
+    while j >= 0 and n[j] in " \t\u3000":
         j -= 1
     return j >= 0 and n[j] == "第"
 
@@ -217,7 +229,7 @@ def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
 
 def _value(num: str) -> Decimal | None:
     if num[0].isdigit():
-        return parse_arabic(num)
+        return parse_arabic(fold_width(num).replace("，", ","))
     iv = parse_chinese(num)
     return None if iv is None else Decimal(iv)
 
@@ -243,15 +255,15 @@ def _qualifier(pre: str | None, more: bool, post: str | None) -> str | None:
     return None
 
 
-def _rejected(n: str, m: re.Match[str], num: str, unit: str, ns: int) -> bool:
-    """The non-figure filters for a number + measure word match."""
-    after_unit = n[m.end("unit") : m.end("unit") + 4]
+def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
+    """The non-figure filters for a number + measure word (``t`` is the tail match)."""
+    after_unit = n[t.end("unit") : t.end("unit") + 4]
     if unit in _UNIT_BLOCKERS and after_unit[:1] and after_unit[0] in _UNIT_BLOCKERS[unit]:
         return True  # 个人, 人民, 条例, 场所 …
-    if any(after_unit.startswith(w) for w in _PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
+    if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
         return True  # 六个部分, 十四个五年规划
     if not num[0].isdigit():
-        if not _chinese_numeral_ok(num, unit, m.group("big"), after_unit):
+        if not _chinese_numeral_ok(num, unit, t.group("big"), after_unit):
             return True
     elif _looks_glued(n, ns):
         return True
@@ -259,50 +271,58 @@ def _rejected(n: str, m: re.Match[str], num: str, unit: str, ns: int) -> bool:
         num[0].isdigit()
         and "." not in num
         and len(num.replace(",", "")) >= 7
-        and not m.group("mult")
+        and not t.group("mult")
         and unit not in ("元", "%")
     ):
         return True  # 7+ digit counts without 万 are almost always codes or garbled dates
-    return (
-        _is_ordinal(n, ns) or _in_quoted_slogan(n, ns, m.end()) or any(n.startswith(s, ns) for s in SLOGANS)
-    )
+    return _is_ordinal(n, ns) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     """Figures in running text (not table cells)."""
     if n is None:
-        n = normalize(doc.text)
+        n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
     out: list[Figure] = []
-    for m in FIGURE_RE.finditer(n):
-        if m.group("pct"):
-            ns = ne = m.start("pct")
-            ne = ue = m.end("pct")
-            value = parse_number(m.group("pct"))
+    tail_match = TAIL_RE.match
+    for m in NUMBER_RE.finditer(n):
+        num = m.group()
+        ns, ne = m.span()
+        mult = big = None
+        if num.startswith("百分之"):
+            value = parse_number(num)
             if value is None or _is_ordinal(n, ns):
                 continue
-            unit, mult, rule, is_cn = "%", None, "percent", True
-            qualifier = _qualifier(m.group("pre2"), False, None)
+            ue = end = ne
+            unit, rule, is_cn = "%", "percent", True
+            qualifier = _qualifier(_pre(n, ns), False, None)
         else:
-            num, unit = m.group("num"), m.group("unit")
-            ns, ne = m.start("num"), m.end("num")
-            if _rejected(n, m, num, unit, ns):
+            if ne >= len(n) or n[ne] not in _TAIL_FIRST:
+                continue
+            t = tail_match(n, ne)
+            if t is None:
+                continue
+            unit = t.group("unit")
+            if unit == "％":
+                unit = "%"
+            if _rejected(n, t, num, unit, ns):
                 continue
             value = _value(num)
             if value is None:
                 continue
-            mult = m.group("mult")
+            mult = t.group("mult")
             if mult:
                 value *= MULTIPLIERS[mult]
-            ue = m.end("unit")
+            big = t.group("big")
+            ue, end = t.end("unit"), t.end()
             is_cn = not num[0].isdigit()
             rule = "cn-numeral" if is_cn else ("percent" if unit in ("%", "‰") else "number+unit")
-            qualifier = _qualifier(m.group("pre"), bool(m.group("q0") or m.group("q1")), m.group("post"))
-        label, indicator, conf = narrative.describe(n, ns, m.end(), unit)
+            qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), t.group("post"))
+        label, indicator, conf = narrative.describe(n, ns, end, unit)
         if is_cn:
             conf = min(conf, 0.6)
         if qualifier:
             conf = min(conf, 0.8)
-        if m.group("big"):
+        if big:
             conf = min(conf, 0.7)
         out.append(
             Figure(
@@ -311,7 +331,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 text=doc.text[ns:ue],
                 value=value,
                 unit=unit,
-                multiplier=doc.text[m.start("mult")] if mult else None,
+                multiplier=doc.text[t.start("mult")] if mult else None,
                 qualifier=qualifier,
                 label=label,
                 indicator=indicator,
@@ -327,4 +347,4 @@ def extract(doc: Document) -> list[Figure]:
     return extract_narrative(doc)
 
 
-__all__ = ["FIGURE_RE", "UNITS", "extract", "extract_narrative"]
+__all__ = ["NUMBER_RE", "TAIL_RE", "UNITS", "extract", "extract_narrative"]

@@ -7,6 +7,7 @@ the length, that line is converted one character at a time instead, so the guara
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -47,9 +48,12 @@ _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
 
+_FULLWIDTH_RUN = re.compile("[\uff01-\uff5e\u3000]+")
+
+
 def fold_width(text: str) -> str:
-    """Full-width ASCII (１２３，％（）) → half-width; same length."""
-    return text.translate(_FULLWIDTH)
+    """Full-width ASCII (１２３，％（）) → half-width; same length. Only the runs are translated."""
+    return _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH), text)
 
 
 def normalize(text: str) -> str:
