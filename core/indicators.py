@@ -86,6 +86,9 @@ class _Reader:
             i += 1
         while pad and len(group) > n and group[0].kind == BLANK and group[0].line == t[end].line:
             group.pop(0)  # padding cells of the label's own row (colspan remnants)
+        same = [g for g in group if g.line == t[end].line]
+        if len(same) > n and same[-1].kind == VALUE and all(g.kind == BLANK for g in same[: len(same) - n]):
+            return same[-n:]  # "label\t\t\t1\t2…": the label's merged cells come first as blanks
         if len(group) >= n:
             return group[:n]
         if i == len(t) and any(g.kind == VALUE for g in group):
