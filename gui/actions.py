@@ -1,0 +1,130 @@
+"""Every user action, declared once: id, text, shortcuts, slot name on the main window, where it lives.
+
+``scope`` "review" actions are single keys (Enter, Delete, A, J/K, N …) that only fire while the
+figure list or the document has focus, so typing in the find bar or a value editor is never stolen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+SK = QKeySequence.StandardKey
+K = Qt.Key
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    keys: tuple[QKeySequence.StandardKey | str | int, ...]
+    slot: str
+    menu: str  # file | review | view | help
+    scope: str = "window"  # window | review
+    checkable: bool = False
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("open_files", N("Actions", "打开报告…"), (SK.Open,), "open_files", "file"),
+    ActionSpec("open_folder", N("Actions", "打开文件夹…"), ("Ctrl+Shift+O",), "open_folder", "file"),
+    ActionSpec("open_workspace", N("Actions", "打开工作区…"), ("Ctrl+Alt+O",), "open_workspace", "file"),
+    ActionSpec("demo_workspace", N("Actions", "打开示例工作区"), (), "open_demo_workspace", "file"),
+    ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "change_reviewer", "file"),
+    ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "close", "file"),
+    ActionSpec(
+        "confirm",
+        N("Actions", "确认并转到下一个"),
+        (K.Key_Return, K.Key_Enter),
+        "confirm_current",
+        "review",
+        "review",
+    ),
+    ActionSpec(
+        "correct",
+        N("Actions", "更正数值（或直接输入数字）"),
+        (K.Key_F2,),
+        "correct_current",
+        "review",
+        "review",
+    ),
+    ActionSpec(
+        "reject", N("Actions", "否定：不是数字"), (K.Key_Delete,), "reject_current", "review", "review"
+    ),
+    ActionSpec(
+        "add", N("Actions", "补录选中的文字为数字"), (K.Key_A,), "add_from_selection", "review", "review"
+    ),
+    ActionSpec(
+        "next_figure", N("Actions", "下一个数字"), ("J", K.Key_Down), "next_figure", "review", "review"
+    ),
+    ActionSpec("prev_figure", N("Actions", "上一个数字"), ("K", K.Key_Up), "prev_figure", "review", "review"),
+    ActionSpec("next_report", N("Actions", "下一份报告"), ("N",), "next_report", "review", "review"),
+    ActionSpec("undo", N("Actions", "撤销"), ("Ctrl+Z",), "undo", "review"),
+    ActionSpec("redo", N("Actions", "重做"), ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "review"),
+    ActionSpec("mark_done", N("Actions", "标记报告为已完成"), ("Ctrl+D",), "mark_done", "review"),
+    ActionSpec(
+        "mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "mark_question", "review"
+    ),
+    ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "show_find", "view"),
+    ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "zoom_in", "view"),
+    ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "zoom_out", "view"),
+    ActionSpec(
+        "traditional", N("Actions", "以繁体显示"), ("Ctrl+T",), "toggle_traditional", "view", checkable=True
+    ),
+    ActionSpec("help", N("Actions", "快捷键一览"), (SK.HelpContents, K.Key_F1), "show_help", "help"),
+)
+
+MENU_TITLES = {
+    "file": N("Actions", "文件(&F)"),
+    "review": N("Actions", "审核(&R)"),
+    "view": N("Actions", "视图(&V)"),
+    "help": N("Actions", "帮助(&H)"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+def _sequences(keys: tuple[QKeySequence.StandardKey | str | int, ...]) -> list[QKeySequence]:
+    out: list[QKeySequence] = []
+    for k in keys:
+        if isinstance(k, QKeySequence.StandardKey):
+            out.extend(QKeySequence.keyBindings(k))
+        else:
+            out.append(QKeySequence(k))
+    seen: list[QKeySequence] = []
+    for s in out:
+        if not s.isEmpty() and s not in seen:
+            seen.append(s)
+    return seen
+
+
+def build_actions(
+    window: QWidget, review_widgets: list[QWidget], targets: list[object]
+) -> dict[str, QAction]:
+    """Create every action, connect it to the first of ``targets`` having its slot, attach it where it
+    belongs (review actions to the figure list and document views, the rest to the window)."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        a = QAction(tr(spec.text), window)
+        a.setObjectName(f"action_{spec.id}")
+        a.setShortcuts(_sequences(spec.keys))
+        a.setCheckable(spec.checkable)
+        slot = next(getattr(t, spec.slot) for t in targets if hasattr(t, spec.slot))
+        if spec.checkable:
+            a.toggled.connect(slot)
+        else:
+            a.triggered.connect(lambda _checked=False, s=slot: s())
+        if spec.scope == "review":
+            a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            for w in review_widgets:
+                w.addAction(a)
+        else:
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(a)
+        actions[spec.id] = a
+    return actions

@@ -1,0 +1,234 @@
+"""The current report's figures for the right-hand list, in review order.
+
+Review order: figures in a failing check first, then lowest confidence, then document order. The
+order is fixed when a report is loaded, so rows do not jump while the reviewer works through them.
+The model is a thin adapter over ``core.store.FigureRow``; edits go through ``on_correct``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from core.numbers import parse_number
+from gui.style import color, status_name
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    Figure = Qt.ItemDataRole.UserRole + 1  # the FigureRow
+    FigureId = Qt.ItemDataRole.UserRole + 2
+    Status = Qt.ItemDataRole.UserRole + 3  # display status (pending … failing)
+    Start = Qt.ItemDataRole.UserRole + 4
+    Failing = Qt.ItemDataRole.UserRole + 5
+
+
+COLUMNS = ("value", "unit", "label", "indicator", "confidence", "status")
+
+
+def _header(col: str) -> str:
+    names = {
+        "value": QCoreApplication.translate("FigureModel", "数值"),
+        "unit": QCoreApplication.translate("FigureModel", "单位"),
+        "label": QCoreApplication.translate("FigureModel", "标签"),
+        "indicator": QCoreApplication.translate("FigureModel", "指标"),
+        "confidence": QCoreApplication.translate("FigureModel", "置信度"),
+        "status": QCoreApplication.translate("FigureModel", "状态"),
+    }
+    return names[col]
+
+
+def format_value(v: Decimal | None) -> str:
+    if v is None:
+        return ""
+    if v == v.to_integral_value():
+        return f"{int(v):,}"
+    return format(v.normalize(), "f")
+
+
+def display_status(fig: Any, failing: set[int]) -> str:
+    if fig.status == "pending" and fig.id in failing:
+        return "failing"
+    return str(fig.status)
+
+
+def failing_figure_ids(figures: Iterable[Any], checks: Iterable[Any]) -> set[int]:
+    """Figures whose indicator or position appears in a failing, not accepted check."""
+    cells: set[str] = set()
+    for c in checks:
+        if c.status == "fail" and not getattr(c, "accepted", False):
+            cells.update(c.cells)
+    if not cells:
+        return set()
+    return {f.id for f in figures if (f.indicator and f.indicator in cells) or f"fig:{f.start}" in cells}
+
+
+def review_order(figures: Sequence[Any], failing: set[int]) -> list[Any]:
+    return sorted(figures, key=lambda f: (f.id not in failing, f.confidence, f.start, f.id))
+
+
+class FigureModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._row_of: dict[int, int] = {}
+        self.failing: set[int] = set()
+        self.on_correct: Callable[[int, Decimal], None] | None = None
+
+    # --- loading and updating -------------------------------------------------------------------
+    def set_figures(self, figures: Sequence[Any], checks: Sequence[Any] = ()) -> None:
+        self.beginResetModel()
+        self.failing = failing_figure_ids(figures, checks)
+        self._rows = review_order(figures, self.failing)
+        self._reindex()
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {f.id: i for i, f in enumerate(self._rows)}
+
+    def refresh(
+        self, figures: Sequence[Any], checks: Sequence[Any] | None = None
+    ) -> tuple[list[int], list[int]]:
+        """Reconcile with the workspace's current figures without reordering existing rows.
+
+        Returns (ids whose row changed or were added, ids removed)."""
+        by_id = {f.id: f for f in figures}
+        old_failing = self.failing
+        if checks is not None:
+            self.failing = failing_figure_ids(figures, checks)
+        removed = [f.id for f in self._rows if f.id not in by_id]
+        for fid in removed:
+            r = self._row_of[fid]
+            self.beginRemoveRows(QModelIndex(), r, r)
+            del self._rows[r]
+            self._reindex()
+            self.endRemoveRows()
+        changed: list[int] = []
+        for i, f in enumerate(self._rows):
+            new = by_id[f.id]
+            if new != f or ((f.id in old_failing) != (f.id in self.failing)):
+                self._rows[i] = new
+                changed.append(f.id)
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        added = [f for f in figures if f.id not in self._row_of]
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._rows.extend(sorted(added, key=lambda f: f.start))
+            self._reindex()
+            self.endInsertRows()
+            changed.extend(f.id for f in added)
+        return changed, removed
+
+    # --- access ---------------------------------------------------------------------------------
+    def figure(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, fid: int) -> int | None:
+        return self._row_of.get(fid)
+
+    def figures(self) -> list[Any]:
+        return list(self._rows)
+
+    def status_of(self, fig: Any) -> str:
+        return display_status(fig, self.failing)
+
+    def next_unresolved(self, after_row: int) -> int | None:
+        """Row of the next pending figure after ``after_row`` (wrapping), or None."""
+        n = len(self._rows)
+        for k in range(1, n + 1):
+            r = (after_row + k) % n
+            if self._rows[r].status == "pending":
+                return r
+        return None
+
+    # --- Qt model -------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return _header(COLUMNS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if COLUMNS[index.column()] == "value":
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        f = self._rows[index.row()]
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "value":
+                return format_value(f.value)
+            if col == "unit":
+                return f.unit or ""
+            if col == "label":
+                return f.label or ""
+            if col == "indicator":
+                return f.indicator or ""
+            if col == "confidence":
+                return f"{f.confidence:.2f}"
+            return status_name(self.status_of(f))
+        if role == Qt.ItemDataRole.EditRole:
+            return format_value(f.value).replace(",", "") if col == "value" else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(color(self.status_of(f)))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{f.text}"
+            if f.original_value is not None and f.original_value != f.value:
+                tip += QCoreApplication.translate("FigureModel", "（原值 %1）").replace(
+                    "%1", format_value(f.original_value)
+                )
+            return tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("value", "confidence"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.Figure:
+            return f
+        if role == Role.FigureId:
+            return f.id
+        if role == Role.Status:
+            return self.status_of(f)
+        if role == Role.Start:
+            return f.start
+        if role == Role.Failing:
+            return f.id in self.failing
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or COLUMNS[index.column()] != "value":
+            return False
+        v = value if isinstance(value, Decimal) else parse_number(str(value))
+        if v is None or self.on_correct is None:
+            return False
+        f = self._rows[index.row()]
+        if v == f.value:
+            return False
+        self.on_correct(f.id, v)
+        return True
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update({r.value: r.name.lower().encode() for r in Role})
+        return names

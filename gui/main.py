@@ -1,0 +1,165 @@
+"""GUI entry: ``run(args)`` creates the application (translations, CJK font, settings), opens the
+workspace — the demo workspace of bundled sample reports on first start — and shows the main window.
+
+``hecha --screenshot OUT.png [--workspace W] [--view review]`` renders the window offscreen and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.errors import HechaError
+from gui.settings import Settings, demo_workspace_path
+
+CJK_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+]
+
+
+def resource_dir() -> Path:
+    base = getattr(sys, "_MEIPASS", None)
+    return Path(base) / "resources" if base else Path(__file__).resolve().parent.parent / "resources"
+
+
+def samples_dir() -> Path:
+    return resource_dir() / "samples"
+
+
+def parse_args(args: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="hecha", description="核查 Hecha")
+    ap.add_argument("--workspace", metavar="W", help="工作区文件（默认：上次的工作区或示例工作区）")
+    ap.add_argument("--screenshot", metavar="OUT.png", help="离屏渲染主窗口到 PNG 后退出")
+    ap.add_argument("--view", default="review", help="截图视图：review | tables | compare")
+    ap.add_argument("--lang", default=os.environ.get("HECHA_LANG", "zh"), help="界面语言：zh | en")
+    ap.add_argument("--settings", metavar="INI", help="设置文件（测试用）")
+    ap.add_argument("paths", nargs="*", help="要导入的报告文件或文件夹")
+    return ap.parse_known_args(args)[0]
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own strings in Chinese (qtbase_zh_CN.qm); the app's strings in English when lang=en."""
+    out: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang.startswith("zh"):
+        t = QTranslator(app)
+        if t.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
+            app.installTranslator(t)
+            out.append(t)
+    else:
+        t = QTranslator(app)
+        if t.load(f"hecha_{lang}", str(resource_dir() / "translations")):
+            app.installTranslator(t)
+            out.append(t)
+    return out
+
+
+def make_app(lang: str = "zh") -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hecha")
+    app.setOrganizationName("Hecha")
+    app.setApplicationDisplayName("核查 Hecha")
+    icon = resource_dir() / "icons" / "hecha.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    f = QFont(app.font())
+    f.setFamilies([*CJK_FAMILIES, f.family()])
+    app.setFont(f)
+    qss = resource_dir() / "qss" / "hecha.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    if not getattr(app, "_hecha_translators", None):
+        app._hecha_translators = install_translators(app, lang)  # type: ignore[attr-defined]
+    return app
+
+
+def open_demo_workspace(reviewer: str, path: Path | None = None) -> Any:
+    """The demo workspace in the user data folder, filled from resources/samples when empty."""
+    from core.store import Workspace
+
+    ws = Workspace.open(path or demo_workspace_path(), reviewer)
+    folder = samples_dir()
+    if not ws.reports() and folder.is_dir() and any(folder.iterdir()):
+        ws.import_paths([str(folder)])
+    return ws
+
+
+def open_initial_workspace(settings: Settings, explicit: str | None) -> Any:
+    from core.store import Workspace
+
+    path = explicit or settings.workspace
+    if path:
+        try:
+            return Workspace.open(path, settings.reviewer)
+        except HechaError as e:
+            if explicit:
+                raise
+            QMessageBox.warning(None, "核查 Hecha", str(e))
+    return open_demo_workspace(settings.reviewer)
+
+
+def take_screenshot(win: Any, out: str, timeout_s: float = 5.0) -> bool:
+    """Show the window offscreen, wait for the document (and a PDF's first page), save a PNG."""
+    app = QApplication.instance()
+    win.show()
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents()
+        pages = win.pane.pdf.pages
+        if not win.pane.is_pdf or pages.images:
+            break
+    row = win.table.current_row()
+    if row >= 0:
+        win.review.select_figure(win.model.figure(row).id)
+    for _ in range(5):
+        app.processEvents()
+    return bool(win.grab().save(out))
+
+
+def run(args: list[str]) -> int:
+    opts = parse_args(args)
+    clock = QElapsedTimer()
+    clock.start()
+    if opts.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app(opts.lang)
+    from gui.dialogs import ask_reviewer
+    from gui.mainwindow import MainWindow
+
+    settings = Settings(opts.settings) if opts.settings else Settings()
+    if not settings.reviewer:
+        name = None if opts.screenshot else ask_reviewer(None)
+        settings.reviewer = name or getpass.getuser()
+    try:
+        ws = open_initial_workspace(settings, opts.workspace)
+    except HechaError as e:
+        print(f"hecha: {e}", file=sys.stderr)  # noqa: T201
+        return 1
+    win = MainWindow(settings)
+    win.set_workspace(ws)
+    if opts.screenshot:
+        ok = take_screenshot(win, opts.screenshot)
+        win.close()
+        if not ok:
+            print(f"hecha: {opts.screenshot}: 无法写入截图", file=sys.stderr)  # noqa: T201
+        return 0 if ok else 1
+    win.show()
+    if opts.paths:
+        win.import_paths(opts.paths)
+    return int(app.exec())

@@ -1,0 +1,240 @@
+"""The main window: a coordinator that lays out the report list, the document and the figure list,
+builds menus from ``gui.actions`` and routes opening work (files, folders, workspaces, drops)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from core.errors import HechaError
+from gui import dialogs
+from gui.actions import MENU_TITLES, SPECS, build_actions
+from gui.actions import tr as action_tr
+from gui.docview import DocumentPane
+from gui.figurelist import FigureTable
+from gui.figuremodel import FigureModel
+from gui.reportlist import ReportList
+from gui.review import ReviewController
+from gui.settings import Settings
+from gui.tasks import Task, import_into
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.ws: Any = None
+        self.import_task: Task | None = None
+        self.last_import_text = ""
+        self.setWindowTitle(self.tr("核查 Hecha"))
+        self.setAcceptDrops(True)
+        self.reports = ReportList()
+        self.pane = DocumentPane()
+        self.model = FigureModel(self)
+        self.table = FigureTable(self.model)
+        self.review = ReviewController(self.model, self.table, self.pane, self.reports)
+        self.review.message.connect(self.show_message)
+        self.review.report_loaded.connect(self._report_loaded)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("mainSplitter")
+        split.addWidget(self.reports)
+        split.addWidget(self.pane)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setStretchFactor(2, 4)
+        split.setSizes([260, 640, 480])
+        self.setCentralWidget(split)
+        self.splitter = split
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        review_widgets = [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view]
+        self.actions_by_id = build_actions(self, review_widgets, [self.review, self])
+        self._build_menus()
+        self.pane.text.digits_typed.connect(self._digits_in_document)
+        self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
+        self.resize(1400, 860)
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+
+    def _build_menus(self) -> None:
+        menus = {key: self.menuBar().addMenu(action_tr(title)) for key, title in MENU_TITLES.items()}
+        for spec in SPECS:
+            menus[spec.menu].addAction(self.actions_by_id[spec.id])
+            if spec.id in ("demo_workspace", "redo", "mark_question"):
+                menus[spec.menu].addSeparator()
+
+    # --- workspace ------------------------------------------------------------------------------
+    def set_workspace(self, ws: Any) -> None:
+        if self.ws is not None and self.ws is not ws:
+            self.ws.close()
+        self.ws = ws
+        self.review.set_workspace(ws)
+        self.setWindowTitle(self.tr("核查 Hecha — %1").replace("%1", str(ws.path)))
+        self.status_label.setText(self.tr("审核人：%1").replace("%1", ws.reviewer or "—"))
+        if self.model.rowCount() == 0 and self.reports.model.rowCount() > 0:
+            self.reports.view.setCurrentIndex(self.reports.model.index(0))
+        if self.reports.model.rowCount() == 0:
+            self.show_message(self.tr("工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。"))
+
+    def open_workspace_path(self, path: str) -> bool:
+        from core.store import Workspace
+
+        try:
+            ws = Workspace.open(path, self.settings.reviewer)
+        except HechaError as e:
+            QMessageBox.warning(self, self.tr("无法打开工作区"), str(e))
+            return False
+        self.settings.workspace = str(path)
+        self.set_workspace(ws)
+        return True
+
+    def open_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("打开或新建工作区"),
+            str(Path(self.ws.path).parent) if self.ws else "",
+            self.tr("核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_workspace_path(path)
+
+    def open_demo_workspace(self) -> None:
+        from gui.main import open_demo_workspace
+
+        ws = open_demo_workspace(self.settings.reviewer)
+        self.settings.workspace = ""
+        self.set_workspace(ws)
+
+    def change_reviewer(self) -> None:
+        name = dialogs.ask_reviewer(self, self.settings.reviewer)
+        if name:
+            self.settings.reviewer = name
+            if self.ws is not None:
+                self.ws.reviewer = name
+            self.status_label.setText(self.tr("审核人：%1").replace("%1", name))
+
+    # --- import ---------------------------------------------------------------------------------
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("打开报告"), "", self.tr("报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)")
+        )
+        if files:
+            self.import_paths(files)
+
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> Task | None:
+        """Import off the GUI thread with progress and cancel; list per-file errors at the end."""
+        if self.ws is None or (self.import_task is not None and not self.import_task.done):
+            return None
+        task = Task(import_into, str(self.ws.path), self.ws.reviewer, [str(p) for p in paths])
+        progress = dialogs.import_progress(self)
+        progress.canceled.connect(task.cancel)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def on_finished(result: Any) -> None:
+            progress.close()
+            self.reports.reload()
+            errors = list(getattr(result, "errors", []))
+            self.last_import_text = dialogs.import_summary(
+                len(result.added), len(result.skipped), errors, task.is_cancelled()
+            )
+            if self.review.report_id is None and result.added:
+                self.review.load_report(result.added[0])
+            dialogs.show_import_result(self, self.last_import_text, bool(errors))
+
+        def on_failed(msg: str) -> None:
+            progress.close()
+            self.last_import_text = msg
+            QMessageBox.warning(self, self.tr("导入失败"), msg)
+
+        task.progress.connect(on_progress)
+        task.finished.connect(on_finished)
+        task.failed.connect(on_failed)
+        self.import_task = task
+        task.start()
+        return task
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            e.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- view and review slots ------------------------------------------------------------------
+    def next_figure(self) -> None:
+        self.review.move(1)
+
+    def prev_figure(self) -> None:
+        self.review.move(-1)
+
+    def next_report(self) -> None:
+        self.reports.select_next()
+
+    def mark_done(self) -> None:
+        self.review.set_report_status("done")
+
+    def mark_question(self) -> None:
+        self.review.set_report_status("in_question")
+
+    def show_find(self) -> None:
+        self.pane.show_find()
+
+    def zoom_in(self) -> None:
+        self.pane.zoom(1)
+
+    def zoom_out(self) -> None:
+        self.pane.zoom(-1)
+
+    def toggle_traditional(self, on: bool) -> None:
+        self.pane.set_script("traditional" if on else "simplified")
+        self.settings.script = "traditional" if on else "simplified"
+        if self.review.current() is not None:
+            self.pane.set_current(self.review.current().id, flash=False)
+
+    def show_help(self) -> None:
+        dialogs.ShortcutHelp(list(self.actions_by_id.values()), self).exec()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _report_loaded(self, _rid: int) -> None:
+        self.table.setFocus()
+
+    def _digits_in_document(self, text: str) -> None:
+        self.table.setFocus()
+        self.table.start_correction(text)
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        if self.import_task is not None and not self.import_task.done:
+            self.import_task.cancel()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        self.pane.pdf.pages.shutdown()
+        if self.ws is not None:
+            self.ws.close()
+            self.ws = None
+        super().closeEvent(e)
+
+    def first_report_shown(self) -> bool:
+        return self.review.report_id is not None and self.pane.doc is not None
+
+
+def _later(fn: Any) -> None:
+    QTimer.singleShot(0, fn)

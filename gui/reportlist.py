@@ -1,0 +1,176 @@
+"""Left pane: the workspace's reports with review status and counts, filtered by issuer, year, status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QVBoxLayout, QWidget
+
+from gui.style import REPORT_STATUSES, report_status_name
+
+Index = QModelIndex | QPersistentModelIndex
+ReportIdRole = Qt.ItemDataRole.UserRole + 1
+ReportRole = Qt.ItemDataRole.UserRole + 2
+
+_STATUS_COLORS = {
+    "unreviewed": "#8c8c8c",
+    "in_review": "#d48806",
+    "done": "#389e0d",
+    "in_question": "#cf1322",
+}
+
+
+class ReportListModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_reports(self, reports: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(reports)
+        self.endResetModel()
+
+    def update_report(self, report: Any) -> None:
+        for i, r in enumerate(self._rows):
+            if r.id == report.id:
+                self._rows[i] = report
+                self.dataChanged.emit(self.index(i), self.index(i))
+                return
+
+    def report(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, report_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == report_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            title = r.title or r.path.replace("\\", "/").rsplit("/", 1)[-1]
+            counts = (
+                self.tr("待核对 %1 · 检查未通过 %2")
+                .replace("%1", str(r.n_pending))
+                .replace("%2", str(r.n_failed))
+            )
+            return f"{title}\n[{report_status_name(r.status)}]  {counts}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.path
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(_STATUS_COLORS.get(r.status, "#000"))) if r.status != "unreviewed" else None
+        if role == ReportIdRole:
+            return r.id
+        if role == ReportRole:
+            return r
+        return None
+
+
+class ReportList(QWidget):
+    """Filters on top, the list below. Emits ``report_selected(id)``."""
+
+    report_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Any = None
+        self.model = ReportListModel(self)
+        self.issuer = QComboBox()
+        self.year = QComboBox()
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for st in REPORT_STATUSES:
+            self.status.addItem(report_status_name(st), st)
+        for cb in (self.issuer, self.year, self.status):
+            cb.currentIndexChanged.connect(self._reload)
+        self.view = QListView()
+        self.view.setObjectName("reportList")
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.issuer, 2)
+        filters.addWidget(self.year, 1)
+        filters.addWidget(self.status, 1)
+        lay.addLayout(filters)
+        lay.addWidget(self.view, 1)
+        self._loading = False
+
+    def set_workspace(self, ws: Any) -> None:
+        self.workspace = ws
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill the filter choices and the list from the workspace."""
+        self._loading = True
+        try:
+            all_reports = self.workspace.reports() if self.workspace is not None else []
+            keep_issuer, keep_year = self.issuer.currentData(), self.year.currentData()
+            self.issuer.clear()
+            self.issuer.addItem(self.tr("全部发布机关"), None)
+            for iss in sorted({r.issuer for r in all_reports if r.issuer}):
+                self.issuer.addItem(iss, iss)
+            self.year.clear()
+            self.year.addItem(self.tr("全部年度"), None)
+            for y in sorted({r.year for r in all_reports if r.year}, reverse=True):
+                self.year.addItem(str(y), y)
+            self.issuer.setCurrentIndex(max(0, self.issuer.findData(keep_issuer)))
+            self.year.setCurrentIndex(max(0, self.year.findData(keep_year)))
+        finally:
+            self._loading = False
+        self._reload()
+
+    def _reload(self) -> None:
+        if self._loading:
+            return
+        current = self.current_id()
+        if self.workspace is None:
+            self.model.set_reports([])
+            return
+        rows = self.workspace.reports(
+            issuer=self.issuer.currentData(), year=self.year.currentData(), status=self.status.currentData()
+        )
+        self.model.set_reports(rows)
+        if current is not None:
+            self.select(current, emit=False)
+
+    def refresh_report(self, report_id: int) -> None:
+        if self.workspace is not None:
+            self.model.update_report(self.workspace.report(report_id))
+
+    def current_id(self) -> int | None:
+        idx = self.view.currentIndex()
+        return idx.data(ReportIdRole) if idx.isValid() else None
+
+    def select(self, report_id: int, emit: bool = True) -> bool:
+        row = self.model.row_of(report_id)
+        if row is None:
+            return False
+        if not emit:
+            self.view.selectionModel().blockSignals(True)
+        self.view.setCurrentIndex(self.model.index(row))
+        if not emit:
+            self.view.selectionModel().blockSignals(False)
+        return True
+
+    def select_next(self) -> bool:
+        n = self.model.rowCount()
+        if n == 0:
+            return False
+        cur = self.view.currentIndex().row()
+        self.view.setCurrentIndex(self.model.index((cur + 1) % n))
+        return True
+
+    def _current_changed(self, cur: QModelIndex, _prev: QModelIndex) -> None:
+        if cur.isValid():
+            self.report_selected.emit(cur.data(ReportIdRole))

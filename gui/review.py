@@ -1,0 +1,241 @@
+"""The keyboard review loop over one report: confirm, correct, reject, add, move, undo/redo.
+
+Each action is one workspace call (one transaction, saved at once); the returned ``Change`` says
+which figures to repaint, so the list and the document refresh only what changed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
+
+from core.errors import HechaError
+from core.numbers import parse_number
+from gui.docview import DocumentPane
+from gui.figurelist import FigureTable
+from gui.figuremodel import FigureModel, format_value
+from gui.reportlist import ReportList
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Review", text)
+
+
+class ReviewController(QObject):
+    message = Signal(str)
+    report_loaded = Signal(int)
+    figure_shown = Signal(int)
+
+    def __init__(
+        self, model: FigureModel, table: FigureTable, pane: DocumentPane, reports: ReportList
+    ) -> None:
+        super().__init__(table)
+        self.ws: Any = None
+        self.report_id: int | None = None
+        self.model = model
+        self.table = table
+        self.pane = pane
+        self.reports = reports
+        self.model.on_correct = self.correct
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.pane.figure_clicked.connect(self.select_figure)
+        self.pane.add_requested.connect(self.add_range)
+        self.reports.report_selected.connect(self.load_report)
+
+    # --- loading --------------------------------------------------------------------------------
+    def set_workspace(self, ws: Any) -> None:
+        self.ws = ws
+        self.report_id = None
+        self.model.set_figures([])
+        self.pane.set_document(None, None, ())
+        self.reports.set_workspace(ws)
+
+    def spans(self, figures: list[Any]) -> list[tuple[int, int, int, str]]:
+        return [(f.id, f.start, f.end, self.model.status_of(f)) for f in figures]
+
+    def load_report(self, report_id: int) -> None:
+        if self.ws is None:
+            return
+        try:
+            doc = self.ws.document(report_id)
+            figures = self.ws.figures(report_id)
+            checks = self.ws.checks(report_id)
+            original = self.ws.original_bytes(report_id) if doc.format == "pdf" else None
+        except HechaError as e:
+            self.message.emit(str(e))
+            return
+        self.report_id = report_id
+        self.model.set_figures(figures, checks)
+        self.pane.set_document(doc, original, self.spans(self.model.figures()))
+        if self.reports.current_id() != report_id:
+            self.reports.select(report_id, emit=False)
+        first = self.model.next_unresolved(-1)
+        if first is None and self.model.rowCount() > 0:
+            first = 0
+        if first is not None:
+            self.table.select_row(first)
+        self.report_loaded.emit(report_id)
+
+    # --- current figure -------------------------------------------------------------------------
+    def current(self) -> Any:
+        row = self.table.current_row()
+        return self.model.figure(row) if 0 <= row < self.model.rowCount() else None
+
+    def _row_changed(self, cur: QModelIndex, _prev: QModelIndex) -> None:
+        if cur.isValid():
+            f = self.model.figure(cur.row())
+            self.pane.set_current(f.id, flash=True)
+            self.figure_shown.emit(f.id)
+
+    def select_figure(self, fid: int) -> None:
+        row = self.model.row_of(fid)
+        if row is not None:
+            self.table.select_row(row)
+
+    def move(self, step: int) -> None:
+        n = self.model.rowCount()
+        if n:
+            self.table.select_row(max(0, min(n - 1, self.table.current_row() + step)))
+
+    def next_unresolved(self) -> None:
+        row = self.model.next_unresolved(self.table.current_row())
+        if row is not None:
+            self.table.select_row(row)
+        else:
+            self.message.emit(tr("本报告的数字已全部核对。按 N 转到下一份报告。"))
+            cur = self.current()
+            if cur is not None:
+                self.pane.set_current(cur.id, flash=False)
+
+    # --- review actions -------------------------------------------------------------------------
+    def _do(self, fn: Any, *args: Any) -> Any:
+        try:
+            change = fn(*args)
+        except HechaError as e:
+            self.message.emit(str(e))
+            return None
+        self.apply(change)
+        return change
+
+    def confirm_current(self) -> None:
+        f = self.current()
+        if f is None:
+            return
+        if f.status == "pending" and self._do(self.ws.confirm, f.id) is not None:
+            self.message.emit(tr("已确认 %1").replace("%1", format_value(f.value)))
+        self.next_unresolved()
+
+    def reject_current(self) -> None:
+        f = self.current()
+        if f is None:
+            return
+        if f.status != "rejected" and self._do(self.ws.reject, f.id) is not None:
+            self.message.emit(tr("已否定 %1（不是数字）").replace("%1", f.text))
+        self.next_unresolved()
+
+    def correct(self, fid: int, value: Decimal) -> None:
+        if self._do(self.ws.correct, fid, value) is not None:
+            self.message.emit(tr("已更正为 %1").replace("%1", format_value(value)))
+            QTimer.singleShot(0, self.next_unresolved)
+
+    def correct_current(self) -> None:
+        self.table.setFocus()
+        self.table.start_correction()
+
+    def add_from_selection(self) -> None:
+        rng = self.pane.selection_range()
+        if rng is None:
+            self.message.emit(tr("请先在报告中选中要补录的数字"))
+            return
+        self.add_range(*rng)
+
+    def add_range(self, start: int, end: int) -> None:
+        if self.ws is None or self.report_id is None or self.pane.doc is None:
+            return
+        text = self.pane.doc.text[start:end]
+        value = parse_number(text)
+        if value is None:
+            self.message.emit(tr("选中的文字“%1”中没有数字").replace("%1", text.strip()[:20]))
+            return
+        unit = _unit_after(text)
+        change = self._do(self.ws.add, self.report_id, start, end, value, unit)
+        if change is not None:
+            self.message.emit(tr("已补录 %1").replace("%1", format_value(value)))
+            if change.figure_ids:
+                self.select_figure(change.figure_ids[-1])
+
+    def undo(self) -> None:
+        self._history(self.ws.undo if self.ws else None, tr("没有可撤销的操作"), tr("已撤销"))
+
+    def redo(self) -> None:
+        self._history(self.ws.redo if self.ws else None, tr("没有可重做的操作"), tr("已重做"))
+
+    def _history(self, fn: Any, nothing: str, done: str) -> None:
+        if fn is None:
+            return
+        try:
+            change = fn()
+        except HechaError as e:
+            self.message.emit(str(e))
+            return
+        if change is None:
+            self.message.emit(nothing)
+            return
+        if change.report_id != self.report_id:
+            self.reports.reload()
+            self.load_report(change.report_id)
+        else:
+            self.apply(change)
+        if change.figure_ids:
+            self.select_figure(change.figure_ids[0])
+        self.message.emit(done)
+
+    def set_report_status(self, status: str) -> None:
+        if self.ws is not None and self.report_id is not None:
+            self._do(self.ws.set_report_status, self.report_id, status)
+
+    def apply(self, change: Any) -> None:
+        """Refresh what a Change touched."""
+        if change is None or change.report_id != self.report_id:
+            if change is not None:
+                self.reports.refresh_report(change.report_id)
+            return
+        figures = self.ws.figures(change.report_id)
+        checks = self.ws.checks(change.report_id) if change.checks_changed else None
+        changed, removed = self.model.refresh(figures, checks)
+        by_id = {f.id: f for f in figures}
+        self.pane.update_spans(self.spans([by_id[i] for i in changed]), removed)
+        cur = self.current()
+        if cur is not None:
+            self.pane.set_current(cur.id, flash=False)
+        self.reports.refresh_report(change.report_id)
+
+
+def _unit_after(text: str) -> str | None:
+    """The unit a reviewer selected with the number (件, 条, %, 万元 …), if any."""
+    t = text.strip()
+    for u in (
+        "人次",
+        "万元",
+        "亿元",
+        "%",
+        "％",
+        "件",
+        "条",
+        "项",
+        "个",
+        "次",
+        "人",
+        "场",
+        "期",
+        "份",
+        "宗",
+        "篇",
+        "家",
+        "元",
+    ):
+        if t.endswith(u):
+            return "%" if u == "％" else u
+    return None

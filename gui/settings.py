@@ -1,0 +1,94 @@
+"""Typed wrapper over QSettings: reviewer name, workspace location, recent workspaces, geometry.
+
+Core never reads these. Tests point QSettings at ``tmp_path`` with ``Settings(path=...)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+MAX_RECENT = 8
+
+
+def data_dir() -> Path:
+    """The user's data folder for Hecha (QStandardPaths.AppDataLocation)."""
+    loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    p = Path(loc or Path.home() / ".hecha")
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+def demo_workspace_path() -> Path:
+    return data_dir() / "demo.hecha.sqlite"
+
+
+class Settings:
+    """GUI state persisted between sessions."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self._s = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Hecha", "hecha")
+        else:
+            self._s = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    @property
+    def reviewer(self) -> str:
+        return str(self._s.value("reviewer/name", "") or "")
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        self._s.setValue("reviewer/name", name.strip())
+
+    @property
+    def workspace(self) -> str:
+        """The last workspace opened ('' = the demo workspace)."""
+        return str(self._s.value("workspace/path", "") or "")
+
+    @workspace.setter
+    def workspace(self, path: str) -> None:
+        self._s.setValue("workspace/path", str(path))
+        self.add_recent(str(path))
+
+    @property
+    def recent_workspaces(self) -> list[str]:
+        v = self._s.value("workspace/recent", [])
+        if isinstance(v, str):
+            v = [v] if v else []
+        return [str(x) for x in (v or [])]
+
+    def add_recent(self, path: str) -> None:
+        items = [p for p in self.recent_workspaces if p != path]
+        items.insert(0, path)
+        self._s.setValue("workspace/recent", items[:MAX_RECENT])
+
+    @property
+    def script(self) -> str:
+        """Display script of the document view: 'original' | 'traditional' | 'simplified'."""
+        return str(self._s.value("view/script", "original") or "original")
+
+    @script.setter
+    def script(self, value: str) -> None:
+        self._s.setValue("view/script", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        v = self._s.value("window/geometry")
+        return v if isinstance(v, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        v = self._s.value("window/state")
+        return v if isinstance(v, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
