@@ -1,0 +1,104 @@
+"""``hecha import PATH... --db FILE`` and ``hecha export --db FILE --xlsx OUT | --csv OUT``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from core.errors import HechaError
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"hecha: {msg}\n")
+
+
+def _out(msg: str) -> None:
+    sys.stdout.write(msg + "\n")
+
+
+class _Bar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.on = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on or (time.monotonic() - self.last < 0.1 and done < total):
+            return
+        self.last = time.monotonic()
+        width = 30
+        fill = width * done // total if total else width
+        sys.stderr.write(f"\r{self.label} [{'#' * fill}{'.' * (width - fill)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from core.store import Workspace
+
+    try:
+        ws = Workspace.open(args.db, reviewer=args.reviewer or "")
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    t0 = time.monotonic()
+    try:
+        with ws:
+            result = ws.import_paths(args.paths, progress=_Bar("导入"), workers=args.workers)
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    secs = time.monotonic() - t0
+    _out(
+        f"导入完成：新增 {result.added} 份，跳过 {result.skipped} 份（已在工作区中），"
+        f"失败 {len(result.errors)} 份，用时 {secs:.1f} 秒"
+    )
+    for path, msg in result.errors:
+        _err(f"{path}: {msg}")
+    return 1 if result.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core import export
+    from core.store import Workspace
+
+    if not args.xlsx and not args.csv:
+        _err("请用 --xlsx 或 --csv 指定导出文件")
+        return 2
+    try:
+        with Workspace.open(args.db) as ws:
+            ids = args.report or None
+            if ids is None and (args.issuer or args.year or args.status):
+                ids = [r.id for r in ws.reports(issuer=args.issuer, year=args.year, status=args.status)]
+            if args.csv:
+                n = export.to_csv(ws, args.csv, ids)
+                _out(f"已导出 CSV：{args.csv}（{n} 行）")
+            if args.xlsx:
+                export.to_xlsx(ws, args.xlsx, ids, progress=_Bar("导出"))
+                _out(f"已导出 Excel：{args.xlsx}")
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="把报告（文件或文件夹）导入工作区")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件（不存在时新建）")
+    p.add_argument("--reviewer", default="", help="审核人姓名")
+    p.add_argument("--workers", type=int, default=None, help="并行解析的进程数（默认按 CPU 核数）")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("export", help="把工作区导出为 Excel 或 CSV")
+    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+    p.add_argument("--xlsx", metavar="OUT", help="导出 Excel 工作簿")
+    p.add_argument("--csv", metavar="OUT", help="导出 CSV（长表，UTF-8 带 BOM）")
+    p.add_argument("--report", type=int, action="append", metavar="ID", help="只导出这些报告（可重复）")
+    p.add_argument("--issuer", help="只导出该发布机关的报告")
+    p.add_argument("--year", type=int, help="只导出该年度的报告")
+    p.add_argument("--status", help="只导出该审核状态的报告（unreviewed/in_review/done/in_question）")
+    p.set_defaults(func=cmd_export)

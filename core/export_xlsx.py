@@ -1,0 +1,281 @@
+"""The xlsx workbook of ``core.export.to_xlsx``: sheets, merged headers, formats, widths."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from core import export_layout as layout
+from core.export import (
+    ACTION_ZH,
+    FIGURE_STATUS_ZH,
+    QUALIFIER_ZH,
+    REPORT_STATUS_ZH,
+    SOURCE_ZH,
+    ReportData,
+    _num,
+)
+from core.store.rows import EventRow, IndicatorRow
+
+FILLS = {
+    "pending": None,
+    "confirmed": "#E2EFDA",
+    "corrected": "#FFF2CC",
+    "added": "#DDEBF7",
+    "rejected": "#D9D9D9",
+}
+LEGEND = (
+    ("pending", "待核对：提取所得，尚未经人核对"),
+    ("confirmed", "已确认：审核人已核对无误"),
+    ("corrected", "已更正：审核人改正了提取值"),
+    ("added", "补录：审核人手工补录"),
+    ("rejected", "已否定：不是数字（仅见于数字明细）"),
+)
+
+
+class _Formats:
+    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+        base = {"font_name": "宋体", "font_size": 10, "valign": "vcenter"}
+        self.header = wb.add_format(
+            {**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True, "align": "center"}
+        )
+        self.title = wb.add_format({**base, "bold": True, "font_size": 14})
+        self.section = wb.add_format({**base, "bold": True, "font_size": 11})
+        self.label = wb.add_format({**base, "border": 1, "text_wrap": True})
+        self.center = wb.add_format({**base, "border": 1, "text_wrap": True, "align": "center"})
+        self.text = wb.add_format(base)
+        self.wrap = wb.add_format({**base, "text_wrap": True})
+        self.int = wb.add_format({**base, "num_format": "#,##0"})
+        self.dec = wb.add_format({**base, "num_format": "#,##0.0#####"})
+        self.cell: dict[tuple[str, bool], Format] = {}
+        for status, fill in FILLS.items():
+            for is_int in (True, False):
+                f: dict[str, Any] = {**base, "border": 1, "num_format": "#,##0" if is_int else "#,##0.0#####"}
+                if fill:
+                    f["bg_color"] = fill
+                if status == "rejected":
+                    f["font_strikeout"] = True
+                self.cell[(status, is_int)] = wb.add_format(f)
+        self.na = {s: wb.add_format({**base, "border": 1, "align": "center", **({"bg_color": c} if c else {})}) for s, c in FILLS.items()}  # fmt: skip
+
+    def value(self, status: str, v: Any) -> Format:
+        return self.cell.get((status, isinstance(v, int)), self.cell[("pending", isinstance(v, int))])
+
+
+def _put(ws: Worksheet, r: int, c: int, v: IndicatorRow | None, fm: _Formats) -> None:
+    if v is None:
+        ws.write_blank(r, c, None, fm.na["pending"])
+    elif v.value is not None:
+        n = _num(v.value)
+        ws.write_number(r, c, n, fm.value(v.status, n))
+    elif v.kind == "not_applicable":
+        ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.na["pending"]))
+    else:
+        ws.write_blank(r, c, None, fm.na.get(v.status, fm.na["pending"]))
+
+
+def _sheet_name(d: ReportData, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\']", "", f"{d.row.id} {d.row.issuer or Path(d.row.path).stem}")[:31].strip()
+    name, k = base, 2
+    while name.lower() in used:
+        suffix = f"~{k}"
+        name, k = base[: 31 - len(suffix)] + suffix, k + 1
+    used.add(name.lower())
+    return name
+
+
+def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
+    present = {i for d in data for i in d.indicators}
+    ids = [i for i in layout.ORDER if i in present] + sorted(present - set(layout.ORDER))
+    if not ids:
+        ids = [i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))]
+    fixed = ("编号", "文件", "标题", "发布机关", "年度", "审核状态", "数字", "待核对", "未通过检查")
+    widths = (6, 24, 36, 20, 6, 8, 6, 7, 9)
+    for c, (h, w) in enumerate(zip(fixed, widths, strict=True)):
+        ws.merge_range(0, c, 1, c, h, fm.header)
+        ws.set_column(c, c, w)
+    for k, ind in enumerate(ids):
+        c = len(fixed) + k
+        ws.write_string(0, c, layout.label(ind), fm.header)
+        ws.write_string(1, c, ind, fm.header)
+    ws.set_column(len(fixed), len(fixed) + len(ids) - 1, 13)
+    ws.set_row(0, 66)
+    ws.freeze_panes(2, 2)
+    for k, d in enumerate(data, start=2):
+        r = d.row
+        ws.write_number(k, 0, r.id, fm.label)
+        ws.write_string(k, 1, d.name, fm.label)
+        ws.write_string(k, 2, r.title or "", fm.label)
+        ws.write_string(k, 3, r.issuer or "", fm.label)
+        if r.year is not None:
+            ws.write_number(k, 4, r.year, fm.label)
+        else:
+            ws.write_blank(k, 4, None, fm.label)
+        ws.write_string(k, 5, REPORT_STATUS_ZH.get(r.status, r.status), fm.label)
+        ws.write_number(k, 6, r.n_figures, fm.label)
+        ws.write_number(k, 7, r.n_pending, fm.label)
+        ws.write_number(k, 8, r.n_failed, fm.label)
+        get = d.indicators.get
+        for j, ind in enumerate(ids, start=len(fixed)):
+            v = get(ind)
+            if v is not None:
+                _put(ws, k, j, v, fm)
+    ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
+
+
+def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats) -> None:
+    r, inds = d.row, d.indicators
+    ids = set(inds)
+    ws.set_column(0, 0, 16)
+    ws.set_column(1, 1, 16)
+    ws.set_column(2, 2, 30)
+    ws.set_column(3, 17, 11)
+    ws.write_string(0, 0, r.title or d.name, fm.title)
+    ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
+                    f"审核状态：{REPORT_STATUS_ZH.get(r.status, r.status)}", fm.text)  # fmt: skip
+    row = 3
+    # 表二
+    ws.write_string(row, 0, "二、主动公开政府信息情况", fm.section)
+    row += 1
+    for sec in layout.T2_2019 if layout.uses_2019_table2(ids) else layout.T2_2021:
+        ncol = len(sec.columns)
+        ws.merge_range(row, 0, row, 2 + ncol, sec.heading, fm.header)
+        ws.merge_range(row + 1, 0, row + 1, 2, "信息内容", fm.header)
+        for k, col in enumerate(sec.columns):
+            ws.write_string(row + 1, 3 + k, col, fm.header)
+        row += 2
+        for label, cells in sec.rows:
+            ws.merge_range(row, 0, row, 2, label, fm.label)
+            for k, ind in enumerate(cells):
+                _put(ws, row, 3 + k, inds.get(ind), fm)
+            row += 1
+    row += 1
+    # 表三
+    ws.write_string(row, 0, "三、收到和处理政府信息公开申请情况", fm.section)
+    row += 1
+    ws.merge_range(
+        row, 0, row + 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fm.header
+    )
+    ws.merge_range(row, 3, row, 9, "申请人情况", fm.header)
+    ws.merge_range(row + 1, 3, row + 2, 3, "自然人", fm.header)
+    ws.merge_range(row + 1, 4, row + 1, 8, "法人或其他组织", fm.header)
+    ws.merge_range(row + 1, 9, row + 2, 9, "总计", fm.header)
+    for k, (_, col) in enumerate(layout.T3_COLS[1:6]):
+        ws.write_string(row + 2, 4 + k, col, fm.header)
+    row += 3
+    rows = layout.t3_rows(ids)
+    first = {g: i for i, (_, g, _) in reversed(list(enumerate(rows)))}
+    last = {g: i for i, (_, g, _) in enumerate(rows)}
+    res = [i for i, (_, g, _) in enumerate(rows) if g]
+    for i, (key, group, label) in enumerate(rows):
+        if not group:
+            ws.merge_range(row + i, 0, row + i, 2, label, fm.label)
+        elif group == "三、本年度办理结果":
+            ws.merge_range(row + i, 1, row + i, 2, label, fm.label)
+        else:
+            if first[group] == i:
+                ws.merge_range(row + i, 1, row + last[group], 1, group, fm.label)
+            ws.write_string(row + i, 2, label, fm.label)
+        for k, (col, _) in enumerate(layout.T3_COLS):
+            _put(ws, row + i, 3 + k, inds.get(f"t3.{key}.{col}"), fm)
+    ws.merge_range(row + res[0], 0, row + res[-1], 0, "三、本年度办理结果", fm.center)
+    row += len(rows) + 1
+    # 表四
+    ws.write_string(row, 0, "四、政府信息公开行政复议、行政诉讼情况", fm.section)
+    row += 1
+    ws.merge_range(row, 0, row + 1, 4, "行政复议", fm.header)
+    ws.merge_range(row, 5, row, 14, "行政诉讼", fm.header)
+    ws.merge_range(row + 1, 5, row + 1, 9, "未经复议直接起诉", fm.header)
+    ws.merge_range(row + 1, 10, row + 1, 14, "复议后起诉", fm.header)
+    for g, (key, _, _) in enumerate(layout.T4_GROUPS):
+        for k, (col, col_label) in enumerate(layout.T4_COLS):
+            ws.write_string(row + 2, g * 5 + k, col_label, fm.header)
+            _put(ws, row + 3, g * 5 + k, inds.get(f"t4.{key}.{col}"), fm)
+    ws.freeze_panes(3, 0)
+
+
+def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
+    heads = ("报告编号", "文件", "发布机关", "年度", "位置", "原文", "数值", "提取值", "单位", "限定词",
+             "标签", "指标", "指标名称", "来源", "置信度", "状态", "审核人", "上下文")  # fmt: skip
+    widths = (7, 22, 18, 6, 7, 12, 12, 12, 6, 7, 24, 20, 28, 8, 7, 8, 8, 60)
+    for c, (h, w) in enumerate(zip(heads, widths, strict=True)):
+        ws.write_string(0, c, h, fm.header)
+        ws.set_column(c, c, w)
+    ws.freeze_panes(1, 0)
+    k = 1
+    for d in data:
+        r = d.row
+        for f in d.figures:
+            v, ov = _num(f.value), _num(f.original_value)
+            ws.write_row(k, 0, (r.id, d.name, r.issuer or "", r.year or "", f.start, f.text))
+            if v is not None:
+                ws.write_number(k, 6, v, fm.value(f.status, v))
+            if ov is not None:
+                ws.write_number(k, 7, ov, fm.int if isinstance(ov, int) else fm.dec)
+            ws.write_row(k, 8, (
+                f.unit or "", QUALIFIER_ZH.get(f.qualifier or "", f.qualifier or ""), f.label, f.indicator or "",
+                layout.label(f.indicator) if f.indicator else "", SOURCE_ZH.get(f.source, f.source),
+                round(f.confidence, 2), FIGURE_STATUS_ZH.get(f.status, f.status),
+                d.reviewers.get(f"figure:{f.id}", ""), d.context(f.start, f.end),
+            ))  # fmt: skip
+            k += 1
+    ws.autofilter(0, 0, max(k - 1, 1), len(heads) - 1)
+
+
+def _audit(ws: Worksheet, events: Sequence[EventRow], names: dict[int, str], fm: _Formats) -> None:
+    heads = ("编号", "时间", "审核人", "报告编号", "文件", "对象", "操作", "原值", "新值", "理由", "已撤销")
+    widths = (7, 22, 10, 8, 22, 24, 12, 14, 14, 30, 7)
+    for c, (h, w) in enumerate(zip(heads, widths, strict=True)):
+        ws.write_string(0, c, h, fm.header)
+        ws.set_column(c, c, w)
+    ws.freeze_panes(1, 0)
+    for k, e in enumerate(events, start=1):
+        ws.write_row(k, 0, (e.id, e.at, e.reviewer, e.report_id, names.get(e.report_id, ""), e.target,
+                            ACTION_ZH.get(e.action, e.action), e.old, e.new, e.reason, "是" if e.undone else ""))  # fmt: skip
+    ws.autofilter(0, 0, max(len(events), 1), len(heads) - 1)
+
+
+def _legend(ws: Worksheet, fm: _Formats) -> None:
+    ws.set_column(0, 0, 14)
+    ws.set_column(1, 1, 50)
+    ws.write_string(0, 0, "颜色说明", fm.section)
+    for k, (status, text) in enumerate(LEGEND, start=1):
+        ws.write_number(k, 0, 123, fm.value(status, 123))
+        ws.write_string(k, 1, text, fm.text)
+    ws.write_string(len(LEGEND) + 2, 0, "空白单元格为报告中的空白（不是 0）；“/”表示不适用。", fm.text)
+
+
+def write_workbook(
+    path: Path,
+    data: Sequence[ReportData],
+    events: Sequence[EventRow],
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    opts = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    wb = xlsxwriter.Workbook(str(path), opts)
+    try:
+        fm = _Formats(wb)
+        summary = wb.add_worksheet("汇总")
+        legend = wb.add_worksheet("说明")
+        used = {"汇总", "说明", "数字明细", "审核记录"}
+        sheets = [(wb.add_worksheet(_sheet_name(d, used)), d) for d in data]
+        figures = wb.add_worksheet("数字明细")
+        audit = wb.add_worksheet("审核记录")
+        _summary(summary, data, fm)
+        _legend(legend, fm)
+        total = len(data)
+        for k, (ws, d) in enumerate(sheets, start=1):
+            _report_sheet(ws, d, fm)
+            if progress:
+                progress(k, total)
+        _figures(figures, data, fm)
+        _audit(audit, events, {d.row.id: d.name for d in data}, fm)
+        summary.activate()
+    finally:
+        wb.close()
