@@ -43,7 +43,7 @@ FILLER = [
 
 
 def make_text(mb: float, dense: bool = False) -> str:
-    paras = PARAGRAPHS if dense else [p for pair in zip(PARAGRAPHS, FILLER * 2) for p in pair] + FILLER * 3
+    paras = PARAGRAPHS if dense else [p for pair in zip(PARAGRAPHS, FILLER * 2, strict=False) for p in pair] + FILLER * 3
     block = "\n".join(paras) + "\n"
     n = int(mb * (1 << 20) / len(block.encode("utf-8"))) + 1
     return block * n
