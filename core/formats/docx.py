@@ -56,7 +56,7 @@ def _run_text(p: etree._Element, boxes: list[etree._Element]) -> str:
             elif tag in (W + "tab", W + "ptab"):
                 out.append("\t")
             elif tag in (W + "br", W + "cr"):
-                out.append(" ")
+                out.append("\n")
             elif tag == W + "noBreakHyphen":
                 out.append("-")
             elif tag == W + "txbxContent":
@@ -98,8 +98,9 @@ class _Walker:
     def paragraph(self, p: etree._Element) -> None:
         boxes: list[etree._Element] = []
         text = _run_text(p, boxes)
-        self.b.newline()
-        self.b.inline(text)
+        for line in text.split("\n"):
+            self.b.newline()
+            self.b.inline(line)
         self.b.newline()
         for box in boxes:
             self.blocks(box)

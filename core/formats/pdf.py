@@ -1,0 +1,296 @@
+"""PDF reports: pypdfium2 characters with boxes → lines in reading order, ruled tables rebuilt.
+
+The text is built here from the characters (not from PDFium's own text), so every character of
+``Document.text`` that came from the page has its page index and box (left, bottom, right, top in PDF
+points); characters the loader inserts ("\\n", "\\t", " ") have page -1. Characters are grouped into
+lines by vertical overlap, lines ordered top to bottom and characters left to right; a small
+horizontal gap becomes " ", a column-sized gap "\\t". Tables drawn with ruling lines are written one
+line per row (cells separated by "\\t", a merged cell once at its top-left) and returned as Tables.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from core.errors import LoadError
+from core.formats.pdf_tables import find_tables
+from core.model import Cell, Document, Page, Table
+
+SCANNED = "扫描件，无文字层，无法提取文字（需先进行文字识别 OCR）"
+ENCRYPTED = "PDF 已加密，需要密码才能打开"
+CORRUPT = "PDF 文件已损坏或不完整"
+
+TAB_GAP = 1.5  # a gap wider than this many character heights is a column gap → "\t"
+SPACE_GAP = 0.2  # a gap wider than this many character heights → " "
+
+# Kangxi radicals and compatibility ideographs that some PDF fonts map common characters to (⼀ → 一).
+_COMPAT = tuple(range(0x2E80, 0x2FE0)) + tuple(range(0xF900, 0xFB00))
+_FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _COMPAT}
+_FOLD = {cp: s for cp, s in _FOLD.items() if len(s) == 1 and s != chr(cp)}
+
+
+@dataclass(slots=True)
+class Char:
+    ch: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    sp: bool = False  # a space (drawn or inferred by PDFium) came before it in the content stream
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+
+class _Out:
+    """Text under construction with a page index and a box per character."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pages = array("h")
+        self.boxes = array("f")
+        self.pos = 0
+        self.tables: list[Table] = []
+
+    def put(self, c: Char, page: int) -> None:
+        self.parts.append(c.ch)
+        self.pages.append(page)
+        self.boxes.extend((c.x0, c.y0, c.x1, c.y1))
+        self.pos += 1
+
+    def sep(self, s: str) -> None:
+        for ch in s:
+            self.parts.append(ch)
+            self.pages.append(-1)
+            self.boxes.extend((0.0, 0.0, 0.0, 0.0))
+            self.pos += 1
+
+    def line(self, chars: list[Char], page: int, tabs: bool = True) -> None:
+        """Write one line of characters (sorted left to right) with gap separators."""
+        prev: Char | None = None
+        for c in chars:
+            if prev is not None:
+                gap = c.x0 - prev.x1
+                em = max(prev.h, c.h, 1.0)
+                if tabs and gap > TAB_GAP * em:
+                    self.sep("\t")
+                elif gap > SPACE_GAP * em or c.sp and gap > 0:
+                    self.sep(" ")
+            self.put(c, page)
+            prev = c
+
+    def newline(self) -> None:
+        if self.parts and self.parts[-1] != "\n":
+            self.sep("\n")
+
+
+def _wide(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+def group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Group characters into lines by vertical overlap; lines top to bottom, chars left to right."""
+    if not chars:
+        return []
+    order = sorted(chars, key=lambda c: -(c.y0 + c.y1))
+    lines: list[list[Char]] = []
+    bands: list[tuple[float, float]] = []
+    for c in order:
+        placed = False
+        mid = (c.y0 + c.y1) / 2
+        # only recent lines can overlap: chars come in descending centre order
+        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            b0, b1 = bands[i]
+            if b0 <= mid <= b1:
+                lines[i].append(c)
+                placed = True
+                break
+        if not placed:
+            lines.append([c])
+            h = c.y1 - c.y0
+            bands.append((c.y0 + 0.2 * h, c.y1 - 0.2 * h) if h > 0 else (c.y0 - 0.5, c.y1 + 0.5))
+    out = []
+    for ln in lines:
+        ln.sort(key=lambda c: c.x0)
+        out.append(_dedupe(ln))
+    return out
+
+
+def _dedupe(line: list[Char]) -> list[Char]:
+    """Drop a character drawn twice at (almost) the same place (fake bold, shadowed text)."""
+    out: list[Char] = []
+    for c in line:
+        if out:
+            p = out[-1]
+            w = max(p.x1 - p.x0, 0.5)
+            if p.ch == c.ch and abs(p.x0 - c.x0) < 0.3 * w and abs(p.y0 - c.y0) < 0.3 * max(p.h, 0.5):
+                continue
+        out.append(c)
+    return out
+
+
+def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
+    """Visible characters of a page (generated and white-space characters dropped), unmapped count."""
+    n = raw.FPDFText_CountChars(tp)
+    rect = raw.FS_RECTF()
+    ref = ctypes.byref(rect)
+    get_unicode = raw.FPDFText_GetUnicode
+    is_generated = raw.FPDFText_IsGenerated
+    loose_box = raw.FPDFText_GetLooseCharBox
+    unmapped = raw.FPDFText_HasUnicodeMapError
+    fold = _FOLD
+    chars: list[Char] = []
+    bad = 0
+    space = False
+    for i in range(n):
+        u = get_unicode(tp, i)
+        if u in (32, 0xA0, 0x3000):
+            space = True
+            continue
+        if u < 32 or u in (0xFEFF, 0x200B, 0xFFFE, 0xFFFF) or is_generated(tp, i) == 1:
+            if u in (10, 13):
+                space = False
+            continue
+        if not loose_box(tp, i, ref):
+            continue
+        if unmapped(tp, i) == 1:
+            bad += 1
+            ch = "\ufffd"
+        else:
+            ch = fold.get(u) or chr(u)
+            if 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
+                if 0xD800 <= u <= 0xDBFF and i + 1 < n:
+                    lo = get_unicode(tp, i + 1)
+                    if 0xDC00 <= lo <= 0xDFFF:
+                        ch = chr(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
+                else:
+                    continue
+        x0, x1 = rect.left, rect.right
+        y0, y1 = rect.bottom, rect.top
+        if y0 > y1:
+            y0, y1 = y1, y0
+        chars.append(Char(ch, x0, y0, x1, y1, space))
+        space = False
+    return chars, bad
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:
+    tables = find_tables(page, chars)
+    in_table: set[int] = set()
+    blocks: list[tuple[float, int, object]] = []  # (top, kind, payload): kind 0 line, 1 table
+    for t in tables:
+        for cell in t.cells:
+            in_table.update(id(c) for c in cell.chars)
+        blocks.append((t.top, 1, t))
+    rest = [c for c in chars if id(c) not in in_table]
+    for ln in group_lines(rest):
+        blocks.append((max(c.y1 for c in ln), 0, ln))
+    blocks.sort(key=lambda b: (-b[0], b[1]))
+    for _, kind, payload in blocks:
+        out.newline()
+        if kind == 0:
+            out.line(payload, index)  # type: ignore[arg-type]
+        else:
+            _write_table(out, payload, index)  # type: ignore[arg-type]
+
+
+def _write_table(out: _Out, t: object, index: int) -> None:
+    from core.formats.pdf_tables import GridTable
+
+    assert isinstance(t, GridTable)
+    at = {(c.row, c.col): c for c in t.cells}
+    start = out.pos
+    cells: list[Cell] = []
+    for r in range(t.n_rows):
+        if r:
+            out.sep("\n")
+        for k in range(t.n_cols):
+            if k:
+                out.sep("\t")
+            gc = at.get((r, k))
+            if gc is None:
+                continue
+            s = out.pos
+            prev: Char | None = None
+            for ln in group_lines(gc.chars):
+                if prev is not None and not (_wide(prev.ch) and _wide(ln[0].ch)):
+                    out.sep(" ")
+                out.line(ln, index, tabs=False)
+                prev = ln[-1]
+            cells.append(Cell(r, k, s, out.pos, "".join(out.parts[s:]), gc.rowspan, gc.colspan))
+    out.tables.append(Table(start, out.pos, tuple(cells), t.n_rows, t.n_cols))
+
+
+def load(path: str, data: bytes, sha256: str) -> Document:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+            raise LoadError(path, ENCRYPTED) from e
+        raise LoadError(path, CORRUPT) from e
+    out = _Out()
+    pages: list[Page] = []
+    scanned: list[int] = []
+    unmapped = 0
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise LoadError(path, CORRUPT + "（没有页面）")
+        for i in range(n):
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError as e:
+                raise LoadError(path, f"{CORRUPT}（第 {i + 1} 页无法读取）") from e
+            try:
+                w, h = page.get_size()
+                pages.append(Page(i, float(w), float(h)))
+                tp = page.get_textpage()
+                try:
+                    chars, bad = _page_chars(tp.raw)
+                finally:
+                    tp.close()
+                unmapped += bad
+                if not chars:
+                    if _has_image(page):
+                        scanned.append(i)
+                    continue
+                if out.parts:
+                    out.newline()
+                _write_page(out, chars, page, i)
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    if out.pos == 0:
+        raise LoadError(path, SCANNED if scanned else "PDF 中没有任何文字")
+    out.newline()
+    warnings: list[str] = []
+    if scanned:
+        listed = "、".join(str(i + 1) for i in scanned[:20]) + ("等" if len(scanned) > 20 else "")
+        warnings.append(f"第 {listed} 页是扫描图片，没有文字层，这些页的内容未提取（需先进行文字识别 OCR）")
+    if unmapped:
+        warnings.append(f"有 {unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
+    return Document(
+        path=path,
+        format="pdf",
+        sha256=sha256,
+        text="".join(out.parts),
+        tables=tuple(out.tables),
+        pages=tuple(pages),
+        char_pages=out.pages,
+        char_boxes=out.boxes,
+        warnings=tuple(warnings),
+    )

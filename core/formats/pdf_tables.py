@@ -1,0 +1,250 @@
+"""Rebuild ruled tables of a PDF page from its drawn lines (a lattice), for ``core.formats.pdf``.
+
+Ruling lines come from path objects: a thin filled rectangle or a stroked segment is a line; the
+edges of a stroked rectangle are lines; filled areas (shading) are not. Horizontal and vertical lines
+that touch form a table; the distinct line positions make a grid; a missing line between two grid
+cells merges them. Characters are assigned to cells by their centre.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+if TYPE_CHECKING:
+    from core.formats.pdf import Char
+
+THIN = 3.0  # a shape thinner than this (points) is a line
+SNAP = 2.0  # lines closer than this are the same line
+MIN_CELL = 4.0  # grid positions closer than this are one (double borders)
+MAX_SEGMENTS = 20000  # a page with more path segments than this is a drawing, not a form
+
+
+@dataclass
+class GridCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    chars: list[Char] = field(default_factory=list)
+
+
+@dataclass
+class GridTable:
+    top: float
+    n_rows: int
+    n_cols: int
+    cells: list[GridCell]
+
+
+# A line: (position, start, end) — y, x0, x1 for horizontal; x, y0, y1 for vertical.
+Line = tuple[float, float, float]
+
+
+def _add(hs: list[Line], vs: list[Line], x0: float, y0: float, x1: float, y1: float, stroked: bool) -> None:
+    """Record the line(s) a shape with this bounding box draws."""
+    if x0 > x1:
+        x0, x1 = x1, x0
+    if y0 > y1:
+        y0, y1 = y1, y0
+    w, h = x1 - x0, y1 - y0
+    if h <= THIN and w > THIN:
+        hs.append(((y0 + y1) / 2, x0, x1))
+    elif w <= THIN and h > THIN:
+        vs.append(((x0 + x1) / 2, y0, y1))
+    elif stroked and w > THIN and h > THIN:  # an outlined rectangle: its edges
+        hs.extend(((y0, x0, x1), (y1, x0, x1)))
+        vs.extend(((x0, y0, y1), (x1, y0, y1)))
+
+
+def _subpath(hs: list[Line], vs: list[Line], sub: list[tuple[float, float]], stroked: bool) -> None:
+    """Lines drawn by one subpath (straight segments only; curves are not ruling lines)."""
+    if len(sub) < 2:
+        return
+    xs = [p[0] for p in sub]
+    ys = [p[1] for p in sub]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    if x1 - x0 <= THIN or y1 - y0 <= THIN or not stroked:
+        _add(hs, vs, x0, y0, x1, y1, False)
+        return
+    pts = [*sub, sub[0]]  # a stroked polygon: each axis-parallel edge is a line
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        if abs(ax - bx) <= 0.5 or abs(ay - by) <= 0.5:
+            _add(hs, vs, ax, ay, bx, by, False)
+
+
+def _segments(page: pdfium.PdfPage) -> tuple[list[Line], list[Line]]:
+    """Horizontal and vertical ruling lines drawn by the page's path objects."""
+    hs: list[Line] = []
+    vs: list[Line] = []
+    m = raw.FS_MATRIX()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    budget = MAX_SEGMENTS
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+        h = obj.raw
+        n = raw.FPDFPath_CountSegments(h)
+        budget -= max(n, 0)
+        if budget < 0:  # a vector drawing (chart, map), not a form
+            return [], []
+        if n <= 0:
+            continue
+        raw.FPDFPath_GetDrawMode(h, ctypes.byref(fill), ctypes.byref(stroke))
+        stroked = bool(stroke.value)
+        if not raw.FPDFPageObj_GetMatrix(h, ctypes.byref(m)):
+            m.a, m.b, m.c, m.d, m.e, m.f = 1, 0, 0, 1, 0, 0
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        sub: list[tuple[float, float]] = []
+        curved = False
+        for i in range(n):
+            seg = raw.FPDFPath_GetPathSegment(h, i)
+            if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py)):
+                continue
+            x, y = px.value, py.value
+            pt = (a * x + c * y + e, b * x + d * y + f)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                if not curved:
+                    _subpath(hs, vs, sub, stroked)
+                sub = [pt]
+                curved = False
+            else:
+                curved = curved or kind == raw.FPDF_SEGMENT_BEZIERTO
+                sub.append(pt)
+        if not curved:
+            _subpath(hs, vs, sub, stroked)
+    return hs, vs
+
+
+def _merge(lines: list[Line]) -> list[Line]:
+    """Join collinear overlapping or touching lines."""
+    out: list[Line] = []
+    for pos, s, t in sorted(lines):
+        for i in range(len(out) - 1, -1, -1):
+            p, a, b = out[i]
+            if pos - p > SNAP:
+                out.append((pos, s, t))
+                break
+            if s <= b + SNAP and t >= a - SNAP:
+                out[i] = (p, min(a, s), max(b, t))
+                break
+        else:
+            out.append((pos, s, t))
+    return out
+
+
+def _positions(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] < MIN_CELL:
+            continue
+        out.append(v)
+    return out
+
+
+def _covers(lines: list[Line], pos: float, a: float, b: float) -> bool:
+    """Is the span a..b at ``pos`` mostly drawn by one of ``lines``?"""
+    need = 0.6 * (b - a)
+    return any(abs(p - pos) <= SNAP + 0.5 and min(b, t) - max(a, s) >= need for p, s, t in lines)
+
+
+def _components(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[Line]]]:
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(hs):
+        for j, (x, y0, y1) in enumerate(vs):
+            if x0 - SNAP <= x <= x1 + SNAP and y0 - SNAP <= y <= y1 + SNAP:
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Line], list[Line]]] = {}
+    for i, ln in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(ln)
+    for j, ln in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(ln)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None:
+    xs = _positions([x for x, _, _ in vs] + [min(s for _, s, _ in hs), max(t for _, _, t in hs)])
+    ys = _positions([y for y, _, _ in hs] + [min(s for _, s, _ in vs), max(t for _, _, t in vs)])
+    ys.reverse()  # top to bottom
+    nr, nc = len(ys) - 1, len(xs) - 1
+    if nr < 1 or nc < 2 or nr * nc < 4:
+        return None
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(nr):
+        for k in range(nc):
+            if k + 1 < nc and not _covers(vs, xs[k + 1], ys[r + 1], ys[r]):
+                parent[find(r * nc + k + 1)] = find(r * nc + k)
+            if r + 1 < nr and not _covers(hs, ys[r + 1], xs[k], xs[k + 1]):
+                parent[find((r + 1) * nc + k)] = find(r * nc + k)
+    boxes: dict[int, list[int]] = {}
+    for r in range(nr):
+        for k in range(nc):
+            b = boxes.setdefault(find(r * nc + k), [r, k, r, k, 0])
+            b[0], b[1], b[2], b[3] = min(b[0], r), min(b[1], k), max(b[2], r), max(b[3], k)
+            b[4] += 1
+    regular = all((b[2] - b[0] + 1) * (b[3] - b[1] + 1) == b[4] for b in boxes.values())
+    owner: dict[tuple[int, int], GridCell] = {}
+    cells: list[GridCell] = []
+    if regular:
+        for b in sorted(boxes.values()):
+            gc = GridCell(b[0], b[1], b[2] - b[0] + 1, b[3] - b[1] + 1)
+            cells.append(gc)
+            for r in range(b[0], b[2] + 1):
+                for k in range(b[1], b[3] + 1):
+                    owner[(r, k)] = gc
+    else:  # merges that are not rectangles: keep the plain grid
+        for r in range(nr):
+            for k in range(nc):
+                owner[(r, k)] = gc = GridCell(r, k, 1, 1)
+                cells.append(gc)
+    neg_ys = [-y for y in ys]
+    used = 0
+    for ch in chars:
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
+        if not (xs[0] < cx < xs[-1] and ys[-1] < cy < ys[0]):
+            continue
+        k = bisect_right(xs, cx) - 1
+        r = bisect_right(neg_ys, -cy) - 1
+        if 0 <= r < nr and 0 <= k < nc:
+            owner[(r, k)].chars.append(ch)
+            used += 1
+    if not used:
+        return None
+    return GridTable(ys[0], nr, nc, cells)
+
+
+def find_tables(page: pdfium.PdfPage, chars: list[Char]) -> list[GridTable]:
+    """The ruled tables of ``page`` with the characters inside each cell (each char in one table)."""
+    hs, vs = _segments(page)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    hs, vs = _merge(hs), _merge(vs)
+    tables: list[GridTable] = []
+    free = list(chars)
+    for ghs, gvs in sorted(_components(hs, vs), key=lambda g: -max(y for y, _, _ in g[0])):
+        t = _grid(ghs, gvs, free)
+        if t is None:
+            continue
+        taken = {id(c) for cell in t.cells for c in cell.chars}
+        free = [c for c in free if id(c) not in taken]
+        tables.append(t)
+    return tables
