@@ -54,8 +54,8 @@ def _equation(
             f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
             tuple(ids),
         )
-    ls = sum(lv, Decimal(0))  # type: ignore[arg-type]
-    rs = sum(rv, Decimal(0))  # type: ignore[arg-type]
+    ls = sum((v for v in lv if v is not None), Decimal(0))
+    rs = sum((v for v in rv if v is not None), Decimal(0))
     lhs = f"{lt} = {_fmt(ls)}" if len(lv) > 1 else lt
     rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
     if ls == rs:
