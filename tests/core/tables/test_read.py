@@ -155,3 +155,27 @@ def test_table_figures_link_cells_to_indicators(tmp_path: Path) -> None:
     f = next(f for f in figs if f.indicator == "t3.new.total")
     assert (f.source, f.unit, f.value) == ("table", "件", Decimal(6))
     assert "总计" in f.label and doc.text[f.start : f.end] == "6"
+
+
+def test_html_table_with_merged_label_cells(tmp_path: Path) -> None:
+    rows = t3_rows(cell)
+    body = []
+    for i, r in enumerate(rows):
+        label = r[0]
+        if i == 2:  # 三、本年度办理结果 spans every result row, as in the official layout
+            lead = f'<td rowspan="{len(rows) - 3}">三、本年度办理结果</td><td colspan="2">{label}</td>'
+        elif i in (0, 1, len(rows) - 1):
+            lead = f'<td colspan="3">{label}</td>'
+        else:
+            lead = f'<td colspan="2">{label}</td>'
+        body.append("<tr>" + lead + "".join(f"<td>{c}</td>" for c in r[1:]) + "</tr>")
+    html = (
+        "<html><head><meta charset='utf-8'></head><body><p>三、收到和处理政府信息公开申请情况</p><table>"
+        "<tr><td colspan='3' rowspan='3'>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
+        "<td colspan='7'>申请人情况</td></tr><tr><td rowspan='2'>自然人</td><td colspan='5'>法人或其他组织</td>"
+        "<td rowspan='2'>总计</td></tr><tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td>"
+        "<td>法律服务机构</td><td>其他</td></tr>" + "".join(body) + "</table></body></html>"
+    )
+    doc = load_text(tmp_path, html, "report.html")
+    assert doc.format == "html"
+    assert got(indicators.read(doc)) == expected()
