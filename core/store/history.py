@@ -155,11 +155,9 @@ class HistoryMixin:
         }
 
     def _rerun_checks(self, report_id: int) -> bool:
-        """Re-run core.checks on the current values; False when the checks module is absent."""
-        try:
-            from core.checks import run
-        except ImportError:
-            return False
+        """Re-run core.checks on the current values and store the results."""
+        from core.checks import run
+
         c = self._conn
         figs = tuple(
             Figure(

@@ -1,0 +1,81 @@
+"""Storing a report and reading it back, the way the review window and the exports do."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from store_helpers import extraction
+
+from core.errors import StoreError
+from core.store import Workspace
+
+
+def test_report_round_trip_rebuilds_document_without_original_file(ws: Workspace) -> None:
+    ex = extraction()
+    rid = ws.add_report(ex, original=b"%PDF-1.7 fake bytes")
+    doc = ws.document(rid)
+    assert doc.text == ex.document.text
+    assert doc.tables == ex.document.tables
+    assert doc.pages == ex.document.pages
+    assert list(doc.char_pages) == list(ex.document.char_pages)
+    assert list(doc.char_boxes) == list(ex.document.char_boxes)
+    assert doc.boxes(0, 3) == ex.document.boxes(0, 3)
+    assert (doc.issuer, doc.year, doc.title) == ("甲市人民政府", 2023, ex.document.title)
+    assert ws.original_bytes(rid) == b"%PDF-1.7 fake bytes"
+    row = ws.report(rid)
+    assert (row.status, row.n_figures, row.n_pending, row.n_failed) == ("unreviewed", 3, 3, 1)
+
+
+def test_figures_come_back_in_document_order_with_exact_values(ws: Workspace) -> None:
+    rid = ws.add_report(extraction())
+    figs = ws.figures(rid)
+    assert [f.start for f in figs] == sorted(f.start for f in figs)
+    assert [f.value for f in figs] == [Decimal(120), Decimal(35), Decimal(35)]
+    assert all(f.status == "pending" and f.original_value == f.value for f in figs)
+
+
+def test_indicator_kinds_keep_blank_apart_from_zero(ws: Workspace) -> None:
+    rid = ws.add_report(extraction())
+    inds = ws.indicators(rid)
+    assert inds["t3.carried_in.natural"].kind == "empty" and inds["t3.carried_in.natural"].value is None
+    assert inds["t3.new.business"].kind == "zero" and inds["t3.new.business"].value == 0
+    assert inds["t3.r1.total"].kind == "not_applicable" and inds["t3.r1.total"].raw == "/"
+    table_fig = next(f for f in ws.figures(rid) if f.source == "table")
+    assert inds["t3.new.total"].figure_id == table_fig.id
+
+
+def test_same_file_twice_is_stored_once(ws: Workspace) -> None:
+    ex = extraction()
+    a = ws.add_report(ex)
+    b = ws.add_report(ex)
+    assert a == b
+    assert ws.has_sha(ex.document.sha256)
+    assert len(ws.reports()) == 1
+
+
+def test_filters_and_previous_year(ws: Workspace) -> None:
+    a = ws.add_report(extraction(year=2022))
+    b = ws.add_report(extraction(year=2023))
+    c = ws.add_report(extraction(issuer="乙县人民政府", year=2023))
+    assert [r.id for r in ws.reports(year=2023)] == [b, c]
+    assert [r.id for r in ws.reports(issuer="乙县人民政府")] == [c]
+    assert ws.previous_report(b) == a
+    assert ws.previous_report(c) is None
+    ws.set_report_status(a, "done")
+    assert [r.id for r in ws.reports(status="done")] == [a]
+
+
+def test_unknown_report_is_a_clear_error(ws: Workspace) -> None:
+    with pytest.raises(StoreError, match="没有编号为 99 的报告"):
+        ws.report(99)
+
+
+def test_data_survives_reopening(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "w.sqlite") as w:
+        rid = w.add_report(extraction())
+        w.correct(w.figures(rid)[0].id, Decimal("121"))
+    with Workspace.open(tmp_path / "w.sqlite") as w:
+        assert w.figures(rid)[0].value == Decimal(121)
+        assert w.integrity_ok()
