@@ -149,10 +149,10 @@ class MainWindow(QMainWindow):
             self.reports.reload()
             errors = list(getattr(result, "errors", []))
             self.last_import_text = dialogs.import_summary(
-                len(result.added), len(result.skipped), errors, task.is_cancelled()
+                result.added, result.skipped, errors, result.cancelled or task.is_cancelled()
             )
-            if self.review.report_id is None and result.added:
-                self.review.load_report(result.added[0])
+            if self.review.report_id is None and result.report_ids:
+                self.review.load_report(result.report_ids[0])
             dialogs.show_import_result(self, self.last_import_text, bool(errors))
 
         def on_failed(msg: str) -> None:

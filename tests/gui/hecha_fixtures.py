@@ -1,0 +1,117 @@
+"""Fixtures shared by tests/gui and tests/e2e: small generated reports, a workspace in tmp_path and the
+real main window on it (settings redirected to tmp_path, dialogs stubbed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPORT_A = """某市人民政府办公室2023年政府信息公开工作年度报告
+
+一、总体情况
+2023年，本机关主动公开政府信息1234条，其中市政府规章5件，规范性文件12件。
+全年收到政府信息公开申请86件，办理行政复议3件，行政诉讼2件。
+政府网站全年访问量达到3.5万次，举办新闻发布会17场，回应公众关切41次。
+未纳入统计的其他事项：开展培训九十次，参训人员约300人次。
+专栏更新条目合计 640 ，详见附件。
+"""
+
+REPORT_B = """某县人民政府2022年政府信息公开工作年度报告
+
+一、总体情况
+2022年，本县主动公开政府信息560条，收到政府信息公开申请24件。
+举办政策解读活动8场，发布解读材料31篇。
+"""
+
+
+def write_reports(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    a = folder / "a-2023.txt"
+    b = folder / "b-2022.txt"
+    a.write_text(REPORT_A, encoding="utf-8")
+    b.write_text(REPORT_B, encoding="utf-8")
+    return [a, b]
+
+
+def make_pdf(path: Path) -> Path:
+    """Two A4 pages written by Qt: a figure on page 1 at (72, 120) and one on page 2 at (72, 400) pt."""
+    from PySide6.QtCore import QMarginsF, QPointF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    w = QPdfWriter(str(path))
+    w.setResolution(72)
+    w.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
+    )
+    p = QPainter(w)
+    f = QFont()
+    f.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC"])
+    f.setPixelSize(14)
+    p.setFont(f)
+    p.drawText(QPointF(72, 120), "某市2023年政府信息公开工作年度报告")
+    p.drawText(QPointF(72, 160), "本机关主动公开政府信息1234条。")
+    w.newPage()
+    p.drawText(QPointF(72, 400), "全年收到政府信息公开申请86件。")
+    p.end()
+    return path
+
+
+def add_reports(ws: Any, paths: list[Path]) -> list[int]:
+    res = ws.import_paths([str(p) for p in paths])
+    assert not res.errors, res.errors
+    return list(res.report_ids)
+
+
+@pytest.fixture
+def reports_dir(tmp_path: Path) -> Path:
+    write_reports(tmp_path / "reports")
+    return tmp_path / "reports"
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path, reports_dir: Path) -> Path:
+    from core.store import Workspace
+
+    path = tmp_path / "ws.sqlite"
+    with Workspace.open(path, "测试员") as ws:
+        add_reports(ws, sorted(reports_dir.iterdir()))
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Any:
+    from gui.settings import Settings
+
+    s = Settings(tmp_path / "settings.ini")
+    s.reviewer = "测试员"
+    return s
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes and dialogs never block; their texts are collected."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(str(a[2])) or 0)
+    monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(type(self).__name__) or 0)
+    return shown
+
+
+@pytest.fixture
+def window(qtbot: Any, settings: Any, ws_path: Path, no_dialogs: list[str]) -> Iterator[Any]:
+    from core.store import Workspace
+    from gui.mainwindow import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.set_workspace(Workspace.open(ws_path, settings.reviewer))
+    win.show()
+    qtbot.waitUntil(win.first_report_shown)
+    yield win
+    if win.ws is not None:
+        win.close()
