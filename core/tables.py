@@ -153,6 +153,8 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
             for a, b in zip(bounds, [*cuts, e], strict=True):
                 if b == e and a > cuts[-1] and not norm[a:b].strip():
                     continue  # text after the last "|" is not a cell unless it has content
+                if a == s and b == cuts[0] and not norm[a:b].strip():
+                    continue  # nor is the text before a leading "|" ("| 2 | 0 |")
                 out += _cell_tokens(text, norm, a, b, ln)
         elif "\t" in raw:
             cuts = [s + m.start() for m in re.finditer(r"\t", raw)]

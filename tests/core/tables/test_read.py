@@ -179,3 +179,17 @@ def test_html_table_with_merged_label_cells(tmp_path: Path) -> None:
     doc = load_text(tmp_path, html, "report.html")
     assert doc.format == "html"
     assert got(indicators.read(doc)) == expected()
+
+
+def test_table4_in_pipe_rows_with_leading_pipes(tmp_path: Path) -> None:
+    """Web copies write "| 2 | 1 | … |": the text before the leading "|" is not a blank first cell."""
+    heads = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 行政诉讼 |\n| 未经复议直接起诉 | 复议后起诉 |\n"
+        f"| {heads} |\n| " + " | ".join(str(v) for v in (2, 1, 0, 0, 3, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0)) + " |\n"
+    )
+    values = got(indicators.read(load_text(tmp_path, text)))
+    assert values["t4.review.upheld"] == 2
+    assert values["t4.review.total"] == 3
+    assert values["t4.suit_direct.total"] == 2
+    assert values["t4.suit_after_review.total"] == 0
