@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -116,20 +116,24 @@ def open_initial_workspace(settings: Settings, explicit: str | None) -> Any:
 
 def take_screenshot(win: Any, out: str, timeout_s: float = 5.0) -> bool:
     """Show the window offscreen, wait for the document (and a PDF's first page), save a PNG."""
-    app = QApplication.instance()
     win.show()
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        app.processEvents()
-        pages = win.pane.pdf.pages
-        if not win.pane.is_pdf or pages.images:
-            break
+    wait_ms(50)
+    while win.pane.is_pdf and not win.pane.pdf.pages.images and time.monotonic() < deadline:
+        wait_ms(50)
     row = win.table.current_row()
     if row >= 0:
         win.review.select_figure(win.model.figure(row).id)
-    for _ in range(5):
-        app.processEvents()
+    wait_ms(50)
     return bool(win.grab().save(out))
+
+
+def wait_ms(ms: int) -> None:
+    """Run the event loop for ``ms`` (not QApplication.processEvents in a loop: PySide6 6.12 leaks a
+    reference to None on every call, which aborts the interpreter after a few thousand calls)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def run(args: list[str]) -> int:

@@ -5,10 +5,10 @@ highlights are drawn from ``Document.boxes(start, end)`` (PDF points, origin bot
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,17 +28,14 @@ GAP = 12
 Span = tuple[int, int, int, str]
 
 
-class _Renderer(QObject):
-    """Lives on its own thread with its own pypdfium2 document; renders one page per request."""
+class _Renderer:
+    """Owns one pypdfium2 document; used only from its single-thread pool (pdfium is not thread-safe)."""
 
-    rendered = Signal(int, float, QImage)
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__()
+    def __init__(self, data: bytes, sink: _Sink) -> None:
         self._data = data
-        self._pdf = None
+        self._pdf: Any = None
+        self.sink = sink
 
-    @Slot(int, float)
     def render(self, index: int, scale: float) -> None:
         import pypdfium2 as pdfium
 
@@ -48,18 +45,34 @@ class _Renderer(QObject):
             page = self._pdf[index]
             bm = page.render(scale=scale, rev_byteorder=True, may_draw_forms=True)
             fmt = QImage.Format.Format_RGB888 if bm.n_channels == 3 else QImage.Format.Format_RGBA8888
-            img = QImage(bm.buffer, bm.width, bm.height, bm.stride, fmt).copy()
+            raw = bytes(bm.buffer)  # own the pixels: QImage must not wrap pdfium's ctypes buffer
+            img = QImage(raw, bm.width, bm.height, bm.stride, fmt).copy()
+            del raw
             bm.close()
             page.close()
         except Exception:  # a broken page shows as blank instead of killing the view
             img = QImage()
-        self.rendered.emit(index, scale, img)
+        self.sink.rendered.emit(index, scale, img)
 
-    @Slot()
     def close(self) -> None:
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
+
+
+class _Sink(QObject):
+    """Lives on the GUI thread; the pool thread emits through it (queued to the GUI thread)."""
+
+    rendered = Signal(int, float, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, renderer: _Renderer, index: int, scale: float) -> None:
+        super().__init__()
+        self.renderer, self.index, self.scale = renderer, index, scale
+
+    def run(self) -> None:
+        self.renderer.render(self.index, self.scale)
 
 
 class PdfPages(QWidget):
@@ -69,7 +82,6 @@ class PdfPages(QWidget):
     add_requested = Signal(int, int)
     digits_typed = Signal(str)
     page_shown = Signal(int)
-    _request = Signal(int, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +102,10 @@ class PdfPages(QWidget):
         self._sel: tuple[int, int] | None = None
         self._drag_from: int | None = None
         self._find: tuple[int, int] | None = None
-        self._thread: QThread | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._sink = _Sink(self)
+        self._sink.rendered.connect(self._on_rendered)
         self._renderer: _Renderer | None = None
         self._page_chars: dict[int, list[int]] = {}
 
@@ -107,30 +122,19 @@ class PdfPages(QWidget):
         self._find = None
         self._page_chars = {}
         if data:
-            self._thread = QThread(self)
-            self._renderer = _Renderer(data)
-            self._renderer.moveToThread(self._thread)
-            self._request.connect(self._renderer.render)
-            self._renderer.rendered.connect(self._on_rendered)
-            self._thread.start()
+            self._renderer = _Renderer(data, self._sink)
         self._layout()
         self.set_spans(spans)
         self.update()
 
     def shutdown(self) -> None:
-        if self._thread is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self._request.disconnect()
-            if self._renderer is not None:
-                self._renderer.rendered.disconnect(self._on_rendered)
-            self._thread.quit()
-            self._thread.wait()
-            if self._renderer is not None:
-                self._renderer.close()
-                self._renderer.deleteLater()
-            self._thread.deleteLater()
-            self._thread = None
+        """Stop rendering (pending pages are dropped) and close the PDF."""
+        self._pool.clear()
+        self._pool.waitForDone()
+        if self._renderer is not None:
+            self._renderer.close()
             self._renderer = None
+        self._pending.clear()
 
     @property
     def scale(self) -> float:
@@ -243,11 +247,12 @@ class PdfPages(QWidget):
         if i in self.images or i in self._pending or self._renderer is None:
             return
         self._pending.add(i)
-        self._request.emit(i, self.scale * self.devicePixelRatioF())
+        self._pool.start(_Job(self._renderer, i, self.scale * self.devicePixelRatioF()))
 
-    @Slot(int, float, QImage)
     def _on_rendered(self, i: int, scale: float, img: QImage) -> None:
         self._pending.discard(i)
+        if self._renderer is None:
+            return
         if abs(scale - self.scale * self.devicePixelRatioF()) > 1e-6:
             return
         img.setDevicePixelRatio(self.devicePixelRatioF())

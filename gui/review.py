@@ -76,7 +76,14 @@ class ReviewController(QObject):
             first = 0
         if first is not None:
             self.table.select_row(first)
+            # once the views are laid out, bring the figure into view again
+            QTimer.singleShot(0, self._reshow_current)
         self.report_loaded.emit(report_id)
+
+    def _reshow_current(self) -> None:
+        cur = self.current()
+        if cur is not None:
+            self.pane.set_current(cur.id, flash=False)
 
     # --- current figure -------------------------------------------------------------------------
     def current(self) -> Any:
@@ -91,7 +98,11 @@ class ReviewController(QObject):
 
     def select_figure(self, fid: int) -> None:
         row = self.model.row_of(fid)
-        if row is not None:
+        if row is None:
+            return
+        if row == self.table.current_row():
+            self.pane.set_current(fid, flash=True)
+        else:
             self.table.select_row(row)
 
     def move(self, step: int) -> None:
