@@ -50,40 +50,39 @@ class Char:
 
 
 class _Out:
-    """Text under construction with a page index and a box per character."""
+    """Text under construction, one code point per part, with a page index and a box per character."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pages = array("h")
         self.boxes = array("f")
-        self.pos = 0
         self.tables: list[Table] = []
 
-    def put(self, c: Char, page: int) -> None:
-        self.parts.append(c.ch)
-        self.pages.append(page)
-        self.boxes.extend((c.x0, c.y0, c.x1, c.y1))
-        self.pos += 1
+    @property
+    def pos(self) -> int:
+        return len(self.parts)
 
     def sep(self, s: str) -> None:
         for ch in s:
             self.parts.append(ch)
             self.pages.append(-1)
             self.boxes.extend((0.0, 0.0, 0.0, 0.0))
-            self.pos += 1
 
     def line(self, chars: list[Char], page: int, tabs: bool = True) -> None:
         """Write one line of characters (sorted left to right) with gap separators."""
+        parts, pages, boxes = self.parts, self.pages, self.boxes
         prev: Char | None = None
         for c in chars:
             if prev is not None:
                 gap = c.x0 - prev.x1
-                em = max(prev.h, c.h, 1.0)
+                em = max(prev.y1 - prev.y0, c.y1 - c.y0, 1.0)
                 if tabs and gap > TAB_GAP * em:
                     self.sep("\t")
                 elif gap > SPACE_GAP * em or c.sp and gap > 0:
                     self.sep(" ")
-            self.put(c, page)
+            parts.append(c.ch)
+            pages.append(page)
+            boxes.extend((c.x0, c.y0, c.x1, c.y1))
             prev = c
 
     def newline(self) -> None:
@@ -137,26 +136,37 @@ def _dedupe(line: list[Char]) -> list[Char]:
     return out
 
 
+def _unicode(tp: raw.FPDF_TEXTPAGE, n: int) -> list[int]:
+    """Code units of all characters of a text page, in one call when PDFium allows."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buf.raw[: 2 * max(got - 1, 0)]).cast("H").tolist()
+    if len(units) == n:
+        return units
+    return [raw.FPDFText_GetUnicode(tp, i) for i in range(n)]
+
+
 def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
-    """Visible characters of a page (generated and white-space characters dropped), unmapped count."""
+    """Visible characters of a page (white space dropped, remembered as a hint), unmapped count."""
     n = raw.FPDFText_CountChars(tp)
+    if n <= 0:
+        return [], 0
+    units = _unicode(tp, n)
     rect = raw.FS_RECTF()
     ref = ctypes.byref(rect)
-    get_unicode = raw.FPDFText_GetUnicode
-    is_generated = raw.FPDFText_IsGenerated
     loose_box = raw.FPDFText_GetLooseCharBox
     unmapped = raw.FPDFText_HasUnicodeMapError
     fold = _FOLD
     chars: list[Char] = []
     bad = 0
     space = False
-    for i in range(n):
-        u = get_unicode(tp, i)
+    skip = (0xFEFF, 0x200B, 0xFFFE, 0xFFFF)
+    for i, u in enumerate(units):
         if u in (32, 0xA0, 0x3000):
             space = True
             continue
-        if u < 32 or u in (0xFEFF, 0x200B, 0xFFFE, 0xFFFF) or is_generated(tp, i) == 1:
-            if u in (10, 13):
+        if u < 32 or u in skip:
+            if u in (10, 13):  # PDFium's own line break: not a space between words
                 space = False
             continue
         if not loose_box(tp, i, ref):
@@ -164,26 +174,28 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
         if unmapped(tp, i) == 1:
             bad += 1
             ch = "\ufffd"
+        elif 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
+            lo = units[i + 1] if i + 1 < n else 0
+            if not (u <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF):
+                continue
+            ch = chr(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
         else:
             ch = fold.get(u) or chr(u)
-            if 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
-                if 0xD800 <= u <= 0xDBFF and i + 1 < n:
-                    lo = get_unicode(tp, i + 1)
-                    if 0xDC00 <= lo <= 0xDFFF:
-                        ch = chr(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
-                else:
-                    continue
-        x0, x1 = rect.left, rect.right
         y0, y1 = rect.bottom, rect.top
         if y0 > y1:
             y0, y1 = y1, y0
-        chars.append(Char(ch, x0, y0, x1, y1, space))
+        chars.append(Char(ch, rect.left, y0, rect.right, y1, space))
         space = False
     return chars, bad
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    h = page.raw
+    image, form = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+    return any(
+        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(h, i)) in (image, form)
+        for i in range(raw.FPDFPage_CountObjects(h))
+    )
 
 
 def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:

@@ -86,8 +86,11 @@ def _segments(page: pdfium.PdfPage) -> tuple[list[Line], list[Line]]:
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     budget = MAX_SEGMENTS
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
-        h = obj.raw
+    praw = page.raw
+    for j in range(raw.FPDFPage_CountObjects(praw)):
+        h = raw.FPDFPage_GetObject(praw, j)
+        if raw.FPDFPageObj_GetType(h) != raw.FPDF_PAGEOBJ_PATH:
+            continue
         n = raw.FPDFPath_CountSegments(h)
         budget -= max(n, 0)
         if budget < 0:  # a vector drawing (chart, map), not a form
