@@ -119,12 +119,27 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
     return out
 
 
+def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorValue | None:
+    """``t4.suit.<result>``: both lawsuit groups together, when the prose does not say which."""
+    if not indicator.startswith("t4.suit."):
+        return None
+    result = indicator.rsplit(".", 1)[1]
+    parts = [values.get(f"t4.{g}.{result}") for g in ("suit_direct", "suit_after_review")]
+    if any(p is None for p in parts):
+        return None
+    nums = [p.value for p in parts if p is not None]
+    total = None if any(x is None for x in nums) else sum(nums, Decimal(0))  # type: ignore[arg-type]
+    return IndicatorValue(indicator, "number" if total is not None else "empty", total)
+
+
 def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) -> list[CheckResult]:
     out: list[CheckResult] = []
     for f in figures:
-        if f.source != "text" or not f.indicator or f.indicator not in values:
+        if f.source != "text" or not f.indicator:
             continue
-        v = values[f.indicator]
+        v = values.get(f.indicator) or _derived(values, f.indicator)
+        if v is None:
+            continue
         cells = (f.indicator, f"fig:{f.start}")
         if v.value is None:
             formula = f"正文 {_fmt(f.value)}，表格为{_BLANK}"

@@ -89,7 +89,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) 
 
 # What may follow a unit and turn it into another word (个人, 人民, 条例, 场所 …).
 _UNIT_BLOCKERS = {
-    "个": ("人", "体", "性", "别", "案"),
+    "个": ("人", "体", "性", "别", "案", "季"),
     "人": ("民", "员", "大", "社", "口", "才", "事", "身", "力", "们", "群", "居", "物", "均", "士", "类"),
     "条": ("例", "件", "款", "线", "理", "幅", "码"),
     "件": ("事",),
@@ -136,7 +136,7 @@ NUMBER_RE = re.compile(
     r"|[零〇一二两三四五六七八九十百千万亿]+)"  # 三千二百
 )
 TAIL_RE = re.compile(
-    r"(?P<sp1>[ \t\u00a0\u3000]?)"
+    r"(?P<sp1>[ \t\u00a0\u3000]?\n?[ \t\u00a0\u3000]?)"  # PDF text wraps between a number and its unit
     r"(?P<q0>余|多)?"
     r"(?P<mult>万|亿)?"
     r"(?P<q1>余|多)?"
@@ -146,7 +146,7 @@ TAIL_RE = re.compile(
     r"(?P<post>以上|左右|之多)?"
 )
 # Characters a tail can start with: a cheap test before the tail regex runs.
-_TAIL_FIRST = frozenset(" \t\u00a0\u3000余多万亿大％" + "".join(u[0] for u in UNITS))
+_TAIL_FIRST = frozenset(" \t\n\u00a0\u3000余多万亿大％" + "".join(u[0] for u in UNITS))
 _PRE = ("超过", "达到", "近", "约", "逾", "达")
 
 
@@ -283,6 +283,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     if n is None:
         n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
     out: list[Figure] = []
+    soft = doc.format == "pdf" or narrative.soft_line_breaks(n)
     tail_match = TAIL_RE.match
     for m in NUMBER_RE.finditer(n):
         num = m.group()
@@ -317,7 +318,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             is_cn = not num[0].isdigit()
             rule = "cn-numeral" if is_cn else ("percent" if unit in ("%", "‰") else "number+unit")
             qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), t.group("post"))
-        label, indicator, conf = narrative.describe(n, ns, end, unit)
+        label, indicator, conf = narrative.describe(n, ns, end, unit, soft)
         if is_cn:
             conf = min(conf, 0.6)
         if qualifier:

@@ -1,59 +1,72 @@
 """Label a narrative figure and map it onto a standard indicator when the text names one.
 
-``describe(n, start, end, unit)`` works on the normalised text ``n`` (simplified, half-width) and
-returns ``(label, indicator_id | None, confidence)``.
+``describe(n, start, end, unit, soft_breaks)`` works on the simplified text ``n`` and returns
+``(label, indicator_id | None, confidence)``. ``soft_breaks`` says that line breaks are the wrapping of
+a PDF page (or of text pasted from one) rather than paragraph ends, so a label may run across them.
+
+Indicator ids for table 四 may be derived: ``t4.suit.<result>`` is the sum of the two lawsuit groups
+(未经复议直接起诉 + 复议后起诉), used when the narrative does not say which.
 """
 
 from __future__ import annotations
 
 import re
 
-_CLAUSE_BREAK = set('，。；：、,.;:!?！？\n\t|（）()“”"《》【】[]')
+_CLAUSE_BREAK = frozenset('，。；：、,.;:!?！？\n\t|（）()“”"《》【】[]')
+_SENTENCE_END = "。！？；;"
 _LEAD_STRIP = re.compile(
-    r"^(?:年度|年|月份|月|日|以来|至今|底|末|其中|另有|另外|此外|同时|全年|年内|本年度|本年|今年|上半年|下半年|累计|共计|合计|总计|共|已|均|"
-    r"我市|我区|我县|我镇|我局|我委|我办|本机关|本单位|全市|全区|全县|市本级|区本级|县本级)+"
+    r"^(?:年度|年|月份|月|日|以来|至今|底|末|其中|另有|另外|此外|同时|全年|年内|本年度|本年|今年|上半年|下半年|"
+    r"累计|共计|合计|总计|共|已|均|我市|我区|我县|我镇|我局|我委|我办|本机关|本单位|全市|全区|全县|市本级|区本级|县本级)+"
 )
 _TAIL_STRIP = re.compile(r"(?:共计|累计|合计|总计|共|达到|达|为|有|计|约|近|超过|逾|等|的|是|了)+$")
+_TRAILING_FIGURE = re.compile(r"[\d.,]+\s*[余多万亿]*[^\d]{0,2}$")
 
-# (pattern on the clause before the number, pattern after the number, indicator, confidence)
-# Patterns are tried in order; the first match wins.
-_MAP: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str, float], ...] = tuple(
-    (re.compile(b), re.compile(a) if a else None, ind, c)
+# Table 三 quantities named in prose: (pattern on the clause before, pattern after, indicator, confidence).
+_T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float], ...] = tuple(
+    (re.compile(b) if b else None, re.compile(a) if a else None, ind, c)
     for b, a, ind, c in (
-        (r"上年结转|上年度结转|上一年度结转|上年度未办结", None, "t3.carried_in.total", 0.85),
-        (r"结转下年|结转至下年|转入下年", None, "t3.carried_out.total", 0.85),
-        (r"", r"^[^，。；,;]{0,3}结转下一?年", "t3.carried_out.total", 0.8),
+        (r"上年结转|上年度结转|上一年度结转|上年度未办结|上年度遗留", None, "t3.carried_in.total", 0.85),
+        (r"结转下年|结转至下年|转入下年|顺延", None, "t3.carried_out.total", 0.8),
+        (None, r"^[^，。；,;]{0,3}(?:结转|顺延|转入)(?:到|至)?下一?年", "t3.carried_out.total", 0.8),
         (r"新收|新受理|新增.{0,6}申请", None, "t3.new.total", 0.85),
         (r"(?:收到|受理|接收|接到).{0,12}申请", r"^(?![^，。；]{0,3}[（(]含)", "t3.new.total", 0.7),
         (r"办结|答复|办理完毕", None, "t3.r7_total.total", 0.65),
-        (r"行政复议.{0,8}(?:维持)", None, "t4.review.upheld", 0.7),
-        (r"行政复议.{0,8}(?:纠正)", None, "t4.review.corrected", 0.7),
-        (r"行政复议.{0,8}(?:尚未审结|未审结)", None, "t4.review.pending", 0.7),
-        (r"行政复议", None, "t4.review.total", 0.75),
-        (
-            r"(?:未经复议|直接起诉).{0,10}行政诉讼|行政诉讼.{0,6}(?:未经复议|直接起诉)",
-            None,
-            "t4.suit_direct.total",
-            0.7,
-        ),
-        (r"复议后.{0,6}(?:起诉|诉讼)", None, "t4.suit_after_review.total", 0.7),
-        (r"行政诉讼", None, "t4.suit.total", 0.7),
     )
 )
+_T4_RESULTS = (("维持", "upheld"), ("纠正", "corrected"), ("其他", "other"), ("未审结", "pending"))
+_KEYWORDS = (
+    "申请",
+    "新收",
+    "结转",
+    "顺延",
+    "复议",
+    "诉讼",
+    "办结",
+    "答复",
+    "办理完毕",
+    "维持",
+    "纠正",
+    "审结",
+    "结果",
+)
+_COUNT_UNITS = frozenset(("件", "宗", "件次", "起", "例", "个"))
 
 
-_KEYWORDS = ("申请", "新收", "结转", "复议", "诉讼", "办结", "答复", "办理完毕")
-
-
-_TRAILING_FIGURE = re.compile(r"[\d.,]+\s*[余多万亿]*[^\d]{0,2}$")
-
-
-def _clause_before(n: str, start: int, limit: int = 40, stop_at_digits: bool = True) -> tuple[str, int]:
+def _clause_before(
+    n: str, start: int, soft: bool, limit: int = 40, stop_at_digits: bool = True
+) -> tuple[str, int]:
+    """The clause that ends at ``start``; with ``soft`` a line break inside a sentence does not end it."""
     i = start
     lo = max(0, start - limit)
-    while i > lo and n[i - 1] not in _CLAUSE_BREAK and not (stop_at_digits and n[i - 1].isdigit()):
+    while i > lo:
+        ch = n[i - 1]
+        if ch == "\n" and soft and i >= 2 and n[i - 2] not in _CLAUSE_BREAK and n[i - 2] != "\n":
+            i -= 1
+            continue
+        if ch in _CLAUSE_BREAK or (stop_at_digits and ch.isdigit()):
+            break
         i -= 1
-    return n[i:start], i
+    return n[i:start].replace("\n", ""), i
 
 
 def _phrase_after(n: str, end: int, limit: int = 12) -> str:
@@ -64,22 +77,52 @@ def _phrase_after(n: str, end: int, limit: int = 12) -> str:
     return n[end:j]
 
 
-def _is_info_request_context(n: str, start: int) -> bool:
-    """Application counts map only when the sentence is about 政府信息公开 applications."""
-    lo = max(0, start - 120)
-    cut = max(n.rfind("。", lo, start), n.rfind("\n", lo, start))
-    window = n[cut + 1 : start]
-    return "申请" in window and ("公开" in window or "信息" in window)
+def _sentence_before(n: str, start: int, soft: bool, limit: int = 160) -> str:
+    """Text from the start of the sentence to ``start`` (a hard line break also ends a sentence)."""
+    lo = max(0, start - limit)
+    cut = max(n.rfind(c, lo, start) for c in _SENTENCE_END)
+    if not soft:
+        cut = max(cut, n.rfind("\n", lo, start))
+    return n[cut + 1 : start].replace("\n", "")
 
 
-def describe(n: str, start: int, end: int, unit: str | None) -> tuple[str, str | None, float]:
-    before, i = _clause_before(n, start)
-    label = _TAIL_STRIP.sub("", _LEAD_STRIP.sub("", before.strip())).strip()
+def _clean(s: str) -> str:
+    return _TAIL_STRIP.sub("", _LEAD_STRIP.sub("", s.strip())).strip()
+
+
+def _t4_indicator(sentence: str, clause: str) -> str | None:
+    """Table 四: the group is the last of 行政复议 / 行政诉讼 named in the sentence; the result is named
+    in the figure's own clause (维持, 纠正, 其他, 尚未审结), else the figure is the group's total."""
+    i_review, i_suit = sentence.rfind("复议"), sentence.rfind("诉讼")
+    if i_suit > i_review or (i_suit >= 0 and "复议后" in sentence[max(0, i_suit - 8) :]):
+        tail = sentence[max(0, i_suit - 12) :]
+        if "复议后" in tail:
+            group = "suit_after_review"
+        elif "未经复议" in tail or "直接起诉" in tail:
+            group = "suit_direct"
+        else:
+            group = "suit"
+    elif i_review >= 0:
+        group = "review"
+    else:
+        return None
+    for word, result in _T4_RESULTS:
+        if word in clause:
+            return f"t4.{group}.{result}"
+    if "复议" in clause or "诉讼" in clause or "起诉" in clause:
+        return f"t4.{group}.total"
+    return None
+
+
+def describe(
+    n: str, start: int, end: int, unit: str | None, soft_breaks: bool = False
+) -> tuple[str, str | None, float]:
+    before, i = _clause_before(n, start, soft_breaks)
+    label = _clean(before)
     if len(label) < 2 and before.strip() and i > 1:
         # 占1.6% / 达99% — the subject is in the clause before
-        prev, _ = _clause_before(n, i - 1, stop_at_digits=False)
-        prev = _TRAILING_FIGURE.sub("", prev.strip())
-        prev = _TAIL_STRIP.sub("", _LEAD_STRIP.sub("", prev)).strip()
+        prev, _ = _clause_before(n, i - 1, soft_breaks, stop_at_digits=False)
+        prev = _clean(_TRAILING_FIGURE.sub("", prev.strip()))
         if prev:
             label = prev + before.strip()
     after = _phrase_after(n, end)
@@ -91,15 +134,33 @@ def describe(n: str, start: int, end: int, unit: str | None) -> tuple[str, str |
     if not label:
         conf = 0.6
     indicator = None
-    if unit in ("件", "宗", "件次", "起", "例") and any(k in before or k in after for k in _KEYWORDS):
-        for pb, pa, ind, c in _MAP:
-            if (pb.pattern and not pb.search(before)) or (
-                pa is not None and not pa.search(n[end : end + 12])
-            ):
-                continue
-            if ind.startswith("t3.") and not _is_info_request_context(n, end):
-                continue
-            indicator = ind
-            conf = min(conf, c)
-            break
+    if unit in _COUNT_UNITS and any(k in before or k in after for k in _KEYWORDS):
+        sentence = _sentence_before(n, start, soft_breaks)
+        if "复议" in sentence or "诉讼" in sentence:
+            indicator = _t4_indicator(sentence, before)
+            if indicator:
+                conf = min(conf, 0.7)
+        if (
+            indicator is None
+            and unit != "个"
+            and "申请" in sentence
+            and ("公开" in sentence or "信息" in sentence)
+        ):
+            window = n[end : end + 12]
+            for pb, pa, ind, c in _T3_MAP:
+                if (pb is not None and not pb.search(before)) or (pa is not None and not pa.search(window)):
+                    continue
+                indicator = ind
+                conf = min(conf, c)
+                break
     return label, indicator, conf
+
+
+def soft_line_breaks(text: str) -> bool:
+    """True when the text's line breaks are page wrapping (PDF text, or text pasted from a PDF): most
+    lines are long and end in the middle of a sentence."""
+    lines = [ln for ln in text[:200_000].split("\n") if ln.strip()]
+    if len(lines) < 8:
+        return False
+    mid = sum(1 for ln in lines if len(ln) >= 12 and ln.rstrip()[-1] not in "。！？；：:;!?”」）)|")
+    return mid > 0.4 * len(lines)

@@ -148,3 +148,46 @@ def test_confidence_is_lowest_where_a_reviewer_should_look() -> None:
     chinese = one("工作任务共计六大类。")
     assert 0 <= chinese.confidence < plain.confidence <= 1
     assert vague.confidence < plain.confidence
+
+
+def test_table4_results_in_prose_map_to_their_group() -> None:
+    text = (
+        "政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；"
+        "政府信息公开行政诉讼 46 件，其中结果维持 25 件，尚未审结 7 件。"
+    )
+    got = [(int(f.value), f.indicator) for f in figs(text)]
+    assert got == [
+        (351, "t4.review.total"),
+        (72, "t4.review.upheld"),
+        (64, "t4.review.corrected"),
+        (178, "t4.review.other"),
+        (37, "t4.review.pending"),
+        (46, "t4.suit.total"),
+        (25, "t4.suit.upheld"),
+        (7, "t4.suit.pending"),
+    ]
+
+
+PDF_LIKE = (
+    "与申请人的直接沟通，准确了解申请人诉求，提高答复的及时性\n"
+    "和针对性。2024 年，全市共受理政府信息公开申请 3119 件，答\n"
+    "复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度\n"
+    "答复），均在法定期限内予以答复。政府信息公开行政复议 351\n"
+    "件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚\n"
+    "未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25\n"
+    "件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。\n"
+    "（三）政府信息管理情况。在政府网站、政务新媒体、政府\n"
+    "公报等公开平台发布信息时，坚持“先审查、后公开”“一事一\n"
+)
+
+
+def test_pdf_wrapped_text_numbers_before_a_line_break_and_labels_across_lines() -> None:
+    found = {int(f.value): f for f in figs(PDF_LIKE)}
+    assert found[351].indicator == "t4.review.total"  # "351\n件"
+    assert PDF_LIKE[found[351].start : found[351].end] == "351"
+    assert found[25].indicator == "t4.suit.upheld"
+    assert found[3050].label == "答复"  # "答\n复"
+    assert found[3050].indicator == "t3.r7_total.total"
+    assert found[34].indicator == "t3.carried_in.total"
+    assert found[103].indicator == "t3.carried_out.total"
+    assert found[37].label == "尚未审结"
