@@ -1,0 +1,440 @@
+"""The standard tables 表二/表三/表四 of the current report as grids in the official layout.
+
+Each value cell shows the indicator value, coloured by status (failing checks red); clicking a cell
+asks the window to show its source span; typing edits the value (``Workspace.set_indicator_value``);
+a row, a column or a whole table can be confirmed at once (``Workspace.confirm_indicators``). Badges
+on the right and at the bottom show the sums of the parts against the stated totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import schema
+from core.errors import HechaError
+from core.numbers import parse_number
+from gui.style import color, status_name
+from gui.tablegrid import Grid, grids
+
+Index = QModelIndex | QPersistentModelIndex
+NOT_APPLICABLE = ("/", "／", "—", "-", "--", "无", "不适用", "——")
+HEADER_BG = QColor("#eef1f5")
+BADGE_OK = QColor("#d9f7be")
+BADGE_BAD = QColor("#ffccc7")
+BADGE_NONE = QColor("#f5f5f5")
+
+
+class Role(IntEnum):
+    Indicator = Qt.ItemDataRole.UserRole + 1
+    Status = Qt.ItemDataRole.UserRole + 2
+    Highlighted = Qt.ItemDataRole.UserRole + 3
+
+
+def fmt(v: Decimal | None) -> str:
+    """A value as the official table writes it: 3119, 10.35 (no grouping)."""
+    if v is None:
+        return ""
+    if v == v.to_integral_value():
+        return str(int(v))
+    return format(v.normalize(), "f")
+
+
+def parse_cell(text: str) -> tuple[Decimal | None, str]:
+    """A typed cell → (value, kind); raises ValueError when it is not a number, blank or “/”."""
+    t = text.strip()
+    if not t:
+        return None, "empty"
+    if t in NOT_APPLICABLE:
+        return None, "not_applicable"
+    v = parse_number(t)
+    if v is None:
+        raise ValueError(t)
+    return v, "zero" if v == 0 else "number"
+
+
+class GridModel(QAbstractTableModel):
+    """A thin adapter over one ``Grid`` and the report's ``IndicatorRow``s."""
+
+    def __init__(self, grid: Grid, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.values: dict[str, Any] = {}
+        self.failing: set[str] = set()
+        self.highlighted: set[str] = set()
+        self.on_edit: Callable[[str, str], bool] | None = None
+
+    def set_values(self, values: dict[str, Any], failing: set[str]) -> None:
+        self.values, self.failing = values, failing
+        self._all_changed()
+
+    def set_highlighted(self, ids: set[str]) -> None:
+        self.highlighted = ids
+        self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self.grid.n_rows and self.grid.n_cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.grid.n_rows - 1, self.grid.n_cols - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.grid.n_rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.grid.n_cols
+
+    def status(self, indicator: str) -> str:
+        v = self.values.get(indicator)
+        if v is None:
+            return "missing"
+        if v.status == "pending" and indicator in self.failing:
+            return "failing"
+        return str(v.status)
+
+    def cell_text(self, indicator: str) -> str:
+        v = self.values.get(indicator)
+        if v is None:
+            return ""
+        if v.kind == "not_applicable" and v.value is None:
+            return v.raw.strip() or "/"
+        return fmt(v.value)
+
+    def badge(self, pos: tuple[int, int]) -> tuple[str, QColor]:
+        parts, total = self.grid.badges[pos]
+        if not any(p in self.values for p in parts):
+            return "", BADGE_NONE
+        vals = [self.values[p].value if p in self.values else None for p in parts]
+        known = sum((v for v in vals if v is not None), Decimal(0))
+        blanks = any(v is None for v in vals)
+        t = self.values.get(total)
+        tv = t.value if t is not None else None
+        if blanks or tv is None:
+            return f"Σ {fmt(known)}{'＋空白' if blanks else ''}", BADGE_NONE
+        if known == tv:
+            return f"Σ {fmt(known)} ✓", BADGE_OK
+        return f"Σ {fmt(known)} ≠ {fmt(tv)} ✗", BADGE_BAD
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        pos = (index.row(), index.column())
+        ind = self.grid.ids.get(pos)
+        if ind is not None:
+            return self._value_data(ind, role)
+        if pos in self.grid.badges:
+            text, bg = self.badge(pos)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return bg
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("各分项之和与表中总计的比较")
+            return None
+        text = self.grid.text.get(pos)
+        if text is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return HEADER_BG
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.row() < self.grid.header_rows:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _value_data(self, ind: str, role: int) -> Any:
+        st = self.status(ind)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.cell_text(ind)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor("#ffffff") if st == "missing" else color(st)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and ind in self.highlighted:
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ToolTipRole:
+            name = self.tr("未读到") if st == "missing" else status_name(st)
+            v = self.values.get(ind)
+            raw = f"（原文：{v.raw}）" if v is not None and v.raw else ""
+            return f"{schema.short_label(ind)}\n{name}{raw}"
+        if role == Role.Indicator:
+            return ind
+        if role == Role.Status:
+            return st
+        if role == Role.Highlighted:
+            return ind in self.highlighted
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and (index.row(), index.column()) in self.grid.ids:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        ind = self.grid.ids.get((index.row(), index.column())) if index.isValid() else None
+        if ind is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
+            return False
+        if str(value).strip() == self.cell_text(ind) and ind in self.values:
+            return False
+        return self.on_edit(ind, str(value))
+
+
+class _Delegate(QStyledItemDelegate):
+    """Draws a thick frame around cells a selected check involves."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        if index.data(Role.Highlighted):
+            painter.save()
+            painter.setPen(QPen(QColor("#cf1322"), 3))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))  # type: ignore[attr-defined]
+            painter.restore()
+
+
+class TableView(QWidget):
+    """表二/表三/表四 of one report in tabs, with confirm buttons and a status line."""
+
+    span_clicked = Signal(int, int)  # start, end in Document.text
+    indicator_clicked = Signal(str)
+    changed = Signal(object)  # core.store.Change
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tableView")
+        self.ws: Any = None
+        self.report_id: int | None = None
+        self.values: dict[str, Any] = {}
+        self.models: list[GridModel] = []
+        self.views: list[QTableView] = []
+        self.tabs = QTabWidget()
+        self.info = QLabel()
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, keys in (
+            ("row", self.tr("确认本行"), "Ctrl+Alt+R"),
+            ("column", self.tr("确认本列"), "Ctrl+Alt+C"),
+            ("table", self.tr("确认整表"), "Ctrl+Alt+T"),
+        ):
+            b = QPushButton(text)
+            b.setToolTip(f"{text}（{keys}）")
+            b.clicked.connect(lambda _c=False, k=key: self.confirm(k))
+            a = QAction(text, self)
+            a.setShortcut(QKeySequence(keys))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(lambda _c=False, k=key: self.confirm(k))
+            self.addAction(a)
+            bar.addWidget(b)
+            self.buttons[key] = b
+        bar.addWidget(self.info, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(bar)
+        lay.addWidget(self.tabs, 1)
+        self._build(grids(()))
+
+    # --- layout ---------------------------------------------------------------------------------
+    def _build(self, gs: list[Grid]) -> None:
+        if [g.title for g in gs] == [m.grid.title for m in self.models]:
+            return
+        cur = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.models, self.views = [], []
+        for g in gs:
+            m = GridModel(g, self)
+            m.on_edit = self._edit
+            v = QTableView()
+            v.setObjectName(f"grid_{g.key}")
+            v.setModel(m)
+            v.setItemDelegate(_Delegate(v))
+            v.horizontalHeader().hide()
+            v.verticalHeader().hide()
+            v.setWordWrap(True)
+            v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            v.setEditTriggers(
+                QAbstractItemView.EditTrigger.DoubleClicked
+                | QAbstractItemView.EditTrigger.EditKeyPressed
+                | QAbstractItemView.EditTrigger.AnyKeyPressed
+            )
+            for r, c, rs, cs in g.spans:
+                v.setSpan(r, c, rs, cs)
+            v.clicked.connect(self._clicked)
+            self._size(v, g)
+            self.models.append(m)
+            self.views.append(v)
+            self.tabs.addTab(v, self._tab_name(g))
+        if 0 <= cur < self.tabs.count():
+            self.tabs.setCurrentIndex(cur)
+
+    @staticmethod
+    def _tab_name(g: Grid) -> str:
+        names = {"t2": "表二 主动公开", "t3": "表三 依申请公开", "t4": "表四 复议诉讼"}
+        return names[g.key] + ("（2019）" if "2019" in g.title else "")
+
+    @staticmethod
+    def _size(v: QTableView, g: Grid) -> None:
+        h = v.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = {"t2": [150] + [110] * (g.n_cols - 1), "t4": [66] * g.n_cols}
+        if g.key == "t3":
+            widths["t3"] = [64, 150, 240] + [74] * (g.n_cols - 4) + [104]
+        for c, w in enumerate(widths[g.key]):
+            v.setColumnWidth(c, w)
+        v.verticalHeader().setDefaultSectionSize(24)
+        v.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    # --- data -----------------------------------------------------------------------------------
+    def set_workspace(self, ws: Any) -> None:
+        self.ws = ws
+        self.report_id = None
+        self.values = {}
+        for m in self.models:
+            m.set_values({}, set())
+
+    def load_report(self, report_id: int | None) -> None:
+        self.report_id = report_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the indicator values and checks of the current report."""
+        if self.ws is None or self.report_id is None:
+            self.values = {}
+            for m in self.models:
+                m.set_values({}, set())
+            self.info.setText("")
+            return
+        try:
+            self.values = self.ws.indicators(self.report_id)
+            checks = self.ws.checks(self.report_id)
+        except HechaError as e:
+            self.message.emit(str(e))
+            return
+        failing = {c for k in checks if k.status == "fail" and not k.accepted for c in k.cells}
+        self._build(grids(self.values))
+        for m in self.models:
+            m.set_values(self.values, failing)
+        pending = sum(1 for v in self.values.values() if v.status == "pending")
+        self.info.setText(
+            self.tr("共 %1 项指标，待核对 %2 项")
+            .replace("%1", str(len(self.values)))
+            .replace("%2", str(pending))
+            if self.values
+            else self.tr("本报告中没有读到标准表格")
+        )
+
+    def highlight(self, ids: list[str] | tuple[str, ...]) -> None:
+        """Frame the cells of ``ids``; show the first one's table and scroll to it."""
+        wanted = set(ids)
+        shown = False
+        for k, m in enumerate(self.models):
+            m.set_highlighted(wanted & set(m.grid.ids.values()))
+            if shown:
+                continue
+            for ind in ids:
+                pos = m.grid.cell_of(ind)
+                if pos is not None:
+                    self.tabs.setCurrentIndex(k)
+                    self.views[k].scrollTo(m.index(*pos))
+                    shown = True
+                    break
+
+    def value_at(self, table: str, indicator: str) -> str:
+        """The text the grid of ``table`` ("t2" | "t3" | "t4") shows for ``indicator``."""
+        for m in self.models:
+            pos = m.grid.cell_of(indicator)
+            if m.grid.key == table and pos is not None:
+                return str(m.data(m.index(*pos)))
+        raise KeyError(indicator)
+
+    # --- interaction ----------------------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        ind = index.data(Role.Indicator)
+        if not ind:
+            return
+        self.indicator_clicked.emit(ind)
+        v = self.values.get(ind)
+        if v is not None and v.start is not None and v.end is not None:
+            self.span_clicked.emit(v.start, v.end)
+
+    def _edit(self, indicator: str, text: str) -> bool:
+        if self.ws is None or self.report_id is None:
+            return False
+        try:
+            value, kind = parse_cell(text)
+        except ValueError:
+            self.message.emit(self.tr("“%1”不是数字；可输入数字、留空或输入“/”").replace("%1", text.strip()))
+            return False
+        return self._apply(self.ws.set_indicator_value, self.report_id, indicator, value, kind)
+
+    def _apply(self, fn: Callable[..., Any], *args: Any) -> bool:
+        try:
+            change = fn(*args)
+        except HechaError as e:
+            self.message.emit(str(e))
+            return False
+        self.refresh()
+        self.changed.emit(change)
+        return True
+
+    def current_ids(self, scope: str) -> list[str]:
+        """Indicator ids of the current cell's row, column or table that the report has."""
+        k = self.tabs.currentIndex()
+        if not 0 <= k < len(self.models):
+            return []
+        m, v = self.models[k], self.views[k]
+        cur = v.currentIndex()
+        if scope == "table":
+            ids = m.grid.all_ids()
+        elif not cur.isValid():
+            return []
+        elif scope == "row":
+            ids = m.grid.row_ids(cur.row())
+        else:
+            ids = m.grid.col_ids(cur.column())
+        return [i for i in ids if i in self.values]
+
+    def confirm(self, scope: str) -> bool:
+        """Confirm the current row / column / whole table at once (one review event)."""
+        if self.ws is None or self.report_id is None:
+            return False
+        ids = self.current_ids(scope)
+        if not ids:
+            self.message.emit(self.tr("请先在表格中选中一个数值单元格"))
+            return False
+        ok = self._apply(self.ws.confirm_indicators, self.report_id, ids)
+        if ok:
+            self.message.emit(self.tr("已确认 %1 项指标").replace("%1", str(len(ids))))
+        return ok
+
+    def select_cell(self, indicator: str) -> bool:
+        """Make ``indicator``'s cell current (its table shown)."""
+        for k, m in enumerate(self.models):
+            pos = m.grid.cell_of(indicator)
+            if pos is not None:
+                self.tabs.setCurrentIndex(k)
+                self.views[k].setCurrentIndex(m.index(*pos))
+                return True
+        return False
