@@ -2,7 +2,8 @@
 
 The text is built here from the characters (not from PDFium's own text), so every character of
 ``Document.text`` that came from the page has its page index and box (left, bottom, right, top in PDF
-points); characters the loader inserts ("\\n", "\\t", " ") have page -1. Characters are grouped into
+points, in the page as displayed: origin at the crop box's lower-left corner, /Rotate applied, the
+same frame as ``Page.width``/``height``); characters the loader inserts ("\\n", "\\t", " ") have page -1. Characters are grouped into
 lines by vertical overlap, lines ordered top to bottom and characters left to right; a small
 horizontal gap becomes " ", a column-sized gap "\\t". Tables drawn with ruling lines are written one
 line per row (cells separated by "\\t", a merged cell once at its top-left) and returned as Tables.
@@ -19,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from core.errors import LoadError
-from core.formats.pdf_tables import find_tables
+from core.formats.pdf_tables import Frame, find_tables
 from core.model import Cell, Document, Page, Table
 
 SCANNED = "扫描件，无文字层，无法提取文字（需先进行文字识别 OCR）"
@@ -199,7 +200,11 @@ def _has_image(page: pdfium.PdfPage) -> bool:
 
 
 def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:
-    tables = find_tables(page, chars)
+    frame = Frame(page)
+    if not frame.identity:  # boxes in the displayed page: crop box origin, /Rotate applied
+        for c in chars:
+            c.x0, c.y0, c.x1, c.y1 = frame.box(c.x0, c.y0, c.x1, c.y1)
+    tables = find_tables(page, chars, frame)
     in_table: set[int] = set()
     blocks: list[tuple[float, int, object]] = []  # (top, kind, payload): kind 0 line, 1 table
     for t in tables:

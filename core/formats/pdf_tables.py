@@ -46,6 +46,32 @@ class GridTable:
 Line = tuple[float, float, float]
 
 
+class Frame:
+    """Maps PDF user space to the displayed page: crop box origin at (0, 0), /Rotate applied."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        left, bottom, right, top = page.get_cropbox()
+        self.left, self.bottom = left, bottom
+        self.w, self.h = right - left, top - bottom
+        self.rot = page.get_rotation() % 360
+        self.identity = self.rot == 0 and left == 0 and bottom == 0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.left, y - self.bottom
+        if self.rot == 90:
+            return y, self.w - x
+        if self.rot == 180:
+            return self.w - x, self.h - y
+        if self.rot == 270:
+            return self.h - y, x
+        return x, y
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        ax, ay = self.point(x0, y0)
+        bx, by = self.point(x1, y1)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
 def _add(hs: list[Line], vs: list[Line], x0: float, y0: float, x1: float, y1: float, stroked: bool) -> None:
     """Record the line(s) a shape with this bounding box draws."""
     if x0 > x1:
@@ -78,7 +104,7 @@ def _subpath(hs: list[Line], vs: list[Line], sub: list[tuple[float, float]], str
             _add(hs, vs, ax, ay, bx, by, False)
 
 
-def _segments(page: pdfium.PdfPage) -> tuple[list[Line], list[Line]]:
+def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line]]:
     """Horizontal and vertical ruling lines drawn by the page's path objects."""
     hs: list[Line] = []
     vs: list[Line] = []
@@ -110,6 +136,8 @@ def _segments(page: pdfium.PdfPage) -> tuple[list[Line], list[Line]]:
                 continue
             x, y = px.value, py.value
             pt = (a * x + c * y + e, b * x + d * y + f)
+            if not frame.identity:
+                pt = frame.point(*pt)
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO:
                 if not curved:
@@ -235,9 +263,11 @@ def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None
     return GridTable(ys[0], nr, nc, cells)
 
 
-def find_tables(page: pdfium.PdfPage, chars: list[Char]) -> list[GridTable]:
-    """The ruled tables of ``page`` with the characters inside each cell (each char in one table)."""
-    hs, vs = _segments(page)
+def find_tables(page: pdfium.PdfPage, chars: list[Char], frame: Frame) -> list[GridTable]:
+    """The ruled tables of ``page`` with the characters inside each cell (each char in one table).
+
+    ``chars`` are in the displayed frame; ``frame`` maps the page's drawing into it."""
+    hs, vs = _segments(page, frame)
     if len(hs) < 2 or len(vs) < 2:
         return []
     hs, vs = _merge(hs), _merge(vs)

@@ -146,3 +146,32 @@ def test_corpus_pdf_text_and_boxes(shared: Path) -> None:
     assert "- 4 -" in text.split("\n")
     assert "72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20" in text
     assert all(text[c.start : c.end] == c.text for t in doc.tables for c in t.cells)
+
+
+def test_rotated_page_reads_as_displayed(draw_pdf: Callable[..., Path], tmp_path: Path) -> None:
+    """A landscape page stored as a portrait page with /Rotate 90 and its text drawn sideways."""
+    import pypdfium2 as pdfium
+
+    def sideways(p: object) -> None:
+        from PySide6.QtCore import QPointF
+
+        p.translate(500, 700)  # type: ignore[attr-defined]
+        p.rotate(-90)  # type: ignore[attr-defined]  # text runs bottom to top on the stored page
+        p.drawText(QPointF(0, 0), "First 11")  # type: ignore[attr-defined]
+        p.drawText(QPointF(0, 40), "Second 22")  # type: ignore[attr-defined]
+
+    src = draw_pdf("side.pdf", sideways)
+    pdf = pdfium.PdfDocument(str(src))
+    pdf[0].set_rotation(90)
+    out = tmp_path / "rotated.pdf"
+    pdf.save(str(out))
+    pdf.close()
+    doc = documents.load(out)
+    assert doc.text.split("\n")[:2] == ["First 11", "Second 22"]
+    page = doc.pages[0]
+    assert page.width > page.height  # displayed as landscape
+    i = doc.text.index("11")
+    _, left, bottom, right, top = doc.boxes(i, i + 2)[0]
+    assert 0 < left < right < page.width
+    assert 0 < bottom < top < page.height
+    assert right - left > top - bottom  # two digits side by side, upright as displayed
