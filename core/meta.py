@@ -1,4 +1,10 @@
-"""Guess a report's title, issuing body and year from its text."""
+"""Guess a report's title, issuing body and year from its text.
+
+Reports arrive with web-page noise around them (breadcrumbs, 索引号 tables, toolbars), so the title is
+the best-scoring line near the top rather than simply the first line; the issuer is taken from the title,
+from a "现公布…年度报告" sentence, or from the sign-off at the end; the year is the reporting year named
+with the title, not the publication date.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +14,121 @@ import re
 from core.model import Document
 from core.textnorm import to_simplified
 
-_TITLE_RE = re.compile(r"[^\n]{0,40}?(?:年度报告|工作报告|工作总结|复函|答复|报告)[^\n]{0,10}")
-_YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|199\d)\s*年")
-_ISSUER_RE = re.compile(
-    r"^[\s（(【]*([^\s\d，,。（(：:]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|局|厅|署|院|中心|街道办事处|街道|镇|乡|区|县|市))"
-    r"(?=\s*\d{4}\s*年|关于)"
+_KIND_WORDS = (
+    ("年度报告", 4),
+    ("工作报告", 3),
+    ("工作总结", 3),
+    ("复函", 3),
+    ("答复", 2),
+    ("报告", 2),
+    ("总结", 1),
 )
+_YEAR_RE = re.compile(r"(?<![\d〔\[(（])((?:19|20)\d\d)\s*年")
+_REPORT_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d)\s*年度?(?:上半年|下半年)?\s*(?:[^\s，。,]{0,24}?)(?:政府信息公开|政务公开)"
+)
+_ORG_SUFFIX = (
+    "人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|街道办事处|办事处|"
+    "政府|局|厅|署|院|中心|街道|镇|乡|区|县|市|委|办|所|站|队"
+)
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.])")
+_ISSUER_AFTER_YEAR = re.compile(
+    r"^(?:19|20)\d\d\s*年度?(.{1,40}?(?:" + _ORG_SUFFIX + r"))(?=政府信息公开|政务公开)"
+)
+_ISSUER_BEFORE_TOPIC = re.compile(r"^(.{2,40}?(?:" + _ORG_SUFFIX + r"))(?=政府信息公开|政务公开)")
+_DATED_RE = re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)")
+_JUNK_PREFIX = re.compile(r"^(?=[A-Za-z0-9.\-_/:]*[A-Za-z])[A-Za-z0-9.\-_/:]+(?=[\u4e00-\u9fff])")
+_ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?(?:" + _ORG_SUFFIX + r"))\s*(?=(?:19|20)\d\d\s*年|关于)")
+_PUBLISH_RE = re.compile(
+    r"现(?:予以)?(?:公布|发布|公开)《?((.{2,40}?(?:"
+    + _ORG_SUFFIX
+    + r"))\s*(?:19|20)\d\d\s*年度?[^。，,《》]{0,30}?报告)"
+)
+_SIGNOFF_RE = re.compile(r"^\s*(.{2,40}?(?:" + _ORG_SUFFIX + r"))\s*$")
+_BREADCRUMB = re.compile(r"^.*(?:>|»|＞|›)\s*")
+_TRAILING_DATE = re.compile(r"[\s　]*(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?.*)$")
+_ORG_LINE = re.compile(r"^[^\d，。,:：;；]{2,30}(?:" + _ORG_SUFFIX + r")$")
+
+
+def _title_score(line: str) -> int:
+    if not 6 <= len(line) <= 80:
+        return -99
+    score = 0
+    for word, w in _KIND_WORDS:
+        if word in line:
+            score += w
+            break
+    else:
+        return -99
+    if re.search(r"[，。；,;]|\(地址|联系|如对|根据|按照", line) or _ENUM.match(line):
+        score -= 5
+    if _YEAR_RE.search(line):
+        score += 1
+    if line.startswith(("关于", "《")):
+        score -= 1
+    return score
+
+
+def _clean_title(line: str) -> str:
+    line = _BREADCRUMB.sub("", line).strip()
+    line = _JUNK_PREFIX.sub("", line)
+    line = _TRAILING_DATE.sub("", line).strip()
+    line = re.sub(r"(?<=\d)\s+(?=年)", "", line)  # "2024 年" as PDF text spaces it
+    return re.sub(r"\s{2,}", " ", line)
+
+
+def _find_title(lines: list[str]) -> tuple[str | None, int]:
+    best, best_i, best_score = None, -1, 0
+    for i, raw in enumerate(lines[:60]):
+        for part in raw.split("|") if "|" in raw else (raw,):  # 标 题 | XX年度报告 | …
+            line = _clean_title(part)
+            s = _title_score(line) - i // 15
+            if s > best_score:
+                best, best_i, best_score = line, i, s
+    if best is None:
+        return None, -1
+    # "淮安市人民政府" on the line above "2024 年政府信息公开工作年度报告"
+    if best_i > 0 and re.match(r"^(?:19|20)\d\d\s*年", best):
+        above = lines[best_i - 1].strip()
+        if _ORG_LINE.match(above):
+            best = above + best
+    return best, best_i
 
 
 def describe(doc: Document) -> Document:
     """Fill ``title``, ``issuer`` and ``year`` when the loader did not."""
-    head = to_simplified(doc.text[:3000])
+    head = to_simplified(doc.text[:6000])
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
     title = doc.title
     if not title:
-        for line in head.splitlines():
-            line = line.strip()
-            if 6 <= len(line) <= 80 and ("报告" in line or "总结" in line or "复函" in line):
-                title = line
-                break
+        title, _ = _find_title(lines)
     year = doc.year
+    if year is None and title:
+        m = _YEAR_RE.search(title)
+        if m:
+            year = int(m.group(1))
     if year is None:
-        m = _YEAR_RE.search(title or "") or _YEAR_RE.search(head)
+        m = _DATED_RE.search(head) or _REPORT_YEAR_RE.search(head) or _YEAR_RE.search(head)
         if m:
             year = int(m.group(1))
     issuer = doc.issuer
     if not issuer and title:
-        m = _ISSUER_RE.search(title)
+        m = (
+            _ISSUER_IN_TITLE.search(title)
+            or _ISSUER_AFTER_YEAR.search(title)
+            or _ISSUER_BEFORE_TOPIC.search(title)
+        )
         if m:
             issuer = m.group(1)
+    m = _PUBLISH_RE.search(head)
+    if m:
+        title = title or m.group(1)
+        issuer = issuer or m.group(2)
+    if not issuer:
+        tail = to_simplified(doc.text[-600:]).splitlines()
+        for ln in reversed([t.strip() for t in tail if t.strip()][-4:]):
+            m = _SIGNOFF_RE.match(ln)
+            if m and _ORG_LINE.match(ln) and not _ENUM.match(ln):
+                issuer = m.group(1)
+                break
     return dataclasses.replace(doc, title=title, year=year, issuer=issuer)
