@@ -4,7 +4,8 @@ Paragraphs and tables are interleaved as in the file. A table is written one lin
 separated by "\\t"; merged cells (``w:gridSpan``, ``w:vMerge``) appear once with their spans, continue
 cells are not repeated. A table that holds another table is a layout table: its cells are read as
 blocks and the inner tables become the data tables. Content controls (``w:sdt``), hyperlinks, inserted
-text and text boxes are read; deleted text and field codes are not.
+text and text boxes are read; deleted text and field codes are not. Automatic list numbers (一、 （一）)
+are rendered as Word shows them (``core.formats.docx_numbering``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from core.errors import LoadError
+from core.formats.docx_numbering import Numbering
 from core.formats.html import RawCell, TextBuilder, join_lines
 from core.model import Document
 
@@ -82,8 +84,9 @@ def _paras(parent: etree._Element) -> list[etree._Element]:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
         self.b = TextBuilder()
+        self.num = numbering
 
     def blocks(self, parent: etree._Element) -> None:
         for ch in parent:
@@ -97,7 +100,7 @@ class _Walker:
 
     def paragraph(self, p: etree._Element) -> None:
         boxes: list[etree._Element] = []
-        text = _run_text(p, boxes)
+        text = self.num.label(p) + _run_text(p, boxes)
         for line in text.split("\n"):
             self.b.newline()
             self.b.inline(line)
@@ -135,7 +138,7 @@ class _Walker:
         parts: list[str] = []
         for p in _paras(tc):
             boxes: list[etree._Element] = []
-            parts.append(_run_text(p, boxes))
+            parts.append(self.num.label(p) + _run_text(p, boxes))
             for box in boxes:
                 parts.extend(_run_text(q, []) for q in box.iter(_P))
         return join_lines(parts)
@@ -176,6 +179,19 @@ class _Walker:
         self.b.table(cells)
 
 
+def _numbering(d: object) -> Numbering:
+    """The document's list numbering; a missing or unreadable numbering part means no numbers."""
+    try:
+        numbering = d.part.numbering_part.element  # type: ignore[attr-defined]
+    except (NotImplementedError, KeyError, AttributeError, ValueError):
+        numbering = None
+    try:
+        styles = d.styles.element  # type: ignore[attr-defined]
+    except (NotImplementedError, KeyError, AttributeError, ValueError):
+        styles = None
+    return Numbering(numbering, styles)
+
+
 def load(path: str, data: bytes, sha256: str) -> Document:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(path, f"{_NOT_WORD}（不是 zip 压缩包，文件可能已损坏或只是改了扩展名）")
@@ -197,7 +213,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         raise LoadError(path, f"{_NOT_WORD}（这是其他 Office 文件，不是 Word 文档）") from e
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
         raise LoadError(path, f"{_NOT_WORD}（文档内容已损坏：{e}）") from e
-    w = _Walker()
+    w = _Walker(_numbering(d))
     w.blocks(d.element.body)
     w.b.newline()
     text = w.b.text()

@@ -120,3 +120,43 @@ def test_truncated_docx(tmp_path: Path) -> None:
     p.write_bytes(data[: len(data) // 2])
     with pytest.raises(LoadError, match=r"不是有效的 Word（\.docx）文件"):
         documents.load(p)
+
+
+def test_automatic_chinese_numbering_is_rendered(tmp_path: Path) -> None:
+    """Headings numbered by Word (一、 （一）) show their numbers, as the reviewer sees them in Word."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+
+    numbered("总体情况", 0)
+    numbered("主动公开情况", 1)
+    numbered("依申请公开情况", 1)
+    numbered("主动公开政府信息情况", 0)
+    numbered("规章", 1)
+    doc = documents.load(_save(d, tmp_path / "num.docx"))
+    assert doc.text.split("\n")[:5] == [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "（二）依申请公开情况",
+        "二、主动公开政府信息情况",
+        "（一）规章",
+    ]
