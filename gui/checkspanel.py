@@ -1,0 +1,315 @@
+"""Every check result of the current report, failing first, with its formula and values.
+
+Selecting a check emits the cells and figures involved so the window can highlight them; a failing
+check can be accepted with a reason (``Workspace.accept_check``, recorded in the review events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import schema
+from core.errors import HechaError
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("result", "subject", "formula", "rule")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Checks", text)
+
+
+class Role(IntEnum):
+    Check = Qt.ItemDataRole.UserRole + 1
+    Cells = Qt.ItemDataRole.UserRole + 2
+    Failing = Qt.ItemDataRole.UserRole + 3  # failing and not accepted
+
+
+def rule_name(rule: str) -> str:
+    names = {
+        "t3.row_total": tr("表三行合计"),
+        "t3.balance": tr("表三收支平衡"),
+        "t3.results_total": tr("表三办理结果总计"),
+        "t4.group_total": tr("表四合计"),
+        "cross_year.carry": tr("跨年结转"),
+        "narrative_vs_table": tr("正文与表格一致"),
+        "non_negative": tr("非负整数"),
+    }
+    return names.get(rule, rule)
+
+
+def subject_name(rule: str, subject: str) -> str:
+    """A Chinese name for what a check is about: a row, a column, a group or an indicator."""
+    if subject == "all":
+        return tr("全部数值")
+    if rule == "t3.row_total":
+        row = next((r for r in schema.T3_ROWS if r.key == subject), None)
+        return row.label.split("（区分")[0].split(" (")[0] if row else subject
+    if rule in ("t3.balance", "t3.results_total", "cross_year.carry"):
+        col = next((c for c in schema.T3_COLUMNS if c.key == subject), None)
+        return col.label.split(" / ")[-1] if col else subject
+    if rule == "t4.group_total":
+        return dict(schema.T4_GROUPS).get(subject, subject)
+    return schema.short_label(subject) or subject
+
+
+def result_text(check: Any) -> str:
+    if check.status == "fail":
+        return tr("已接受") if check.accepted else tr("未通过")
+    return tr("通过") if check.status == "pass" else tr("无法核对")
+
+
+def formula_text(check: Any) -> str:
+    """The formula with values and a mark: '3001+53+0+0+61+4 = 3119 ✓', '10+1+0+0 = 11 ≠ 0 ✗'."""
+    f = str(check.formula)
+    if check.status == "fail" and not f.endswith("✗"):
+        return f + " ✗"
+    if check.status == "pass" and not f.endswith("✓"):
+        return f + " ✓"
+    return f
+
+
+def _order(check: Any) -> tuple[int, int]:
+    if check.status == "fail":
+        rank = 1 if check.accepted else 0
+    else:
+        rank = 2 if check.status == "not_checkable" else 3
+    return rank, 0 if check.severity == "error" else 1
+
+
+class ChecksModel(QAbstractTableModel):
+    """A thin adapter over ``core.store.CheckRow``s, failing (not accepted) first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._checks: list[Any] = []
+
+    def set_checks(self, checks: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._checks = sorted(checks, key=_order)  # stable: the rule order within a rank
+        self.endResetModel()
+
+    def check(self, row: int) -> Any:
+        return self._checks[row]
+
+    def checks(self) -> list[Any]:
+        return list(self._checks)
+
+    def row_of(self, rule: str, subject: str) -> int | None:
+        for i, c in enumerate(self._checks):
+            if c.rule == rule and c.subject == subject:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._checks)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("结果"), tr("对象"), tr("算式"), tr("规则"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._checks):
+            return None
+        c = self._checks[index.row()]
+        col = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "result":
+                return result_text(c)
+            if col == "rule":
+                return rule_name(c.rule)
+            if col == "subject":
+                return subject_name(c.rule, c.subject)
+            return formula_text(c)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c.status == "fail":
+                return QColor("#fff1b8") if c.accepted else QColor("#ffccc7")
+            return QColor("#f5f5f5") if c.status == "not_checkable" else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "formula":
+                return formula_text(c)
+            tip = next((r.text for r in schema.RULES if r.id == c.rule), c.rule)
+            if c.accepted:
+                tip += "\n" + tr("接受理由：%1").replace("%1", c.reason)
+            return tip
+        if role == Role.Check:
+            return c
+        if role == Role.Cells:
+            return tuple(c.cells)
+        if role == Role.Failing:
+            return c.status == "fail" and not c.accepted
+        return None
+
+
+def setup_columns(view: QTableView) -> None:
+    """Result, subject and formula widths for a view over a ``ChecksModel``; compact rows."""
+    h = view.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setColumnWidth(0, 64)
+    view.setColumnWidth(1, 150)
+    view.setColumnWidth(2, 330)
+    h.setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+
+def ask_reason(parent: QWidget | None, check: Any) -> str | None:
+    """Ask why a failing check is acceptable; None when cancelled. Tests replace this function."""
+    text, ok = QInputDialog.getMultiLineText(
+        parent,
+        tr("接受未通过的检查"),
+        tr("%1（%2）：%3\n请填写接受理由（将记入审核记录）：")
+        .replace("%1", rule_name(check.rule))
+        .replace("%2", subject_name(check.rule, check.subject))
+        .replace("%3", formula_text(check)),
+    )
+    return text if ok else None
+
+
+class ChecksPanel(QWidget):
+    cells_selected = Signal(object)  # tuple of indicator ids / "fig:START" / "previous:ID"
+    changed = Signal(object)  # core.store.Change
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checksPanel")
+        self.ws: Any = None
+        self.report_id: int | None = None
+        self.model = ChecksModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("checksView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        setup_columns(self.view)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.activated.connect(lambda _i: self.accept_current())
+        self.summary = QLabel()
+        self.summary.setObjectName("checksSummary")
+        self.accept_button = QPushButton(self.tr("接受并填写理由…"))
+        self.accept_button.setEnabled(False)
+        self.accept_button.clicked.connect(self.accept_current)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.accept_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+
+    def set_workspace(self, ws: Any) -> None:
+        self.ws = ws
+        self.report_id = None
+        self.model.set_checks([])
+        self._summarize()
+
+    def load_report(self, report_id: int | None) -> None:
+        self.report_id = report_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the checks (they are re-run by the workspace after every edit); keep the selection."""
+        cur = self.current()
+        checks: list[Any] = []
+        if self.ws is not None and self.report_id is not None:
+            try:
+                checks = self.ws.checks(self.report_id)
+            except HechaError as e:
+                self.message.emit(str(e))
+        self.model.set_checks(checks)
+        if cur is not None:
+            row = self.model.row_of(cur.rule, cur.subject)
+            if row is not None:
+                self.view.selectionModel().blockSignals(True)
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                self.view.selectionModel().blockSignals(False)
+        self._summarize()
+
+    def _summarize(self) -> None:
+        cs = self.model.checks()
+        n = {k: 0 for k in ("fail", "accepted", "not_checkable", "pass")}
+        for c in cs:
+            n["accepted" if c.status == "fail" and c.accepted else c.status] += 1
+        self.summary.setText(
+            self.tr("未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4")
+            .replace("%1", str(n["fail"]))
+            .replace("%2", str(n["accepted"]))
+            .replace("%3", str(n["not_checkable"]))
+            .replace("%4", str(n["pass"]))
+        )
+        self.summary.setStyleSheet("color:#a8071a; font-weight:bold;" if n["fail"] else "")
+        self._update_button()
+
+    def current(self) -> Any:
+        idx = self.view.currentIndex()
+        return self.model.check(idx.row()) if idx.isValid() else None
+
+    def select(self, rule: str, subject: str) -> bool:
+        row = self.model.row_of(rule, subject)
+        if row is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def _current_changed(self, cur: QModelIndex, _prev: QModelIndex) -> None:
+        self._update_button()
+        if cur.isValid():
+            self.cells_selected.emit(tuple(self.model.check(cur.row()).cells))
+
+    def _update_button(self) -> None:
+        c = self.current()
+        self.accept_button.setEnabled(c is not None and c.status == "fail" and not c.accepted)
+
+    def accept_current(self) -> bool:
+        """Accept the selected failing check after asking for a reason."""
+        c = self.current()
+        if c is None or c.status != "fail" or c.accepted or self.ws is None:
+            return False
+        reason = ask_reason(self, c)
+        if reason is None:
+            return False
+        if not reason.strip():
+            self.message.emit(self.tr("接受未通过的检查必须填写理由"))
+            return False
+        try:
+            change = self.ws.accept_check(c.report_id, c.rule, c.subject, reason.strip())
+        except HechaError as e:
+            self.message.emit(str(e))
+            return False
+        self.refresh()
+        self.changed.emit(change)
+        self.message.emit(self.tr("已接受检查：%1").replace("%1", formula_text(c)))
+        return True

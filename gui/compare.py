@@ -1,0 +1,346 @@
+"""Compare the current report with a second one — by default the same issuer's previous year
+(``Workspace.previous_report``): both documents side by side, an indicator diff (this year, last year,
+change, % change, large changes flagged) and the cross-year carry check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import checks as core_checks
+from core import export_layout
+from core.errors import HechaError
+from core.model import IndicatorValue
+from core.store import CheckRow
+from gui.checkspanel import ChecksModel, setup_columns
+from gui.docview import DocumentPane
+from gui.tableview import fmt
+
+Index = QModelIndex | QPersistentModelIndex
+LARGE_PCT = Decimal(50)  # a change of at least 50 % …
+LARGE_ABS = Decimal(10)  # … and at least 10 in absolute terms is flagged
+HEADERS = ("指标", "本年", "上年", "变化", "变化率", "")
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    indicator: str
+    label: str
+    now: Decimal | None
+    before: Decimal | None
+    now_text: str
+    before_text: str
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.now is None or self.before is None:
+            return None
+        return self.now - self.before
+
+    @property
+    def pct(self) -> Decimal | None:
+        d = self.change
+        if d is None or not self.before:
+            return None
+        return d * 100 / abs(self.before)
+
+    @property
+    def large(self) -> bool:
+        d = self.change
+        if d is None or abs(d) < LARGE_ABS:
+            return False
+        p = self.pct
+        return p is None or abs(p) >= LARGE_PCT
+
+
+def _cell(v: Any) -> tuple[Decimal | None, str]:
+    if v is None:
+        return None, ""
+    if v.value is None:
+        return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else "空白"
+    return v.value, fmt(v.value)
+
+
+def diff(now: dict[str, Any], before: dict[str, Any]) -> list[DiffRow]:
+    """One row per indicator either report has, in the official table order."""
+    ids = [i for i in export_layout.ORDER if i in now or i in before]
+    ids += sorted((set(now) | set(before)) - set(ids))
+    out = []
+    for i in ids:
+        a, at = _cell(now.get(i))
+        b, bt = _cell(before.get(i))
+        out.append(DiffRow(i, export_layout.label(i), a, b, at, bt))
+    return out
+
+
+def _signed(v: Decimal) -> str:
+    return ("+" if v > 0 else "") + fmt(v)
+
+
+class DiffModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[DiffRow] = []
+        self._rows: list[DiffRow] = []
+        self.only_changed = False
+
+    def set_rows(self, rows: list[DiffRow]) -> None:
+        self._all = rows
+        self._filter()
+
+    def set_only_changed(self, on: bool) -> None:
+        self.only_changed = on
+        self._filter()
+
+    def _filter(self) -> None:
+        self.beginResetModel()
+        self._rows = [r for r in self._all if not self.only_changed or r.now_text != r.before_text]
+        self.endResetModel()
+
+    def row(self, k: int) -> DiffRow:
+        return self._rows[k]
+
+    def rows(self) -> list[DiffRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section]) if HEADERS[section] else ""
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return r.label
+            if col == 1:
+                return r.now_text
+            if col == 2:
+                return r.before_text
+            if col == 3:
+                return "" if r.change is None else _signed(r.change)
+            if col == 4:
+                if r.change is None:
+                    return ""
+                if r.pct is None:
+                    return self.tr("新增") if r.change else ""
+                return _signed(r.pct.quantize(Decimal("0.1"))) + "%"
+            return self.tr("⚠ 变化较大") if r.large else ""
+        if role == Qt.ItemDataRole.BackgroundRole and r.large:
+            return QColor("#ffd8bf")
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col < 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.indicator
+        return None
+
+
+def _values(rows: dict[str, Any]) -> dict[str, IndicatorValue]:
+    return {k: IndicatorValue(k, v.kind, v.value, v.raw, v.start, v.end) for k, v in rows.items()}
+
+
+def carry_checks(ws: Any, report_id: int, other_id: int) -> list[Any]:
+    """The cross-year carry checks of ``report_id`` against ``other_id`` (stored ones when the workspace
+    already ran them against that report, so accepted checks show as accepted)."""
+    if ws.previous_report(report_id) == other_id:
+        stored = [c for c in ws.checks(report_id) if c.rule == "cross_year.carry"]
+        if stored:
+            return stored
+    results = core_checks.run(_values(ws.indicators(report_id)), (), _values(ws.indicators(other_id)))
+    return [
+        CheckRow(report_id, c.rule, c.subject, c.status, c.severity, c.formula, c.cells, False, "")
+        for c in results
+        if c.rule == "cross_year.carry"
+    ]
+
+
+class CompareView(QWidget):
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareView")
+        self.ws: Any = None
+        self.report_id: int | None = None
+        self.other_id: int | None = None
+        self.now_values: dict[str, Any] = {}
+        self.before_values: dict[str, Any] = {}
+        self.this_pane = DocumentPane()
+        self.other_pane = DocumentPane()
+        self.other = QComboBox()
+        self.other.setObjectName("compareWith")
+        self.other.activated.connect(lambda _i: self.set_other(self.other.currentData()))
+        self.only_changed = QCheckBox(self.tr("只看有变化的指标"))
+        self.diff_model = DiffModel(self)
+        self.only_changed.toggled.connect(self.diff_model.set_only_changed)
+        self.diff_view = QTableView()
+        self.diff_view.setObjectName("diffView")
+        self.diff_view.setModel(self.diff_model)
+        self.diff_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.diff_view.verticalHeader().hide()
+        self.diff_view.verticalHeader().setDefaultSectionSize(22)
+        h = self.diff_view.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for k in range(1, len(HEADERS)):
+            h.setSectionResizeMode(k, QHeaderView.ResizeMode.ResizeToContents)
+        self.diff_view.selectionModel().currentRowChanged.connect(self._diff_row)
+        self.carry_model = ChecksModel(self)
+        self.carry_view = QTableView()
+        self.carry_view.setObjectName("carryView")
+        self.carry_view.setModel(self.carry_model)
+        self.carry_view.verticalHeader().hide()
+        setup_columns(self.carry_view)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("对比报告：")))
+        bar.addWidget(self.other, 1)
+        bar.addWidget(self.only_changed)
+        docs = QSplitter(Qt.Orientation.Horizontal)
+        docs.addWidget(self.this_pane)
+        docs.addWidget(self.other_pane)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.summary)
+        rl.addWidget(self.diff_view, 3)
+        rl.addWidget(QLabel(self.tr("跨年结转检查（本年上年结转 = 上年结转下年度）")))
+        rl.addWidget(self.carry_view, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("compareSplitter")
+        split.addWidget(docs)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([640, 560])
+        self.splitter = split
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(bar)
+        lay.addWidget(split, 1)
+
+    # --- choosing the reports -------------------------------------------------------------------
+    def set_workspace(self, ws: Any) -> None:
+        self.ws = ws
+        self.report_id = self.other_id = None
+        self.this_pane.set_document(None, None, ())
+        self.other_pane.set_document(None, None, ())
+        self.refresh()
+
+    def load_report(self, report_id: int | None) -> None:
+        """Show ``report_id`` and, beside it, the same issuer's previous year when the workspace has it."""
+        self.report_id = report_id
+        self.other_id = None
+        if self.ws is not None and report_id is not None:
+            self.other_id = self.ws.previous_report(report_id)
+            self._show(self.this_pane, report_id)
+        self._fill_choices()
+        self._show(self.other_pane, self.other_id)
+        self.refresh()
+
+    def set_other(self, other_id: int | None) -> None:
+        self.other_id = other_id
+        self._fill_choices()
+        self._show(self.other_pane, other_id)
+        self.refresh()
+
+    def _fill_choices(self) -> None:
+        self.other.blockSignals(True)
+        self.other.clear()
+        self.other.addItem(self.tr("（不对比）"), None)
+        if self.ws is not None:
+            for r in self.ws.reports():
+                if r.id != self.report_id:
+                    name = f"{r.issuer or ''} {r.year or ''} · {r.title or r.path}".strip()
+                    self.other.addItem(name, r.id)
+        k = self.other.findData(self.other_id)
+        self.other.setCurrentIndex(max(0, k))
+        self.other.blockSignals(False)
+
+    def _show(self, pane: DocumentPane, report_id: int | None) -> None:
+        if self.ws is None or report_id is None:
+            pane.set_document(None, None, ())
+            return
+        try:
+            doc = self.ws.document(report_id)
+            original = self.ws.original_bytes(report_id) if doc.format == "pdf" else None
+            spans = [(f.id, f.start, f.end, f.status) for f in self.ws.figures(report_id)]
+        except HechaError as e:
+            self.message.emit(str(e))
+            return
+        pane.set_document(doc, original, spans)
+
+    # --- the diff -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recompute the diff and the carry check (after every edit)."""
+        self.now_values, self.before_values = {}, {}
+        carry: list[Any] = []
+        if self.ws is not None and self.report_id is not None:
+            try:
+                self.now_values = self.ws.indicators(self.report_id)
+                if self.other_id is not None:
+                    self.before_values = self.ws.indicators(self.other_id)
+                    carry = carry_checks(self.ws, self.report_id, self.other_id)
+            except HechaError as e:
+                self.message.emit(str(e))
+        rows = diff(self.now_values, self.before_values) if self.other_id is not None else []
+        self.diff_model.set_rows(rows)
+        self.carry_model.set_checks(carry)
+        if self.report_id is None:
+            self.summary.setText("")
+        elif self.other_id is None:
+            self.summary.setText(
+                self.tr("工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。")
+            )
+        else:
+            changed = sum(1 for r in rows if r.now_text != r.before_text)
+            large = sum(1 for r in rows if r.large)
+            failed = sum(1 for c in carry if c.status == "fail")
+            self.summary.setText(
+                self.tr("%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项")
+                .replace("%1", str(changed))
+                .replace("%2", str(large))
+                .replace("%3", str(failed))
+            )
+
+    def _diff_row(self, cur: QModelIndex, _prev: QModelIndex) -> None:
+        if not cur.isValid():
+            return
+        ind = self.diff_model.row(cur.row()).indicator
+        for pane, values in ((self.this_pane, self.now_values), (self.other_pane, self.before_values)):
+            v = values.get(ind)
+            if v is None or v.start is None or pane.doc is None:
+                continue
+            if v.figure_id is not None:
+                pane.set_current(v.figure_id, flash=True)
+            else:
+                view: Any = pane.view()
+                view.show_range(v.start, v.end, select=True)
