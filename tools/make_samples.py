@@ -292,11 +292,13 @@ def main() -> None:
         encoding="utf-8",
     )
     # 2022, traditional, Big5 plain text — last year's report for the comparison and the carry check
-    from core.textnorm import to_traditional
+    import opencc
+
+    s2tw = opencc.OpenCC("s2tw")  # Taiwan character forms: all of them exist in Big5
 
     text22 = narrative(city, 2022, Y2022, T4_2022) + tables_plain(T2_2022, Y2022, T4_2022) + closing(2022)
     (OUT / "示範市政府辦公室2022年政府信息公開工作年度報告.txt").write_bytes(
-        to_traditional(text22).encode("big5", "replace")
+        s2tw.convert(text22).encode("big5")
     )
     # A bureau's 2023 report as a saved web page (GB2312), with one total that does not add up
     bad = {k: list(v) for k, v in Y2023.items()}
