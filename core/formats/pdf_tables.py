@@ -104,19 +104,57 @@ def _subpath(hs: list[Line], vs: list[Line], sub: list[tuple[float, float]], str
             _add(hs, vs, ax, ay, bx, by, False)
 
 
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _then(m1: Matrix, m2: Matrix) -> Matrix:
+    """The transform that applies ``m1`` and then ``m2``."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)  # fmt: skip
+
+
+def _matrix(h: raw.FPDF_PAGEOBJECT, m: raw.FS_MATRIX) -> Matrix:
+    if not raw.FPDFPageObj_GetMatrix(h, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
+    """Path objects of the page and of its form XObjects (two levels deep), with page transforms."""
+    m = raw.FS_MATRIX()
+    out: list[tuple[raw.FPDF_PAGEOBJECT, Matrix]] = []
+    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    praw = page.raw
+    stack: list[tuple[raw.FPDF_PAGEOBJECT, int | None, int]] = [
+        (raw.FPDFPage_GetObject(praw, j), None, 0) for j in range(raw.FPDFPage_CountObjects(praw))
+    ]
+    parents: dict[int, Matrix] = {}
+    while stack:
+        h, parent, depth = stack.pop()
+        kind = raw.FPDFPageObj_GetType(h)
+        if kind == path:
+            own = _matrix(h, m)
+            out.append((h, own if parent is None else _then(own, parents[parent])))
+        elif kind == form and depth < 2:
+            own = _matrix(h, m)
+            key = len(parents)
+            parents[key] = own if parent is None else _then(own, parents[parent])
+            for j in range(raw.FPDFFormObj_CountObjects(h)):
+                stack.append((raw.FPDFFormObj_GetObject(h, j), key, depth + 1))
+    return out
+
+
 def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line]]:
     """Horizontal and vertical ruling lines drawn by the page's path objects."""
     hs: list[Line] = []
     vs: list[Line] = []
-    m = raw.FS_MATRIX()
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     budget = MAX_SEGMENTS
-    praw = page.raw
-    for j in range(raw.FPDFPage_CountObjects(praw)):
-        h = raw.FPDFPage_GetObject(praw, j)
-        if raw.FPDFPageObj_GetType(h) != raw.FPDF_PAGEOBJ_PATH:
-            continue
+    for h, (a, b, c, d, e, f) in _paths(page):
         n = raw.FPDFPath_CountSegments(h)
         budget -= max(n, 0)
         if budget < 0:  # a vector drawing (chart, map), not a form
@@ -125,9 +163,6 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
             continue
         raw.FPDFPath_GetDrawMode(h, ctypes.byref(fill), ctypes.byref(stroke))
         stroked = bool(stroke.value)
-        if not raw.FPDFPageObj_GetMatrix(h, ctypes.byref(m)):
-            m.a, m.b, m.c, m.d, m.e, m.f = 1, 0, 0, 1, 0, 0
-        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
         sub: list[tuple[float, float]] = []
         curved = False
         for i in range(n):

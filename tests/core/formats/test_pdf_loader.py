@@ -175,3 +175,29 @@ def test_rotated_page_reads_as_displayed(draw_pdf: Callable[..., Path], tmp_path
     assert 0 < left < right < page.width
     assert 0 < bottom < top < page.height
     assert right - left > top - bottom  # two digits side by side, upright as displayed
+
+
+def test_table_drawn_inside_a_form_xobject(draw_pdf: Callable[..., Path], tmp_path: Path) -> None:
+    """Some producers draw a whole page (grid included) as a form XObject placed with a transform."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(draw_pdf("g.pdf", _grid_page)))
+    out = pdfium.PdfDocument.new()
+    xobj = src.page_as_xobject(0, out)
+    page = out.new_page(595, 842)
+    obj = xobj.as_pageobject()
+    obj.transform(pdfium.PdfMatrix().translate(20, -30))
+    page.insert_obj(obj)
+    page.gen_content()
+    path = tmp_path / "form.pdf"
+    out.save(str(path))
+    for pdf in (out, src):
+        pdf.close()
+    doc = documents.load(path)
+    assert "A\t12\t34\nB\t56\t78" in doc.text
+    (t,) = doc.tables
+    assert (t.n_rows, t.n_cols) == (3, 3)
+    c = next(c for c in t.cells if c.text == "56")
+    _, left, bottom, _, _ = doc.boxes(c.start, c.end)[0]
+    assert 220 < left < 320  # drawn at x≈205, moved 20 to the right
+    assert PAGE_H - 320 < bottom < PAGE_H - 290  # and 30 down
