@@ -211,7 +211,10 @@ def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
     k = 1
     for d in data:
         r = d.row
+        in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
         for f in d.figures:
+            if f.id in in_tables:
+                continue  # a cell of 表二/三/四: shown with its status on the report's own sheet
             v, ov = _num(f.value), _num(f.original_value)
             ws.write_row(k, 0, (r.id, d.name, r.issuer or "", r.year or "", f.start, f.text))
             if v is not None:
@@ -249,6 +252,12 @@ def _legend(ws: Worksheet, fm: _Formats) -> None:
         ws.write_number(k, 0, 123, fm.value(status, 123))
         ws.write_string(k, 1, text, fm.text)
     ws.write_string(len(LEGEND) + 2, 0, "空白单元格为报告中的空白（不是 0）；“/”表示不适用。", fm.text)
+    ws.write_string(
+        len(LEGEND) + 3,
+        0,
+        "“数字明细”列出正文中的数字与补录的数字；表二、表三、表四的单元格见各报告工作表。",
+        fm.text,
+    )
 
 
 def write_workbook(
