@@ -250,6 +250,18 @@ def _write_table(out: _Out, t: object, index: int) -> None:
     out.tables.append(Table(start, out.pos, tuple(cells), t.n_rows, t.n_cols))
 
 
+def _listed(pages: list[int]) -> str:
+    return "、".join(str(i + 1) for i in pages[:20]) + ("等" if len(pages) > 20 else "")
+
+
+def _size_by_index(pdf: pdfium.PdfDocument, i: int) -> tuple[float, float]:
+    try:
+        w, h = pdf.get_page_size(i)
+        return float(w), float(h)
+    except pdfium.PdfiumError:
+        return 0.0, 0.0
+
+
 def load(path: str, data: bytes, sha256: str) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
@@ -261,6 +273,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     out = _Out()
     pages: list[Page] = []
     scanned: list[int] = []
+    failed: list[int] = []
     unmapped = 0
     try:
         n = len(pdf)
@@ -269,8 +282,10 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         for i in range(n):
             try:
                 page = pdf[i]
-            except pdfium.PdfiumError as e:
-                raise LoadError(path, f"{CORRUPT}（第 {i + 1} 页无法读取）") from e
+            except pdfium.PdfiumError:
+                failed.append(i)
+                pages.append(Page(i, *_size_by_index(pdf, i)))
+                continue
             try:
                 w, h = page.get_size()
                 pages.append(Page(i, float(w), float(h)))
@@ -287,17 +302,24 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                 if out.parts:
                     out.newline()
                 _write_page(out, chars, page, i)
+            except pdfium.PdfiumError:
+                failed.append(i)
             finally:
                 page.close()
     finally:
         pdf.close()
     if out.pos == 0:
+        if failed and not scanned:
+            raise LoadError(path, f"{CORRUPT}（页面无法读取）")
         raise LoadError(path, SCANNED if scanned else "PDF 中没有任何文字")
     out.newline()
     warnings: list[str] = []
     if scanned:
-        listed = "、".join(str(i + 1) for i in scanned[:20]) + ("等" if len(scanned) > 20 else "")
-        warnings.append(f"第 {listed} 页是扫描图片，没有文字层，这些页的内容未提取（需先进行文字识别 OCR）")
+        warnings.append(
+            f"第 {_listed(scanned)} 页是扫描图片，没有文字层，这些页的内容未提取（需先进行文字识别 OCR）"
+        )
+    if failed:
+        warnings.append(f"第 {_listed(failed)} 页已损坏，无法读取，已跳过")
     if unmapped:
         warnings.append(f"有 {unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
     return Document(
