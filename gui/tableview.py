@@ -188,8 +188,10 @@ class GridModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and (index.row(), index.column()) in self.grid.ids:
+        if (index.row(), index.column()) in self.grid.ids:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
