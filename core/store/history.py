@@ -6,6 +6,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from core.model import Figure, IndicatorValue
@@ -161,7 +162,7 @@ class HistoryMixin:
         c = self._conn
         figs = tuple(
             Figure(
-                start=r[0], end=r[1], text=r[2], value=codec.text_dec(r[3]) or 0, unit=r[4], label=r[5],
+                start=r[0], end=r[1], text=r[2], value=Decimal(r[3]), unit=r[4], label=r[5],
                 indicator=r[6], confidence=r[7], rule=r[8], source=r[9],
             )
             for r in c.execute(
