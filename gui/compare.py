@@ -152,7 +152,7 @@ class DiffModel(QAbstractTableModel):
                     return ""
                 if r.pct is None:
                     return self.tr("新增") if r.change else ""
-                return _signed(r.pct.quantize(Decimal("0.1"))) + "%"
+                return ("+" if r.pct > 0 else "") + f"{r.pct.quantize(Decimal('0.1'))}%"
             return self.tr("⚠ 变化较大") if r.large else ""
         if role == Qt.ItemDataRole.BackgroundRole and r.large:
             return QColor("#ffd8bf")
