@@ -200,8 +200,29 @@ class _Reader:
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
 
+# Words every standard table carries in its labels (both scripts). Text with none of them has no
+# standard table, and tokenizing it would be wasted work on a long prose report.
+_TABLE_MARKS = (
+    "第二十条",
+    "第二十條",
+    "本年新收",
+    "申请人情况",
+    "申請人情況",
+    "结果维持",
+    "結果維持",
+    "本年制发",
+    "本年制發",
+    "勾稽",
+    "本年新制作",
+    "结果纠正",
+    "結果糾正",
+)
+
+
 def read(doc: Document) -> dict[str, IndicatorValue]:
     """Indicator values of the standard tables found in ``doc`` (only the cells actually read)."""
+    if not any(mark in doc.text for mark in _TABLE_MARKS):
+        return {}
     return _Reader(doc).read()
 
 

@@ -1,6 +1,6 @@
 """Benchmark: figure extraction on ~10 MB of report text, beside a bare ``re.finditer(r"\\d+")`` scan.
 
-Run on demand: ``uv run python tests/bench/bench_extract.py [MB] [--dense]``. Prints figures/second and MB/second
+Run on demand: ``uv run python tests/bench/bench_extract.py [MB] [--dense | --prose]``. Prints figures/second and MB/second
 for (1) the floor scan, (2) core extraction in-process, (3) the whole ``hecha extract --json`` command.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from core import documents  # noqa: E402
+from core import documents, pipeline  # noqa: E402
 from core.figures import extract  # noqa: E402
 
 PARAGRAPHS = [
@@ -60,8 +60,11 @@ def timed(fn, repeat: int = 3) -> tuple[float, object]:
 
 
 def main() -> None:
-    mb = float(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] != "--dense" else 10.0
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    mb = float(args[0]) if args else 10.0
     dense = "--dense" in sys.argv
+    if "--prose" in sys.argv:  # no table rows: what a long narrative report costs
+        PARAGRAPHS[:] = [p for p in PARAGRAPHS if not p.startswith("|")]
     text = make_text(mb, dense)
     size = len(text.encode("utf-8")) / (1 << 20)
     with tempfile.TemporaryDirectory() as d:
@@ -71,6 +74,7 @@ def main() -> None:
         doc = documents.load(path)
         t_core, figs = timed(lambda: extract(doc))
         t_load, _ = timed(lambda: documents.load(path))
+        t_all, _ = timed(lambda: pipeline.analyse_document(doc), repeat=1)
         t0 = time.perf_counter()
         r = subprocess.run(
             [sys.executable, "-m", "gui.app", "extract", "--json", str(path)],
@@ -92,6 +96,7 @@ def main() -> None:
     print(
         f"core extract:              {t_core:.3f} s  {nf / t_core:,.0f} figures/s  {size / t_core:.1f} MB/s"
     )
+    print(f"core analyse (+tables, checks): {t_all:.3f} s")
     print(f"hecha extract --json:      {t_cli:.3f} s  {nf / t_cli:,.0f} figures/s  {size / t_cli:.1f} MB/s")
     print(f"whole command / floor: {t_cli / t_floor:.1f}x   core extract / floor: {t_core / t_floor:.1f}x")
 

@@ -193,3 +193,11 @@ def test_table4_in_pipe_rows_with_leading_pipes(tmp_path: Path) -> None:
     assert values["t4.review.total"] == 3
     assert values["t4.suit_direct.total"] == 2
     assert values["t4.suit_after_review.total"] == 0
+
+
+def test_prose_without_table_words_is_not_tokenized(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long prose report has no standard table: the reader must not spend time tokenizing it."""
+    calls = []
+    monkeypatch.setattr(indicators, "_Reader", lambda doc: calls.append(doc) or None)
+    assert indicators.read(load_text(tmp_path, "全年办理行政复议3宗，收到申请12件。\n" * 100)) == {}
+    assert calls == []
