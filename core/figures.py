@@ -343,9 +343,33 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     return out
 
 
+def parse_selection(text: str) -> tuple[Decimal, str | None] | None:
+    """Value and unit of a span a reviewer selected to add a missed figure: '3.5万件' → (35000, '件'),
+    '63.6％' → (63.6, '%'), '一百零五' → (105, None). None when the selection holds no number."""
+    n = to_simplified(text.strip())
+    m = NUMBER_RE.search(n)
+    if m is None:
+        return None
+    num = m.group()
+    if num.startswith("百分之"):
+        value = parse_number(num)
+        return None if value is None else (value, "%")
+    value = _value(num)
+    if value is None:
+        return None
+    t = TAIL_RE.match(n, m.end())
+    if t is None:
+        mult = n[m.end() : m.end() + 1]
+        return (value * MULTIPLIERS[mult], None) if mult in MULTIPLIERS else (value, None)
+    if t.group("mult"):
+        value *= MULTIPLIERS[t.group("mult")]
+    unit = t.group("unit")
+    return value, "%" if unit == "％" else unit
+
+
 def extract(doc: Document) -> list[Figure]:
     """All narrative figures of ``doc`` in document order."""
     return extract_narrative(doc)
 
 
-__all__ = ["NUMBER_RE", "TAIL_RE", "UNITS", "extract", "extract_narrative"]
+__all__ = ["NUMBER_RE", "TAIL_RE", "UNITS", "extract", "extract_narrative", "parse_selection"]

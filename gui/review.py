@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
 from core.errors import HechaError
-from core.numbers import parse_number
+from core.figures import parse_selection
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value
@@ -166,11 +166,11 @@ class ReviewController(QObject):
         if self.ws is None or self.report_id is None or self.pane.doc is None:
             return
         text = self.pane.doc.text[start:end]
-        value = parse_number(text)
-        if value is None:
+        parsed = parse_selection(text)
+        if parsed is None:
             self.message.emit(tr("选中的文字“%1”中没有数字").replace("%1", text.strip()[:20]))
             return
-        unit = _unit_after(text)
+        value, unit = parsed
         change = self._do(self.ws.add, self.report_id, start, end, value, unit)
         if change is not None:
             self.message.emit(tr("已补录 %1").replace("%1", format_value(value)))
@@ -222,31 +222,3 @@ class ReviewController(QObject):
         if cur is not None:
             self.pane.set_current(cur.id, flash=False)
         self.reports.refresh_report(change.report_id)
-
-
-def _unit_after(text: str) -> str | None:
-    """The unit a reviewer selected with the number (件, 条, %, 万元 …), if any."""
-    t = text.strip()
-    for u in (
-        "人次",
-        "万元",
-        "亿元",
-        "%",
-        "％",
-        "件",
-        "条",
-        "项",
-        "个",
-        "次",
-        "人",
-        "场",
-        "期",
-        "份",
-        "宗",
-        "篇",
-        "家",
-        "元",
-    ):
-        if t.endswith(u):
-            return "%" if u == "％" else u
-    return None

@@ -191,3 +191,27 @@ def test_pdf_wrapped_text_numbers_before_a_line_break_and_labels_across_lines() 
     assert found[34].indicator == "t3.carried_in.total"
     assert found[103].indicator == "t3.carried_out.total"
     assert found[37].label == "尚未审结"
+
+
+@pytest.mark.parametrize(
+    ("selection", "value", "unit"),
+    [
+        ("3.5万件", "35000", "件"),
+        (" 1,234 条", "1234", "条"),
+        ("63.6％", "63.6", "%"),
+        ("百分之九十", "90", "%"),
+        ("一百零五", "105", None),
+        ("62.8萬", "628000", None),
+        ("500餘人次", "500", "人次"),
+    ],
+)
+def test_parse_a_reviewers_selection(selection: str, value: str, unit: str | None) -> None:
+    from core.figures import parse_selection
+
+    assert parse_selection(selection) == (Decimal(value), unit)
+
+
+def test_selection_without_a_number() -> None:
+    from core.figures import parse_selection
+
+    assert parse_selection("政府信息") is None
