@@ -76,7 +76,12 @@ class _Out:
         for c in chars:
             if prev is not None:
                 gap = c.x0 - prev.x1
-                em = max(prev.y1 - prev.y0, c.y1 - c.y0, 1.0)
+                em = prev.y1 - prev.y0
+                h = c.y1 - c.y0
+                if h > em:
+                    em = h
+                if em < 1.0:
+                    em = 1.0
                 if tabs and gap > TAB_GAP * em:
                     self.sep("\t")
                 elif gap > SPACE_GAP * em or c.sp and gap > 0:
@@ -96,44 +101,54 @@ def _wide(ch: str) -> bool:
     return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
 
 
+def _mid2(c: Char) -> float:
+    return -(c.y0 + c.y1)
+
+
+def _left(c: Char) -> float:
+    return c.x0
+
+
 def group_lines(chars: list[Char]) -> list[list[Char]]:
-    """Group characters into lines by vertical overlap; lines top to bottom, chars left to right."""
-    if not chars:
-        return []
-    order = sorted(chars, key=lambda c: -(c.y0 + c.y1))
+    """Group characters into lines by vertical overlap; lines top to bottom, chars left to right.
+
+    A line's band is the middle 60% of its first (highest) character's height; a character whose
+    centre falls in the band of one of the last three lines joins it. A character drawn twice at the
+    same place (fake bold, shadow) is kept once.
+    """
+    if len(chars) <= 1:
+        return [list(chars)] if chars else []
     lines: list[list[Char]] = []
     bands: list[tuple[float, float]] = []
-    for c in order:
-        placed = False
+    for c in sorted(chars, key=_mid2):
         mid = (c.y0 + c.y1) / 2
-        # only recent lines can overlap: chars come in descending centre order
-        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        n = len(lines)
+        if n and bands[-1][0] <= mid <= bands[-1][1]:
+            lines[-1].append(c)
+            continue
+        for i in range(n - 2, max(-1, n - 4), -1):
             b0, b1 = bands[i]
             if b0 <= mid <= b1:
                 lines[i].append(c)
-                placed = True
                 break
-        if not placed:
+        else:
             lines.append([c])
             h = c.y1 - c.y0
             bands.append((c.y0 + 0.2 * h, c.y1 - 0.2 * h) if h > 0 else (c.y0 - 0.5, c.y1 + 0.5))
     out = []
     for ln in lines:
-        ln.sort(key=lambda c: c.x0)
-        out.append(_dedupe(ln))
-    return out
-
-
-def _dedupe(line: list[Char]) -> list[Char]:
-    """Drop a character drawn twice at (almost) the same place (fake bold, shadowed text)."""
-    out: list[Char] = []
-    for c in line:
-        if out:
-            p = out[-1]
-            w = max(p.x1 - p.x0, 0.5)
-            if p.ch == c.ch and abs(p.x0 - c.x0) < 0.3 * w and abs(p.y0 - c.y0) < 0.3 * max(p.h, 0.5):
+        ln.sort(key=_left)
+        kept = [ln[0]]
+        for c in ln[1:]:
+            p = kept[-1]
+            if (
+                p.ch == c.ch
+                and abs(p.x0 - c.x0) < 0.3 * max(p.x1 - p.x0, 0.5)
+                and abs(p.y0 - c.y0) < 0.3 * max(p.y1 - p.y0, 0.5)
+            ):
                 continue
-        out.append(c)
+            kept.append(c)
+        out.append(kept)
     return out
 
 
@@ -172,7 +187,10 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             continue
         if not loose_box(tp, i, ref):
             continue
-        if unmapped(tp, i) == 1:
+        # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
+        # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
+        if not (0x4E00 <= u <= 0x9FFF or 32 < u < 127 or 0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or
+                0x2000 <= u <= 0x206F) and unmapped(tp, i) == 1:  # fmt: skip
             bad += 1
             ch = "\ufffd"
         elif 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them

@@ -127,23 +127,22 @@ def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
     m = raw.FS_MATRIX()
     out: list[tuple[raw.FPDF_PAGEOBJECT, Matrix]] = []
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    get_type = raw.FPDFPageObj_GetType
+
+    def walk(objs: list[raw.FPDF_PAGEOBJECT], parent: Matrix | None, depth: int) -> None:
+        for h in objs:
+            kind = get_type(h)
+            if kind == path:
+                own = _matrix(h, m)
+                out.append((h, own if parent is None else _then(own, parent)))
+            elif kind == form and depth < 2:
+                own = _matrix(h, m)
+                inner = [raw.FPDFFormObj_GetObject(h, j) for j in range(raw.FPDFFormObj_CountObjects(h))]
+                walk(inner, own if parent is None else _then(own, parent), depth + 1)
+
     praw = page.raw
-    stack: list[tuple[raw.FPDF_PAGEOBJECT, int | None, int]] = [
-        (raw.FPDFPage_GetObject(praw, j), None, 0) for j in range(raw.FPDFPage_CountObjects(praw))
-    ]
-    parents: dict[int, Matrix] = {}
-    while stack:
-        h, parent, depth = stack.pop()
-        kind = raw.FPDFPageObj_GetType(h)
-        if kind == path:
-            own = _matrix(h, m)
-            out.append((h, own if parent is None else _then(own, parents[parent])))
-        elif kind == form and depth < 2:
-            own = _matrix(h, m)
-            key = len(parents)
-            parents[key] = own if parent is None else _then(own, parents[parent])
-            for j in range(raw.FPDFFormObj_CountObjects(h)):
-                stack.append((raw.FPDFFormObj_GetObject(h, j), key, depth + 1))
+    get = raw.FPDFPage_GetObject
+    walk([get(praw, j) for j in range(raw.FPDFPage_CountObjects(praw))], None, 0)
     return out
 
 
@@ -213,10 +212,15 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
-def _covers(lines: list[Line], pos: float, a: float, b: float) -> bool:
-    """Is the span a..b at ``pos`` mostly drawn by one of ``lines``?"""
+def _near(lines: list[Line], positions: list[float]) -> list[list[Line]]:
+    """For each grid position, the lines drawn there."""
+    return [[ln for ln in lines if abs(ln[0] - pos) <= SNAP + 0.5] for pos in positions]
+
+
+def _covers(lines: list[Line], a: float, b: float) -> bool:
+    """Is the span a..b mostly drawn by one of ``lines`` (lines at the right position)?"""
     need = 0.6 * (b - a)
-    return any(abs(p - pos) <= SNAP + 0.5 and min(b, t) - max(a, s) >= need for p, s, t in lines)
+    return any(min(b, t) - max(a, s) >= need for _, s, t in lines)
 
 
 def _components(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[Line]]]:
@@ -255,11 +259,12 @@ def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None
             i = parent[i]
         return i
 
+    v_at, h_at = _near(vs, xs), _near(hs, ys)
     for r in range(nr):
         for k in range(nc):
-            if k + 1 < nc and not _covers(vs, xs[k + 1], ys[r + 1], ys[r]):
+            if k + 1 < nc and not _covers(v_at[k + 1], ys[r + 1], ys[r]):
                 parent[find(r * nc + k + 1)] = find(r * nc + k)
-            if r + 1 < nr and not _covers(hs, ys[r + 1], xs[k], xs[k + 1]):
+            if r + 1 < nr and not _covers(h_at[r + 1], xs[k], xs[k + 1]):
                 parent[find((r + 1) * nc + k)] = find(r * nc + k)
     boxes: dict[int, list[int]] = {}
     for r in range(nr):

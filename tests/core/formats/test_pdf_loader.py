@@ -201,3 +201,14 @@ def test_table_drawn_inside_a_form_xobject(draw_pdf: Callable[..., Path], tmp_pa
     _, left, bottom, _, _ = doc.boxes(c.start, c.end)[0]
     assert 220 < left < 320  # drawn at x≈205, moved 20 to the right
     assert PAGE_H - 320 < bottom < PAGE_H - 290  # and 30 down
+
+
+def test_text_drawn_twice_for_bold_is_read_once(draw_pdf: Callable[..., Path]) -> None:
+    def fake_bold(p: object) -> None:
+        from PySide6.QtCore import QPointF
+
+        for dx in (0.0, 0.4):  # some producers embolden by drawing the text again, slightly moved
+            p.drawText(QPointF(100 + dx, 100), "Total 3119")  # type: ignore[attr-defined]
+
+    doc = documents.load(draw_pdf("bold.pdf", fake_bold))
+    assert doc.text == "Total 3119\n"
