@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core import export_layout as layout
+from core import schema
 from core.errors import ExportError, HechaError
 from core.store.rows import FigureRow, IndicatorRow, ReportRow
 
@@ -100,6 +101,11 @@ def load(ws: Workspace, report_ids: Iterable[int] | None = None) -> Iterable[Rep
 
 
 # ---- CSV ---------------------------------------------------------------------------------------
+def _unit(indicator: str) -> str:
+    ind = schema.by_id().get(indicator)
+    return ind.unit if ind else ""
+
+
 def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable[int] | None = None) -> int:
     """Write the long-form CSV (one row per indicator value and per figure); returns the row count."""
     n = 0
@@ -117,7 +123,7 @@ def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable
                     if v.kind == "not_applicable" and v.value is None:
                         value = v.raw or "/"
                     w.writerow(
-                        [*base, v.kind, ind, layout.label(ind), value, "", v.status,
+                        [*base, v.kind, ind, layout.label(ind), value, _unit(ind), v.status,
                          d.reviewers.get(f"indicator:{ind}", ""), d.context(v.start, v.end), r.id, v.start, v.end]
                     )  # fmt: skip
                     n += 1

@@ -81,8 +81,9 @@ def test_csv_long_form_with_bom(reviewed: Workspace, tmp_path: Path) -> None:
     assert len(rows) == n == 2 * (3 + 9)  # figures + indicator values per report
     assert list(rows[0])[:11] == list(export.CSV_COLUMNS[:11])
     total = next(r for r in rows if r["indicator"] == "t3.new.total" and r["kind"] != "figure")
-    assert (total["value"], total["status"], total["reviewer"], total["issuer"]) == (
+    assert (total["value"], total["unit"], total["status"], total["reviewer"], total["issuer"]) == (
         "36",
+        "件",
         "corrected",
         "张三",
         "甲市人民政府",
