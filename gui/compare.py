@@ -36,6 +36,7 @@ from gui.tableview import fmt
 Index = QModelIndex | QPersistentModelIndex
 LARGE_PCT = Decimal(50)  # a change of at least 50 % …
 LARGE_ABS = Decimal(10)  # … and at least 10 in absolute terms is flagged
+NONE = -1  # combo data of （不对比）: never None in a QVariant (PySide6 6.12 over-releases it)
 HEADERS = ("指标", "本年", "上年", "变化", "变化率", "")
 
 
@@ -197,7 +198,7 @@ class CompareView(QWidget):
         self.other_pane = DocumentPane()
         self.other = QComboBox()
         self.other.setObjectName("compareWith")
-        self.other.activated.connect(lambda _i: self.set_other(self.other.currentData()))
+        self.other.activated.connect(self._chosen)
         self.only_changed = QCheckBox(self.tr("只看有变化的指标"))
         self.diff_model = DiffModel(self)
         self.only_changed.toggled.connect(self.diff_model.set_only_changed)
@@ -209,6 +210,7 @@ class CompareView(QWidget):
         self.diff_view.verticalHeader().setDefaultSectionSize(22)
         h = self.diff_view.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h.setMinimumSectionSize(48)
         for k in range(1, len(HEADERS)):
             h.setSectionResizeMode(k, QHeaderView.ResizeMode.ResizeToContents)
         self.diff_view.selectionModel().currentRowChanged.connect(self._diff_row)
@@ -240,7 +242,7 @@ class CompareView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([640, 560])
+        split.setSizes([560, 480])
         self.splitter = split
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -272,16 +274,20 @@ class CompareView(QWidget):
         self._show(self.other_pane, other_id)
         self.refresh()
 
+    def _chosen(self, index: int) -> None:
+        rid = int(self.other.itemData(index))
+        self.set_other(None if rid == NONE else rid)
+
     def _fill_choices(self) -> None:
         self.other.blockSignals(True)
         self.other.clear()
-        self.other.addItem(self.tr("（不对比）"), None)
+        self.other.addItem(self.tr("（不对比）"), NONE)
         if self.ws is not None:
             for r in self.ws.reports():
                 if r.id != self.report_id:
                     name = f"{r.issuer or ''} {r.year or ''} · {r.title or r.path}".strip()
                     self.other.addItem(name, r.id)
-        k = self.other.findData(self.other_id)
+        k = self.other.findData(NONE if self.other_id is None else self.other_id)
         self.other.setCurrentIndex(max(0, k))
         self.other.blockSignals(False)
 

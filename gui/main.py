@@ -158,6 +158,8 @@ def run(args: list[str]) -> int:
     win = MainWindow(settings)
     win.set_workspace(ws)
     if opts.screenshot:
+        if opts.view != "review":
+            win.issue6.show_view(opts.view)
         ok = take_screenshot(win, opts.screenshot)
         win.close()
         if not ok:

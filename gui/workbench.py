@@ -1,0 +1,214 @@
+"""Tables, checks, comparison and export in the main window: ``install_issue6(window)`` adds the docks
+(标准表格, 检查, 对比), their actions and menu entries, and keeps them in step with the review.
+
+The main window stays the coordinator: this module only listens to it (report loaded, workspace set,
+every applied ``Change``) and routes the panels' signals back (show a span, select a figure, apply a
+change so the figure list and the document repaint too).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+
+from gui.actions import MENU_TITLES, ActionSpec, _sequences
+from gui.actions import tr as action_tr
+from gui.checkspanel import ChecksPanel
+from gui.compare import CompareView
+from gui.exportdialog import ExportDialog
+from gui.tableview import TableView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Workbench", text)
+
+
+SPECS = (
+    ActionSpec("show_tables", tr("标准表格"), ("Ctrl+Shift+T",), "toggle_tables", "view", checkable=True),
+    ActionSpec("show_checks", tr("检查结果"), ("Ctrl+Shift+K",), "toggle_checks", "view", checkable=True),
+    ActionSpec(
+        "show_compare", tr("与上一年度对比"), ("Ctrl+Shift+C",), "toggle_compare", "view", checkable=True
+    ),
+    ActionSpec("export", tr("导出…"), ("Ctrl+E",), "show_export", "file"),
+)
+
+
+class Workbench(QObject):
+    """Owns the table view, the checks panel and the comparison, docked in ``window``."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.win = window
+        self.tables = TableView()
+        self.checks = ChecksPanel()
+        self.compare = CompareView()
+        self.tables_dock = self._dock("tablesDock", tr("标准表格"), self.tables)
+        self.checks_dock = self._dock("checksDock", tr("检查结果"), self.checks)
+        self.compare_dock = self._dock("compareDock", tr("对比"), self.compare)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tables_dock)
+        window.tabifyDockWidget(self.tables_dock, self.compare_dock)
+        self.tables_dock.hide()
+        self.compare_dock.hide()
+        self._compare_stale = True
+        self.compare_dock.visibilityChanged.connect(self._compare_visible)
+        self.actions = self._actions()
+        # follow the review: workspace, report, and every change applied to the window
+        review = window.review
+        review.report_loaded.connect(self.load_report)
+        self._orig_set_workspace = review.set_workspace
+        self._orig_apply = review.apply
+        review.set_workspace = self.set_workspace
+        review.apply = self.apply
+        # route the panels back
+        for p in (self.tables, self.checks, self.compare):
+            p.message.connect(window.show_message)
+        self.tables.changed.connect(self._panel_changed)
+        self.checks.changed.connect(self._panel_changed)
+        self.tables.indicator_clicked.connect(self.show_indicator)
+        self.checks.cells_selected.connect(self.show_cells)
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        d = QDockWidget(title, self.win)
+        d.setObjectName(name)
+        d.setWidget(widget)
+        return d
+
+    def _actions(self) -> dict[str, QAction]:
+        menus: dict[str, QMenu] = {}
+        for a in self.win.menuBar().actions():
+            for key, title in MENU_TITLES.items():
+                if a.menu() is not None and a.text() == action_tr(title):
+                    menus[key] = a.menu()
+        docks = {
+            "show_tables": self.tables_dock,
+            "show_checks": self.checks_dock,
+            "show_compare": self.compare_dock,
+        }
+        out: dict[str, QAction] = {}
+        for spec in SPECS:
+            if spec.id in docks:
+                a = docks[spec.id].toggleViewAction()
+                a.setText(spec.text)
+            else:
+                a = QAction(spec.text, self.win)
+                a.triggered.connect(lambda _c=False, s=spec.slot: getattr(self, s)())
+            a.setObjectName(f"action_{spec.id}")
+            a.setShortcuts(_sequences(spec.keys))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.win.addAction(a)
+            if spec.menu in menus:
+                menu = menus[spec.menu]
+                if spec.menu == "file" and menu.actions():  # 导出… just above 退出
+                    menu.insertAction(menu.actions()[-1], a)
+                else:
+                    menu.addAction(a)
+            out[spec.id] = a
+            self.win.actions_by_id.setdefault(spec.id, a)
+        return out
+
+    # --- following the review -------------------------------------------------------------------
+    def set_workspace(self, ws: Any) -> None:
+        self._orig_set_workspace(ws)
+        self.tables.set_workspace(ws)
+        self.checks.set_workspace(ws)
+        self.compare.set_workspace(ws)
+        self._compare_stale = True
+
+    def load_report(self, report_id: int) -> None:
+        self.tables.load_report(report_id)
+        self.checks.load_report(report_id)
+        self._compare_stale = True
+        if self.compare_dock.isVisible():
+            self._load_compare()
+
+    def apply(self, change: Any) -> None:
+        """The review controller's refresh, then the tables, the checks and the diff."""
+        self._orig_apply(change)
+        if change is None or change.report_id != self.win.review.report_id:
+            return
+        self.tables.refresh()
+        self.checks.refresh()
+        if self.compare_dock.isVisible() and not self._compare_stale:
+            self.compare.refresh()
+        else:
+            self._compare_stale = True
+
+    def _panel_changed(self, change: Any) -> None:
+        self.win.review.apply(change)
+
+    def _compare_visible(self, visible: bool) -> None:
+        if visible and self._compare_stale:
+            self._load_compare()
+
+    def _load_compare(self) -> None:
+        self.compare.load_report(self.win.review.report_id)
+        self._compare_stale = False
+
+    # --- links ------------------------------------------------------------------------------------
+    def show_indicator(self, indicator: str) -> None:
+        """Show a table cell's source: select its figure (the document scrolls), or the bare span."""
+        v = self.tables.values.get(indicator)
+        if v is None:
+            return
+        if v.figure_id is not None and self.win.model.row_of(v.figure_id) is not None:
+            self.win.review.select_figure(v.figure_id)
+        elif v.start is not None and v.end is not None:
+            view: Any = self.win.pane.view()
+            view.show_range(v.start, v.end, select=False)
+
+    def show_cells(self, cells: tuple[str, ...]) -> None:
+        """Highlight a check's cells in the tables and select its first figure in the document."""
+        ids = [c for c in cells if not c.startswith(("fig:", "previous:"))]
+        self.tables.highlight(ids)
+        starts = [int(c[4:]) for c in cells if c.startswith("fig:")]
+        figs = self.win.model.figures()
+        fid = next((f.id for f in figs if f.start in starts and f.source == "text"), None)
+        if fid is None and ids:
+            v = self.tables.values.get(ids[-1])
+            fid = v.figure_id if v is not None else None
+        if fid is not None and self.win.model.row_of(fid) is not None:
+            self.win.review.select_figure(fid)
+
+    # --- slots of the actions ---------------------------------------------------------------------
+    def export_dialog(self) -> ExportDialog:
+        rid = self.win.reports.current_id()
+        return ExportDialog(self.win.ws, [rid] if rid is not None else [], parent=self.win)
+
+    def show_export(self) -> None:
+        if self.win.ws is None:
+            return
+        self.export_dialog().exec()
+
+    def show_view(self, view: str) -> None:
+        """For screenshots: 'tables' or 'compare' large at the bottom, on a report that has them."""
+        ws = self.win.ws
+        if ws is None or view not in ("tables", "compare"):
+            return
+        reports = ws.reports()
+        if view == "compare":
+            rid = next((r.id for r in reports if ws.previous_report(r.id) is not None), None)
+        else:
+            with_tables = [r for r in reports if r.n_figures and ws.indicators(r.id)]
+            rid = next((r.id for r in with_tables if r.n_failed), with_tables[0].id if with_tables else None)
+        if rid is not None and rid != self.win.review.report_id:
+            self.win.review.load_report(rid)
+        dock = self.compare_dock if view == "compare" else self.tables_dock
+        dock.show()
+        dock.raise_()
+        self.win.resizeDocks([dock], [int(self.win.height() * 0.62)], Qt.Orientation.Vertical)
+        if view == "tables":
+            failing = next((c for c in self.checks.model.checks() if c.status == "fail"), None)
+            self.tables.tabs.setCurrentIndex(1)
+            if failing is not None:
+                self.checks.select(failing.rule, failing.subject)
+
+
+def install_issue6(window: QMainWindow) -> Workbench:
+    """Add the tables, checks and comparison docks and the export action to the main window."""
+    wb = Workbench(window)
+    window.issue6 = wb  # type: ignore[attr-defined]
+    return wb
