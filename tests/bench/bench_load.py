@@ -67,16 +67,28 @@ def plumber(data: bytes, words: bool) -> int:
         return len(pdf.pages)
 
 
+def ours_no_tables(data: bytes) -> int:
+    saved = pdf_loader.find_tables
+    pdf_loader.find_tables = lambda *a: []  # type: ignore[assignment]
+    try:
+        return ours(data)
+    finally:
+        pdf_loader.find_tables = saved
+
+
 def bench_pdf(name: str, data: bytes, plumber_runs: int) -> None:
     n = ours(data)
     t_ours = best_of(lambda: ours(data), 10 if n < 50 else 3)
+    t_plain = best_of(lambda: ours_no_tables(data), 10 if n < 50 else 3)
     t_chars = best_of(lambda: plumber(data, False), plumber_runs)
     t_words = best_of(lambda: plumber(data, True), plumber_runs)
     print(f"PDF {name}: {n} pages")
     print(f"  hecha (text + boxes + tables)  {n / t_ours:9.1f} pages/s  ({t_ours * 1000:8.1f} ms)")
+    print(f"  hecha text + boxes only        {n / t_plain:9.1f} pages/s  ({t_plain * 1000:8.1f} ms)")
     print(f"  pdfplumber chars               {n / t_chars:9.1f} pages/s  ({t_chars * 1000:8.1f} ms)")
     print(f"  pdfplumber extract_words       {n / t_words:9.1f} pages/s  ({t_words * 1000:8.1f} ms)")
     print(f"  speed-up: ×{t_chars / t_ours:.1f} vs chars, ×{t_words / t_ours:.1f} vs extract_words")
+    print(f"  speed-up without table rebuild: ×{t_chars / t_plain:.1f} vs chars")
 
 
 def bench_file(
