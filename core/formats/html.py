@@ -273,6 +273,25 @@ def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return out
 
 
+_PARA = frozenset(
+    ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article"]
+)
+
+
+def _is_layout(table: lxml.html.HtmlElement, rows: list[lxml.html.HtmlElement]) -> bool:
+    """A table used to lay out a page (not data): it holds a table, or a cell holds an article."""
+    if any(True for _ in table.iterdescendants("table")):
+        return True
+    for tr in rows:
+        for cell in tr.iterchildren(*_CELL):
+            size = len(cell.text_content())
+            if size > 400:
+                return True
+            if size > 80 and sum(1 for e in cell.iterdescendants() if e.tag in _PARA) >= 3:
+                return True
+    return False
+
+
 def _flat(el: lxml.html.HtmlElement) -> str:
     """One-line text of an element (a data-table cell): blocks and <br> become spaces."""
     out: list[str] = []
@@ -343,8 +362,7 @@ class _Walker:
 
     def table(self, t: lxml.html.HtmlElement) -> None:
         rows = _rows(t)
-        nested = any(True for _ in t.iterdescendants("table"))
-        if nested or not rows:  # a layout table: read its cells as blocks
+        if not rows or _is_layout(t, rows):  # a layout table: read its cells as blocks
             self.b.newline()
             for ch in t:
                 self.walk(ch)

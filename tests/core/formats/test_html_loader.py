@@ -113,3 +113,12 @@ def test_mht_web_archive(tmp_path: Path) -> None:
     )
     doc = _load(tmp_path, "a.mht", mht)
     assert doc.text == "行政复议 3 件\n"
+
+
+def test_article_in_a_one_cell_table_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """Old sites put the whole article in a table cell; its paragraphs must stay lines."""
+    paras = [f"（{n}）第{n}段正文，全年共收到申请{n}件，依法按时答复，办理情况良好。" for n in "一二三四"]
+    page = "<table><tr><td>" + "".join(f"<p>{p}</p>" for p in paras) + "</td></tr></table>"
+    doc = _load(tmp_path, "a.html", page.encode("utf-8"))
+    assert doc.text == "\n".join(paras) + "\n"
+    assert doc.tables == ()
