@@ -1,19 +1,122 @@
-"""Entry point ``hecha``: subcommands go to ``core.cli`` without loading Qt; otherwise the GUI."""
+"""Entry point ``hecha``: subcommands go to ``core.cli`` without loading Qt; otherwise the GUI.
+
+``hecha --smoke-test`` checks an installed or frozen build (gui/smoke.py). A windowed bundle has no
+console (``sys.stdout`` is None): output and uncaught errors go to ``hecha.log`` in the user's data
+folder (%LOCALAPPDATA%\\Hecha\\logs on Windows; HECHA_LOG_DIR overrides it).
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import threading
 from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("hecha")
+
+
+def log_dir() -> Path:
+    if os.environ.get("HECHA_LOG_DIR"):
+        return Path(os.environ["HECHA_LOG_DIR"])
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "Hecha" / "logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / "Hecha"
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "hecha" / "logs"
+
+
+class _LogStream:
+    """Stands in for a missing sys.stdout / sys.stderr: whole lines go to the log."""
+
+    def __init__(self, level: int) -> None:
+        self.level = level
+        self._buf = ""
+
+    def write(self, s: str) -> int:
+        self._buf += s
+        *lines, self._buf = self._buf.split("\n")
+        for line in lines:
+            log.log(self.level, "%s", line)
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+def _attach_console() -> None:
+    """Started from cmd/PowerShell, a windowed hecha.exe writes to that console when it has one."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+            sys.stderr = sys.stdout
+    except (OSError, AttributeError):
+        pass
+
+
+def setup_logging() -> Path | None:
+    """Log to hecha.log (rotated at 1 MB) and log every uncaught exception; returns the log file."""
+    if any(getattr(h, "_hecha", False) for h in log.handlers):
+        return None
+    path: Path | None = log_dir() / "hecha.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            path, maxBytes=1 << 20, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        path, handler = None, logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._hecha = True  # type: ignore[attr-defined]
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    _attach_console()
+    if sys.stdout is None:
+        sys.stdout = _LogStream(logging.INFO)  # type: ignore[assignment]
+    if sys.stderr is None:
+        sys.stderr = _LogStream(logging.ERROR)  # type: ignore[assignment]
+    previous = sys.excepthook
+
+    def excepthook(t: type[BaseException], e: BaseException, tb: TracebackType | None) -> None:
+        log.critical("uncaught exception", exc_info=(t, e, tb))
+        if not isinstance(sys.stderr, _LogStream):
+            previous(t, e, tb)
+
+    sys.excepthook = excepthook
+    threading.excepthook = lambda a: log.critical(
+        "uncaught exception in thread %s", a.thread, exc_info=(a.exc_type, a.exc_value, a.exc_traceback)
+    )  # type: ignore[arg-type]
+    return path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen app's spawned import workers must not start the GUI again
     args = list(sys.argv[1:] if argv is None else argv)
     from core.cli import COMMANDS
 
     if args and args[0] in COMMANDS:
         from core import cli
 
+        if getattr(sys, "frozen", False):
+            setup_logging()
         return cli.main(args)
+    setup_logging()
+    log.info(
+        "hecha %s starting (%s)", " ".join(args), "frozen" if getattr(sys, "frozen", False) else "source"
+    )
+    if "--smoke-test" in args:
+        from gui.smoke import run as smoke_test
+
+        return smoke_test(args)
     from gui.main import run
 
     return run(args)
