@@ -119,12 +119,21 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
     return out
 
 
+_T3_GROUP_ROWS = {"r3": 8, "r4": 3, "r5": 5, "r6": 3}
+
+
 def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorValue | None:
-    """``t4.suit.<result>``: both lawsuit groups together, when the prose does not say which."""
-    if not indicator.startswith("t4.suit."):
+    """Sums the prose names but the tables split: ``t4.suit.<result>`` (both lawsuit groups, when the
+    prose does not say which) and ``t3.r3.total`` … ``t3.r6.total`` (不予公开 … 其他处理, the sum of
+    their numbered sub-rows)."""
+    if indicator.startswith("t4.suit."):
+        result = indicator.rsplit(".", 1)[1]
+        parts = [values.get(f"t4.{g}.{result}") for g in ("suit_direct", "suit_after_review")]
+    elif indicator.startswith("t3.") and indicator.split(".")[1] in _T3_GROUP_ROWS:
+        row, col = indicator.split(".")[1:]
+        parts = [values.get(f"t3.{row}_{k}.{col}") for k in range(1, _T3_GROUP_ROWS[row] + 1)]
+    else:
         return None
-    result = indicator.rsplit(".", 1)[1]
-    parts = [values.get(f"t4.{g}.{result}") for g in ("suit_direct", "suit_after_review")]
     if any(p is None for p in parts):
         return None
     nums = [p.value for p in parts if p is not None]

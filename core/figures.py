@@ -89,7 +89,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) 
 
 # What may follow a unit and turn it into another word (个人, 人民, 条例, 场所 …).
 _UNIT_BLOCKERS = {
-    "个": ("人", "体", "性", "别", "案", "季"),
+    "个": ("人", "体", "性", "别", "案", "季", "月", "一"),
     "人": ("民", "员", "大", "社", "口", "才", "事", "身", "力", "们", "群", "居", "物", "均", "士", "类"),
     "条": ("例", "件", "款", "线", "理", "幅", "码"),
     "件": ("事",),
@@ -202,15 +202,19 @@ _PART_WORDS = ("部分", "章", "节", "方面内容")
 def _looks_glued(n: str, start: int) -> bool:
     """Digits glued to letters or number punctuation (A1, 0564-12345, 2/3, v1.2) are codes."""
     prev = fold_width(n[start - 1]) if start else ""
+    if prev in "×＊*":
+        return True  # 7×24小时: a slogan, not a duration
     return bool(prev) and prev.isascii() and (prev.isalnum() or prev in "-/._@#+:~")
 
 
-def _is_ordinal(n: str, start: int) -> bool:
-    """第十八届, 第 141 次."""
+def _is_ordinal(n: str, start: int, unit: str | None = None) -> bool:
+    """第十八届, 第 141 次; 排名前10名 (a rank, not a count of people)."""
     j = start - 1
     while j >= 0 and n[j] in " \t\u3000":
         j -= 1
-    return j >= 0 and n[j] == "第"
+    if j < 0:
+        return False
+    return n[j] == "第" or (n[j] == "前" and unit in ("名", "位"))
 
 
 def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
@@ -275,7 +279,7 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
         and unit not in ("元", "%")
     ):
         return True  # 7+ digit counts without 万 are almost always codes or garbled dates
-    return _is_ordinal(n, ns) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
+    return _is_ordinal(n, ns, unit) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:

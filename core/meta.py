@@ -38,7 +38,7 @@ _ISSUER_AFTER_YEAR = re.compile(
 _ISSUER_BEFORE_TOPIC = re.compile(r"^(.{2,40}?(?:" + _ORG_SUFFIX + r"))(?=政府信息公开|政务公开)")
 _DATED_RE = re.compile(r"(?:发布日期|发布时间|成文日期|日期)\s*[:：]?\s*((?:19|20)\d\d)")
 _JUNK_PREFIX = re.compile(r"^(?=[A-Za-z0-9.\-_/:]*[A-Za-z])[A-Za-z0-9.\-_/:]+(?=[\u4e00-\u9fff])")
-_ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?(?:" + _ORG_SUFFIX + r"))\s*(?=(?:19|20)\d\d\s*年|关于)")
+_ISSUER_IN_TITLE = re.compile(r"^(.{1,40}?(?:" + _ORG_SUFFIX + r"))\s*(?=(?:19|20)\d\d\s*年|关于)")
 _PUBLISH_RE = re.compile(
     r"现(?:予以)?(?:公布|发布|公开)《?((.{2,40}?(?:"
     + _ORG_SUFFIX

@@ -31,11 +31,25 @@ _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float]
         (r"新收|新受理|新增.{0,6}申请", None, "t3.new.total", 0.85),
         (r"(?:收到|受理|接收|接到).{0,12}申请", r"^(?![^，。；]{0,3}[（(]含)", "t3.new.total", 0.7),
         (r"办结|答复|办理完毕", None, "t3.r7_total.total", 0.65),
+        # the results of table 三; 不予公开 … 其他处理 are sums of their sub-rows (derived ids)
+        (r"部分公开", None, "t3.r2.total", 0.65),
+        (r"不予公开", None, "t3.r3.total", 0.6),
+        (r"予以公开|同意公开", None, "t3.r1.total", 0.65),
+        (r"无法提供|不掌握", None, "t3.r4.total", 0.6),
+        (r"不予处理", None, "t3.r5.total", 0.6),
+        (r"其他处理", None, "t3.r6.total", 0.6),
     )
 )
+# Generic words (办结, 答复) name table 三 only in a sentence about applications; the other patterns
+# (上年结转, 予以公开 …) are the format's own terms and may lean on the paragraph.
+_SENTENCE_SCOPED = frozenset(("t3.r7_total.total",))
 _T4_RESULTS = (("维持", "upheld"), ("纠正", "corrected"), ("其他", "other"), ("未审结", "pending"))
 _KEYWORDS = (
     "申请",
+    "公开",
+    "无法提供",
+    "不予处理",
+    "其他处理",
     "新收",
     "结转",
     "顺延",
@@ -84,6 +98,13 @@ def _sentence_before(n: str, start: int, soft: bool, limit: int = 160) -> str:
     if not soft:
         cut = max(cut, n.rfind("\n", lo, start))
     return n[cut + 1 : start].replace("\n", "")
+
+
+def _paragraph_before(n: str, start: int, soft: bool, limit: int = 300) -> str:
+    """Text from the start of the paragraph (or ``limit`` characters) to ``start``."""
+    lo = max(0, start - limit)
+    cut = n.rfind("\n\n" if soft else "\n", lo, start)
+    return n[max(lo, cut + 1) : start]
 
 
 def _clean(s: str) -> str:
@@ -140,16 +161,19 @@ def describe(
             indicator = _t4_indicator(sentence, before)
             if indicator:
                 conf = min(conf, 0.7)
+        context = _paragraph_before(n, start, soft_breaks)
         if (
             indicator is None
             and unit != "个"
-            and "申请" in sentence
-            and ("公开" in sentence or "信息" in sentence)
+            and "申请" in context
+            and ("公开" in context or "信息" in context)
         ):
             window = n[end : end + 12]
             for pb, pa, ind, c in _T3_MAP:
                 if (pb is not None and not pb.search(before)) or (pa is not None and not pa.search(window)):
                     continue
+                if ind in _SENTENCE_SCOPED and "申请" not in sentence:
+                    continue  # 办结 / 答复 alone name an application count only beside 申请
                 indicator = ind
                 conf = min(conf, c)
                 break

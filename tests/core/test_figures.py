@@ -103,6 +103,7 @@ def test_qualifiers_kept_apart_from_value(text: str, qualifier: str, value: str)
         "第十四个五年规划和二〇三五年远景目标",
         "拨打市长热线：0564-12345。",
         "扫一扫在手机打开当前页 字号：大 中 小",
+        "提供7×24小时在线服务，综合排名进入全省前10名，用两个月时间打造“五个一”工程。",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -215,3 +216,21 @@ def test_selection_without_a_number() -> None:
     from core.figures import parse_selection
 
     assert parse_selection("政府信息") is None
+
+
+def test_results_of_applications_in_prose() -> None:
+    text = (
+        "依申请公开方面，全年共受理政府信息公开申请47件，其中当面申请12件、网络申请30件；上年结转2件。"
+        "已全部按期答复，其中予以公开21件、部分公开9件、不予公开3件、无法提供11件、不予处理5件。"
+    )
+    got = {int(f.value): f.indicator for f in figs(text)}
+    assert got[47] == "t3.new.total"
+    assert got[12] is None
+    assert got[2] == "t3.carried_in.total"
+    assert (got[21], got[9], got[3], got[11], got[5]) == (
+        "t3.r1.total",
+        "t3.r2.total",
+        "t3.r3.total",
+        "t3.r4.total",
+        "t3.r5.total",
+    )
