@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
-from gui import noneguard
 from gui.actions import MENU_TITLES, ActionSpec, _sequences
 from gui.actions import tr as action_tr
 from gui.checkspanel import ChecksPanel
@@ -210,7 +209,6 @@ class Workbench(QObject):
 
 def install_issue6(window: QMainWindow) -> Workbench:
     """Add the tables, checks and comparison docks and the export action to the main window."""
-    noneguard.install(window)  # the comparison paints two more documents: see gui/noneguard.py
     wb = Workbench(window)
     window.issue6 = wb  # type: ignore[attr-defined]
     return wb
