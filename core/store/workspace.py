@@ -162,9 +162,24 @@ class Workspace(ReviewMixin):
                 inds.append(codec.indicator_row(rid, v, fid if fid is not None else by_ind.get(v.id)))
             self._insert_many("indicator_values", inds)
             self._insert_many("checks", [codec.check_row(rid, ch) for ch in ex.checks])
+            self._recheck_neighbours(rid, ex.document.issuer, ex.document.year)
             return rid, True
 
         return self._write(tx)
+
+    def _recheck_neighbours(self, rid: int, issuer: str | None, year: int | None) -> None:
+        """The cross-year carry check links a report to the same issuer's previous year: when either of
+        the pair arrives, re-run the checks of the later report so the carry check is there at once."""
+        if not issuer or year is None:
+            return
+        c = self._conn
+        for y, target in ((year - 1, rid), (year + 1, None)):
+            other = c.execute(
+                "SELECT id FROM reports WHERE issuer = ? AND year = ? AND id != ? ORDER BY id DESC LIMIT 1",
+                (issuer, y, rid),
+            ).fetchone()
+            if other:
+                self._rerun_checks(target if target is not None else int(other[0]))
 
     def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
         if not rows:

@@ -79,3 +79,26 @@ def test_data_survives_reopening(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "w.sqlite") as w:
         assert w.figures(rid)[0].value == Decimal(121)
         assert w.integrity_ok()
+
+
+def _with(ex, **values):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from core.model import IndicatorValue
+
+    inds = dict(ex.indicators)
+    for iid, v in values.items():
+        inds[iid.replace("__", ".")] = IndicatorValue(iid.replace("__", "."), "number", Decimal(v), str(v))
+    return dataclasses.replace(ex, indicators=inds)
+
+
+@pytest.mark.parametrize("order", ["last_year_first", "this_year_first"])
+def test_carry_check_is_there_as_soon_as_both_years_are_imported(ws: Workspace, order: str) -> None:
+    last = _with(extraction(year=2022), t3__carried_out__natural=4)
+    this = _with(extraction(year=2023), t3__carried_in__natural=5)
+    pair = [last, this] if order == "last_year_first" else [this, last]
+    ids = [ws.add_report(ex) for ex in pair]
+    this_id = ids[1] if order == "last_year_first" else ids[0]
+    carry = [c for c in ws.checks(this_id) if c.rule == "cross_year.carry"]
+    assert [(c.subject, c.status) for c in carry] == [("natural", "fail")]
+    assert "5" in carry[0].formula and "4" in carry[0].formula
