@@ -18,6 +18,8 @@ from core.model import Document
 MAX_BYTES = {"txt": 20 << 20, "html": 30 << 20, "docx": 100 << 20, "pdf": 300 << 20}
 SUPPORTED_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".mht", ".docx", ".pdf")
 
+# A password-protected .docx/.xlsx is an OLE container holding an "EncryptionInfo" stream (UTF-16 name).
+_ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|div|p)\b", re.I)
 
 
@@ -55,6 +57,8 @@ def load(path: str | os.PathLike[str]) -> Document:
             size = os.fstat(f.fileno()).st_size
             fmt = sniff(p, head)
             if fmt == "doc":
+                if _ENCRYPTED_OOXML in head + f.read(1 << 20):
+                    raise LoadError(p, "文件设有打开密码（已加密），请在 WPS 或 Word 中取消密码后再导入")
                 raise LoadError(p, "旧版 Word（.doc）文件不受支持，请在 WPS 或 Word 中另存为 .docx")
             if size == 0:
                 raise LoadError(p, "文件为空")

@@ -103,3 +103,15 @@ def test_undecodable_bytes_still_extract(tmp_path: Path) -> None:
     out = json.loads(r.stdout)
     assert out["warnings"]
     assert len(out["figures"]) == 4
+
+
+def test_password_protected_word_file_says_so(tmp_path: Path) -> None:
+    """Word and WPS save an encrypted .docx as an OLE container with an EncryptionInfo stream."""
+    p = tmp_path / "加密.docx"
+    p.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 100
+    )
+    r = hecha("text", str(p))
+    assert r.returncode == 1
+    assert "加密" in r.stderr
+    assert "Traceback" not in r.stderr
