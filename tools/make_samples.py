@@ -8,6 +8,7 @@ deputy. Run: ``uv run python tools/make_samples.py`` (needs python-docx; the PDF
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -357,8 +358,10 @@ def make_pdf(path: Path, text: str) -> None:
     line_h = 16.0
     for raw in text.splitlines():
         cells = [c.strip() for c in raw.strip().strip("|").split("|")] if raw.startswith("|") else None
+        if cells and not all(re.fullmatch(r"[\d.]+", c) for c in cells[1:]):
+            raw, cells = "  ".join(cells), None  # a header row: one line of text, not number columns
         if cells:
-            label, nums = cells[0], cells[1:]
+            label, nums = ("", cells) if re.fullmatch(r"[\d.]+", cells[0]) else (cells[0], cells[1:])
             col_w = 34.0
             x_nums = width - col_w * max(len(nums), 1)
             rect = QRectF(0, y, x_nums - 6, 200)
