@@ -25,7 +25,12 @@ _TRAILING_FIGURE = re.compile(r"[\d.,]+\s*[余多万亿]*[^\d]{0,2}$")
 _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float], ...] = tuple(
     (re.compile(b) if b else None, re.compile(a) if a else None, ind, c)
     for b, a, ind, c in (
-        (r"上年结转|上年度结转|上一年度结转|上年度未办结|上年度遗留", None, "t3.carried_in.total", 0.85),
+        (
+            r"上年结转|上年度结转|上一年度结转|上年度未办结|上年度遗留|^年度?结转的?$",
+            None,
+            "t3.carried_in.total",
+            0.85,
+        ),
         (r"结转下年|结转至下年|转入下年|顺延", None, "t3.carried_out.total", 0.8),
         (None, r"^[^，。；,;]{0,3}(?:结转|顺延|转入)(?:到|至)?下一?年", "t3.carried_out.total", 0.8),
         (r"新收|新受理|新增.{0,6}申请", None, "t3.new.total", 0.85),

@@ -133,6 +133,11 @@ def test_narrative_indicators() -> None:
     assert by_value[2] == "t4.suit.total"
 
 
+def test_carried_in_named_by_last_years_number() -> None:
+    found = figs("办结依申请公开件177件（含2022年结转的3件），其中予以公开60件。")
+    assert [f.indicator for f in found] == ["t3.r7_total.total", "t3.carried_in.total", "t3.r1.total"]
+
+
 def test_traditional_indicators() -> None:
     f = one("本機關全年新收政府信息公開申請12件。")
     assert f.indicator == "t3.new.total"
