@@ -1,8 +1,8 @@
-"""Find the figures in a report's text: ``extract(doc) -> list[Figure]``.
+r"""Find the figures in a report's text: ``extract(doc) -> list[Figure]``.
 
-Everything is matched on ``normalize(doc.text)`` — simplified script and half-width ASCII, the same
-length as the original — so a match's offsets are offsets into ``doc.text`` and one set of rules serves
-both scripts and full-width digits.
+Everything is matched on ``to_simplified(doc.text)``, which has the same length as the original, so a
+match's offsets are offsets into ``doc.text`` and one set of rules serves both scripts; full-width
+digits and punctuation are matched as they are (``\d`` is Unicode-aware).
 
 A narrative figure is a number followed by a measure word (件 条 项 人次 万元 % …). That single
 requirement already excludes years (年), dates (月 日), document numbers (号), phone numbers, postal
@@ -22,68 +22,9 @@ from core.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
 from core.textnorm import fold_width, to_simplified
 
 # Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
-UNITS = (
-    "个工作日",
-    "个百分点",
-    "平方公里",
-    "平方米",
-    "公里",
-    "人次",
-    "件次",
-    "场次",
-    "户次",
-    "批次",
-    "余次",
-    "万元",
-    "亿元",
-    "小时",
-    "分钟",
-    "个",
-    "条",
-    "件",
-    "项",
-    "次",
-    "场",
-    "期",
-    "份",
-    "宗",
-    "篇",
-    "家",
-    "名",
-    "人",
-    "册",
-    "元",
-    "天",
-    "类",
-    "位",
-    "户",
-    "所",
-    "座",
-    "批",
-    "轮",
-    "封",
-    "套",
-    "张",
-    "台",
-    "辆",
-    "吨",
-    "周",
-    "例",
-    "起",
-    "处",
-    "本",
-    "部",
-    "集",
-    "幅",
-    "栏",
-    "节",
-    "课",
-    "组",
-    "支",
-    "块",
-    "%",
-    "％",
-    "‰",
+UNITS = tuple(
+    "个工作日 个百分点 平方公里 平方米 公里 人次 件次 场次 户次 批次 万元 亿元 小时 分钟 个 条 件 项 次 场 期 份 宗 "  # noqa: SIM905
+    "篇 家 名 人 册 元 天 类 位 户 所 座 批 轮 封 套 张 台 辆 吨 周 例 起 处 本 部 集 幅 栏 节 课 组 支 块 % ％ ‰".split()
 )
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("万元", "亿元"))
 
@@ -158,39 +99,9 @@ def _pre(n: str, start: int) -> str | None:
 
 
 # Slogans and fixed political phrases that begin with a numeral and a measure word.
-SLOGANS = (
-    "两个维护",
-    "两个确立",
-    "四个意识",
-    "四个自信",
-    "四个全面",
-    "三个代表",
-    "五位一体",
-    "两个一百年",
-    "三个作用",
-    "一件事",
-    "两个责任",
-    "三个务必",
-    "四个最严",
-    "两个毫不动摇",
-    "三个一批",
-    "四个一批",
-    "一次办",
-    "一次性",
-    "一站式",
-    "一窗",
-    "一张网",
-    "一网",
-    "一条龙",
-    "三类内部事务",
-    "四类过程性",
-    "一个窗口",
-    "一件事一次办",
-    "三个区分开来",
-    "两个结合",
-    "六个必须坚持",
-    "五个必由之路",
-    "八项规定",
+SLOGANS = tuple(
+    "两个维护 两个确立 四个意识 四个自信 四个全面 三个代表 五位一体 两个一百年 三个作用 一件事 两个责任 三个务必 四个最严 两个毫不动摇 三个一批 四个一批 "  # noqa: SIM905
+    "一次办 一次性 一站式 一窗 一张网 一网 一条龙 三类内部事务 四类过程性 一个窗口 一件事一次办 三个区分开来 两个结合 六个必须坚持 五个必由之路 八项规定".split()
 )
 
 _SLOGAN_RE = re.compile("|".join(sorted(map(re.escape, SLOGANS), key=len, reverse=True)))
@@ -279,7 +190,9 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
         and unit not in ("元", "%")
     ):
         return True  # 7+ digit counts without 万 are almost always codes or garbled dates
-    return _is_ordinal(n, ns, unit) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
+    return (
+        _is_ordinal(n, ns, unit) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
+    )
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
