@@ -137,7 +137,7 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
     if any(p is None for p in parts):
         return None
     nums = [p.value for p in parts if p is not None]
-    total = None if any(x is None for x in nums) else sum(nums, Decimal(0))  # type: ignore[arg-type]
+    total = None if any(x is None for x in nums) else sum((x for x in nums if x is not None), Decimal(0))
     return IndicatorValue(indicator, "number" if total is not None else "empty", total)
 
 

@@ -7,6 +7,7 @@ The format is chosen by content (magic bytes) first and the file name second, so
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 from pathlib import Path
@@ -75,14 +76,8 @@ def load(path: str | os.PathLike[str]) -> Document:
     except OSError as e:
         raise LoadError(p, f"无法读取：{e.strerror or e}") from e
     sha = hashlib.sha256(data).hexdigest()
-    if fmt == "pdf":
-        from core.formats import pdf as loader
-    elif fmt == "docx":
-        from core.formats import docx as loader
-    elif fmt == "html":
-        from core.formats import html as loader
-    else:
-        from core.formats import txt as loader
+    # Loaders are imported on demand: a text-only batch never pays for pypdfium2 or python-docx.
+    loader = importlib.import_module(f"core.formats.{fmt}")
     try:
         doc = loader.load(p, data, sha)
     except LoadError:

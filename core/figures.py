@@ -205,7 +205,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     for m in NUMBER_RE.finditer(n):
         num = m.group()
         ns, ne = m.span()
-        mult = big = None
+        mult = big = mult_char = None
         if num.startswith("百分之"):
             value = parse_number(num)
             if value is None or _is_ordinal(n, ns):
@@ -230,6 +230,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             mult = t.group("mult")
             if mult:
                 value *= MULTIPLIERS[mult]
+                mult_char = doc.text[t.start("mult")]  # as written: 万 or 萬
             big = t.group("big")
             ue, end = t.end("unit"), t.end()
             is_cn = not num[0].isdigit()
@@ -249,7 +250,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 text=doc.text[ns:ue],
                 value=value,
                 unit=unit,
-                multiplier=doc.text[t.start("mult")] if mult else None,
+                multiplier=mult_char,
                 qualifier=qualifier,
                 label=label,
                 indicator=indicator,
