@@ -147,12 +147,15 @@ class MainWindow(QMainWindow):
             progress.setValue(done)
 
         def on_finished(result: Any) -> None:
+            progress.canceled.disconnect(task.cancel)  # closing the dialog emits canceled()
             progress.close()
             self.reports.reload()
             errors = list(getattr(result, "errors", []))
+            # core knows whether it stopped early; a cancel pressed after the last file changes nothing
             self.last_import_text = dialogs.import_summary(
-                result.added, result.skipped, errors, result.cancelled or task.is_cancelled()
+                result.added, result.skipped, errors, result.cancelled
             )
+            self.statusBar().clearMessage()
             if self.review.report_id is None and result.report_ids:
                 self.review.load_report(result.report_ids[0])
             dialogs.show_import_result(self, self.last_import_text, bool(errors))

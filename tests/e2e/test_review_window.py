@@ -270,6 +270,7 @@ def test_import_runs_in_background_and_lists_errors(
         pass
     assert win.reports.model.rowCount() == 3
     assert "empty.txt" in win.last_import_text and "已导入 1" in win.last_import_text
+    assert "取消" not in win.last_import_text  # finishing closes the progress dialog: that is no cancel
     assert any("empty.txt" in s for s in no_dialogs)
 
 
