@@ -116,6 +116,7 @@ def open_initial_workspace(settings: Settings, explicit: str | None) -> Any:
 
 def take_screenshot(win: Any, out: str, timeout_s: float = 5.0) -> bool:
     """Show the window offscreen, wait for the document (and a PDF's first page), save a PNG."""
+    win.resize(1400, 900)  # the same picture whatever size the window had last time
     win.show()
     deadline = time.monotonic() + timeout_s
     wait_ms(50)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -48,14 +48,21 @@ class Workbench(QObject):
         self.tables_dock = self._dock("tablesDock", tr("标准表格"), self.tables)
         self.checks_dock = self._dock("checksDock", tr("检查结果"), self.checks)
         self.compare_dock = self._dock("compareDock", tr("对比"), self.compare)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checks_dock)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tables_dock)
+        # All three share the bottom area as tabs, so the report and its figure list keep the full width;
+        # the checks are shown from the start, the tables and the comparison on demand.
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
+        window.tabifyDockWidget(self.checks_dock, self.tables_dock)
         window.tabifyDockWidget(self.tables_dock, self.compare_dock)
         self.tables_dock.hide()
         self.compare_dock.hide()
+        self.checks_dock.raise_()
+        window.resizeDocks(
+            [self.checks_dock], [max(160, int(window.height() * 0.25))], Qt.Orientation.Vertical
+        )
         self._compare_stale = True
         self.compare_dock.visibilityChanged.connect(self._compare_visible)
         self.actions = self._actions()
+        self.actions["show_compare"].toggled.connect(self._compare_visible)
         # follow the review: workspace, report, and every change applied to the window
         review = window.review
         review.report_loaded.connect(self.load_report)
@@ -93,6 +100,8 @@ class Workbench(QObject):
             if spec.id in docks:
                 a = docks[spec.id].toggleViewAction()
                 a.setText(spec.text)
+                # the docks share one tab group: showing one brings its tab to the front
+                a.toggled.connect(lambda on, d=docks[spec.id]: on and QTimer.singleShot(0, d.raise_))
             else:
                 a = QAction(spec.text, self.win)
                 a.triggered.connect(lambda _c=False, s=spec.slot: getattr(self, s)())
