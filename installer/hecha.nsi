@@ -3,7 +3,7 @@
 ; Input: the PyInstaller onedir bundle (dist\hecha\hecha.exe + dist\hecha\_internal\...).
 ;   uv run pyinstaller build.spec --noconfirm
 ;   makensis /DVERSION=0.1.0 installer\hecha.nsi        -> dist\Hecha-0.1.0-setup.exe
-; Optional defines: /DDIST=<onedir folder>  /DOUTFILE=<setup.exe path>
+; Optional defines: /DDIST=<onedir folder>  /DOUTFILE=<setup.exe path>  /DCOMPRESSOR=none|zlib
 ;
 ; Per-user install: no administrator rights (RequestExecutionLevel user), program files go to
 ; %LOCALAPPDATA%\Programs\Hecha, shortcuts in the user's Start menu and on the desktop, the uninstall
@@ -15,7 +15,14 @@
 
 Unicode true
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"
+!endif
+!if "${COMPRESSOR}" == "none"  ; tests: /DCOMPRESSOR=none compiles in seconds
+  SetCompress off
+!else
+  SetCompressor ${COMPRESSOR}
+!endif
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"

@@ -80,6 +80,7 @@ def test_bundle_smoke_test_fails_without_image_plugins(bundle: Path, tmp_path: P
 
 
 def test_installer_compiles_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """The real bundle goes into the setup program (uncompressed: LZMA takes ~90 s here)."""
     makensis = shutil.which("makensis")
     if makensis is None:
         pytest.skip("makensis (NSIS) is not installed")
@@ -93,11 +94,11 @@ def test_installer_compiles_from_the_bundle(bundle: Path, tmp_path: Path) -> Non
         (dist / "_internal").symlink_to(bundle / "_internal", target_is_directory=True)
     t = time.perf_counter()
     r = subprocess.run(
-        [makensis, "-V2", "-WX", f"-DVERSION={version}", f"-DDIST={dist}", f"-DOUTFILE={out}",
+        [makensis, "-V2", "-WX", "-DCOMPRESSOR=none", f"-DVERSION={version}", f"-DDIST={dist}", f"-DOUTFILE={out}",
          str(ROOT / "installer" / "hecha.nsi")],
         capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=900,
     )  # fmt: skip
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     print(f"\ninstaller {out.name}: {out.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - t:.1f} s")  # noqa: T201
     assert out.read_bytes()[:2] == b"MZ"
-    assert out.stat().st_size > _size(bundle) / 10  # the whole bundle is inside, compressed
+    assert out.stat().st_size >= 0.95 * _size(bundle)  # uncompressed here: every file of the bundle is inside
