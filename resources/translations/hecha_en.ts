@@ -57,6 +57,399 @@
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="53" />
+        <source>表三行合计</source>
+        <translation>Table 3 row totals</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="54" />
+        <source>表三收支平衡</source>
+        <translation>Table 3 balance</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="55" />
+        <source>表三办理结果总计</source>
+        <translation>Table 3 results total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="56" />
+        <source>表四合计</source>
+        <translation>Table 4 totals</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="57" />
+        <source>跨年结转</source>
+        <translation>Cross-year carry-over</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="58" />
+        <source>正文与表格一致</source>
+        <translation>Narrative matches table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="59" />
+        <source>非负整数</source>
+        <translation>Non-negative counts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="67" />
+        <source>全部数值</source>
+        <translation>All values</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="81" />
+        <source>已接受</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="81" />
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="82" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="82" />
+        <source>无法核对</source>
+        <translation>Not checkable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="137" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="137" />
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="137" />
+        <source>算式</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="137" />
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="162" />
+        <source>接受理由：%1</source>
+        <translation>Reason for accepting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="189" />
+        <source>接受未通过的检查</source>
+        <translation>Accept a failing check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="190" />
+        <source>%1（%2）：%3
+请填写接受理由（将记入审核记录）：</source>
+        <translation>%1 (%2): %3
+Reason for accepting (written into the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="90" />
+        <location filename="../../gui/exportdialog.py" line="133" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="101" />
+        <source>导出哪些报告</source>
+        <translation>Reports to export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="104" />
+        <source>全部报告（%1 份）</source>
+        <translation>All reports (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="105" />
+        <source>已完成的报告（%1 份）</source>
+        <translation>Completed reports (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="106" />
+        <source>选中的报告（%1 份）</source>
+        <translation>Selected report (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="114" />
+        <source>Excel 工作簿（.xlsx：汇总、每份报告的官方表格、数字明细、审核记录）</source>
+        <translation>Excel workbook (.xlsx: summary, each report's official tables, all figures, audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="116" />
+        <source>CSV（.csv：每个指标值和数字一行，UTF-8）</source>
+        <translation>CSV (.csv: one row per indicator value and figure, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="118" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="120" />
+        <source>核查导出-%1</source>
+        <translation>hecha-export-%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="125" />
+        <source>格式：</source>
+        <translation>Formats:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="127" />
+        <source>保存到文件夹：</source>
+        <translation>Save to folder:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="128" />
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="136" />
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="139" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="154" />
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="173" />
+        <source>请至少选择一种格式</source>
+        <translation>Choose at least one format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="175" />
+        <source>没有符合条件的报告</source>
+        <translation>No report matches</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="177" />
+        <source>请填写保存位置和文件名</source>
+        <translation>Enter a folder and a file name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="189" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="203" />
+        <source>已导出：</source>
+        <translation>Exported:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="210" />
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="30" />
+        <location filename="../../gui/workbench.py" line="48" />
+        <source>标准表格</source>
+        <translation>Standard tables</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="31" />
+        <location filename="../../gui/workbench.py" line="49" />
+        <source>检查结果</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="33" />
+        <source>与上一年度对比</source>
+        <translation>Compare with last year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="35" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="50" />
+        <source>对比</source>
+        <translation>Compare</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>打开报告…</source>
+        <translation>Open reports…</translation>
+    </message>
+    <message>
+        <source>打开文件夹…</source>
+        <translation>Open folder…</translation>
+    </message>
+    <message>
+        <source>打开工作区…</source>
+        <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <source>打开示例工作区</source>
+        <translation>Open demo workspace</translation>
+    </message>
+    <message>
+        <source>设置审核人…</source>
+        <translation>Set reviewer…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>确认并转到下一个</source>
+        <translation>Confirm and go to next</translation>
+    </message>
+    <message>
+        <source>更正数值（或直接输入数字）</source>
+        <translation>Correct value (or just type digits)</translation>
+    </message>
+    <message>
+        <source>否定：不是数字</source>
+        <translation>Reject: not a figure</translation>
+    </message>
+    <message>
+        <source>补录选中的文字为数字</source>
+        <translation>Add selected text as figure</translation>
+    </message>
+    <message>
+        <source>下一个数字</source>
+        <translation>Next figure</translation>
+    </message>
+    <message>
+        <source>上一个数字</source>
+        <translation>Previous figure</translation>
+    </message>
+    <message>
+        <source>下一份报告</source>
+        <translation>Next report</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>标记报告为已完成</source>
+        <translation>Mark report done</translation>
+    </message>
+    <message>
+        <source>标记报告为有疑问</source>
+        <translation>Mark report in question</translation>
+    </message>
+    <message>
+        <source>查找…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>以繁体显示</source>
+        <translation>Show traditional characters</translation>
+    </message>
+    <message>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="222" />
+        <source>接受并填写理由…</source>
+        <translation>Accept with a reason…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="267" />
+        <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
+        <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="305" />
+        <source>接受未通过的检查必须填写理由</source>
+        <translation>Accepting a failing check needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="314" />
+        <source>已接受检查：%1</source>
+        <translation>Accepted check: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../gui/compare.py" line="202" />
+        <source>只看有变化的指标</source>
+        <translation>Only indicators that changed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="226" />
+        <source>对比报告：</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="237" />
+        <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
+        <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="284" />
+        <source>（不对比）</source>
+        <translation>(no comparison)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="327" />
+        <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
+        <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="334" />
+        <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
+        <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -115,6 +508,19 @@
         <location filename="../../gui/dialogs.py" line="99" />
         <source>导入结果</source>
         <translation>Import result</translation>
+    </message>
+</context>
+<context>
+    <name>DiffModel</name>
+    <message>
+        <location filename="../../gui/compare.py" line="155" />
+        <source>新增</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="157" />
+        <source>⚠ 变化较大</source>
+        <translation>⚠ large change</translation>
     </message>
 </context>
 <context>
@@ -177,60 +583,73 @@
     </message>
 </context>
 <context>
+    <name>GridModel</name>
+    <message>
+        <location filename="../../gui/tableview.py" line="150" />
+        <source>各分项之和与表中总计的比较</source>
+        <translation>Sum of the parts against the stated total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="178" />
+        <source>未读到</source>
+        <translation>not read</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="33" />
+        <location filename="../../gui/mainwindow.py" line="34" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="77" />
+        <location filename="../../gui/mainwindow.py" line="79" />
         <source>核查 Hecha — %1</source>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="78" />
-        <location filename="../../gui/mainwindow.py" line="120" />
+        <location filename="../../gui/mainwindow.py" line="80" />
+        <location filename="../../gui/mainwindow.py" line="122" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="82" />
+        <location filename="../../gui/mainwindow.py" line="84" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="90" />
+        <location filename="../../gui/mainwindow.py" line="92" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="99" />
+        <location filename="../../gui/mainwindow.py" line="101" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="101" />
+        <location filename="../../gui/mainwindow.py" line="103" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="125" />
+        <location filename="../../gui/mainwindow.py" line="127" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="125" />
+        <location filename="../../gui/mainwindow.py" line="127" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131" />
+        <location filename="../../gui/mainwindow.py" line="133" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161" />
+        <location filename="../../gui/mainwindow.py" line="166" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
@@ -246,6 +665,14 @@
         <location filename="../../gui/pdfview.py" line="383" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../gui/smoke.py" line="111" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -328,6 +755,49 @@
     </message>
 </context>
 <context>
+    <name>TableView</name>
+    <message>
+        <location filename="../../gui/tableview.py" line="240" />
+        <source>确认本行</source>
+        <translation>Confirm row</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="241" />
+        <source>确认本列</source>
+        <translation>Confirm column</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="242" />
+        <source>确认整表</source>
+        <translation>Confirm table</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="343" />
+        <source>共 %1 项指标，待核对 %2 项</source>
+        <translation>%1 indicators, %2 to check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="347" />
+        <source>本报告中没有读到标准表格</source>
+        <translation>No standard table was read in this report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="390" />
+        <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
+        <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="427" />
+        <source>请先在表格中选中一个数值单元格</source>
+        <translation>Select a value cell in the table first</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="431" />
+        <source>已确认 %1 项指标</source>
+        <translation>Confirmed %1 indicators</translation>
+    </message>
+</context>
+<context>
     <name>TextView</name>
     <message>
         <location filename="../../gui/textview.py" line="314" />
@@ -335,4 +805,4 @@
         <translation>Add as figure (A)</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示例工作区</source><translation>Open demo workspace</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message></context></TS>
+</TS>
