@@ -7,7 +7,6 @@ XlsxWriter runs in its default mode (shared strings), which WPS Office and Excel
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from core import export_layout as layout
 from core import schema
 from core.errors import ExportError, HechaError
-from core.store.rows import FigureRow, IndicatorRow, ReportRow
+from core.store.rows import FigureTuple, IndicatorTuple, ReportRow
 
 if TYPE_CHECKING:
     from core.store import Workspace
@@ -46,94 +45,83 @@ CSV_COLUMNS = (
 CONTEXT = 20
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Everything the exporters need about one report, read once."""
 
     row: ReportRow
+    name: str  # the file name, without its folder
     text: str
-    figures: list[FigureRow]
-    indicators: dict[str, IndicatorRow]
+    figures: list[FigureTuple]
+    indicators: dict[str, IndicatorTuple]
     reviewers: dict[str, str]  # "figure:ID" / "indicator:ID" → last reviewer
-
-    @property
-    def name(self) -> str:
-        return Path(self.row.path).name
 
     def context(self, start: int | None, end: int | None) -> str:
         if start is None or end is None:
             return ""
         s = self.text[max(0, start - CONTEXT) : min(len(self.text), end + CONTEXT)]
-        return re.sub(r"\s+", " ", s).strip()
+        return _SPACES.sub(" ", s).strip()
 
 
-def _num(v: Any) -> int | float | None:
-    if v is None:
-        return None
-    return int(v) if v == v.to_integral_value() else float(v)
-
-
-def _reviewers(ws: Workspace) -> dict[int, dict[str, str]]:
-    """Per report, the reviewer of the latest standing event that touched each figure / indicator."""
-    out: dict[int, dict[str, str]] = {}
-    for rid, reviewer, after in ws._conn.execute(
-        "SELECT report_id, reviewer, after_state FROM review_events "
-        "WHERE undone = 0 AND action NOT IN ('undo', 'redo') ORDER BY id"
-    ):
-        d = out.setdefault(rid, {})
-        for key in json.loads(after):
-            d[key] = reviewer
-    return out
-
-
-def load(ws: Workspace, report_ids: Iterable[int] | None = None) -> Iterable[ReportData]:
+def load(ws: Workspace, report_ids: Iterable[int] | None = None) -> list[ReportData]:
+    """The chosen reports (None: all) with their figures and indicator values, one query per table."""
     rows = ws.reports()
+    ids: list[int] | None = None
     if report_ids is not None:
         wanted = set(report_ids)
         missing = wanted - {r.id for r in rows}
         if missing:
             raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, sorted(missing)))} 的报告")
         rows = [r for r in rows if r.id in wanted]
-    reviewers = _reviewers(ws)
-    for r in rows:
-        text = ws._conn.execute("SELECT text FROM reports WHERE id = ?", (r.id,)).fetchone()[0]
-        yield ReportData(r, text, ws.figures(r.id), ws.indicators(r.id), reviewers.get(r.id, {}))
+        ids = [r.id for r in rows]
+    texts, figures = ws.texts(ids), ws.all_figures(ids)
+    indicators, reviewers = ws.all_indicators(ids), ws.last_reviewers(ids)
+    return [
+        ReportData(r, Path(r.path).name, texts[r.id], figures.get(r.id, []), indicators.get(r.id, {}),
+                   reviewers.get(r.id, {}))
+        for r in rows
+    ]  # fmt: skip
 
 
 # ---- CSV ---------------------------------------------------------------------------------------
-def _unit(indicator: str) -> str:
-    ind = schema.by_id().get(indicator)
-    return ind.unit if ind else ""
+def _csv_rows(d: ReportData, labels: dict[str, str], units: dict[str, str]) -> list[list[Any]]:
+    r, inds, who, context = d.row, d.indicators, d.reviewers.get, d.context
+    base = [d.name, r.issuer or "", r.year or ""]
+    out = []
+    for ind in _ordered(inds):
+        v = inds[ind]
+        value: Any = "" if v.value is None else v.value
+        if v.kind == "not_applicable" and v.value is None:
+            value = v.raw or "/"
+        out.append(
+            [*base, v.kind, ind, labels.get(ind, ind), value, units.get(ind, ""), v.status,
+             who(f"indicator:{ind}", ""), context(v.start, v.end), r.id, v.start, v.end]
+        )  # fmt: skip
+    for f in d.figures:
+        out.append(
+            [*base, "figure", f.indicator or "", f.label, "" if f.value is None else f.value, f.unit or "",
+             f.status, who(f"figure:{f.id}", ""), context(f.start, f.end), r.id, f.start, f.end]
+        )  # fmt: skip
+    return out
 
 
 def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable[int] | None = None) -> int:
     """Write the long-form CSV (one row per indicator value and per figure); returns the row count."""
     n = 0
     tmp = Path(f"{out_path}.part")
+    units = {i.id: i.unit for i in schema.indicators()}
     try:
+        data = load(ws, report_ids)
         with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow(CSV_COLUMNS)
-            for d in load(ws, report_ids):
-                r = d.row
-                base = [d.name, r.issuer or "", r.year or ""]
-                for ind in _ordered(d.indicators):
-                    v = d.indicators[ind]
-                    value = "" if v.value is None else _num(v.value)
-                    if v.kind == "not_applicable" and v.value is None:
-                        value = v.raw or "/"
-                    w.writerow(
-                        [*base, v.kind, ind, layout.label(ind), value, _unit(ind), v.status,
-                         d.reviewers.get(f"indicator:{ind}", ""), d.context(v.start, v.end), r.id, v.start, v.end]
-                    )  # fmt: skip
-                    n += 1
-                for fig in d.figures:
-                    w.writerow(
-                        [*base, "figure", fig.indicator or "", fig.label, "" if fig.value is None else _num(fig.value),
-                         fig.unit or "", fig.status, d.reviewers.get(f"figure:{fig.id}", ""),
-                         d.context(fig.start, fig.end), r.id, fig.start, fig.end]
-                    )  # fmt: skip
-                    n += 1
+            for d in data:
+                rows = _csv_rows(d, layout.LABELS, units)
+                w.writerows(rows)
+                n += len(rows)
         os.replace(tmp, out_path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
@@ -144,7 +132,7 @@ def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable
     return n
 
 
-def _ordered(indicators: dict[str, IndicatorRow]) -> list[str]:
+def _ordered(indicators: dict[str, IndicatorTuple]) -> list[str]:
     known = [i for i in layout.ORDER if i in indicators]
     return known + sorted(set(indicators) - set(known))
 

@@ -1,9 +1,17 @@
-"""The xlsx workbook of ``core.export.to_xlsx``: sheets, merged headers, formats, widths."""
+"""The xlsx workbook of ``core.export.to_xlsx``: sheets, merged headers, formats, widths.
+
+Written for speed, since a workspace of a thousand reports makes some 750,000 cells: every report sheet
+replays a plan built once per table variant (the header block's merges and labels, then each value
+cell with its indicator id), cells go through ``write_number`` / ``write_string`` / ``write_blank``
+with prebuilt formats rather than ``write_row``'s type dispatch, and the workbook is assembled in
+memory instead of in a temporary file per sheet. XlsxWriter stays in its default (shared strings)
+mode, which WPS Office and Excel both open.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +27,8 @@ from core.export import (
     REPORT_STATUS_ZH,
     SOURCE_ZH,
     ReportData,
-    _num,
 )
-from core.store.rows import EventRow, IndicatorRow
+from core.store.rows import EventRow, IndicatorTuple
 
 FILLS = {
     "pending": None,
@@ -63,21 +70,35 @@ class _Formats:
                     f["font_strikeout"] = True
                 self.cell[(status, is_int)] = wb.add_format(f)
         self.na = {s: wb.add_format({**base, "border": 1, "align": "center", **({"bg_color": c} if c else {})}) for s, c in FILLS.items()}  # fmt: skip
+        self.blank = self.na["pending"]
 
     def value(self, status: str, v: Any) -> Format:
-        return self.cell.get((status, isinstance(v, int)), self.cell[("pending", isinstance(v, int))])
+        is_int = v.__class__ is int
+        return self.cell.get((status, is_int)) or self.cell[("pending", is_int)]
 
 
-def _put(ws: Worksheet, r: int, c: int, v: IndicatorRow | None, fm: _Formats) -> None:
+def _put(ws: Worksheet, r: int, c: int, v: IndicatorTuple | None, fm: _Formats) -> None:
+    """One indicator value cell: a number, “/” for not applicable, or a bordered blank."""
     if v is None:
-        ws.write_blank(r, c, None, fm.na["pending"])
+        ws.write_blank(r, c, None, fm.blank)
     elif v.value is not None:
-        n = _num(v.value)
-        ws.write_number(r, c, n, fm.value(v.status, n))
+        n = v.value
+        ws.write_number(r, c, n, fm.cell.get((v.status, n.__class__ is int)) or fm.value(v.status, n))
     elif v.kind == "not_applicable":
-        ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.na["pending"]))
+        ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
     else:
-        ws.write_blank(r, c, None, fm.na.get(v.status, fm.na["pending"]))
+        ws.write_blank(r, c, None, fm.na.get(v.status, fm.blank))
+
+
+def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
+    """Unformatted cells from column ``c`` on, as ``write_row`` would write them ('' and None: nothing)."""
+    for v in values:
+        if v is not None and v != "":
+            if v.__class__ is str:
+                ws.write_string(r, c, v)
+            else:
+                ws.write_number(r, c, v)
+        c += 1
 
 
 def _sheet_name(d: ReportData, used: set[str]) -> str:
@@ -129,9 +150,97 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
     ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
 
 
-def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats) -> None:
+class _Plan:
+    """The fixed part of a report sheet below its title — section titles, merged headers, row labels
+    and which indicator each value cell shows — recorded once per table variant, replayed per sheet."""
+
+    def __init__(self) -> None:
+        self.ops: list[tuple[Callable[..., Any] | None, tuple[Any, ...]]] = []
+
+    def merge_range(self, *args: Any) -> None:
+        self.ops.append((Worksheet.merge_range, args))
+
+    def write_string(self, *args: Any) -> None:
+        self.ops.append((Worksheet.write_string, args))
+
+    def value(self, r: int, c: int, indicator: str) -> None:
+        self.ops.append((None, (r, c, indicator)))
+
+
+def _plan(ids: set[str], fm: _Formats) -> _Plan:
+    """The tables 二, 三, 四 of a report with indicator ids ``ids`` (2019 or 2021 table 二 and （六） rows)."""
+    p = _Plan()
+    row = 3
+    # 表二
+    p.write_string(row, 0, "二、主动公开政府信息情况", fm.section)
+    row += 1
+    for sec in layout.T2_2019 if layout.uses_2019_table2(ids) else layout.T2_2021:
+        ncol = len(sec.columns)
+        p.merge_range(row, 0, row, 2 + ncol, sec.heading, fm.header)
+        p.merge_range(row + 1, 0, row + 1, 2, "信息内容", fm.header)
+        for k, col in enumerate(sec.columns):
+            p.write_string(row + 1, 3 + k, col, fm.header)
+        row += 2
+        for label, cells in sec.rows:
+            p.merge_range(row, 0, row, 2, label, fm.label)
+            for k, ind in enumerate(cells):
+                p.value(row, 3 + k, ind)
+            row += 1
+    row += 1
+    # 表三
+    p.write_string(row, 0, "三、收到和处理政府信息公开申请情况", fm.section)
+    row += 1
+    p.merge_range(
+        row, 0, row + 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fm.header
+    )
+    p.merge_range(row, 3, row, 9, "申请人情况", fm.header)
+    p.merge_range(row + 1, 3, row + 2, 3, layout.T3_COLS[0][1], fm.header)
+    p.merge_range(row + 1, 4, row + 1, 8, "法人或其他组织", fm.header)
+    p.merge_range(row + 1, 9, row + 2, 9, layout.T3_COLS[-1][1], fm.header)
+    for k, (_, col) in enumerate(layout.T3_COLS[1:6]):
+        p.write_string(row + 2, 4 + k, col, fm.header)
+    row += 3
+    rows = layout.t3_rows(ids)
+    first = {g: i for i, (_, g, _) in reversed(list(enumerate(rows)))}
+    last = {g: i for i, (_, g, _) in enumerate(rows)}
+    res = [i for i, (_, g, _) in enumerate(rows) if g]
+    results = rows[res[0]][1]  # 三、本年度办理结果
+    for i, (key, group, label) in enumerate(rows):
+        if not group:
+            p.merge_range(row + i, 0, row + i, 2, label, fm.label)
+        elif group == results:
+            p.merge_range(row + i, 1, row + i, 2, label, fm.label)
+        else:
+            if first[group] == i:
+                p.merge_range(row + i, 1, row + last[group], 1, group, fm.label)
+            p.write_string(row + i, 2, label, fm.label)
+        for k, (col, _) in enumerate(layout.T3_COLS):
+            p.value(row + i, 3 + k, f"t3.{key}.{col}")
+    p.merge_range(row + res[0], 0, row + res[-1], 0, results, fm.center)
+    row += len(rows) + 1
+    # 表四
+    p.write_string(row, 0, "四、政府信息公开行政复议、行政诉讼情况", fm.section)
+    row += 1
+    nc = len(layout.T4_COLS)
+    (review, review_label, _), *suits = layout.T4_GROUPS
+    p.merge_range(row, 0, row + 1, nc - 1, review_label, fm.header)
+    p.merge_range(row, nc, row, nc * len(layout.T4_GROUPS) - 1, suits[0][1], fm.header)
+    for g, (_, _, sub) in enumerate(suits, start=1):
+        p.merge_range(row + 1, g * nc, row + 1, g * nc + nc - 1, sub, fm.header)
+    for g, (key, _, _) in enumerate(layout.T4_GROUPS):
+        for k, (col, col_label) in enumerate(layout.T4_COLS):
+            p.write_string(row + 2, g * nc + k, col_label, fm.header)
+            p.value(row + 3, g * nc + k, f"t4.{key}.{col}")
+    return p
+
+
+def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
     r, inds = d.row, d.indicators
     ids = set(inds)
+    variant = (layout.uses_2019_table2(ids), layout.uses_single_r6(ids))
+    plan = plans.get(variant)
+    if plan is None:
+        plan = plans[variant] = _plan(ids, fm)
     ws.set_column(0, 0, 16)
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 30)
@@ -139,64 +248,12 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats) -> None:
     ws.write_string(0, 0, r.title or d.name, fm.title)
     ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
                     f"审核状态：{REPORT_STATUS_ZH.get(r.status, r.status)}", fm.text)  # fmt: skip
-    row = 3
-    # 表二
-    ws.write_string(row, 0, "二、主动公开政府信息情况", fm.section)
-    row += 1
-    for sec in layout.T2_2019 if layout.uses_2019_table2(ids) else layout.T2_2021:
-        ncol = len(sec.columns)
-        ws.merge_range(row, 0, row, 2 + ncol, sec.heading, fm.header)
-        ws.merge_range(row + 1, 0, row + 1, 2, "信息内容", fm.header)
-        for k, col in enumerate(sec.columns):
-            ws.write_string(row + 1, 3 + k, col, fm.header)
-        row += 2
-        for label, cells in sec.rows:
-            ws.merge_range(row, 0, row, 2, label, fm.label)
-            for k, ind in enumerate(cells):
-                _put(ws, row, 3 + k, inds.get(ind), fm)
-            row += 1
-    row += 1
-    # 表三
-    ws.write_string(row, 0, "三、收到和处理政府信息公开申请情况", fm.section)
-    row += 1
-    ws.merge_range(
-        row, 0, row + 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fm.header
-    )
-    ws.merge_range(row, 3, row, 9, "申请人情况", fm.header)
-    ws.merge_range(row + 1, 3, row + 2, 3, "自然人", fm.header)
-    ws.merge_range(row + 1, 4, row + 1, 8, "法人或其他组织", fm.header)
-    ws.merge_range(row + 1, 9, row + 2, 9, "总计", fm.header)
-    for k, (_, col) in enumerate(layout.T3_COLS[1:6]):
-        ws.write_string(row + 2, 4 + k, col, fm.header)
-    row += 3
-    rows = layout.t3_rows(ids)
-    first = {g: i for i, (_, g, _) in reversed(list(enumerate(rows)))}
-    last = {g: i for i, (_, g, _) in enumerate(rows)}
-    res = [i for i, (_, g, _) in enumerate(rows) if g]
-    for i, (key, group, label) in enumerate(rows):
-        if not group:
-            ws.merge_range(row + i, 0, row + i, 2, label, fm.label)
-        elif group == "三、本年度办理结果":
-            ws.merge_range(row + i, 1, row + i, 2, label, fm.label)
+    get = inds.get
+    for fn, args in plan.ops:
+        if fn is None:
+            _put(ws, args[0], args[1], get(args[2]), fm)
         else:
-            if first[group] == i:
-                ws.merge_range(row + i, 1, row + last[group], 1, group, fm.label)
-            ws.write_string(row + i, 2, label, fm.label)
-        for k, (col, _) in enumerate(layout.T3_COLS):
-            _put(ws, row + i, 3 + k, inds.get(f"t3.{key}.{col}"), fm)
-    ws.merge_range(row + res[0], 0, row + res[-1], 0, "三、本年度办理结果", fm.center)
-    row += len(rows) + 1
-    # 表四
-    ws.write_string(row, 0, "四、政府信息公开行政复议、行政诉讼情况", fm.section)
-    row += 1
-    ws.merge_range(row, 0, row + 1, 4, "行政复议", fm.header)
-    ws.merge_range(row, 5, row, 14, "行政诉讼", fm.header)
-    ws.merge_range(row + 1, 5, row + 1, 9, "未经复议直接起诉", fm.header)
-    ws.merge_range(row + 1, 10, row + 1, 14, "复议后起诉", fm.header)
-    for g, (key, _, _) in enumerate(layout.T4_GROUPS):
-        for k, (col, col_label) in enumerate(layout.T4_COLS):
-            ws.write_string(row + 2, g * 5 + k, col_label, fm.header)
-            _put(ws, row + 3, g * 5 + k, inds.get(f"t4.{key}.{col}"), fm)
+            fn(ws, *args)
     ws.freeze_panes(3, 0)
 
 
@@ -209,23 +266,26 @@ def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
         ws.set_column(c, c, w)
     ws.freeze_panes(1, 0)
     k = 1
+    labels = layout.LABELS
     for d in data:
         r = d.row
+        report = (r.id, d.name, r.issuer or "", r.year or "")
         in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
+        who = d.reviewers.get
         for f in d.figures:
             if f.id in in_tables:
                 continue  # a cell of 表二/三/四: shown with its status on the report's own sheet
-            v, ov = _num(f.value), _num(f.original_value)
-            ws.write_row(k, 0, (r.id, d.name, r.issuer or "", r.year or "", f.start, f.text))
+            v, ov = f.value, f.original_value
+            _plain(ws, k, 0, (*report, f.start, f.text))
             if v is not None:
                 ws.write_number(k, 6, v, fm.value(f.status, v))
             if ov is not None:
-                ws.write_number(k, 7, ov, fm.int if isinstance(ov, int) else fm.dec)
-            ws.write_row(k, 8, (
-                f.unit or "", QUALIFIER_ZH.get(f.qualifier or "", f.qualifier or ""), f.label, f.indicator or "",
-                layout.label(f.indicator) if f.indicator else "", SOURCE_ZH.get(f.source, f.source),
+                ws.write_number(k, 7, ov, fm.int if ov.__class__ is int else fm.dec)
+            _plain(ws, k, 8, (
+                f.unit, QUALIFIER_ZH.get(f.qualifier or "", f.qualifier), f.label, f.indicator,
+                labels.get(f.indicator, f.indicator) if f.indicator else "", SOURCE_ZH.get(f.source, f.source),
                 round(f.confidence, 2), FIGURE_STATUS_ZH.get(f.status, f.status),
-                d.reviewers.get(f"figure:{f.id}", ""), d.context(f.start, f.end),
+                who(f"figure:{f.id}", ""), d.context(f.start, f.end),
             ))  # fmt: skip
             k += 1
     ws.autofilter(0, 0, max(k - 1, 1), len(heads) - 1)
@@ -239,8 +299,8 @@ def _audit(ws: Worksheet, events: Sequence[EventRow], names: dict[int, str], fm:
         ws.set_column(c, c, w)
     ws.freeze_panes(1, 0)
     for k, e in enumerate(events, start=1):
-        ws.write_row(k, 0, (e.id, e.at, e.reviewer, e.report_id, names.get(e.report_id, ""), e.target,
-                            ACTION_ZH.get(e.action, e.action), e.old, e.new, e.reason, "是" if e.undone else ""))  # fmt: skip
+        _plain(ws, k, 0, (e.id, e.at, e.reviewer, e.report_id, names.get(e.report_id, ""), e.target,
+                          ACTION_ZH.get(e.action, e.action), e.old, e.new, e.reason, "是" if e.undone else ""))  # fmt: skip
     ws.autofilter(0, 0, max(len(events), 1), len(heads) - 1)
 
 
@@ -266,7 +326,12 @@ def write_workbook(
     events: Sequence[EventRow],
     progress: Callable[[int, int], None] | None,
 ) -> None:
-    opts = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    opts = {
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "in_memory": True,
+    }
     wb = xlsxwriter.Workbook(str(path), opts)
     try:
         fm = _Formats(wb)
@@ -279,8 +344,9 @@ def write_workbook(
         _summary(summary, data, fm)
         _legend(legend, fm)
         total = len(data)
+        plans: dict[tuple[bool, bool], _Plan] = {}
         for k, (ws, d) in enumerate(sheets, start=1):
-            _report_sheet(ws, d, fm)
+            _report_sheet(ws, d, fm, plans)
             if progress:
                 progress(k, total)
         _figures(figures, data, fm)

@@ -27,6 +27,23 @@ def text_dec(s: str | None) -> Decimal | None:
         return None
 
 
+def num_text(s: str | None) -> int | float | None:
+    """A stored value as a spreadsheet number: ``int`` when whole (any size), else ``float``."""
+    d = text_dec(s)
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def sql_num(col: str) -> str:
+    """SQL that reads the stored value ``col`` as an INTEGER when it is plainly one (digits only, short
+    enough for 64 bits), else leaves the text for ``num_text`` — so the common case costs no Python."""
+    return (
+        f"CASE WHEN {col} GLOB '[0-9]*' AND {col} NOT GLOB '*[^0-9]*' AND length({col}) <= 18 "
+        f"THEN CAST({col} AS INTEGER) ELSE {col} END"
+    )
+
+
 def _pack(a: array | None) -> tuple[bytes | None, str | None]:
     if a is None:
         return None, None

@@ -1,9 +1,15 @@
-"""Plain rows the workspace returns to the GUI and the exporters (frozen, no database handles)."""
+"""Plain rows the workspace returns to the GUI and the exporters (frozen, no database handles).
+
+The bulk reads for the exports return named tuples instead (``FigureTuple``, ``IndicatorTuple``):
+hundreds of thousands of them are built per export, and a tuple costs a fraction of a dataclass.
+Their values are ``int`` for whole numbers and ``float`` otherwise, as a spreadsheet stores them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 REPORT_STATUSES = ("unreviewed", "in_review", "done", "in_question")  # 未审核 审核中 已完成 有疑问
 FIGURE_STATUSES = (
@@ -63,6 +69,39 @@ class IndicatorRow:
     start: int | None
     end: int | None
     status: str  # pending | confirmed | corrected
+    figure_id: int | None
+
+
+class FigureTuple(NamedTuple):
+    """A figure as the exports read it (``FigureRow`` without multiplier and rule; numbers as int/float)."""
+
+    id: int
+    report_id: int
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    original_value: int | float | None
+    unit: str | None
+    qualifier: str | None
+    label: str
+    indicator: str | None
+    confidence: float
+    source: str
+    status: str
+
+
+class IndicatorTuple(NamedTuple):
+    """An indicator value as the exports read it (``IndicatorRow`` with the value as int/float)."""
+
+    report_id: int
+    indicator: str
+    kind: str
+    value: int | float | None
+    raw: str
+    start: int | None
+    end: int | None
+    status: str
     figure_id: int | None
 
 

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -19,14 +19,16 @@ from typing import Any, TypeVar
 
 from core.errors import StoreError
 from core.model import Document, Extraction
-from core.store import codec, db
+from core.store import bulk, codec, db
 from core.store.review import ReviewMixin
 from core.store.rows import (
     CheckRow,
     EventRow,
     FigureRow,
+    FigureTuple,
     ImportResult,
     IndicatorRow,
+    IndicatorTuple,
     ReportRow,
 )
 
@@ -285,6 +287,32 @@ class Workspace(ReviewMixin):
                 f"SELECT {cols} FROM review_events WHERE report_id = ? ORDER BY id", (report_id,)
             )
         return [EventRow(**{**r, "undone": bool(r["undone"])}) for r in rows]
+
+    # ---- bulk reading for the exports: one query per table (core/store/bulk.py) -------------------
+    def texts(self, report_ids: Collection[int] | None = None) -> dict[int, str]:
+        """Report id → canonical text, for ``report_ids`` (None: every report)."""
+        return self._bulk(bulk.texts, report_ids)
+
+    def all_figures(self, report_ids: Collection[int] | None = None) -> dict[int, list[FigureTuple]]:
+        """Report id → its figures in text order, as named tuples with int/float values."""
+        return self._bulk(bulk.figures, report_ids)
+
+    def all_indicators(
+        self, report_ids: Collection[int] | None = None
+    ) -> dict[int, dict[str, IndicatorTuple]]:
+        """Report id → indicator id → its value, as named tuples with int/float values."""
+        return self._bulk(bulk.indicators, report_ids)
+
+    def last_reviewers(self, report_ids: Collection[int] | None = None) -> dict[int, dict[str, str]]:
+        """Report id → ``figure:ID`` / ``indicator:ID`` → who last reviewed it (undone events aside)."""
+        return self._bulk(bulk.last_reviewers, report_ids)
+
+    def _bulk(self, fn: Callable[[sqlite3.Connection, Collection[int] | None], T], ids: Any) -> T:
+        with self._lock:
+            try:
+                return fn(self._conn, None if ids is None else set(ids))
+            except sqlite3.Error as e:
+                raise db.explain(self.path, e) from e
 
     def previous_report(self, report_id: int) -> int | None:
         r = self._one("SELECT issuer, year FROM reports WHERE id = ?", (report_id,))

@@ -75,20 +75,19 @@ def openpyxl_same_cells(ws: Workspace, out: Path) -> None:
     for d in data:
         r = d.row
         summary.append([r.id, d.name, r.title, r.issuer, r.year, r.status, r.n_figures, r.n_pending, r.n_failed,
-                        *[export._num(d.indicators[i].value) if i in d.indicators and d.indicators[i].value is not None
-                          else None for i in ids]])  # fmt: skip
+                        *[d.indicators[i].value if i in d.indicators else None for i in ids]])  # fmt: skip
     for d in data:
         sheet = wb.create_sheet(f"{d.row.id}")
         for key, _, label in export_layout.t3_rows(set(d.indicators)):
             row = [label]
             for col, _ in export_layout.T3_COLS:
                 v = d.indicators.get(f"t3.{key}.{col}")
-                row.append(export._num(v.value) if v is not None and v.value is not None else None)
+                row.append(v.value if v is not None else None)
             sheet.append(row)
     figs = wb.create_sheet("数字明细")
     for d in data:
         for f in d.figures:
-            figs.append([d.row.id, d.name, f.start, f.text, export._num(f.value), f.unit, f.label, f.status,
+            figs.append([d.row.id, d.name, f.start, f.text, f.value, f.unit, f.label, f.status,
                          d.context(f.start, f.end)])  # fmt: skip
     wb.save(out)
 

@@ -1,0 +1,84 @@
+"""Bulk reads for the exports: one query per table for all chosen reports, rows as named tuples.
+
+Reading report by report costs a query per report and table and a dataclass per row; an export of a
+thousand reports reads some 360,000 rows, so these functions read each table once and group in Python.
+``report_ids`` None means every report. The caller holds the workspace lock and translates errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from core.store.codec import num_text, sql_num
+from core.store.rows import FigureTuple, IndicatorTuple
+
+_FIGURE_SQL = f"""SELECT id, report_id, start, "end", text, {sql_num("value")}, {sql_num("original_value")},
+    unit, qualifier, label, indicator, confidence, source, status FROM figures"""
+_INDICATOR_SQL = f"""SELECT report_id, indicator, kind, {sql_num("value")}, raw, start, "end", status, figure_id
+    FROM indicator_values"""
+
+
+def _where(col: str, report_ids: Collection[int] | None) -> tuple[str, tuple[Any, ...]]:
+    if report_ids is None:
+        return "", ()
+    return f" WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(report_ids)),)
+
+
+def _numbers(rows: Iterable[tuple[Any, ...]], cols: tuple[int, ...]) -> Iterable[tuple[Any, ...]]:
+    """Rows with the value columns ``cols`` as numbers; SQL already turned plain integers into int."""
+    for r in rows:
+        if any(r[c].__class__ is str for c in cols):
+            r = tuple(num_text(v) if k in cols and v.__class__ is str else v for k, v in enumerate(r))
+        yield r
+
+
+def texts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, str]:
+    where, params = _where("id", report_ids)
+    return dict(conn.execute(f"SELECT id, text FROM reports{where}", params).fetchall())
+
+
+def figures(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, list[FigureTuple]]:
+    """Per report, its figures in text order (start, end, id)."""
+    where, params = _where("report_id", report_ids)
+    rows = conn.execute(f'{_FIGURE_SQL}{where} ORDER BY report_id, start, "end", id', params).fetchall()
+    out: dict[int, list[FigureTuple]] = {}
+    make = FigureTuple._make
+    rid, cur = None, []
+    for f in map(make, _numbers(rows, (5, 6))):
+        if f.report_id != rid:
+            rid, cur = f.report_id, out.setdefault(f.report_id, [])
+        cur.append(f)
+    return out
+
+
+def indicators(
+    conn: sqlite3.Connection, report_ids: Collection[int] | None
+) -> dict[int, dict[str, IndicatorTuple]]:
+    """Per report, its indicator values by indicator id (in the order they were stored)."""
+    where, params = _where("report_id", report_ids)
+    rows = conn.execute(f"{_INDICATOR_SQL}{where} ORDER BY rowid", params).fetchall()
+    out: dict[int, dict[str, IndicatorTuple]] = {}
+    for v in map(IndicatorTuple._make, _numbers(rows, (3,))):
+        d = out.get(v.report_id)
+        if d is None:
+            d = out[v.report_id] = {}
+        d[v.indicator] = v
+    return out
+
+
+def last_reviewers(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, dict[str, str]]:
+    """Per report, the reviewer of the latest standing event that touched each figure / indicator
+    (keys ``figure:ID`` and ``indicator:ID``)."""
+    where, params = _where("report_id", report_ids)
+    where = (where + " AND" if where else " WHERE") + " undone = 0 AND action NOT IN ('undo', 'redo')"
+    out: dict[int, dict[str, str]] = {}
+    for rid, reviewer, after in conn.execute(
+        f"SELECT report_id, reviewer, after_state FROM review_events{where} ORDER BY id", params
+    ):
+        d = out.setdefault(rid, {})
+        for key in json.loads(after):
+            d[key] = reviewer
+    return out
