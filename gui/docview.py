@@ -114,6 +114,7 @@ class DocumentPane(QWidget):
         if doc.format == "pdf" and original and doc.pages and doc.char_boxes is not None:
             self.stack.setCurrentWidget(self.pdf)
             self.pdf.pages.set_pdf(doc, original, spans)
+            self.pdf.fit()
             self.pdf.verticalScrollBar().setValue(0)
         else:
             self.stack.setCurrentWidget(self.text)
@@ -146,7 +147,7 @@ class DocumentPane(QWidget):
 
     def zoom(self, step: int) -> None:
         if self.is_pdf:
-            self.pdf.pages.set_zoom(self.pdf.pages.zoom * (1.2 if step > 0 else 1 / 1.2))
+            self.pdf.zoom_by(1.2 if step > 0 else 1 / 1.2)
         elif step > 0:
             self.text.zoomIn(1)
         else:

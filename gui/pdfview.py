@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 
@@ -389,6 +390,8 @@ class PdfPages(QWidget):
 
 
 class PdfView(QScrollArea):
+    """The pages in a scroll area; pages fit the width until the reviewer zooms."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages = PdfPages()
@@ -396,3 +399,22 @@ class PdfView(QScrollArea):
         self.setWidgetResizable(False)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setBackgroundRole(self.pages.backgroundRole())
+        self.fit_width = True
+
+    def fit(self) -> None:
+        """Zoom so the widest page fills the visible width (while ``fit_width`` is on)."""
+        doc = self.pages.doc
+        if not self.fit_width or doc is None or not doc.pages:
+            return
+        avail = self.viewport().width() - 2 * GAP - self.verticalScrollBar().sizeHint().width()
+        zoom = max(0.25, min(4.0, avail / (max(p.width for p in doc.pages) * 96 / 72)))
+        if abs(zoom - self.pages.zoom) > 0.01:
+            self.pages.set_zoom(zoom)
+
+    def zoom_by(self, factor: float) -> None:
+        self.fit_width = False
+        self.pages.set_zoom(self.pages.zoom * factor)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.fit()

@@ -194,3 +194,29 @@ def test_english_translation_loads(qapp: Any) -> None:
         assert QCoreApplication.translate("Actions", "确认并转到下一个") == "Confirm and go to next"
     finally:
         QCoreApplication.removeTranslator(t)
+
+
+def test_pdf_pages_fit_the_width_until_the_reviewer_zooms(
+    qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list
+) -> None:
+    from gui.mainwindow import MainWindow
+
+    pdf = make_pdf(tmp_path / "r.pdf")
+    ws = Workspace.open(tmp_path / "p.sqlite", "测试员")
+    ws.import_paths([str(pdf)])
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.set_workspace(ws)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitUntil(win.first_report_shown)
+    view = win.pane.pdf
+    qtbot.waitUntil(lambda: abs(view.pages.width() - view.viewport().width()) < 40)
+    win.resize(1600, 900)  # a wider window: the pages follow
+    qtbot.waitUntil(lambda: abs(view.pages.width() - view.viewport().width()) < 40)
+    zoom = view.pages.zoom
+    win.zoom_in()
+    assert view.pages.zoom > zoom
+    win.resize(1400, 900)  # after a manual zoom the width is the reviewer's choice
+    qtbot.wait(50)
+    assert view.pages.zoom > zoom
