@@ -66,8 +66,12 @@ class ReportData:
         return _SPACES.sub(" ", s).strip()
 
 
-def load(ws: Workspace, report_ids: Iterable[int] | None = None) -> list[ReportData]:
-    """The chosen reports (None: all) with their figures and indicator values, one query per table."""
+def load(
+    ws: Workspace, report_ids: Iterable[int] | None = None, table_figures: bool = True
+) -> list[ReportData]:
+    """The chosen reports (None: all) with their figures and indicator values, one query per table.
+    ``table_figures`` false leaves out the figures that are cells of tables 二, 三, 四 (the xlsx shows
+    those on the report sheets, with their indicator values)."""
     rows = ws.reports()
     ids: list[int] | None = None
     if report_ids is not None:
@@ -77,7 +81,7 @@ def load(ws: Workspace, report_ids: Iterable[int] | None = None) -> list[ReportD
             raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, sorted(missing)))} 的报告")
         rows = [r for r in rows if r.id in wanted]
         ids = [r.id for r in rows]
-    texts, figures = ws.texts(ids), ws.all_figures(ids)
+    texts, figures = ws.texts(ids), ws.all_figures(ids, in_tables=table_figures)
     indicators, reviewers = ws.all_indicators(ids), ws.last_reviewers(ids)
     return [
         ReportData(r, Path(r.path).name, texts[r.id], figures.get(r.id, []), indicators.get(r.id, {}),
@@ -147,7 +151,7 @@ def to_xlsx(
     """Write the workbook: 汇总, 说明, one sheet per report, 数字明细, 审核记录."""
     from core.export_xlsx import write_workbook
 
-    data = list(load(ws, report_ids))
+    data = load(ws, report_ids, table_figures=False)
     events = ws.events()
     if report_ids is not None:
         ids = {d.row.id for d in data}

@@ -27,11 +27,12 @@ def _where(col: str, report_ids: Collection[int] | None) -> tuple[str, tuple[Any
     return f" WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(report_ids)),)
 
 
-def _numbers(rows: Iterable[tuple[Any, ...]], cols: tuple[int, ...]) -> Iterable[tuple[Any, ...]]:
-    """Rows with the value columns ``cols`` as numbers; SQL already turned plain integers into int."""
+def _numbers(rows: Iterable[tuple[Any, ...]], a: int, b: int) -> Iterable[tuple[Any, ...]]:
+    """Rows with the value columns ``a`` and ``b`` as numbers; SQL already turned plain integers into
+    int and left only fractions, negatives and very long numbers as text."""
     for r in rows:
-        if any(r[c].__class__ is str for c in cols):
-            r = tuple(num_text(v) if k in cols and v.__class__ is str else v for k, v in enumerate(r))
+        if r[a].__class__ is str or r[b].__class__ is str:
+            r = tuple(num_text(v) if k in (a, b) and v.__class__ is str else v for k, v in enumerate(r))
         yield r
 
 
@@ -40,14 +41,22 @@ def texts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[
     return dict(conn.execute(f"SELECT id, text FROM reports{where}", params).fetchall())
 
 
-def figures(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, list[FigureTuple]]:
-    """Per report, its figures in text order (start, end, id)."""
+def figures(
+    conn: sqlite3.Connection, report_ids: Collection[int] | None, in_tables: bool = True
+) -> dict[int, list[FigureTuple]]:
+    """Per report, its figures in text order (start, end, id); without the cells of tables 二, 三
+    and 四 (figures an indicator value of their report links to) when ``in_tables`` is false."""
     where, params = _where("report_id", report_ids)
+    if not in_tables:
+        # An indicator value links only to a figure of its own report, and figure ids are unique in the
+        # workspace, so one id list will do (a (report_id, id) row value IN is quadratic in SQLite).
+        where = (where + " AND" if where else " WHERE") + (
+            " id NOT IN (SELECT figure_id FROM indicator_values WHERE figure_id IS NOT NULL)"
+        )
     rows = conn.execute(f'{_FIGURE_SQL}{where} ORDER BY report_id, start, "end", id', params).fetchall()
     out: dict[int, list[FigureTuple]] = {}
-    make = FigureTuple._make
     rid, cur = None, []
-    for f in map(make, _numbers(rows, (5, 6))):
+    for f in map(FigureTuple._make, _numbers(rows, 5, 6)):
         if f.report_id != rid:
             rid, cur = f.report_id, out.setdefault(f.report_id, [])
         cur.append(f)
@@ -61,7 +70,7 @@ def indicators(
     where, params = _where("report_id", report_ids)
     rows = conn.execute(f"{_INDICATOR_SQL}{where} ORDER BY rowid", params).fetchall()
     out: dict[int, dict[str, IndicatorTuple]] = {}
-    for v in map(IndicatorTuple._make, _numbers(rows, (3,))):
+    for v in map(IndicatorTuple._make, _numbers(rows, 3, 3)):
         d = out.get(v.report_id)
         if d is None:
             d = out[v.report_id] = {}

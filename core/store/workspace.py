@@ -293,9 +293,12 @@ class Workspace(ReviewMixin):
         """Report id → canonical text, for ``report_ids`` (None: every report)."""
         return self._bulk(bulk.texts, report_ids)
 
-    def all_figures(self, report_ids: Collection[int] | None = None) -> dict[int, list[FigureTuple]]:
-        """Report id → its figures in text order, as named tuples with int/float values."""
-        return self._bulk(bulk.figures, report_ids)
+    def all_figures(
+        self, report_ids: Collection[int] | None = None, in_tables: bool = True
+    ) -> dict[int, list[FigureTuple]]:
+        """Report id → its figures in text order, as named tuples with int/float values; without the
+        cells of tables 二, 三, 四 (figures an indicator value links to) when ``in_tables`` is false."""
+        return self._bulk(lambda c, ids: bulk.figures(c, ids, in_tables), report_ids)
 
     def all_indicators(
         self, report_ids: Collection[int] | None = None

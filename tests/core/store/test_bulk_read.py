@@ -80,3 +80,15 @@ def test_xlsx_shows_fractions_negative_and_huge_numbers_as_typed(ws: Workspace, 
     s = wb["汇总"]
     col = [c.value for c in s[2]].index("t3.new.natural") + 1
     assert s.cell(3, col).value == -3 and s.cell(3, col).fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_figures_without_table_cells_leave_out_only_linked_figures(ws: Workspace) -> None:
+    a, b = _two(ws)
+    ws.add(a, 0, 2, Decimal(7), unit="件", label="补录")
+    every, narrative = ws.all_figures(), ws.all_figures(in_tables=False)
+    for rid in (a, b):
+        linked = {v.figure_id for v in ws.indicators(rid).values() if v.figure_id is not None}
+        assert linked and all(f.source == "table" for f in every[rid] if f.id in linked)
+        assert narrative[rid] == [f for f in every[rid] if f.id not in linked]
+    assert [f.source for f in narrative[a]] == ["manual", "text", "text"]
+    assert ws.all_figures([b], in_tables=False) == {b: narrative[b]}
