@@ -3,14 +3,19 @@ side by side, the same cells written with openpyxl) and to CSV.
 
 Run on demand: ``uv run python tests/bench/bench_store.py [N]``. Prints reports/second for the import
 (process pool and single process), seconds for each export. Goals: import ≥ 100 reports/s, xlsx ≤ 3 s.
+For the xlsx it also prints where the time goes (reading the workspace vs writing the workbook), the
+cells and merges in the file, and the floor: XlsxWriter alone writing as many plain number cells in as
+many sheets in a trivial loop.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,13 +66,14 @@ def bench_import(tmp: Path, corpus: Path, n: int, workers: int) -> Path:
 
 
 def openpyxl_same_cells(ws: Workspace, out: Path) -> None:
-    """The same content as to_xlsx (values only, no merges or formats) written with openpyxl."""
+    """The values of to_xlsx (summary, tables 二 三 四 with their row labels, narrative figures, audit;
+    no headers, merges or formats) written with openpyxl."""
     import openpyxl
 
     wb = openpyxl.Workbook()
     summary = wb.active
     summary.title = "汇总"
-    data = list(export.load(ws))
+    data = export.load(ws, table_figures=False)
     ids = [i for i in export_layout.ORDER if any(i in d.indicators for d in data)]
     summary.append(
         ["编号", "文件", "标题", "发布机关", "年度", "审核状态", "数字", "待核对", "未通过检查", *ids]
@@ -78,18 +84,59 @@ def openpyxl_same_cells(ws: Workspace, out: Path) -> None:
                         *[d.indicators[i].value if i in d.indicators else None for i in ids]])  # fmt: skip
     for d in data:
         sheet = wb.create_sheet(f"{d.row.id}")
-        for key, _, label in export_layout.t3_rows(set(d.indicators)):
-            row = [label]
-            for col, _ in export_layout.T3_COLS:
-                v = d.indicators.get(f"t3.{key}.{col}")
-                row.append(v.value if v is not None else None)
-            sheet.append(row)
+        sheet.append([d.row.title])
+        here = set(d.indicators)
+        rows = [r for s in (export_layout.T2_2019 if export_layout.uses_2019_table2(here) else export_layout.T2_2021)
+                for r in s.rows]  # fmt: skip
+        rows += [(label, tuple(f"t3.{key}.{c}" for c, _ in export_layout.T3_COLS))
+                 for key, _, label in export_layout.t3_rows(here)]  # fmt: skip
+        rows += [(label + sub, tuple(f"t4.{key}.{c}" for c, _ in export_layout.T4_COLS))
+                 for key, label, sub in export_layout.T4_GROUPS]  # fmt: skip
+        for label, cells in rows:
+            sheet.append([label, *[d.indicators[i].value if i in d.indicators else None for i in cells]])
     figs = wb.create_sheet("数字明细")
     for d in data:
         for f in d.figures:
-            figs.append([d.row.id, d.name, f.start, f.text, f.value, f.unit, f.label, f.status,
+            figs.append([d.row.id, d.name, d.row.issuer, d.row.year, f.start, f.text, f.value, f.original_value,
+                         f.unit, f.qualifier, f.label, f.indicator, export_layout.label(f.indicator or ""),
+                         f.source, f.confidence, f.status, d.reviewers.get(f"figure:{f.id}", ""),
                          d.context(f.start, f.end)])  # fmt: skip
+    audit = wb.create_sheet("审核记录")
+    for e in ws.events():
+        audit.append([e.id, e.at, e.reviewer, e.report_id, e.target, e.action, e.old, e.new, e.reason])
     wb.save(out)
+
+
+def _cells(path: Path) -> tuple[int, int, int]:
+    """Sheets, cells and merged ranges in an xlsx file."""
+    with zipfile.ZipFile(path) as z:
+        xml = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+    return len(xml), sum(len(re.findall(r"<c ", x)) for x in xml), sum(x.count("<mergeCell ") for x in xml)
+
+
+def xlsx_breakdown(ws: Workspace, out: Path, total: float) -> None:
+    """Reading vs writing, the cells in the file, and XlsxWriter's own speed on a trivial loop."""
+    import xlsxwriter
+
+    t0 = time.perf_counter()
+    data = export.load(ws, table_figures=False)
+    ws.events()
+    load = time.perf_counter() - t0
+    sheets, cells, merges = _cells(out)
+    print(f"  read workspace {load:.2f} s, write workbook {total - load:.2f} s; {len(data)} reports, "
+          f"{sheets} sheets, {cells} cells ({merges} merges) = {cells / total / 1e3:.0f}k cells/s")  # fmt: skip
+    per = -(-cells // sheets)
+    t0 = time.perf_counter()
+    wb = xlsxwriter.Workbook(str(out.with_name("floor.xlsx")), {"in_memory": True})
+    fmt = wb.add_format({"border": 1})
+    for _ in range(sheets):
+        sheet = wb.add_worksheet()
+        for k in range(per):
+            sheet.write_number(k // 16, k % 16, k, fmt)
+    wb.close()
+    floor = time.perf_counter() - t0
+    print(f"  floor: XlsxWriter alone, {per * sheets} number cells in {sheets} sheets: {floor:.2f} s "
+          f"= {per * sheets / floor / 1e3:.0f}k cells/s")  # fmt: skip
 
 
 def main() -> None:
@@ -108,8 +155,12 @@ def main() -> None:
             n_fig = sum(x.n_figures for x in ws.reports())
             n_ind = ws._conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0]
             print(f"workspace: {n_fig} figures, {n_ind} indicator values, {db.stat().st_size / 1e6:.1f} MB")
+            t0 = time.perf_counter()
+            export.to_xlsx(ws, tmp / "out.xlsx")
+            secs = time.perf_counter() - t0
+            print(f"export xlsx (XlsxWriter, core.export.to_xlsx): {secs:.2f} s")
+            xlsx_breakdown(ws, tmp / "out.xlsx", secs)
             for name, fn in (
-                ("xlsx (XlsxWriter, core.export.to_xlsx)", lambda: export.to_xlsx(ws, tmp / "out.xlsx")),
                 (
                     "xlsx (openpyxl, same cells, no formats)",
                     lambda: openpyxl_same_cells(ws, tmp / "opx.xlsx"),
@@ -119,6 +170,9 @@ def main() -> None:
                 t0 = time.perf_counter()
                 fn()
                 print(f"export {name}: {time.perf_counter() - t0:.2f} s")
+                if name.startswith("xlsx"):
+                    sheets, cells, merges = _cells(tmp / "opx.xlsx")
+                    print(f"  {sheets} sheets, {cells} cells, {merges} merges")
 
 
 if __name__ == "__main__":
