@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,9 +44,6 @@ CSV_COLUMNS = (
 CONTEXT = 20
 
 
-_SPACES = re.compile(r"\s+")
-
-
 @dataclass(frozen=True)
 class ReportData:
     """Everything the exporters need about one report, read once."""
@@ -62,8 +58,8 @@ class ReportData:
     def context(self, start: int | None, end: int | None) -> str:
         if start is None or end is None:
             return ""
-        s = self.text[max(0, start - CONTEXT) : min(len(self.text), end + CONTEXT)]
-        return _SPACES.sub(" ", s).strip()
+        # runs of whitespace (any Unicode space, as str.isspace) become one space; ends trimmed
+        return " ".join(self.text[max(0, start - CONTEXT) : end + CONTEXT].split())
 
 
 def load(
