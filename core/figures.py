@@ -23,8 +23,8 @@ from core.textnorm import fold_width, to_simplified
 
 # Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
 UNITS = tuple(
-    "个工作日 个百分点 平方公里 平方米 公里 人次 件次 场次 户次 批次 万元 亿元 小时 分钟 个 条 件 项 次 场 期 份 宗 "  # noqa: SIM905
-    "篇 家 名 人 册 元 天 类 位 户 所 座 批 轮 封 套 张 台 辆 吨 周 例 起 处 本 部 集 幅 栏 节 课 组 支 块 % ％ ‰".split()
+    "个工作日 个百分点 个月 平方公里 平方米 公顷 公里 人次 件次 场次 户次 批次 万元 亿元 小时 分钟 个 条 件 项 次 场 期 份 宗 "  # noqa: SIM905
+    "篇 家 名 人 册 元 天 类 位 户 所 座 批 轮 封 套 张 台 辆 吨 周 例 起 处 本 部 集 幅 栏 节 课 组 支 块 倍 则 亩 栋 间 % ％ ‰".split()
 )
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("万元", "亿元"))
 
@@ -54,7 +54,6 @@ _UNIT_BLOCKERS = {
     "套": ("餐",),
     "张": ("贴",),
     "台": ("账", "风", "湾", "阶"),
-    "周": ("年", "边", "期", "末", "知"),
     "例": ("如", "行", "会"),
     "起": ("草", "诉", "来", "步", "点", "到", "始"),
     "处": ("理", "罚", "置", "分", "室", "长", "级"),
@@ -67,6 +66,10 @@ _UNIT_BLOCKERS = {
     "节": ("点", "约", "日", "能"),
     "课": ("题", "程"),
     "栏": ("目",),
+    "周": ("年", "边", "期", "末", "知", "岁"),
+    "则": ("是", "为", "上", "要", "应", "可", "在"),
+    "间": ("隔", "断", "接"),
+    "倍": (),
 }
 
 # Stage 1 finds number runs (a fast scan); stage 2 matches what follows a run (qualifier, 万/亿, unit).
@@ -88,12 +91,19 @@ TAIL_RE = re.compile(
 )
 # Characters a tail can start with: a cheap test before the tail regex runs.
 _TAIL_FIRST = frozenset(" \t\n\u00a0\u3000余多万亿大％" + "".join(u[0] for u in UNITS))
-_PRE = ("超过", "达到", "近", "约", "逾", "达")
+# 523.6万 at the end of a clause: an amount with no measure word (访问量, 浏览量).
+_BARE_MULT_RE = re.compile(r"(?P<q0>余|多)?(?P<mult>万|亿)(?P<q1>余|多)?(?=[，。；、,;：:)）]|\s*$|\s*\n)")
+_PRE = ("不少于", "超过", "至少", "不足", "不到", "少于", "达到", "近", "约", "逾", "超", "达")
 
 
 def _pre(n: str, start: int) -> str | None:
     for p in _PRE:
         if n.startswith(p, start - len(p)) and start >= len(p):
+            return p
+    window = n[max(0, start - 6) : start]  # 至少开展4次: the bound may stand before the verb
+    for p in ("至少", "不少于"):
+        k = window.rfind(p)
+        if k >= 0 and not any(c in _CLAUSE_END for c in window[k:]):
             return p
     return None
 
@@ -113,19 +123,34 @@ _PART_WORDS = ("部分", "章", "节", "方面内容")
 def _looks_glued(n: str, start: int) -> bool:
     """Digits glued to letters or number punctuation (A1, 0564-12345, 2/3, v1.2) are codes."""
     prev = fold_width(n[start - 1]) if start else ""
-    if prev in "×＊*":
+    if prev and prev in "×＊*":
         return True  # 7×24小时: a slogan, not a duration
     return bool(prev) and prev.isascii() and (prev.isalnum() or prev in "-/._@#+:~")
 
 
-def _is_ordinal(n: str, start: int, unit: str | None = None) -> bool:
-    """第十八届, 第 141 次; 排名前10名 (a rank, not a count of people)."""
+# A pinyin gloss that spam copies glue into traditional text: 第(dì)141次, 公開(kāi)
+PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+
+
+def _prev_char(n: str, start: int) -> str:
+    """The character before ``start``, skipping spaces and pinyin glosses."""
     j = start - 1
-    while j >= 0 and n[j] in " \t\u3000":
-        j -= 1
-    if j < 0:
-        return False
-    return n[j] == "第" or (n[j] == "前" and unit in ("名", "位"))
+    while j >= 0:
+        if n[j] in " \t\u3000":
+            j -= 1
+        elif (
+            n[j] == ")" and (k := n.rfind("(", max(0, j - 9), j)) >= 0 and PINYIN_GLOSS.fullmatch(n, k, j + 1)
+        ):
+            j = k - 1
+        else:
+            return n[j]
+    return ""
+
+
+def _is_ordinal(n: str, start: int, unit: str | None = None) -> bool:
+    """第十八届, 第 141 次, 第(dì)141次; 排名前10名 (a rank, not a count of people)."""
+    prev = _prev_char(n, start)
+    return prev == "第" or (prev == "前" and unit in ("名", "位"))
 
 
 def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
@@ -149,20 +174,44 @@ def _value(num: str) -> Decimal | None:
     return None if iv is None else Decimal(iv)
 
 
-def _chinese_numeral_ok(num: str, unit: str, big: str | None, after: str) -> bool:
-    """Chinese numerals in running text are often idioms; accept only clear counts."""
-    if num in ("一", "万", "亿", "百", "千", "百万", "千万", "万亿", "亿万"):
-        return False  # 一次性, 一批, 百项堵点, 千家万户 …
+# Words before a Chinese-numeral count that say something is being counted (共计十项, 召开三次).
+_COUNT_CUES = re.compile(
+    r"(?:共|计|达|有|开展|召开|举办|举行|组织|完成|发布|建成|设立|设置|新增|开设|印发|制定|出台|编制|办理|受理|"
+    r"收到|公开|培训|形成|涉及|包括|分为|下设|增加|减少|覆盖|选派|配备|安排|推出|评选|表彰|处理|答复)$"
+)
+_ONE_UNITS = frozenset(("件", "宗", "起", "例", "名", "人", "人次", "篇", "份", "家", "所", "项", "条"))
+_CLAUSE_END = "，。；、,.;:：)）」”\n"
+
+
+def _chinese_numeral_ok(n: str, ns: int, num: str, unit: str, big: str | None, after: str) -> bool:
+    """Chinese numerals in running text are often idioms or names; accept only clear counts."""
+    if num == "万" and _pre(n, ns) in ("近", "逾", "超", "超过"):
+        return True  # 近万条: nearly ten thousand
+    if num in ("万", "亿", "百", "千", "百万", "千万", "万亿", "亿万"):
+        return False  # 百项堵点, 千家万户 …
+    if num == "一" and (unit not in _ONE_UNITS or after[:1] not in _CLAUSE_END):
+        return False  # 一次性, 一批, 最后一公里, 最多跑一次 … but 复议一件。 is a count
+    prev = n[ns - 1] if ns else ""
+    if prev and (prev in "数几" or (prev in "上成" and num[0] in "十百千万")):
+        return False  # 数十场, 几十条, 上百人: no exact value
     if unit == "类" and not big:
         return False  # 三类内部事务信息, 四类过程性信息 (labels of table 三)
-    return not after.startswith("五年")  # 十四个五年规划
+    if after.startswith("五年"):
+        return False  # 十四个五年规划
+    if len(num) == 1 and num in "二两三四五六七八九" and not big and after[:1] not in _CLAUSE_END:
+        # 三项制度, 三张清单, 二期工程: a small numeral glued to a noun is a name unless a counting
+        # word comes before it (共计十项类别, 开设两个专栏)
+        return bool(_COUNT_CUES.search(n[max(0, ns - 4) : ns]))
+    return True
 
 
 def _qualifier(pre: str | None, more: bool, post: str | None) -> str | None:
-    if more or post == "之多" or pre in ("超过", "逾"):
+    if more or post == "之多" or pre in ("超过", "逾", "超"):
         return "more_than"
-    if post == "以上":
+    if post == "以上" or pre in ("至少", "不少于"):
         return "at_least"
+    if pre in ("不足", "不到", "少于"):
+        return "less_than"
     if post == "左右" or pre == "约":
         return "about"
     if pre == "近":
@@ -178,18 +227,24 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
     if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
         return True  # 六个部分, 十四个五年规划
     if not num[0].isdigit():
-        if not _chinese_numeral_ok(num, unit, t.group("big"), after_unit):
+        if not _chinese_numeral_ok(n, ns, num, unit, t.group("big"), after_unit):
             return True
     elif _looks_glued(n, ns):
         return True
+    digits = fold_width(num)
+    if digits[:2] in ("19", "20") and digits.isdigit() and len(digits) >= 6:
+        return True  # 202266, 20210312 …: a date that lost its 年/月, not a count
+    prev = _prev_char(n, ns)
+    if prev == "月" and len(digits) <= 2:
+        return True  # 10月1起施行: the day of a date that lost its 日
+    if prev and prev in "》〉" and unit in ("条", "款", "项"):
+        return True  # 《条例》三十三条: an article of a law
     if (
-        num[0].isdigit()
-        and "." not in num
-        and len(num.replace(",", "")) >= 7
-        and not t.group("mult")
-        and unit not in ("元", "%")
+        unit == "次"
+        and "届" in n[max(0, ns - 6) : ns]
+        and after_unit.startswith(("会议", "全会", "全体会议", "常委会"))
     ):
-        return True  # 7+ digit counts without 万 are almost always codes or garbled dates
+        return True  # 十七届人大三次会议: a session, not a count
     return (
         _is_ordinal(n, ns, unit) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
     )
@@ -218,6 +273,34 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 continue
             t = tail_match(n, ne)
             if t is None:
+                t = _BARE_MULT_RE.match(n, ne)
+                if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
+                    continue
+                # 访问量达523.6万。 — an amount in 万/亿 with no measure word
+                value = _value(num)
+                if value is None:
+                    continue
+                value *= MULTIPLIERS[t.group("mult")]
+                mult, mult_char = t.group("mult"), doc.text[t.start("mult")]
+                ue = end = t.end()
+                unit, rule, is_cn = None, "number+multiplier", False
+                qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), None)
+                label, indicator, conf = narrative.describe(n, ns, end, unit, soft)
+                out.append(
+                    Figure(
+                        ns,
+                        ne,
+                        doc.text[ns:ue],
+                        value,
+                        None,
+                        mult_char,
+                        qualifier,
+                        label,
+                        None,
+                        min(conf, 0.7),
+                        rule,
+                    )
+                )
                 continue
             unit = t.group("unit")
             if unit == "％":

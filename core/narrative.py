@@ -12,14 +12,23 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_BREAK = frozenset('，。；：、,.;:!?！？\n\t|（）()“”"《》【】[]')
+_CLAUSE_BREAK = frozenset('，。；：、,.;:!?！？\n\t|（）()“”"【】[]')
 _SENTENCE_END = "。！？；;"
 _LEAD_STRIP = re.compile(
-    r"^(?:年度|年|月份|月|日|以来|至今|底|末|其中|另有|另外|此外|同时|全年|年内|本年度|本年|今年|上半年|下半年|"
+    r"^(?:年度|年|月份|月|日|以来|至今|底|末|其中|由|从|另有|另外|此外|同时|全年|年内|本年度|本年|今年|上半年|下半年|"
     r"累计|共计|合计|总计|共|已|均|我市|我区|我县|我镇|我局|我委|我办|本机关|本单位|全市|全区|全县|市本级|区本级|县本级)+"
 )
-_TAIL_STRIP = re.compile(r"(?:共计|累计|合计|总计|共|达到|达|为|有|计|约|近|超过|逾|等|的|是|了)+$")
-_TRAILING_FIGURE = re.compile(r"[\d.,]+\s*[余多万亿]*[^\d]{0,2}$")
+_TAIL_STRIP = re.compile(
+    r"(?:共计|累计|合计|总计|共|达到|达|为|有|计|约|近|超过|超|逾|至少|不少于|不足|不到|少于|等|的|是|了|由|从)+$"
+)
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)"
+)
+# What is left of the figure before when a clause starts right after it: 65%提高到, 12个工作日缩短至
+_LEAD_UNIT = re.compile(
+    r"^(?:%|％|‰|个工作日|个百分点|个月|[余多万亿]*[个件条项次场期份宗篇家名人册元天类位户所座批轮封套张台辆吨周例起处本部集幅栏节课组支块倍则亩栋间])"
+)
 
 # Table 三 quantities named in prose: (pattern on the clause before, pattern after, indicator, confidence).
 _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float], ...] = tuple(
@@ -47,7 +56,15 @@ _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float]
 )
 # Generic words (办结, 答复) name table 三 only in a sentence about applications; the other patterns
 # (上年结转, 予以公开 …) are the format's own terms and may lean on the paragraph.
-_SENTENCE_SCOPED = frozenset(("t3.r7_total.total",))
+_SENTENCE_SCOPED = frozenset(("t3.r7_total.total", "t3.new.total"))
+# Sentences about these are not about 政府信息公开 applications (行政许可申请, 来信来访申请, 审理复议案件)
+_OTHER_SUBJECTS = ("行政许可", "审批", "信访", "来信来访", "延长答复", "政务服务", "审理", "热线", "工单")
+# Classifiers that stand before the noun they count (12个部门, 56名信息员); 件/条/次 follow the noun.
+_CLASSIFIERS = frozenset("个名所家位户座台辆张套支块栋间")
+_NOUN_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?=[的和与及等中里内在，。；、,;：:（(]|$)|[\u4e00-\u9fff]{2,6}"
+)
+_FUNCTION_CHARS = frozenset("了由在和与及为对向给把将到至从有是成定现立")
 _T4_RESULTS = (("维持", "upheld"), ("纠正", "corrected"), ("其他", "other"), ("未审结", "pending"))
 _KEYWORDS = (
     "申请",
@@ -80,12 +97,19 @@ def _clause_before(
     while i > lo:
         ch = n[i - 1]
         if ch == "\n" and soft and i >= 2 and n[i - 2] not in _CLAUSE_BREAK and n[i - 2] != "\n":
+            line_start = n.rfind("\n", 0, i - 1) + 1
+            line = n[line_start : i - 1]
+            if len(line) <= 24 and _HEADING.match(line) and not any(c in line for c in "。，；,;"):
+                break  # 三、其他需要报告的事项⏎本年度…: a heading line is not part of the clause
             i -= 1
+            continue
+        if ch == ")" and (k := n.rfind("(", max(0, i - 10), i - 1)) >= 0 and _PINYIN.fullmatch(n, k, i):
+            i = k  # 公開(kāi): a pinyin gloss glued into a spam copy is not a bracket
             continue
         if ch in _CLAUSE_BREAK or (stop_at_digits and ch.isdigit()):
             break
         i -= 1
-    return n[i:start].replace("\n", ""), i
+    return _PINYIN.sub("", n[i:start].replace("\n", "")), i
 
 
 def _phrase_after(n: str, end: int, limit: int = 12) -> str:
@@ -116,18 +140,28 @@ def _clean(s: str) -> str:
     return _TAIL_STRIP.sub("", _LEAD_STRIP.sub("", s.strip())).strip()
 
 
+_REVIEW = re.compile(r"(?<!经)复议(?!后)")  # 行政复议, not 未经复议 / 复议后 (kinds of lawsuit)
+
+
 def _t4_indicator(sentence: str, clause: str) -> str | None:
-    """Table 四: the group is the last of 行政复议 / 行政诉讼 named in the sentence; the result is named
-    in the figure's own clause (维持, 纠正, 其他, 尚未审结), else the figure is the group's total."""
-    i_review, i_suit = sentence.rfind("复议"), sentence.rfind("诉讼")
-    if i_suit > i_review or (i_suit >= 0 and "复议后" in sentence[max(0, i_suit - 8) :]):
-        tail = sentence[max(0, i_suit - 12) :]
-        if "复议后" in tail:
-            group = "suit_after_review"
-        elif "未经复议" in tail or "直接起诉" in tail:
-            group = "suit_direct"
+    """Table 四: the group is the last of 行政复议 / 行政诉讼 named in the sentence (a lawsuit's kind —
+    未经复议直接起诉 / 复议后起诉 — from the figure's own clause, else from the sentence when it names only
+    one kind); the result is named in the clause (维持, 纠正, 其他, 尚未审结), else it is the group's total."""
+    reviews = [m.start() for m in _REVIEW.finditer(sentence)]
+    i_review = reviews[-1] if reviews else -1
+    i_suit = max(sentence.rfind("诉讼"), sentence.rfind("起诉"))
+    if i_suit > i_review:
+        direct = (
+            "未经复议" in clause or "直接起诉" in clause,
+            "未经复议" in sentence or "直接起诉" in sentence,
+        )
+        after = ("复议后" in clause, "复议后" in sentence)
+        if direct[0] != after[0]:
+            group = "suit_direct" if direct[0] else "suit_after_review"
+        elif direct[1] != after[1]:
+            group = "suit_direct" if direct[1] else "suit_after_review"
         else:
-            group = "suit"
+            group = "suit"  # both kinds or neither named: the two lawsuit groups together
     elif i_review >= 0:
         group = "review"
     else:
@@ -140,20 +174,40 @@ def _t4_indicator(sentence: str, clause: str) -> str | None:
     return None
 
 
+def _label(n: str, start: int, end: int, unit: str | None, soft: bool) -> str:
+    before, i = _clause_before(n, start, soft)
+    stripped = before.strip()
+    after_figure = i > 0 and n[i - 1].isdigit()
+    if after_figure:
+        stripped = _LEAD_UNIT.sub("", stripped)  # 65%提高到100%: drop what belongs to the figure before
+    label = _clean(stripped)
+    if (len(label) < 2 or (after_figure and len(label) <= 4)) and stripped and i > 1:
+        # 占1.6%, 从65%提高到100%: the subject stands before the previous number of the clause before
+        prev, _ = _clause_before(n, i - 1, soft, stop_at_digits=False)
+        first_digit = re.search(r"\d", prev)
+        subject = _clean(prev[: first_digit.start()] if first_digit else prev)
+        if len(subject) >= 2:
+            label = subject + label
+    after = _phrase_after(n, end)
+    noun_after = _NOUN_AFTER.match(after)
+    if unit in _CLASSIFIERS and noun_after and (len(label) <= 4 or label[-1] in _FUNCTION_CHARS):
+        return noun_after.group()  # 确定56名兼职信息员, 完成87所中小学校: the noun after is counted
+    if len(label) < 2 and after:
+        return after[:10]
+    return label
+
+
+def _subject_is_disclosure(sentence: str, clause: str) -> bool:
+    """Table 三/四 quantities are about 政府信息公开 applications, not 行政许可, 信访 or other cases."""
+    return not any(w in sentence or w in clause for w in _OTHER_SUBJECTS)
+
+
 def describe(
     n: str, start: int, end: int, unit: str | None, soft_breaks: bool = False
 ) -> tuple[str, str | None, float]:
-    before, i = _clause_before(n, start, soft_breaks)
-    label = _clean(before)
-    if len(label) < 2 and before.strip() and i > 1:
-        # 占1.6% / 达99% — the subject is in the clause before
-        prev, _ = _clause_before(n, i - 1, soft_breaks, stop_at_digits=False)
-        prev = _clean(_TRAILING_FIGURE.sub("", prev.strip()))
-        if prev:
-            label = prev + before.strip()
+    label = _label(n, start, end, unit, soft_breaks)
+    before, _ = _clause_before(n, start, soft_breaks)
     after = _phrase_after(n, end)
-    if len(label) < 2 and after:
-        label = after[:10]
     conf = 0.9
     if unit in ("%", "‰"):
         conf = 0.85
@@ -162,6 +216,8 @@ def describe(
     indicator = None
     if unit in _COUNT_UNITS and any(k in before or k in after for k in _KEYWORDS):
         sentence = _sentence_before(n, start, soft_breaks)
+        if not _subject_is_disclosure(sentence, before):
+            return label, None, conf
         if "复议" in sentence or "诉讼" in sentence:
             indicator = _t4_indicator(sentence, before)
             if indicator:
@@ -177,8 +233,8 @@ def describe(
             for pb, pa, ind, c in _T3_MAP:
                 if (pb is not None and not pb.search(before)) or (pa is not None and not pa.search(window)):
                     continue
-                if ind in _SENTENCE_SCOPED and "申请" not in sentence:
-                    continue  # 办结 / 答复 alone name an application count only beside 申请
+                if ind in _SENTENCE_SCOPED and not ("申请" in sentence and "公开" in sentence):
+                    continue  # 收到申请 / 办结 / 答复 name a disclosure count only beside 公开申请
                 indicator = ind
                 conf = min(conf, c)
                 break

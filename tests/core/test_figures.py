@@ -239,3 +239,77 @@ def test_results_of_applications_in_prose() -> None:
         "t3.r4.total",
         "t3.r5.total",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "关于区十七届人大三次会议第0086号建议的答复",
+        "对市政协十三届二次会议第2023037号提案的答复",
+        "經(jīng)區(qū)政府第(dì)141次常務(wù)會(huì)議審議通過",
+        "全区有数十场线上活动，被省级以上媒体采用几十条，上百人参加",
+        "全面推行行政执法三项制度，建立三张清单，推进二期工程、三期规划",
+        "按照《条例》三十三条规定办理",
+        "为60周岁以上老年人开设绿色通道",
+        "自２０２３年１０月１起施行",
+        "最多跑一次，打通最后一公里",
+    ],
+)
+def test_more_not_figures(text: str) -> None:
+    assert figs(text) == [], [(f.text, f.value) for f in figs(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("门户网站总访问量12864532人次，页面浏览量35,127,806次。", [12864532, 35127806]),
+        ("累计公开政府信息１２６，４５８条。", [126458]),
+        ("网站全年访问量达523.6万，日均访问量1.4万。", [5236000, 14000]),
+        ("同比增长1.5倍，发布公告73则，征收土地1.8万亩。", [1.5, 73, 18000]),
+        ("全年被申请行政复议一件，经复议维持原答复。", [1]),
+        ("网上留言近万条。", [10000]),
+        ("8个县进入全省前30位。", [8]),
+    ],
+)
+def test_more_figures_found(text: str, values: list[float]) -> None:
+    assert [float(f.value) for f in figs(text)] == values
+
+
+def test_bounds_before_the_verb_and_less_than() -> None:
+    found = figs("收到网民留言超3000条，全年至少开展4次专项检查，答复不足50条。")
+    assert [f.qualifier for f in found] == ["more_than", "at_least", "less_than"]
+    assert found[0].label == "收到网民留言"
+
+
+def test_lawsuit_kinds_and_other_subjects() -> None:
+    got = [
+        f.indicator
+        for f in figs("被提起行政诉讼4件，其中未经复议直接起诉3件、复议后起诉1件，法院判决维持2件。")
+    ]
+    assert got == ["t4.suit.total", "t4.suit_direct.total", "t4.suit_after_review.total", "t4.suit.upheld"]
+    other = figs(
+        "政务服务中心窗口受理各类行政许可申请12600件，办结12580件，政府信息公开栏同步公示办理结果。"
+        "全年共审理行政复议案件215件，其中维持128件。收到群众来信来访申请37件。"
+    )
+    assert [f.indicator for f in other] == [None] * 5
+
+
+def test_labels_name_what_is_counted() -> None:
+    found = figs(
+        "我县成立了由12个部门组成的领导小组，确定56名兼职信息员，专区建设覆盖率从65%提高到100%。"
+        "主動公開(kāi)各類政府信息(xī)2136條，辦(bàn)結(jié)率100%。编印《惠企政策汇编》5000册。"
+    )
+    labels = [f.label for f in found]
+    assert labels[0].startswith("部门")
+    assert labels[1] == "兼职信息员"
+    assert labels[2] == "专区建设覆盖率"
+    assert labels[3].startswith("专区建设覆盖率")
+    assert labels[4] == "主动公开各类政府信息"
+    assert labels[5] == "办结率"
+    assert labels[6] == "编印《惠企政策汇编》"
+
+
+def test_pdf_heading_is_not_joined_into_a_label() -> None:
+    text = PDF_LIKE + "三、其他需要报告的事项\n本年度收取信息处理费0元，未减免。\n"
+    fee = [f for f in figs(text) if f.unit == "元"][0]
+    assert fee.label == "本年度收取信息处理费" or fee.label == "收取信息处理费"
