@@ -82,8 +82,7 @@ def _put(ws: Worksheet, r: int, c: int, v: IndicatorTuple | None, fm: _Formats) 
     if v is None:
         ws.write_blank(r, c, None, fm.blank)
     elif v.value is not None:
-        n = v.value
-        ws.write_number(r, c, n, fm.cell.get((v.status, n.__class__ is int)) or fm.value(v.status, n))
+        ws.write_number(r, c, v.value, fm.value(v.status, v.value))
     elif v.kind == "not_applicable":
         ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
     else:
