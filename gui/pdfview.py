@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 
 from core.model import Document
+from gui.reviewkeys import add_menu_action, handle_key
 from gui.style import color
 
 GAP = 12
@@ -367,25 +368,13 @@ class PdfPages(QWidget):
                     self.figure_clicked.emit(fid)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        if (
-            e.text()
-            and e.text() in "0123456789."
-            and not (e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        ):
-            self.digits_typed.emit(e.text())
-            return
-        if e.key() == Qt.Key.Key_A and not e.modifiers() and self._sel:
-            self.add_requested.emit(*self._sel)
+        if handle_key(e, self.selection_range(), self.digits_typed, self.add_requested):
             return
         super().keyPressEvent(e)
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = QMenu(self)
-        act = menu.addAction(self.tr("补录为数字 (A)"))
-        rng = self._sel
-        act.setEnabled(rng is not None)
-        if rng is not None:
-            act.triggered.connect(lambda: self.add_requested.emit(*rng))
+        add_menu_action(menu, self.selection_range(), self.add_requested)
         menu.exec(e.globalPos())
 
 

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from core.model import Table
+from gui.reviewkeys import add_menu_action, handle_key
 from gui.style import color
 
 Span = tuple[int, int, int, str]  # figure id, start, end, display status
@@ -295,24 +296,11 @@ class TextView(QTextEdit):
                 self.figure_clicked.emit(fid)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        if (
-            e.text()
-            and e.text() in "0123456789."
-            and not (e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        ):
-            self.digits_typed.emit(e.text())
-            return
-        if e.key() == Qt.Key.Key_A and not e.modifiers() and self.selection_range():
-            s, t = self.selection_range()  # type: ignore[misc]
-            self.add_requested.emit(s, t)
+        if handle_key(e, self.selection_range(), self.digits_typed, self.add_requested):
             return
         super().keyPressEvent(e)
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(e.pos())
-        rng = self.selection_range()
-        act = menu.addAction(self.tr("补录为数字 (A)"))
-        act.setEnabled(rng is not None)
-        if rng is not None:
-            act.triggered.connect(lambda: self.add_requested.emit(*rng))
+        add_menu_action(menu, self.selection_range(), self.add_requested)
         menu.exec(e.globalPos())

@@ -526,7 +526,7 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/docview.py" line="175" />
+        <location filename="../../gui/docview.py" line="176" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -657,12 +657,11 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/pdfview.py" line="277" />
+        <location filename="../../gui/pdfview.py" line="279" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdfview.py" line="383" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
     </message>
@@ -699,6 +698,14 @@ Reason for accepting (written into the audit trail):</translation>
         <location filename="../../gui/reportlist.py" line="59" />
         <source>待核对 %1 · 检查未通过 %2</source>
         <translation>To check %1 · failed checks %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <location filename="../../gui/reviewkeys.py" line="26" />
+        <source>补录为数字 (A)</source>
+        <translation>Add as figure (A)</translation>
     </message>
 </context>
 <context>
@@ -800,7 +807,6 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../gui/textview.py" line="314" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
     </message>
