@@ -96,15 +96,19 @@ _BARE_MULT_RE = re.compile(r"(?P<q0>余|多)?(?P<mult>万|亿)(?P<q1>余|多)?(?
 _PRE = ("不少于", "超过", "至少", "不足", "不到", "少于", "达到", "近", "约", "逾", "超", "达")
 
 
+_PRE_RE = re.compile("(?:" + "|".join(_PRE) + ")$")
+
+
 def _pre(n: str, start: int) -> str | None:
-    for p in _PRE:
-        if n.startswith(p, start - len(p)) and start >= len(p):
-            return p
+    m = _PRE_RE.search(n, max(0, start - 3), start)
+    if m:
+        return m.group()
     window = n[max(0, start - 6) : start]  # 至少开展4次: the bound may stand before the verb
-    for p in ("至少", "不少于"):
-        k = window.rfind(p)
-        if k >= 0 and not any(c in _CLAUSE_END for c in window[k:]):
-            return p
+    if "至少" in window or "不少于" in window:
+        for p in ("至少", "不少于"):
+            k = window.rfind(p)
+            if k >= 0 and not any(c in _CLAUSE_END for c in window[k:]):
+                return p
     return None
 
 
@@ -122,7 +126,9 @@ _PART_WORDS = ("部分", "章", "节", "方面内容")
 
 def _looks_glued(n: str, start: int) -> bool:
     """Digits glued to letters or number punctuation (A1, 0564-12345, 2/3, v1.2) are codes."""
-    prev = fold_width(n[start - 1]) if start else ""
+    prev = n[start - 1] if start else ""
+    if prev and not prev.isascii():
+        prev = fold_width(prev)
     if prev and prev in "×＊*":
         return True  # 7×24小时: a slogan, not a duration
     return bool(prev) and prev.isascii() and (prev.isalnum() or prev in "-/._@#+:~")
@@ -231,7 +237,7 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
             return True
     elif _looks_glued(n, ns):
         return True
-    digits = fold_width(num)
+    digits = num if num.isascii() else fold_width(num)
     if digits[:2] in ("19", "20") and digits.isdigit() and len(digits) >= 6:
         return True  # 202266, 20210312 …: a date that lost its 年/月, not a count
     prev = _prev_char(n, ns)

@@ -109,7 +109,8 @@ def _clause_before(
         if ch in _CLAUSE_BREAK or (stop_at_digits and ch.isdigit()):
             break
         i -= 1
-    return _PINYIN.sub("", n[i:start].replace("\n", "")), i
+    clause = n[i:start].replace("\n", "")
+    return (_PINYIN.sub("", clause) if "(" in clause else clause), i
 
 
 def _phrase_after(n: str, end: int, limit: int = 12) -> str:
@@ -174,8 +175,8 @@ def _t4_indicator(sentence: str, clause: str) -> str | None:
     return None
 
 
-def _label(n: str, start: int, end: int, unit: str | None, soft: bool) -> str:
-    before, i = _clause_before(n, start, soft)
+def _label(n: str, start: int, before: str, i: int, after: str, unit: str | None, soft: bool) -> str:
+    """What the figure counts, from the clause ``before`` it (starting at ``i``) and the phrase ``after``."""
     stripped = before.strip()
     after_figure = i > 0 and n[i - 1].isdigit()
     if after_figure:
@@ -188,7 +189,6 @@ def _label(n: str, start: int, end: int, unit: str | None, soft: bool) -> str:
         subject = _clean(prev[: first_digit.start()] if first_digit else prev)
         if len(subject) >= 2:
             label = subject + label
-    after = _phrase_after(n, end)
     noun_after = _NOUN_AFTER.match(after)
     if unit in _CLASSIFIERS and noun_after and (len(label) <= 4 or label[-1] in _FUNCTION_CHARS):
         return noun_after.group()  # 确定56名兼职信息员, 完成87所中小学校: the noun after is counted
@@ -205,9 +205,9 @@ def _subject_is_disclosure(sentence: str, clause: str) -> bool:
 def describe(
     n: str, start: int, end: int, unit: str | None, soft_breaks: bool = False
 ) -> tuple[str, str | None, float]:
-    label = _label(n, start, end, unit, soft_breaks)
-    before, _ = _clause_before(n, start, soft_breaks)
+    before, i = _clause_before(n, start, soft_breaks)
     after = _phrase_after(n, end)
+    label = _label(n, start, before, i, after, unit, soft_breaks)
     conf = 0.9
     if unit in ("%", "‰"):
         conf = 0.85
