@@ -60,7 +60,8 @@ def load(path: str | os.PathLike[str]) -> Document:
             if fmt == "doc":
                 if _ENCRYPTED_OOXML in head + f.read(1 << 20):
                     raise LoadError(p, "文件设有打开密码（已加密），请在 WPS 或 Word 中取消密码后再导入")
-                raise LoadError(p, "旧版 Word（.doc）文件不受支持，请在 WPS 或 Word 中另存为 .docx")
+                kind = "WPS 文字（.wps）" if p.lower().endswith(".wps") else "旧版 Word（.doc）"
+                raise LoadError(p, f"{kind}文件不受支持，请在 WPS 或 Word 中另存为 .docx 后再导入")
             if size == 0:
                 raise LoadError(p, "文件为空")
             limit = MAX_BYTES[fmt]

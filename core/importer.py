@@ -31,6 +31,15 @@ POOL_THRESHOLD = 24  # fewer files than this are parsed in-process (a pool costs
 Outcome = tuple[str, Extraction | None, bytes | None, str | None]  # path, extraction, original, error
 
 
+# Report formats a folder may hold that must be saved in another format first.
+_CONVERT_FIRST = {
+    ".doc": "旧版 Word（.doc）文件不受支持，请在 WPS 或 Word 中另存为 .docx 后再导入",
+    ".wps": "WPS 文字（.wps）文件不受支持，请在 WPS 中另存为 .docx 后再导入",
+    ".rtf": "RTF 文件不受支持，请在 WPS 或 Word 中另存为 .docx 后再导入",
+    ".ofd": "OFD 版式文件不受支持，请导出为 PDF 后再导入",
+}
+
+
 def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
     """Files to import: named files as given, folders searched recursively for supported reports."""
     files: list[str] = []
@@ -39,11 +48,15 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tu
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(
-                str(f)
-                for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith("~$")
-            )
+            found = []
+            for f in sorted(path.rglob("*")):
+                if not f.is_file() or f.name.startswith("~$"):  # ~$: Word's lock file of an open document
+                    continue
+                suffix = f.suffix.lower()
+                if suffix in SUPPORTED_SUFFIXES:
+                    found.append(str(f))
+                elif suffix in _CONVERT_FIRST:
+                    errors.append((str(f), _CONVERT_FIRST[suffix]))  # said, not silently passed over
         elif path.exists():
             found = [str(path)]
         else:
