@@ -26,3 +26,19 @@ def test_ruff_is_clean() -> None:
         [ruff, "check", "core", "gui", "tests", "tools"], cwd=ROOT, capture_output=True, text=True
     )
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+def test_no_network_code_anywhere() -> None:
+    """Offline always: neither core nor the GUI imports a network library (no telemetry, no update check)."""
+    import re
+
+    pattern = re.compile(
+        r"^\s*(?:import|from)\s+(?:urllib|http|socket|requests|httpx|aiohttp|PySide6\.QtNetwork)\b", re.M
+    )
+    offenders = [
+        str(p.relative_to(ROOT))
+        for folder in ("core", "gui")
+        for p in (ROOT / folder).rglob("*.py")
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
