@@ -48,15 +48,15 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tu
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = []
-            for f in sorted(path.rglob("*")):
-                if not f.is_file() or f.name.startswith("~$"):  # ~$: Word's lock file of an open document
+            found: list[str] = []
+            for entry in sorted(path.rglob("*")):
+                if not entry.is_file() or entry.name.startswith("~$"):  # ~$: Word's lock file of an open file
                     continue
-                suffix = f.suffix.lower()
+                suffix = entry.suffix.lower()
                 if suffix in SUPPORTED_SUFFIXES:
-                    found.append(str(f))
+                    found.append(str(entry))
                 elif suffix in _CONVERT_FIRST:
-                    errors.append((str(f), _CONVERT_FIRST[suffix]))  # said, not silently passed over
+                    errors.append((str(entry), _CONVERT_FIRST[suffix]))  # said, not silently passed over
         elif path.exists():
             found = [str(path)]
         else:
