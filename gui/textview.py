@@ -165,21 +165,30 @@ class TextView(QTextEdit):
         return max(0, i)
 
     def set_spans(self, spans: Sequence[Span]) -> None:
-        """Paint (or repaint) the given figures; others keep their colour."""
+        """Paint (or repaint) the given figures; others keep their colour.
+
+        One edit block for all of them: Qt lays the document out once at the end instead of after
+        every span (a report with tables took ~4 ms per figure, near a second per report)."""
+        cur = QTextCursor(self.document())
+        cur.beginEditBlock()
         for sp in spans:
             old = self._spans.get(sp[0])
             if old is not None and (old[1], old[2]) != (sp[1], sp[2]):
-                self._paint(old, clear=True)
+                self._paint(old, clear=True, cur=cur)
             self._spans[sp[0]] = sp
-            self._paint(sp)
+            self._paint(sp, cur=cur)
+        cur.endEditBlock()
         self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
         self._update_extra()
 
     def remove_spans(self, ids: Sequence[int]) -> None:
+        cur = QTextCursor(self.document())
+        cur.beginEditBlock()
         for fid in ids:
             sp = self._spans.pop(fid, None)
             if sp is not None:
-                self._paint(sp, clear=True)
+                self._paint(sp, clear=True, cur=cur)
+        cur.endEditBlock()
         self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
 
     def span_format(self, fid: int) -> QTextCharFormat:
@@ -190,11 +199,12 @@ class TextView(QTextEdit):
         cur.setPosition(s + 1)
         return cur.charFormat()
 
-    def _paint(self, sp: Span, clear: bool = False) -> None:
+    def _paint(self, sp: Span, clear: bool = False, cur: QTextCursor | None = None) -> None:
         s, e = self.qt_range(sp[1], sp[2])
         if e <= s:
             return
-        cur = QTextCursor(self.document())
+        if cur is None:
+            cur = QTextCursor(self.document())
         cur.setPosition(s)
         cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
