@@ -15,10 +15,13 @@ from functools import lru_cache
 from core import schema
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
-from core.tables import BLANK, LABEL, VALUE, Token, label_key, tokens
+from core.tables import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
+from core.textnorm import normalize
 
 MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)
 LOOKAHEAD = 4  # rows that may be missing between two rows found
+# Group headings of table 三 (rows without cells of their own), as label keys.
+_GROUP_KEYS = frozenset(label_key(g) for r in schema.T3_ROWS if r.group for g in (r.group,))
 
 
 @lru_cache(maxsize=256)
@@ -61,18 +64,51 @@ class _Reader:
         ]
 
     def match(self, end: int, row: Row) -> float:
-        """Best score of the label run ending at ``end`` (1..MAX_JOIN tokens) against ``row``."""
+        """Best score of the label run ending at ``end`` (1..MAX_JOIN tokens) against ``row``.
+
+        A group heading (（四）无法提供, 三、本年度办理结果) printed beside the row, vertically centred
+        over its sub-rows, sits inside the run and is skipped. A label wrapped over three lines with the
+        numbers centred on the middle one ends after the value cells (``…另行 0 40 1 … 制作``): that
+        tail is tried too."""
         best = 0.0
         key = ""
-        for j in range(end, max(-1, end - MAX_JOIN), -1):
+        own = _variants(row)
+        joined = 0
+        tail = self.tail(end)
+        for j in range(end, max(-1, end - MAX_JOIN - 2), -1):
             tok = self.toks[j]
-            if tok.kind != LABEL:
+            if tok.kind != LABEL or joined == MAX_JOIN:
                 break
+            if tok.key in _GROUP_KEYS and tok.key not in own:
+                continue
             key = tok.key + key
-            best = max(best, _row_score(key, row))
+            joined += 1
+            best = max(best, _row_score(key, row), _row_score(key + tail, row) if tail else 0.0)
             if best == 1.0:
                 break
         return best
+
+    def tail(self, end: int) -> str:
+        """Key of the label words after the value cells of the label at ``end`` that continue its
+        wrapped label: on later lines, not enumerated, not themselves a row label with values."""
+        t = self.toks
+        i = end + 1
+        while i < len(t) and t[i].kind != LABEL:
+            i += 1
+        if i == end + 1 or i >= len(t):
+            return ""
+        line = t[i - 1].line
+        key = ""
+        for j in range(i, min(i + 2, len(t))):
+            tok = t[j]
+            if tok.kind != LABEL or tok.line <= line or enumerator(normalize(tok.text)):
+                break
+            if j + 1 < len(t) and t[j + 1].kind != LABEL:
+                break  # a label directly followed by cells is a row of its own
+            if tok.key in _GROUP_KEYS:
+                break
+            key += tok.key
+        return key
 
     def values_after(self, end: int, n: int, pad: bool = False) -> list[Token] | None:
         """The ``n`` value/blank cells after the label at ``end``; fewer only when the text ends there
@@ -123,8 +159,6 @@ class _Reader:
                 self.put(prefix, rows[j], cells, score)
                 last = end + 1 + len(cells)
                 ri = j + 1
-                if prefix == "t3" and rows[j].key == "r6":
-                    ri = next(k for k, r in enumerate(rows) if r.key == "r7_total")
                 break
         return last
 
@@ -144,6 +178,13 @@ class _Reader:
             if self.match(end, first) >= 0.8 and self.values_after(end, 7) is not None:
                 return end
         return None
+
+    def t3_rows(self, at: int) -> tuple[Row, ...]:
+        """Table 三's leaf rows in this report's layout: （六）其他处理 is one row (2019) unless its
+        sub-rows 1.申请人无正当理由逾期不补正… / 2.申请人逾期未按收费通知… are printed (2021)."""
+        keys = "".join(t.key for t in self.toks[at : at + 600] if t.kind == LABEL)
+        split = any(w in keys for w in ("逾期不补正", "无正当理由逾期", "逾期未按收费", "收费通知要求"))
+        return tuple(r for r in schema.T3_ROWS if not (r.key == "r6" if split else r.key.startswith("r6_")))
 
     def read_t2(self, t3_at: int | None) -> None:
         hi = t3_at if t3_at is not None else len(self.toks)
@@ -194,7 +235,7 @@ class _Reader:
         self.read_t2(at)
         after = at if at is not None else 0
         if at is not None:
-            after = self.read_rows("t3", schema.T3_ROWS, at, len(self.toks))
+            after = self.read_rows("t3", self.t3_rows(at), at, len(self.toks))
         self.read_t4(after)
         order = {i.id: n for n, i in enumerate(schema.indicators())}
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
