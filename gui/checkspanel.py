@@ -184,10 +184,11 @@ def setup_columns(view: QTableView) -> None:
 
 def ask_reason(parent: QWidget | None, check: Any) -> str | None:
     """Ask why a failing check is acceptable; None when cancelled. Tests replace this function."""
-    text, ok = QInputDialog.getMultiLineText(
+    # one line: Enter accepts, Escape cancels (a multi-line box took Enter for a new line)
+    text, ok = QInputDialog.getText(
         parent,
         tr("接受未通过的检查"),
-        tr("%1（%2）：%3\n请填写接受理由（将记入审核记录）：")
+        tr("%1（%2）：%3\n请填写接受理由（将记入审核记录），回车确定：")
         .replace("%1", rule_name(check.rule))
         .replace("%2", subject_name(check.rule, check.subject))
         .replace("%3", formula_text(check)),
@@ -221,6 +222,7 @@ class ChecksPanel(QWidget):
         self.summary.setObjectName("checksSummary")
         self.accept_button = QPushButton(self.tr("接受并填写理由…"))
         self.accept_button.setEnabled(False)
+        self.accept_button.setToolTip(self.tr("选中未通过的检查后按回车"))
         self.accept_button.clicked.connect(self.accept_current)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)

@@ -28,6 +28,7 @@ from gui.textview import Span, TextView
 
 class FindBar(QWidget):
     find_next = Signal(str, bool)
+    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,10 +47,14 @@ class FindBar(QWidget):
         nxt = QToolButton(text="↓")
         nxt.clicked.connect(lambda: self.find_next.emit(self.edit.text(), False))
         close = QToolButton(text="✕")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.close_bar)
         for b in (prev, nxt, close):
             lay.addWidget(b)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.edit, activated=self.hide)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.edit, activated=self.close_bar)
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
 
 
 class DocumentPane(QWidget):
@@ -69,6 +74,8 @@ class DocumentPane(QWidget):
         self.findbar = FindBar()
         self.findbar.hide()
         self.findbar.find_next.connect(self.find)
+        # back in the report, on what was found: A adds it, the review keys work again
+        self.findbar.closed.connect(lambda: self.focus_view())
         self.text = TextView()
         self.pdf = PdfView()
         self.stack = QStackedWidget()
@@ -91,6 +98,9 @@ class DocumentPane(QWidget):
 
     def view(self) -> TextView | object:
         return self.pdf.pages if self.is_pdf else self.text
+
+    def focus_view(self) -> None:
+        (self.pdf.pages if self.is_pdf else self.text).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def display_text(self) -> str:
         if self.doc is None:

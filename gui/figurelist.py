@@ -28,8 +28,12 @@ class FigureTable(QTableView):
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
+        # the label and the indicator's Chinese name share the free width; long ones lose their middle
+        # (both ends say the most: 一、本年新收…申请数量 / 总计) and the tooltip has them in full
         h.setSectionResizeMode(COLUMNS.index("label"), QHeaderView.ResizeMode.Stretch)
-        for name, w in (("value", 80), ("unit", 46), ("indicator", 110), ("confidence", 56), ("status", 74)):
+        h.setSectionResizeMode(COLUMNS.index("indicator"), QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        for name, w in (("value", 76), ("unit", 42), ("confidence", 48), ("status", 76)):
             self.setColumnWidth(COLUMNS.index(name), w)
 
     def figure_model(self) -> FigureModel:

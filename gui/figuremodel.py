@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from core import schema
 from core.numbers import parse_number
 from gui.style import color, status_name
 
@@ -50,6 +51,37 @@ def format_value(v: Decimal | None) -> str:
     if v == v.to_integral_value():
         return f"{int(v):,}"
     return format(v.normalize(), "f")
+
+
+def indicator_name(indicator: str | None) -> str:
+    """What a reviewer reads for an indicator: its row and column in Chinese (一、本年新收… / 总计),
+    without the official row's long parenthesis; the id itself when the schema does not know it."""
+    if not indicator:
+        return ""
+    name = schema.short_label(indicator)
+    if not name:
+        return indicator
+    row, sep, col = name.rpartition(" / ")
+    row = row.split("（区分")[0]
+    return f"{row}{sep}{col}" if row else col
+
+
+def figure_tooltip(f: Any) -> str:
+    """The figure as written, its label and its indicator with the id, and the original value."""
+    lines = [QCoreApplication.translate("FigureModel", "原文：%1").replace("%1", f.text)]
+    if f.original_value is not None and f.original_value != f.value:
+        lines[0] += QCoreApplication.translate("FigureModel", "（原值 %1）").replace(
+            "%1", format_value(f.original_value)
+        )
+    if f.label:
+        lines.append(QCoreApplication.translate("FigureModel", "标签：%1").replace("%1", f.label))
+    if f.indicator:
+        lines.append(
+            QCoreApplication.translate("FigureModel", "指标：%1（%2）")
+            .replace("%1", indicator_name(f.indicator))
+            .replace("%2", f.indicator)
+        )
+    return "\n".join(lines)
 
 
 def display_status(fig: Any, failing: set[int]) -> str:
@@ -187,7 +219,7 @@ class FigureModel(QAbstractTableModel):
             if col == "label":
                 return f.label or ""
             if col == "indicator":
-                return f.indicator or ""
+                return indicator_name(f.indicator)
             if col == "confidence":
                 return f"{f.confidence:.2f}"
             return status_name(self.status_of(f))
@@ -196,12 +228,7 @@ class FigureModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(color(self.status_of(f)))
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{f.text}"
-            if f.original_value is not None and f.original_value != f.value:
-                tip += QCoreApplication.translate("FigureModel", "（原值 %1）").replace(
-                    "%1", format_value(f.original_value)
-                )
-            return tip
+            return figure_tooltip(f)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("value", "confidence"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.Figure:

@@ -155,10 +155,12 @@ class MainWindow(QMainWindow):
             self.last_import_text = dialogs.import_summary(
                 result.added, result.skipped, errors, result.cancelled
             )
-            self.statusBar().clearMessage()
             if self.review.report_id is None and result.report_ids:
                 self.review.load_report(result.report_ids[0])
-            dialogs.show_import_result(self, self.last_import_text, bool(errors))
+            if errors or result.cancelled:
+                dialogs.show_import_result(self, self.last_import_text, bool(errors))
+            else:  # nothing to read closely: no box to dismiss before the review can start
+                self.show_message(self.last_import_text)
 
         def on_failed(msg: str) -> None:
             progress.close()

@@ -5,15 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.style import REPORT_STATUSES, report_status_name
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
 ReportRole = Qt.ItemDataRole.UserRole + 2
+ProgressRole = Qt.ItemDataRole.UserRole + 3  # (figures checked, figures) of the report
 
 _STATUS_COLORS = {
     "unreviewed": "#8c8c8c",
@@ -55,14 +64,19 @@ class ReportListModel(QAbstractListModel):
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             title = r.title or r.path.replace("\\", "/").rsplit("/", 1)[-1]
+            done, total = progress(r)
             counts = (
-                self.tr("待核对 %1 · 检查未通过 %2")
-                .replace("%1", str(r.n_pending))
-                .replace("%2", str(r.n_failed))
+                self.tr("已核对 %1/%2 · 待核对 %3 · 检查未通过 %4")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+                .replace("%3", str(r.n_pending))
+                .replace("%4", str(r.n_failed))
             )
             return f"{title}\n[{report_status_name(r.status)}]  {counts}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.path
+        if role == ProgressRole:
+            return progress(r)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(_STATUS_COLORS.get(r.status, "#000"))) if r.status != "unreviewed" else None
         if role == ReportIdRole:
@@ -70,6 +84,33 @@ class ReportListModel(QAbstractListModel):
         if role == ReportRole:
             return r
         return None
+
+
+def progress(r: Any) -> tuple[int, int]:
+    """(figures checked, figures): every figure not pending any more counts as checked."""
+    return max(0, r.n_figures - r.n_pending), r.n_figures
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """The usual two lines, with a thin bar under them filled by the share of figures checked."""
+
+    BAR = 4
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + self.BAR + 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        done, total = index.data(ProgressRole) or (0, 0)
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        bar = QRect(rect.left() + 4, rect.bottom() - self.BAR - 1, rect.width() - 8, self.BAR)
+        painter.save()
+        painter.fillRect(bar, QColor("#e8e8e8"))
+        if total:
+            filled = QRect(bar.left(), bar.top(), round(bar.width() * done / total), bar.height())
+            painter.fillRect(filled, QColor("#52c41a" if done == total else "#1677ff"))
+        painter.restore()
 
 
 class ReportList(QWidget):
@@ -95,13 +136,16 @@ class ReportList(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
+        self.view.setItemDelegate(ProgressDelegate(self.view))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.issuer, 2)
-        filters.addWidget(self.year, 1)
-        filters.addWidget(self.status, 1)
+        # issuer names are long: a row of their own, so 全部年度 / 全部状态 stay readable beside each other
+        filters = QGridLayout()
+        filters.setSpacing(2)
+        filters.addWidget(self.issuer, 0, 0, 1, 2)
+        filters.addWidget(self.year, 1, 0)
+        filters.addWidget(self.status, 1, 1)
         lay.addLayout(filters)
         lay.addWidget(self.view, 1)
         self._loading = False

@@ -17,6 +17,7 @@ from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value
 from gui.reportlist import ReportList
+from gui.style import report_status_name
 
 
 def tr(text: str) -> str:
@@ -204,8 +205,16 @@ class ReviewController(QObject):
         self.message.emit(done)
 
     def set_report_status(self, status: str) -> None:
-        if self.ws is not None and self.report_id is not None:
-            self._do(self.ws.set_report_status, self.report_id, status)
+        """Mark the report done / in question and say so, with what is still open."""
+        if self.ws is None or self.report_id is None:
+            return
+        if self._do(self.ws.set_report_status, self.report_id, status) is None:
+            return
+        pending = sum(1 for f in self.model.figures() if f.status == "pending")
+        text = tr("已将报告标记为“%1”。").replace("%1", report_status_name(status))
+        if status == "done" and pending:
+            text += tr("仍有 %1 个数字待核对。").replace("%1", str(pending))
+        self.message.emit(text + tr("按 N 转到下一份报告。"))
 
     def apply(self, change: Any) -> None:
         """Refresh what a Change touched."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 
 from gui.actions import MENU_TITLES, ActionSpec, _sequences
 from gui.actions import tr as action_tr
 from gui.checkspanel import ChecksPanel
+from gui.checkspanel import Role as CheckRole
 from gui.compare import CompareView
 from gui.exportdialog import ExportDialog
 from gui.tableview import TableView
@@ -98,10 +99,7 @@ class Workbench(QObject):
         out: dict[str, QAction] = {}
         for spec in SPECS:
             if spec.id in docks:
-                a = docks[spec.id].toggleViewAction()
-                a.setText(spec.text)
-                # the docks share one tab group: showing one brings its tab to the front
-                a.toggled.connect(lambda on, d=docks[spec.id]: on and QTimer.singleShot(0, d.raise_))
+                a = self._dock_action(spec.text, docks[spec.id])
             else:
                 a = QAction(spec.text, self.win)
                 a.triggered.connect(lambda _c=False, s=spec.slot: getattr(self, s)())
@@ -118,6 +116,54 @@ class Workbench(QObject):
             out[spec.id] = a
             self.win.actions_by_id.setdefault(spec.id, a)
         return out
+
+    def _dock_action(self, text: str, dock: QDockWidget) -> QAction:
+        """A checkable action that brings ``dock`` to the front with the keyboard in it, and hides it
+        only when the keyboard is already there (a bare toggle would hide a dock the reviewer wants)."""
+        a = QAction(text, self.win)
+        a.setCheckable(True)
+        a.setChecked(not dock.isHidden())
+        dock.toggleViewAction().toggled.connect(a.setChecked)  # closed with its ✕ button
+        # triggering flips the check mark; it follows whether the dock is shown
+        a.triggered.connect(lambda _on, d=dock, a=a: (self.focus_dock(d), a.setChecked(not d.isHidden())))
+        # Escape in a dock gives the keyboard back to the figure list
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
+        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        esc.activated.connect(self.back_to_figures)
+        return a
+
+    def focus_dock(self, dock: QDockWidget) -> None:
+        focus = QApplication.focusWidget()
+        if not dock.isHidden() and focus is not None and dock.isAncestorOf(focus):
+            dock.hide()
+            self.back_to_figures()
+            return
+        dock.show()
+        dock.raise_()  # the docks share one tab group
+        QTimer.singleShot(0, lambda: self._focus_in(dock))
+
+    def _focus_in(self, dock: QDockWidget) -> None:
+        w = dock.widget()
+        target: QWidget = w
+        if w is self.checks:
+            target = self.checks.view
+        elif w is self.compare:
+            target = self.compare.diff_view
+        elif w is self.tables and self.tables.tabs.currentWidget() is not None:
+            target = self.tables.tabs.currentWidget()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(target, QAbstractItemView) and not target.currentIndex().isValid():
+            m = target.model()
+            # the first row, unless that would move the review to a check that needs nothing
+            if (
+                m is not None
+                and m.rowCount() > 0
+                and (w is not self.checks or m.index(0, 0).data(CheckRole.Failing))
+            ):
+                target.setCurrentIndex(m.index(0, 0))
+
+    def back_to_figures(self) -> None:
+        self.win.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- following the review -------------------------------------------------------------------
     def set_workspace(self, ws: Any) -> None:

@@ -3,59 +3,74 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/review.py" line="118" />
+        <location filename="../../gui/review.py" line="119" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="138" />
+        <location filename="../../gui/review.py" line="139" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="146" />
+        <location filename="../../gui/review.py" line="147" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="151" />
+        <location filename="../../gui/review.py" line="152" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="161" />
+        <location filename="../../gui/review.py" line="162" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="171" />
+        <location filename="../../gui/review.py" line="172" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="176" />
+        <location filename="../../gui/review.py" line="177" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="181" />
+        <location filename="../../gui/review.py" line="182" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="181" />
+        <location filename="../../gui/review.py" line="182" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="184" />
+        <location filename="../../gui/review.py" line="185" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="184" />
+        <location filename="../../gui/review.py" line="185" />
         <source>已重做</source>
         <translation>Redone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="214" />
+        <source>已将报告标记为“%1”。</source>
+        <translation>Report marked “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="216" />
+        <source>仍有 %1 个数字待核对。</source>
+        <translation> %1 figures are still to check.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="217" />
+        <source>按 N 转到下一份报告。</source>
+        <translation> Press N for the next report.</translation>
     </message>
     <message>
         <location filename="../../gui/checkspanel.py" line="53" />
@@ -143,12 +158,18 @@
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="189" />
+        <location filename="../../gui/checkspanel.py" line="190" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="190" />
+        <location filename="../../gui/checkspanel.py" line="191" />
+        <source>%1（%2）：%3
+请填写接受理由（将记入审核记录），回车确定：</source>
+        <translation>%1 (%2): %3
+Reason for accepting (written into the audit trail), Enter to accept:</translation>
+    </message>
+    <message>
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录）：</source>
         <translation>%1 (%2): %3
@@ -261,29 +282,29 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="30" />
-        <location filename="../../gui/workbench.py" line="48" />
+        <location filename="../../gui/workbench.py" line="31" />
+        <location filename="../../gui/workbench.py" line="49" />
         <source>标准表格</source>
         <translation>Standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="31" />
-        <location filename="../../gui/workbench.py" line="49" />
+        <location filename="../../gui/workbench.py" line="32" />
+        <location filename="../../gui/workbench.py" line="50" />
         <source>检查结果</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="33" />
+        <location filename="../../gui/workbench.py" line="34" />
         <source>与上一年度对比</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="35" />
+        <location filename="../../gui/workbench.py" line="36" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="50" />
+        <location filename="../../gui/workbench.py" line="51" />
         <source>对比</source>
         <translation>Compare</translation>
     </message>
@@ -398,22 +419,27 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="222" />
+        <location filename="../../gui/checkspanel.py" line="223" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="267" />
+        <location filename="../../gui/checkspanel.py" line="225" />
+        <source>选中未通过的检查后按回车</source>
+        <translation>Select a failing check and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/checkspanel.py" line="269" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="305" />
+        <location filename="../../gui/checkspanel.py" line="307" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="314" />
+        <location filename="../../gui/checkspanel.py" line="316" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -526,7 +552,7 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/docview.py" line="176" />
+        <location filename="../../gui/docview.py" line="186" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -534,50 +560,65 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figuremodel.py" line="37" />
+        <location filename="../../gui/figuremodel.py" line="38" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="38" />
+        <location filename="../../gui/figuremodel.py" line="39" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="39" />
+        <location filename="../../gui/figuremodel.py" line="40" />
         <source>标签</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="40" />
+        <location filename="../../gui/figuremodel.py" line="41" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="41" />
+        <location filename="../../gui/figuremodel.py" line="42" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="42" />
+        <location filename="../../gui/figuremodel.py" line="43" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="201" />
+        <location filename="../../gui/figuremodel.py" line="71" />
+        <source>原文：%1</source>
+        <translation>As written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="73" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="77" />
+        <source>标签：%1</source>
+        <translation>Label: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="80" />
+        <source>指标：%1（%2）</source>
+        <translation>Indicator: %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/docview.py" line="36" />
+        <location filename="../../gui/docview.py" line="37" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/docview.py" line="39" />
+        <location filename="../../gui/docview.py" line="40" />
         <source>输入要查找的文字，回车查找下一个</source>
         <translation>Text to find; Enter finds the next</translation>
     </message>
@@ -649,7 +690,7 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="166" />
+        <location filename="../../gui/mainwindow.py" line="168" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
@@ -677,17 +718,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="87" />
+        <location filename="../../gui/reportlist.py" line="128" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="120" />
+        <location filename="../../gui/reportlist.py" line="164" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="124" />
+        <location filename="../../gui/reportlist.py" line="168" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -695,9 +736,13 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="59" />
         <source>待核对 %1 · 检查未通过 %2</source>
         <translation>To check %1 · failed checks %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reportlist.py" line="69" />
+        <source>已核对 %1/%2 · 待核对 %3 · 检查未通过 %4</source>
+        <translation>Checked %1/%2 · to check %3 · failed checks %4</translation>
     </message>
 </context>
 <context>

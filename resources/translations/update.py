@@ -67,6 +67,8 @@ EN = {
     "全部发布机关": "All issuers",
     "全部年度": "All years",
     "待核对 %1 · 检查未通过 %2": "To check %1 · failed checks %2",
+    "%1（%2）：%3\n请填写接受理由（将记入审核记录）：": "%1 (%2): %3\nReason for accepting (written into the audit trail):",
+    "已核对 %1/%2 · 待核对 %3 · 检查未通过 %4": "Checked %1/%2 · to check %3 · failed checks %4",
     "待核对": "To check",
     "已确认": "Confirmed",
     "已更正": "Corrected",
@@ -122,7 +124,7 @@ EN = {
     "规则": "Rule",
     "接受理由：%1": "Reason for accepting: %1",
     "接受未通过的检查": "Accept a failing check",
-    "%1（%2）：%3\n请填写接受理由（将记入审核记录）：": "%1 (%2): %3\nReason for accepting (written into the audit trail):",
+    "%1（%2）：%3\n请填写接受理由（将记入审核记录），回车确定：": "%1 (%2): %3\nReason for accepting (written into the audit trail), Enter to accept:",
     "导出": "Export",
     "导出哪些报告": "Reports to export",
     "全部报告（%1 份）": "All reports (%1)",
@@ -171,6 +173,13 @@ EN = {
     "“%1”不是数字；可输入数字、留空或输入“/”": "“%1” is not a number; enter a number, leave it blank or enter “/”",
     "请先在表格中选中一个数值单元格": "Select a value cell in the table first",
     "已确认 %1 项指标": "Confirmed %1 indicators",
+    "原文：%1": "As written: %1",
+    "标签：%1": "Label: %1",
+    "指标：%1（%2）": "Indicator: %1 (%2)",
+    "已将报告标记为“%1”。": "Report marked “%1”.",
+    "仍有 %1 个数字待核对。": " %1 figures are still to check.",
+    "按 N 转到下一份报告。": " Press N for the next report.",
+    "选中未通过的检查后按回车": "Select a failing check and press Enter",
 }
 
 

@@ -1,0 +1,156 @@
+"""A reviewer's day in the real window: what they read, where the keyboard lands, what the status bar
+says. Each test is a papercut a reviewer noticed, driven through the main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.figuremodel import COLUMNS
+from gui.reportlist import ProgressRole
+
+
+def _row_text(win: Any, rid: int) -> str:
+    m = win.reports.model
+    return str(m.data(m.index(m.row_of(rid))))
+
+
+def test_figure_list_names_indicators_in_chinese_with_the_id_in_the_tooltip(window: Any) -> None:
+    win = window
+    m = win.model
+    fig = next(f for f in m.figures() if f.indicator == "t3.new.total")
+    idx = m.index(m.row_of(fig.id), COLUMNS.index("indicator"))
+    shown = m.data(idx)
+    assert "本年新收政府信息公开申请数量" in shown and "总计" in shown
+    assert "t3." not in shown
+    tip = m.data(idx, Qt.ItemDataRole.ToolTipRole)
+    assert "t3.new.total" in tip and fig.label in tip and fig.text in tip
+    # figures without an indicator stay blank rather than showing an id or "None"
+    plain = next(f for f in m.figures() if not f.indicator)
+    assert m.data(m.index(m.row_of(plain.id), COLUMNS.index("indicator"))) == ""
+
+
+def test_figure_list_gives_label_and_indicator_room_in_a_small_window(window: Any, qtbot: Any) -> None:
+    win = window
+    win.resize(1280, 720)
+    qtbot.waitUntil(lambda: win.width() <= 1280)
+    t = win.table
+    label_w = t.columnWidth(COLUMNS.index("label"))
+    ind_w = t.columnWidth(COLUMNS.index("indicator"))
+    # four Chinese characters at least, in both columns that a reviewer reads
+    four = t.fontMetrics().horizontalAdvance("主动公开")
+    assert label_w > four and ind_w > four
+    assert abs(label_w - ind_w) <= 2  # they share the free width
+
+
+def test_report_list_shows_progress_as_figures_are_checked(window: Any, qtbot: Any) -> None:
+    win = window
+    rid = win.review.report_id
+    total = win.model.rowCount()
+    assert win.reports.model.data(win.reports.model.index(0), ProgressRole) == (0, total)
+    assert f"已核对 0/{total}" in _row_text(win, rid)
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_Return)
+    qtbot.keyClick(win.table, Qt.Key.Key_Return)
+    assert f"已核对 2/{total}" in _row_text(win, rid)
+    # a rejected one is no figure at all: it leaves the count
+    qtbot.keyClick(win.table, Qt.Key.Key_Delete)
+    assert f"已核对 2/{total - 1}" in _row_text(win, rid)
+    row = win.reports.model.row_of(rid)
+    assert win.reports.model.data(win.reports.model.index(row), ProgressRole) == (2, total - 1)
+    # the list row is taller than its text: room for the progress bar under it
+    view = win.reports.view
+    opt_height = view.visualRect(win.reports.model.index(row)).height()
+    assert opt_height > 2 * view.fontMetrics().height()
+
+
+def test_ctrl_d_marks_done_and_the_status_bar_says_what_is_left(window: Any, qtbot: Any) -> None:
+    win = window
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_Return)
+    pending = sum(1 for f in win.model.figures() if f.status == "pending")
+    qtbot.keyClick(win.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    msg = win.statusBar().currentMessage()
+    assert "已完成" in msg and f"仍有 {pending} 个数字待核对" in msg and "N" in msg
+    assert win.table.hasFocus()  # the keyboard stays in the review
+
+
+def test_ctrl_shift_d_marks_the_report_in_question(window: Any, qtbot: Any) -> None:
+    win = window
+    rid = win.review.report_id
+    win.table.setFocus()
+    qtbot.keyClick(
+        win.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert win.ws.report(rid).status == "in_question"
+    assert "有疑问" in _row_text(win, rid)
+    assert "有疑问" in win.statusBar().currentMessage()
+
+
+def test_escape_in_find_bar_returns_to_the_report_so_a_adds_what_was_found(window: Any, qtbot: Any) -> None:
+    win = window
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = win.pane.findbar
+    bar.edit.setText("640")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert QApplication.focusWidget() is win.pane.text
+    qtbot.keyClick(win.pane.text, Qt.Key.Key_A)
+    added = [f for f in win.ws.figures(win.review.report_id) if f.status == "added"]
+    assert [f.text for f in added] == ["640"]
+
+
+def test_checks_shortcut_puts_the_keyboard_in_the_checks_and_escape_gives_it_back(
+    window: Any, qtbot: Any
+) -> None:
+    win = window
+    dock = win.issue6.checks_dock
+    view = win.issue6.checks.view
+    assert dock.isVisible()
+    win.table.setFocus()
+    # visible already: the shortcut goes there instead of hiding it
+    qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(view.hasFocus)
+    assert dock.isVisible() and win.actions_by_id["show_checks"].isChecked()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert win.table.hasFocus() and dock.isVisible()
+    # from inside the checks, the same shortcut hides them and the keyboard returns to the figures
+    view.setFocus()
+    qtbot.keyClick(
+        view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert not dock.isVisible() and not win.actions_by_id["show_checks"].isChecked()
+    assert win.table.hasFocus()
+
+
+def test_tables_shortcut_brings_the_tables_tab_forward_with_the_keyboard_in_it(
+    window: Any, qtbot: Any
+) -> None:
+    win = window
+    wb = win.issue6
+    win.table.setFocus()
+    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: wb.tables_dock.isVisible() and wb.tables.isAncestorOf(QApplication.focusWidget()))
+    assert win.actions_by_id["show_tables"].isChecked()
+
+
+def test_a_finished_import_without_errors_needs_no_box_to_dismiss(
+    window: Any, qtbot: Any, tmp_path: Path, no_dialogs: list
+) -> None:
+    win = window
+    new = tmp_path / "more"
+    new.mkdir()
+    (new / "c-2021.txt").write_text(
+        "某区2021年政府信息公开工作年度报告\n主动公开信息77条。\n", encoding="utf-8"
+    )
+    task = win.import_paths([str(new)])
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    assert no_dialogs == []
+    assert "已导入 1 份报告" in win.statusBar().currentMessage()
+    assert win.reports.model.rowCount() == 3
