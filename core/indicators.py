@@ -181,8 +181,14 @@ class _Reader:
 
     def t3_rows(self, at: int) -> tuple[Row, ...]:
         """Table 三's leaf rows in this report's layout: （六）其他处理 is one row (2019) unless its
-        sub-rows 1.申请人无正当理由逾期不补正… / 2.申请人逾期未按收费通知… are printed (2021)."""
-        keys = "".join(t.key for t in self.toks[at : at + 600] if t.kind == LABEL)
+        sub-rows 1.申请人无正当理由逾期不补正… / 2.申请人逾期未按收费通知… are printed (2021) above
+        四、结转下年度继续办理."""
+        keys = ""
+        for t in self.toks[at : at + 600]:
+            if t.kind == LABEL:
+                if "结转下年度" in t.key:  # the table's last row: prose after it does not count
+                    break
+                keys += t.key
         split = any(w in keys for w in ("逾期不补正", "无正当理由逾期", "逾期未按收费", "收费通知要求"))
         return tuple(r for r in schema.T3_ROWS if not (r.key == "r6" if split else r.key.startswith("r6_")))
 

@@ -12,7 +12,7 @@ import pytest
 
 from core import checks, documents, indicators
 from core.schema import T3_COLUMNS, T3_ROWS
-from tests.core.tables.helpers import load_text, traditional
+from tests.core.tables.helpers import load_text, pipe_text, t3_rows, traditional
 
 LEAVES = [r for r in T3_ROWS if r.key != "r6"]  # 2021 layout
 RESULTS = "三、本年度办理结果"
@@ -196,3 +196,17 @@ def test_other_handling_heading_beside_its_first_sub_row_is_not_the_2019_row(tmp
     values = _read(load_text(tmp_path, text))
     assert values == _expected(cells)
     assert "t3.r6.total" not in values
+
+
+def test_2019_single_other_row_kept_when_the_prose_mentions_overdue_applicants(tmp_path: Path) -> None:
+    """The （六） layout is decided by the table's own rows: prose after table 三 that speaks of
+    申请人无正当理由逾期不补正 does not turn a 2019-format table into the 2021 one."""
+    rows = t3_rows(lambda r, c: str(3 * c + len(r)), 2019)
+    text = (
+        pipe_text(rows) + "五、存在的主要问题及改进情况\n对申请人无正当理由逾期不补正的申请，依法不再处理。\n"
+    )
+    values = _read(load_text(tmp_path, text))
+    assert values["t3.r6.natural"] == Decimal(2)
+    assert values["t3.r6.total"] == Decimal(20)
+    assert values["t3.r7_total.total"] == Decimal(26)
+    assert not [k for k in values if k.startswith("t3.r6_")]
