@@ -31,14 +31,17 @@ def _variants(row: Row) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+@lru_cache(maxsize=1 << 16)
 def similarity(key: str, target: str) -> float:
     """How well a token key matches a label key: exact 1.0; short labels must match exactly."""
     if key == target:
         return 1.0
     if not key or len(target) <= 4 or len(key) <= 3:
         return 0.0
+    if 2 * min(len(key), len(target)) < 0.8 * (len(key) + len(target)):
+        return 0.0  # real_quick_ratio() without building the matcher
     m = SequenceMatcher(None, key, target, autojunk=False)
-    if m.real_quick_ratio() < 0.8 or m.quick_ratio() < 0.8:
+    if m.quick_ratio() < 0.8:
         return 0.0
     return m.ratio()
 
@@ -52,6 +55,7 @@ class _Reader:
         self.doc = doc
         self.toks = tokens(doc)
         self.out: dict[str, IndicatorValue] = {}
+        self.tails: dict[int, str] = {}
 
     # -- label runs ---------------------------------------------------------------------------
     def label_ends(self, lo: int, hi: int) -> list[int]:
@@ -91,6 +95,12 @@ class _Reader:
     def tail(self, end: int) -> str:
         """Key of the label words after the value cells of the label at ``end`` that continue its
         wrapped label: on later lines, not enumerated, not themselves a row label with values."""
+        key = self.tails.get(end)
+        if key is None:
+            key = self.tails[end] = self._tail(end)
+        return key
+
+    def _tail(self, end: int) -> str:
         t = self.toks
         i = end + 1
         while i < len(t) and t[i].kind != LABEL:
