@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 
 from gui.actions import MENU_TITLES, ActionSpec, _sequences
@@ -126,11 +126,22 @@ class Workbench(QObject):
         dock.toggleViewAction().toggled.connect(a.setChecked)  # closed with its ✕ button
         # triggering flips the check mark; it follows whether the dock is shown
         a.triggered.connect(lambda _on, d=dock, a=a: (self.focus_dock(d), a.setChecked(not d.isHidden())))
-        # Escape in a dock gives the keyboard back to the figure list
-        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
-        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        esc.activated.connect(self.back_to_figures)
+        # Escape that nothing in the dock used (an open cell editor takes it first) gives the keyboard
+        # back to the figure list; a shortcut would steal it from editors and dialogs
+        dock.installEventFilter(self)
         return a
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if (
+            e.type() == QEvent.Type.KeyPress
+            and isinstance(e, QKeyEvent)
+            and e.key() == Qt.Key.Key_Escape
+            and not e.modifiers()
+            and isinstance(obj, QDockWidget)
+        ):
+            self.back_to_figures()
+            return True
+        return super().eventFilter(obj, e)
 
     def focus_dock(self, dock: QDockWidget) -> None:
         focus = QApplication.focusWidget()
