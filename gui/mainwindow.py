@@ -46,9 +46,10 @@ class MainWindow(QMainWindow):
         split.addWidget(self.pane)
         split.addWidget(self.table)
         split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
+        split.setStretchFactor(1, 4)
         split.setStretchFactor(2, 4)
-        split.setSizes([260, 640, 480])
+        # the figure list reads a label and an indicator name per row: it gets as much as the report
+        split.setSizes([250, 570, 560])
         self.setCentralWidget(split)
         self.splitter = split
         self.status_label = QLabel()
@@ -76,7 +77,10 @@ class MainWindow(QMainWindow):
             self.ws.close()
         self.ws = ws
         self.review.set_workspace(ws)
-        self.setWindowTitle(self.tr("核查 Hecha — %1").replace("%1", str(ws.path)))
+        # Qt appends the application's display name (核查 Hecha) itself: the workspace file first,
+        # then its folder, so a narrow title bar still shows which workspace this is
+        p = Path(str(ws.path))
+        self.setWindowTitle(f"{p.name} ({p.parent})")
         self.status_label.setText(self.tr("审核人：%1").replace("%1", ws.reviewer or "—"))
         if self.model.rowCount() == 0 and self.reports.model.rowCount() > 0:
             self.reports.view.setCurrentIndex(self.reports.model.index(0))

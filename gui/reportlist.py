@@ -66,11 +66,10 @@ class ReportListModel(QAbstractListModel):
             title = r.title or r.path.replace("\\", "/").rsplit("/", 1)[-1]
             done, total = progress(r)
             counts = (
-                self.tr("已核对 %1/%2 · 待核对 %3 · 检查未通过 %4")
+                self.tr("已核对 %1/%2 · 检查未通过 %3")
                 .replace("%1", str(done))
                 .replace("%2", str(total))
-                .replace("%3", str(r.n_pending))
-                .replace("%4", str(r.n_failed))
+                .replace("%3", str(r.n_failed))
             )
             return f"{title}\n[{report_status_name(r.status)}]  {counts}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -94,7 +93,7 @@ def progress(r: Any) -> tuple[int, int]:
 class ProgressDelegate(QStyledItemDelegate):
     """The usual two lines, with a thin bar under them filled by the share of figures checked."""
 
-    BAR = 4
+    BAR = 5
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
@@ -106,7 +105,7 @@ class ProgressDelegate(QStyledItemDelegate):
         rect: QRect = option.rect  # type: ignore[attr-defined]
         bar = QRect(rect.left() + 4, rect.bottom() - self.BAR - 1, rect.width() - 8, self.BAR)
         painter.save()
-        painter.fillRect(bar, QColor("#e8e8e8"))
+        painter.fillRect(bar, QColor("#d9d9d9"))
         if total:
             filled = QRect(bar.left(), bar.top(), round(bar.width() * done / total), bar.height())
             painter.fillRect(filled, QColor("#52c41a" if done == total else "#1677ff"))

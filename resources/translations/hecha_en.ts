@@ -644,53 +644,52 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="79" />
         <source>核查 Hecha — %1</source>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="80" />
-        <location filename="../../gui/mainwindow.py" line="122" />
+        <location filename="../../gui/mainwindow.py" line="84" />
+        <location filename="../../gui/mainwindow.py" line="126" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="84" />
+        <location filename="../../gui/mainwindow.py" line="88" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="92" />
+        <location filename="../../gui/mainwindow.py" line="96" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="101" />
+        <location filename="../../gui/mainwindow.py" line="105" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="103" />
+        <location filename="../../gui/mainwindow.py" line="107" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127" />
+        <location filename="../../gui/mainwindow.py" line="131" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127" />
+        <location filename="../../gui/mainwindow.py" line="131" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="133" />
+        <location filename="../../gui/mainwindow.py" line="137" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="168" />
+        <location filename="../../gui/mainwindow.py" line="172" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
@@ -718,17 +717,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="128" />
+        <location filename="../../gui/reportlist.py" line="127" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="164" />
+        <location filename="../../gui/reportlist.py" line="163" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="168" />
+        <location filename="../../gui/reportlist.py" line="167" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -741,8 +740,8 @@ Reason for accepting (written into the audit trail):</translation>
     </message>
     <message>
         <location filename="../../gui/reportlist.py" line="69" />
-        <source>已核对 %1/%2 · 待核对 %3 · 检查未通过 %4</source>
-        <translation>Checked %1/%2 · to check %3 · failed checks %4</translation>
+        <source>已核对 %1/%2 · 检查未通过 %3</source>
+        <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
 </context>
 <context>

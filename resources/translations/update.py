@@ -68,7 +68,7 @@ EN = {
     "全部年度": "All years",
     "待核对 %1 · 检查未通过 %2": "To check %1 · failed checks %2",
     "%1（%2）：%3\n请填写接受理由（将记入审核记录）：": "%1 (%2): %3\nReason for accepting (written into the audit trail):",
-    "已核对 %1/%2 · 待核对 %3 · 检查未通过 %4": "Checked %1/%2 · to check %3 · failed checks %4",
+    "已核对 %1/%2 · 检查未通过 %3": "Checked %1/%2 · failed checks %3",
     "待核对": "To check",
     "已确认": "Confirmed",
     "已更正": "Corrected",

@@ -216,7 +216,7 @@ def test_report_list_filters_by_year_and_shows_counts(window: Any) -> None:
     rl.year.setCurrentIndex(rl.year.findData(2022))
     assert rl.model.rowCount() == 1
     text = rl.model.data(rl.model.index(0))
-    assert "未审核" in text and "待核对" in text
+    assert "未审核" in text and "已核对 0/" in text
     rl.year.setCurrentIndex(0)
     rl.status.setCurrentIndex(rl.status.findData("done"))
     assert rl.model.rowCount() == 0
