@@ -61,8 +61,19 @@ class MainWindow(QMainWindow):
         self.pane.text.digits_typed.connect(self._digits_in_document)
         self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
         self.resize(1400, 860)
-        if settings.geometry is not None:
-            self.restoreGeometry(settings.geometry)
+        self._restore_layout()
+
+    def _restore_layout(self) -> None:
+        """Where the reviewer left the window: size, docks, pane widths and the display script."""
+        s = self.settings
+        if s.geometry is not None:
+            self.restoreGeometry(s.geometry)
+        if s.window_state is not None:
+            self.restoreState(s.window_state)
+        if s.splitter is not None:
+            self.splitter.restoreState(s.splitter)
+        if s.script == "traditional":
+            self.actions_by_id["traditional"].setChecked(True)
 
     def _build_menus(self) -> None:
         menus = {key: self.menuBar().addMenu(action_tr(title)) for key, title in MENU_TITLES.items()}
@@ -74,6 +85,7 @@ class MainWindow(QMainWindow):
     # --- workspace ------------------------------------------------------------------------------
     def set_workspace(self, ws: Any) -> None:
         if self.ws is not None and self.ws is not ws:
+            self.settings.set_last_report(str(self.ws.path), self.review.report_id)
             self.ws.close()
         self.ws = ws
         self.review.set_workspace(ws)
@@ -82,7 +94,10 @@ class MainWindow(QMainWindow):
         p = Path(str(ws.path))
         self.setWindowTitle(f"{p.name} ({p.parent})")
         self.status_label.setText(self.tr("审核人：%1").replace("%1", ws.reviewer or "—"))
-        if self.model.rowCount() == 0 and self.reports.model.rowCount() > 0:
+        last = self.settings.last_report(str(ws.path))
+        if last is not None and self.reports.model.row_of(last) is not None:
+            self.review.load_report(last)  # back where the reviewer stopped
+        elif self.model.rowCount() == 0 and self.reports.model.rowCount() > 0:
             self.reports.view.setCurrentIndex(self.reports.model.index(0))
         if self.reports.model.rowCount() == 0:
             self.show_message(self.tr("工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。"))
@@ -236,6 +251,10 @@ class MainWindow(QMainWindow):
         if self.import_task is not None and not self.import_task.done:
             self.import_task.cancel()
         self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter = self.splitter.saveState()
+        if self.ws is not None:
+            self.settings.set_last_report(str(self.ws.path), self.review.report_id)
         self.settings.sync()
         self.pane.pdf.pages.shutdown()
         if self.ws is not None:

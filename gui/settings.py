@@ -5,6 +5,7 @@ Core never reads these. Tests point QSettings at ``tmp_path`` with ``Settings(pa
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -92,3 +93,29 @@ class Settings:
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:
         self._s.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        """The widths of the report list, the report and the figure list."""
+        v = self._s.value("window/splitter")
+        return v if isinstance(v, QByteArray) else None
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self._s.setValue("window/splitter", value)
+
+    @staticmethod
+    def _report_key(workspace: str) -> str:
+        return "last_report/" + hashlib.sha1(str(Path(workspace).resolve()).encode()).hexdigest()
+
+    def last_report(self, workspace: str) -> int | None:
+        """The report open when ``workspace`` was last closed."""
+        v = self._s.value(self._report_key(workspace))
+        try:
+            return int(v) if v not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_report(self, workspace: str, report_id: int | None) -> None:
+        if report_id is not None:
+            self._s.setValue(self._report_key(workspace), int(report_id))

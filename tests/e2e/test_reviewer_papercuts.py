@@ -154,3 +154,33 @@ def test_a_finished_import_without_errors_needs_no_box_to_dismiss(
     assert no_dialogs == []
     assert "已导入 1 份报告" in win.statusBar().currentMessage()
     assert win.reports.model.rowCount() == 3
+
+
+def test_reopening_returns_to_the_report_the_script_and_the_docks_left_open(
+    window: Any, qtbot: Any, settings: Any, ws_path: Path
+) -> None:
+    from core.store import Workspace
+    from gui.mainwindow import MainWindow
+
+    win = window
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_N)
+    rid = win.review.report_id
+    assert rid != win.reports.model.report(0).id
+    win.actions_by_id["traditional"].setChecked(True)
+    win.issue6.focus_dock(win.issue6.tables_dock)
+    qtbot.waitUntil(win.issue6.tables_dock.isVisible)
+    win.close()
+
+    win2 = MainWindow(settings)
+    qtbot.addWidget(win2)
+    win2.set_workspace(Workspace.open(ws_path, settings.reviewer))
+    win2.show()
+    qtbot.waitUntil(win2.first_report_shown)
+    assert win2.review.report_id == rid
+    assert win2.reports.current_id() == rid
+    assert win2.actions_by_id["traditional"].isChecked()
+    assert "報告" in win2.pane.text.document().toPlainText()
+    assert win2.issue6.tables_dock.isVisible()
+    assert win2.review.current() is not None and win2.review.current().status == "pending"
+    win2.close()
