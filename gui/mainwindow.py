@@ -211,7 +211,23 @@ class MainWindow(QMainWindow):
         self.review.move(-1)
 
     def next_report(self) -> None:
-        self.reports.select_next()
+        if not self.reports.select_next():
+            return
+        rid = self.reports.current_id()
+        m = self.reports.model
+        row = m.row_of(rid) if rid is not None else None
+        if row is None:
+            return
+        r = m.report(row)
+        text = (
+            self.tr("报告 %1/%2：%3")
+            .replace("%1", str(row + 1))
+            .replace("%2", str(m.rowCount()))
+            .replace("%3", r.title or Path(r.path).name)
+        )
+        if self.reports.all_done():
+            text = self.tr("列表中的报告都已完成。") + text
+        self.show_message(text)
 
     def mark_done(self) -> None:
         self.review.set_report_status("done")

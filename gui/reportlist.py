@@ -207,12 +207,19 @@ class ReportList(QWidget):
         return True
 
     def select_next(self) -> bool:
+        """Go to the next report in the list that is not done yet (wrapping round); the next one
+        at all when every report is done. False when the list is empty."""
         n = self.model.rowCount()
         if n == 0:
             return False
         cur = self.view.currentIndex().row()
-        self.view.setCurrentIndex(self.model.index((cur + 1) % n))
+        order = [(cur + k) % n for k in range(1, n + 1)]
+        row = next((r for r in order if self.model.report(r).status != "done"), order[0])
+        self.view.setCurrentIndex(self.model.index(row))
         return True
+
+    def all_done(self) -> bool:
+        return all(self.model.report(r).status == "done" for r in range(self.model.rowCount()))
 
     def _current_changed(self, cur: QModelIndex, _prev: QModelIndex) -> None:
         if cur.isValid():

@@ -648,50 +648,60 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="84" />
-        <location filename="../../gui/mainwindow.py" line="126" />
+        <location filename="../../gui/mainwindow.py" line="96" />
+        <location filename="../../gui/mainwindow.py" line="141" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="88" />
+        <location filename="../../gui/mainwindow.py" line="103" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="96" />
+        <location filename="../../gui/mainwindow.py" line="111" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="105" />
+        <location filename="../../gui/mainwindow.py" line="120" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="107" />
+        <location filename="../../gui/mainwindow.py" line="122" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131" />
+        <location filename="../../gui/mainwindow.py" line="146" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131" />
+        <location filename="../../gui/mainwindow.py" line="146" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="137" />
+        <location filename="../../gui/mainwindow.py" line="152" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="172" />
+        <location filename="../../gui/mainwindow.py" line="187" />
         <source>导入失败</source>
         <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="223" />
+        <source>报告 %1/%2：%3</source>
+        <translation>Report %1/%2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="229" />
+        <source>列表中的报告都已完成。</source>
+        <translation>Every report in the list is done. </translation>
     </message>
 </context>
 <context>

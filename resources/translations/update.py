@@ -180,6 +180,8 @@ EN = {
     "仍有 %1 个数字待核对。": " %1 figures are still to check.",
     "按 N 转到下一份报告。": " Press N for the next report.",
     "选中未通过的检查后按回车": "Select a failing check and press Enter",
+    "报告 %1/%2：%3": "Report %1/%2: %3",
+    "列表中的报告都已完成。": "Every report in the list is done. ",
 }
 
 

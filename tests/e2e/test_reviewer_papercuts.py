@@ -184,3 +184,32 @@ def test_reopening_returns_to_the_report_the_script_and_the_docks_left_open(
     assert win2.issue6.tables_dock.isVisible()
     assert win2.review.current() is not None and win2.review.current().status == "pending"
     win2.close()
+
+
+def test_n_skips_reports_already_done_and_says_where_it_went(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    win = window
+    ws = win.ws
+    (tmp_path / "c.txt").write_text(
+        "某区2021年政府信息公开工作年度报告\n主动公开信息77条。\n", encoding="utf-8"
+    )
+    ws.import_paths([str(tmp_path / "c.txt")])
+    win.reports.reload()
+    m = win.reports.model
+    assert m.rowCount() == 3
+    first = win.review.report_id
+    middle = m.report((m.row_of(first) + 1) % 3).id
+    ws.set_report_status(middle, "done")
+    win.reports.reload()
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_N)
+    third = win.review.report_id
+    assert third not in (first, middle)
+    msg = win.statusBar().currentMessage()
+    assert f"报告 {m.row_of(third) + 1}/3" in msg and "已完成" not in msg
+    # once every report is done, N still moves on and says the list is finished
+    ws.set_report_status(first, "done")
+    ws.set_report_status(third, "done")
+    win.reports.reload()
+    qtbot.keyClick(win.table, Qt.Key.Key_N)
+    assert win.review.report_id != third
+    assert "都已完成" in win.statusBar().currentMessage()
