@@ -69,6 +69,7 @@ SPECS: tuple[ActionSpec, ...] = (
         "mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "mark_question", "review"
     ),
     ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "show_find", "view"),
+    ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "filter_reports", "view"),
     ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "zoom_in", "view"),
     ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "zoom_out", "view"),
     ActionSpec(

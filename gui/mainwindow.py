@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.model, self.table, self.pane, self.reports)
         self.review.message.connect(self.show_message)
         self.review.report_loaded.connect(self._report_loaded)
+        self.reports.filter_chosen.connect(self._filter_chosen)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("mainSplitter")
         split.addWidget(self.reports)
@@ -234,6 +235,14 @@ class MainWindow(QMainWindow):
 
     def mark_question(self) -> None:
         self.review.set_report_status("in_question")
+
+    def filter_reports(self) -> None:
+        self.reports.focus_filter()
+
+    def _filter_chosen(self) -> None:
+        n = self.reports.model.rowCount()
+        self.show_message(self.tr("列表中有 %1 份报告").replace("%1", str(n)))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_find(self) -> None:
         self.pane.show_find()

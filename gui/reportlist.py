@@ -116,6 +116,7 @@ class ReportList(QWidget):
     """Filters on top, the list below. Emits ``report_selected(id)``."""
 
     report_selected = Signal(int)
+    filter_chosen = Signal()  # the reviewer picked a filter value from the keyboard or the mouse
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,7 @@ class ReportList(QWidget):
             self.status.addItem(report_status_name(st), st)
         for cb in (self.issuer, self.year, self.status):
             cb.currentIndexChanged.connect(self._reload)
+            cb.activated.connect(self._filter_activated)
         self.view = QListView()
         self.view.setObjectName("reportList")
         self.view.setModel(self.model)
@@ -186,6 +188,17 @@ class ReportList(QWidget):
         self.model.set_reports(rows)
         if current is not None:
             self.select(current, emit=False)
+
+    def focus_filter(self) -> None:
+        """Keyboard way into the filters: the status choice opens; Tab reaches issuer and year."""
+        self.status.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.status.showPopup()
+
+    def _filter_activated(self, _index: int) -> None:
+        # the report shown is filtered out: open the first one listed instead
+        if self.current_id() is None and self.model.rowCount() > 0:
+            self.view.setCurrentIndex(self.model.index(0))
+        self.filter_chosen.emit()
 
     def refresh_report(self, report_id: int) -> None:
         if self.workspace is not None:

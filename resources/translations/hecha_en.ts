@@ -415,7 +415,7 @@ Reason for accepting (written into the audit trail):</translation>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
-</context>
+<message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message></context>
 <context>
     <name>ChecksPanel</name>
     <message>
@@ -648,60 +648,65 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="96" />
-        <location filename="../../gui/mainwindow.py" line="141" />
+        <location filename="../../gui/mainwindow.py" line="97" />
+        <location filename="../../gui/mainwindow.py" line="142" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="103" />
+        <location filename="../../gui/mainwindow.py" line="104" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="111" />
+        <location filename="../../gui/mainwindow.py" line="112" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120" />
+        <location filename="../../gui/mainwindow.py" line="121" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="122" />
+        <location filename="../../gui/mainwindow.py" line="123" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146" />
+        <location filename="../../gui/mainwindow.py" line="147" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="146" />
+        <location filename="../../gui/mainwindow.py" line="147" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152" />
+        <location filename="../../gui/mainwindow.py" line="153" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="187" />
+        <location filename="../../gui/mainwindow.py" line="188" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="223" />
+        <location filename="../../gui/mainwindow.py" line="224" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="229" />
+        <location filename="../../gui/mainwindow.py" line="230" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="244" />
+        <source>列表中有 %1 份报告</source>
+        <translation>%1 reports in the list</translation>
     </message>
 </context>
 <context>
@@ -727,17 +732,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="127" />
+        <location filename="../../gui/reportlist.py" line="128" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="163" />
+        <location filename="../../gui/reportlist.py" line="165" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="167" />
+        <location filename="../../gui/reportlist.py" line="169" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>

@@ -182,6 +182,8 @@ EN = {
     "选中未通过的检查后按回车": "Select a failing check and press Enter",
     "报告 %1/%2：%3": "Report %1/%2: %3",
     "列表中的报告都已完成。": "Every report in the list is done. ",
+    "筛选报告列表…": "Filter the report list…",
+    "列表中有 %1 份报告": "%1 reports in the list",
 }
 
 

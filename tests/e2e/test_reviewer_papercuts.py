@@ -213,3 +213,24 @@ def test_n_skips_reports_already_done_and_says_where_it_went(window: Any, qtbot:
     qtbot.keyClick(win.table, Qt.Key.Key_N)
     assert win.review.report_id != third
     assert "都已完成" in win.statusBar().currentMessage()
+
+
+def test_ctrl_l_filters_the_report_list_from_the_keyboard(window: Any, qtbot: Any) -> None:
+    win = window
+    rl = win.reports
+    first = win.review.report_id
+    win.ws.set_report_status(first, "done")
+    rl.reload()
+    win.table.setFocus()
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    popup = rl.status.view()  # the status choices open at once
+    qtbot.waitUntil(popup.isVisible)
+    target = rl.status.findData("unreviewed")
+    popup.setCurrentIndex(rl.status.model().index(target, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert rl.status.currentData() == "unreviewed"
+    assert rl.model.rowCount() == 1
+    # the report shown was filtered out: the one listed is opened and the keyboard is back in review
+    assert win.review.report_id == rl.model.report(0).id != first
+    assert win.table.hasFocus()
+    assert "列表中有 1 份报告" in win.statusBar().currentMessage()
