@@ -256,6 +256,9 @@ class MainWindow(QMainWindow):
     def toggle_traditional(self, on: bool) -> None:
         self.pane.set_script("traditional" if on else "simplified")
         self.settings.script = "traditional" if on else "simplified"
+        self.show_message(
+            self.tr("报告以繁体显示（Ctrl+T 切换）") if on else self.tr("报告以简体显示（Ctrl+T 切换）")
+        )
         if self.review.current() is not None:
             self.pane.set_current(self.review.current().id, flash=False)
 

@@ -415,7 +415,11 @@ Reason for accepting (written into the audit trail):</translation>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
-<message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message></context>
+    <message>
+        <source>筛选报告列表…</source>
+        <translation>Filter the report list…</translation>
+    </message>
+</context>
 <context>
     <name>ChecksPanel</name>
     <message>
@@ -707,6 +711,16 @@ Reason for accepting (written into the audit trail):</translation>
         <location filename="../../gui/mainwindow.py" line="244" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="259" />
+        <source>报告以繁体显示（Ctrl+T 切换）</source>
+        <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="259" />
+        <source>报告以简体显示（Ctrl+T 切换）</source>
+        <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,8 @@ EN = {
     "列表中的报告都已完成。": "Every report in the list is done. ",
     "筛选报告列表…": "Filter the report list…",
     "列表中有 %1 份报告": "%1 reports in the list",
+    "报告以繁体显示（Ctrl+T 切换）": "Report shown in traditional characters (Ctrl+T switches)",
+    "报告以简体显示（Ctrl+T 切换）": "Report shown in simplified characters (Ctrl+T switches)",
 }
 
 

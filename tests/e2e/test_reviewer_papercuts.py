@@ -234,3 +234,14 @@ def test_ctrl_l_filters_the_report_list_from_the_keyboard(window: Any, qtbot: An
     assert win.review.report_id == rl.model.report(0).id != first
     assert win.table.hasFocus()
     assert "列表中有 1 份报告" in win.statusBar().currentMessage()
+
+
+def test_ctrl_t_says_which_script_the_report_is_shown_in(window: Any, qtbot: Any) -> None:
+    win = window
+    win.table.setFocus()
+    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert "繁体" in win.statusBar().currentMessage()
+    assert "報告" in win.pane.text.document().toPlainText()
+    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert "简体" in win.statusBar().currentMessage()
+    assert win.table.hasFocus()
