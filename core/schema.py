@@ -215,10 +215,24 @@ def by_id() -> dict[str, Indicator]:
     return {i.id: i for i in indicators()}
 
 
+# Sums the narrative names but the tables split (see core.narrative and core.checks._derived).
+DERIVED_ROWS = {
+    "t4.suit": ("行政诉讼（两类合计）", T4_COLUMNS),
+    "t3.r3": ("（三）不予公开（各项之和）", T3_COLUMNS),
+    "t3.r4": ("（四）无法提供（各项之和）", T3_COLUMNS),
+    "t3.r5": ("（五）不予处理（各项之和）", T3_COLUMNS),
+}
+
+
 def short_label(indicator_id: str) -> str:
     """A human label such as ``予以公开 / 自然人`` for an indicator id ('' when unknown)."""
     ind = by_id().get(indicator_id)
     if ind is None:
+        row_id, _, col = indicator_id.rpartition(".")
+        if row_id in DERIVED_ROWS:
+            row_label, columns = DERIVED_ROWS[row_id]
+            col_label = next((c.label for c in columns if c.key == col), col)
+            return f"{row_label} / {col_label}"
         return ""
     row = ind.row or ind.group or ""
     row = row.split(" (")[0]

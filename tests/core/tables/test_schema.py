@@ -30,3 +30,11 @@ def test_schema_matches_reference_json(shared: Path) -> None:
             x["unit"],
         ), ind.id
     assert {r.id for r in schema.RULES} == {r["id"] for r in ref["rules"]}
+
+
+def test_derived_ids_of_the_narrative_have_readable_names() -> None:
+    from core.schema import short_label
+
+    assert short_label("t4.suit.total") == "行政诉讼（两类合计） / 总计"
+    assert short_label("t3.r3.total") == "（三）不予公开（各项之和） / 总计"
+    assert short_label("t9.nothing.total") == ""
