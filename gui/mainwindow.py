@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.model, self.table, self.pane, self.reports)
         self.review.message.connect(self.show_message)
         self.review.report_loaded.connect(self._report_loaded)
+        self.reports.view.activated.connect(lambda _i: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
         self.reports.filter_chosen.connect(self._filter_chosen)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("mainSplitter")
@@ -269,7 +270,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _report_loaded(self, _rid: int) -> None:
-        self.table.setFocus()
+        # Browsing the report list with ↑/↓ keeps the keyboard there; Enter (activated) moves to the figures.
+        if not self.reports.view.hasFocus():
+            self.table.setFocus()
 
     def _digits_in_document(self, text: str) -> None:
         self.table.setFocus()

@@ -245,3 +245,19 @@ def test_ctrl_t_says_which_script_the_report_is_shown_in(window: Any, qtbot: Any
     qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert "简体" in win.statusBar().currentMessage()
     assert win.table.hasFocus()
+
+
+def test_browsing_the_report_list_keeps_the_keyboard_there_until_enter(window: Any, qtbot: Any) -> None:
+    """↓ in the report list moves its current row (Qt's own key handling); the report is shown and the
+    keyboard stays in the list for the next ↓; Enter (activated) takes it to the figures."""
+    win = window
+    view = win.reports.view
+    m = win.reports.model
+    win.reports.select(m.report(0).id)
+    qtbot.waitUntil(lambda: win.review.report_id == m.report(0).id)
+    view.setFocus()
+    view.setCurrentIndex(m.index(1))  # what ↓ does
+    qtbot.waitUntil(lambda: win.review.report_id == m.report(1).id)
+    assert QApplication.focusWidget() is view
+    view.activated.emit(m.index(1))  # what Enter does
+    assert QApplication.focusWidget() is win.table
