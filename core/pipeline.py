@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from core import cellfigures, checks, documents, figures, indicators
+from core import checks, documents, figures, tables
 from core.model import Document, Extraction
 
 
@@ -13,17 +13,17 @@ def analyse_document(doc: Document, previous: Extraction | None = None) -> Extra
 
     Table cells become figures too (source "table"); a narrative figure found on the same span as a
     table cell is replaced by the table figure, which knows its indicator. Number cells of a report's
-    own tables are figures when their column header names a unit (core.cellfigures). ``previous`` (last year's
+    own tables are figures when their column header names a unit (core.figures.cells). ``previous`` (last year's
     report) feeds the cross-year carry check.
     """
-    values = indicators.read(doc)
-    table_figs = indicators.table_figures(doc, values)
+    values = tables.read(doc)
+    table_figs = tables.table_figures(doc, values)
     spans = sorted((f.start, f.end) for f in table_figs)
     narrative = [f for f in figures.extract(doc) if not _overlaps(spans, f.start, f.end)]
     if doc.tables:
-        narrative = cellfigures.relabel(doc, narrative)
+        narrative = figures.relabel(doc, narrative)
     taken = sorted([*spans, *((f.start, f.end) for f in narrative)])
-    other_cells = cellfigures.extract(doc, taken) if doc.tables else []
+    other_cells = figures.cell_figures(doc, taken) if doc.tables else []
     figs = sorted([*narrative, *table_figs, *other_cells], key=lambda f: (f.start, f.end))
     results = checks.run(values, narrative, previous.indicators if previous is not None else None)
     return Extraction(document=doc, figures=tuple(figs), indicators=values, checks=tuple(results))

@@ -215,7 +215,7 @@ def by_id() -> dict[str, Indicator]:
     return {i.id: i for i in indicators()}
 
 
-# Sums the narrative names but the tables split (see core.narrative and core.checks._derived).
+# Sums the narrative names but the tables split (see core.figures.labels and core.checks._derived).
 DERIVED_ROWS = {
     "t4.suit": ("行政诉讼（两类合计）", T4_COLUMNS),
     "t3.r3": ("（三）不予公开（各项之和）", T3_COLUMNS),

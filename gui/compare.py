@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from core import checks as core_checks
-from core import export_layout
 from core.errors import HechaError
 from core.model import IndicatorValue
 from core.store import CheckRow
+from core.tables import layout as export_layout
 from gui.checkspanel import ChecksModel, setup_columns
 from gui.docview import DocumentPane
 from gui.tableview import fmt

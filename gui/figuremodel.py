@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush
 
 from core import schema
-from core.numbers import parse_number
+from core.figures.numbers import parse_number
 from gui.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex

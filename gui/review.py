@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
 from core.errors import HechaError
-from core.figures import parse_selection
+from core.figures.scan import parse_selection
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value

@@ -163,7 +163,7 @@ class Smoke:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from core.importer import analyse_file
+        from core.store.importer import analyse_file
 
         path = str(self.samples["txt"])
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:

@@ -1,6 +1,6 @@
 """The official grid layout of tables 二, 三 and 四 (2021 format, and the 2019 table 二 / single （六）
 row), as cells with spans: header and label text, the indicator id of each value cell, and where the
-sum badges go. Pure data (no Qt), built from ``core.export_layout``; ``gui.tableview`` shows it.
+sum badges go. Pure data (no Qt), built from ``core.tables.layout``; ``gui.tableview`` shows it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core import export_layout as layout
+from core.tables import layout
 
 T3_LABEL_COLS = 3
 ROW_BADGE = "Σ 行合计"

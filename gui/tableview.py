@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.errors import HechaError
-from core.numbers import parse_number
+from core.figures.numbers import parse_number
 from gui.style import color, status_name
 from gui.tablegrid import Grid, grids
 

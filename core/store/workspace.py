@@ -201,7 +201,7 @@ class Workspace(ReviewMixin):
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
     ) -> ImportResult:
-        from core import importer
+        from core.store import importer
 
         return importer.import_paths(self, paths, progress=progress, cancelled=cancelled, workers=workers)
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from core import documents, pipeline  # noqa: E402
-from core.figures import extract  # noqa: E402
+from core.figures.scan import extract  # noqa: E402
 
 PARAGRAPHS = [
     "2023年，本机关主动公开政府信息1,234条，其中主动公开规章9件、行政规范性文件73件，发布政策解读854条，"
@@ -43,7 +43,11 @@ FILLER = [
 
 
 def make_text(mb: float, dense: bool = False) -> str:
-    paras = PARAGRAPHS if dense else [p for pair in zip(PARAGRAPHS, FILLER * 2, strict=False) for p in pair] + FILLER * 3
+    paras = (
+        PARAGRAPHS
+        if dense
+        else [p for pair in zip(PARAGRAPHS, FILLER * 2, strict=False) for p in pair] + FILLER * 3
+    )
     block = "\n".join(paras) + "\n"
     n = int(mb * (1 << 20) / len(block.encode("utf-8"))) + 1
     return block * n

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from core.formats import docx as docx_loader  # noqa: E402
-from core.formats import html as html_loader  # noqa: E402
-from core.formats import pdf as pdf_loader  # noqa: E402
+from core.documents import docx as docx_loader  # noqa: E402
+from core.documents import html as html_loader  # noqa: E402
+from core.documents import pdf as pdf_loader  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "resources" / "samples"

@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from core import export, export_layout  # noqa: E402
+from core import export  # noqa: E402
 from core.store import Workspace  # noqa: E402
+from core.tables import layout as export_layout  # noqa: E402
 
 T3_ROWS = [label for _, _, label in export_layout.T3_ROWS if not label.startswith("（六）其他处理")]
 

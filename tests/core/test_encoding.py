@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core import documents
-from core.encoding import decode
+from core.documents.encoding import decode
 
 SIMP = "重庆市2021年政府信息公开工作年度报告\n全年共收到政府信息公开申请522件，办理行政复议6件。\n"
 TRAD = "重慶市2021年政府信息公開工作年度報告\n全年共收到政府信息公開申請522件，辦理行政複議6件。\n"

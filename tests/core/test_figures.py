@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.figures import extract
+from core.figures.scan import extract
 from core.model import Document, Figure
 
 
@@ -212,13 +212,13 @@ def test_pdf_wrapped_text_numbers_before_a_line_break_and_labels_across_lines() 
     ],
 )
 def test_parse_a_reviewers_selection(selection: str, value: str, unit: str | None) -> None:
-    from core.figures import parse_selection
+    from core.figures.scan import parse_selection
 
     assert parse_selection(selection) == (Decimal(value), unit)
 
 
 def test_selection_without_a_number() -> None:
-    from core.figures import parse_selection
+    from core.figures.scan import parse_selection
 
     assert parse_selection("政府信息") is None
 

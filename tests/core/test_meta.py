@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.meta import describe
+from core.documents.meta import describe
 from core.model import Document
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.numbers import parse_chinese, parse_number
+from core.figures.numbers import parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(

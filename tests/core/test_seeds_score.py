@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from core import documents
-from core.figures import extract
+from core.figures.scan import extract
 
 
 def _score(shared: Path) -> tuple[int, int, int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core import export_layout as layout
 from core import schema
+from core.tables import layout
 
 
 def test_layout_covers_exactly_the_schema_indicators() -> None:

@@ -151,7 +151,9 @@ def _assert_complete(db: Path, expected: dict[bytes, int]) -> None:
 def test_word_and_wps_files_in_a_folder_are_listed_not_passed_over(ws: Workspace, tmp_path: Path) -> None:
     folder = tmp_path / "收件箱"
     folder.mkdir()
-    (folder / "报告.txt").write_text("某区2023年政府信息公开工作年度报告\n主动公开信息77条。\n", encoding="utf-8")
+    (folder / "报告.txt").write_text(
+        "某区2023年政府信息公开工作年度报告\n主动公开信息77条。\n", encoding="utf-8"
+    )
     (folder / "旧报告.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     (folder / "表格.wps").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     (folder / "~$报告.docx").write_bytes(b"lock")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from core import documents, indicators
+from core import documents
 from core.schema import T2_ROWS, T3_ROWS, T4_COLUMNS, T4_GROUPS
+from core.tables import reader as indicators
 
 T3_LEAVES = [r for r in T3_ROWS if r.key != "r6"]  # the 2021 layout: （六） has three sub-rows
 

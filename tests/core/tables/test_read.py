@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core import indicators
 from core.schema import T3_COLUMNS, T3_ROWS
+from core.tables import reader as indicators
 from tests.core.tables.helpers import cell_per_line_text, load_text, pipe_text, t3_rows, traditional
 
 ROW_INDEX = {r.key: n for n, r in enumerate(T3_ROWS)}
@@ -186,7 +186,9 @@ def test_table4_in_pipe_rows_with_leading_pipes(tmp_path: Path) -> None:
     heads = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
     text = (
         "四、政府信息公开行政复议、行政诉讼情况\n| 行政复议 | 行政诉讼 |\n| 未经复议直接起诉 | 复议后起诉 |\n"
-        f"| {heads} |\n| " + " | ".join(str(v) for v in (2, 1, 0, 0, 3, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0)) + " |\n"
+        f"| {heads} |\n| "
+        + " | ".join(str(v) for v in (2, 1, 0, 0, 3, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0))
+        + " |\n"
     )
     values = got(indicators.read(load_text(tmp_path, text)))
     assert values["t4.review.upheld"] == 2

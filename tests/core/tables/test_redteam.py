@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from core import checks, documents, indicators
+from core import checks, documents
 from core.schema import T3_COLUMNS, T3_ROWS
+from core.tables import reader as indicators
 from tests.core.tables.helpers import load_text, pipe_text, t3_rows, traditional
 
 LEAVES = [r for r in T3_ROWS if r.key != "r6"]  # 2021 layout

@@ -8,7 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from core import documents, indicators, pipeline, schema
+from core import documents, pipeline, schema
+from core.tables import reader as indicators
 
 pytestmark = pytest.mark.shared
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.encoding import decode, looks_binary
+from core.documents.encoding import decode, looks_binary
 from core.errors import LoadError
 from core.model import Document
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core import export_layout as layout
 from core import schema
 from core.errors import ExportError, HechaError
 from core.store.rows import FigureTuple, IndicatorTuple, ReportRow
+from core.tables import layout
 
 if TYPE_CHECKING:
     from core.store import Workspace
@@ -145,7 +145,7 @@ def to_xlsx(
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Write the workbook: 汇总, 说明, one sheet per report, 数字明细, 审核记录."""
-    from core.export_xlsx import write_workbook
+    from core.export.xlsx import write_workbook
 
     data = load(ws, report_ids, table_figures=False)
     events = ws.events()

@@ -15,7 +15,7 @@ from functools import lru_cache
 from core import schema
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
-from core.tables import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
+from core.tables.tokens import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
 from core.textnorm import normalize
 
 MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)

@@ -12,8 +12,8 @@ import os
 import re
 from pathlib import Path
 
+from core.documents.meta import describe
 from core.errors import LoadError
-from core.meta import describe
 from core.model import Document
 
 MAX_BYTES = {"txt": 20 << 20, "html": 30 << 20, "docx": 100 << 20, "pdf": 300 << 20}
@@ -78,7 +78,7 @@ def load(path: str | os.PathLike[str]) -> Document:
         raise LoadError(p, f"无法读取：{e.strerror or e}") from e
     sha = hashlib.sha256(data).hexdigest()
     # Loaders are imported on demand: a text-only batch never pays for pypdfium2 or python-docx.
-    loader = importlib.import_module(f"core.formats.{fmt}")
+    loader = importlib.import_module(f"core.documents.{fmt}")
     try:
         doc = loader.load(p, data, sha)
     except LoadError:

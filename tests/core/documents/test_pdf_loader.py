@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from core import documents
+from core.documents import pdf as pdf_loader
 from core.errors import LoadError
-from core.formats import pdf as pdf_loader
 
 PAGE_H = 842.0
 DRAWN: dict[str, float] = {}  # advances of drawn strings, measured by the painter itself

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from core import narrative
+from core.figures import labels
+from core.figures.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
 from core.model import Document, Figure
-from core.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
 from core.textnorm import fold_width, to_simplified
 
 # Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
@@ -261,7 +261,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     if n is None:
         n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
     out: list[Figure] = []
-    soft = doc.format == "pdf" or narrative.soft_line_breaks(n)
+    soft = doc.format == "pdf" or labels.soft_line_breaks(n)
     tail_match = TAIL_RE.match
     for m in NUMBER_RE.finditer(n):
         num = m.group()
@@ -291,7 +291,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 ue = end = t.end()
                 unit, rule, is_cn = None, "number+multiplier", False
                 qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), None)
-                label, indicator, conf = narrative.describe(n, ns, end, unit, soft)
+                label, indicator, conf = labels.describe(n, ns, end, unit, soft)
                 out.append(
                     Figure(
                         ns,
@@ -325,7 +325,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             is_cn = not num[0].isdigit()
             rule = "cn-numeral" if is_cn else ("percent" if unit in ("%", "‰") else "number+unit")
             qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), t.group("post"))
-        label, indicator, conf = narrative.describe(n, ns, end, unit, soft)
+        label, indicator, conf = labels.describe(n, ns, end, unit, soft)
         if is_cn:
             conf = min(conf, 0.6)
         if qualifier:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from core.documents.pdf_tables import Frame, find_tables
 from core.errors import LoadError
-from core.formats.pdf_tables import Frame, find_tables
 from core.model import Cell, Document, Page, Table
 
 SCANNED = "扫描件，无文字层，无法提取文字（需先进行文字识别 OCR）"
@@ -242,7 +242,7 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
 
 
 def _write_table(out: _Out, t: object, index: int) -> None:
-    from core.formats.pdf_tables import GridTable
+    from core.documents.pdf_tables import GridTable
 
     assert isinstance(t, GridTable)
     at = {(c.row, c.col): c for c in t.cells}

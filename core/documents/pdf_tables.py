@@ -1,4 +1,4 @@
-"""Rebuild ruled tables of a PDF page from its drawn lines (a lattice), for ``core.formats.pdf``.
+"""Rebuild ruled tables of a PDF page from its drawn lines (a lattice), for ``core.documents.pdf``.
 
 Ruling lines come from path objects: a thin filled rectangle or a stroked segment is a line; the
 edges of a stroked rectangle are lines; filled areas (shading) are not. Horizontal and vertical lines
@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 if TYPE_CHECKING:
-    from core.formats.pdf import Char
+    from core.documents.pdf import Char
 
 THIN = 3.0  # a shape thinner than this (points) is a line
 SNAP = 2.0  # lines closer than this are the same line

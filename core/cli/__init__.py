@@ -100,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
     p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
     p.set_defaults(func=cmd_extract)
-    from core import cli_store  # import / export (the workspace)
+    from core.cli import store  # import / export (the workspace)
 
-    cli_store.add_parsers(sub)
+    store.add_parsers(sub)
     return ap
 
 

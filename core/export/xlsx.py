@@ -19,7 +19,6 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from core import export_layout as layout
 from core.export import (
     ACTION_ZH,
     FIGURE_STATUS_ZH,
@@ -29,6 +28,7 @@ from core.export import (
     ReportData,
 )
 from core.store.rows import EventRow, IndicatorTuple
+from core.tables import layout
 
 FILLS = {
     "pending": None,

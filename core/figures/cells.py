@@ -4,7 +4,7 @@ Work summaries and older reports carry their own tables (类别 | 条数, 事项
 number in such a cell is a figure when the header of its column says what is counted and in which unit:
 a unit in brackets (数量（件）, 金额（单位：万元）) or a counting word (条数, 件数, 人次). Columns such as 序号,
 年份 or 电话 never hold figures. Cells whose text already carries a unit ("12件", "98.5%") are found by the
-narrative pass, and the standard tables by ``core.indicators``; both are left alone here.
+narrative pass, and the standard tables by ``core.tables``; both are left alone here.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import dataclasses
 import re
 from decimal import Decimal
 
+from core.figures.numbers import parse_arabic
 from core.model import Cell, Document, Figure, Table
-from core.numbers import parse_arabic
 from core.textnorm import fold_width, to_simplified
 
 _NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")

@@ -1,6 +1,6 @@
 """Saved web pages (.html/.htm/.shtml/.mht): lxml.html, text in reading order, tables resolved.
 
-Encoding: a BOM, then the ``<meta charset>`` / ``http-equiv`` declaration, then ``core.encoding.decode``.
+Encoding: a BOM, then the ``<meta charset>`` / ``http-equiv`` declaration, then ``core.documents.encoding.decode``.
 Block elements and ``<br>`` become line breaks; ``script``/``style``/``noscript`` are dropped; site noise
 (navigation, 字号 大中小 …) stays. A data table (one without a nested table) is written one line per row,
 cells separated by "\\t"; a layout table (one that holds another table) is read as blocks, cell by cell.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from core.encoding import decode
+from core.documents.encoding import decode
 from core.errors import LoadError
 from core.model import Cell, Document, Table
 

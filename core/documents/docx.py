@@ -5,7 +5,7 @@ separated by "\\t"; merged cells (``w:gridSpan``, ``w:vMerge``) appear once with
 cells are not repeated. A table that holds another table is a layout table: its cells are read as
 blocks and the inner tables become the data tables. Content controls (``w:sdt``), hyperlinks, inserted
 text and text boxes are read; deleted text and field codes are not. Automatic list numbers (一、 （一）)
-are rendered as Word shows them (``core.formats.docx_numbering``).
+are rendered as Word shows them (``core.documents.docx_numbering``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from core.documents.docx_numbering import Numbering
+from core.documents.html import RawCell, TextBuilder, join_lines
 from core.errors import LoadError
-from core.formats.docx_numbering import Numbering
-from core.formats.html import RawCell, TextBuilder, join_lines
 from core.model import Document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -1,0 +1,12 @@
+"""The three standard tables (表二, 表三, 表四): from a report's cells to typed indicator values.
+
+Entry points: ``read(doc)`` — ``{indicator id: IndicatorValue}``; ``table_figures(doc, values)`` — the
+cells as figures (source "table") with their spans in the text.
+
+Modules: ``tokens`` (every format's table cells as one stream of label / value / blank tokens), ``read``
+(row labels found and value cells typed), ``layout`` (the official printed layout of the tables).
+"""
+
+from core.tables.reader import read, table_figures
+
+__all__ = ["read", "table_figures"]
