@@ -6,13 +6,16 @@ figure list or the document has focus, so typing in the find bar or a value edit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+# marks a text for translation and returns it unchanged (the stub types the result as object)
+N = cast(Callable[[str, str], str], QT_TRANSLATE_NOOP)
 SK = QKeySequence.StandardKey
 K = Qt.Key
 

@@ -65,11 +65,12 @@ def setup_logging() -> Path | None:
     """Log to hecha.log (rotated at 1 MB) and log every uncaught exception; returns the log file."""
     if any(getattr(h, "_hecha", False) for h in log.handlers):
         return None
-    path: Path | None = log_dir() / "hecha.log"
+    log_file = log_dir() / "hecha.log"
+    path: Path | None = log_file
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        log_file.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(
-            path, maxBytes=1 << 20, backupCount=3, encoding="utf-8"
+            log_file, maxBytes=1 << 20, backupCount=3, encoding="utf-8"
         )
     except OSError:
         path, handler = None, logging.NullHandler()
@@ -91,8 +92,10 @@ def setup_logging() -> Path | None:
 
     sys.excepthook = excepthook
     threading.excepthook = lambda a: log.critical(
-        "uncaught exception in thread %s", a.thread, exc_info=(a.exc_type, a.exc_value, a.exc_traceback)
-    )  # type: ignore[arg-type]
+        "uncaught exception in thread %s",
+        a.thread,
+        exc_info=(a.exc_type, a.exc_value, a.exc_traceback),  # type: ignore[arg-type]
+    )
     return path
 
 

@@ -42,15 +42,18 @@ class FindBar(QWidget):
         lay.addWidget(self.edit, 1)
         self.status = QLabel()
         lay.addWidget(self.status)
-        prev = QToolButton(text="↑")
+        prev = QToolButton()
+        prev.setText("↑")
         prev.clicked.connect(lambda: self.find_next.emit(self.edit.text(), True))
-        nxt = QToolButton(text="↓")
+        nxt = QToolButton()
+        nxt.setText("↓")
         nxt.clicked.connect(lambda: self.find_next.emit(self.edit.text(), False))
-        close = QToolButton(text="✕")
+        close = QToolButton()
+        close.setText("✕")
         close.clicked.connect(self.close_bar)
         for b in (prev, nxt, close):
             lay.addWidget(b)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.edit, activated=self.close_bar)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.edit, self.close_bar)
 
     def close_bar(self) -> None:
         self.hide()
@@ -168,7 +171,8 @@ class DocumentPane(QWidget):
         self.findbar.edit.setFocus()
         self.findbar.edit.selectAll()
 
-    def find(self, needle: str, backwards: bool = False) -> tuple[int, int] | None:
+    # shadows QWidget.find(window id), which nothing here uses
+    def find(self, needle: str, backwards: bool = False) -> tuple[int, int] | None:  # type: ignore[override]
         """Find ``needle`` in the report (either script), select and show it."""
         if not needle or self.doc is None:
             return None

@@ -140,8 +140,8 @@ class ExportDialog(QDialog):
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for b in (self.export_button, self.open_button, close):
-            buttons.addWidget(b)
+        for button in (self.export_button, self.open_button, close):
+            buttons.addWidget(button)
         lay = QVBoxLayout(self)
         lay.addWidget(box)
         lay.addLayout(form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -56,7 +56,8 @@ class FigureTable(QTableView):
             return False
         idx = self.model().index(row, COLUMNS.index("value"))
         self.setCurrentIndex(idx)
-        if not self.edit(idx, QAbstractItemView.EditTrigger.AllEditTriggers, None):
+        # Qt takes a null event here; the stub does not say so
+        if not self.edit(idx, QAbstractItemView.EditTrigger.AllEditTriggers, None):  # type: ignore[call-overload]
             return False
         editor = self.indexWidget(idx) or self.focusWidget()
         if initial and editor is not None and hasattr(editor, "setText"):
@@ -74,5 +75,7 @@ class FigureTable(QTableView):
             return
         super().keyPressEvent(e)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(
+        self, current: QModelIndex | QPersistentModelIndex, previous: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().currentChanged(current, previous)

@@ -12,7 +12,14 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush
 
 from core import schema
@@ -255,7 +262,7 @@ class FigureModel(QAbstractTableModel):
         self.on_correct(f.id, v)
         return True
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({r.value: r.name.lower().encode() for r in Role})
+        names.update({r.value: QByteArray(r.name.lower().encode()) for r in Role})
         return names

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         review_widgets = [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view]
         self.actions_by_id = build_actions(self, review_widgets, [self.review, self])
         self._build_menus()
-        install_issue6(self)  # tables, checks, comparison, export (gui/workbench.py)
+        self.issue6 = install_issue6(self)  # tables, checks, comparison, export (gui/workbench.py)
         self.pane.text.digits_typed.connect(self._digits_in_document)
         self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
         self.resize(1400, 860)

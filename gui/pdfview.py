@@ -294,7 +294,7 @@ class PdfPages(QWidget):
                     p.fillRect(r.adjusted(-1, -1, 1, 1), col)
                     if sp[3] == "rejected":
                         p.setPen(QPen(QColor("#595959"), 1.2))
-                        p.drawLine(r.left(), r.center().y(), r.right(), r.center().y())
+                        p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()))
                         p.setPen(Qt.PenStyle.NoPen)
         if self._sel is not None:
             sel = QColor("#1677ff")

@@ -60,7 +60,7 @@ class Settings:
         v = self._s.value("workspace/recent", [])
         if isinstance(v, str):
             v = [v] if v else []
-        return [str(x) for x in (v or [])]
+        return [str(x) for x in v] if isinstance(v, (list, tuple)) else []
 
     def add_recent(self, path: str) -> None:
         items = [p for p in self.recent_workspaces if p != path]

@@ -17,6 +17,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -169,8 +170,10 @@ class Smoke:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             out = pool.submit(analyse_file, path).result(timeout=120)
         _expect(out[0] == path and out[3] is None, f"{path}: 子进程解析失败：{out[3]}")
-        _expect(out[1] is not None and out[1].figures, f"{path}: 子进程没有找到数字")
-        return f"{len(out[1].figures)} figures parsed in a spawned process"
+        extraction = out[1]
+        if extraction is None or not extraction.figures:
+            raise StepFailed(f"{path}: 子进程没有找到数字")
+        return f"{len(extraction.figures)} figures parsed in a spawned process"
 
     def export(self) -> str:
         from core.export import to_xlsx
@@ -212,7 +215,7 @@ class Smoke:
         try:
             if self.step("main window", self.window) and self.step("import", self.import_samples):
                 for fmt in FORMATS:
-                    self.step(f"open {fmt}", lambda f=fmt: self.open_report(f))
+                    self.step(f"open {fmt}", partial(self.open_report, fmt))
                 self.step("export xlsx", self.export)
                 self.step("screenshot", self.screenshot)
             self.step("worker process", self.worker_process)

@@ -139,9 +139,9 @@ class GridModel(QAbstractTableModel):
         if ind is not None:
             return self._value_data(ind, role)
         if pos in self.grid.badges:
-            text, bg = self.badge(pos)
+            badge, bg = self.badge(pos)
             if role == Qt.ItemDataRole.DisplayRole:
-                return text
+                return badge
             if role == Qt.ItemDataRole.BackgroundRole:
                 return bg
             if role == Qt.ItemDataRole.TextAlignmentRole:

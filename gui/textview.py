@@ -96,9 +96,7 @@ def build_text_document(
         after = qt.lastPosition() + 1
         last = qt.firstPosition()
         for i in range(t.start, t.end):
-            q = cell_pos.get(i)
-            if q is None:
-                q = last
+            q = cell_pos.get(i, last)
             pos.append(q)
             last = q
         cur = QTextCursor(qdoc)

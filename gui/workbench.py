@@ -124,8 +124,13 @@ class Workbench(QObject):
         a.setCheckable(True)
         a.setChecked(not dock.isHidden())
         dock.toggleViewAction().toggled.connect(a.setChecked)  # closed with its ✕ button
+
         # triggering flips the check mark; it follows whether the dock is shown
-        a.triggered.connect(lambda _on, d=dock, a=a: (self.focus_dock(d), a.setChecked(not d.isHidden())))
+        def triggered(_on: bool) -> None:
+            self.focus_dock(dock)
+            a.setChecked(not dock.isHidden())
+
+        a.triggered.connect(triggered)
         # Escape that nothing in the dock used (an open cell editor takes it first) gives the keyboard
         # back to the figure list; a shortcut would steal it from editors and dialogs
         dock.installEventFilter(self)
