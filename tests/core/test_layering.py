@@ -1,10 +1,19 @@
-"""core/ must run without a screen: importing every core module never imports PySide6 or gui."""
+"""The shape of the code, checked by machine.
+
+core/ must run without a screen: importing every core module never imports PySide6 or gui; and the
+import contracts of pyproject.toml ([tool.importlinter]: core ↛ Qt, the layers of the data flow) hold.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,3 +38,45 @@ def test_core_never_imports_qt_or_gui() -> None:
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "ok"
+
+
+def _lint_imports(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).parent / ("lint-imports.exe" if sys.platform == "win32" else "lint-imports")
+    if not exe.exists():
+        pytest.skip("import-linter is not installed (uv sync --group dev)")
+    # wide lines, so a contract's name is never wrapped in the report
+    env = {**os.environ, "COLUMNS": "300", "NO_COLOR": "1"}
+    return subprocess.run(
+        [str(exe), "--no-logo", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=env
+    )
+
+
+def test_import_contracts_hold() -> None:
+    """The layers in pyproject.toml ([tool.importlinter]) hold for the code as it is."""
+    r = _lint_imports(ROOT)
+    assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-2000:]
+    assert "0 broken" in r.stdout
+
+
+def test_import_contracts_catch_an_import_against_the_flow(tmp_path: Path) -> None:
+    """The contracts bite: in a copy of the code, one lazy import against the flow per contract
+    (the kind hidden inside a function) breaks exactly the contracts that forbid it."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for pkg in ("core", "gui"):
+        shutil.copytree(ROOT / pkg, tmp_path / pkg, ignore=ignore)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    against_the_flow = {
+        "core/model.py": "import PySide6.QtCore",  # core-without-screen
+        "core/checks.py": "from core.store import Workspace",  # checks-on-values, data-flow
+        "core/figures/numbers.py": "import core.store",  # figures-from-text
+        "core/documents/encoding.py": "import core.export",  # documents-only-load
+        "core/tables/tokens.py": "import core.export",  # tables-only-read
+    }
+    for rel, line in against_the_flow.items():
+        with (tmp_path / rel).open("a", encoding="utf-8") as f:
+            f.write(f"\n\ndef _against_the_flow() -> None:\n    {line}\n")
+    r = _lint_imports(tmp_path, "--no-cache")
+    assert r.returncode == 1, r.stdout[-4000:] + r.stderr[-2000:]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    broken = [c["name"] for c in config["contracts"] if f"{c['name']} BROKEN" in r.stdout]
+    assert broken == [c["name"] for c in config["contracts"]], r.stdout[-4000:]
