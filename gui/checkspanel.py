@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.errors import HechaError
+
+if TYPE_CHECKING:
+    from core.store import CheckRow, Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("result", "subject", "formula", "rule")
@@ -76,13 +80,13 @@ def subject_name(rule: str, subject: str) -> str:
     return schema.short_label(subject) or subject
 
 
-def result_text(check: Any) -> str:
+def result_text(check: CheckRow) -> str:
     if check.status == "fail":
         return tr("已接受") if check.accepted else tr("未通过")
     return tr("通过") if check.status == "pass" else tr("无法核对")
 
 
-def formula_text(check: Any) -> str:
+def formula_text(check: CheckRow) -> str:
     """The formula with values and a mark: '3001+53+0+0+61+4 = 3119 ✓', '10+1+0+0 = 11 ≠ 0 ✗'."""
     f = str(check.formula)
     if check.status == "fail" and not f.endswith("✗"):
@@ -92,7 +96,7 @@ def formula_text(check: Any) -> str:
     return f
 
 
-def _order(check: Any) -> tuple[int, int]:
+def _order(check: CheckRow) -> tuple[int, int]:
     if check.status == "fail":
         rank = 1 if check.accepted else 0
     else:
@@ -103,19 +107,19 @@ def _order(check: Any) -> tuple[int, int]:
 class ChecksModel(QAbstractTableModel):
     """A thin adapter over ``core.store.CheckRow``s, failing (not accepted) first."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._checks: list[Any] = []
+        self._checks: list[CheckRow] = []
 
-    def set_checks(self, checks: Sequence[Any]) -> None:
+    def set_checks(self, checks: Sequence[CheckRow]) -> None:
         self.beginResetModel()
         self._checks = sorted(checks, key=_order)  # stable: the rule order within a rank
         self.endResetModel()
 
-    def check(self, row: int) -> Any:
+    def check(self, row: int) -> CheckRow:
         return self._checks[row]
 
-    def checks(self) -> list[Any]:
+    def checks(self) -> list[CheckRow]:
         return list(self._checks)
 
     def row_of(self, rule: str, subject: str) -> int | None:
@@ -182,7 +186,7 @@ def setup_columns(view: QTableView) -> None:
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
 
-def ask_reason(parent: QWidget | None, check: Any) -> str | None:
+def ask_reason(parent: QWidget | None, check: CheckRow) -> str | None:
     """Ask why a failing check is acceptable; None when cancelled. Tests replace this function."""
     # one line: Enter accepts, Escape cancels (a multi-line box took Enter for a new line)
     text, ok = QInputDialog.getText(
@@ -204,7 +208,7 @@ class ChecksPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checksPanel")
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.report_id: int | None = None
         self.model = ChecksModel(self)
         self.view = QTableView()
@@ -232,7 +236,7 @@ class ChecksPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
 
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace | None) -> None:
         self.ws = ws
         self.report_id = None
         self.model.set_checks([])
@@ -245,7 +249,7 @@ class ChecksPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the checks (they are re-run by the workspace after every edit); keep the selection."""
         cur = self.current()
-        checks: list[Any] = []
+        checks: list[CheckRow] = []
         if self.ws is not None and self.report_id is not None:
             try:
                 checks = self.ws.checks(self.report_id)
@@ -275,7 +279,7 @@ class ChecksPanel(QWidget):
         self.summary.setStyleSheet("color:#a8071a; font-weight:bold;" if n["fail"] else "")
         self._update_button()
 
-    def current(self) -> Any:
+    def current(self) -> CheckRow | None:
         idx = self.view.currentIndex()
         return self.model.check(idx.row()) if idx.isValid() else None
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -113,7 +114,7 @@ def review_order(figures: Sequence[Any], failing: set[int]) -> list[Any]:
 
 
 class FigureModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._row_of: dict[int, int] = {}

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.errors import HechaError
 from gui.settings import Settings, demo_workspace_path
+
+if TYPE_CHECKING:
+    from core.store import Workspace
+    from gui.mainwindow import MainWindow
 
 CJK_FAMILIES = [
     "Microsoft YaHei UI",
@@ -89,7 +93,7 @@ def make_app(lang: str = "zh") -> QApplication:
     return app
 
 
-def open_demo_workspace(reviewer: str, path: Path | None = None) -> Any:
+def open_demo_workspace(reviewer: str, path: Path | None = None) -> Workspace:
     """The demo workspace in the user data folder, filled from resources/samples when empty."""
     from core.store import Workspace
 
@@ -100,7 +104,7 @@ def open_demo_workspace(reviewer: str, path: Path | None = None) -> Any:
     return ws
 
 
-def open_initial_workspace(settings: Settings, explicit: str | None) -> Any:
+def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspace:
     from core.store import Workspace
 
     path = explicit or settings.workspace
@@ -114,7 +118,7 @@ def open_initial_workspace(settings: Settings, explicit: str | None) -> Any:
     return open_demo_workspace(settings.reviewer)
 
 
-def take_screenshot(win: Any, out: str, timeout_s: float = 5.0) -> bool:
+def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0) -> bool:
     """Show the window offscreen, wait for the document (and a PDF's first page), save a PNG."""
     win.resize(1400, 900)  # the same picture whatever size the window had last time
     win.show()

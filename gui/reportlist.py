@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.style import REPORT_STATUSES, report_status_name
+
+if TYPE_CHECKING:
+    from core.store import ReportRow, Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
@@ -33,23 +45,23 @@ _STATUS_COLORS = {
 
 
 class ReportListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[ReportRow] = []
 
-    def set_reports(self, reports: Sequence[Any]) -> None:
+    def set_reports(self, reports: Sequence[ReportRow]) -> None:
         self.beginResetModel()
         self._rows = list(reports)
         self.endResetModel()
 
-    def update_report(self, report: Any) -> None:
+    def update_report(self, report: ReportRow) -> None:
         for i, r in enumerate(self._rows):
             if r.id == report.id:
                 self._rows[i] = report
                 self.dataChanged.emit(self.index(i), self.index(i))
                 return
 
-    def report(self, row: int) -> Any:
+    def report(self, row: int) -> ReportRow:
         return self._rows[row]
 
     def row_of(self, report_id: int) -> int | None:
@@ -85,7 +97,7 @@ class ReportListModel(QAbstractListModel):
         return None
 
 
-def progress(r: Any) -> tuple[int, int]:
+def progress(r: ReportRow) -> tuple[int, int]:
     """(figures checked, figures): every figure not pending any more counts as checked."""
     return max(0, r.n_figures - r.n_pending), r.n_figures
 
@@ -120,7 +132,7 @@ class ReportList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace: Any = None
+        self.workspace: Workspace | None = None
         self.model = ReportListModel(self)
         self.issuer = QComboBox()
         self.year = QComboBox()
@@ -151,7 +163,7 @@ class ReportList(QWidget):
         lay.addWidget(self.view, 1)
         self._loading = False
 
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace | None) -> None:
         self.workspace = ws
         self.reload()
 
