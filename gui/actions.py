@@ -2,7 +2,8 @@
 main window or the workbench of docks), where it lives.
 
 ``scope`` "review" actions are single keys (Enter, Delete, A, J/K, N …) that only fire while the
-figure list or the document has focus, so typing in the find bar or a value editor is never stolen.
+figure list or the document has focus, so typing in the find bar or a value editor is never stolen;
+"tables" actions fire while the keyboard is in the table view (their buttons are there, no menu).
 Undo and redo use the platform's standard keys and are enabled only while there is something to undo
 or redo (``ReviewController.history_changed``).
 """
@@ -26,8 +27,8 @@ class ActionSpec:
     text: str
     keys: tuple[QKeySequence.StandardKey | str | int, ...]
     slot: str
-    menu: str  # file | review | view | help
-    scope: str = "window"  # window | review
+    menu: str  # file | review | view | help | "" (none)
+    scope: str = "window"  # window | review | tables
     checkable: bool = False  # the slot gets the new check state
     # checkable, its check mark showing whether its dock is shown: the slot (bring the dock forward,
     # or hide it when the keyboard is already there) is called on every trigger, without the state
@@ -75,6 +76,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "mark_question", "review"
     ),
+    ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "confirm_table_row", "", "tables"),
+    ActionSpec(
+        "confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "confirm_table_column", "", "tables"
+    ),
+    ActionSpec(
+        "confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "confirm_whole_table", "", "tables"
+    ),
     ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "show_find", "view"),
     ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "filter_reports", "view"),
     ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "zoom_in", "view"),
@@ -120,11 +128,19 @@ def _sequences(keys: tuple[QKeySequence.StandardKey | str | int, ...]) -> list[Q
     return seen
 
 
+SCOPE_CONTEXT = {
+    "window": Qt.ShortcutContext.WindowShortcut,
+    "review": Qt.ShortcutContext.WidgetShortcut,
+    "tables": Qt.ShortcutContext.WidgetWithChildrenShortcut,
+}
+
+
 def build_actions(
-    window: QWidget, review_widgets: list[QWidget], targets: list[object]
+    window: QWidget, scope_widgets: dict[str, list[QWidget]], targets: list[object]
 ) -> dict[str, QAction]:
     """Create every action, connect it to the first of ``targets`` having its slot, attach it where it
-    belongs (review actions to the figure list and document views, the rest to the window)."""
+    belongs (``scope_widgets[scope]``: review actions to the figure list and document views, tables
+    actions to the table view; window actions to the window)."""
     actions: dict[str, QAction] = {}
     for spec in SPECS:
         a = QAction(tr(spec.text), window)
@@ -136,12 +152,8 @@ def build_actions(
             a.toggled.connect(slot)
         else:
             a.triggered.connect(lambda _checked=False, s=slot: s())
-        if spec.scope == "review":
-            a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            for w in review_widgets:
-                w.addAction(a)
-        else:
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window.addAction(a)
+        a.setShortcutContext(SCOPE_CONTEXT[spec.scope])
+        for w in [window] if spec.scope == "window" else scope_widgets[spec.scope]:
+            w.addAction(a)
         actions[spec.id] = a
     return actions

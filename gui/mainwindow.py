@@ -57,8 +57,11 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.workbench = Workbench(self)  # the tables, checks and comparison docks; export
-        review_widgets = [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view]
-        self.actions_by_id = build_actions(self, review_widgets, [self.review, self, self.workbench])
+        scope_widgets: dict[str, list[QWidget]] = {
+            "review": [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view],
+            "tables": [self.workbench.tables],
+        }
+        self.actions_by_id = build_actions(self, scope_widgets, [self.review, self, self.workbench])
         self._build_menus()
         self.workbench.bind_actions(self.actions_by_id)
         self.review.history_changed.connect(self._history_changed)
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = {key: self.menuBar().addMenu(action_tr(title)) for key, title in MENU_TITLES.items()}
         for spec in SPECS:
+            if not spec.menu:
+                continue
             menus[spec.menu].addAction(self.actions_by_id[spec.id])
             if spec.id in ("demo_workspace", "redo", "mark_question"):
                 menus[spec.menu].addSeparator()

@@ -14,7 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -239,19 +239,15 @@ class TableView(QWidget):
         self.info = QLabel()
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, keys in (
-            ("row", self.tr("确认本行"), "Ctrl+Alt+R"),
-            ("column", self.tr("确认本列"), "Ctrl+Alt+C"),
-            ("table", self.tr("确认整表"), "Ctrl+Alt+T"),
+        # their shortcuts are the "tables" actions of gui.actions, which also name them in the tooltips
+        for key, text in (
+            ("row", self.tr("确认本行")),
+            ("column", self.tr("确认本列")),
+            ("table", self.tr("确认整表")),
         ):
             b = QPushButton(text)
-            b.setToolTip(f"{text}（{keys}）")
+            b.setToolTip(text)
             b.clicked.connect(lambda _c=False, k=key: self.confirm(k))
-            a = QAction(text, self)
-            a.setShortcut(QKeySequence(keys))
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.triggered.connect(lambda _c=False, k=key: self.confirm(k))
-            self.addAction(a)
             bar.addWidget(b)
             self.buttons[key] = b
         bar.addWidget(self.info, 1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
 
 from core.store.rows import Change
@@ -84,7 +84,8 @@ class Workbench(QObject):
 
     def bind_actions(self, actions: dict[str, QAction]) -> None:
         """Keep the dock actions' check marks on whether their dock is shown (also when closed with its
-        ✕ button), and give Escape in a dock back to the figure list."""
+        ✕ button), give Escape in a dock back to the figure list, and name the tables actions' keys in
+        the tooltips of their buttons."""
         self.actions = actions
         for aid, dock in self.docks().items():
             a = actions[aid]
@@ -94,6 +95,20 @@ class Workbench(QObject):
             # keyboard back to the figure list; a shortcut would steal it from editors and dialogs
             dock.installEventFilter(self)
         actions["show_compare"].toggled.connect(self._compare_visible)
+        for key, aid in (("row", "confirm_row"), ("column", "confirm_column"), ("table", "confirm_table")):
+            keys = actions[aid].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            b = self.tables.buttons[key]
+            b.setToolTip(f"{b.text()}（{keys}）")
+
+    # --- slots of the tables actions: confirm the current cell's row / column, or the whole table
+    def confirm_table_row(self) -> None:
+        self.tables.confirm("row")
+
+    def confirm_table_column(self) -> None:
+        self.tables.confirm("column")
+
+    def confirm_whole_table(self) -> None:
+        self.tables.confirm("table")
 
     # --- slots of the dock actions: bring the dock forward with the keyboard in it; hide it only
     # when the keyboard is already there (a bare toggle would hide a dock the reviewer wants)

@@ -435,6 +435,18 @@ Reason for accepting (written into the audit trail):</translation>
         <source>与上一年度对比</source>
         <translation>Compare with last year</translation>
     </message>
+    <message>
+        <source>确认本行</source>
+        <translation>Confirm row</translation>
+    </message>
+    <message>
+        <source>确认本列</source>
+        <translation>Confirm column</translation>
+    </message>
+    <message>
+        <source>确认整表</source>
+        <translation>Confirm table</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from tablecheck_fixtures import DOCX
 
+from gui.tableview import Role
+
 
 def _count_reads(ws: Any, monkeypatch: pytest.MonkeyPatch, names: tuple[str, ...]) -> dict[str, int]:
     reads = dict.fromkeys(names, 0)
@@ -105,3 +107,38 @@ def test_a_change_that_moves_no_check_does_not_re_read_the_checks(
         assert m.setData(m.index(*m.grid.cell_of("t3.new.natural")), "40")
     assert reads["checks"] >= 1
     assert wb.checks.model.check(0).status == "fail"
+
+
+def test_table_confirm_keys_are_registry_actions_that_fire_in_the_tables(win: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    w, ids = win
+    wb = w.workbench
+    a = w.actions_by_id["confirm_row"]
+    assert a.shortcut().toString() == "Ctrl+Alt+R"
+    assert "Ctrl+Alt+R" in wb.tables.buttons["row"].toolTip()
+    w.actions_by_id["show_tables"].trigger()
+    qtbot.waitUntil(wb.tables_dock.isVisible)
+    wb.tables.tabs.setCurrentIndex(1)
+    m, view = wb.tables.models[1], wb.tables.views[1]
+    view.setCurrentIndex(m.index(*m.grid.cell_of("t3.new.business")))
+    view.setFocus()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    inds = w.ws.indicators(ids[DOCX])
+    assert all(inds[f"t3.new.{c}"].status == "confirmed" for c in ("natural", "business", "total"))
+    assert inds["t3.carried_in.natural"].status == "pending"
+    assert m.data(m.index(*m.grid.cell_of("t3.new.total")), Role.Status) == "confirmed"
+    # the figure list shows the linked table figure confirmed too, and Undo can take it back
+    fid = inds["t3.new.total"].figure_id
+    row = w.model.row_of(fid)
+    assert row is not None and w.model.figure(row).status == "confirmed"
+    assert w.actions_by_id["undo"].isEnabled()
+    # the same keys in the figure list do nothing: they belong to the tables
+    w.actions_by_id["undo"].trigger()
+    w.table.setFocus()
+    qtbot.keyClick(
+        w.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert w.ws.indicators(ids[DOCX])["t3.new.business"].status == "pending"
