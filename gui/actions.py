@@ -1,7 +1,11 @@
-"""Every user action, declared once: id, text, shortcuts, slot name on the main window, where it lives.
+"""Every user action, declared once: id, text, shortcuts, slot name (on the review controller, the
+main window or the workbench of docks), where it lives.
 
 ``scope`` "review" actions are single keys (Enter, Delete, A, J/K, N …) that only fire while the
-figure list or the document has focus, so typing in the find bar or a value editor is never stolen.
+figure list or the document has focus, so typing in the find bar or a value editor is never stolen;
+"tables" actions fire while the keyboard is in the table view (their buttons are there, no menu).
+Undo and redo use the platform's standard keys and are enabled only while there is something to undo
+or redo (``ReviewController.history_changed``).
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ class ActionSpec:
     text: str
     keys: tuple[QKeySequence.StandardKey | str | int, ...]
     slot: str
-    menu: str  # file | review | view | help
-    scope: str = "window"  # window | review
-    checkable: bool = False
+    menu: str  # file | review | view | help | "" (none)
+    scope: str = "window"  # window | review | tables
+    checkable: bool = False  # the slot gets the new check state
+    # checkable, its check mark showing whether its dock is shown: the slot (bring the dock forward,
+    # or hide it when the keyboard is already there) is called on every trigger, without the state
+    dock: bool = False
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -37,6 +44,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_workspace", N("Actions", "打开工作区…"), ("Ctrl+Alt+O",), "open_workspace", "file"),
     ActionSpec("demo_workspace", N("Actions", "打开示例工作区"), (), "open_demo_workspace", "file"),
     ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "change_reviewer", "file"),
+    ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "show_export", "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "close", "file"),
     ActionSpec(
         "confirm",
@@ -65,11 +73,18 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("prev_figure", N("Actions", "上一个数字"), ("K", K.Key_Up), "prev_figure", "review", "review"),
     ActionSpec("next_report", N("Actions", "下一份报告"), ("N",), "next_report", "review", "review"),
-    ActionSpec("undo", N("Actions", "撤销"), ("Ctrl+Z",), "undo", "review"),
-    ActionSpec("redo", N("Actions", "重做"), ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "review"),
+    ActionSpec("undo", N("Actions", "撤销"), (SK.Undo, "Ctrl+Z"), "undo", "review"),
+    ActionSpec("redo", N("Actions", "重做"), (SK.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), "redo", "review"),
     ActionSpec("mark_done", N("Actions", "标记报告为已完成"), ("Ctrl+D",), "mark_done", "review"),
     ActionSpec(
         "mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "mark_question", "review"
+    ),
+    ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "confirm_table_row", "", "tables"),
+    ActionSpec(
+        "confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "confirm_table_column", "", "tables"
+    ),
+    ActionSpec(
+        "confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "confirm_whole_table", "", "tables"
     ),
     ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "show_find", "view"),
     ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "filter_reports", "view"),
@@ -77,6 +92,15 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "zoom_out", "view"),
     ActionSpec(
         "traditional", N("Actions", "以繁体显示"), ("Ctrl+T",), "toggle_traditional", "view", checkable=True
+    ),
+    ActionSpec(
+        "show_tables", N("Actions", "标准表格"), ("Ctrl+Shift+T",), "toggle_tables", "view", dock=True
+    ),
+    ActionSpec(
+        "show_checks", N("Actions", "检查结果"), ("Ctrl+Shift+K",), "toggle_checks", "view", dock=True
+    ),
+    ActionSpec(
+        "show_compare", N("Actions", "与上一年度对比"), ("Ctrl+Shift+C",), "toggle_compare", "view", dock=True
     ),
     ActionSpec("help", N("Actions", "快捷键一览"), (SK.HelpContents, K.Key_F1), "show_help", "help"),
 )
@@ -107,28 +131,32 @@ def _sequences(keys: tuple[QKeySequence.StandardKey | str | int, ...]) -> list[Q
     return seen
 
 
+SCOPE_CONTEXT = {
+    "window": Qt.ShortcutContext.WindowShortcut,
+    "review": Qt.ShortcutContext.WidgetShortcut,
+    "tables": Qt.ShortcutContext.WidgetWithChildrenShortcut,
+}
+
+
 def build_actions(
-    window: QWidget, review_widgets: list[QWidget], targets: list[object]
+    window: QWidget, scope_widgets: dict[str, list[QWidget]], targets: list[object]
 ) -> dict[str, QAction]:
     """Create every action, connect it to the first of ``targets`` having its slot, attach it where it
-    belongs (review actions to the figure list and document views, the rest to the window)."""
+    belongs (``scope_widgets[scope]``: review actions to the figure list and document views, tables
+    actions to the table view; window actions to the window)."""
     actions: dict[str, QAction] = {}
     for spec in SPECS:
         a = QAction(tr(spec.text), window)
         a.setObjectName(f"action_{spec.id}")
         a.setShortcuts(_sequences(spec.keys))
-        a.setCheckable(spec.checkable)
+        a.setCheckable(spec.checkable or spec.dock)
         slot = next(getattr(t, spec.slot) for t in targets if hasattr(t, spec.slot))
         if spec.checkable:
             a.toggled.connect(slot)
         else:
             a.triggered.connect(lambda _checked=False, s=slot: s())
-        if spec.scope == "review":
-            a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            for w in review_widgets:
-                w.addAction(a)
-        else:
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            window.addAction(a)
+        a.setShortcutContext(SCOPE_CONTEXT[spec.scope])
+        for w in [window] if spec.scope == "window" else scope_widgets[spec.scope]:
+            w.addAction(a)
         actions[spec.id] = a
     return actions

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.errors import HechaError
+from core.store.rows import Change
 
 if TYPE_CHECKING:
     from core.store import CheckRow, Workspace
@@ -210,6 +211,7 @@ class ChecksPanel(QWidget):
         self.setObjectName("checksPanel")
         self.ws: Workspace | None = None
         self.report_id: int | None = None
+        self._applied: int | None = None  # review event of the last change this panel applied
         self.model = ChecksModel(self)
         self.view = QTableView()
         self.view.setObjectName("checksView")
@@ -245,6 +247,17 @@ class ChecksPanel(QWidget):
     def load_report(self, report_id: int | None) -> None:
         self.report_id = report_id
         self.refresh()
+
+    def apply(self, change: Change) -> None:
+        """Re-read the checks when ``change`` moved them in the report shown (a change this panel made
+        itself is shown already)."""
+        if change.report_id != self.report_id or (
+            change.event_id is not None and change.event_id == self._applied
+        ):
+            return
+        self._applied = change.event_id
+        if change.checks_changed:
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the checks (they are re-run by the workspace after every edit); keep the selection."""
@@ -315,7 +328,7 @@ class ChecksPanel(QWidget):
         except HechaError as e:
             self.message.emit(str(e))
             return False
-        self.refresh()
+        self.apply(change)
         self.changed.emit(change)
         self.message.emit(self.tr("已接受检查：%1").replace("%1", formula_text(c)))
         return True

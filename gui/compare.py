@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core import checks as core_checks
 from core.errors import HechaError
 from core.model import IndicatorValue
-from core.store import CheckRow
+from core.store import Change, CheckRow
 from core.tables import layout as export_layout
 from gui.checkspanel import ChecksModel, setup_columns
 from gui.docview import DocumentPane
@@ -305,6 +305,20 @@ class CompareView(QWidget):
         pane.set_document(doc, original, spans)
 
     # --- the diff -------------------------------------------------------------------------------
+    def concerns(self, change: Change) -> bool:
+        """Whether ``change`` moves what is shown: values of either report, or this report's checks
+        (its carry checks)."""
+        if self.report_id is None:
+            return False
+        if change.report_id == self.report_id:
+            return bool(change.indicator_ids) or change.checks_changed
+        return change.report_id == self.other_id and bool(change.indicator_ids)
+
+    def apply(self, change: Change) -> None:
+        """Recompute the diff and the carry check when ``change`` moved what they show."""
+        if self.concerns(change):
+            self.refresh()
+
     def refresh(self) -> None:
         """Recompute the diff and the carry check (after every edit)."""
         self.now_values, self.before_values = {}, {}

@@ -119,11 +119,13 @@ class FigureModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._row_of: dict[int, int] = {}
         self.failing: set[int] = set()
+        self._checks: Sequence[Any] = ()  # the report's checks the failing figures come from
         self.on_correct: Callable[[int, Decimal], None] | None = None
 
     # --- loading and updating -------------------------------------------------------------------
     def set_figures(self, figures: Sequence[Any], checks: Sequence[Any] = ()) -> None:
         self.beginResetModel()
+        self._checks = checks
         self.failing = failing_figure_ids(figures, checks)
         self._rows = review_order(figures, self.failing)
         self._reindex()
@@ -133,15 +135,19 @@ class FigureModel(QAbstractTableModel):
         self._row_of = {f.id: i for i, f in enumerate(self._rows)}
 
     def refresh(
-        self, figures: Sequence[Any], checks: Sequence[Any] | None = None
+        self, figures: Sequence[Any] | None, checks: Sequence[Any] | None = None
     ) -> tuple[list[int], list[int]]:
-        """Reconcile with the workspace's current figures without reordering existing rows.
+        """Reconcile with the workspace's current figures without reordering existing rows; ``None``
+        keeps the figures (or checks) shown, when only the other one changed.
 
         Returns (ids whose row changed or were added, ids removed)."""
+        if figures is None:
+            figures = list(self._rows)
+        if checks is not None:
+            self._checks = checks
         by_id = {f.id: f for f in figures}
         old_failing = self.failing
-        if checks is not None:
-            self.failing = failing_figure_ids(figures, checks)
+        self.failing = failing_figure_ids(figures, self._checks)
         removed = [f.id for f in self._rows if f.id not in by_id]
         for fid in removed:
             r = self._row_of[fid]

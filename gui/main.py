@@ -164,7 +164,7 @@ def run(args: list[str]) -> int:
     win.set_workspace(ws)
     if opts.screenshot:
         if opts.view != "review":
-            win.issue6.show_view(opts.view)
+            win.workbench.show_view(opts.view)
         ok = take_screenshot(win, opts.screenshot)
         win.close()
         if not ok:

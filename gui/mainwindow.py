@@ -21,7 +21,7 @@ from gui.reportlist import ReportList
 from gui.review import ReviewController
 from gui.settings import Settings
 from gui.tasks import Task, import_into
-from gui.workbench import install_issue6
+from gui.workbench import Workbench
 
 
 class MainWindow(QMainWindow):
@@ -56,10 +56,16 @@ class MainWindow(QMainWindow):
         self.splitter = split
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        review_widgets = [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view]
-        self.actions_by_id = build_actions(self, review_widgets, [self.review, self])
+        self.workbench = Workbench(self)  # the tables, checks and comparison docks; export
+        scope_widgets: dict[str, list[QWidget]] = {
+            "review": [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view],
+            "tables": [self.workbench.tables],
+        }
+        self.actions_by_id = build_actions(self, scope_widgets, [self.review, self, self.workbench])
         self._build_menus()
-        self.issue6 = install_issue6(self)  # tables, checks, comparison, export (gui/workbench.py)
+        self.workbench.bind_actions(self.actions_by_id)
+        self.review.history_changed.connect(self._history_changed)
+        self._history_changed(False, False)
         self.pane.text.digits_typed.connect(self._digits_in_document)
         self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
         self.resize(1400, 860)
@@ -80,6 +86,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = {key: self.menuBar().addMenu(action_tr(title)) for key, title in MENU_TITLES.items()}
         for spec in SPECS:
+            if not spec.menu:
+                continue
             menus[spec.menu].addAction(self.actions_by_id[spec.id])
             if spec.id in ("demo_workspace", "redo", "mark_question"):
                 menus[spec.menu].addSeparator()
@@ -268,6 +276,10 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _history_changed(self, can_undo: bool, can_redo: bool) -> None:
+        self.actions_by_id["undo"].setEnabled(can_undo)
+        self.actions_by_id["redo"].setEnabled(can_redo)
 
     def _report_loaded(self, _rid: int) -> None:
         # Browsing the report list with ↑/↓ keeps the keyboard there; Enter (activated) moves to the figures.

@@ -1,7 +1,9 @@
 """The keyboard review loop over one report: confirm, correct, reject, add, move, undo/redo.
 
 Each action is one workspace call (one transaction, saved at once); the returned ``Change`` says
-which figures to repaint, so the list and the document refresh only what changed.
+what moved, so the list and the document refresh only that. The controller then tells whoever listens:
+``workspace_set`` when a workspace is opened, ``change_applied`` with every ``Change`` (the docks
+re-read what it names), ``history_changed`` with whether undo and redo can do anything.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signa
 
 from core.errors import HechaError
 from core.figures.scan import parse_selection
+from core.store.rows import Change
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value
@@ -28,6 +31,9 @@ class ReviewController(QObject):
     message = Signal(str)
     report_loaded = Signal(int)
     figure_shown = Signal(int)
+    workspace_set = Signal(object)  # the Workspace now reviewed
+    change_applied = Signal(object)  # core.store.Change, once the figure list and document show it
+    history_changed = Signal(bool, bool)  # can undo, can redo
 
     def __init__(
         self, model: FigureModel, table: FigureTable, pane: DocumentPane, reports: ReportList
@@ -52,6 +58,19 @@ class ReviewController(QObject):
         self.model.set_figures([])
         self.pane.set_document(None, None, ())
         self.reports.set_workspace(ws)
+        self.workspace_set.emit(ws)
+        self._history_state()
+
+    def _history_state(self) -> None:
+        """Tell whether undo and redo have something to do (the log is the workspace's, shared by
+        everyone reviewing it, so this is asked again after every change and report loaded)."""
+        ws = self.ws
+        try:
+            can = (ws.can_undo(), ws.can_redo()) if ws is not None else (False, False)
+        except HechaError as e:
+            self.message.emit(str(e))
+            can = (False, False)
+        self.history_changed.emit(*can)
 
     def spans(self, figures: list[Any]) -> list[tuple[int, int, int, str]]:
         return [(f.id, f.start, f.end, self.model.status_of(f)) for f in figures]
@@ -80,6 +99,7 @@ class ReviewController(QObject):
             # once the views are laid out, bring the figure into view again
             QTimer.singleShot(0, self._reshow_current)
         self.report_loaded.emit(report_id)
+        self._history_state()
 
     def _reshow_current(self) -> None:
         cur = self.current()
@@ -197,7 +217,7 @@ class ReviewController(QObject):
             return
         if change.report_id != self.report_id:
             self.reports.reload()
-            self.load_report(change.report_id)
+            self.load_report(change.report_id)  # every view re-reads the report shown
         else:
             self.apply(change)
         if change.figure_ids:
@@ -216,18 +236,27 @@ class ReviewController(QObject):
             text += tr("仍有 %1 个数字待核对。").replace("%1", str(pending))
         self.message.emit(text + tr("按 N 转到下一份报告。"))
 
-    def apply(self, change: Any) -> None:
-        """Refresh what a Change touched."""
-        if change is None or change.report_id != self.report_id:
-            if change is not None:
-                self.reports.refresh_report(change.report_id)
+    def apply(self, change: Change | None) -> None:
+        """Refresh what a Change touched in the figure list, the document and the report list, then
+        tell the docks (``change_applied``)."""
+        if change is None:
             return
-        figures = self.ws.figures(change.report_id)
+        if change.report_id == self.report_id:
+            self._show_change(change)
+        if change.figure_ids or change.checks_changed or change.report_changed:
+            self.reports.refresh_report(change.report_id)  # counts and status
+        self.change_applied.emit(change)
+        self._history_state()
+
+    def _show_change(self, change: Change) -> None:
+        """Re-read the figures only when some changed, the checks only when they moved."""
+        if not change.figure_ids and not change.checks_changed:
+            return
+        figures = self.ws.figures(change.report_id) if change.figure_ids else None
         checks = self.ws.checks(change.report_id) if change.checks_changed else None
         changed, removed = self.model.refresh(figures, checks)
-        by_id = {f.id: f for f in figures}
+        by_id = {f.id: f for f in self.model.figures()}
         self.pane.update_spans(self.spans([by_id[i] for i in changed]), removed)
         cur = self.current()
         if cur is not None:
             self.pane.set_current(cur.id, flash=False)
-        self.reports.refresh_report(change.report_id)

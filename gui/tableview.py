@@ -14,7 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core import schema
 from core.errors import HechaError
 from core.figures.numbers import parse_number
+from core.store.rows import Change
 from gui.style import color, status_name
 from gui.tablegrid import Grid, grids
 
@@ -230,25 +231,23 @@ class TableView(QWidget):
         self.ws: Any = None
         self.report_id: int | None = None
         self.values: dict[str, Any] = {}
+        self.failing: set[str] = set()  # cells of failing checks not accepted
+        self._applied: int | None = None  # review event of the last change this view applied
         self.models: list[GridModel] = []
         self.views: list[QTableView] = []
         self.tabs = QTabWidget()
         self.info = QLabel()
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, keys in (
-            ("row", self.tr("确认本行"), "Ctrl+Alt+R"),
-            ("column", self.tr("确认本列"), "Ctrl+Alt+C"),
-            ("table", self.tr("确认整表"), "Ctrl+Alt+T"),
+        # their shortcuts are the "tables" actions of gui.actions, which also name them in the tooltips
+        for key, text in (
+            ("row", self.tr("确认本行")),
+            ("column", self.tr("确认本列")),
+            ("table", self.tr("确认整表")),
         ):
             b = QPushButton(text)
-            b.setToolTip(f"{text}（{keys}）")
+            b.setToolTip(text)
             b.clicked.connect(lambda _c=False, k=key: self.confirm(k))
-            a = QAction(text, self)
-            a.setShortcut(QKeySequence(keys))
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.triggered.connect(lambda _c=False, k=key: self.confirm(k))
-            self.addAction(a)
             bar.addWidget(b)
             self.buttons[key] = b
         bar.addWidget(self.info, 1)
@@ -320,24 +319,38 @@ class TableView(QWidget):
         self.report_id = report_id
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read the indicator values and checks of the current report."""
+    def apply(self, change: Change) -> None:
+        """Re-read what ``change`` moved in the report shown: the values when indicators changed, the
+        failing cells when the checks did (a change this view made itself is shown already)."""
+        if change.report_id != self.report_id or (
+            change.event_id is not None and change.event_id == self._applied
+        ):
+            return
+        self._applied = change.event_id
+        if change.indicator_ids or change.checks_changed:
+            self.refresh(values=bool(change.indicator_ids), checks=change.checks_changed)
+
+    def refresh(self, values: bool = True, checks: bool = True) -> None:
+        """Re-read the indicator values and checks of the current report (or only one of them)."""
         if self.ws is None or self.report_id is None:
             self.values = {}
+            self.failing = set()
             for m in self.models:
                 m.set_values({}, set())
             self.info.setText("")
             return
         try:
-            self.values = self.ws.indicators(self.report_id)
-            checks = self.ws.checks(self.report_id)
+            if values:
+                self.values = self.ws.indicators(self.report_id)
+            if checks:
+                rows = self.ws.checks(self.report_id)
+                self.failing = {c for k in rows if k.status == "fail" and not k.accepted for c in k.cells}
         except HechaError as e:
             self.message.emit(str(e))
             return
-        failing = {c for k in checks if k.status == "fail" and not k.accepted for c in k.cells}
         self._build(grids(self.values))
         for m in self.models:
-            m.set_values(self.values, failing)
+            m.set_values(self.values, self.failing)
         pending = sum(1 for v in self.values.values() if v.status == "pending")
         self.info.setText(
             self.tr("共 %1 项指标，待核对 %2 项")
@@ -397,7 +410,7 @@ class TableView(QWidget):
         except HechaError as e:
             self.message.emit(str(e))
             return False
-        self.refresh()
+        self.apply(change)
         self.changed.emit(change)
         return True
 

@@ -1,9 +1,10 @@
-"""Tables, checks, comparison and export in the main window: ``install_issue6(window)`` adds the docks
-(标准表格, 检查, 对比), their actions and menu entries, and keeps them in step with the review.
+"""Tables, checks, comparison and export in the main window: the ``Workbench`` docks 标准表格, 检查
+and 对比 and provides the slots of their actions (declared in ``gui.actions``).
 
-The main window stays the coordinator: this module only listens to it (report loaded, workspace set,
-every applied ``Change``) and routes the panels' signals back (show a span, select a figure, apply a
-change so the figure list and the document repaint too).
+The docks listen to the review controller: ``workspace_set`` and ``report_loaded`` load them,
+``change_applied`` hands each one the exact ``Change`` so it re-reads only what moved. Edits made in a
+dock go back through ``ReviewController.apply``, so the figure list, the document, the report list and
+the other docks show them too.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
 
-from gui.actions import MENU_TITLES, ActionSpec, _sequences
-from gui.actions import tr as action_tr
+from core.store.rows import Change
 from gui.checkspanel import ChecksPanel
 from gui.checkspanel import Role as CheckRole
 from gui.compare import CompareView
@@ -25,16 +25,6 @@ from gui.tableview import TableView
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Workbench", text)
-
-
-SPECS = (
-    ActionSpec("show_tables", tr("标准表格"), ("Ctrl+Shift+T",), "toggle_tables", "view", checkable=True),
-    ActionSpec("show_checks", tr("检查结果"), ("Ctrl+Shift+K",), "toggle_checks", "view", checkable=True),
-    ActionSpec(
-        "show_compare", tr("与上一年度对比"), ("Ctrl+Shift+C",), "toggle_compare", "view", checkable=True
-    ),
-    ActionSpec("export", tr("导出…"), ("Ctrl+E",), "show_export", "file"),
-)
 
 
 class Workbench(QObject):
@@ -62,20 +52,19 @@ class Workbench(QObject):
         )
         self._compare_stale = True
         self.compare_dock.visibilityChanged.connect(self._compare_visible)
-        self.actions = self._actions()
-        self.actions["show_compare"].toggled.connect(self._compare_visible)
-        # follow the review: workspace, report, and every change applied to the window
+        self.actions: dict[str, QAction] = {}
+        # listen to the review: workspace, report, and every change applied
         review = window.review
+        review.workspace_set.connect(self.set_workspace)
         review.report_loaded.connect(self.load_report)
-        self._orig_set_workspace = review.set_workspace
-        self._orig_apply = review.apply
-        review.set_workspace = self.set_workspace
-        review.apply = self.apply
-        # route the panels back
+        review.change_applied.connect(self.tables.apply)
+        review.change_applied.connect(self.checks.apply)
+        review.change_applied.connect(self._compare_change)
+        # route the panels back: an edit in a dock is applied like any review action
         for p in (self.tables, self.checks, self.compare):
             p.message.connect(window.show_message)
-        self.tables.changed.connect(self._panel_changed)
-        self.checks.changed.connect(self._panel_changed)
+        self.tables.changed.connect(review.apply)
+        self.checks.changed.connect(review.apply)
         self.tables.indicator_clicked.connect(self.show_indicator)
         self.checks.cells_selected.connect(self.show_cells)
 
@@ -85,56 +74,58 @@ class Workbench(QObject):
         d.setWidget(widget)
         return d
 
-    def _actions(self) -> dict[str, QAction]:
-        menus: dict[str, QMenu] = {}
-        for a in self.win.menuBar().actions():
-            for key, title in MENU_TITLES.items():
-                if a.menu() is not None and a.text() == action_tr(title):
-                    menus[key] = a.menu()
-        docks = {
+    def docks(self) -> dict[str, QDockWidget]:
+        """The dock each ``dock`` action of ``gui.actions`` shows, by action id."""
+        return {
             "show_tables": self.tables_dock,
             "show_checks": self.checks_dock,
             "show_compare": self.compare_dock,
         }
-        out: dict[str, QAction] = {}
-        for spec in SPECS:
-            if spec.id in docks:
-                a = self._dock_action(spec.text, docks[spec.id])
-            else:
-                a = QAction(spec.text, self.win)
-                a.triggered.connect(lambda _c=False, s=spec.slot: getattr(self, s)())
-            a.setObjectName(f"action_{spec.id}")
-            a.setShortcuts(_sequences(spec.keys))
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.win.addAction(a)
-            if spec.menu in menus:
-                menu = menus[spec.menu]
-                if spec.menu == "file" and menu.actions():  # 导出… just above 退出
-                    menu.insertAction(menu.actions()[-1], a)
-                else:
-                    menu.addAction(a)
-            out[spec.id] = a
-            self.win.actions_by_id.setdefault(spec.id, a)
-        return out
 
-    def _dock_action(self, text: str, dock: QDockWidget) -> QAction:
-        """A checkable action that brings ``dock`` to the front with the keyboard in it, and hides it
-        only when the keyboard is already there (a bare toggle would hide a dock the reviewer wants)."""
-        a = QAction(text, self.win)
-        a.setCheckable(True)
-        a.setChecked(not dock.isHidden())
-        dock.toggleViewAction().toggled.connect(a.setChecked)  # closed with its ✕ button
-
-        # triggering flips the check mark; it follows whether the dock is shown
-        def triggered(_on: bool) -> None:
-            self.focus_dock(dock)
+    def bind_actions(self, actions: dict[str, QAction]) -> None:
+        """Keep the dock actions' check marks on whether their dock is shown (also when closed with its
+        ✕ button), give Escape in a dock back to the figure list, and name the tables actions' keys in
+        the tooltips of their buttons."""
+        self.actions = actions
+        for aid, dock in self.docks().items():
+            a = actions[aid]
             a.setChecked(not dock.isHidden())
+            dock.toggleViewAction().toggled.connect(a.setChecked)
+            # Escape that nothing in the dock used (an open cell editor takes it first) gives the
+            # keyboard back to the figure list; a shortcut would steal it from editors and dialogs
+            dock.installEventFilter(self)
+        actions["show_compare"].toggled.connect(self._compare_visible)
+        for key, aid in (("row", "confirm_row"), ("column", "confirm_column"), ("table", "confirm_table")):
+            keys = actions[aid].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            b = self.tables.buttons[key]
+            b.setToolTip(f"{b.text()}（{keys}）")
 
-        a.triggered.connect(triggered)
-        # Escape that nothing in the dock used (an open cell editor takes it first) gives the keyboard
-        # back to the figure list; a shortcut would steal it from editors and dialogs
-        dock.installEventFilter(self)
-        return a
+    # --- slots of the tables actions: confirm the current cell's row / column, or the whole table
+    def confirm_table_row(self) -> None:
+        self.tables.confirm("row")
+
+    def confirm_table_column(self) -> None:
+        self.tables.confirm("column")
+
+    def confirm_whole_table(self) -> None:
+        self.tables.confirm("table")
+
+    # --- slots of the dock actions: bring the dock forward with the keyboard in it; hide it only
+    # when the keyboard is already there (a bare toggle would hide a dock the reviewer wants)
+    def toggle_tables(self) -> None:
+        self._toggle("show_tables")
+
+    def toggle_checks(self) -> None:
+        self._toggle("show_checks")
+
+    def toggle_compare(self) -> None:
+        self._toggle("show_compare")
+
+    def _toggle(self, action_id: str) -> None:
+        dock = self.docks()[action_id]
+        self.focus_dock(dock)
+        if action_id in self.actions:  # triggering flipped the check mark: it follows the dock
+            self.actions[action_id].setChecked(not dock.isHidden())
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
         if (
@@ -183,7 +174,6 @@ class Workbench(QObject):
 
     # --- following the review -------------------------------------------------------------------
     def set_workspace(self, ws: Any) -> None:
-        self._orig_set_workspace(ws)
         self.tables.set_workspace(ws)
         self.checks.set_workspace(ws)
         self.compare.set_workspace(ws)
@@ -196,20 +186,12 @@ class Workbench(QObject):
         if self.compare_dock.isVisible():
             self._load_compare()
 
-    def apply(self, change: Any) -> None:
-        """The review controller's refresh, then the tables, the checks and the diff."""
-        self._orig_apply(change)
-        if change is None or change.report_id != self.win.review.report_id:
-            return
-        self.tables.refresh()
-        self.checks.refresh()
+    def _compare_change(self, change: Change) -> None:
+        """The diff follows a change while it is shown; hidden, it is re-read when shown again."""
         if self.compare_dock.isVisible() and not self._compare_stale:
-            self.compare.refresh()
-        else:
+            self.compare.apply(change)
+        elif self.compare.concerns(change):
             self._compare_stale = True
-
-    def _panel_changed(self, change: Any) -> None:
-        self.win.review.apply(change)
 
     def _compare_visible(self, visible: bool) -> None:
         if visible and self._compare_stale:
@@ -276,10 +258,3 @@ class Workbench(QObject):
             self.tables.tabs.setCurrentIndex(1)
             if failing is not None:
                 self.checks.select(failing.rule, failing.subject)
-
-
-def install_issue6(window: QMainWindow) -> Workbench:
-    """Add the tables, checks and comparison docks and the export action to the main window."""
-    wb = Workbench(window)
-    window.issue6 = wb  # type: ignore[attr-defined]
-    return wb

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -123,8 +123,10 @@ class HistoryMixin:
     _lock: threading.RLock
     _write: Callable[..., Any]
 
-    def _change(self, report_id: int, keys: Iterable[str], event_id: int) -> Change:
-        keys = list(keys)
+    def _change(self, report_id: int, before: dict[str, Any], after: dict[str, Any], event_id: int) -> Change:
+        """What really changed: the keys whose state differs, and whether the re-run checks (or an
+        acceptance) differ from the stored ones, so a view re-reads only that."""
+        keys = [k for k in before if before[k] != after.get(k)]
         checks_changed = self._rerun_checks(report_id)
         return Change(
             report_id=report_id,
@@ -156,7 +158,8 @@ class HistoryMixin:
         }
 
     def _rerun_checks(self, report_id: int) -> bool:
-        """Re-run core.checks on the current values and store the results."""
+        """Re-run core.checks on the current values and store the results; False when they are the
+        ones already stored (an edit that moves no check)."""
         from core.checks import run
 
         c = self._conn
@@ -181,9 +184,15 @@ class HistoryMixin:
             if p:
                 prev = self._values(int(p[0]))
         results = run(self._values(report_id), figs, previous=prev)
+        cols = ("report_id", "rule", "subject", "status", "severity", "formula", "cells")
+        rows = [codec.check_row(report_id, k) for k in results]
+        stored = c.execute(
+            f"SELECT {', '.join(cols)} FROM checks WHERE report_id = ? ORDER BY rowid", (report_id,)
+        ).fetchall()
+        if stored == [tuple(r[k] for k in cols) for r in rows]:
+            return False
         c.execute("DELETE FROM checks WHERE report_id = ?", (report_id,))
-        for k in results:
-            row = codec.check_row(report_id, k)
+        for row in rows:
             c.execute(
                 "INSERT INTO checks (report_id, rule, subject, status, severity, formula, cells) "
                 "VALUES (:report_id, :rule, :subject, :status, :severity, :formula, :cells)",
@@ -249,7 +258,8 @@ class HistoryMixin:
                  new if action == "undo" else old, old if action == "undo" else new, eid,
                  after if action == "undo" else before, before if action == "undo" else after),
             )  # fmt: skip
-            return self._change(report_id, state.keys(), int(cur.lastrowid or 0))
+            other = json.loads(after if action == "undo" else before)
+            return self._change(report_id, other, state, int(cur.lastrowid or 0))
 
         result: Change | None = self._write(tx)
         return result

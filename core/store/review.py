@@ -95,7 +95,7 @@ class ReviewMixin(HistoryMixin):
                     json.dumps(after, ensure_ascii=False),
                 ),
             )
-            return self._change(report_id, rec.before, int(cur.lastrowid or 0))
+            return self._change(report_id, rec.before, after, int(cur.lastrowid or 0))
 
         return self._write(tx)
 

@@ -419,6 +419,34 @@ Reason for accepting (written into the audit trail):</translation>
         <source>筛选报告列表…</source>
         <translation>Filter the report list…</translation>
     </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>标准表格</source>
+        <translation>Standard tables</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>与上一年度对比</source>
+        <translation>Compare with last year</translation>
+    </message>
+    <message>
+        <source>确认本行</source>
+        <translation>Confirm row</translation>
+    </message>
+    <message>
+        <source>确认本列</source>
+        <translation>Confirm column</translation>
+    </message>
+    <message>
+        <source>确认整表</source>
+        <translation>Confirm table</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>

@@ -108,8 +108,8 @@ def test_checks_shortcut_puts_the_keyboard_in_the_checks_and_escape_gives_it_bac
     window: Any, qtbot: Any
 ) -> None:
     win = window
-    dock = win.issue6.checks_dock
-    view = win.issue6.checks.view
+    dock = win.workbench.checks_dock
+    view = win.workbench.checks.view
     assert dock.isVisible()
     win.table.setFocus()
     # visible already: the shortcut goes there instead of hiding it
@@ -131,7 +131,7 @@ def test_tables_shortcut_brings_the_tables_tab_forward_with_the_keyboard_in_it(
     window: Any, qtbot: Any
 ) -> None:
     win = window
-    wb = win.issue6
+    wb = win.workbench
     win.table.setFocus()
     qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: wb.tables_dock.isVisible() and wb.tables.isAncestorOf(QApplication.focusWidget()))
@@ -168,8 +168,8 @@ def test_reopening_returns_to_the_report_the_script_and_the_docks_left_open(
     rid = win.review.report_id
     assert rid != win.reports.model.report(0).id
     win.actions_by_id["traditional"].setChecked(True)
-    win.issue6.focus_dock(win.issue6.tables_dock)
-    qtbot.waitUntil(win.issue6.tables_dock.isVisible)
+    win.workbench.focus_dock(win.workbench.tables_dock)
+    qtbot.waitUntil(win.workbench.tables_dock.isVisible)
     win.close()
 
     win2 = MainWindow(settings)
@@ -181,7 +181,7 @@ def test_reopening_returns_to_the_report_the_script_and_the_docks_left_open(
     assert win2.reports.current_id() == rid
     assert win2.actions_by_id["traditional"].isChecked()
     assert "報告" in win2.pane.text.document().toPlainText()
-    assert win2.issue6.tables_dock.isVisible()
+    assert win2.workbench.tables_dock.isVisible()
     assert win2.review.current() is not None and win2.review.current().status == "pending"
     win2.close()
 

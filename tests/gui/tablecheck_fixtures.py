@@ -32,3 +32,29 @@ def sample_ws(tmp_path: Path) -> Iterator[tuple[Any, dict[str, int]]]:
     ids = import_samples(ws, [DOCX, OFFICE_2022, OFFICE_2023])
     yield ws, ids
     ws.close()
+
+
+@pytest.fixture
+def win(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, dict[str, int]]]:
+    """The real main window on a workspace with the three samples, the DOCX report shown."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from core.store import Workspace
+    from gui.mainwindow import MainWindow
+    from gui.settings import Settings
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    settings = Settings(tmp_path / "settings.ini")
+    settings.reviewer = "审核员乙"
+    path = tmp_path / "ws.sqlite"
+    with Workspace.open(path, "审核员乙") as ws:
+        ids = import_samples(ws, [DOCX, OFFICE_2022, OFFICE_2023])
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.set_workspace(Workspace.open(path, "审核员乙"))
+    w.show()
+    qtbot.waitUntil(w.first_report_shown)
+    w.review.load_report(ids[DOCX])
+    yield w, ids
+    w.close()

@@ -34,7 +34,7 @@ def win(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     qtbot.waitUntil(w.first_report_shown)
     w.review.load_report(ids[DOCX])
     # make table 三's first row disagree with its total
-    m = w.issue6.tables.models[1]
+    m = w.workbench.tables.models[1]
     m.setData(m.index(*m.grid.cell_of("t3.new.natural")), "40")
     yield w
     w.close()
@@ -61,7 +61,7 @@ def _answer_reason(qtbot: Any, text: str | None, seen: list[str]) -> None:
 
 
 def test_accept_failing_check_with_reason_from_the_keyboard(win: Any, qtbot: Any) -> None:
-    checks = win.issue6.checks
+    checks = win.workbench.checks
     win.table.setFocus()
     qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(checks.view.hasFocus)
@@ -80,8 +80,8 @@ def test_accept_failing_check_with_reason_from_the_keyboard(win: Any, qtbot: Any
 
 
 def test_escape_in_the_reason_box_accepts_nothing(win: Any, qtbot: Any) -> None:
-    checks = win.issue6.checks
-    win.issue6.focus_dock(win.issue6.checks_dock)
+    checks = win.workbench.checks
+    win.workbench.focus_dock(win.workbench.checks_dock)
     qtbot.waitUntil(checks.view.hasFocus)
     seen: list[str] = []
     _answer_reason(qtbot, None, seen)

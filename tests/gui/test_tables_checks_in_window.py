@@ -2,44 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-from tablecheck_fixtures import DOCX, OFFICE_2022, OFFICE_2023, import_samples
+from tablecheck_fixtures import DOCX, OFFICE_2022, OFFICE_2023
 
 from gui.tableview import Role
 
 
-@pytest.fixture
-def win(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, dict[str, int]]]:
-    from PySide6.QtWidgets import QDialog, QMessageBox
-
-    from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
-
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
-    settings = Settings(tmp_path / "settings.ini")
-    settings.reviewer = "审核员乙"
-    path = tmp_path / "ws.sqlite"
-    with Workspace.open(path, "审核员乙") as ws:
-        ids = import_samples(ws, [DOCX, OFFICE_2022, OFFICE_2023])
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.set_workspace(Workspace.open(path, "审核员乙"))
-    w.show()
-    qtbot.waitUntil(w.first_report_shown)
-    w.review.load_report(ids[DOCX])
-    yield w, ids
-    w.close()
-
-
 def test_table_edit_in_window_rechecks_and_refreshes_checks_figures_and_report(win: Any) -> None:
     w, ids = win
-    wb = w.issue6
+    wb = w.workbench
     assert wb.tables.report_id == ids[DOCX] and wb.checks.report_id == ids[DOCX]
     m = wb.tables.models[1]
     pos = m.grid.cell_of("t3.new.natural")
@@ -61,7 +33,7 @@ def test_table_edit_in_window_rechecks_and_refreshes_checks_figures_and_report(w
 
 def test_check_selected_in_window_highlights_cells_and_selects_the_figure(win: Any, qtbot: Any) -> None:
     w, ids = win
-    wb = w.issue6
+    wb = w.workbench
     m = wb.tables.models[1]
     m.setData(m.index(*m.grid.cell_of("t3.new.natural")), "40")
     wb.checks.select("t3.row_total", "new")
@@ -74,7 +46,7 @@ def test_check_selected_in_window_highlights_cells_and_selects_the_figure(win: A
 
 def test_table_click_in_window_selects_the_cells_figure(win: Any, qtbot: Any) -> None:
     w, _ids = win
-    wb = w.issue6
+    wb = w.workbench
     m = wb.tables.models[2]
     wb.tables._clicked(m.index(*m.grid.cell_of("t4.review.total")))
     cur = w.review.current()
@@ -83,7 +55,7 @@ def test_table_click_in_window_selects_the_cells_figure(win: Any, qtbot: Any) ->
 
 def test_compare_dock_in_window_opens_last_year_when_shown(win: Any, qtbot: Any) -> None:
     w, ids = win
-    wb = w.issue6
+    wb = w.workbench
     w.review.load_report(ids[OFFICE_2023])
     assert wb.compare.report_id is None  # loaded lazily
     w.actions_by_id["show_compare"].trigger()

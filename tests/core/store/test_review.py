@@ -180,3 +180,25 @@ def test_checks_rerun_after_each_action(ws: Workspace) -> None:
     assert c.status == "pass"
     ws.undo()
     assert ws.report(rid).n_failed == 1
+
+
+def test_change_says_exactly_what_moved(ws: Workspace) -> None:
+    """A view re-reads only what the Change names: a confirm moves no check, a value edit does."""
+    rid = ws.add_report(extraction())
+    a, _, _ = _ids(ws, rid)
+    ch = ws.confirm(a)
+    assert ch.figure_ids == (a,) and not ch.checks_changed and not ch.indicator_ids
+    ch = ws.set_report_status(rid, "done")
+    assert ch.report_changed and not ch.checks_changed and ch.figure_ids == () and ch.indicator_ids == ()
+    ch = ws.set_report_status(rid, "done")  # already done: nothing moves
+    assert not ch.report_changed
+    ch = ws.confirm_indicators(rid, ["t3.new.total"])
+    assert ch.indicator_ids == ("t3.new.total",) and not ch.checks_changed
+    again = ws.confirm_indicators(rid, ["t3.new.total"])  # already confirmed
+    assert again.indicator_ids == () and again.figure_ids == () and not again.checks_changed
+    ch = ws.set_indicator_value(rid, "t3.new.natural", Decimal(35))
+    assert ch.checks_changed and ch.indicator_ids == ("t3.new.natural",)
+    undone = ws.undo()
+    assert undone is not None and undone.checks_changed and undone.indicator_ids == ("t3.new.natural",)
+    ch = ws.accept_check(rid, "t3.row_total", "new", "原表如此")
+    assert ch.checks_changed and ch.indicator_ids == ()
