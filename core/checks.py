@@ -67,6 +67,26 @@ def _equation(
     return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", tuple(ids))
 
 
+def sides(status: str, formula: str) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
+    """The values on the left and right of an equation check (``t3.row_total``, ``t3.balance``,
+    ``t3.results_total``, ``t4.group_total``) as its formula lists them, ``None`` for a blank or “/”:
+    ``10+1+0+0 = 11 ≠ 12`` → ((10, 1, 0, 0), (12,)). A passing check's right side is its left sum."""
+    body = formula.split("（")[0].removesuffix(" ✓")
+    if status == NOT_CHECKABLE:
+        left, right = body.split(" = ", 1)
+    elif " ≠ " in body:
+        left, right = body.split(" ≠ ", 1)
+    elif "，" in body:
+        left, right = body.split("，", 1)
+    else:
+        left, right = body, body.split(" = ")[-1]
+
+    def terms(side: str) -> tuple[Decimal | None, ...]:
+        return tuple(None if t == _BLANK else Decimal(t) for t in side.split(" = ")[0].split("+"))
+
+    return terms(left), terms(right)
+
+
 def _t3(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
     out: list[CheckResult | None] = []
     for row in schema.T3_ROWS:
@@ -182,6 +202,17 @@ def _carry(values: Mapping[str, IndicatorValue], previous: Mapping[str, Indicato
                 CheckResult("cross_year.carry", col.key, FAIL, ERROR, f"{_fmt(a)} ≠ 上年 {_fmt(b)}", cells)
             )
     return out
+
+
+def is_open_failure(check: object) -> bool:
+    """A failing check the reviewer has not accepted (a ``CheckResult`` is never accepted)."""
+    return getattr(check, "status", None) == FAIL and not getattr(check, "accepted", False)
+
+
+def failing_cells(results: Iterable[object]) -> set[str]:
+    """The cells (indicator ids, ``fig:START``, ``previous:ID``) of the failing checks not accepted:
+    what the figure list and the tables show as failing."""
+    return {c for k in results if is_open_failure(k) for c in getattr(k, "cells", ())}
 
 
 def run(

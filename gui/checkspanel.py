@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import checks as core_checks
 from core import schema
 from core.errors import HechaError
 
@@ -166,7 +167,7 @@ class ChecksModel(QAbstractTableModel):
         if role == Role.Cells:
             return tuple(c.cells)
         if role == Role.Failing:
-            return c.status == "fail" and not c.accepted
+            return core_checks.is_open_failure(c)
         return None
 
 
@@ -293,12 +294,12 @@ class ChecksPanel(QWidget):
 
     def _update_button(self) -> None:
         c = self.current()
-        self.accept_button.setEnabled(c is not None and c.status == "fail" and not c.accepted)
+        self.accept_button.setEnabled(core_checks.is_open_failure(c))
 
     def accept_current(self) -> bool:
         """Accept the selected failing check after asking for a reason."""
         c = self.current()
-        if c is None or c.status != "fail" or c.accepted or self.ws is None:
+        if c is None or not core_checks.is_open_failure(c) or self.ws is None:
             return False
         reason = ask_reason(self, c)
         if reason is None:

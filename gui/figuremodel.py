@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from core import checks as core_checks
 from core import schema
 from core.figures.numbers import parse_number
 from gui.style import color, status_name
@@ -92,10 +93,7 @@ def display_status(fig: Any, failing: set[int]) -> str:
 
 def failing_figure_ids(figures: Iterable[Any], checks: Iterable[Any]) -> set[int]:
     """Figures whose indicator or position appears in a failing, not accepted check."""
-    cells: set[str] = set()
-    for c in checks:
-        if c.status == "fail" and not getattr(c, "accepted", False):
-            cells.update(c.cells)
+    cells = core_checks.failing_cells(checks)
     if not cells:
         return set()
     return {f.id for f in figures if (f.indicator and f.indicator in cells) or f"fig:{f.start}" in cells}

@@ -3,12 +3,13 @@
 Each value cell shows the indicator value, coloured by status (failing checks red); clicking a cell
 asks the window to show its source span; typing edits the value (``Workspace.set_indicator_value``);
 a row, a column or a whole table can be confirmed at once (``Workspace.confirm_indicators``). Badges
-on the right and at the bottom show the sums of the parts against the stated totals.
+on the right and at the bottom show the sums of the parts against the stated totals, as the report's
+checks evaluated them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
@@ -29,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import schema
+from core import checks, schema
 from core.errors import HechaError
 from core.figures.numbers import parse_number
+from core.tables.grid import Grid, grids
 from gui.style import color, status_name
-from gui.tablegrid import Grid, grids
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_APPLICABLE = ("/", "／", "—", "-", "--", "无", "不适用", "——")
@@ -79,11 +80,15 @@ class GridModel(QAbstractTableModel):
         self.grid = grid
         self.values: dict[str, Any] = {}
         self.failing: set[str] = set()
+        self.results: dict[tuple[str, str], Any] = {}  # (rule, subject) → the report's check
         self.highlighted: set[str] = set()
         self.on_edit: Callable[[str, str], bool] | None = None
 
-    def set_values(self, values: dict[str, Any], failing: set[str]) -> None:
-        self.values, self.failing = values, failing
+    def set_values(self, values: dict[str, Any], results: Sequence[Any]) -> None:
+        """The report's indicator values and its checks (which cells fail, what the badges show)."""
+        self.values = values
+        self.failing = checks.failing_cells(results)
+        self.results = {(c.rule, c.subject): c for c in results}
         self._all_changed()
 
     def set_highlighted(self, ids: set[str]) -> None:
@@ -117,19 +122,19 @@ class GridModel(QAbstractTableModel):
         return fmt(v.value)
 
     def badge(self, pos: tuple[int, int]) -> tuple[str, QColor]:
-        parts, total = self.grid.badges[pos]
-        if not any(p in self.values for p in parts):
+        """The sum a badge cell stands for, as the check evaluating it found it (``core.checks``)."""
+        s = self.grid.badges[pos]
+        check = self.results.get((s.rule, s.subject))
+        if check is None or not any(p in self.values for p in s.parts):
             return "", BADGE_NONE
-        vals = [self.values[p].value if p in self.values else None for p in parts]
-        known = sum((v for v in vals if v is not None), Decimal(0))
-        blanks = any(v is None for v in vals)
-        t = self.values.get(total)
-        tv = t.value if t is not None else None
-        if blanks or tv is None:
-            return f"Σ {fmt(known)}{'＋空白' if blanks else ''}", BADGE_NONE
-        if known == tv:
+        parts, right = checks.sides(check.status, check.formula)
+        known = sum((v for v in parts if v is not None), Decimal(0))
+        if check.status == checks.PASS:
             return f"Σ {fmt(known)} ✓", BADGE_OK
-        return f"Σ {fmt(known)} ≠ {fmt(tv)} ✗", BADGE_BAD
+        if check.status == checks.FAIL:
+            return f"Σ {fmt(known)} ≠ {fmt(right[0])} ✗", BADGE_BAD
+        blanks = any(v is None for v in parts)
+        return f"Σ {fmt(known)}{'＋空白' if blanks else ''}", BADGE_NONE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -314,7 +319,7 @@ class TableView(QWidget):
         self.report_id = None
         self.values = {}
         for m in self.models:
-            m.set_values({}, set())
+            m.set_values({}, [])
 
     def load_report(self, report_id: int | None) -> None:
         self.report_id = report_id
@@ -325,19 +330,18 @@ class TableView(QWidget):
         if self.ws is None or self.report_id is None:
             self.values = {}
             for m in self.models:
-                m.set_values({}, set())
+                m.set_values({}, [])
             self.info.setText("")
             return
         try:
             self.values = self.ws.indicators(self.report_id)
-            checks = self.ws.checks(self.report_id)
+            results = self.ws.checks(self.report_id)
         except HechaError as e:
             self.message.emit(str(e))
             return
-        failing = {c for k in checks if k.status == "fail" and not k.accepted for c in k.cells}
         self._build(grids(self.values))
         for m in self.models:
-            m.set_values(self.values, failing)
+            m.set_values(self.values, results)
         pending = sum(1 for v in self.values.values() if v.status == "pending")
         self.info.setText(
             self.tr("共 %1 项指标，待核对 %2 项")
