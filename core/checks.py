@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import Protocol
 
 from core import schema
 from core.model import CheckResult, Figure, IndicatorValue
@@ -182,7 +183,16 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
     return out
 
 
-def _carry(values: Mapping[str, IndicatorValue], previous: Mapping[str, IndicatorValue]) -> list[CheckResult]:
+class Valued(Protocol):
+    """An indicator value as core reads it or as the store returns it (``IndicatorRow``)."""
+
+    @property
+    def value(self) -> Decimal | None: ...
+
+
+def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[CheckResult]:
+    """The cross-year carry check: this year's 上年结转 against last year's 结转下年度, per column of
+    table 三 (``core.compare`` shows it beside the year-over-year diff)."""
     out: list[CheckResult] = []
     for col in schema.T3_COLUMNS:
         now, before = f"t3.carried_in.{col.key}", f"t3.carried_out.{col.key}"
@@ -226,5 +236,5 @@ def run(
     out += _non_negative(values)
     out += _narrative(values, figures)
     if previous:
-        out += _carry(values, previous)
+        out += carry(values, previous)
     return out

@@ -34,6 +34,7 @@ from core import checks, schema
 from core.errors import HechaError
 from core.figures.numbers import parse_number
 from core.tables.grid import Grid, grids
+from core.tables.layout import value_text
 from gui.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,15 +49,6 @@ class Role(IntEnum):
     Indicator = Qt.ItemDataRole.UserRole + 1
     Status = Qt.ItemDataRole.UserRole + 2
     Highlighted = Qt.ItemDataRole.UserRole + 3
-
-
-def fmt(v: Decimal | None) -> str:
-    """A value as the official table writes it: 3119, 10.35 (no grouping)."""
-    if v is None:
-        return ""
-    if v == v.to_integral_value():
-        return str(int(v))
-    return format(v.normalize(), "f")
 
 
 def parse_cell(text: str) -> tuple[Decimal | None, str]:
@@ -119,7 +111,7 @@ class GridModel(QAbstractTableModel):
             return ""
         if v.kind == "not_applicable" and v.value is None:
             return v.raw.strip() or "/"
-        return fmt(v.value)
+        return value_text(v.value)
 
     def badge(self, pos: tuple[int, int]) -> tuple[str, QColor]:
         """The sum a badge cell stands for, as the check evaluating it found it (``core.checks``)."""
@@ -130,11 +122,11 @@ class GridModel(QAbstractTableModel):
         parts, right = checks.sides(check.status, check.formula)
         known = sum((v for v in parts if v is not None), Decimal(0))
         if check.status == checks.PASS:
-            return f"Σ {fmt(known)} ✓", BADGE_OK
+            return f"Σ {value_text(known)} ✓", BADGE_OK
         if check.status == checks.FAIL:
-            return f"Σ {fmt(known)} ≠ {fmt(right[0])} ✗", BADGE_BAD
+            return f"Σ {value_text(known)} ≠ {value_text(right[0])} ✗", BADGE_BAD
         blanks = any(v is None for v in parts)
-        return f"Σ {fmt(known)}{'＋空白' if blanks else ''}", BADGE_NONE
+        return f"Σ {value_text(known)}{'＋空白' if blanks else ''}", BADGE_NONE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

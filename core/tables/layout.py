@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from core import schema
 
@@ -110,3 +111,12 @@ def t3_rows(ids: set[str]) -> list[tuple[str, str, str]]:
     """Table 三 rows for a report: the 2019 single （六） row or the 2021 three rows, not both."""
     skip = ("r6_1", "r6_2", "r6_3") if uses_single_r6(ids) else ("r6",)
     return [r for r in T3_ROWS if r[0] not in skip]
+
+
+def value_text(v: Decimal | None) -> str:
+    """A value as the official table writes it: 3119, 10.35 (no grouping); '' for none."""
+    if v is None:
+        return ""
+    if v == v.to_integral_value():
+        return str(int(v))
+    return format(v.normalize(), "f")
