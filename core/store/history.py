@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from core.model import Figure, IndicatorValue
-from core.store import codec
+from core.store import codec, queries
 from core.store.rows import Change
 
 if TYPE_CHECKING:
@@ -171,15 +171,8 @@ class HistoryMixin:
                 (report_id,),
             )
         )  # fmt: skip
-        prev = None
-        r = c.execute("SELECT issuer, year FROM reports WHERE id = ?", (report_id,)).fetchone()
-        if r and r[0] and r[1] is not None:
-            p = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
-                (r[0], r[1] - 1),
-            ).fetchone()
-            if p:
-                prev = self._values(int(p[0]))
+        previous = queries.previous_report(c, report_id)
+        prev = self._values(previous) if previous is not None else None
         results = run(self._values(report_id), figs, previous=prev)
         c.execute("DELETE FROM checks WHERE report_id = ?", (report_id,))
         for k in results:

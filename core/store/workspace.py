@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from core.errors import StoreError
 from core.model import Document, Extraction
-from core.store import bulk, codec, db
+from core.store import bulk, codec, db, queries
 from core.store.review import ReviewMixin
 from core.store.rows import (
     CheckRow,
@@ -172,16 +172,12 @@ class Workspace(ReviewMixin):
     def _recheck_neighbours(self, rid: int, issuer: str | None, year: int | None) -> None:
         """The cross-year carry check links a report to the same issuer's previous year: when either of
         the pair arrives, re-run the checks of the later report so the carry check is there at once."""
-        if not issuer or year is None:
+        if year is None:
             return
-        c = self._conn
         for y, target in ((year - 1, rid), (year + 1, None)):
-            other = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? AND id != ? ORDER BY id DESC LIMIT 1",
-                (issuer, y, rid),
-            ).fetchone()
-            if other:
-                self._rerun_checks(target if target is not None else int(other[0]))
+            other = queries.report_of_year(self._conn, issuer, y)
+            if other is not None:
+                self._rerun_checks(target if target is not None else other)
 
     def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
         if not rows:
@@ -318,14 +314,8 @@ class Workspace(ReviewMixin):
                 raise db.explain(self.path, e) from e
 
     def previous_report(self, report_id: int) -> int | None:
-        r = self._one("SELECT issuer, year FROM reports WHERE id = ?", (report_id,))
-        if r is None or not r["issuer"] or r["year"] is None:
-            return None
-        p = self._one(
-            "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
-            (r["issuer"], r["year"] - 1),
-        )
-        return int(p["id"]) if p else None
+        """The same issuer's report of the previous year, when the workspace holds it."""
+        return self._bulk(lambda c, _ids: queries.previous_report(c, report_id), None)
 
 
 def _figure(r: dict[str, Any]) -> FigureRow:
