@@ -68,10 +68,10 @@ def subject_name(rule: str, subject: str) -> str:
         return tr("全部数值")
     if rule == "t3.row_total":
         row = next((r for r in schema.T3_ROWS if r.key == subject), None)
-        return row.label.split("（区分")[0].split(" (")[0] if row else subject
+        return schema.brief_label(row.label) if row else subject
     if rule in ("t3.balance", "t3.results_total", "cross_year.carry"):
         col = next((c for c in schema.T3_COLUMNS if c.key == subject), None)
-        return col.label.split(" / ")[-1] if col else subject
+        return schema.own_label(col.label) if col else subject
     if rule == "t4.group_total":
         return dict(schema.T4_GROUPS).get(subject, subject)
     return schema.short_label(subject) or subject

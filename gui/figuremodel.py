@@ -63,7 +63,7 @@ def indicator_name(indicator: str | None) -> str:
     if not name:
         return indicator
     row, sep, col = name.rpartition(" / ")
-    row = row.split("（区分")[0]
+    row = schema.brief_label(row)
     return f"{row}{sep}{col}" if row else col
 
 
