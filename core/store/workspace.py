@@ -240,13 +240,13 @@ class Workspace(ReviewMixin):
 
     def figures(self, report_id: int) -> list[FigureRow]:
         rows = self._rows('SELECT * FROM figures WHERE report_id = ? ORDER BY start, "end", id', (report_id,))
-        return [_figure(r) for r in rows]
+        return [codec.row_figure(r) for r in rows]
 
     def figure(self, figure_id: int) -> FigureRow:
         r = self._one("SELECT * FROM figures WHERE id = ?", (figure_id,))
         if r is None:
             raise StoreError(f"{self.path}: 工作区中没有编号为 {figure_id} 的数字")
-        return _figure(r)
+        return codec.row_figure(r)
 
     def indicators(self, report_id: int) -> dict[str, IndicatorRow]:
         rows = self._rows("SELECT * FROM indicator_values WHERE report_id = ? ORDER BY rowid", (report_id,))
@@ -316,27 +316,6 @@ class Workspace(ReviewMixin):
     def previous_report(self, report_id: int) -> int | None:
         """The same issuer's report of the previous year, when the workspace holds it."""
         return self._bulk(lambda c, _ids: queries.previous_report(c, report_id), None)
-
-
-def _figure(r: dict[str, Any]) -> FigureRow:
-    return FigureRow(
-        id=r["id"],
-        report_id=r["report_id"],
-        start=r["start"],
-        end=r["end"],
-        text=r["text"],
-        value=codec.text_dec(r["value"]),
-        original_value=codec.text_dec(r["original_value"]),
-        unit=r["unit"],
-        multiplier=r["multiplier"],
-        qualifier=r["qualifier"],
-        label=r["label"],
-        indicator=r["indicator"],
-        confidence=r["confidence"],
-        rule=r["rule"],
-        source=r["source"],
-        status=r["status"],
-    )
 
 
 def _indicator(r: dict[str, Any]) -> IndicatorRow:
