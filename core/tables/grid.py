@@ -97,24 +97,18 @@ def table2(ids: set[str], sheet: bool = False) -> Grid:
     for s in sections:
         # the view fills each row to the table's width; on the sheet a section ends with its own columns
         right = len(s.columns) if sheet else width
+        last, fill = len(s.columns) - 1, 1 + right - len(s.columns)  # the last column spans the rest
         g.put(r, 0, s.heading, cs=lc + right, style=HEAD)
         g.put(r + 1, 0, "信息内容", cs=lc, style=HEAD)
         for k, col in enumerate(s.columns):
-            g.put(
-                r + 1,
-                lc + k,
-                col,
-                cs=1 + right - len(s.columns) if k == len(s.columns) - 1 else 1,
-                style=HEAD,
-            )
+            g.put(r + 1, lc + k, col, cs=fill if k == last else 1, style=HEAD)
         r += 2
         for label, row_ids in s.rows:
             g.put(r, 0, label, cs=lc)
             for k, ind in enumerate(row_ids):
-                cs = 1 + right - len(row_ids) if k == len(row_ids) - 1 else 1
                 g.ids[(r, lc + k)] = ind
-                if cs > 1:
-                    g.spans.append((r, lc + k, 1, cs))
+                if k == last and fill > 1:
+                    g.spans.append((r, lc + k, 1, fill))
             r += 1
     g.n_rows = r
     return g
