@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import Protocol
 
 from core import schema
 from core.model import CheckResult, Figure, IndicatorValue
@@ -65,6 +66,26 @@ def _equation(
     if len(rv) > 1:
         return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", tuple(ids))
     return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", tuple(ids))
+
+
+def sides(status: str, formula: str) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
+    """The values on the left and right of an equation check (``t3.row_total``, ``t3.balance``,
+    ``t3.results_total``, ``t4.group_total``) as its formula lists them, ``None`` for a blank or “/”:
+    ``10+1+0+0 = 11 ≠ 12`` → ((10, 1, 0, 0), (12,)). A passing check's right side is its left sum."""
+    body = formula.split("（")[0].removesuffix(" ✓")
+    if status == NOT_CHECKABLE:
+        left, right = body.split(" = ", 1)
+    elif " ≠ " in body:
+        left, right = body.split(" ≠ ", 1)
+    elif "，" in body:
+        left, right = body.split("，", 1)
+    else:
+        left, right = body, body.split(" = ")[-1]
+
+    def terms(side: str) -> tuple[Decimal | None, ...]:
+        return tuple(None if t == _BLANK else Decimal(t) for t in side.split(" = ")[0].split("+"))
+
+    return terms(left), terms(right)
 
 
 def _t3(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
@@ -162,7 +183,16 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
     return out
 
 
-def _carry(values: Mapping[str, IndicatorValue], previous: Mapping[str, IndicatorValue]) -> list[CheckResult]:
+class Valued(Protocol):
+    """An indicator value as core reads it or as the store returns it (``IndicatorRow``)."""
+
+    @property
+    def value(self) -> Decimal | None: ...
+
+
+def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[CheckResult]:
+    """The cross-year carry check: this year's 上年结转 against last year's 结转下年度, per column of
+    table 三 (``core.compare`` shows it beside the year-over-year diff)."""
     out: list[CheckResult] = []
     for col in schema.T3_COLUMNS:
         now, before = f"t3.carried_in.{col.key}", f"t3.carried_out.{col.key}"
@@ -184,6 +214,17 @@ def _carry(values: Mapping[str, IndicatorValue], previous: Mapping[str, Indicato
     return out
 
 
+def is_open_failure(check: object) -> bool:
+    """A failing check the reviewer has not accepted (a ``CheckResult`` is never accepted)."""
+    return getattr(check, "status", None) == FAIL and not getattr(check, "accepted", False)
+
+
+def failing_cells(results: Iterable[object]) -> set[str]:
+    """The cells (indicator ids, ``fig:START``, ``previous:ID``) of the failing checks not accepted:
+    what the figure list and the tables show as failing."""
+    return {c for k in results if is_open_failure(k) for c in getattr(k, "cells", ())}
+
+
 def run(
     values: Mapping[str, IndicatorValue],
     figures: Iterable[Figure] = (),
@@ -195,5 +236,5 @@ def run(
     out += _non_negative(values)
     out += _narrative(values, figures)
     if previous:
-        out += _carry(values, previous)
+        out += carry(values, previous)
     return out

@@ -51,6 +51,29 @@ class Rule:
     text: str
 
 
+def plain_label(label: str) -> str:
+    """A label without its English note: ``（六）其他处理 (2019 format: a single row)`` → ``（六）其他处理``."""
+    return label.split(" (")[0]
+
+
+def brief_label(label: str) -> str:
+    """A row label as a reviewer reads it in a list, without the note and the official parenthesis:
+    ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` → ``（二）部分公开``."""
+    return plain_label(label).split("（区分")[0]
+
+
+def heading_parts(label: str) -> tuple[str, str]:
+    """A column or group label under a spanning heading, split: ``行政诉讼 / 复议后起诉`` →
+    (``行政诉讼``, ``复议后起诉``); a label without one → (label, "")."""
+    heading, sep, own = label.rpartition(" / ")
+    return (heading, own) if sep else (label, "")
+
+
+def own_label(label: str) -> str:
+    """A column's own label without its spanning heading: ``法人或其他组织 / 科研机构`` → ``科研机构``."""
+    return label.rpartition(" / ")[2]
+
+
 # ---- table 三 -----------------------------------------------------------------------------------
 
 T3_COLUMNS = (
@@ -235,5 +258,5 @@ def short_label(indicator_id: str) -> str:
             return f"{row_label} / {col_label}"
         return ""
     row = ind.row or ind.group or ""
-    row = row.split(" (")[0]
+    row = plain_label(row)
     return f"{row} / {ind.column}" if row else ind.column

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import checks as core_checks
 from core import schema
 from core.errors import HechaError
 from core.store.rows import Change
@@ -72,10 +73,10 @@ def subject_name(rule: str, subject: str) -> str:
         return tr("全部数值")
     if rule == "t3.row_total":
         row = next((r for r in schema.T3_ROWS if r.key == subject), None)
-        return row.label.split("（区分")[0].split(" (")[0] if row else subject
+        return schema.brief_label(row.label) if row else subject
     if rule in ("t3.balance", "t3.results_total", "cross_year.carry"):
         col = next((c for c in schema.T3_COLUMNS if c.key == subject), None)
-        return col.label.split(" / ")[-1] if col else subject
+        return schema.own_label(col.label) if col else subject
     if rule == "t4.group_total":
         return dict(schema.T4_GROUPS).get(subject, subject)
     return schema.short_label(subject) or subject
@@ -171,7 +172,7 @@ class ChecksModel(QAbstractTableModel):
         if role == Role.Cells:
             return tuple(c.cells)
         if role == Role.Failing:
-            return c.status == "fail" and not c.accepted
+            return core_checks.is_open_failure(c)
         return None
 
 
@@ -310,12 +311,12 @@ class ChecksPanel(QWidget):
 
     def _update_button(self) -> None:
         c = self.current()
-        self.accept_button.setEnabled(c is not None and c.status == "fail" and not c.accepted)
+        self.accept_button.setEnabled(core_checks.is_open_failure(c))
 
     def accept_current(self) -> bool:
         """Accept the selected failing check after asking for a reason."""
         c = self.current()
-        if c is None or c.status != "fail" or c.accepted or self.ws is None:
+        if c is None or not core_checks.is_open_failure(c) or self.ws is None:
             return False
         reason = ask_reason(self, c)
         if reason is None:

@@ -5,7 +5,6 @@ change, % change, large changes flagged) and the cross-year carry check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -24,75 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import checks as core_checks
+from core.compare import Comparison, DiffRow, compare
 from core.errors import HechaError
-from core.model import IndicatorValue
 from core.store import Change, CheckRow
-from core.tables import layout as export_layout
+from core.tables.layout import value_text
 from gui.checkspanel import ChecksModel, setup_columns
 from gui.docview import DocumentPane
-from gui.tableview import fmt
 
 Index = QModelIndex | QPersistentModelIndex
-LARGE_PCT = Decimal(50)  # a change of at least 50 % …
-LARGE_ABS = Decimal(10)  # … and at least 10 in absolute terms is flagged
 NONE = -1  # combo data of （不对比）: never None in a QVariant (PySide6 6.12 over-releases it)
 HEADERS = ("指标", "本年", "上年", "变化", "变化率", "")
 
 
-@dataclass(frozen=True)
-class DiffRow:
-    indicator: str
-    label: str
-    now: Decimal | None
-    before: Decimal | None
-    now_text: str
-    before_text: str
-
-    @property
-    def change(self) -> Decimal | None:
-        if self.now is None or self.before is None:
-            return None
-        return self.now - self.before
-
-    @property
-    def pct(self) -> Decimal | None:
-        d = self.change
-        if d is None or not self.before:
-            return None
-        return d * 100 / abs(self.before)
-
-    @property
-    def large(self) -> bool:
-        d = self.change
-        if d is None or abs(d) < LARGE_ABS:
-            return False
-        p = self.pct
-        return p is None or abs(p) >= LARGE_PCT
-
-
-def _cell(v: Any) -> tuple[Decimal | None, str]:
-    if v is None:
-        return None, ""
-    if v.value is None:
-        return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else "空白"
-    return v.value, fmt(v.value)
-
-
-def diff(now: dict[str, Any], before: dict[str, Any]) -> list[DiffRow]:
-    """One row per indicator either report has, in the official table order."""
-    ids = [i for i in export_layout.ORDER if i in now or i in before]
-    ids += sorted((set(now) | set(before)) - set(ids))
-    out = []
-    for i in ids:
-        a, at = _cell(now.get(i))
-        b, bt = _cell(before.get(i))
-        out.append(DiffRow(i, export_layout.label(i), a, b, at, bt))
-    return out
-
-
 def _signed(v: Decimal) -> str:
-    return ("+" if v > 0 else "") + fmt(v)
+    return ("+" if v > 0 else "") + value_text(v)
 
 
 class DiffModel(QAbstractTableModel):
@@ -112,7 +56,7 @@ class DiffModel(QAbstractTableModel):
 
     def _filter(self) -> None:
         self.beginResetModel()
-        self._rows = [r for r in self._all if not self.only_changed or r.now_text != r.before_text]
+        self._rows = [r for r in self._all if not self.only_changed or r.changed]
         self.endResetModel()
 
     def row(self, k: int) -> DiffRow:
@@ -164,22 +108,16 @@ class DiffModel(QAbstractTableModel):
         return None
 
 
-def _values(rows: dict[str, Any]) -> dict[str, IndicatorValue]:
-    return {k: IndicatorValue(k, v.kind, v.value, v.raw, v.start, v.end) for k, v in rows.items()}
-
-
-def carry_checks(ws: Any, report_id: int, other_id: int) -> list[Any]:
-    """The cross-year carry checks of ``report_id`` against ``other_id`` (stored ones when the workspace
-    already ran them against that report, so accepted checks show as accepted)."""
+def carry_checks(ws: Any, report_id: int, comparison: Comparison, other_id: int) -> list[Any]:
+    """The carry checks to show: the stored ones when the workspace already ran them against
+    ``other_id`` (so accepted checks show as accepted), else the comparison's own."""
     if ws.previous_report(report_id) == other_id:
         stored = [c for c in ws.checks(report_id) if c.rule == "cross_year.carry"]
         if stored:
             return stored
-    results = core_checks.run(_values(ws.indicators(report_id)), (), _values(ws.indicators(other_id)))
     return [
         CheckRow(report_id, c.rule, c.subject, c.status, c.severity, c.formula, c.cells, False, "")
-        for c in results
-        if c.rule == "cross_year.carry"
+        for c in comparison.carry
     ]
 
 
@@ -323,15 +261,17 @@ class CompareView(QWidget):
         """Recompute the diff and the carry check (after every edit)."""
         self.now_values, self.before_values = {}, {}
         carry: list[Any] = []
+        comparison: Comparison | None = None
         if self.ws is not None and self.report_id is not None:
             try:
                 self.now_values = self.ws.indicators(self.report_id)
                 if self.other_id is not None:
                     self.before_values = self.ws.indicators(self.other_id)
-                    carry = carry_checks(self.ws, self.report_id, self.other_id)
+                    comparison = compare(self.now_values, self.before_values)
+                    carry = carry_checks(self.ws, self.report_id, comparison, self.other_id)
             except HechaError as e:
                 self.message.emit(str(e))
-        rows = diff(self.now_values, self.before_values) if self.other_id is not None else []
+        rows = list(comparison.rows) if comparison is not None else []
         self.diff_model.set_rows(rows)
         self.carry_model.set_checks(carry)
         if self.report_id is None:
@@ -341,13 +281,13 @@ class CompareView(QWidget):
                 self.tr("工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。")
             )
         else:
-            changed = sum(1 for r in rows if r.now_text != r.before_text)
-            large = sum(1 for r in rows if r.large)
+            n_changed = comparison.n_changed if comparison is not None else 0
+            n_large = comparison.n_large if comparison is not None else 0
             failed = sum(1 for c in carry if c.status == "fail")
             self.summary.setText(
                 self.tr("%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项")
-                .replace("%1", str(changed))
-                .replace("%2", str(large))
+                .replace("%1", str(n_changed))
+                .replace("%2", str(n_large))
                 .replace("%3", str(failed))
             )
 

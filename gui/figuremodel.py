@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
+from core import checks as core_checks
 from core import schema
 from core.figures.numbers import parse_number
 from gui.style import color, status_name
@@ -70,7 +71,7 @@ def indicator_name(indicator: str | None) -> str:
     if not name:
         return indicator
     row, sep, col = name.rpartition(" / ")
-    row = row.split("（区分")[0]
+    row = schema.brief_label(row)
     return f"{row}{sep}{col}" if row else col
 
 
@@ -100,10 +101,7 @@ def display_status(fig: Any, failing: set[int]) -> str:
 
 def failing_figure_ids(figures: Iterable[Any], checks: Iterable[Any]) -> set[int]:
     """Figures whose indicator or position appears in a failing, not accepted check."""
-    cells: set[str] = set()
-    for c in checks:
-        if c.status == "fail" and not getattr(c, "accepted", False):
-            cells.update(c.cells)
+    cells = core_checks.failing_cells(checks)
     if not cells:
         return set()
     return {f.id for f in figures if (f.indicator and f.indicator in cells) or f"fig:{f.start}" in cells}

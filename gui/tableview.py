@@ -3,12 +3,13 @@
 Each value cell shows the indicator value, coloured by status (failing checks red); clicking a cell
 asks the window to show its source span; typing edits the value (``Workspace.set_indicator_value``);
 a row, a column or a whole table can be confirmed at once (``Workspace.confirm_indicators``). Badges
-on the right and at the bottom show the sums of the parts against the stated totals.
+on the right and at the bottom show the sums of the parts against the stated totals, as the report's
+checks evaluated them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
@@ -29,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import schema
+from core import checks, schema
 from core.errors import HechaError
 from core.figures.numbers import parse_number
 from core.store.rows import Change
+from core.tables.grid import Grid, grids
+from core.tables.layout import value_text
 from gui.style import color, status_name
-from gui.tablegrid import Grid, grids
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_APPLICABLE = ("/", "／", "—", "-", "--", "无", "不适用", "——")
@@ -48,15 +50,6 @@ class Role(IntEnum):
     Indicator = Qt.ItemDataRole.UserRole + 1
     Status = Qt.ItemDataRole.UserRole + 2
     Highlighted = Qt.ItemDataRole.UserRole + 3
-
-
-def fmt(v: Decimal | None) -> str:
-    """A value as the official table writes it: 3119, 10.35 (no grouping)."""
-    if v is None:
-        return ""
-    if v == v.to_integral_value():
-        return str(int(v))
-    return format(v.normalize(), "f")
 
 
 def parse_cell(text: str) -> tuple[Decimal | None, str]:
@@ -80,11 +73,15 @@ class GridModel(QAbstractTableModel):
         self.grid = grid
         self.values: dict[str, Any] = {}
         self.failing: set[str] = set()
+        self.results: dict[tuple[str, str], Any] = {}  # (rule, subject) → the report's check
         self.highlighted: set[str] = set()
         self.on_edit: Callable[[str, str], bool] | None = None
 
-    def set_values(self, values: dict[str, Any], failing: set[str]) -> None:
-        self.values, self.failing = values, failing
+    def set_values(self, values: dict[str, Any], results: Sequence[Any]) -> None:
+        """The report's indicator values and its checks (which cells fail, what the badges show)."""
+        self.values = values
+        self.failing = checks.failing_cells(results)
+        self.results = {(c.rule, c.subject): c for c in results}
         self._all_changed()
 
     def set_highlighted(self, ids: set[str]) -> None:
@@ -115,22 +112,22 @@ class GridModel(QAbstractTableModel):
             return ""
         if v.kind == "not_applicable" and v.value is None:
             return v.raw.strip() or "/"
-        return fmt(v.value)
+        return value_text(v.value)
 
     def badge(self, pos: tuple[int, int]) -> tuple[str, QColor]:
-        parts, total = self.grid.badges[pos]
-        if not any(p in self.values for p in parts):
+        """The sum a badge cell stands for, as the check evaluating it found it (``core.checks``)."""
+        s = self.grid.badges[pos]
+        check = self.results.get((s.rule, s.subject))
+        if check is None or not any(p in self.values for p in s.parts):
             return "", BADGE_NONE
-        vals = [self.values[p].value if p in self.values else None for p in parts]
-        known = sum((v for v in vals if v is not None), Decimal(0))
-        blanks = any(v is None for v in vals)
-        t = self.values.get(total)
-        tv = t.value if t is not None else None
-        if blanks or tv is None:
-            return f"Σ {fmt(known)}{'＋空白' if blanks else ''}", BADGE_NONE
-        if known == tv:
-            return f"Σ {fmt(known)} ✓", BADGE_OK
-        return f"Σ {fmt(known)} ≠ {fmt(tv)} ✗", BADGE_BAD
+        parts, right = checks.sides(check.status, check.formula)
+        known = sum((v for v in parts if v is not None), Decimal(0))
+        if check.status == checks.PASS:
+            return f"Σ {value_text(known)} ✓", BADGE_OK
+        if check.status == checks.FAIL:
+            return f"Σ {value_text(known)} ≠ {value_text(right[0])} ✗", BADGE_BAD
+        blanks = any(v is None for v in parts)
+        return f"Σ {value_text(known)}{'＋空白' if blanks else ''}", BADGE_NONE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -232,6 +229,7 @@ class TableView(QWidget):
         self.report_id: int | None = None
         self.values: dict[str, Any] = {}
         self.failing: set[str] = set()  # cells of failing checks not accepted
+        self.check_rows: list[Any] = []  # the report's checks, for the cell frames and the Σ badges
         self._applied: int | None = None  # review event of the last change this view applied
         self.models: list[GridModel] = []
         self.views: list[QTableView] = []
@@ -313,7 +311,7 @@ class TableView(QWidget):
         self.report_id = None
         self.values = {}
         for m in self.models:
-            m.set_values({}, set())
+            m.set_values({}, [])
 
     def load_report(self, report_id: int | None) -> None:
         self.report_id = report_id
@@ -328,29 +326,30 @@ class TableView(QWidget):
             return
         self._applied = change.event_id
         if change.indicator_ids or change.checks_changed:
-            self.refresh(values=bool(change.indicator_ids), checks=change.checks_changed)
+            self.refresh(values=bool(change.indicator_ids), with_checks=change.checks_changed)
 
-    def refresh(self, values: bool = True, checks: bool = True) -> None:
+    def refresh(self, values: bool = True, with_checks: bool = True) -> None:
         """Re-read the indicator values and checks of the current report (or only one of them)."""
         if self.ws is None or self.report_id is None:
             self.values = {}
             self.failing = set()
+            self.check_rows = []
             for m in self.models:
-                m.set_values({}, set())
+                m.set_values({}, [])
             self.info.setText("")
             return
         try:
             if values:
                 self.values = self.ws.indicators(self.report_id)
-            if checks:
-                rows = self.ws.checks(self.report_id)
-                self.failing = {c for k in rows if k.status == "fail" and not k.accepted for c in k.cells}
+            if with_checks:
+                self.check_rows = self.ws.checks(self.report_id)
+                self.failing = checks.failing_cells(self.check_rows)
         except HechaError as e:
             self.message.emit(str(e))
             return
         self._build(grids(self.values))
         for m in self.models:
-            m.set_values(self.values, self.failing)
+            m.set_values(self.values, self.check_rows)
         pending = sum(1 for v in self.values.values() if v.status == "pending")
         self.info.setText(
             self.tr("共 %1 项指标，待核对 %2 项")

@@ -28,7 +28,7 @@ from core.export import (
     ReportData,
 )
 from core.store.rows import EventRow, IndicatorTuple
-from core.tables import layout
+from core.tables import grid, layout
 
 FILLS = {
     "pending": None,
@@ -167,69 +167,23 @@ class _Plan:
 
 
 def _plan(ids: set[str], fm: _Formats) -> _Plan:
-    """The tables 二, 三, 四 of a report with indicator ids ``ids`` (2019 or 2021 table 二 and （六） rows)."""
+    """The tables 二, 三, 四 of a report with indicator ids ``ids`` (2019 or 2021 table 二 and （六） rows),
+    one below the other with a section title above each, in the sheet's form of ``core.tables.grid``."""
     p = _Plan()
+    formats = {grid.HEAD: fm.header, grid.LABEL: fm.label, grid.GROUP: fm.center}
     row = 3
-    # 表二
-    p.write_string(row, 0, "二、主动公开政府信息情况", fm.section)
-    row += 1
-    for sec in layout.T2_2019 if layout.uses_2019_table2(ids) else layout.T2_2021:
-        ncol = len(sec.columns)
-        p.merge_range(row, 0, row, 2 + ncol, sec.heading, fm.header)
-        p.merge_range(row + 1, 0, row + 1, 2, "信息内容", fm.header)
-        for k, col in enumerate(sec.columns):
-            p.write_string(row + 1, 3 + k, col, fm.header)
-        row += 2
-        for label, cells in sec.rows:
-            p.merge_range(row, 0, row, 2, label, fm.label)
-            for k, ind in enumerate(cells):
-                p.value(row, 3 + k, ind)
-            row += 1
-    row += 1
-    # 表三
-    p.write_string(row, 0, "三、收到和处理政府信息公开申请情况", fm.section)
-    row += 1
-    p.merge_range(
-        row, 0, row + 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fm.header
-    )
-    p.merge_range(row, 3, row, 9, "申请人情况", fm.header)
-    p.merge_range(row + 1, 3, row + 2, 3, layout.T3_COLS[0][1], fm.header)
-    p.merge_range(row + 1, 4, row + 1, 8, "法人或其他组织", fm.header)
-    p.merge_range(row + 1, 9, row + 2, 9, layout.T3_COLS[-1][1], fm.header)
-    for k, (_, col) in enumerate(layout.T3_COLS[1:6]):
-        p.write_string(row + 2, 4 + k, col, fm.header)
-    row += 3
-    rows = layout.t3_rows(ids)
-    first = {g: i for i, (_, g, _) in reversed(list(enumerate(rows)))}
-    last = {g: i for i, (_, g, _) in enumerate(rows)}
-    res = [i for i, (_, g, _) in enumerate(rows) if g]
-    results = rows[res[0]][1]  # 三、本年度办理结果
-    for i, (key, group, label) in enumerate(rows):
-        if not group:
-            p.merge_range(row + i, 0, row + i, 2, label, fm.label)
-        elif group == results:
-            p.merge_range(row + i, 1, row + i, 2, label, fm.label)
-        else:
-            if first[group] == i:
-                p.merge_range(row + i, 1, row + last[group], 1, group, fm.label)
-            p.write_string(row + i, 2, label, fm.label)
-        for k, (col, _) in enumerate(layout.T3_COLS):
-            p.value(row + i, 3 + k, f"t3.{key}.{col}")
-    p.merge_range(row + res[0], 0, row + res[-1], 0, results, fm.center)
-    row += len(rows) + 1
-    # 表四
-    p.write_string(row, 0, "四、政府信息公开行政复议、行政诉讼情况", fm.section)
-    row += 1
-    nc = len(layout.T4_COLS)
-    (review, review_label, _), *suits = layout.T4_GROUPS
-    p.merge_range(row, 0, row + 1, nc - 1, review_label, fm.header)
-    p.merge_range(row, nc, row, nc * len(layout.T4_GROUPS) - 1, suits[0][1], fm.header)
-    for g, (_, _, sub) in enumerate(suits, start=1):
-        p.merge_range(row + 1, g * nc, row + 1, g * nc + nc - 1, sub, fm.header)
-    for g, (key, _, _) in enumerate(layout.T4_GROUPS):
-        for k, (col, col_label) in enumerate(layout.T4_COLS):
-            p.write_string(row + 2, g * nc + k, col_label, fm.header)
-            p.value(row + 3, g * nc + k, f"t4.{key}.{col}")
+    for g in grid.grids(ids, sheet=True):
+        p.write_string(row, 0, g.heading, fm.section)
+        row += 1
+        for (r, c), text in g.text.items():
+            rs, cs = g.span_of(r, c)
+            if rs > 1 or cs > 1:
+                p.merge_range(row + r, c, row + r + rs - 1, c + cs - 1, text, formats[g.style[(r, c)]])
+            else:
+                p.write_string(row + r, c, text, formats[g.style[(r, c)]])
+        for (r, c), ind in g.ids.items():
+            p.value(row + r, c, ind)
+        row += g.n_rows + 1
     return p
 
 

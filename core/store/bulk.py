@@ -15,10 +15,17 @@ from typing import Any
 from core.store.codec import num_text, sql_num
 from core.store.rows import FigureTuple, IndicatorTuple
 
-_FIGURE_SQL = f"""SELECT id, report_id, start, "end", text, {sql_num("value")}, {sql_num("original_value")},
-    unit, qualifier, label, indicator, confidence, source, status FROM figures"""
-_INDICATOR_SQL = f"""SELECT report_id, indicator, kind, {sql_num("value")}, raw, start, "end", status, figure_id
-    FROM indicator_values"""
+
+def _select(row: type[FigureTuple] | type[IndicatorTuple], table: str) -> str:
+    """SELECT the fields of the named tuple ``row`` from ``table``, its values read as numbers."""
+    cols = (sql_num(c) if c in ("value", "original_value") else f'"{c}"' for c in row._fields)
+    return f"SELECT {', '.join(cols)} FROM {table}"
+
+
+_FIGURE_SQL = _select(FigureTuple, "figures")
+_INDICATOR_SQL = _select(IndicatorTuple, "indicator_values")
+_FIGURE_NUMBERS = (FigureTuple._fields.index("value"), FigureTuple._fields.index("original_value"))
+_INDICATOR_NUMBERS = (IndicatorTuple._fields.index("value"),) * 2
 
 
 def _where(col: str, report_ids: Collection[int] | None) -> tuple[str, tuple[Any, ...]]:
@@ -56,7 +63,7 @@ def figures(
     rows = conn.execute(f'{_FIGURE_SQL}{where} ORDER BY report_id, start, "end", id', params).fetchall()
     out: dict[int, list[FigureTuple]] = {}
     rid, cur = None, []
-    for f in map(FigureTuple._make, _numbers(rows, 5, 6)):
+    for f in map(FigureTuple._make, _numbers(rows, *_FIGURE_NUMBERS)):
         if f.report_id != rid:
             rid, cur = f.report_id, out.setdefault(f.report_id, [])
         cur.append(f)
@@ -70,7 +77,7 @@ def indicators(
     where, params = _where("report_id", report_ids)
     rows = conn.execute(f"{_INDICATOR_SQL}{where} ORDER BY rowid", params).fetchall()
     out: dict[int, dict[str, IndicatorTuple]] = {}
-    for v in map(IndicatorTuple._make, _numbers(rows, 3, 3)):
+    for v in map(IndicatorTuple._make, _numbers(rows, *_INDICATOR_NUMBERS)):
         d = out.get(v.report_id)
         if d is None:
             d = out[v.report_id] = {}

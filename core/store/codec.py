@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from array import array
+from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.model import Cell, CheckResult, Document, Figure, IndicatorValue, Page, Table
+from core.store.rows import FIGURE_COLUMNS, FigureRow
+
+# The columns of a stored figure that make a ``core.model.Figure`` again (the checks re-run on them).
+MODEL_FIGURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
 
 
 def dec_text(v: Decimal | int | float | None) -> str | None:
@@ -145,6 +150,18 @@ def figure_row(report_id: int, f: Figure) -> dict[str, Any]:
         "source": f.source or "text",
         "status": "pending",
     }
+
+
+def row_figure(r: dict[str, Any]) -> FigureRow:
+    """A stored figure (a row of every column) as the GUI and the CLI read it."""
+    values = {"value": text_dec(r["value"]), "original_value": text_dec(r["original_value"])}
+    return FigureRow(**{c: values.get(c, r[c]) for c in FIGURE_COLUMNS})
+
+
+def model_figure(r: tuple[Any, ...]) -> Figure:
+    """A stored figure, selected as ``MODEL_FIGURE_COLUMNS``, as core's ``Figure`` (value not null)."""
+    d = dict(zip(MODEL_FIGURE_COLUMNS, r, strict=True))
+    return Figure(**{**d, "value": Decimal(d["value"])})
 
 
 def indicator_row(report_id: int, v: IndicatorValue, figure_id: int | None) -> dict[str, Any]:

@@ -6,34 +6,15 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from core.model import Figure, IndicatorValue
-from core.store import codec
-from core.store.rows import Change
+from core.model import IndicatorValue
+from core.store import codec, queries
+from core.store.rows import FIGURE_COLUMNS, Change
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-FIGURE_COLS = [
-    "id",
-    "report_id",
-    "start",
-    "end",
-    "text",
-    "value",
-    "original_value",
-    "unit",
-    "multiplier",
-    "qualifier",
-    "label",
-    "indicator",
-    "confidence",
-    "rule",
-    "source",
-    "status",
-]
 INDICATOR_COLS = [
     "report_id",
     "indicator",
@@ -59,10 +40,10 @@ def snapshot(conn: sqlite3.Connection, report_id: int, key: str) -> Any:
     kind, _, ident = key.partition(":")
     if kind == "figure":
         cur = conn.execute(
-            f"SELECT {', '.join(map(_q, FIGURE_COLS))} FROM figures WHERE id = ?", (int(ident),)
+            f"SELECT {', '.join(map(_q, FIGURE_COLUMNS))} FROM figures WHERE id = ?", (int(ident),)
         )
         r = cur.fetchone()
-        return dict(zip(FIGURE_COLS, r, strict=True)) if r else None
+        return dict(zip(FIGURE_COLUMNS, r, strict=True)) if r else None
     if kind == "indicator":
         cur = conn.execute(
             f"SELECT {', '.join(map(_q, INDICATOR_COLS))} FROM indicator_values WHERE report_id = ? AND indicator = ?",
@@ -86,7 +67,9 @@ def snapshot(conn: sqlite3.Connection, report_id: int, key: str) -> Any:
 def restore(conn: sqlite3.Connection, report_id: int, key: str, state: Any) -> None:
     kind, _, ident = key.partition(":")
     if kind in ("figure", "indicator"):
-        table, cols = ("figures", FIGURE_COLS) if kind == "figure" else ("indicator_values", INDICATOR_COLS)
+        table, cols = (
+            ("figures", FIGURE_COLUMNS) if kind == "figure" else ("indicator_values", INDICATOR_COLS)
+        )
         where, params = (
             ("id = ?", (int(ident),))
             if kind == "figure"
@@ -164,25 +147,15 @@ class HistoryMixin:
 
         c = self._conn
         figs = tuple(
-            Figure(
-                start=r[0], end=r[1], text=r[2], value=Decimal(r[3]), unit=r[4], label=r[5],
-                indicator=r[6], confidence=r[7], rule=r[8], source=r[9],
-            )
+            codec.model_figure(r)
             for r in c.execute(
-                'SELECT start, "end", text, value, unit, label, indicator, confidence, rule, source FROM figures '
+                f"SELECT {', '.join(map(_q, codec.MODEL_FIGURE_COLUMNS))} FROM figures "
                 "WHERE report_id = ? AND status != 'rejected' AND value IS NOT NULL ORDER BY start",
                 (report_id,),
             )
-        )  # fmt: skip
-        prev = None
-        r = c.execute("SELECT issuer, year FROM reports WHERE id = ?", (report_id,)).fetchone()
-        if r and r[0] and r[1] is not None:
-            p = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
-                (r[0], r[1] - 1),
-            ).fetchone()
-            if p:
-                prev = self._values(int(p[0]))
+        )
+        previous = queries.previous_report(c, report_id)
+        prev = self._values(previous) if previous is not None else None
         results = run(self._values(report_id), figs, previous=prev)
         cols = ("report_id", "rule", "subject", "status", "severity", "formula", "cells")
         rows = [codec.check_row(report_id, k) for k in results]

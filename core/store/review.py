@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from core.errors import StoreError
+from core.model import Figure
 from core.store import codec
 from core.store.history import HistoryMixin, restore, snapshot
 from core.store.rows import REPORT_STATUSES, Change
@@ -188,12 +189,9 @@ class ReviewMixin(HistoryMixin):
             ).fetchone()
             fid = int(self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM figures").fetchone()[0])
             rec.new(f"figure:{fid}")
-            row = {
-                "id": fid, "report_id": report_id, "start": start, "end": end, "text": text[0] if text else "",
-                "value": codec.dec_text(value), "original_value": None, "unit": unit, "multiplier": None,
-                "qualifier": None, "label": label, "indicator": indicator, "confidence": 1.0,
-                "rule": "manual", "source": "manual", "status": "added",
-            }  # fmt: skip
+            added = Figure(start, end, text[0] if text else "", value, unit=unit, label=label,
+                           indicator=indicator, confidence=1.0, rule="manual", source="manual")  # fmt: skip
+            row = {**codec.figure_row(report_id, added), "id": fid, "original_value": None, "status": "added"}
             restore(self._conn, report_id, f"figure:{fid}", row)
             new_id.append(fid)
             return "", _show(value)

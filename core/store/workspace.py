@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from core.errors import StoreError
 from core.model import Document, Extraction
-from core.store import bulk, codec, db
+from core.store import bulk, codec, db, queries
 from core.store.review import ReviewMixin
 from core.store.rows import (
     CheckRow,
@@ -172,16 +172,12 @@ class Workspace(ReviewMixin):
     def _recheck_neighbours(self, rid: int, issuer: str | None, year: int | None) -> None:
         """The cross-year carry check links a report to the same issuer's previous year: when either of
         the pair arrives, re-run the checks of the later report so the carry check is there at once."""
-        if not issuer or year is None:
+        if year is None:
             return
-        c = self._conn
         for y, target in ((year - 1, rid), (year + 1, None)):
-            other = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? AND id != ? ORDER BY id DESC LIMIT 1",
-                (issuer, y, rid),
-            ).fetchone()
-            if other:
-                self._rerun_checks(target if target is not None else int(other[0]))
+            other = queries.report_of_year(self._conn, issuer, y)
+            if other is not None:
+                self._rerun_checks(target if target is not None else other)
 
     def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
         if not rows:
@@ -244,13 +240,13 @@ class Workspace(ReviewMixin):
 
     def figures(self, report_id: int) -> list[FigureRow]:
         rows = self._rows('SELECT * FROM figures WHERE report_id = ? ORDER BY start, "end", id', (report_id,))
-        return [_figure(r) for r in rows]
+        return [codec.row_figure(r) for r in rows]
 
     def figure(self, figure_id: int) -> FigureRow:
         r = self._one("SELECT * FROM figures WHERE id = ?", (figure_id,))
         if r is None:
             raise StoreError(f"{self.path}: 工作区中没有编号为 {figure_id} 的数字")
-        return _figure(r)
+        return codec.row_figure(r)
 
     def indicators(self, report_id: int) -> dict[str, IndicatorRow]:
         rows = self._rows("SELECT * FROM indicator_values WHERE report_id = ? ORDER BY rowid", (report_id,))
@@ -318,35 +314,8 @@ class Workspace(ReviewMixin):
                 raise db.explain(self.path, e) from e
 
     def previous_report(self, report_id: int) -> int | None:
-        r = self._one("SELECT issuer, year FROM reports WHERE id = ?", (report_id,))
-        if r is None or not r["issuer"] or r["year"] is None:
-            return None
-        p = self._one(
-            "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
-            (r["issuer"], r["year"] - 1),
-        )
-        return int(p["id"]) if p else None
-
-
-def _figure(r: dict[str, Any]) -> FigureRow:
-    return FigureRow(
-        id=r["id"],
-        report_id=r["report_id"],
-        start=r["start"],
-        end=r["end"],
-        text=r["text"],
-        value=codec.text_dec(r["value"]),
-        original_value=codec.text_dec(r["original_value"]),
-        unit=r["unit"],
-        multiplier=r["multiplier"],
-        qualifier=r["qualifier"],
-        label=r["label"],
-        indicator=r["indicator"],
-        confidence=r["confidence"],
-        rule=r["rule"],
-        source=r["source"],
-        status=r["status"],
-    )
+        """The same issuer's report of the previous year, when the workspace holds it."""
+        return self._bulk(lambda c, _ids: queries.previous_report(c, report_id), None)
 
 
 def _indicator(r: dict[str, Any]) -> IndicatorRow:

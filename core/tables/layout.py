@@ -8,28 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from core import schema
 
-
-def _plain(label: str) -> str:
-    """A schema label without its English note: ``（六）其他处理 (2019 format: …)`` → ``（六）其他处理``."""
-    return label.split(" (")[0]
-
-
-def _last(label: str) -> str:
-    """The column's own label without its spanning heading: ``法人或其他组织 / 科研机构`` → ``科研机构``."""
-    return label.split(" / ")[-1]
-
-
 # (column key, column label) of table 三, as the header's bottom row shows them
-T3_COLS: tuple[tuple[str, str], ...] = tuple((c.key, _last(c.label)) for c in schema.T3_COLUMNS)
+T3_COLS: tuple[tuple[str, str], ...] = tuple((c.key, schema.own_label(c.label)) for c in schema.T3_COLUMNS)
 
 
 def _t3_rows() -> tuple[tuple[str, str, str], ...]:
     # The 2019 format's single （六） row follows the 2021 format's three （六） rows, so the columns of
     # a workspace holding both formats read （六）1 2 3, then （六） as one, then （七）总计.
-    rows = [(r.key, r.group or "", _plain(r.label)) for r in schema.T3_ROWS]
+    rows = [(r.key, r.group or "", schema.plain_label(r.label)) for r in schema.T3_ROWS]
     single = next(r for r in rows if r[0] == "r6")
     rows.remove(single)
     at = max(i for i, r in enumerate(rows) if r[0].startswith("r6_")) + 1
@@ -41,7 +31,7 @@ def _t3_rows() -> tuple[tuple[str, str, str], ...]:
 T3_ROWS: tuple[tuple[str, str, str], ...] = _t3_rows()
 # (group key, group label, sub-group label or "")
 T4_GROUPS: tuple[tuple[str, str, str], ...] = tuple(
-    (key, *(label.split(" / ") if " / " in label else (label, ""))) for key, label in schema.T4_GROUPS
+    (key, *schema.heading_parts(label)) for key, label in schema.T4_GROUPS
 )
 T4_COLS: tuple[tuple[str, str], ...] = tuple((c.key, c.label) for c in schema.T4_COLUMNS)
 
@@ -81,7 +71,7 @@ def _labels() -> dict[str, str]:
                     out[ind] = f"表二{fmt} {label} {col}"
     for key, _group, label in T3_ROWS:
         for col, col_label in T3_COLS:
-            short = label.split("（区分")[0].split("、行政机关")[0]
+            short = schema.brief_label(label).split("、行政机关")[0]
             out[f"t3.{key}.{col}"] = f"表三 {short} {col_label}"
     for key, group, sub in T4_GROUPS:
         for col, col_label in T4_COLS:
@@ -110,3 +100,12 @@ def t3_rows(ids: set[str]) -> list[tuple[str, str, str]]:
     """Table 三 rows for a report: the 2019 single （六） row or the 2021 three rows, not both."""
     skip = ("r6_1", "r6_2", "r6_3") if uses_single_r6(ids) else ("r6",)
     return [r for r in T3_ROWS if r[0] not in skip]
+
+
+def value_text(v: Decimal | None) -> str:
+    """A value as the official table writes it: 3119, 10.35 (no grouping); '' for none."""
+    if v is None:
+        return ""
+    if v == v.to_integral_value():
+        return str(int(v))
+    return format(v.normalize(), "f")

@@ -26,7 +26,7 @@ _GROUP_KEYS = frozenset(label_key(g) for r in schema.T3_ROWS if r.group for g in
 
 @lru_cache(maxsize=256)
 def _variants(row: Row) -> tuple[str, ...]:
-    keys = [label_key(row.label.split(" (")[0])]
+    keys = [label_key(schema.plain_label(row.label))]
     keys += [label_key(v) for v in row.variants]
     return tuple(dict.fromkeys(k for k in keys if k))
 

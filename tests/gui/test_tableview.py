@@ -98,12 +98,12 @@ def test_table_badges_show_row_and_column_sums(view: Any) -> None:
     v, ws, rid = view
     m = v.models[1]
     grid = m.grid
-    row_badge = next(p for p, (_parts, total) in grid.badges.items() if total == "t3.new.total")
+    row_badge = next(p for p, s in grid.badges.items() if s.total == "t3.new.total")
     assert m.data(m.index(*row_badge)) == "Σ 45 ✓"
     ws.set_indicator_value(rid, "t3.new.natural", Decimal(40))
     v.refresh()
     assert m.data(m.index(*row_badge)) == "Σ 44 ≠ 45 ✗"
-    col_badge = next(p for p, (_parts, total) in grid.badges.items() if total == "t3.r7_total.total")
+    col_badge = next(p for p, s in grid.badges.items() if s.total == "t3.r7_total.total")
     assert m.data(m.index(*col_badge)) == "Σ 44 ✓"
 
 
@@ -164,7 +164,7 @@ def test_table_confirm_row_column_and_whole_table_in_one_event_each(view: Any) -
 
 
 def test_table_layout_switches_to_the_2019_format() -> None:
-    from gui.tablegrid import grids
+    from core.tables.grid import grids
 
     ids = {"t2_2019.licensing.prev_items", "t3.r6.total", "t3.r7_total.total"}
     t2, t3, _t4 = grids(ids)

@@ -102,3 +102,13 @@ def test_carry_check_is_there_as_soon_as_both_years_are_imported(ws: Workspace, 
     carry = [c for c in ws.checks(this_id) if c.rule == "cross_year.carry"]
     assert [(c.subject, c.status) for c in carry] == [("natural", "fail")]
     assert "5" in carry[0].formula and "4" in carry[0].formula
+
+
+def test_the_carry_check_and_the_comparison_pick_the_same_last_year(ws: Workspace) -> None:
+    first = ws.add_report(_with(extraction(year=2022), t3__carried_out__natural=4))
+    again = ws.add_report(_with(extraction(year=2022, salt="re-issued"), t3__carried_out__natural=5))
+    ws.add_report(_with(extraction(issuer="乙县人民政府", year=2022), t3__carried_out__natural=6))
+    this = ws.add_report(_with(extraction(year=2023), t3__carried_in__natural=5))
+    assert first != again and ws.previous_report(this) == again  # the last imported of that year
+    carry = [c for c in ws.checks(this) if c.rule == "cross_year.carry"]
+    assert [(c.subject, c.status, c.formula) for c in carry] == [("natural", "pass", "5 = 上年 5 ✓")]

@@ -38,3 +38,17 @@ def test_derived_ids_of_the_narrative_have_readable_names() -> None:
     assert short_label("t4.suit.total") == "行政诉讼（两类合计） / 总计"
     assert short_label("t3.r3.total") == "（三）不予公开（各项之和） / 总计"
     assert short_label("t9.nothing.total") == ""
+
+
+def test_label_helpers_give_the_names_the_form_prints() -> None:
+    assert [schema.own_label(c.label) for c in schema.T3_COLUMNS] == [
+        "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
+    ]  # fmt: skip
+    assert [schema.heading_parts(label) for _k, label in schema.T4_GROUPS] == [
+        ("行政复议", ""), ("行政诉讼", "未经复议直接起诉"), ("行政诉讼", "复议后起诉"),
+    ]  # fmt: skip
+    briefs = {r.key: schema.brief_label(r.label) for r in schema.T3_ROWS}
+    assert briefs["r2"] == "（二）部分公开" and briefs["r6"] == "（六）其他处理"
+    for r in (*schema.T2_ROWS, *schema.T3_ROWS, *schema.T2_2019_ROWS):
+        assert " (" not in schema.plain_label(r.label) and "（区分" not in schema.brief_label(r.label)
+    assert schema.plain_label(schema.T2_2019) == schema.T2
