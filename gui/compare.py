@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from core import checks as core_checks
+from core import vocab
 from core.errors import HechaError
 from core.model import IndicatorValue
 from core.store import CheckRow
 from core.tables import layout as export_layout
 from gui.checkspanel import ChecksModel, setup_columns
 from gui.docview import DocumentPane
+from gui.style import term
 from gui.tableview import fmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,7 +77,9 @@ def _cell(v: Any) -> tuple[Decimal | None, str]:
     if v is None:
         return None, ""
     if v.value is None:
-        return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else "空白"
+        if v.kind == "not_applicable":
+            return None, v.raw.strip() or "/"
+        return None, term(vocab.INDICATOR_KINDS["empty"])
     return v.value, fmt(v.value)
 
 

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import schema
+from core import schema, vocab
 from core.errors import HechaError
 from core.figures.numbers import parse_number
 from gui.style import color, status_name
 from gui.tablegrid import Grid, grids
 
 Index = QModelIndex | QPersistentModelIndex
-NOT_APPLICABLE = ("/", "／", "—", "-", "--", "无", "不适用", "——")
 HEADER_BG = QColor("#eef1f5")
 BADGE_OK = QColor("#d9f7be")
 BADGE_BAD = QColor("#ffccc7")
@@ -59,11 +58,12 @@ def fmt(v: Decimal | None) -> str:
 
 
 def parse_cell(text: str) -> tuple[Decimal | None, str]:
-    """A typed cell → (value, kind); raises ValueError when it is not a number, blank or “/”."""
+    """A typed cell → (value, kind); raises ValueError when it is not a number, blank or a
+    not-applicable marker (“/”, “—”, 无, 不适用, 不涉及 … as core reads them from reports)."""
     t = text.strip()
     if not t:
         return None, "empty"
-    if t in NOT_APPLICABLE:
+    if vocab.is_not_applicable(t):
         return None, "not_applicable"
     v = parse_number(t)
     if v is None:

@@ -73,97 +73,86 @@
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="53" />
         <source>表三行合计</source>
         <translation>Table 3 row totals</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="54" />
         <source>表三收支平衡</source>
         <translation>Table 3 balance</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="55" />
         <source>表三办理结果总计</source>
         <translation>Table 3 results total</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="56" />
         <source>表四合计</source>
         <translation>Table 4 totals</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="57" />
         <source>跨年结转</source>
         <translation>Cross-year carry-over</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="58" />
         <source>正文与表格一致</source>
         <translation>Narrative matches table</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="59" />
         <source>非负整数</source>
         <translation>Non-negative counts</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="67" />
+        <location filename="../../gui/checkspanel.py" line="59" />
         <source>全部数值</source>
         <translation>All values</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="81" />
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="81" />
         <source>未通过</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="82" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="82" />
         <source>无法核对</source>
         <translation>Not checkable</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="129" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="129" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="129" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="129" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="162" />
+        <location filename="../../gui/checkspanel.py" line="154" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="190" />
+        <location filename="../../gui/checkspanel.py" line="182" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="191" />
+        <location filename="../../gui/checkspanel.py" line="183" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
@@ -423,27 +412,27 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="223" />
+        <location filename="../../gui/checkspanel.py" line="215" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="225" />
+        <location filename="../../gui/checkspanel.py" line="217" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="269" />
+        <location filename="../../gui/checkspanel.py" line="261" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="307" />
+        <location filename="../../gui/checkspanel.py" line="299" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="316" />
+        <location filename="../../gui/checkspanel.py" line="308" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -451,32 +440,32 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare.py" line="202" />
+        <location filename="../../gui/compare.py" line="206" />
         <source>只看有变化的指标</source>
         <translation>Only indicators that changed</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="226" />
+        <location filename="../../gui/compare.py" line="230" />
         <source>对比报告：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="237" />
+        <location filename="../../gui/compare.py" line="241" />
         <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
         <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="284" />
+        <location filename="../../gui/compare.py" line="288" />
         <source>（不对比）</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="327" />
+        <location filename="../../gui/compare.py" line="331" />
         <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
         <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="334" />
+        <location filename="../../gui/compare.py" line="338" />
         <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
         <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
     </message>
@@ -543,12 +532,12 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/compare.py" line="155" />
+        <location filename="../../gui/compare.py" line="159" />
         <source>新增</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="157" />
+        <location filename="../../gui/compare.py" line="161" />
         <source>⚠ 变化较大</source>
         <translation>⚠ large change</translation>
     </message>
@@ -594,22 +583,22 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="71" />
+        <location filename="../../gui/figuremodel.py" line="79" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="73" />
+        <location filename="../../gui/figuremodel.py" line="81" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="77" />
+        <location filename="../../gui/figuremodel.py" line="85" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="80" />
+        <location filename="../../gui/figuremodel.py" line="88" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -652,73 +641,73 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97" />
-        <location filename="../../gui/mainwindow.py" line="142" />
+        <location filename="../../gui/mainwindow.py" line="98" />
+        <location filename="../../gui/mainwindow.py" line="143" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104" />
+        <location filename="../../gui/mainwindow.py" line="105" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112" />
+        <location filename="../../gui/mainwindow.py" line="113" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121" />
+        <location filename="../../gui/mainwindow.py" line="122" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123" />
+        <location filename="../../gui/mainwindow.py" line="124" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="148" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="148" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153" />
+        <location filename="../../gui/mainwindow.py" line="154" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188" />
+        <location filename="../../gui/mainwindow.py" line="189" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224" />
+        <location filename="../../gui/mainwindow.py" line="225" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230" />
+        <location filename="../../gui/mainwindow.py" line="231" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244" />
+        <location filename="../../gui/mainwindow.py" line="245" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="261" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="261" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -784,52 +773,42 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../gui/style.py" line="27" />
         <source>待核对</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="28" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="29" />
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="30" />
         <source>已否定</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="31" />
         <source>补录</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="32" />
         <source>检查未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="39" />
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="40" />
         <source>审核中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="41" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="42" />
         <source>有疑问</source>
         <translation>In question</translation>
     </message>
@@ -882,6 +861,181 @@ Reason for accepting (written into the audit trail):</translation>
     <message>
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>余/多</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>以上</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>不足</source>
+        <translation>less than</translation>
+    </message>
+    <message>
+        <source>约</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <source>近</source>
+        <translation>nearly</translation>
+    </message>
+    <message>
+        <source>未审核</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>有疑问</source>
+        <translation>In question</translation>
+    </message>
+    <message>
+        <source>待核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>已否定</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>补录</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>检查未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>无法核对</source>
+        <translation>Not checkable</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>否定</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>设置指标</source>
+        <translation>Set indicator</translation>
+    </message>
+    <message>
+        <source>修改指标值</source>
+        <translation>Change indicator value</translation>
+    </message>
+    <message>
+        <source>批量确认指标</source>
+        <translation>Confirm indicators</translation>
+    </message>
+    <message>
+        <source>接受检查</source>
+        <translation>Accept check</translation>
+    </message>
+    <message>
+        <source>设置报告状态</source>
+        <translation>Set report status</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>手工补录</source>
+        <translation>Added by hand</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>零</source>
+        <translation>zero</translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>表三行合计</source>
+        <translation>Table 3 row totals</translation>
+    </message>
+    <message>
+        <source>表三收支平衡</source>
+        <translation>Table 3 balance</translation>
+    </message>
+    <message>
+        <source>表三办理结果总计</source>
+        <translation>Table 3 results total</translation>
+    </message>
+    <message>
+        <source>表四合计</source>
+        <translation>Table 4 totals</translation>
+    </message>
+    <message>
+        <source>跨年结转</source>
+        <translation>Cross-year carry-over</translation>
+    </message>
+    <message>
+        <source>正文与表格一致</source>
+        <translation>Narrative matches table</translation>
+    </message>
+    <message>
+        <source>非负整数</source>
+        <translation>Non-negative counts</translation>
+    </message>
+    <message>
+        <source>已接受</source>
+        <translation>Accepted</translation>
     </message>
 </context>
 </TS>
