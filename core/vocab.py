@@ -171,6 +171,8 @@ PLAIN_BEFORE = ("达到", "达")
 
 def qualifier_of(before: str | None, between: str | None, after: str | None) -> str | None:
     """The code of the qualifier written by these words around a figure, or None."""
+    if not (before or between or after):
+        return None
     for q in QUALIFIERS:
         if (
             (between and between in q.between)
@@ -295,14 +297,23 @@ T = TypeVar("T")
 def derived(build: Callable[[], T]) -> Callable[[], T]:
     """Decorate a function that compiles patterns from the vocabulary: its result is cached while
     ``UNITS``, ``QUALIFIERS``, ``PLAIN_BEFORE`` and the not-applicable markers stay the same objects.
-    Call it where the patterns are used (once per document in a hot loop)."""
-    cache: list[tuple[tuple[object, ...], T]] = []
+    Call it where the patterns are used (it is cheap, but once per document in a hot loop)."""
+    key: list[object] = [None] * 5
+    value: list[T] = []
 
     def get() -> T:
-        key = (UNITS, QUALIFIERS, PLAIN_BEFORE, NOT_APPLICABLE_WORDS, NOT_APPLICABLE_RUNS)
-        if not cache or any(a is not b for a, b in zip(key, cache[0][0], strict=True)):
-            cache[:] = [(key, build())]
-        return cache[0][1]
+        if (
+            value
+            and key[0] is UNITS
+            and key[1] is QUALIFIERS
+            and key[2] is PLAIN_BEFORE
+            and key[3] is NOT_APPLICABLE_WORDS
+            and key[4] is NOT_APPLICABLE_RUNS
+        ):
+            return value[0]
+        key[:] = [UNITS, QUALIFIERS, PLAIN_BEFORE, NOT_APPLICABLE_WORDS, NOT_APPLICABLE_RUNS]
+        value[:] = [build()]
+        return value[0]
 
     get.__doc__ = build.__doc__
     return get

@@ -97,9 +97,10 @@ def _pre(p: _Patterns, n: str, start: int) -> str | None:
         return m.group()
     window = n[max(0, start - 6) : start]  # 至少开展4次: the bound may stand before the verb
     for w in p.bounds_before_verb:
-        k = window.rfind(w)
-        if k >= 0 and not any(c in _CLAUSE_END for c in window[k:]):
-            return w
+        if w in window:
+            k = window.rfind(w)
+            if not any(c in _CLAUSE_END for c in window[k:]):
+                return w
     return None
 
 
