@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
 
-from core import schema
+from core import schema, vocab
 from core.model import CheckResult, Figure, IndicatorValue
 
 PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
@@ -128,7 +128,8 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
             continue
         checked += 1
         ind = schema.by_id().get(iid)
-        amount = ind is not None and ind.unit in ("万元", "元")
+        unit = vocab.unit(ind.unit) if ind is not None else None
+        amount = unit is not None and unit.money  # an amount of money need not be whole
         if v.value < 0:
             out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(v.value)} < 0", (iid,)))
         elif not amount and v.value != v.value.to_integral_value():

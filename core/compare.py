@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from core import checks
+from core import checks, vocab
 from core.model import CheckResult
 from core.tables import layout
 
@@ -71,7 +71,7 @@ def _cell(v: Value | None) -> tuple[Decimal | None, str]:
     if v is None:
         return None, ""
     if v.value is None:
-        return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else "空白"
+        return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else vocab.INDICATOR_KINDS["empty"]
     return v.value, layout.value_text(v.value)
 
 

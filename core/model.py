@@ -101,8 +101,8 @@ class Figure:
     """A quantity found in a report.
 
     ``value`` has the multiplier (万/亿) applied; percentages are kept as written (63.6 for 63.6%).
-    ``qualifier`` is one of ``more_than`` (余/多), ``at_least`` (以上), ``nearly`` (近), ``about``
-    (约/左右), or None. ``source`` is ``"text"`` for narrative figures, ``"table"`` for table cells.
+    ``qualifier`` is one of ``more_than`` (余/多), ``at_least`` (以上), ``less_than`` (不足/不到/少于),
+    ``about`` (约/左右), ``nearly`` (近), or None (the codes and their words: ``core.vocab.QUALIFIERS``). ``source`` is ``"text"`` for narrative figures, ``"table"`` for table cells.
     """
 
     start: int
@@ -142,7 +142,7 @@ class IndicatorValue:
     """The value of one standard indicator read from a report's table.
 
     ``kind`` is ``number``, ``zero``, ``empty`` (blank cell — never 0) or ``not_applicable``
-    (“/”, “—”, 无, 不适用). ``start``/``end`` is the source cell's text span, when known.
+    (“/”, “—”, 无, 不适用, 不涉及 …: ``core.vocab.NOT_APPLICABLE_WORDS``). ``start``/``end`` is the source cell's text span, when known.
     """
 
     id: str

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core import vocab
+
 T2 = "二、主动公开政府信息情况"
 T2_2019 = "二、主动公开政府信息情况 (2019 format, 国办公开办函〔2019〕60号)"
 T3 = "三、收到和处理政府信息公开申请情况"
@@ -202,17 +204,7 @@ T2_HEADERS_2019 = (
     "采购总金额",
 )
 
-RULES = (
-    Rule(
-        "t3.row_total", "表三每一行：自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 总计"
-    ),
-    Rule("t3.balance", "表三每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理"),
-    Rule("t3.results_total", "表三每一列：（一）至（六）各项之和 = （七）总计"),
-    Rule("t4.group_total", "表四每一组：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计"),
-    Rule("cross_year.carry", "本年上年结转 = 上一年度报告的结转下年度继续办理"),
-    Rule("narrative_vs_table", "正文中的数字与表格中对应的数值一致"),
-    Rule("non_negative", "件数为非负整数，金额非负"),
-)
+RULES = tuple(Rule(code, words.text) for code, words in vocab.RULES.items())  # worded in core.vocab
 
 
 @lru_cache(maxsize=1)

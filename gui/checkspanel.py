@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from core import checks as core_checks
-from core import schema
+from core import schema, vocab
 from core.errors import HechaError
 from core.store.rows import Change
+from gui.style import term
 
 if TYPE_CHECKING:
     from core.store import CheckRow, Workspace
@@ -55,16 +56,7 @@ class Role(IntEnum):
 
 
 def rule_name(rule: str) -> str:
-    names = {
-        "t3.row_total": tr("表三行合计"),
-        "t3.balance": tr("表三收支平衡"),
-        "t3.results_total": tr("表三办理结果总计"),
-        "t4.group_total": tr("表四合计"),
-        "cross_year.carry": tr("跨年结转"),
-        "narrative_vs_table": tr("正文与表格一致"),
-        "non_negative": tr("非负整数"),
-    }
-    return names.get(rule, rule)
+    return term(vocab.rule_name(rule))
 
 
 def subject_name(rule: str, subject: str) -> str:
@@ -83,9 +75,9 @@ def subject_name(rule: str, subject: str) -> str:
 
 
 def result_text(check: CheckRow) -> str:
-    if check.status == "fail":
-        return tr("已接受") if check.accepted else tr("未通过")
-    return tr("通过") if check.status == "pass" else tr("无法核对")
+    if check.status == "fail" and check.accepted:
+        return term(vocab.ACCEPTED)
+    return term(vocab.CHECK_STATUSES.get(check.status, check.status))
 
 
 def formula_text(check: CheckRow) -> str:

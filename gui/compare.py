@@ -29,6 +29,7 @@ from core.store import Change, CheckRow
 from core.tables.layout import value_text
 from gui.checkspanel import ChecksModel, setup_columns
 from gui.docview import DocumentPane
+from gui.style import term
 
 Index = QModelIndex | QPersistentModelIndex
 NONE = -1  # combo data of （不对比）: never None in a QVariant (PySide6 6.12 over-releases it)
@@ -87,9 +88,9 @@ class DiffModel(QAbstractTableModel):
             if col == 0:
                 return r.label
             if col == 1:
-                return r.now_text
+                return term(r.now_text) if r.now is None else r.now_text
             if col == 2:
-                return r.before_text
+                return term(r.before_text) if r.before is None else r.before_text
             if col == 3:
                 return "" if r.change is None else _signed(r.change)
             if col == 4:

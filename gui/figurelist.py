@@ -33,7 +33,7 @@ class FigureTable(QTableView):
         h.setSectionResizeMode(COLUMNS.index("label"), QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(COLUMNS.index("indicator"), QHeaderView.ResizeMode.Stretch)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        for name, w in (("value", 76), ("unit", 42), ("confidence", 48), ("status", 76)):
+        for name, w in (("value", 76), ("unit", 64), ("confidence", 48), ("status", 76)):
             self.setColumnWidth(COLUMNS.index(name), w)
 
     def figure_model(self) -> FigureModel:

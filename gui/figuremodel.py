@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush
 from core import checks as core_checks
 from core import schema
 from core.figures.numbers import parse_number
-from gui.style import color, status_name
+from gui.style import color, qualifier_name, status_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,6 +60,14 @@ def format_value(v: Decimal | None) -> str:
     if v == v.to_integral_value():
         return f"{int(v):,}"
     return format(v.normalize(), "f")
+
+
+def unit_text(f: Any) -> str:
+    """The unit column: the measure word and, when the figure is bounded, the qualifier's name
+    (件, 人次（余/多）, 条（不足）)."""
+    unit = f.unit or ""
+    q = qualifier_name(f.qualifier)
+    return f"{unit}（{q}）" if q else unit
 
 
 def indicator_name(indicator: str | None) -> str:
@@ -227,7 +235,7 @@ class FigureModel(QAbstractTableModel):
             if col == "value":
                 return format_value(f.value)
             if col == "unit":
-                return f.unit or ""
+                return unit_text(f)
             if col == "label":
                 return f.label or ""
             if col == "indicator":

@@ -1,4 +1,4 @@
-"""Status colours, their Chinese names and the legend widget shared by every view."""
+"""Status colours, the words of core.vocab in the UI language and the legend widget shared by every view."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from core import vocab
+
 # Display statuses: the figure statuses of core.store plus "failing" (pending and in a failing check).
-DISPLAY_STATUSES = ("pending", "confirmed", "corrected", "rejected", "added", "failing")
+DISPLAY_STATUSES = tuple(vocab.DISPLAY_STATUSES)
 
 STATUS_COLORS: dict[str, str] = {
     "pending": "#ffe58f",
@@ -18,30 +20,27 @@ STATUS_COLORS: dict[str, str] = {
     "failing": "#ff7875",
 }
 
-REPORT_STATUSES = ("unreviewed", "in_review", "done", "in_question")
+REPORT_STATUSES = tuple(vocab.REPORT_STATUSES)
+
+
+def term(wording: str) -> str:
+    """A wording of ``core.vocab`` in the UI language (Qt context "Vocab", filled in by
+    resources/translations/update.py from ``vocab.wordings()``)."""
+    return QCoreApplication.translate("Vocab", wording)
 
 
 def status_name(status: str) -> str:
     """Chinese (or translated) name of a figure display status."""
-    names = {
-        "pending": QCoreApplication.translate("Status", "待核对"),
-        "confirmed": QCoreApplication.translate("Status", "已确认"),
-        "corrected": QCoreApplication.translate("Status", "已更正"),
-        "rejected": QCoreApplication.translate("Status", "已否定"),
-        "added": QCoreApplication.translate("Status", "补录"),
-        "failing": QCoreApplication.translate("Status", "检查未通过"),
-    }
-    return names.get(status, status)
+    return term(vocab.DISPLAY_STATUSES.get(status, status))
 
 
 def report_status_name(status: str) -> str:
-    names = {
-        "unreviewed": QCoreApplication.translate("Status", "未审核"),
-        "in_review": QCoreApplication.translate("Status", "审核中"),
-        "done": QCoreApplication.translate("Status", "已完成"),
-        "in_question": QCoreApplication.translate("Status", "有疑问"),
-    }
-    return names.get(status, status)
+    return term(vocab.REPORT_STATUSES.get(status, status))
+
+
+def qualifier_name(qualifier: str | None) -> str:
+    """The name of a figure's qualifier (余/多, 以上, 不足 …); '' for none."""
+    return term(vocab.qualifier_name(qualifier)) if qualifier else ""
 
 
 def color(status: str) -> QColor:
@@ -58,7 +57,7 @@ class Legend(QWidget):
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(10)
         self.labels: dict[str, QLabel] = {}
-        for st in ("pending", "confirmed", "corrected", "rejected", "added", "failing"):
+        for st in DISPLAY_STATUSES:
             lab = QLabel(status_name(st))
             lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
             border = "#888" if st != "failing" else "#a8071a"

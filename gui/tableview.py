@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import checks, schema
+from core import checks, schema, vocab
 from core.errors import HechaError
 from core.figures.numbers import parse_number
 from core.store.rows import Change
@@ -39,7 +39,6 @@ from core.tables.layout import value_text
 from gui.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex
-NOT_APPLICABLE = ("/", "／", "—", "-", "--", "无", "不适用", "——")
 HEADER_BG = QColor("#eef1f5")
 BADGE_OK = QColor("#d9f7be")
 BADGE_BAD = QColor("#ffccc7")
@@ -53,11 +52,12 @@ class Role(IntEnum):
 
 
 def parse_cell(text: str) -> tuple[Decimal | None, str]:
-    """A typed cell → (value, kind); raises ValueError when it is not a number, blank or “/”."""
+    """A typed cell → (value, kind); raises ValueError when it is not a number, blank or a
+    not-applicable marker (“/”, “—”, 无, 不适用, 不涉及 … as core reads them from reports)."""
     t = text.strip()
     if not t:
         return None, "empty"
-    if t in NOT_APPLICABLE:
+    if vocab.is_not_applicable(t):
         return None, "not_applicable"
     v = parse_number(t)
     if v is None:

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from core import documents, pipeline
+from core import documents, pipeline, vocab
 from core.errors import HechaError
 
 COMMANDS = ("text", "extract", "import", "export")
@@ -79,7 +79,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for r in results:
             print(f"{r['path']}  [{r['format']}, {r['encoding'] or '-'}]  {r['title'] or ''}")
             for f in r["figures"]:
-                q = f" ({f['qualifier']})" if f["qualifier"] else ""
+                q = f" ({vocab.qualifier_name(f['qualifier'])})" if f["qualifier"] else ""
                 ind = f"  → {f['indicator']}" if f["indicator"] else ""
                 print(f"  {f['start']:>6}  {f['value']}{f['unit'] or ''}{q}  {f['label']}{ind}")
             for c in r["checks"]:

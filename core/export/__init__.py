@@ -21,22 +21,6 @@ from core.tables import layout
 if TYPE_CHECKING:
     from core.store import Workspace
 
-REPORT_STATUS_ZH = {"unreviewed": "未审核", "in_review": "审核中", "done": "已完成", "in_question": "有疑问"}
-FIGURE_STATUS_ZH = {
-    "pending": "待核对",
-    "confirmed": "已确认",
-    "corrected": "已更正",
-    "rejected": "已否定",
-    "added": "补录",
-}
-KIND_ZH = {"number": "数值", "zero": "零", "empty": "空白", "not_applicable": "不适用"}
-ACTION_ZH = {
-    "confirm": "确认", "correct": "更正", "reject": "否定", "add": "补录", "set_indicator": "设置指标",
-    "set_indicator_value": "修改指标值", "confirm_indicators": "批量确认指标", "accept_check": "接受检查",
-    "set_report_status": "设置报告状态", "undo": "撤销", "redo": "重做",
-}  # fmt: skip
-SOURCE_ZH = {"text": "正文", "table": "表格", "manual": "手工补录"}
-QUALIFIER_ZH = {"more_than": "余/多", "at_least": "以上", "nearly": "近", "about": "约"}
 CSV_COLUMNS = (
     "report", "issuer", "year", "kind", "indicator", "label", "value", "unit", "status", "reviewer", "context",
     "report_id", "start", "end",

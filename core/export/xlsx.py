@@ -19,14 +19,8 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from core.export import (
-    ACTION_ZH,
-    FIGURE_STATUS_ZH,
-    QUALIFIER_ZH,
-    REPORT_STATUS_ZH,
-    SOURCE_ZH,
-    ReportData,
-)
+from core import vocab
+from core.export import ReportData
 from core.store.rows import EventRow, IndicatorTuple
 from core.tables import grid, layout
 
@@ -37,12 +31,12 @@ FILLS = {
     "added": "#DDEBF7",
     "rejected": "#D9D9D9",
 }
-LEGEND = (
-    ("pending", "待核对：提取所得，尚未经人核对"),
-    ("confirmed", "已确认：审核人已核对无误"),
-    ("corrected", "已更正：审核人改正了提取值"),
-    ("added", "补录：审核人手工补录"),
-    ("rejected", "已否定：不是数字（仅见于数字明细）"),
+LEGEND = (  # each status (worded by core.vocab) and what it means
+    ("pending", "提取所得，尚未经人核对"),
+    ("confirmed", "审核人已核对无误"),
+    ("corrected", "审核人改正了提取值"),
+    ("added", "审核人手工补录"),
+    ("rejected", "不是数字（仅见于数字明细）"),
 )
 
 
@@ -137,7 +131,7 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
             ws.write_number(k, 4, r.year, fm.label)
         else:
             ws.write_blank(k, 4, None, fm.label)
-        ws.write_string(k, 5, REPORT_STATUS_ZH.get(r.status, r.status), fm.label)
+        ws.write_string(k, 5, vocab.REPORT_STATUSES.get(r.status, r.status), fm.label)
         ws.write_number(k, 6, r.n_figures, fm.label)
         ws.write_number(k, 7, r.n_pending, fm.label)
         ws.write_number(k, 8, r.n_failed, fm.label)
@@ -200,7 +194,7 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[
     ws.set_column(3, 17, 11)
     ws.write_string(0, 0, r.title or d.name, fm.title)
     ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
-                    f"审核状态：{REPORT_STATUS_ZH.get(r.status, r.status)}", fm.text)  # fmt: skip
+                    f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
     get = inds.get
     for fn, args in plan.ops:
         if fn is None:
@@ -235,9 +229,9 @@ def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
             if ov is not None:
                 ws.write_number(k, 7, ov, fm.int if ov.__class__ is int else fm.dec)
             _plain(ws, k, 8, (
-                f.unit, QUALIFIER_ZH.get(f.qualifier or "", f.qualifier), f.label, f.indicator,
-                labels.get(f.indicator, f.indicator) if f.indicator else "", SOURCE_ZH.get(f.source, f.source),
-                round(f.confidence, 2), FIGURE_STATUS_ZH.get(f.status, f.status),
+                f.unit, vocab.qualifier_name(f.qualifier), f.label, f.indicator,
+                labels.get(f.indicator, f.indicator) if f.indicator else "", vocab.SOURCES.get(f.source, f.source),
+                round(f.confidence, 2), vocab.FIGURE_STATUSES.get(f.status, f.status),
                 who(f"figure:{f.id}", ""), d.context(f.start, f.end),
             ))  # fmt: skip
             k += 1
@@ -253,7 +247,7 @@ def _audit(ws: Worksheet, events: Sequence[EventRow], names: dict[int, str], fm:
     ws.freeze_panes(1, 0)
     for k, e in enumerate(events, start=1):
         _plain(ws, k, 0, (e.id, e.at, e.reviewer, e.report_id, names.get(e.report_id, ""), e.target,
-                          ACTION_ZH.get(e.action, e.action), e.old, e.new, e.reason, "是" if e.undone else ""))  # fmt: skip
+                          vocab.REVIEW_ACTIONS.get(e.action, e.action), e.old, e.new, e.reason, "是" if e.undone else ""))  # fmt: skip
     ws.autofilter(0, 0, max(len(events), 1), len(heads) - 1)
 
 
@@ -263,7 +257,7 @@ def _legend(ws: Worksheet, fm: _Formats) -> None:
     ws.write_string(0, 0, "颜色说明", fm.section)
     for k, (status, text) in enumerate(LEGEND, start=1):
         ws.write_number(k, 0, 123, fm.value(status, 123))
-        ws.write_string(k, 1, text, fm.text)
+        ws.write_string(k, 1, f"{vocab.FIGURE_STATUSES[status]}：{text}", fm.text)
     ws.write_string(len(LEGEND) + 2, 0, "空白单元格为报告中的空白（不是 0）；“/”表示不适用。", fm.text)
     ws.write_string(
         len(LEGEND) + 3,

@@ -14,15 +14,30 @@ import dataclasses
 import re
 from decimal import Decimal
 
+from core import vocab
 from core.figures.numbers import parse_arabic
 from core.model import Cell, Document, Figure, Table
 from core.textnorm import fold_width, to_simplified
 
 _NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
-_UNIT_IN_BRACKETS = re.compile(
-    r"[（(]\s*(?:单位\s*[:：]\s*)?(万元|亿元|元|条|件|项|个|次|人次|人|家|场|期|篇|份|册|户|天|%|％)\s*[)）]"
-)
-_COUNTING_WORD = re.compile(r"(人次|件次|(?P<u>条|件|项|个|次|人|家|场|篇|份|册|户)数)\s*$")
+
+
+@vocab.derived
+def _header_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A unit in brackets (数量（件）), a counting word at the end (条数, 人次), and form → unit word."""
+    units = vocab.UNITS
+    bracketed = vocab.alternation(vocab.unit_words(u for u in units if u.in_headers))
+    counting = vocab.alternation(u.count_header for u in units if u.count_header)
+    words = {f: u.word for u in units for f in u.forms} | {
+        u.count_header: u.word for u in units if u.count_header
+    }
+    return (
+        re.compile(rf"[（(]\s*(?:单位\s*[:：]\s*)?({bracketed})\s*[)）]"),
+        re.compile(rf"({counting})\s*$"),
+        words,
+    )
+
+
 _NOT_FIGURES = (
     "序号",
     "编号",
@@ -45,13 +60,9 @@ def _unit_of(header: str) -> str | None:
     h = to_simplified(fold_width(header.strip()))
     if not h or any(w in h for w in _NOT_FIGURES):
         return None
-    m = _UNIT_IN_BRACKETS.search(h)
-    if m:
-        return "%" if m.group(1) == "％" else m.group(1)
-    m = _COUNTING_WORD.search(h)
-    if m:
-        return m.group("u") or m.group(1)
-    return None
+    in_brackets, counting, words = _header_patterns()
+    m = in_brackets.search(h) or counting.search(h)
+    return words[m.group(1)] if m else None
 
 
 def _header_rows(table: Table, grid: list[list[Cell | None]]) -> int:

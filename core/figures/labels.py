@@ -11,6 +11,9 @@ Indicator ids for table 四 may be derived: ``t4.suit.<result>`` is the sum of t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from core import vocab
 
 _CLAUSE_BREAK = frozenset('，。；：、,.;:!?！？\n\t|（）()“”"【】[]')
 _SENTENCE_END = "。！？；;"
@@ -18,18 +21,13 @@ _LEAD_STRIP = re.compile(
     r"^(?:年度|年|月份|月|日|以来|至今|底|末|其中|由|从|另有|另外|此外|同时|全年|年内|本年度|本年|今年|上半年|下半年|"
     r"累计|共计|合计|总计|共|已|均|我市|我区|我县|我镇|我局|我委|我办|本机关|本单位|全市|全区|全县|市本级|区本级|县本级)+"
 )
-_TAIL_STRIP = re.compile(
-    r"(?:共计|累计|合计|总计|共|达到|达|为|有|计|约|近|超过|超|逾|至少|不少于|不足|不到|少于|等|的|是|了|由|从)+$"
-)
+# Words that end a clause before its figure without being part of the label (the bounds come from
+# core.vocab: 约, 超过, 不足 …).
+_TAIL_WORDS = ("共计", "累计", "合计", "总计", "共", "为", "有", "计", "等", "的", "是", "了", "由", "从")
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
 _HEADING = re.compile(
     r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)"
 )
-# What is left of the figure before when a clause starts right after it: 65%提高到, 12个工作日缩短至
-_LEAD_UNIT = re.compile(
-    r"^(?:%|％|‰|个工作日|个百分点|个月|[余多万亿]*[个件条项次场期份宗篇家名人册元天类位户所座批轮封套张台辆吨周例起处本部集幅栏节课组支块倍则亩栋间])"
-)
-
 # Table 三 quantities named in prose: (pattern on the clause before, pattern after, indicator, confidence).
 _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float], ...] = tuple(
     (re.compile(b) if b else None, re.compile(a) if a else None, ind, c)
@@ -59,8 +57,6 @@ _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float]
 _SENTENCE_SCOPED = frozenset(("t3.r7_total.total", "t3.new.total"))
 # Sentences about these are not about 政府信息公开 applications (行政许可申请, 来信来访申请, 审理复议案件)
 _OTHER_SUBJECTS = ("行政许可", "审批", "信访", "来信来访", "延长答复", "政务服务", "审理", "热线", "工单")
-# Classifiers that stand before the noun they count (12个部门, 56名信息员); 件/条/次 follow the noun.
-_CLASSIFIERS = frozenset("个名所家位户座台辆张套支块栋间")
 _NOUN_AFTER = re.compile(
     r"[\u4e00-\u9fff]{2,8}?(?=[的和与及等中里内在，。；、,;：:（(]|$)|[\u4e00-\u9fff]{2,6}"
 )
@@ -85,7 +81,32 @@ _KEYWORDS = (
     "审结",
     "结果",
 )
-_COUNT_UNITS = frozenset(("件", "宗", "件次", "起", "例", "个"))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """What labels need from ``core.vocab``, compiled once (see ``_patterns``)."""
+
+    tail_strip: re.Pattern[str]  # clause-final words that are not the label: 共计, 达到, 约 …
+    lead_unit: re.Pattern[str]  # what is left of the figure before when a clause starts right after
+    before_noun: frozenset[str]  # classifiers that stand before the noun they count (12个部门, 56名信息员)
+    case_count: frozenset[str]  # the units tables 三 and 四 count in
+    percent: frozenset[str]
+
+
+@vocab.derived
+def _patterns() -> _Patterns:
+    units = vocab.UNITS
+    tail = vocab.alternation((*_TAIL_WORDS, *vocab.PLAIN_BEFORE, *vocab.qualifier_words("before")))
+    between = vocab.alternation((*vocab.qualifier_words("between"), "万", "亿"))
+    return _Patterns(
+        tail_strip=re.compile(f"(?:{tail})+$"),
+        # 65%提高到, 12个工作日缩短至, 500余人次增加到
+        lead_unit=re.compile(f"^(?:(?:{between})*(?:{vocab.alternation(vocab.unit_words(units))}))"),
+        before_noun=frozenset(u.word for u in units if u.before_noun),
+        case_count=frozenset(u.word for u in units if u.case_count),
+        percent=frozenset(u.word for u in units if u.percent),
+    )
 
 
 def _clause_before(
@@ -137,8 +158,8 @@ def _paragraph_before(n: str, start: int, soft: bool, limit: int = 300) -> str:
     return n[max(lo, cut + 1) : start]
 
 
-def _clean(s: str) -> str:
-    return _TAIL_STRIP.sub("", _LEAD_STRIP.sub("", s.strip())).strip()
+def _clean(p: _Patterns, s: str) -> str:
+    return p.tail_strip.sub("", _LEAD_STRIP.sub("", s.strip())).strip()
 
 
 _REVIEW = re.compile(r"(?<!经)复议(?!后)")  # 行政复议, not 未经复议 / 复议后 (kinds of lawsuit)
@@ -175,22 +196,24 @@ def _t4_indicator(sentence: str, clause: str) -> str | None:
     return None
 
 
-def _label(n: str, start: int, before: str, i: int, after: str, unit: str | None, soft: bool) -> str:
+def _label(
+    p: _Patterns, n: str, start: int, before: str, i: int, after: str, unit: str | None, soft: bool
+) -> str:
     """What the figure counts, from the clause ``before`` it (starting at ``i``) and the phrase ``after``."""
     stripped = before.strip()
     after_figure = i > 0 and n[i - 1].isdigit()
     if after_figure:
-        stripped = _LEAD_UNIT.sub("", stripped)  # 65%提高到100%: drop what belongs to the figure before
-    label = _clean(stripped)
+        stripped = p.lead_unit.sub("", stripped)  # 65%提高到100%: drop what belongs to the figure before
+    label = _clean(p, stripped)
     if (len(label) < 2 or (after_figure and len(label) <= 4)) and stripped and i > 1:
         # 占1.6%, 从65%提高到100%: the subject stands before the previous number of the clause before
         prev, _ = _clause_before(n, i - 1, soft, stop_at_digits=False)
         first_digit = re.search(r"\d", prev)
-        subject = _clean(prev[: first_digit.start()] if first_digit else prev)
+        subject = _clean(p, prev[: first_digit.start()] if first_digit else prev)
         if len(subject) >= 2:
             label = subject + label
     noun_after = _NOUN_AFTER.match(after)
-    if unit in _CLASSIFIERS and noun_after and (len(label) <= 4 or label[-1] in _FUNCTION_CHARS):
+    if unit in p.before_noun and noun_after and (len(label) <= 4 or label[-1] in _FUNCTION_CHARS):
         return noun_after.group()  # 确定56名兼职信息员, 完成87所中小学校: the noun after is counted
     if len(label) < 2 and after:
         return after[:10]
@@ -207,14 +230,15 @@ def describe(
 ) -> tuple[str, str | None, float]:
     before, i = _clause_before(n, start, soft_breaks)
     after = _phrase_after(n, end)
-    label = _label(n, start, before, i, after, unit, soft_breaks)
+    p = _patterns()
+    label = _label(p, n, start, before, i, after, unit, soft_breaks)
     conf = 0.9
-    if unit in ("%", "‰"):
+    if unit in p.percent:
         conf = 0.85
     if not label:
         conf = 0.6
     indicator = None
-    if unit in _COUNT_UNITS and any(k in before or k in after for k in _KEYWORDS):
+    if unit in p.case_count and any(k in before or k in after for k in _KEYWORDS):
         sentence = _sentence_before(n, start, soft_breaks)
         if not _subject_is_disclosure(sentence, before):
             return label, None, conf

@@ -14,63 +14,14 @@ other digits or letters (garbled remnants such as 〔201876号).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
+from core import vocab
 from core.figures import labels
 from core.figures.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
 from core.model import Document, Figure
 from core.textnorm import fold_width, to_simplified
-
-# Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
-UNITS = tuple(
-    "个工作日 个百分点 个月 平方公里 平方米 公顷 公里 人次 件次 场次 户次 批次 万元 亿元 小时 分钟 个 条 件 项 次 场 期 份 宗 "  # noqa: SIM905
-    "篇 家 名 人 册 元 天 类 位 户 所 座 批 轮 封 套 张 台 辆 吨 周 例 起 处 本 部 集 幅 栏 节 课 组 支 块 倍 则 亩 栋 间 % ％ ‰".split()
-)
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("万元", "亿元"))
-
-# What may follow a unit and turn it into another word (个人, 人民, 条例, 场所 …).
-_UNIT_BLOCKERS = {
-    "个": ("人", "体", "性", "别", "案", "季", "月", "一"),
-    "人": ("民", "员", "大", "社", "口", "才", "事", "身", "力", "们", "群", "居", "物", "均", "士", "类"),
-    "条": ("例", "件", "款", "线", "理", "幅", "码"),
-    "件": ("事",),
-    "项": ("下",),
-    "次": ("数", "要", "序", "生", "日", "年", "月"),
-    "场": ("所", "景", "地", "馆", "合", "面", "域", "外"),
-    "期": ("间", "限", "待", "刊", "望", "末", "初", "中"),
-    "份": ("额",),
-    "家": ("庭", "长", "属", "乡", "园", "政"),
-    "名": ("单", "称", "义", "录", "片", "额"),
-    "元": ("旦", "素", "宵", "年", "月", "首"),
-    "天": ("津", "然", "地", "气", "下", "网"),
-    "类": ("别", "型", "似"),
-    "位": ("于", "置"),
-    "户": ("籍", "口", "外", "型"),
-    "所": ("有", "在", "属", "以", "谓", "得", "需"),
-    "座": ("谈",),
-    "批": ("准", "复", "评", "示"),
-    "轮": ("流", "换"),
-    "封": ("闭", "面", "存", "控"),
-    "套": ("餐",),
-    "张": ("贴",),
-    "台": ("账", "风", "湾", "阶"),
-    "例": ("如", "行", "会"),
-    "起": ("草", "诉", "来", "步", "点", "到", "始"),
-    "处": ("理", "罚", "置", "分", "室", "长", "级"),
-    "本": ("级", "机", "年", "单", "地", "市", "区", "县", "镇", "部", "报", "次", "着", "人", "领"),
-    "部": ("分", "门", "署", "委", "长", "位"),
-    "集": ("中", "体", "团", "约", "成"),
-    "组": ("织", "长", "建", "成"),
-    "支": ("持", "付", "部", "出"),
-    "块": ("钱",),
-    "节": ("点", "约", "日", "能"),
-    "课": ("题", "程"),
-    "栏": ("目",),
-    "周": ("年", "边", "期", "末", "知", "岁"),
-    "则": ("是", "为", "上", "要", "应", "可", "在"),
-    "间": ("隔", "断", "接"),
-    "倍": (),
-}
 
 # Stage 1 finds number runs (a fast scan); stage 2 matches what follows a run (qualifier, 万/亿, unit).
 NUMBER_RE = re.compile(
@@ -79,36 +30,77 @@ NUMBER_RE = re.compile(
     r"|\d+(?:[.．]\d+)?"  # 1234.5
     r"|[零〇一二两三四五六七八九十百千万亿]+)"  # 三千二百
 )
-TAIL_RE = re.compile(
-    r"(?P<sp1>[ \t\u00a0\u3000]?\n?[ \t\u00a0\u3000]?)"  # PDF text wraps between a number and its unit
-    r"(?P<q0>余|多)?"
-    r"(?P<mult>万|亿)?"
-    r"(?P<q1>余|多)?"
-    r"(?P<sp2>[ \t\u00a0\u3000]?)"
-    r"(?P<big>大)?"
-    r"(?P<unit>" + _UNIT_ALT + r")"
-    r"(?P<post>以上|左右|之多)?"
-)
-# Characters a tail can start with: a cheap test before the tail regex runs.
-_TAIL_FIRST = frozenset(" \t\n\u00a0\u3000余多万亿大％" + "".join(u[0] for u in UNITS))
-# 523.6万 at the end of a clause: an amount with no measure word (访问量, 浏览量).
-_BARE_MULT_RE = re.compile(r"(?P<q0>余|多)?(?P<mult>万|亿)(?P<q1>余|多)?(?=[，。；、,;：:)）]|\s*$|\s*\n)")
-_PRE = ("不少于", "超过", "至少", "不足", "不到", "少于", "达到", "近", "约", "逾", "超", "达")
 
 
-_PRE_RE = re.compile("(?:" + "|".join(_PRE) + ")$")
+@dataclass(frozen=True)
+class _Patterns:
+    """What follows a number run, compiled from ``core.vocab`` (see ``_patterns``)."""
+
+    tail: re.Pattern[str]  # qualifier, 万/亿, unit, qualifier after the unit
+    tail_first: frozenset[str]  # characters a tail can start with: a cheap test before ``tail`` runs
+    bare_mult: re.Pattern[str]  # 523.6万 at the end of a clause: an amount with no measure word (访问量)
+    pre: re.Pattern[str]  # a bound before the number (超过, 约 …) or a plain 达到
+    pre_len: int  # the longest word ``pre`` matches
+    bounds_before_verb: tuple[str, ...]  # 至少开展4次: bounds that may stand before the verb
+    canonical: dict[str, str]  # written form of a unit → its word (％ → %)
+    blockers: dict[str, str]
+    percent: frozenset[str]
+    one_is_count: frozenset[str]
+    rank: frozenset[str]
+    article: frozenset[str]
+    approximate: tuple[str, ...]  # 近/超/逾 before 万: 近万条 is a count
 
 
-def _pre(n: str, start: int) -> str | None:
-    m = _PRE_RE.search(n, max(0, start - 3), start)
+@vocab.derived
+def _patterns() -> _Patterns:
+    units = vocab.UNITS
+    between = vocab.alternation(vocab.qualifier_words("between"))
+    mult = vocab.alternation(MULTIPLIERS)
+    # 万元/亿元 are read as 万/亿 × 元, so the multiplier is applied
+    alt = vocab.alternation(vocab.unit_words(u for u in units if not u.multiplied))
+    tail = re.compile(
+        r"(?P<sp1>[ \t\u00a0\u3000]?\n?[ \t\u00a0\u3000]?)"  # PDF text wraps between a number and its unit
+        rf"(?P<q0>{between})?"
+        rf"(?P<mult>{mult})?"
+        rf"(?P<q1>{between})?"
+        r"(?P<sp2>[ \t\u00a0\u3000]?)"
+        r"(?P<big>大)?"
+        rf"(?P<unit>{alt})"
+        rf"(?P<post>{vocab.alternation(vocab.qualifier_words('after'))})?"
+    )
+    first = " \t\n\u00a0\u3000大" + "".join(vocab.qualifier_words("between")) + "".join(MULTIPLIERS)
+    bare = re.compile(
+        rf"(?P<q0>{between})?(?P<mult>{mult})(?P<q1>{between})?(?=[，。；、,;：:)）]|\s*$|\s*\n)"
+    )
+    pre = vocab.alternation((*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))
+    return _Patterns(
+        tail=tail,
+        tail_first=frozenset(first + "".join(w[0] for w in vocab.unit_words(units))),
+        bare_mult=bare,
+        pre=re.compile(f"(?:{pre})$"),
+        pre_len=max(map(len, (*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))),
+        bounds_before_verb=vocab.qualifier_words("before", ("at_least",)),
+        canonical={f: u.word for u in units for f in u.forms},
+        blockers={u.word: u.blockers for u in units if u.blockers},
+        percent=frozenset(u.word for u in units if u.percent),
+        one_is_count=frozenset(u.word for u in units if u.one_is_count),
+        rank=frozenset(u.word for u in units if u.rank),
+        article=frozenset(u.word for u in units if u.article),
+        approximate=vocab.qualifier_words("before", ("nearly", "more_than")),
+    )
+
+
+def _pre(p: _Patterns, n: str, start: int) -> str | None:
+    """The word before a number that may bound it (超过, 约, 不足 …; 达到 bounds nothing)."""
+    m = p.pre.search(n, max(0, start - p.pre_len), start)
     if m:
         return m.group()
     window = n[max(0, start - 6) : start]  # 至少开展4次: the bound may stand before the verb
-    if "至少" in window or "不少于" in window:
-        for p in ("至少", "不少于"):
-            k = window.rfind(p)
-            if k >= 0 and not any(c in _CLAUSE_END for c in window[k:]):
-                return p
+    for w in p.bounds_before_verb:
+        if w in window:
+            k = window.rfind(w)
+            if not any(c in _CLAUSE_END for c in window[k:]):
+                return w
     return None
 
 
@@ -153,10 +145,10 @@ def _prev_char(n: str, start: int) -> str:
     return ""
 
 
-def _is_ordinal(n: str, start: int, unit: str | None = None) -> bool:
-    """第十八届, 第 141 次, 第(dì)141次; 排名前10名 (a rank, not a count of people)."""
+def _is_ordinal(n: str, start: int, rank_unit: bool = False) -> bool:
+    """第十八届, 第 141 次, 第(dì)141次; 排名前10名 (a rank when the unit can be one, not a count of people)."""
     prev = _prev_char(n, start)
-    return prev == "第" or (prev == "前" and unit in ("名", "位"))
+    return prev == "第" or (prev == "前" and rank_unit)
 
 
 def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
@@ -185,17 +177,18 @@ _COUNT_CUES = re.compile(
     r"(?:共|计|达|有|开展|召开|举办|举行|组织|完成|发布|建成|设立|设置|新增|开设|印发|制定|出台|编制|办理|受理|"
     r"收到|公开|培训|形成|涉及|包括|分为|下设|增加|减少|覆盖|选派|配备|安排|推出|评选|表彰|处理|答复)$"
 )
-_ONE_UNITS = frozenset(("件", "宗", "起", "例", "名", "人", "人次", "篇", "份", "家", "所", "项", "条"))
 _CLAUSE_END = "，。；、,.;:：)）」”\n"
 
 
-def _chinese_numeral_ok(n: str, ns: int, num: str, unit: str, big: str | None, after: str) -> bool:
+def _chinese_numeral_ok(
+    p: _Patterns, n: str, ns: int, num: str, unit: str, big: str | None, after: str
+) -> bool:
     """Chinese numerals in running text are often idioms or names; accept only clear counts."""
-    if num == "万" and _pre(n, ns) in ("近", "逾", "超", "超过"):
+    if num == "万" and _pre(p, n, ns) in p.approximate:
         return True  # 近万条: nearly ten thousand
     if num in ("万", "亿", "百", "千", "百万", "千万", "万亿", "亿万"):
         return False  # 百项堵点, 千家万户 …
-    if num == "一" and (unit not in _ONE_UNITS or after[:1] not in _CLAUSE_END):
+    if num == "一" and (unit not in p.one_is_count or after[:1] not in _CLAUSE_END):
         return False  # 一次性, 一批, 最后一公里, 最多跑一次 … but 复议一件。 is a count
     prev = n[ns - 1] if ns else ""
     if prev and (prev in "数几" or (prev in "上成" and num[0] in "十百千万")):
@@ -211,29 +204,15 @@ def _chinese_numeral_ok(n: str, ns: int, num: str, unit: str, big: str | None, a
     return True
 
 
-def _qualifier(pre: str | None, more: bool, post: str | None) -> str | None:
-    if more or post == "之多" or pre in ("超过", "逾", "超"):
-        return "more_than"
-    if post == "以上" or pre in ("至少", "不少于"):
-        return "at_least"
-    if pre in ("不足", "不到", "少于"):
-        return "less_than"
-    if post == "左右" or pre == "约":
-        return "about"
-    if pre == "近":
-        return "nearly"
-    return None
-
-
-def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
+def _rejected(p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
     """The non-figure filters for a number + measure word (``t`` is the tail match)."""
     after_unit = n[t.end("unit") : t.end("unit") + 4]
-    if unit in _UNIT_BLOCKERS and after_unit[:1] and after_unit[0] in _UNIT_BLOCKERS[unit]:
+    if unit in p.blockers and after_unit[:1] and after_unit[0] in p.blockers[unit]:
         return True  # 个人, 人民, 条例, 场所 …
     if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
         return True  # 六个部分, 十四个五年规划
     if not num[0].isdigit():
-        if not _chinese_numeral_ok(n, ns, num, unit, t.group("big"), after_unit):
+        if not _chinese_numeral_ok(p, n, ns, num, unit, t.group("big"), after_unit):
             return True
     elif _looks_glued(n, ns):
         return True
@@ -243,7 +222,7 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
     prev = _prev_char(n, ns)
     if prev == "月" and len(digits) <= 2:
         return True  # 10月1起施行: the day of a date that lost its 日
-    if prev and prev in "》〉" and unit in ("条", "款", "项"):
+    if prev and prev in "》〉" and unit in p.article:
         return True  # 《条例》三十三条: an article of a law
     if (
         unit == "次"
@@ -252,7 +231,9 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
     ):
         return True  # 十七届人大三次会议: a session, not a count
     return (
-        _is_ordinal(n, ns, unit) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
+        _is_ordinal(n, ns, unit in p.rank)
+        or _in_quoted_slogan(n, ns, t.end())
+        or _SLOGAN_RE.match(n, ns) is not None
     )
 
 
@@ -262,7 +243,8 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
         n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
     out: list[Figure] = []
     soft = doc.format == "pdf" or labels.soft_line_breaks(n)
-    tail_match = TAIL_RE.match
+    p = _patterns()
+    tail_match, tail_first = p.tail.match, p.tail_first
     for m in NUMBER_RE.finditer(n):
         num = m.group()
         ns, ne = m.span()
@@ -273,13 +255,13 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 continue
             ue = end = ne
             unit, rule, is_cn = "%", "percent", True
-            qualifier = _qualifier(_pre(n, ns), False, None)
+            qualifier = vocab.qualifier_of(_pre(p, n, ns), None, None)
         else:
-            if ne >= len(n) or n[ne] not in _TAIL_FIRST:
+            if ne >= len(n) or n[ne] not in tail_first:
                 continue
             t = tail_match(n, ne)
             if t is None:
-                t = _BARE_MULT_RE.match(n, ne)
+                t = p.bare_mult.match(n, ne)
                 if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
                     continue
                 # 访问量达523.6万。 — an amount in 万/亿 with no measure word
@@ -290,7 +272,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 mult, mult_char = t.group("mult"), doc.text[t.start("mult")]
                 ue = end = t.end()
                 unit, rule, is_cn = None, "number+multiplier", False
-                qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), None)
+                qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), None)
                 label, indicator, conf = labels.describe(n, ns, end, unit, soft)
                 out.append(
                     Figure(
@@ -308,10 +290,8 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                     )
                 )
                 continue
-            unit = t.group("unit")
-            if unit == "％":
-                unit = "%"
-            if _rejected(n, t, num, unit, ns):
+            unit = p.canonical[t.group("unit")]
+            if _rejected(p, n, t, num, unit, ns):
                 continue
             value = _value(num)
             if value is None:
@@ -323,8 +303,8 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             big = t.group("big")
             ue, end = t.end("unit"), t.end()
             is_cn = not num[0].isdigit()
-            rule = "cn-numeral" if is_cn else ("percent" if unit in ("%", "‰") else "number+unit")
-            qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), t.group("post"))
+            rule = "cn-numeral" if is_cn else ("percent" if unit in p.percent else "number+unit")
+            qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), t.group("post"))
         label, indicator, conf = labels.describe(n, ns, end, unit, soft)
         if is_cn:
             conf = min(conf, 0.6)
@@ -364,14 +344,14 @@ def parse_selection(text: str) -> tuple[Decimal, str | None] | None:
     value = _value(num)
     if value is None:
         return None
-    t = TAIL_RE.match(n, m.end())
+    p = _patterns()
+    t = p.tail.match(n, m.end())
     if t is None:
         mult = n[m.end() : m.end() + 1]
         return (value * MULTIPLIERS[mult], None) if mult in MULTIPLIERS else (value, None)
     if t.group("mult"):
         value *= MULTIPLIERS[t.group("mult")]
-    unit = t.group("unit")
-    return value, "%" if unit == "％" else unit
+    return value, p.canonical[t.group("unit")]
 
 
 def extract(doc: Document) -> list[Figure]:
@@ -379,4 +359,4 @@ def extract(doc: Document) -> list[Figure]:
     return extract_narrative(doc)
 
 
-__all__ = ["NUMBER_RE", "TAIL_RE", "UNITS", "extract", "extract_narrative", "parse_selection"]
+__all__ = ["NUMBER_RE", "extract", "extract_narrative", "parse_selection"]

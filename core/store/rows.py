@@ -11,16 +11,13 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import NamedTuple
 
-REPORT_STATUSES = ("unreviewed", "in_review", "done", "in_question")  # 未审核 审核中 已完成 有疑问
-FIGURE_STATUSES = (
-    "pending",
-    "confirmed",
-    "corrected",
-    "rejected",
-    "added",
-)  # 待核对 已确认 已更正 已否定 补录
-INDICATOR_STATUSES = ("pending", "confirmed", "corrected")
-INDICATOR_KINDS = ("number", "zero", "empty", "not_applicable")
+from core import vocab
+
+# The codes stored; their Chinese wording is in core.vocab.
+REPORT_STATUSES = tuple(vocab.REPORT_STATUSES)
+FIGURE_STATUSES = tuple(vocab.FIGURE_STATUSES)
+INDICATOR_STATUSES = tuple(vocab.INDICATOR_STATUSES)
+INDICATOR_KINDS = tuple(vocab.INDICATOR_KINDS)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from core import vocab
 from core.model import Document, Table
 from core.textnorm import normalize
 
@@ -36,8 +37,16 @@ class Token:
 
 _FOOTER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/共]\s*\d{1,3}\s*页)?)\s*$")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_VALUE = re.compile(rf"^(?P<sign>增|减|\+|-)?(?P<num>{_NUM})(?:件|项|个|条|万元|元)?$")
-_NA = re.compile(r"^(?:/+|[—–\-－]+|—/—|无|不适用|无此项|不涉及)$")
+
+
+@vocab.derived
+def _value_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A value cell (a signed number, maybe with the unit the table counts in) and a not-applicable one."""
+    suffix = vocab.alternation(vocab.unit_words(u for u in vocab.UNITS if u.in_cells))
+    value = re.compile(rf"^(?P<sign>增|减|\+|-)?(?P<num>{_NUM})(?:{suffix})?$")
+    return value, vocab.not_applicable_re()
+
+
 _JUNK = "?？*＊\u00a0\u200b\ufeff"
 _PINYIN = re.compile(r"\([a-zA-Z\u00c0-\u024f]{1,8}\)")
 _ENUM = re.compile(
@@ -66,9 +75,10 @@ def classify(word: str) -> tuple[str, Decimal | None] | None:
     w = word.strip(_JUNK + " \t")
     if not w:
         return None
-    if _NA.match(w):
+    value_re, na_re = _value_patterns()
+    if na_re.match(w):
         return "not_applicable", None
-    m = _VALUE.match(w)
+    m = value_re.match(w)
     if not m:
         return None
     try:

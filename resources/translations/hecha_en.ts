@@ -3,167 +3,156 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/review.py" line="119" />
+        <location filename="../../gui/review.py" line="139" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="139" />
+        <location filename="../../gui/review.py" line="159" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="147" />
+        <location filename="../../gui/review.py" line="167" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="152" />
+        <location filename="../../gui/review.py" line="172" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="162" />
+        <location filename="../../gui/review.py" line="182" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="172" />
+        <location filename="../../gui/review.py" line="192" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="177" />
+        <location filename="../../gui/review.py" line="197" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="182" />
+        <location filename="../../gui/review.py" line="202" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="182" />
+        <location filename="../../gui/review.py" line="202" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="185" />
+        <location filename="../../gui/review.py" line="205" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="185" />
+        <location filename="../../gui/review.py" line="205" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="214" />
+        <location filename="../../gui/review.py" line="234" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="216" />
+        <location filename="../../gui/review.py" line="236" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="217" />
+        <location filename="../../gui/review.py" line="237" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="53" />
         <source>表三行合计</source>
         <translation>Table 3 row totals</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="54" />
         <source>表三收支平衡</source>
         <translation>Table 3 balance</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="55" />
         <source>表三办理结果总计</source>
         <translation>Table 3 results total</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="56" />
         <source>表四合计</source>
         <translation>Table 4 totals</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="57" />
         <source>跨年结转</source>
         <translation>Cross-year carry-over</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="58" />
         <source>正文与表格一致</source>
         <translation>Narrative matches table</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="59" />
         <source>非负整数</source>
         <translation>Non-negative counts</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="67" />
+        <location filename="../../gui/checkspanel.py" line="65" />
         <source>全部数值</source>
         <translation>All values</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="81" />
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="81" />
         <source>未通过</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="82" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="82" />
         <source>无法核对</source>
         <translation>Not checkable</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="135" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="135" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="135" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="137" />
+        <location filename="../../gui/checkspanel.py" line="135" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="162" />
+        <location filename="../../gui/checkspanel.py" line="160" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="190" />
+        <location filename="../../gui/checkspanel.py" line="188" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="191" />
+        <location filename="../../gui/checkspanel.py" line="189" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
@@ -282,29 +271,25 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="31" />
-        <location filename="../../gui/workbench.py" line="49" />
+        <location filename="../../gui/workbench.py" line="39" />
         <source>标准表格</source>
         <translation>Standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="32" />
-        <location filename="../../gui/workbench.py" line="50" />
+        <location filename="../../gui/workbench.py" line="40" />
         <source>检查结果</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="34" />
         <source>与上一年度对比</source>
         <translation>Compare with last year</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="36" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="51" />
+        <location filename="../../gui/workbench.py" line="41" />
         <source>对比</source>
         <translation>Compare</translation>
     </message>
@@ -451,27 +436,27 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="223" />
+        <location filename="../../gui/checkspanel.py" line="222" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="225" />
+        <location filename="../../gui/checkspanel.py" line="224" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="269" />
+        <location filename="../../gui/checkspanel.py" line="279" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="307" />
+        <location filename="../../gui/checkspanel.py" line="317" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="316" />
+        <location filename="../../gui/checkspanel.py" line="326" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -479,32 +464,32 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare.py" line="202" />
+        <location filename="../../gui/compare.py" line="141" />
         <source>只看有变化的指标</source>
         <translation>Only indicators that changed</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="226" />
+        <location filename="../../gui/compare.py" line="165" />
         <source>对比报告：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="237" />
+        <location filename="../../gui/compare.py" line="176" />
         <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
         <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="284" />
+        <location filename="../../gui/compare.py" line="223" />
         <source>（不对比）</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="327" />
+        <location filename="../../gui/compare.py" line="282" />
         <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
         <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="334" />
+        <location filename="../../gui/compare.py" line="289" />
         <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
         <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
     </message>
@@ -571,12 +556,12 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/compare.py" line="155" />
+        <location filename="../../gui/compare.py" line="100" />
         <source>新增</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="157" />
+        <location filename="../../gui/compare.py" line="102" />
         <source>⚠ 变化较大</source>
         <translation>⚠ large change</translation>
     </message>
@@ -584,7 +569,7 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/docview.py" line="186" />
+        <location filename="../../gui/docview.py" line="190" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -592,52 +577,52 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figuremodel.py" line="38" />
+        <location filename="../../gui/figuremodel.py" line="47" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="39" />
+        <location filename="../../gui/figuremodel.py" line="48" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="40" />
+        <location filename="../../gui/figuremodel.py" line="49" />
         <source>标签</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="41" />
+        <location filename="../../gui/figuremodel.py" line="50" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="42" />
+        <location filename="../../gui/figuremodel.py" line="51" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="43" />
+        <location filename="../../gui/figuremodel.py" line="52" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="71" />
+        <location filename="../../gui/figuremodel.py" line="88" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="73" />
+        <location filename="../../gui/figuremodel.py" line="90" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="77" />
+        <location filename="../../gui/figuremodel.py" line="94" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="80" />
+        <location filename="../../gui/figuremodel.py" line="97" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -658,12 +643,12 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tableview.py" line="150" />
+        <location filename="../../gui/tableview.py" line="148" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="178" />
+        <location filename="../../gui/tableview.py" line="176" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
@@ -680,73 +665,73 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97" />
-        <location filename="../../gui/mainwindow.py" line="142" />
+        <location filename="../../gui/mainwindow.py" line="106" />
+        <location filename="../../gui/mainwindow.py" line="151" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104" />
+        <location filename="../../gui/mainwindow.py" line="113" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112" />
+        <location filename="../../gui/mainwindow.py" line="121" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121" />
+        <location filename="../../gui/mainwindow.py" line="130" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123" />
+        <location filename="../../gui/mainwindow.py" line="132" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="156" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="156" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153" />
+        <location filename="../../gui/mainwindow.py" line="162" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188" />
+        <location filename="../../gui/mainwindow.py" line="197" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224" />
+        <location filename="../../gui/mainwindow.py" line="233" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230" />
+        <location filename="../../gui/mainwindow.py" line="239" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244" />
+        <location filename="../../gui/mainwindow.py" line="253" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="269" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="269" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -766,7 +751,7 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../gui/smoke.py" line="111" />
+        <location filename="../../gui/smoke.py" line="112" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -774,17 +759,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="128" />
+        <location filename="../../gui/reportlist.py" line="140" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="165" />
+        <location filename="../../gui/reportlist.py" line="177" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="169" />
+        <location filename="../../gui/reportlist.py" line="181" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -796,7 +781,7 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>To check %1 · failed checks %2</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="69" />
+        <location filename="../../gui/reportlist.py" line="81" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
@@ -812,52 +797,42 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../gui/style.py" line="27" />
         <source>待核对</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="28" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="29" />
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="30" />
         <source>已否定</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="31" />
         <source>补录</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="32" />
         <source>检查未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="39" />
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="40" />
         <source>审核中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="41" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="42" />
         <source>有疑问</source>
         <translation>In question</translation>
     </message>
@@ -865,42 +840,42 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="240" />
+        <location filename="../../gui/tableview.py" line="242" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="241" />
+        <location filename="../../gui/tableview.py" line="243" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="242" />
+        <location filename="../../gui/tableview.py" line="244" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="343" />
+        <location filename="../../gui/tableview.py" line="355" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="347" />
+        <location filename="../../gui/tableview.py" line="359" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="390" />
+        <location filename="../../gui/tableview.py" line="402" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="427" />
+        <location filename="../../gui/tableview.py" line="439" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="431" />
+        <location filename="../../gui/tableview.py" line="443" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
@@ -910,6 +885,181 @@ Reason for accepting (written into the audit trail):</translation>
     <message>
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>余/多</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>以上</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>不足</source>
+        <translation>less than</translation>
+    </message>
+    <message>
+        <source>约</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <source>近</source>
+        <translation>nearly</translation>
+    </message>
+    <message>
+        <source>未审核</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>有疑问</source>
+        <translation>In question</translation>
+    </message>
+    <message>
+        <source>待核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>已否定</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>补录</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>检查未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>无法核对</source>
+        <translation>Not checkable</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>否定</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>设置指标</source>
+        <translation>Set indicator</translation>
+    </message>
+    <message>
+        <source>修改指标值</source>
+        <translation>Change indicator value</translation>
+    </message>
+    <message>
+        <source>批量确认指标</source>
+        <translation>Confirm indicators</translation>
+    </message>
+    <message>
+        <source>接受检查</source>
+        <translation>Accept check</translation>
+    </message>
+    <message>
+        <source>设置报告状态</source>
+        <translation>Set report status</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>手工补录</source>
+        <translation>Added by hand</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>零</source>
+        <translation>zero</translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>表三行合计</source>
+        <translation>Table 3 row totals</translation>
+    </message>
+    <message>
+        <source>表三收支平衡</source>
+        <translation>Table 3 balance</translation>
+    </message>
+    <message>
+        <source>表三办理结果总计</source>
+        <translation>Table 3 results total</translation>
+    </message>
+    <message>
+        <source>表四合计</source>
+        <translation>Table 4 totals</translation>
+    </message>
+    <message>
+        <source>跨年结转</source>
+        <translation>Cross-year carry-over</translation>
+    </message>
+    <message>
+        <source>正文与表格一致</source>
+        <translation>Narrative matches table</translation>
+    </message>
+    <message>
+        <source>非负整数</source>
+        <translation>Non-negative counts</translation>
+    </message>
+    <message>
+        <source>已接受</source>
+        <translation>Accepted</translation>
     </message>
 </context>
 </TS>

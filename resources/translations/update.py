@@ -3,7 +3,8 @@
     uv run python resources/translations/update.py
 
 pyside6-lupdate collects self.tr()/translate() strings; the action texts (declared as data in
-gui/actions.py) are added here under the "Actions" context. English texts live in EN below.
+gui/actions.py) are added here under the "Actions" context, and the wordings of core.vocab (statuses,
+qualifiers, check rules …, shown through gui.style.term) under "Vocab". English texts live in EN below.
 """
 
 from __future__ import annotations
@@ -76,6 +77,26 @@ EN = {
     "补录": "Added",
     "检查未通过": "Check failed",
     "未审核": "Not reviewed",
+    # core.vocab wordings not listed elsewhere
+    "余/多": "more than",
+    "以上": "at least",
+    "不足": "less than",
+    "约": "about",
+    "近": "nearly",
+    "零": "zero",
+    "空白": "blank",
+    "不适用": "not applicable",
+    "确认": "Confirm",
+    "更正": "Correct",
+    "否定": "Reject",
+    "设置指标": "Set indicator",
+    "修改指标值": "Change indicator value",
+    "批量确认指标": "Confirm indicators",
+    "接受检查": "Accept check",
+    "设置报告状态": "Set report status",
+    "正文": "Narrative",
+    "表格": "Table",
+    "手工补录": "Added by hand",
     "审核中": "In review",
     "已完成": "Done",
     "有疑问": "In question",
@@ -189,25 +210,32 @@ EN = {
 }
 
 
+def _add(root: ET.Element, context: str, texts: list[str]) -> None:
+    """Messages for ``texts`` in ``context`` (strings declared as data, which lupdate cannot see)."""
+    ctx = next((c for c in root.findall("context") if c.findtext("name") == context), None)
+    if ctx is None:
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = context
+    have = {m.findtext("source") for m in ctx.findall("message")}
+    for text in texts:
+        if text not in have:
+            m = ET.SubElement(ctx, "message")
+            ET.SubElement(m, "source").text = text
+            ET.SubElement(m, "translation")
+            have.add(text)
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
+    from core import vocab
     from gui.actions import MENU_TITLES, SPECS
 
     sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
     subprocess.run(["pyside6-lupdate", *sources, "-ts", str(TS)], check=True)
     tree = ET.parse(TS)
     root = tree.getroot()
-    ctx = next((c for c in root.findall("context") if c.findtext("name") == "Actions"), None)
-    if ctx is None:
-        ctx = ET.SubElement(root, "context")
-        ET.SubElement(ctx, "name").text = "Actions"
-    have = {m.findtext("source") for m in ctx.findall("message")}
-    for text in [s.text for s in SPECS] + list(MENU_TITLES.values()):
-        if text not in have:
-            m = ET.SubElement(ctx, "message")
-            ET.SubElement(m, "source").text = text
-            ET.SubElement(m, "translation")
-            have.add(text)
+    _add(root, "Actions", [s.text for s in SPECS] + list(MENU_TITLES.values()))
+    _add(root, "Vocab", list(vocab.wordings()))
     missing = []
     for m in root.iter("message"):
         src = m.findtext("source") or ""

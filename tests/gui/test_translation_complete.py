@@ -32,3 +32,16 @@ def test_every_ui_string_is_translated(tmp_path: Path) -> None:
     have = _translated(TS)
     missing = [s for s in _translated(fresh) if not have.get(s)]
     assert missing == []
+
+
+def test_every_vocabulary_wording_is_translated() -> None:
+    """Statuses, qualifiers and rule names come from core.vocab (shown through gui.style.term)."""
+    from core import vocab
+
+    words = {
+        m.findtext("source") or "": (m.findtext("translation") or "").strip()
+        for c in ET.parse(TS).getroot().iter("context")
+        if c.findtext("name") == "Vocab"
+        for m in c.iter("message")
+    }
+    assert [w for w in vocab.wordings() if not words.get(w)] == []
