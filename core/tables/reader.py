@@ -88,9 +88,35 @@ class _Reader:
             key = tok.key + key
             joined += 1
             best = max(best, _row_score(key, row), _row_score(key + tail, row) if tail else 0.0)
-            if best == 1.0:
-                break
+            if best == 1.0 or (j < end and self.enumerated(j)):
+                break  # a label that starts with its enumerator (2.重复申请) is where its row begins
         return best
+
+    def enumerated(self, i: int) -> bool:
+        tok = self.toks[i]
+        return tok.kind == LABEL and bool(enumerator(normalize(tok.text)))
+
+    def blank_row(self, i: int, row: Row) -> bool:
+        """Is the label at ``i`` a row printed with no cells at all, as a three-line table (no rules)
+        prints a row left blank: the label alone on its line(s), the next row's label right after it.
+        The label must match ``row`` closely and must not read better joined with what follows (a
+        label wrapped onto the next line, ``2.其他法律行政法规禁止`` / ``公开 0 9 …``)."""
+        t = self.toks
+        if i + 1 >= len(t) or t[i].kind != LABEL or t[i + 1].kind != LABEL or t[i + 1].line <= t[i].line:
+            return False
+        if any(x.kind != LABEL for x in t[i + 1 :] if x.line == t[i].line):
+            return False
+        own = self.match(i, row)
+        if own < 0.9:
+            return False
+        key = t[i].key
+        for j in range(i + 1, min(i + 1 + MAX_JOIN, len(t))):
+            if t[j].kind != LABEL or self.enumerated(j):
+                break
+            key += t[j].key
+            if _row_score(key, row) >= own:
+                return False
+        return True
 
     def tail(self, end: int) -> str:
         """Key of the label words after the value cells of the label at ``end`` that continue its
@@ -151,14 +177,34 @@ class _Reader:
             else:
                 self.out[iid] = IndicatorValue(iid, tok.vkind, tok.value, tok.text, tok.start, tok.end, score)
 
+    def put_blank(self, prefix: str, row: Row, score: float) -> None:
+        """A row printed with no cells: every cell blank (no span of its own)."""
+        for col in row.columns:
+            iid = f"{prefix}.{row.key}.{col.key}"
+            self.out[iid] = IndicatorValue(iid, "empty", None, "", None, None, score * 0.9)
+
     # -- tables -------------------------------------------------------------------------------
     def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
         """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read."""
         ri = 0
         last = lo
-        for end in self.label_ends(lo, hi):
+        t = self.toks
+        ends = set(self.label_ends(lo, hi))
+        for end in range(lo, min(hi, len(t))):
             if ri >= len(rows):
                 break
+            if t[end].kind != LABEL:
+                continue
+            if end not in ends:
+                if (
+                    end + 1 < len(t) and t[end + 1].line > t[end].line
+                ):  # a label alone on its line: a row left blank?
+                    for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                        if self.blank_row(end, rows[j]):
+                            self.put_blank(prefix, rows[j], self.match(end, rows[j]))
+                            ri = j + 1
+                            break
+                continue
             for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                 score = self.match(end, rows[j])
                 if score < 0.8:
