@@ -8,16 +8,21 @@ A row whose cells cannot be placed with confidence is left out rather than guess
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from core import schema
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
+from core.tables import runtogether
 from core.tables.tokens import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
 from core.textnorm import normalize
 
+UNREAD = "unread"  # a cell of a table found in the report that could not be read (never "blank")
+_TRAILING_DIGITS = re.compile(r"\D(\d+)\s*$")
 MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)
 LOOKAHEAD = 4  # rows that may be missing between two rows found
 # Group headings of table 三 (rows without cells of their own), as label keys.
@@ -56,6 +61,7 @@ class _Reader:
         self.toks = tokens(doc)
         self.out: dict[str, IndicatorValue] = {}
         self.tails: dict[int, str] = {}
+        self.expected: list[str] = []
 
     # -- label runs ---------------------------------------------------------------------------
     def label_ends(self, lo: int, hi: int) -> list[int]:
@@ -95,6 +101,18 @@ class _Reader:
     def enumerated(self, i: int) -> bool:
         tok = self.toks[i]
         return tok.kind == LABEL and bool(enumerator(normalize(tok.text)))
+
+    def header_cell(self, i: int) -> bool:
+        """A short column heading (总计, 其他) in a header row is not the row of that name: it has no
+        enumerator of its own, and another heading stands before it on its line (``| 自然人 | … | 总计 |``)."""
+        t = self.toks
+        if len(t[i].key) > 4 or self.enumerated(i) or (i > 0 and t[i - 1].kind == LABEL and not t[i - 1].key):
+            return False
+        return any(
+            x.kind == LABEL and x.key and x.key not in _GROUP_KEYS
+            for x in t[max(0, i - 12) : i]
+            if x.line == t[i].line
+        )
 
     def blank_row(self, i: int, row: Row) -> bool:
         """Is the label at ``i`` a row printed with no cells at all, as a three-line table (no rules)
@@ -196,9 +214,7 @@ class _Reader:
             if t[end].kind != LABEL:
                 continue
             if end not in ends:
-                if (
-                    end + 1 < len(t) and t[end + 1].line > t[end].line
-                ):  # a label alone on its line: a row left blank?
+                if end + 1 < len(t) and t[end + 1].line > t[end].line:  # alone on its line: left blank?
                     for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                         if self.blank_row(end, rows[j]):
                             self.put_blank(prefix, rows[j], self.match(end, rows[j]))
@@ -207,7 +223,7 @@ class _Reader:
                 continue
             for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                 score = self.match(end, rows[j])
-                if score < 0.8:
+                if score < 0.8 or self.header_cell(end):
                     continue
                 cells = self.values_after(end, len(rows[j].columns))
                 if cells is None:
@@ -265,8 +281,10 @@ class _Reader:
         n2021 = sum(any(similarity(k, label_key(h)) >= 0.8 for k in keys) for h in schema.T2_HEADERS_2021)
         if n2019 > n2021 or "其他对外管理服务事项" in keys or "政府集中采购" in keys:
             self.read_rows("t2_2019", schema.T2_2019_ROWS, lo, hi)
+            self.expect("t2_2019", schema.T2_2019_ROWS)
         else:
             self.read_rows("t2", schema.T2_ROWS, lo, hi)
+            self.expect("t2", schema.T2_ROWS)
 
     def read_t4(self, lo: int) -> None:
         at = self.find(["政府信息公开行政复议、行政诉讼情况"], lo, len(self.toks))
@@ -275,6 +293,10 @@ class _Reader:
         t = self.toks
         i = at + 1
         hi = min(len(t), at + 120)
+        if any(
+            t[k].kind == LABEL and ("结果维持" in t[k].key or "结果纠正" in t[k].key) for k in range(i, hi)
+        ):
+            self.expected += [f"t4.{g}.{c.key}" for g, _ in schema.T4_GROUPS for c in schema.T4_COLUMNS]
         while i < hi:
             if t[i].kind == LABEL:
                 i += 1
@@ -291,6 +313,121 @@ class _Reader:
                     self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
                 return
             i = j
+        if not self.read_t4_parts(at + 1, hi):
+            self.t4_run_together(at + 1, hi)
+
+    def read_t4_parts(self, lo: int, hi: int) -> bool:
+        """Table 四 printed as three tables (行政复议 / 未经复议直接起诉 / 复议后起诉), each its caption,
+        the five column labels and five cells. Only a caption followed by column labels and cells
+        counts; the three are read in order."""
+        t = self.toks
+        heads = {label_key(c.label) for c in schema.T4_COLUMNS}
+        pos = lo
+        for g, caption in schema.T4_GROUPS:
+            key = label_key(caption.split(" / ")[-1])
+            at = next((i for i in range(pos, hi) if t[i].kind == LABEL and t[i].key == key), None)
+            if at is None:
+                return False
+            end, last = at + 1, at
+            while end < hi and (t[end].kind == BLANK or (t[end].kind == LABEL and t[end].key in heads)):
+                last = end if t[end].kind == LABEL else last
+                end += 1
+            cells = self.values_after(last, 5) if last > at and end == last + 1 else None
+            if cells is None or len(cells) != 5:
+                return False
+            for col, tok in zip(schema.T4_COLUMNS, cells, strict=True):
+                iid = f"t4.{g}.{col.key}"
+                kind, val = ("empty", None) if tok.kind == BLANK else (tok.vkind, tok.value)
+                self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
+            pos = end + 5
+        return True
+
+    # -- cells run together -----------------------------------------------------------------------
+    def digit_rows(self, rows: Sequence[Row], lo: int) -> dict[str, tuple[int, str]]:
+        """Row key → (token index, trailing digits) for labels such as ``（七）总计15300030156``: the
+        label alone matches the row, its digits follow it directly."""
+        out: dict[str, tuple[int, str]] = {}
+        ri = 0
+        for i in range(lo, len(self.toks)):
+            tok = self.toks[i]
+            if ri >= len(rows) or tok.kind != LABEL:
+                continue
+            m = _TRAILING_DIGITS.search(normalize(tok.text))
+            digits = m.group(1) if m else ""
+            for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                if _row_score(tok.key, rows[j]) >= 0.9 and not self.header_cell(i):
+                    out[rows[j].key] = (i, digits)
+                    ri = j + 1
+                    break
+        return out
+
+    def read_t3_run_together(self) -> int | None:
+        """Table 三 whose rows lost their separators; the index of its first row, or None."""
+        first = next(
+            (
+                i
+                for i, tok in enumerate(self.toks)
+                if tok.kind == LABEL and _row_score(tok.key, schema.T3_ROWS[0]) >= 0.9
+            ),
+            None,
+        )
+        if first is None:
+            return None
+        rows = self.t3_rows(first)
+        found = self.digit_rows(rows, first)
+        if not any(d for _, d in found.values()):
+            return first  # the table's rows are there, but no cell could be read
+        results = [r.key for r in rows if r.group and r.key != "r7_total"]
+        split = runtogether.solve_t3({k: d for k, (_, d) in found.items()}, results)
+        if split is None:
+            return first
+        for row in rows:
+            if row.key not in found:
+                continue
+            i, digits = found[row.key]
+            cells = split.get(row.key)
+            if cells is None:
+                self.put_blank("t3", row, 0.8)
+                continue
+            tok = self.toks[i]
+            base = tok.end - len(digits)
+            for col, v, (a, b) in zip(row.columns, cells, runtogether.offsets(digits, cells), strict=True):
+                iid = f"t3.{row.key}.{col.key}"
+                kind = "zero" if v == 0 else "number"
+                self.out[iid] = IndicatorValue(iid, kind, Decimal(v), digits[a:b], base + a, base + b, 0.7)
+        return first
+
+    def t4_run_together(self, lo: int, hi: int) -> None:
+        """Table 四's fifteen cells written as one run of digits after its column labels."""
+        t = self.toks
+        for i in range(lo, hi):
+            tok = t[i]
+            if tok.kind != VALUE or tok.vkind not in ("number", "zero") or len(tok.text.strip()) < 15:
+                continue
+            digits = tok.text.strip()
+            split = runtogether.solve_groups(digits, len(schema.T4_GROUPS)) if digits.isdigit() else None
+            if split is None:
+                return
+            pos = tok.start + tok.text.index(digits)
+            for (g, _), cells in zip(schema.T4_GROUPS, split, strict=True):
+                for col, v, (a, b) in zip(
+                    schema.T4_COLUMNS,
+                    cells,
+                    runtogether.offsets("".join(map(str, cells)), cells),
+                    strict=True,
+                ):
+                    iid = f"t4.{g}.{col.key}"
+                    kind = "zero" if v == 0 else "number"
+                    self.out[iid] = IndicatorValue(iid, kind, Decimal(v), str(v), pos + a, pos + b, 0.7)
+                pos += len("".join(map(str, cells)))
+            return
+
+    # -- what was not read ----------------------------------------------------------------------
+    def expect(self, prefix: str, rows: Sequence[Row]) -> None:
+        """The cells of a table found in the report: each one is read, or reported as not read."""
+        for row in rows:
+            for col in row.columns:
+                self.expected.append(f"{prefix}.{row.key}.{col.key}")
 
     def read(self) -> dict[str, IndicatorValue]:
         at = self.t3_anchor()
@@ -298,7 +435,16 @@ class _Reader:
         after = at if at is not None else 0
         if at is not None:
             after = self.read_rows("t3", self.t3_rows(at), at, len(self.toks))
+            self.expect("t3", self.t3_rows(at))
+        else:
+            first = self.read_t3_run_together()
+            if first is not None:
+                self.expect("t3", self.t3_rows(first))
+                after = first
         self.read_t4(after)
+        for iid in self.expected:
+            if iid not in self.out:
+                self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
         order = {i.id: n for n, i in enumerate(schema.indicators())}
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
@@ -322,11 +468,16 @@ _TABLE_MARKS = (
 )
 
 
-def read(doc: Document) -> dict[str, IndicatorValue]:
-    """Indicator values of the standard tables found in ``doc`` (only the cells actually read)."""
+def read(doc: Document, *, with_unread: bool = False) -> dict[str, IndicatorValue]:
+    """Indicator values of the standard tables found in ``doc``: only the cells actually read, or with
+    ``with_unread`` also every other cell of a table found in the report, of kind ``unread`` (the
+    reader could not read it; that is not a blank cell of the report)."""
     if not any(mark in doc.text for mark in _TABLE_MARKS):
         return {}
-    return _Reader(doc).read()
+    values = _Reader(doc).read()
+    if with_unread:
+        return values
+    return {k: v for k, v in values.items() if v.kind != UNREAD}
 
 
 def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figure]:

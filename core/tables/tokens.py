@@ -45,6 +45,7 @@ _ENUM = re.compile(
     r"[(（]?\s*\d{1,2}\s*[)）、.．]|[(（]\s*\d{1,2}\s*[)）])"
 )
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
 def label_key(norm: str) -> str:
@@ -148,6 +149,8 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
         if "|" in raw:
             if raw.count("|") >= 2 and not raw.replace("|", "").strip():
                 continue  # a line of bare "||||": colspan padding of a flattened row, not cells
+            if _MD_RULE.match(raw):
+                continue  # "|---|:---:|": a Markdown table's header rule, not cells of "—"
             cuts = [s + m.start() for m in re.finditer(r"\|", raw)]
             bounds = [s, *[c + 1 for c in cuts]]
             for a, b in zip(bounds, [*cuts, e], strict=True):
