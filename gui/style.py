@@ -16,6 +16,7 @@ STATUS_COLORS: dict[str, str] = {
     "rejected": "#d9d9d9",
     "added": "#d3adf7",
     "failing": "#ff7875",
+    "unread": "#ffa940",  # a table cell the program could not read: the first thing to fill in
 }
 
 REPORT_STATUSES = ("unreviewed", "in_review", "done", "in_question")
@@ -30,6 +31,7 @@ def status_name(status: str) -> str:
         "rejected": QCoreApplication.translate("Status", "已否定"),
         "added": QCoreApplication.translate("Status", "补录"),
         "failing": QCoreApplication.translate("Status", "检查未通过"),
+        "unread": QCoreApplication.translate("Status", "未读出"),
     }
     return names.get(status, status)
 

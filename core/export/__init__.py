@@ -29,7 +29,8 @@ FIGURE_STATUS_ZH = {
     "rejected": "已否定",
     "added": "补录",
 }
-KIND_ZH = {"number": "数值", "zero": "零", "empty": "空白", "not_applicable": "不适用"}
+KIND_ZH = {"number": "数值", "zero": "零", "empty": "空白", "not_applicable": "不适用", "unread": "未读出"}
+UNREAD_TEXT = "未读出"  # what an export shows for a cell the program could not read (never blank)
 ACTION_ZH = {
     "confirm": "确认", "correct": "更正", "reject": "否定", "add": "补录", "set_indicator": "设置指标",
     "set_indicator_value": "修改指标值", "confirm_indicators": "批量确认指标", "accept_check": "接受检查",
@@ -96,6 +97,8 @@ def _csv_rows(d: ReportData, labels: dict[str, str], units: dict[str, str]) -> l
         value: Any = "" if v.value is None else v.value
         if v.kind == "not_applicable" and v.value is None:
             value = v.raw or "/"
+        elif v.kind == "unread" and v.value is None:
+            value = UNREAD_TEXT
         out.append(
             [*base, v.kind, ind, labels.get(ind, ind), value, units.get(ind, ""), v.status,
              who(f"indicator:{ind}", ""), context(v.start, v.end), r.id, v.start, v.end]

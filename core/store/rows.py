@@ -20,7 +20,7 @@ FIGURE_STATUSES = (
     "added",
 )  # 待核对 已确认 已更正 已否定 补录
 INDICATOR_STATUSES = ("pending", "confirmed", "corrected")
-INDICATOR_KINDS = ("number", "zero", "empty", "not_applicable")
+INDICATOR_KINDS = ("number", "zero", "empty", "not_applicable", "unread")  # unread: not read, never blank
 
 
 @dataclass(frozen=True)

@@ -630,14 +630,29 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tableview.py" line="150" />
+        <location filename="../../gui/tableview.py" line="128" />
+        <source>有未读出的单元格</source>
+        <translation>cells not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="154" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="178" />
+        <location filename="../../gui/tableview.py" line="172" />
+        <source>未读出</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="184" />
         <source>未读到</source>
         <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="186" />
+        <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
+        <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
 </context>
 <context>
@@ -652,73 +667,73 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97" />
-        <location filename="../../gui/mainwindow.py" line="142" />
+        <location filename="../../gui/mainwindow.py" line="98" />
+        <location filename="../../gui/mainwindow.py" line="143" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104" />
+        <location filename="../../gui/mainwindow.py" line="105" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112" />
+        <location filename="../../gui/mainwindow.py" line="113" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121" />
+        <location filename="../../gui/mainwindow.py" line="122" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123" />
+        <location filename="../../gui/mainwindow.py" line="124" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="148" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="148" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153" />
+        <location filename="../../gui/mainwindow.py" line="154" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188" />
+        <location filename="../../gui/mainwindow.py" line="189" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224" />
+        <location filename="../../gui/mainwindow.py" line="225" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230" />
+        <location filename="../../gui/mainwindow.py" line="231" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244" />
+        <location filename="../../gui/mainwindow.py" line="245" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="261" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="261" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -784,52 +799,57 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../gui/style.py" line="27" />
+        <location filename="../../gui/style.py" line="28" />
         <source>待核对</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="28" />
+        <location filename="../../gui/style.py" line="29" />
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="29" />
+        <location filename="../../gui/style.py" line="30" />
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="30" />
+        <location filename="../../gui/style.py" line="31" />
         <source>已否定</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="31" />
+        <location filename="../../gui/style.py" line="32" />
         <source>补录</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="32" />
+        <location filename="../../gui/style.py" line="33" />
         <source>检查未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="39" />
+        <location filename="../../gui/style.py" line="34" />
+        <source>未读出</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/style.py" line="41" />
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="40" />
+        <location filename="../../gui/style.py" line="42" />
         <source>审核中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="41" />
+        <location filename="../../gui/style.py" line="43" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../gui/style.py" line="42" />
+        <location filename="../../gui/style.py" line="44" />
         <source>有疑问</source>
         <translation>In question</translation>
     </message>
@@ -837,42 +857,47 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="240" />
+        <location filename="../../gui/tableview.py" line="248" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="241" />
+        <location filename="../../gui/tableview.py" line="249" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="242" />
+        <location filename="../../gui/tableview.py" line="250" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="343" />
+        <location filename="../../gui/tableview.py" line="352" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="347" />
+        <location filename="../../gui/tableview.py" line="356" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="390" />
+        <location filename="../../gui/tableview.py" line="360" />
+        <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
+        <translation>%1 cells could not be read: type them from the original first (orange)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="409" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="427" />
+        <location filename="../../gui/tableview.py" line="446" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="431" />
+        <location filename="../../gui/tableview.py" line="450" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
