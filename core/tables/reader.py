@@ -29,6 +29,13 @@ LOOKAHEAD = 4  # rows that may be missing between two rows found
 _GROUP_KEYS = frozenset(label_key(g) for r in schema.T3_ROWS if r.group for g in (r.group,))
 
 
+@lru_cache(maxsize=4096)
+def _group_piece(key: str) -> bool:
+    """A group heading or a piece of one: in a table without rules the heading's narrow merged cell
+    wraps (（四） / 无法提 / 供) and its lines fall between the lines of the rows beside it."""
+    return not key or any(key in g for g in _GROUP_KEYS)
+
+
 @lru_cache(maxsize=256)
 def _variants(row: Row) -> tuple[str, ...]:
     keys = [label_key(row.label.split(" (")[0])]
@@ -89,7 +96,7 @@ class _Reader:
             tok = self.toks[j]
             if tok.kind != LABEL or joined == MAX_JOIN:
                 break
-            if tok.key in _GROUP_KEYS and tok.key not in own:
+            if _group_piece(tok.key) and tok.key not in own and j < end:
                 continue
             key = tok.key + key
             joined += 1
@@ -128,8 +135,12 @@ class _Reader:
         if own < 0.9:
             return False
         key = t[i].key
-        for j in range(i + 1, min(i + 1 + MAX_JOIN, len(t))):
-            if t[j].kind != LABEL or self.enumerated(j):
+        for j in range(i + 1, min(i + 1 + 2 * MAX_JOIN, len(t))):
+            if t[j].kind != LABEL:
+                return False  # cells after group-heading pieces: they are this row's
+            if _group_piece(t[j].key) and t[j].key not in _variants(row):
+                continue
+            if self.enumerated(j):
                 break
             key += t[j].key
             if _row_score(key, row) >= own:
@@ -208,6 +219,8 @@ class _Reader:
         last = lo
         t = self.toks
         ends = set(self.label_ends(lo, hi))
+        blanks: list[tuple[Row, float]] = []  # rows printed with no cells, kept when the table shows cells
+        shown = False
         for end in range(lo, min(hi, len(t))):
             if ri >= len(rows):
                 break
@@ -217,7 +230,7 @@ class _Reader:
                 if end + 1 < len(t) and t[end + 1].line > t[end].line:  # alone on its line: left blank?
                     for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                         if self.blank_row(end, rows[j]):
-                            self.put_blank(prefix, rows[j], self.match(end, rows[j]))
+                            blanks.append((rows[j], self.match(end, rows[j])))
                             ri = j + 1
                             break
                 continue
@@ -229,9 +242,13 @@ class _Reader:
                 if cells is None:
                     continue
                 self.put(prefix, rows[j], cells, score)
+                shown = shown or any(c.kind == VALUE for c in cells)
                 last = end + 1 + len(cells)
                 ri = j + 1
                 break
+        if shown:  # a copy that lost every cell (values drawn as images, a page's script) has no blank rows
+            for row, score in blanks:
+                self.put_blank(prefix, row, score)
         return last
 
     def find(self, targets: Sequence[str], lo: int, hi: int, threshold: float = 0.85) -> int | None:

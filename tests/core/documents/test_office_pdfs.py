@@ -63,6 +63,15 @@ def test_table_three_runs_over_a_page_break_with_merged_group_cells(made: dict) 
     assert tall, "merged group cells are rebuilt as one cell"
 
 
+def test_a_row_broken_across_the_page_reads_as_one_row(made: dict) -> None:
+    """Narrow label columns make a tall row break at the page end: the repeated header comes between
+    its label's first part (with the cells) and the label's rest."""
+    path, expected = made["narrow2021"]
+    doc = documents.load(path)
+    assert doc.text.count("申请人情况") >= 2  # the header repeated on each new page
+    assert _differences(path, expected) == []
+
+
 def test_three_line_table_has_no_rules_yet_blank_rows_stay_blank(made: dict) -> None:
     path, expected = made["threeline"]
     doc = documents.load(path)
