@@ -75,6 +75,8 @@ def _cell(v: Any) -> tuple[Decimal | None, str]:
     if v is None:
         return None, ""
     if v.value is None:
+        if v.kind == "unread":
+            return None, "未读出"  # not read by the program: not a blank of the report
         return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else "空白"
     return v.value, fmt(v.value)
 

@@ -206,11 +206,13 @@ class _Reader:
             else:
                 self.out[iid] = IndicatorValue(iid, tok.vkind, tok.value, tok.text, tok.start, tok.end, score)
 
-    def put_blank(self, prefix: str, row: Row, score: float) -> None:
-        """A row printed with no cells: every cell blank (no span of its own)."""
+    def put_blank(self, prefix: str, row: Row, score: float, at: int) -> None:
+        """A row printed with no cells: every cell blank; the span is the row's label at token ``at``
+        (a blank cell has no text of its own to point at)."""
+        tok = self.toks[at]
         for col in row.columns:
             iid = f"{prefix}.{row.key}.{col.key}"
-            self.out[iid] = IndicatorValue(iid, "empty", None, "", None, None, score * 0.9)
+            self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score * 0.9)
 
     # -- tables -------------------------------------------------------------------------------
     def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
@@ -219,7 +221,9 @@ class _Reader:
         last = lo
         t = self.toks
         ends = set(self.label_ends(lo, hi))
-        blanks: list[tuple[Row, float]] = []  # rows printed with no cells, kept when the table shows cells
+        blanks: list[
+            tuple[Row, float, int]
+        ] = []  # rows printed with no cells, kept when the table shows cells
         shown = False
         for end in range(lo, min(hi, len(t))):
             if ri >= len(rows):
@@ -230,7 +234,7 @@ class _Reader:
                 if end + 1 < len(t) and t[end + 1].line > t[end].line:  # alone on its line: left blank?
                     for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                         if self.blank_row(end, rows[j]):
-                            blanks.append((rows[j], self.match(end, rows[j])))
+                            blanks.append((rows[j], self.match(end, rows[j]), end))
                             ri = j + 1
                             break
                 continue
@@ -247,8 +251,8 @@ class _Reader:
                 ri = j + 1
                 break
         if shown:  # a copy that lost every cell (values drawn as images, a page's script) has no blank rows
-            for row, score in blanks:
-                self.put_blank(prefix, row, score)
+            for row, score, at in blanks:
+                self.put_blank(prefix, row, score, at)
         return last
 
     def find(self, targets: Sequence[str], lo: int, hi: int, threshold: float = 0.85) -> int | None:
@@ -404,7 +408,7 @@ class _Reader:
             i, digits = found[row.key]
             cells = split.get(row.key)
             if cells is None:
-                self.put_blank("t3", row, 0.8)
+                self.put_blank("t3", row, 0.8, i)
                 continue
             tok = self.toks[i]
             base = tok.end - len(digits)

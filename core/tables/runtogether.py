@@ -18,6 +18,7 @@ from functools import cache
 Split = tuple[int, ...]
 MAX_DIGITS = 40  # a longer run is not a table row
 MAX_CANDIDATES = 5000  # splits of one row that satisfy its own total; more is not solvable with confidence
+MAX_STEPS = 50_000  # cuts tried for one row (a real row needs a few hundred)
 
 
 def _parts(digits: str, n: int) -> Iterator[Split]:
@@ -35,17 +36,55 @@ def _parts(digits: str, n: int) -> Iterator[Split]:
             yield (head, *rest)
 
 
+class _TooMany(Exception):
+    """More cuts tried than a table row can need: the row is not split (reported unread)."""
+
+
+def _summing(digits: str, n: int, target: int, budget: list[int]) -> Iterator[Split]:
+    """Cuts of ``digits`` into ``n`` numbers (no leading zeros) that add up to ``target``."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooMany
+    if n == 1:
+        if digits and (digits == "0" or digits[0] != "0") and int(digits) == target:
+            yield (target,)
+        return
+    width = len(str(target))
+    if len(digits) < n or len(digits) > n * width:
+        return  # every part is at most as wide as the sum
+    if target >= n * 10 ** (len(digits) - n + 1):
+        return  # the digits left cannot add up to that much
+    first_max = 1 if digits[0] == "0" else min(width, len(digits) - n + 1)
+    for k in range(1, first_max + 1):
+        head = int(digits[:k])
+        if head > target:
+            break
+        for rest in _summing(digits[k:], n - 1, target - head, budget):
+            yield (head, *rest)
+
+
 def row_splits(digits: str, n: int, totalled: bool) -> list[Split]:
-    """Splits of one row into ``n`` cells; ``totalled``: the last cell is the sum of the others."""
+    """Splits of one row into ``n`` cells; ``totalled``: the last cell is the sum of the others
+    (searched from the total's width, so a long row is split in milliseconds)."""
     if len(digits) > MAX_DIGITS:
         return []
-    out = []
-    for p in _parts(digits, n):
-        if totalled and p[-1] != sum(p[:-1]):
-            continue
-        out.append(p)
-        if len(out) > MAX_CANDIDATES:
-            return []
+    if not totalled:
+        parts = list(_parts(digits, n))
+        return parts if len(parts) <= MAX_CANDIDATES else []
+    out: list[Split] = []
+    budget = [MAX_STEPS]
+    try:
+        for k in range(1, len(digits) - n + 2):
+            total_text = digits[len(digits) - k :]
+            if len(total_text) > 1 and total_text[0] == "0":
+                continue
+            total = int(total_text)
+            for p in _summing(digits[: len(digits) - k], n - 1, total, budget):
+                out.append((*p, total))
+                if len(out) > MAX_CANDIDATES:
+                    return []
+    except _TooMany:
+        return []
     return out
 
 
