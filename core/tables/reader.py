@@ -3,7 +3,10 @@
 Works on the token stream of ``core.tables`` so every format reads the same way: find each table's
 row labels in order (either script, fuzzy, so a garbled ``2.其他法律行政止公开`` still matches), take
 the row's value cells after the label (7 in table 三, 15 in table 四, 1–3 in table 二) and type them.
-A row whose cells cannot be placed with confidence is left out rather than guessed.
+A row whose cells cannot be placed with confidence is left out rather than guessed, and every cell of
+a table found in the report that was not read is returned as ``unread`` (never as blank). A row
+printed with no cells at all (a table without rules) is blank when the table shows cells elsewhere;
+表四 may be one table or three; rows whose cells ran together are split by ``runtogether``.
 """
 
 from __future__ import annotations

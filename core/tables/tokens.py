@@ -5,7 +5,9 @@ with cells separated by ``\\t`` (PDF, rendered tables), ``|``-flattened rows, or
 (sometimes with a blank line between cells) in saved web pages. All of them become one flat stream
 of tokens — *label* (text), *value* (a number, “/”, 无 …) and *blank* (an empty cell) — each with its
 span in ``Document.text``. The table reader then finds row labels and takes the value cells after
-them. Page footers (``- 4 -``) are dropped so a table split across pages reads as one.
+them. Page footers (``- 4 -``) are dropped so a table split across pages reads as one; a ruled table
+continued on a new page loses its repeated header rows, and a row broken across the page is joined.
+A Markdown table's ``|---|`` rule line is not a row of “—” cells.
 """
 
 from __future__ import annotations
