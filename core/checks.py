@@ -1,8 +1,9 @@
 """The arithmetic the report format implies: ``run(values, figures, previous) -> [CheckResult]``.
 
 Every relation of the schema (``core.schema.RULES``) is evaluated on the cells that were read. A
-relation none of whose cells were read is skipped; one with a blank or “/” input is reported as
-``not_checkable`` (never failed); otherwise ``pass`` or ``fail`` with the formula and its values,
+relation none of whose cells were read is skipped; one with a blank or “/” input, or with a cell the
+reader could not read (kind ``unread``), is reported as ``not_checkable`` (never failed) and says
+which (``无法核对：3 个单元格未读出``); otherwise ``pass`` or ``fail`` with the formula and its values,
 e.g. ``10+1+0+0 = 11 ≠ 0``.
 """
 
@@ -18,6 +19,19 @@ from core.model import CheckResult, Figure, IndicatorValue
 PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
 ERROR, WARNING = "error", "warning"
 _BLANK = "空"
+_UNREAD = "未读出"
+UNREAD = "unread"
+
+
+def _unread(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> list[str]:
+    return [i for i in ids if i in values and values[i].kind == UNREAD]
+
+
+def _cells_text(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> str:
+    return "+".join(
+        "?" if i in values and values[i].kind == UNREAD else _fmt(values[i].value if i in values else None)
+        for i in ids
+    )
 
 
 def _fmt(v: Decimal | None) -> str:
@@ -46,6 +60,11 @@ def _equation(
     lv = [values[i].value if i in values else None for i in left]
     rv = [values[i].value if i in values else None for i in right]
     lt, rt = _sum_text(lv), _sum_text(rv)
+    unread = _unread(values, ids)
+    if unread:
+        lt, rt = _cells_text(values, left), _cells_text(values, right)
+        formula = f"{lt} = {rt}（无法核对：{len(unread)} 个单元格未读出）"
+        return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, tuple(ids))
     if any(v is None for v in (*lv, *rv)):
         return CheckResult(
             rule,
@@ -158,6 +177,8 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
         return None
     if any(p is None for p in parts):
         return None
+    if any(p is not None and p.kind == UNREAD for p in parts):
+        return IndicatorValue(indicator, UNREAD, None)
     nums = [p.value for p in parts if p is not None]
     total = None if any(x is None for x in nums) else sum((x for x in nums if x is not None), Decimal(0))
     return IndicatorValue(indicator, "number" if total is not None else "empty", total)
@@ -172,6 +193,10 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
         if v is None:
             continue
         cells = (f.indicator, f"fig:{f.start}")
+        if v.kind == UNREAD:
+            formula = f"正文 {_fmt(f.value)}，表格单元格{_UNREAD}（无法核对）"
+            out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
+            continue
         if v.value is None:
             formula = f"正文 {_fmt(f.value)}，表格为{_BLANK}"
             out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
@@ -190,6 +215,9 @@ class Valued(Protocol):
     @property
     def value(self) -> Decimal | None: ...
 
+    @property
+    def kind(self) -> str: ...
+
 
 def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[CheckResult]:
     """The cross-year carry check: this year's 上年结转 against last year's 结转下年度, per column of
@@ -201,7 +229,11 @@ def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[
             continue
         a, b = values[now].value, previous[before].value
         cells = (now, f"previous:{before}")
-        if a is None or b is None:
+        if UNREAD in (values[now].kind, previous[before].kind):
+            which = "本年" if values[now].kind == UNREAD else "上年"
+            formula = f"{which}单元格{_UNREAD}（无法核对）"
+            out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
+        elif a is None or b is None:
             formula = f"本年上年结转 {_fmt(a)}，上年结转下年度 {_fmt(b)}（有空白单元格，无法核对）"
             out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
         elif a == b:

@@ -71,7 +71,9 @@ def _cell(v: Value | None) -> tuple[Decimal | None, str]:
     if v is None:
         return None, ""
     if v.value is None:
-        return None, (v.raw.strip() or "/") if v.kind == "not_applicable" else vocab.INDICATOR_KINDS["empty"]
+        if v.kind == "not_applicable":
+            return None, v.raw.strip() or "/"
+        return None, vocab.INDICATOR_KINDS["unread" if v.kind == "unread" else "empty"]
     return v.value, layout.value_text(v.value)
 
 

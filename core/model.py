@@ -141,8 +141,10 @@ class Figure:
 class IndicatorValue:
     """The value of one standard indicator read from a report's table.
 
-    ``kind`` is ``number``, ``zero``, ``empty`` (blank cell — never 0) or ``not_applicable``
-    (“/”, “—”, 无, 不适用, 不涉及 …: ``core.vocab.NOT_APPLICABLE_WORDS``). ``start``/``end`` is the source cell's text span, when known.
+    ``kind`` is ``number``, ``zero``, ``empty`` (blank cell — never 0), ``not_applicable``
+    (“/”, “—”, 无, 不适用, 不涉及 …: ``core.vocab.NOT_APPLICABLE_WORDS``) or ``unread`` (a cell of a table found in the report that the reader could not
+    read — never shown or exported as blank). ``start``/``end`` is the source cell's text span, when
+    known.
     """
 
     id: str
@@ -190,5 +192,10 @@ class Extraction:
 
     document: Document
     figures: tuple[Figure, ...]
-    indicators: dict[str, IndicatorValue]
+    indicators: dict[str, IndicatorValue]  # with the cells not read, kind ``unread``
     checks: tuple[CheckResult, ...]
+
+    @property
+    def unread(self) -> tuple[str, ...]:
+        """Ids of the cells of tables found in the report that could not be read."""
+        return tuple(k for k, v in self.indicators.items() if v.kind == "unread")

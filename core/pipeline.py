@@ -16,7 +16,7 @@ def analyse_document(doc: Document, previous: Extraction | None = None) -> Extra
     own tables are figures when their column header names a unit (core.figures.cells). ``previous`` (last year's
     report) feeds the cross-year carry check.
     """
-    values = tables.read(doc)
+    values = tables.read(doc, with_unread=True)
     table_figs = tables.table_figures(doc, values)
     spans = sorted((f.start, f.end) for f in table_figs)
     narrative = [f for f in figures.extract(doc) if not _overlaps(spans, f.start, f.end)]

@@ -225,7 +225,7 @@ FIGURE_STATUSES = {
 }
 INDICATOR_STATUSES = {k: FIGURE_STATUSES[k] for k in ("pending", "confirmed", "corrected")}
 # How a figure or a table cell is coloured: its status, or "failing" when pending in a failing check.
-DISPLAY_STATUSES = {**FIGURE_STATUSES, "failing": "检查未通过"}
+DISPLAY_STATUSES = {**FIGURE_STATUSES, "failing": "检查未通过", "unread": "未读出"}
 CHECK_STATUSES = {"pass": "通过", "fail": "未通过", "not_checkable": "无法核对"}
 ACCEPTED = "已接受"  # a failing check a reviewer accepted with a reason
 REVIEW_ACTIONS = {
@@ -242,7 +242,14 @@ REVIEW_ACTIONS = {
     "redo": "重做",
 }
 SOURCES = {"text": "正文", "table": "表格", "manual": "手工补录"}
-INDICATOR_KINDS = {"number": "数值", "zero": "零", "empty": "空白", "not_applicable": "不适用"}
+INDICATOR_KINDS = {
+    "number": "数值",
+    "zero": "零",
+    "empty": "空白",
+    "not_applicable": "不适用",
+    "unread": "未读出",  # a cell of a table found in the report that could not be read: never blank
+}
+UNREAD = INDICATOR_KINDS["unread"]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ STATUS_COLORS: dict[str, str] = {
     "rejected": "#d9d9d9",
     "added": "#d3adf7",
     "failing": "#ff7875",
+    "unread": "#ffa940",  # a table cell the program could not read: the first thing to fill in
 }
 
 REPORT_STATUSES = tuple(vocab.REPORT_STATUSES)

@@ -102,6 +102,8 @@ class GridModel(QAbstractTableModel):
         v = self.values.get(indicator)
         if v is None:
             return "missing"
+        if v.kind == "unread":
+            return "unread"  # not read from the report: not a blank cell, to be typed from the original
         if v.status == "pending" and indicator in self.failing:
             return "failing"
         return str(v.status)
@@ -120,6 +122,8 @@ class GridModel(QAbstractTableModel):
         check = self.results.get((s.rule, s.subject))
         if check is None or not any(p in self.values for p in s.parts):
             return "", BADGE_NONE
+        if any(self.status(p) == "unread" for p in (*s.parts, s.total)):
+            return self.tr("有未读出的单元格"), BADGE_NONE
         parts, right = checks.sides(check.status, check.formula)
         known = sum((v for v in parts if v is not None), Decimal(0))
         if check.status == checks.PASS:
@@ -162,6 +166,8 @@ class GridModel(QAbstractTableModel):
 
     def _value_data(self, ind: str, role: int) -> Any:
         st = self.status(ind)
+        if role == Qt.ItemDataRole.DisplayRole and st == "unread":
+            return self.tr("未读出")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(ind)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -174,6 +180,8 @@ class GridModel(QAbstractTableModel):
             return f
         if role == Qt.ItemDataRole.ToolTipRole:
             name = self.tr("未读到") if st == "missing" else status_name(st)
+            if st == "unread":
+                name = self.tr("程序未能读出此单元格（不是报告中的空白），请对照原文填写")
             v = self.values.get(ind)
             raw = f"（原文：{v.raw}）" if v is not None and v.raw else ""
             return f"{schema.short_label(ind)}\n{name}{raw}"
@@ -197,8 +205,8 @@ class GridModel(QAbstractTableModel):
         ind = self.grid.ids.get((index.row(), index.column())) if index.isValid() else None
         if ind is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
             return False
-        if str(value).strip() == self.cell_text(ind) and ind in self.values:
-            return False
+        if str(value).strip() == self.cell_text(ind) and ind in self.values and self.status(ind) != "unread":
+            return False  # unchanged (an unread cell left empty is the reviewer saying "blank")
         return self.on_edit(ind, str(value))
 
 
@@ -351,6 +359,7 @@ class TableView(QWidget):
         for m in self.models:
             m.set_values(self.values, self.check_rows)
         pending = sum(1 for v in self.values.values() if v.status == "pending")
+        unread = self.unread_ids()
         self.info.setText(
             self.tr("共 %1 项指标，待核对 %2 项")
             .replace("%1", str(len(self.values)))
@@ -358,6 +367,16 @@ class TableView(QWidget):
             if self.values
             else self.tr("本报告中没有读到标准表格")
         )
+        if unread:
+            self.info.setText(
+                self.tr("%1 个单元格未读出，请先对照原文填写（橙色）").replace("%1", str(len(unread)))
+                + "；"
+                + self.info.text()
+            )
+
+    def unread_ids(self) -> list[str]:
+        """Cells of the report's tables the program could not read and no reviewer has filled yet."""
+        return [k for k, v in self.values.items() if v.kind == "unread"]
 
     def highlight(self, ids: list[str] | tuple[str, ...]) -> None:
         """Frame the cells of ``ids``; show the first one's table and scroll to it."""

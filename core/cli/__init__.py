@@ -34,8 +34,9 @@ def _extraction_json(ex: pipeline.Extraction) -> dict:
         "year": d.year,
         "warnings": list(d.warnings),
         "figures": [f.to_json() for f in ex.figures],
-        "indicators": {k: v.json_value() for k, v in ex.indicators.items()},
-        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items()},
+        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != "unread"},
+        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != "unread"},
+        "unread": list(ex.unread),
         "checks": [c.to_json() for c in ex.checks],
     }
 

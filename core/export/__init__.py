@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core import schema
+from core import schema, vocab
 from core.errors import ExportError, HechaError
 from core.store.rows import FigureTuple, IndicatorTuple, ReportRow
 from core.tables import layout
@@ -80,6 +80,8 @@ def _csv_rows(d: ReportData, labels: dict[str, str], units: dict[str, str]) -> l
         value: Any = "" if v.value is None else v.value
         if v.kind == "not_applicable" and v.value is None:
             value = v.raw or "/"
+        elif v.kind == "unread" and v.value is None:
+            value = vocab.UNREAD
         out.append(
             [*base, v.kind, ind, labels.get(ind, ind), value, units.get(ind, ""), v.status,
              who(f"indicator:{ind}", ""), context(v.start, v.end), r.id, v.start, v.end]

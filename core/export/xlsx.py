@@ -65,6 +65,7 @@ class _Formats:
                 self.cell[(status, is_int)] = wb.add_format(f)
         self.na = {s: wb.add_format({**base, "border": 1, "align": "center", **({"bg_color": c} if c else {})}) for s, c in FILLS.items()}  # fmt: skip
         self.blank = self.na["pending"]
+        self.unread = wb.add_format({**base, "border": 1, "align": "center", "bg_color": "#ffa940"})
 
     def value(self, status: str, v: Any) -> Format:
         is_int = v.__class__ is int
@@ -79,6 +80,8 @@ def _put(ws: Worksheet, r: int, c: int, v: IndicatorTuple | None, fm: _Formats) 
         ws.write_number(r, c, v.value, fm.value(v.status, v.value))
     elif v.kind == "not_applicable":
         ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
+    elif v.kind == "unread":
+        ws.write_string(r, c, vocab.UNREAD, fm.unread)
     else:
         ws.write_blank(r, c, None, fm.na.get(v.status, fm.blank))
 
@@ -258,7 +261,12 @@ def _legend(ws: Worksheet, fm: _Formats) -> None:
     for k, (status, text) in enumerate(LEGEND, start=1):
         ws.write_number(k, 0, 123, fm.value(status, 123))
         ws.write_string(k, 1, f"{vocab.FIGURE_STATUSES[status]}：{text}", fm.text)
-    ws.write_string(len(LEGEND) + 2, 0, "空白单元格为报告中的空白（不是 0）；“/”表示不适用。", fm.text)
+    ws.write_string(
+        len(LEGEND) + 2,
+        0,
+        "空白单元格为报告中的空白（不是 0）；“/”表示不适用；“未读出”为程序未能读出的单元格（不是空白），请对照原文。",
+        fm.text,
+    )
     ws.write_string(
         len(LEGEND) + 3,
         0,

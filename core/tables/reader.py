@@ -3,25 +3,40 @@
 Works on the token stream of ``core.tables`` so every format reads the same way: find each table's
 row labels in order (either script, fuzzy, so a garbled ``2.其他法律行政止公开`` still matches), take
 the row's value cells after the label (7 in table 三, 15 in table 四, 1–3 in table 二) and type them.
-A row whose cells cannot be placed with confidence is left out rather than guessed.
+A row whose cells cannot be placed with confidence is left out rather than guessed, and every cell of
+a table found in the report that was not read is returned as ``unread`` (never as blank). A row
+printed with no cells at all (a table without rules) is blank when the table shows cells elsewhere;
+表四 may be one table or three; rows whose cells ran together are split by ``runtogether``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from core import schema
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
+from core.tables import runtogether
 from core.tables.tokens import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
 from core.textnorm import normalize
 
+UNREAD = "unread"  # a cell of a table found in the report that could not be read (never "blank")
+_TRAILING_DIGITS = re.compile(r"\D(\d+)\s*$")
 MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)
 LOOKAHEAD = 4  # rows that may be missing between two rows found
 # Group headings of table 三 (rows without cells of their own), as label keys.
 _GROUP_KEYS = frozenset(label_key(g) for r in schema.T3_ROWS if r.group for g in (r.group,))
+
+
+@lru_cache(maxsize=4096)
+def _group_piece(key: str) -> bool:
+    """A group heading or a piece of one: in a table without rules the heading's narrow merged cell
+    wraps (（四） / 无法提 / 供) and its lines fall between the lines of the rows beside it."""
+    return not key or any(key in g for g in _GROUP_KEYS)
 
 
 @lru_cache(maxsize=256)
@@ -56,6 +71,7 @@ class _Reader:
         self.toks = tokens(doc)
         self.out: dict[str, IndicatorValue] = {}
         self.tails: dict[int, str] = {}
+        self.expected: list[str] = []
 
     # -- label runs ---------------------------------------------------------------------------
     def label_ends(self, lo: int, hi: int) -> list[int]:
@@ -83,14 +99,56 @@ class _Reader:
             tok = self.toks[j]
             if tok.kind != LABEL or joined == MAX_JOIN:
                 break
-            if tok.key in _GROUP_KEYS and tok.key not in own:
+            if _group_piece(tok.key) and tok.key not in own and j < end:
                 continue
             key = tok.key + key
             joined += 1
             best = max(best, _row_score(key, row), _row_score(key + tail, row) if tail else 0.0)
-            if best == 1.0:
-                break
+            if best == 1.0 or (j < end and self.enumerated(j)):
+                break  # a label that starts with its enumerator (2.重复申请) is where its row begins
         return best
+
+    def enumerated(self, i: int) -> bool:
+        tok = self.toks[i]
+        return tok.kind == LABEL and bool(enumerator(normalize(tok.text)))
+
+    def header_cell(self, i: int) -> bool:
+        """A short column heading (总计, 其他) in a header row is not the row of that name: it has no
+        enumerator of its own, and another heading stands before it on its line (``| 自然人 | … | 总计 |``)."""
+        t = self.toks
+        if len(t[i].key) > 4 or self.enumerated(i) or (i > 0 and t[i - 1].kind == LABEL and not t[i - 1].key):
+            return False
+        return any(
+            x.kind == LABEL and x.key and x.key not in _GROUP_KEYS
+            for x in t[max(0, i - 12) : i]
+            if x.line == t[i].line
+        )
+
+    def blank_row(self, i: int, row: Row) -> bool:
+        """Is the label at ``i`` a row printed with no cells at all, as a three-line table (no rules)
+        prints a row left blank: the label alone on its line(s), the next row's label right after it.
+        The label must match ``row`` closely and must not read better joined with what follows (a
+        label wrapped onto the next line, ``2.其他法律行政法规禁止`` / ``公开 0 9 …``)."""
+        t = self.toks
+        if i + 1 >= len(t) or t[i].kind != LABEL or t[i + 1].kind != LABEL or t[i + 1].line <= t[i].line:
+            return False
+        if any(x.kind != LABEL for x in t[i + 1 :] if x.line == t[i].line):
+            return False
+        own = self.match(i, row)
+        if own < 0.9:
+            return False
+        key = t[i].key
+        for j in range(i + 1, min(i + 1 + 2 * MAX_JOIN, len(t))):
+            if t[j].kind != LABEL:
+                return False  # cells after group-heading pieces: they are this row's
+            if _group_piece(t[j].key) and t[j].key not in _variants(row):
+                continue
+            if self.enumerated(j):
+                break
+            key += t[j].key
+            if _row_score(key, row) >= own:
+                return False
+        return True
 
     def tail(self, end: int) -> str:
         """Key of the label words after the value cells of the label at ``end`` that continue its
@@ -151,25 +209,53 @@ class _Reader:
             else:
                 self.out[iid] = IndicatorValue(iid, tok.vkind, tok.value, tok.text, tok.start, tok.end, score)
 
+    def put_blank(self, prefix: str, row: Row, score: float, at: int) -> None:
+        """A row printed with no cells: every cell blank; the span is the row's label at token ``at``
+        (a blank cell has no text of its own to point at)."""
+        tok = self.toks[at]
+        for col in row.columns:
+            iid = f"{prefix}.{row.key}.{col.key}"
+            self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score * 0.9)
+
     # -- tables -------------------------------------------------------------------------------
     def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
         """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read."""
         ri = 0
         last = lo
-        for end in self.label_ends(lo, hi):
+        t = self.toks
+        ends = set(self.label_ends(lo, hi))
+        blanks: list[
+            tuple[Row, float, int]
+        ] = []  # rows printed with no cells, kept when the table shows cells
+        shown = False
+        for end in range(lo, min(hi, len(t))):
             if ri >= len(rows):
                 break
+            if t[end].kind != LABEL:
+                continue
+            if end not in ends:
+                if end + 1 < len(t) and t[end + 1].line > t[end].line:  # alone on its line: left blank?
+                    for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                        if self.blank_row(end, rows[j]):
+                            blanks.append((rows[j], self.match(end, rows[j]), end))
+                            ri = j + 1
+                            break
+                continue
             for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                 score = self.match(end, rows[j])
-                if score < 0.8:
+                if score < 0.8 or self.header_cell(end):
                     continue
                 cells = self.values_after(end, len(rows[j].columns))
                 if cells is None:
                     continue
                 self.put(prefix, rows[j], cells, score)
+                shown = shown or any(c.kind == VALUE for c in cells)
                 last = end + 1 + len(cells)
                 ri = j + 1
                 break
+        if shown:  # a copy that lost every cell (values drawn as images, a page's script) has no blank rows
+            for row, score, at in blanks:
+                self.put_blank(prefix, row, score, at)
         return last
 
     def find(self, targets: Sequence[str], lo: int, hi: int, threshold: float = 0.85) -> int | None:
@@ -219,8 +305,10 @@ class _Reader:
         n2021 = sum(any(similarity(k, label_key(h)) >= 0.8 for k in keys) for h in schema.T2_HEADERS_2021)
         if n2019 > n2021 or "其他对外管理服务事项" in keys or "政府集中采购" in keys:
             self.read_rows("t2_2019", schema.T2_2019_ROWS, lo, hi)
+            self.expect("t2_2019", schema.T2_2019_ROWS)
         else:
             self.read_rows("t2", schema.T2_ROWS, lo, hi)
+            self.expect("t2", schema.T2_ROWS)
 
     def read_t4(self, lo: int) -> None:
         at = self.find(["政府信息公开行政复议、行政诉讼情况"], lo, len(self.toks))
@@ -229,6 +317,10 @@ class _Reader:
         t = self.toks
         i = at + 1
         hi = min(len(t), at + 120)
+        if any(
+            t[k].kind == LABEL and ("结果维持" in t[k].key or "结果纠正" in t[k].key) for k in range(i, hi)
+        ):
+            self.expected += [f"t4.{g}.{c.key}" for g, _ in schema.T4_GROUPS for c in schema.T4_COLUMNS]
         while i < hi:
             if t[i].kind == LABEL:
                 i += 1
@@ -245,6 +337,121 @@ class _Reader:
                     self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
                 return
             i = j
+        if not self.read_t4_parts(at + 1, hi):
+            self.t4_run_together(at + 1, hi)
+
+    def read_t4_parts(self, lo: int, hi: int) -> bool:
+        """Table 四 printed as three tables (行政复议 / 未经复议直接起诉 / 复议后起诉), each its caption,
+        the five column labels and five cells. Only a caption followed by column labels and cells
+        counts; the three are read in order."""
+        t = self.toks
+        heads = {label_key(c.label) for c in schema.T4_COLUMNS}
+        pos = lo
+        for g, caption in schema.T4_GROUPS:
+            key = label_key(caption.split(" / ")[-1])
+            at = next((i for i in range(pos, hi) if t[i].kind == LABEL and t[i].key == key), None)
+            if at is None:
+                return False
+            end, last = at + 1, at
+            while end < hi and (t[end].kind == BLANK or (t[end].kind == LABEL and t[end].key in heads)):
+                last = end if t[end].kind == LABEL else last
+                end += 1
+            cells = self.values_after(last, 5) if last > at and end == last + 1 else None
+            if cells is None or len(cells) != 5:
+                return False
+            for col, tok in zip(schema.T4_COLUMNS, cells, strict=True):
+                iid = f"t4.{g}.{col.key}"
+                kind, val = ("empty", None) if tok.kind == BLANK else (tok.vkind, tok.value)
+                self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
+            pos = end + 5
+        return True
+
+    # -- cells run together -----------------------------------------------------------------------
+    def digit_rows(self, rows: Sequence[Row], lo: int) -> dict[str, tuple[int, str]]:
+        """Row key → (token index, trailing digits) for labels such as ``（七）总计15300030156``: the
+        label alone matches the row, its digits follow it directly."""
+        out: dict[str, tuple[int, str]] = {}
+        ri = 0
+        for i in range(lo, len(self.toks)):
+            tok = self.toks[i]
+            if ri >= len(rows) or tok.kind != LABEL:
+                continue
+            m = _TRAILING_DIGITS.search(normalize(tok.text))
+            digits = m.group(1) if m else ""
+            for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                if _row_score(tok.key, rows[j]) >= 0.9 and not self.header_cell(i):
+                    out[rows[j].key] = (i, digits)
+                    ri = j + 1
+                    break
+        return out
+
+    def read_t3_run_together(self) -> int | None:
+        """Table 三 whose rows lost their separators; the index of its first row, or None."""
+        first = next(
+            (
+                i
+                for i, tok in enumerate(self.toks)
+                if tok.kind == LABEL and _row_score(tok.key, schema.T3_ROWS[0]) >= 0.9
+            ),
+            None,
+        )
+        if first is None:
+            return None
+        rows = self.t3_rows(first)
+        found = self.digit_rows(rows, first)
+        if not any(d for _, d in found.values()):
+            return first  # the table's rows are there, but no cell could be read
+        results = [r.key for r in rows if r.group and r.key != "r7_total"]
+        split = runtogether.solve_t3({k: d for k, (_, d) in found.items()}, results)
+        if split is None:
+            return first
+        for row in rows:
+            if row.key not in found:
+                continue
+            i, digits = found[row.key]
+            cells = split.get(row.key)
+            if cells is None:
+                self.put_blank("t3", row, 0.8, i)
+                continue
+            tok = self.toks[i]
+            base = tok.end - len(digits)
+            for col, v, (a, b) in zip(row.columns, cells, runtogether.offsets(digits, cells), strict=True):
+                iid = f"t3.{row.key}.{col.key}"
+                kind = "zero" if v == 0 else "number"
+                self.out[iid] = IndicatorValue(iid, kind, Decimal(v), digits[a:b], base + a, base + b, 0.7)
+        return first
+
+    def t4_run_together(self, lo: int, hi: int) -> None:
+        """Table 四's fifteen cells written as one run of digits after its column labels."""
+        t = self.toks
+        for i in range(lo, hi):
+            tok = t[i]
+            if tok.kind != VALUE or tok.vkind not in ("number", "zero") or len(tok.text.strip()) < 15:
+                continue
+            digits = tok.text.strip()
+            split = runtogether.solve_groups(digits, len(schema.T4_GROUPS)) if digits.isdigit() else None
+            if split is None:
+                return
+            pos = tok.start + tok.text.index(digits)
+            for (g, _), cells in zip(schema.T4_GROUPS, split, strict=True):
+                for col, v, (a, b) in zip(
+                    schema.T4_COLUMNS,
+                    cells,
+                    runtogether.offsets("".join(map(str, cells)), cells),
+                    strict=True,
+                ):
+                    iid = f"t4.{g}.{col.key}"
+                    kind = "zero" if v == 0 else "number"
+                    self.out[iid] = IndicatorValue(iid, kind, Decimal(v), str(v), pos + a, pos + b, 0.7)
+                pos += len("".join(map(str, cells)))
+            return
+
+    # -- what was not read ----------------------------------------------------------------------
+    def expect(self, prefix: str, rows: Sequence[Row]) -> None:
+        """The cells of a table found in the report: each one is read, or reported as not read."""
+        for row in rows:
+            for col in row.columns:
+                self.expected.append(f"{prefix}.{row.key}.{col.key}")
 
     def read(self) -> dict[str, IndicatorValue]:
         at = self.t3_anchor()
@@ -252,7 +459,16 @@ class _Reader:
         after = at if at is not None else 0
         if at is not None:
             after = self.read_rows("t3", self.t3_rows(at), at, len(self.toks))
+            self.expect("t3", self.t3_rows(at))
+        else:
+            first = self.read_t3_run_together()
+            if first is not None:
+                self.expect("t3", self.t3_rows(first))
+                after = first
         self.read_t4(after)
+        for iid in self.expected:
+            if iid not in self.out:
+                self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
         order = {i.id: n for n, i in enumerate(schema.indicators())}
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
@@ -276,11 +492,16 @@ _TABLE_MARKS = (
 )
 
 
-def read(doc: Document) -> dict[str, IndicatorValue]:
-    """Indicator values of the standard tables found in ``doc`` (only the cells actually read)."""
+def read(doc: Document, *, with_unread: bool = False) -> dict[str, IndicatorValue]:
+    """Indicator values of the standard tables found in ``doc``: only the cells actually read, or with
+    ``with_unread`` also every other cell of a table found in the report, of kind ``unread`` (the
+    reader could not read it; that is not a blank cell of the report)."""
     if not any(mark in doc.text for mark in _TABLE_MARKS):
         return {}
-    return _Reader(doc).read()
+    values = _Reader(doc).read()
+    if with_unread:
+        return values
+    return {k: v for k, v in values.items() if v.kind != UNREAD}
 
 
 def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figure]:

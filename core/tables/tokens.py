@@ -5,7 +5,9 @@ with cells separated by ``\\t`` (PDF, rendered tables), ``|``-flattened rows, or
 (sometimes with a blank line between cells) in saved web pages. All of them become one flat stream
 of tokens — *label* (text), *value* (a number, “/”, 无 …) and *blank* (an empty cell) — each with its
 span in ``Document.text``. The table reader then finds row labels and takes the value cells after
-them. Page footers (``- 4 -``) are dropped so a table split across pages reads as one.
+them. Page footers (``- 4 -``) are dropped so a table split across pages reads as one; a ruled table
+continued on a new page loses its repeated header rows, and a row broken across the page is joined.
+A Markdown table's ``|---|`` rule line is not a row of “—” cells.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ _ENUM = re.compile(
     r"[(（]?\s*\d{1,2}\s*[)）、.．]|[(（]\s*\d{1,2}\s*[)）])"
 )
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
 def label_key(norm: str) -> str:
@@ -158,6 +161,8 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
         if "|" in raw:
             if raw.count("|") >= 2 and not raw.replace("|", "").strip():
                 continue  # a line of bare "||||": colspan padding of a flattened row, not cells
+            if _MD_RULE.match(raw):
+                continue  # "|---|:---:|": a Markdown table's header rule, not cells of "—"
             cuts = [s + m.start() for m in re.finditer(r"\|", raw)]
             bounds = [s, *[c + 1 for c in cuts]]
             for a, b in zip(bounds, [*cuts, e], strict=True):
@@ -176,9 +181,11 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
     return out
 
 
-def _table_tokens(text: str, norm: str, table: Table, line0: int) -> list[Token]:
+def _table_tokens(text: str, norm: str, table: Table, line0: int, skip_rows: int = 0) -> list[Token]:
     out: list[Token] = []
     for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if c.row < skip_rows:
+            continue
         a, b = max(0, c.start), min(len(text), c.end)
         if b > a and _FOOTER.match(norm[a:b]):
             continue
@@ -193,13 +200,59 @@ def tokens(doc: Document) -> list[Token]:
     out: list[Token] = []
     pos = 0
     line = 0
+    prev: Table | None = None
     for t in sorted(doc.tables, key=lambda t: t.start):
         if t.start < pos or not t.cells:
             continue
-        out += _line_tokens(text, norm, pos, t.start, line)
+        between = _line_tokens(text, norm, pos, t.start, line)
+        out += between
         line += norm.count("\n", pos, t.start) + 1
-        out += _table_tokens(text, norm, t, line)
+        cont = prev is not None and prev.n_cols == t.n_cols and all(x.kind == BLANK for x in between)
+        skip = _repeated_header(norm, prev, t) if cont and prev is not None else 0
+        toks = _table_tokens(text, norm, t, line, skip)
+        if cont:
+            toks = _join_split_row(norm, out, toks, line + skip)
+        out += toks
         line += t.n_rows + 1
         pos = t.end
+        prev = t
     out += _line_tokens(text, norm, pos, len(text), line)
     return out
+
+
+def _row_texts(norm: str, table: Table) -> list[tuple[str, ...]]:
+    rows: list[list[str]] = [[] for _ in range(table.n_rows)]
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if 0 <= c.row < table.n_rows:
+            rows[c.row].append(_NON_CJK.sub("", norm[c.start : c.end]) or norm[c.start : c.end].strip())
+    return [tuple(r) for r in rows]
+
+
+def _repeated_header(norm: str, prev: Table, t: Table) -> int:
+    """Rows at the top of a table continued on a new page that repeat the previous part's header."""
+    pr, tr = _row_texts(norm, prev), _row_texts(norm, t)
+    n = 0
+    while n < min(len(pr), len(tr)) - 1 and tr[n] == pr[n] and any(tr[n]):
+        n += 1
+    return n
+
+
+def _join_split_row(norm: str, out: list[Token], toks: list[Token], first_line: int) -> list[Token]:
+    """A row broken across a page (a word processor lets a tall row break): its first part ends the
+    previous table, its rest starts this one. The rest has no enumerator of its own; the part that
+    holds no cell text loses its empty cells, so the label and the cells read as one row."""
+    row = [x for x in toks if x.line == first_line]
+    labels = [x for x in row if x.kind == LABEL]
+    cells = [x for x in row if x.kind != LABEL]
+    if not row or any(_ENUM.match(norm[x.start : x.end]) for x in labels):
+        return toks
+    if labels and cells and all(x.kind == BLANK for x in cells):
+        drop = {id(x) for x in cells}
+        return [x for x in toks if id(x) not in drop]  # the label's rest: its cells were on the first part
+    if cells and any(x.kind == VALUE for x in cells) and out:
+        last = out[-1].line
+        tail = [x for x in out if x.line == last]
+        if any(x.kind == LABEL for x in tail) and all(x.kind in (LABEL, BLANK) for x in tail):
+            while out and out[-1].line == last and out[-1].kind == BLANK:
+                out.pop()  # the first part's empty cells: the values are on this page
+    return toks

@@ -643,14 +643,29 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tableview.py" line="148" />
+        <location filename="../../gui/tableview.py" line="126" />
+        <source>有未读出的单元格</source>
+        <translation>cells not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="152" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="176" />
+        <location filename="../../gui/tableview.py" line="170" />
+        <source>未读出</source>
+        <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="182" />
         <source>未读到</source>
         <translation>not read</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="184" />
+        <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
+        <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
 </context>
 <context>
@@ -840,42 +855,47 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="242" />
+        <location filename="../../gui/tableview.py" line="250" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="243" />
+        <location filename="../../gui/tableview.py" line="251" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="244" />
+        <location filename="../../gui/tableview.py" line="252" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="355" />
+        <location filename="../../gui/tableview.py" line="364" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="359" />
+        <location filename="../../gui/tableview.py" line="368" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="402" />
+        <location filename="../../gui/tableview.py" line="372" />
+        <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
+        <translation>%1 cells could not be read: type them from the original first (orange)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="421" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="439" />
+        <location filename="../../gui/tableview.py" line="458" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="443" />
+        <location filename="../../gui/tableview.py" line="462" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
@@ -1061,5 +1081,5 @@ Reason for accepting (written into the audit trail):</translation>
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
-</context>
+<message><source>未读出</source><translation>not read</translation></message></context>
 </TS>

@@ -1,0 +1,194 @@
+"""Cells run together: a row such as ``（七）总计15300030156`` whose separators a crawler dropped.
+
+The digits of a row are split back into its cells only with the arithmetic the format prints beside
+the table (勾稽关系): in table 三 each row's 总计 is the sum of its six columns, the result rows add up
+to （七）总计 column by column, and 新收 + 上年结转 = （七）总计 + 结转下年度; in table 四 each group's
+总计 is the sum of its four results. A table is recovered only when exactly one split of all its rows
+satisfies every relation; otherwise it is not read (never guessed).
+
+Cells are written without leading zeros (``05`` is not a cell); a row with no digits at all is a
+row left blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+Split = tuple[int, ...]
+MAX_DIGITS = 40  # a longer run is not a table row
+MAX_CANDIDATES = 5000  # splits of one row that satisfy its own total; more is not solvable with confidence
+MAX_STEPS = 50_000  # cuts tried for one row (a real row needs a few hundred)
+
+
+def _parts(digits: str, n: int) -> Iterator[Split]:
+    """Every way to cut ``digits`` into ``n`` numbers written without leading zeros."""
+    if n == 1:
+        if digits and (digits == "0" or digits[0] != "0"):
+            yield (int(digits),)
+        return
+    if len(digits) < n:
+        return
+    first_max = 1 if digits[0] == "0" else len(digits) - n + 1
+    for k in range(1, first_max + 1):
+        head = int(digits[:k])
+        for rest in _parts(digits[k:], n - 1):
+            yield (head, *rest)
+
+
+class _TooMany(Exception):
+    """More cuts tried than a table row can need: the row is not split (reported unread)."""
+
+
+def _summing(digits: str, n: int, target: int, budget: list[int]) -> Iterator[Split]:
+    """Cuts of ``digits`` into ``n`` numbers (no leading zeros) that add up to ``target``."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooMany
+    if n == 1:
+        if digits and (digits == "0" or digits[0] != "0") and int(digits) == target:
+            yield (target,)
+        return
+    width = len(str(target))
+    if len(digits) < n or len(digits) > n * width:
+        return  # every part is at most as wide as the sum
+    if target >= n * 10 ** (len(digits) - n + 1):
+        return  # the digits left cannot add up to that much
+    first_max = 1 if digits[0] == "0" else min(width, len(digits) - n + 1)
+    for k in range(1, first_max + 1):
+        head = int(digits[:k])
+        if head > target:
+            break
+        for rest in _summing(digits[k:], n - 1, target - head, budget):
+            yield (head, *rest)
+
+
+def row_splits(digits: str, n: int, totalled: bool) -> list[Split]:
+    """Splits of one row into ``n`` cells; ``totalled``: the last cell is the sum of the others
+    (searched from the total's width, so a long row is split in milliseconds)."""
+    if len(digits) > MAX_DIGITS:
+        return []
+    if not totalled:
+        parts = list(_parts(digits, n))
+        return parts if len(parts) <= MAX_CANDIDATES else []
+    out: list[Split] = []
+    budget = [MAX_STEPS]
+    try:
+        for k in range(1, len(digits) - n + 2):
+            total_text = digits[len(digits) - k :]
+            if len(total_text) > 1 and total_text[0] == "0":
+                continue
+            total = int(total_text)
+            for p in _summing(digits[: len(digits) - k], n - 1, total, budget):
+                out.append((*p, total))
+                if len(out) > MAX_CANDIDATES:
+                    return []
+    except _TooMany:
+        return []
+    return out
+
+
+def solve_t3(
+    rows: dict[str, str | None], results: Sequence[str], n: int = 7
+) -> dict[str, Split | None] | None:
+    """The one split of table 三 that satisfies every relation, or None (none, or more than one).
+
+    ``rows``: row key → its digits ('' or None for a row left blank); ``results`` the keys of the
+    result rows that add up to ``r7_total``. A blank row is returned as None."""
+    need = ("new", "carried_in", "r7_total", "carried_out")
+    if any(not rows.get(k) for k in need):
+        return None
+    cands: dict[str, list[Split | None]] = {}
+    for key, digits in rows.items():
+        if not digits:
+            cands[key] = [None]
+            continue
+        c = row_splits(digits, n, totalled=True)
+        if not c:
+            return None
+        cands[key] = list(c)
+    res = [k for k in results if k in cands]
+    zero = (0,) * n
+
+    def vec(s: Split | None) -> Split:
+        return zero if s is None else s
+
+    @cache
+    def count(i: int, remaining: Split) -> tuple[int, tuple[Split | None, ...]]:
+        """Number of ways (capped at 2) the result rows from ``i`` on add up to ``remaining``."""
+        if i == len(res):
+            return (1, ()) if not any(remaining) else (0, ())
+        total = 0
+        first: tuple[Split | None, ...] = ()
+        for s in cands[res[i]]:
+            v = vec(s)
+            left = tuple(a - b for a, b in zip(remaining, v, strict=True))
+            if min(left) < 0:
+                continue
+            m, rest = count(i + 1, left)
+            if m and not total:
+                first = (s, *rest)
+            total += m
+            if total > 1:
+                return 2, ()
+        return total, first
+
+    found: dict[str, Split | None] | None = None
+    ways = 0
+    for r7 in cands["r7_total"]:
+        for new in cands["new"]:
+            for cin in cands["carried_in"]:
+                for cout in cands["carried_out"]:
+                    if any(
+                        a + b != c + d
+                        for a, b, c, d in zip(vec(new), vec(cin), vec(r7), vec(cout), strict=True)
+                    ):
+                        continue
+                    m, picked = count(0, vec(r7))
+                    ways += m
+                    if ways > 1:
+                        return None
+                    if m == 1:
+                        found = {"new": new, "carried_in": cin, "r7_total": r7, "carried_out": cout}
+                        found.update(zip(res, picked, strict=True))
+    if found is None:
+        return None
+    for key in cands:
+        found.setdefault(key, cands[key][0] if len(cands[key]) == 1 else None)
+    if any(found[k] is None and rows.get(k) for k in cands):
+        return None  # a row outside the relations with more than one split
+    return found
+
+
+def solve_groups(digits: str, groups: int, size: int = 5) -> list[Split] | None:
+    """Table 四 written as one run of digits: ``groups`` groups of ``size`` cells, each group's last cell
+    the sum of the others. The one split, or None."""
+    if not digits or len(digits) > MAX_DIGITS:
+        return None
+    sols: list[list[Split]] = []
+
+    def walk(rest: str, acc: list[Split]) -> None:
+        if len(sols) > 1:
+            return
+        if len(acc) == groups:
+            if not rest:
+                sols.append(list(acc))
+            return
+        for cut in range(size, len(rest) + 1):
+            for p in row_splits(rest[:cut], size, totalled=True):
+                walk(rest[cut:], [*acc, p])
+                if len(sols) > 1:
+                    return
+
+    walk(digits, [])
+    return sols[0] if len(sols) == 1 else None
+
+
+def offsets(digits: str, split: Split) -> list[tuple[int, int]]:
+    """(start, end) of each cell of ``split`` within ``digits``."""
+    out, pos = [], 0
+    for v in split:
+        w = len(str(v))
+        out.append((pos, pos + w))
+        pos += w
+    return out
