@@ -36,7 +36,15 @@ ACTION_ZH = {
     "set_report_status": "设置报告状态", "undo": "撤销", "redo": "重做",
 }  # fmt: skip
 SOURCE_ZH = {"text": "正文", "table": "表格", "manual": "手工补录"}
-QUALIFIER_ZH = {"more_than": "余/多", "at_least": "以上", "nearly": "近", "about": "约"}
+QUALIFIER_ZH = {
+    "more_than": "余/多",
+    "at_least": "以上",
+    "at_most": "不超过",
+    "less_than": "不足",
+    "nearly": "近",
+    "about": "约",
+    "range": "区间（取下限）",
+}
 CSV_COLUMNS = (
     "report", "issuer", "year", "kind", "indicator", "label", "value", "unit", "status", "reviewer", "context",
     "report_id", "start", "end",

@@ -17,14 +17,22 @@ import re
 from decimal import Decimal
 
 from core.figures import labels
-from core.figures.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
+from core.figures.numbers import (
+    MULTIPLIER_RE,
+    MULTIPLIERS,
+    parse_arabic,
+    parse_chinese_decimal,
+    parse_chinese_range,
+    parse_number,
+)
 from core.model import Document, Figure
 from core.textnorm import fold_width, to_simplified
 
 # Measure words, longest first so 人次 wins over 人 and 个工作日 over 个.
 UNITS = tuple(
-    "个工作日 个百分点 个月 平方公里 平方米 公顷 公里 人次 件次 场次 户次 批次 万元 亿元 小时 分钟 个 条 件 项 次 场 期 份 宗 "  # noqa: SIM905
-    "篇 家 名 人 册 元 天 类 位 户 所 座 批 轮 封 套 张 台 辆 吨 周 例 起 处 本 部 集 幅 栏 节 课 组 支 块 倍 则 亩 栋 间 % ％ ‰".split()
+    "个工作日 个百分点 个月 平方公里 平方米 公顷 公里 人次 件次 场次 户次 批次 剂次 万元 亿元 小时 分钟 个 条 件 项 次 场 期 份 宗 "  # noqa: SIM905
+    "篇 家 名 人 册 元 天 类 位 户 所 座 批 轮 封 套 张 台 辆 吨 周 例 起 处 本 部 集 幅 栏 节 课 组 支 块 倍 则 亩 栋 间 笔 对 秒 分 "
+    "% ％ ‰".split()
 )
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("万元", "亿元"))
 
@@ -70,30 +78,93 @@ _UNIT_BLOCKERS = {
     "则": ("是", "为", "上", "要", "应", "可", "在"),
     "间": ("隔", "断", "接"),
     "倍": (),
+    "笔": ("记", "录", "试", "者", "名", "画", "墨", "谈", "触", "杆"),
+    "秒": ("批", "办", "杀", "懂"),
+    "分": (
+        "之",
+        "别",
+        "类",
+        "析",
+        "为",
+        "布",
+        "局",
+        "管",
+        "批",
+        "期",
+        "解",
+        "工",
+        "配",
+        "享",
+        "散",
+        "送",
+        "级",
+        "区",
+        "会",
+        "公",
+        "行",
+        "数",
+        "值",
+        "段",
+        "支",
+        "成",
+        "担",
+        "离",
+        "流",
+        "拆",
+        "包",
+        "院",
+        "所",
+        "队",
+        "社",
+        "号",
+        "钟",
+    ),
 }
 
 # Stage 1 finds number runs (a fast scan); stage 2 matches what follows a run (qualifier, 万/亿, unit).
 NUMBER_RE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千万亿])(?:百分之[零〇一二两三四五六七八九十百点]+"  # 百分之九十
     r"|\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)"  # 1,234,567.8 (\d also matches full-width digits)
+    r"|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?:[.．]\d+)?(?![\d \u2009\u202f\u00a0])"  # 3 119 (thin space)
     r"|\d+(?:[.．]\d+)?"  # 1234.5
-    r"|[零〇一二两三四五六七八九十百千万亿]+)"  # 三千二百
+    r"|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"  # 三千二百, 六十二点八
 )
 TAIL_RE = re.compile(
     r"(?P<sp1>[ \t\u00a0\u3000]?\n?[ \t\u00a0\u3000]?)"  # PDF text wraps between a number and its unit
     r"(?P<q0>余|多)?"
-    r"(?P<mult>万|亿)?"
+    r"(?P<mult>" + MULTIPLIER_RE + r")?"
     r"(?P<q1>余|多)?"
     r"(?P<sp2>[ \t\u00a0\u3000]?)"
     r"(?P<big>大)?"
     r"(?P<unit>" + _UNIT_ALT + r")"
-    r"(?P<post>以上|左右|之多)?"
+    r"(?P<post>以上|左右|之多|以内|以下)?"
 )
 # Characters a tail can start with: a cheap test before the tail regex runs.
-_TAIL_FIRST = frozenset(" \t\n\u00a0\u3000余多万亿大％" + "".join(u[0] for u in UNITS))
+_TAIL_FIRST = frozenset(" \t\n\u00a0\u3000余多万亿千百大％" + "".join(u[0] for u in UNITS))
 # 523.6万 at the end of a clause: an amount with no measure word (访问量, 浏览量).
-_BARE_MULT_RE = re.compile(r"(?P<q0>余|多)?(?P<mult>万|亿)(?P<q1>余|多)?(?=[，。；、,;：:)）]|\s*$|\s*\n)")
-_PRE = ("不少于", "超过", "至少", "不足", "不到", "少于", "达到", "近", "约", "逾", "超", "达")
+_BARE_MULT_RE = re.compile(
+    r"(?P<q0>余|多)?(?P<mult>" + MULTIPLIER_RE + r")(?P<q1>余|多)?(?=[，。；、,;：:)）]|\s*$|\s*\n)"
+)
+_PRE = (
+    "不超过",
+    "不多于",
+    "不高于",
+    "不大于",
+    "不低于",
+    "不少于",
+    "超过",
+    "至少",
+    "最多",
+    "不足",
+    "不到",
+    "少于",
+    "达到",
+    "近",
+    "约",
+    "逾",
+    "超",
+    "达",
+)
 
 
 _PRE_RE = re.compile("(?:" + "|".join(_PRE) + ")$")
@@ -159,6 +230,42 @@ def _is_ordinal(n: str, start: int, unit: str | None = None) -> bool:
     return prev == "第" or (prev == "前" and unit in ("名", "位"))
 
 
+def _in_quoted_name(n: str, start: int, unit_end: int) -> bool:
+    """“双十条”, “稳经济30条”, 《创业富民20条》 — a short quoted name that ends with the figure."""
+    lo = max(0, start - 8)
+    k = start - 1
+    while k >= lo and n[k] not in _OPEN_QUOTES:
+        if n[k] in _CLOSE_QUOTES or n[k] in _CLAUSE_END:
+            return False
+        k -= 1
+    if k < lo:
+        return False
+    rest = n[unit_end : unit_end + 3]
+    return any(c in _CLOSE_QUOTES for c in rest[:1]) or (rest[:1] in ("措", "政", "举") and "”" in rest)
+
+
+# 出台创业富民30条: a policy verb, then a name (not a countable noun), then N条 — the name of a policy.
+_POLICY_VERB_NAME = re.compile(r"(?:出台|印发|推出|兑现|制定)([\u4e00-\u9fff]{2,6})$")
+_COUNTABLE = tuple(
+    "信息 文件 政策 措施 举措 意见 建议 事项 规定 办法 细则 制度 规则 标准 条目 目录 清单 问题 数据 公告 通知 "  # noqa: SIM905
+    "通告 条款 规章 法规 条例 内容 稿件 新闻 动态 解读 诉求 提案 留言 线索 案例 消息 要点 任务 承诺 做法 经验 "
+    "规范 指引 准则 意见稿 公约 方案 计划 工作 服务 事宜 情况".split()
+)
+_POLICY_AFTER = ("政策", "措施", "举措", "新政", "细则", "意见")
+
+
+def _policy_name(n: str, ns: int, num: str, unit_end: int) -> bool:
+    """国十条, 双十条, 创业富民30条, 稳外资20条措施: names of policies, not counts of items."""
+    if _prev_char(n, ns) in ("国", "双", "新") and not num[0].isdigit():
+        return True
+    if n.startswith(_POLICY_AFTER, unit_end):
+        return True
+    m = _POLICY_VERB_NAME.search(n, max(0, ns - 8), ns)
+    return (
+        m is not None and not m.group(1).endswith(_COUNTABLE) and not any(c in m.group(1) for c in "等类项个")
+    )
+
+
 def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
     """“三个作用” / “4+2” — a short quoted phrase that starts with the number."""
     if start == 0 or n[start - 1] not in _OPEN_QUOTES:
@@ -176,8 +283,21 @@ def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
 def _value(num: str) -> Decimal | None:
     if num[0].isdigit():
         return parse_arabic(fold_width(num).replace("，", ","))
-    iv = parse_chinese(num)
-    return None if iv is None else Decimal(iv)
+    return parse_chinese_decimal(num)
+
+
+_SIGNS = {"-": -1, "－": -1, "−": -1, "+": 1, "＋": 1}
+_SIGNED_UNITS = frozenset(("%", "％", "‰", "个百分点", "元", "万元", "亿元"))
+
+
+def _sign(n: str, ns: int) -> int:
+    """-3.2%, 增长-5%, +1.5个百分点: a sign that stands alone before the number (not 0564-12345, A-3)."""
+    if ns == 0 or n[ns - 1] not in _SIGNS:
+        return 0
+    before = fold_width(n[ns - 2]) if ns >= 2 else ""
+    if before and (before.isalnum() and before.isascii() or before in ")）]】-+/.%"):
+        return 0
+    return _SIGNS[n[ns - 1]]
 
 
 # Words before a Chinese-numeral count that say something is being counted (共计十项, 召开三次).
@@ -195,9 +315,11 @@ def _chinese_numeral_ok(n: str, ns: int, num: str, unit: str, big: str | None, a
         return True  # 近万条: nearly ten thousand
     if num in ("万", "亿", "百", "千", "百万", "千万", "万亿", "亿万"):
         return False  # 百项堵点, 千家万户 …
-    if num == "一" and (unit not in _ONE_UNITS or after[:1] not in _CLAUSE_END):
-        return False  # 一次性, 一批, 最后一公里, 最多跑一次 … but 复议一件。 is a count
     prev = n[ns - 1] if ns else ""
+    if num == "一" and (unit not in _ONE_UNITS or after[:1] not in _CLAUSE_END or prev in "上下"):
+        return False  # 一次性, 一批, 最后一公里, 最多跑一次, 上一篇 … but 复议一件。 is a count
+    if unit in ("分", "对", "秒"):
+        return False  # 十分重要, 三分之一, 一对一
     if prev and (prev in "数几" or (prev in "上成" and num[0] in "十百千万")):
         return False  # 数十场, 几十条, 上百人: no exact value
     if unit == "类" and not big:
@@ -212,9 +334,11 @@ def _chinese_numeral_ok(n: str, ns: int, num: str, unit: str, big: str | None, a
 
 
 def _qualifier(pre: str | None, more: bool, post: str | None) -> str | None:
+    if pre in ("不超过", "不多于", "不高于", "不大于", "最多") or post in ("以内", "以下"):
+        return "at_most"  # 不超过3个工作日, 10人以下
     if more or post == "之多" or pre in ("超过", "逾", "超"):
         return "more_than"
-    if post == "以上" or pre in ("至少", "不少于"):
+    if post == "以上" or pre in ("至少", "不少于", "不低于"):
         return "at_least"
     if pre in ("不足", "不到", "少于"):
         return "less_than"
@@ -225,17 +349,27 @@ def _qualifier(pre: str | None, more: bool, post: str | None) -> str | None:
     return None
 
 
-def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
+def _rejected(
+    n: str, t: re.Match[str], num: str, unit: str, ns: int, signed: bool = False, is_range: bool = False
+) -> bool:
     """The non-figure filters for a number + measure word (``t`` is the tail match)."""
     after_unit = n[t.end("unit") : t.end("unit") + 4]
+    if unit == "分" and (_prev_char(n, ns) in "时点:：" or t.group("mult")):
+        return True  # 8时30分: a time of day
+    if unit == "对" and not (
+        after_unit[:1] in _CLAUSE_END or after_unit.startswith(("新人", "夫妻", "夫妇", "家庭"))
+    ):
+        return True  # 3对1, 对于: 对 is a preposition here, not pairs
+    if unit == "条" and _policy_name(n, ns, num, t.end("unit")):
+        return True  # 国十条, 创业富民30条
     if unit in _UNIT_BLOCKERS and after_unit[:1] and after_unit[0] in _UNIT_BLOCKERS[unit]:
         return True  # 个人, 人民, 条例, 场所 …
     if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
         return True  # 六个部分, 十四个五年规划
     if not num[0].isdigit():
-        if not _chinese_numeral_ok(n, ns, num, unit, t.group("big"), after_unit):
+        if not is_range and not _chinese_numeral_ok(n, ns, num, unit, t.group("big"), after_unit):
             return True
-    elif _looks_glued(n, ns):
+    elif not signed and _looks_glued(n, ns):
         return True
     digits = num if num.isascii() else fold_width(num)
     if digits[:2] in ("19", "20") and digits.isdigit() and len(digits) >= 6:
@@ -252,8 +386,39 @@ def _rejected(n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
     ):
         return True  # 十七届人大三次会议: a session, not a count
     return (
-        _is_ordinal(n, ns, unit) or _in_quoted_slogan(n, ns, t.end()) or _SLOGAN_RE.match(n, ns) is not None
+        _is_ordinal(n, ns, unit)
+        or _in_quoted_slogan(n, ns, t.end())
+        or _in_quoted_name(n, ns, t.end("unit"))
+        or _SLOGAN_RE.match(n, ns) is not None
     )
+
+
+_RANGE_SEP = re.compile(r"[ \t]?(?:-|－|—|–|~|～|〜|至|到)[ \t]?")
+_RANGE_FIRST = frozenset(" \t-－—–~～〜至到")
+_WRAPPED_DIGITS = re.compile(r"\n(\d+(?:[.．]\d+)?)")
+
+
+def _range_end(n: str, ne: int, num: str) -> re.Match[str] | None:
+    """The second number of a range right after ``num``: 3-5, 3至5, 三到五 (same kind of numeral)."""
+    sep = _RANGE_SEP.match(n, ne)
+    if sep is None or sep.end() == ne:
+        return None
+    m2 = NUMBER_RE.match(n, sep.end())
+    if m2 is None or m2.group()[0].isdigit() != num[0].isdigit() or m2.group().startswith("百分之"):
+        return None
+    if num[0].isdigit() and (
+        (num[0] in "0０" and num[1:2] not in (".", "．")) or len(m2.group()) > len(num) + 1
+    ):
+        return None  # 0564-12345: a telephone number, not a range
+    return m2
+
+
+def _wrapped(n: str, ns: int, ne: int) -> int:
+    """End of a number that a PDF line wraps (``31⏎19件``): the digits continuing the next line, or ``ne``."""
+    m = _WRAPPED_DIGITS.match(n, ne)
+    if m is None or ne - (n.rfind("\n", 0, ns) + 1) < 12:
+        return ne  # only a long line is wrapped in the middle of a number
+    return m.end()
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
@@ -263,10 +428,15 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     out: list[Figure] = []
     soft = doc.format == "pdf" or labels.soft_line_breaks(n)
     tail_match = TAIL_RE.match
+    skip_to = 0
     for m in NUMBER_RE.finditer(n):
         num = m.group()
         ns, ne = m.span()
+        if ns < skip_to:
+            continue  # the second number of a range, the rest of a wrapped number
         mult = big = mult_char = None
+        lo_hi: tuple[Decimal, Decimal] | None = None
+        sign = 0
         if num.startswith("百分之"):
             value = parse_number(num)
             if value is None or _is_ordinal(n, ns):
@@ -275,9 +445,24 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             unit, rule, is_cn = "%", "percent", True
             qualifier = _qualifier(_pre(n, ns), False, None)
         else:
-            if ne >= len(n) or n[ne] not in _TAIL_FIRST:
+            if soft and ne < len(n) and n[ne] == "\n" and num[0].isdigit():
+                ne = _wrapped(n, ns, ne)
+                num = n[ns:ne]
+                skip_to = ne
+            if ne >= len(n):
                 continue
-            t = tail_match(n, ne)
+            t = None
+            if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
+                # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
+                t = tail_match(n, m2.end())
+                lo, hi = _value(num), _value(m2.group())
+                if t is None or lo is None or hi is None or lo >= hi:
+                    continue
+                lo_hi, skip_to = (lo, hi), m2.end()
+            elif n[ne] not in _TAIL_FIRST:
+                continue
+            else:
+                t = tail_match(n, ne)
             if t is None:
                 t = _BARE_MULT_RE.match(n, ne)
                 if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
@@ -287,7 +472,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 if value is None:
                     continue
                 value *= MULTIPLIERS[t.group("mult")]
-                mult, mult_char = t.group("mult"), doc.text[t.start("mult")]
+                mult, mult_char = t.group("mult"), doc.text[t.start("mult") : t.end("mult")]
                 ue = end = t.end()
                 unit, rule, is_cn = None, "number+multiplier", False
                 qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), None)
@@ -311,20 +496,31 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             unit = t.group("unit")
             if unit == "％":
                 unit = "%"
-            if _rejected(n, t, num, unit, ns):
+            if num[0].isdigit() and lo_hi is None:
+                sign = _sign(n, ns) if unit in _SIGNED_UNITS else 0
+            if _rejected(n, t, num, unit, ns, signed=sign != 0, is_range=lo_hi is not None):
                 continue
-            value = _value(num)
-            if value is None:
-                continue
+            if lo_hi is not None:
+                value = lo_hi[0]
+            elif (value := _value(num)) is None:
+                bounds = parse_chinese_range(num) if not num[0].isdigit() else None
+                if bounds is None:
+                    continue
+                lo_hi = (Decimal(bounds[0]), Decimal(bounds[1]))  # 三四件, 十二三个: about that many
+                value = lo_hi[0]
             mult = t.group("mult")
             if mult:
                 value *= MULTIPLIERS[mult]
-                mult_char = doc.text[t.start("mult")]  # as written: 万 or 萬
+                mult_char = doc.text[t.start("mult") : t.end("mult")]  # as written: 万 or 萬
             big = t.group("big")
             ue, end = t.end("unit"), t.end()
             is_cn = not num[0].isdigit()
             rule = "cn-numeral" if is_cn else ("percent" if unit in ("%", "‰") else "number+unit")
             qualifier = _qualifier(_pre(n, ns), bool(t.group("q0") or t.group("q1")), t.group("post"))
+            if lo_hi is not None:
+                qualifier, rule = "range", "range"
+            if sign:
+                value, ns = value * sign, ns - 1  # the sign is part of the figure: -3.2%
         label, indicator, conf = labels.describe(n, ns, end, unit, soft)
         if is_cn:
             conf = min(conf, 0.6)
@@ -332,6 +528,9 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             conf = min(conf, 0.8)
         if big:
             conf = min(conf, 0.7)
+        if lo_hi is not None:
+            indicator, conf = None, min(conf, 0.6)  # a range is no cell's value
+            ne = skip_to if skip_to > ne else ne
         out.append(
             Figure(
                 start=ns,
@@ -363,11 +562,14 @@ def parse_selection(text: str) -> tuple[Decimal, str | None] | None:
         return None if value is None else (value, "%")
     value = _value(num)
     if value is None:
-        return None
+        bounds = parse_chinese_range(num)  # 三四件: the lower bound, as the scan reads it
+        if bounds is None:
+            return None
+        value = Decimal(bounds[0])
     t = TAIL_RE.match(n, m.end())
     if t is None:
-        mult = n[m.end() : m.end() + 1]
-        return (value * MULTIPLIERS[mult], None) if mult in MULTIPLIERS else (value, None)
+        bare = re.match(MULTIPLIER_RE, n[m.end() :])
+        return (value * MULTIPLIERS[bare.group()], None) if bare else (value, None)
     if t.group("mult"):
         value *= MULTIPLIERS[t.group("mult")]
     unit = t.group("unit")
