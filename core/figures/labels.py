@@ -46,6 +46,12 @@ _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float]
         (r"(?:收到|受理|接收|接到).{0,12}申请", r"^(?![^，。；]{0,3}[（(]含)", "t3.new.total", 0.7),
         (r"办结|答复|办理完毕", None, "t3.r7_total.total", 0.65),
         # the results of table 三; 不予公开 … 其他处理 are sums of their sub-rows (derived ids)
+        (
+            r"(?:予以|同意|全部)?公开(?:及|和|与|或|、|以及)部分公开|全部或部分公开",
+            None,
+            "t3.r1_r2.total",
+            0.65,
+        ),  # 予以公开及部分公开N件: the sum of the two rows
         (r"部分公开", None, "t3.r2.total", 0.65),
         (r"不予公开", None, "t3.r3.total", 0.6),
         (r"予以公开|同意公开", None, "t3.r1.total", 0.65),
@@ -239,6 +245,22 @@ def describe(
                 conf = min(conf, c)
                 break
     return label, indicator, conf
+
+
+# Words that name this year's new applications alone (新收), not all applications handled this year.
+_NEW_ONLY = re.compile(r"新收|新受理|新增|新提出|新申请|本年新")
+
+
+def readings(indicator: str, label: str | None) -> tuple[str, ...]:
+    """The indicators a narrative figure may be compared with, the plainest reading first.
+
+    共受理申请N件 / 收到申请N件 may count this year's new applications (新收) or all applications
+    handled, 新收 + 上年结转 (``t3.received``): the words do not say which, so both are readings;
+    新收N件 is only 新收. Every other figure has the one reading its words name."""
+    row, _, col = indicator.rpartition(".")
+    if row == "t3.new" and label and not _NEW_ONLY.search(label):
+        return indicator, f"t3.received.{col}"
+    return (indicator,)
 
 
 def soft_line_breaks(text: str) -> bool:
