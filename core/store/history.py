@@ -175,7 +175,7 @@ class HistoryMixin:
         r = c.execute("SELECT issuer, year FROM reports WHERE id = ?", (report_id,)).fetchone()
         if r and r[0] and r[1] is not None:
             p = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
+                "SELECT id FROM reports WHERE issuer_key(issuer) = issuer_key(?) AND year = ? ORDER BY id DESC LIMIT 1",
                 (r[0], r[1] - 1),
             ).fetchone()
             if p:

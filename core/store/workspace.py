@@ -177,7 +177,7 @@ class Workspace(ReviewMixin):
         c = self._conn
         for y, target in ((year - 1, rid), (year + 1, None)):
             other = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? AND id != ? ORDER BY id DESC LIMIT 1",
+                "SELECT id FROM reports WHERE issuer_key(issuer) = issuer_key(?) AND year = ? AND id != ? ORDER BY id DESC LIMIT 1",
                 (issuer, y, rid),
             ).fetchone()
             if other:
@@ -322,7 +322,7 @@ class Workspace(ReviewMixin):
         if r is None or not r["issuer"] or r["year"] is None:
             return None
         p = self._one(
-            "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
+            "SELECT id FROM reports WHERE issuer_key(issuer) = issuer_key(?) AND year = ? ORDER BY id DESC LIMIT 1",
             (r["issuer"], r["year"] - 1),
         )
         return int(p["id"]) if p else None
