@@ -27,7 +27,7 @@ _HEADING = re.compile(
 )
 # What is left of the figure before when a clause starts right after it: 65%提高到, 12个工作日缩短至
 _LEAD_UNIT = re.compile(
-    r"^(?:%|％|‰|个工作日|个百分点|个月|[余多万亿]*[个件条项次场期份宗篇家名人册元天类位户所座批轮封套张台辆吨周例起处本部集幅栏节课组支块倍则亩栋间])"
+    r"^(?:%|％|‰|个工作日|个百分点|个月|剂次|[余多万亿]*[个件条项次场期份宗篇家名人册元天类位户所座批轮封套张台辆吨周例起处本部集幅栏节课组支块倍则亩栋间笔对秒分])"
 )
 
 # Table 三 quantities named in prose: (pattern on the clause before, pattern after, indicator, confidence).
