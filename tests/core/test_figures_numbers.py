@@ -103,6 +103,10 @@ def test_bounds(text: str, qualifier: str, value: str) -> None:
     assert found[0].value == Decimal(value)
 
 
+def test_a_plain_space_after_a_table_number_is_not_a_digit_group() -> None:
+    assert [(f.text, f.value) for f in figs("详见表3 100件申请的办理情况。")] == [("100件", Decimal(100))]
+
+
 def test_a_number_wrapped_across_a_pdf_line_is_one_figure() -> None:
     text = "本年度全市各级行政机关共收到政府信息公开申请31\n19件，比上年增加3件。"
     found = figs(text, fmt="pdf")
