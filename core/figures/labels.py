@@ -4,8 +4,11 @@
 ``(label, indicator_id | None, confidence)``. ``soft_breaks`` says that line breaks are the wrapping of
 a PDF page (or of text pasted from one) rather than paragraph ends, so a label may run across them.
 
-Indicator ids for table 四 may be derived: ``t4.suit.<result>`` is the sum of the two lawsuit groups
-(未经复议直接起诉 + 复议后起诉), used when the narrative does not say which.
+Indicator ids may be derived (sums the narrative names but the tables split, see
+``core.schema.DERIVED_ROWS``): ``t4.suit.<result>`` is the sum of the two lawsuit groups (未经复议直接起诉 +
+复议后起诉), used when the narrative does not say which; ``t3.r1_r2`` is 予以公开 + 部分公开;
+``t3.received`` is 新收 + 上年结转. ``readings`` lists what else a figure's words may mean (共受理N件:
+新收, or 新收 + 上年结转), so the check compares each reading.
 """
 
 from __future__ import annotations
@@ -244,7 +247,23 @@ def describe(
                 indicator = ind
                 conf = min(conf, c)
                 break
+    if indicator is None and unit in _COUNT_UNITS and unit != "个" and _SUM_ONLY.fullmatch(before.strip()):
+        sentence = _sentence_before(n, start, soft_breaks)
+        if _received_total(sentence) and _subject_is_disclosure(sentence, before):
+            indicator, conf = "t3.received.total", min(conf, 0.65)
     return label, indicator, conf
+
+
+# 新收120件，上年结转3件，共受理123件: a total right after both parts names their sum.
+_SUM_ONLY = re.compile(r"(?:本年度?)?(?:共|共计|合计|总计|累计)(?:受理|收到|接收|处理)?了?(?:申请)?")
+
+
+def _received_total(sentence: str) -> bool:
+    return (
+        "申请" in sentence
+        and _NEW_ONLY.search(sentence) is not None
+        and re.search(r"上一?年度?结转", sentence) is not None
+    )
 
 
 # Words that name this year's new applications alone (新收), not all applications handled this year.

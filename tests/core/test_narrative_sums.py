@@ -88,3 +88,21 @@ def test_a_figure_with_a_bound_agrees_within_its_bound() -> None:
     doc = _report("本年度共新收政府信息公开申请700余件。", TABLE)
     assert [(c.subject, c.status) for c in _narrative(doc)] == [("t3.new.total", "fail")]
     assert _narrative(doc)[0].formula == "正文 700余 ≠ 表格 575"
+
+
+def test_a_total_after_both_parts_is_their_sum() -> None:
+    text = "本年度新收政府信息公开申请575件，上年结转18件，共受理593件。"
+    checks = _narrative(_report(text, TABLE))
+    assert [(c.subject, c.status) for c in checks] == [
+        ("t3.new.total", "pass"),
+        ("t3.carried_in.total", "pass"),
+        ("t3.received.total", "pass"),
+    ]
+    wrong = _narrative(_report(text.replace("593", "595"), TABLE))[-1]
+    assert (wrong.subject, wrong.status) == ("t3.received.total", "fail")
+    assert wrong.formula == "正文 595 ≠ 表格（新收+上年结转） 593"
+
+
+def test_totals_of_other_applications_are_not_compared() -> None:
+    text = "本年度新收行政许可申请575件，上年结转18件，共计593件。"
+    assert _narrative(_report(text, TABLE)) == []
