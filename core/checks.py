@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from core import schema, vocab
+from core.figures import labels
 from core.model import CheckResult, Figure, IndicatorValue
 
 PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
@@ -163,13 +164,19 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
 _T3_GROUP_ROWS = {"r3": 8, "r4": 3, "r5": 5, "r6": 3}
 
 
+_T3_SUMS = {"r1_r2": ("r1", "r2"), "received": ("new", "carried_in")}
+
+
 def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorValue | None:
     """Sums the prose names but the tables split: ``t4.suit.<result>`` (both lawsuit groups, when the
-    prose does not say which) and ``t3.r3.total`` … ``t3.r6.total`` (不予公开 … 其他处理, the sum of
-    their numbered sub-rows)."""
+    prose does not say which), ``t3.r3.total`` … ``t3.r6.total`` (不予公开 … 其他处理, the sum of
+    their numbered sub-rows), ``t3.r1_r2`` (予以公开及部分公开) and ``t3.received`` (新收 + 上年结转)."""
     if indicator.startswith("t4.suit."):
         result = indicator.rsplit(".", 1)[1]
         parts = [values.get(f"t4.{g}.{result}") for g in ("suit_direct", "suit_after_review")]
+    elif indicator.startswith("t3.") and indicator.split(".")[1] in _T3_SUMS:
+        row, col = indicator.split(".")[1:]
+        parts = [values.get(f"t3.{r}.{col}") for r in _T3_SUMS[row]]
     elif indicator.startswith("t3.") and indicator.split(".")[1] in _T3_GROUP_ROWS:
         row, col = indicator.split(".")[1:]
         parts = [values.get(f"t3.{row}_{k}.{col}") for k in range(1, _T3_GROUP_ROWS[row] + 1)]
@@ -184,28 +191,72 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
     return IndicatorValue(indicator, "number" if total is not None else "empty", total)
 
 
+# How a qualified narrative figure agrees with a table value: 500余件 is 500 to 600, 约300 within a tenth.
+_AGREES = {
+    None: lambda f, t: t == f,
+    "more_than": lambda f, t: f <= t <= f * Decimal("1.2"),
+    "at_least": lambda f, t: t >= f,
+    "at_most": lambda f, t: t <= f,
+    "less_than": lambda f, t: t < f,
+    "nearly": lambda f, t: f * Decimal("0.8") <= t <= f,
+    "about": lambda f, t: abs(t - f) <= f / 10,
+}
+
+
+_READING_NAMES = {"t3.new": "新收", "t3.received": "新收+上年结转", "t3.r1_r2": "予以公开+部分公开"}
+
+
+def _reading_name(indicator: str, several: bool) -> str:
+    """``表格`` for the one plain reading; the reading's words when it is a sum or one of several."""
+    row = indicator.rpartition(".")[0]
+    if not several and row not in schema.DERIVED_ROWS:
+        return "表格"
+    return f"表格（{_READING_NAMES.get(row) or schema.short_label(indicator) or indicator}）"
+
+
 def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) -> list[CheckResult]:
+    """A narrative figure against the table: each reading its words allow (共受理N件: 新收, or 新收 +
+    上年结转) is compared; the check fails only when no reading agrees, and names what was compared."""
     out: list[CheckResult] = []
     for f in figures:
-        if f.source != "text" or not f.indicator:
+        if f.source != "text" or not f.indicator or f.qualifier not in _AGREES:
             continue
-        v = values.get(f.indicator) or _derived(values, f.indicator)
-        if v is None:
+        compared = []
+        for rid in labels.readings(f.indicator, f.label):
+            v = values.get(rid) or _derived(values, rid)
+            if v is not None:
+                compared.append((rid, v))
+        if not compared:
             continue
-        cells = (f.indicator, f"fig:{f.start}")
-        if v.kind == UNREAD:
-            formula = f"正文 {_fmt(f.value)}，表格单元格{_UNREAD}（无法核对）"
+        several = len(compared) > 1
+        cells = (f.indicator, *(rid for rid, _ in compared if rid != f.indicator), f"fig:{f.start}")
+        shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
+        if any(v.kind == UNREAD for _, v in compared):
+            formula = f"正文 {shown}，表格单元格{_UNREAD}（无法核对）"
             out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
             continue
-        if v.value is None:
-            formula = f"正文 {_fmt(f.value)}，表格为{_BLANK}"
+        numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
+        if len({t for _, t in numbers}) == 1:
+            numbers = numbers[:1]  # 上年结转 0: both readings are one number
+        several = len(numbers) > 1
+        if not numbers:
+            formula = f"正文 {shown}，表格为{_BLANK}"
             out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
             continue
-        ok = f.value == v.value
-        formula = f"正文 {_fmt(f.value)} {'=' if ok else '≠'} 表格 {_fmt(v.value)}{' ✓' if ok else ''}"
-        out.append(
-            CheckResult("narrative_vs_table", f.indicator, PASS if ok else FAIL, WARNING, formula, cells)
+        agrees = _AGREES[f.qualifier]
+        match = next(((rid, t) for rid, t in numbers if agrees(f.value, t)), None)
+        if match is not None:
+            rid, t = match
+            sign = "=" if f.qualifier is None else "≈"
+            formula = f"正文 {shown} {sign} {_reading_name(rid, several)} {_fmt(t)} ✓"
+            out.append(CheckResult("narrative_vs_table", f.indicator, PASS, WARNING, formula, cells))
+            continue
+        formula = f"正文 {shown} ≠ " + "；≠ ".join(
+            f"{_reading_name(rid, several)} {_fmt(t)}" for rid, t in numbers
         )
+        if several:
+            formula += "（各种读法均不符）"
+        out.append(CheckResult("narrative_vs_table", f.indicator, FAIL, WARNING, formula, cells))
     return out
 
 

@@ -101,8 +101,10 @@ class Figure:
     """A quantity found in a report.
 
     ``value`` has the multiplier (万/亿) applied; percentages are kept as written (63.6 for 63.6%).
-    ``qualifier`` is one of ``more_than`` (余/多), ``at_least`` (以上), ``less_than`` (不足/不到/少于),
-    ``about`` (约/左右), ``nearly`` (近), or None (the codes and their words: ``core.vocab.QUALIFIERS``). ``source`` is ``"text"`` for narrative figures, ``"table"`` for table cells.
+    ``qualifier`` is one of ``more_than`` (余/多/超过), ``at_least`` (以上/至少), ``at_most`` (不超过/以内),
+    ``less_than`` (不足/不到/少于), ``about`` (约/左右), ``nearly`` (近), ``range`` (3-5个, 三至五天, 三四件:
+    ``value`` is the lower bound, ``start``/``end`` span the whole range), or None (the codes and their
+    words: ``core.vocab.QUALIFIERS``). ``source`` is ``"text"`` for narrative figures, ``"table"`` for table cells.
     """
 
     start: int

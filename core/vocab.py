@@ -9,7 +9,7 @@ cells with it and the GUI shows it (through Qt's translation, context ``"Vocab"`
 Adding a measure word, a qualifier word or a not-applicable marker is one edit here. Modules that
 build patterns from the tables read them as ``vocab.UNITS`` (never ``from core.vocab import UNITS``)
 inside a function wrapped by :func:`derived`, so the patterns follow the tables: a test may replace a
-table (``monkeypatch.setattr(vocab, "UNITS", (*vocab.UNITS, vocab.Unit("笔")))``) and sees the new
+table (``monkeypatch.setattr(vocab, "UNITS", (*vocab.UNITS, vocab.Unit("单")))``) and sees the new
 word found, exported and shown.
 """
 
@@ -43,6 +43,11 @@ class Unit:
     in_headers: bool = False  # a column header may name it in brackets: 数量（件）, 金额（单位：万元）
     count_header: str = ""  # a column header ending in this word counts in the unit: 件数, 人次
     in_cells: bool = False  # a cell of tables 二/三/四 may write it after the number: 12件
+    signed: bool = False  # a change may carry a sign: -3.2%, +1.5个百分点, -200万元
+    arabic_only: bool = False  # a count only after Arabic digits: 十分重要, 三分之一, 一对一 are words
+    clock: bool = False  # after 时, 点 or a colon it is a time of day (8时30分); after 万/亿 a word (万分)
+    policy_name: bool = False  # after a name it ends a policy's name: 国十条, 创业富民30条
+    only_before: tuple[str, ...] = ()  # when set, a count only at a clause end or before these words
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -54,7 +59,7 @@ U = Unit
 # Blockers are what turns a count into another word: 个人, 人民, 条例, 场所, 期间, 元旦 …
 UNITS: tuple[Unit, ...] = (
     U("个工作日"),
-    U("个百分点"),
+    U("个百分点", signed=True),
     U("个月"),
     U("平方公里"),
     U("平方米"),
@@ -65,14 +70,15 @@ UNITS: tuple[Unit, ...] = (
     U("场次"),
     U("户次"),
     U("批次"),
-    U("万元", money=True, multiplied=True, in_headers=True, in_cells=True),
-    U("亿元", money=True, multiplied=True, in_headers=True),
+    U("剂次"),
+    U("万元", money=True, multiplied=True, in_headers=True, in_cells=True, signed=True),
+    U("亿元", money=True, multiplied=True, in_headers=True, signed=True),
     U("小时"),
     U("分钟"),
     U("个", blockers="人体性别案季月一", before_noun=True, case_count=True, in_headers=True,
       count_header="个数", in_cells=True),
     U("条", blockers="例件款线理幅码", one_is_count=True, article=True, in_headers=True, count_header="条数",
-      in_cells=True),
+      in_cells=True, policy_name=True),
     U("件", blockers="事", one_is_count=True, case_count=True, in_headers=True, count_header="件数",
       in_cells=True),
     U("项", blockers="下", one_is_count=True, article=True, in_headers=True, count_header="项数", in_cells=True),
@@ -87,7 +93,7 @@ UNITS: tuple[Unit, ...] = (
     U("人", blockers="民员大社口才事身力们群居物均士类", one_is_count=True, in_headers=True,
       count_header="人数"),
     U("册", in_headers=True, count_header="册数"),
-    U("元", blockers="旦素宵年月首", money=True, in_headers=True, in_cells=True),
+    U("元", blockers="旦素宵年月首", money=True, in_headers=True, in_cells=True, signed=True),
     U("天", blockers="津然地气下网", in_headers=True),
     U("类", blockers="别型似"),
     U("位", blockers="于置", before_noun=True, rank=True),
@@ -121,8 +127,13 @@ UNITS: tuple[Unit, ...] = (
     U("亩"),
     U("栋", before_noun=True),
     U("间", blockers="隔断接", before_noun=True),
-    U("%", written=("％",), percent=True, in_headers=True),
-    U("‰", percent=True),
+    U("笔", blockers="记录试者名画墨谈触杆"),
+    U("对", arabic_only=True, only_before=("新人", "夫妻", "夫妇", "家庭")),  # 3对1, 对于: a preposition
+    U("秒", blockers="批办杀懂钟", arabic_only=True),
+    U("分", blockers="之别类析为布局管批期解工配享散送级区会公行数值段支成担离流拆包院所队社号钟贝",
+      arabic_only=True, clock=True),
+    U("%", written=("％",), percent=True, in_headers=True, signed=True),
+    U("‰", percent=True, signed=True),
 )  # fmt: skip
 del U
 
@@ -155,16 +166,29 @@ class Qualifier:
     before: tuple[str, ...] = ()  # before the number: 超过5件, 约300人
     between: tuple[str, ...] = ()  # after the number, before the unit: 500余人次, 1860多个
     after: tuple[str, ...] = ()  # after the unit: 5件以上, 300人左右
+    shown: str = "{}"  # how a check's formula writes a figure with this bound: 500余, 不超过3
 
 
-# In order of precedence: 超过5件以上 is more_than, 约5件以上 at_least.
+# In order of precedence: 不超过5件以上 is at_most, 超过5件以上 more_than, 约5件以上 at_least.
 QUALIFIERS: tuple[Qualifier, ...] = (
-    Qualifier("more_than", "余/多", before=("超过", "逾", "超"), between=("余", "多"), after=("之多",)),
-    Qualifier("at_least", "以上", before=("至少", "不少于"), after=("以上",)),
-    Qualifier("less_than", "不足", before=("不足", "不到", "少于")),
-    Qualifier("about", "约", before=("约",), after=("左右",)),
-    Qualifier("nearly", "近", before=("近",)),
+    Qualifier(
+        "at_most",
+        "不超过",
+        before=("不超过", "不多于", "不高于", "不大于", "最多"),
+        after=("以内", "以下"),
+        shown="不超过{}",
+    ),
+    Qualifier(
+        "more_than", "余/多", before=("超过", "逾", "超"), between=("余", "多"), after=("之多",), shown="{}余"
+    ),
+    Qualifier("at_least", "以上", before=("至少", "不少于", "不低于"), after=("以上",), shown="{}以上"),
+    Qualifier("less_than", "不足", before=("不足", "不到", "少于"), shown="不足{}"),
+    Qualifier("about", "约", before=("约",), after=("左右",), shown="约{}"),
+    Qualifier("nearly", "近", before=("近",), shown="近{}"),
+    # 3-5个工作日, 三至五天, 三四件: no word writes it; the figure's value is the lower bound
+    Qualifier("range", "区间（取下限）"),
 )
+RANGE = "range"  # the code the scan gives a range (no word bounds it)
 # Words that stand before a figure without bounding it (达到3000件): they end the search for a bound.
 PLAIN_BEFORE = ("达到", "达")
 
@@ -191,6 +215,11 @@ def qualifier_words(part: str, codes: Iterable[str] | None = None) -> tuple[str,
         if wanted is None or q.code in wanted:
             out += [w for w in getattr(q, part) if w not in out]
     return tuple(out)
+
+
+def qualified(code: str | None, number: str) -> str:
+    """``number`` written with the qualifier ``code`` as a check's formula shows it: 500余, 约300."""
+    return next((q.shown for q in QUALIFIERS if q.code == code), "{}").format(number)
 
 
 def qualifier_name(code: str | None) -> str:

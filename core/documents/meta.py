@@ -48,6 +48,12 @@ _SIGNOFF_RE = re.compile(r"^\s*(.{2,40}?(?:" + _ORG_SUFFIX + r"))\s*$")
 _BREADCRUMB = re.compile(r"^.*(?:>|»|＞|›)\s*")
 _TRAILING_DATE = re.compile(r"[\s　]*(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?.*)$")
 _ORG_LINE = re.compile(r"^[^\d，。,:：;；]{2,30}(?:" + _ORG_SUFFIX + r")$")
+# Field names that web pages and text copies put before a title or an issuer: 标题：, # , 发布机构：
+_TITLE_PREFIX = re.compile(r"^(?:#{1,6}\s*|\*{2}|(?:文章|信息|文件)?(?:标\s*题|题\s*名|名\s*称)\s*[:：]\s*)")
+_ISSUER_FIELD_NAME = (
+    "发布机构|发布机关|发布单位|发文机关|发文单位|发文机构|公开主体|公开单位|信息来源|来源|所属机构|制发机关"
+)
+_ISSUER_FIELD = re.compile(r"^(?:" + _ISSUER_FIELD_NAME + r")\s*[:：]\s*(\S.*)$")
 
 
 def _title_score(line: str) -> int:
@@ -71,6 +77,7 @@ def _title_score(line: str) -> int:
 
 def _clean_title(line: str) -> str:
     line = _BREADCRUMB.sub("", line).strip()
+    line = _TITLE_PREFIX.sub("", line).strip().removesuffix("**").strip()
     line = _JUNK_PREFIX.sub("", line)
     line = _TRAILING_DATE.sub("", line).strip()
     line = re.sub(r"(?<=\d)\s+(?=年)", "", line)  # "2024 年" as PDF text spaces it
@@ -93,6 +100,24 @@ def _find_title(lines: list[str]) -> tuple[str | None, int]:
         if _ORG_LINE.match(above):
             best = above + best
     return best, best_i
+
+
+def _issuer_field(lines: list[str]) -> str | None:
+    """发布机构：苏州市吴中区人民政府 — the issuer a page names in its metadata fields."""
+    for line in lines:
+        parts = [p.strip() for p in line.split("|")] if "|" in line else [line]
+        # 发布机构 | 苏州市人民政府办公室: a metadata table puts the value in the next cell
+        parts = [
+            f"{p}：{q}" if q and re.fullmatch(_ISSUER_FIELD_NAME, p) else p
+            for p, q in zip(parts, [*parts[1:], ""], strict=True)
+        ]
+        for part in parts:
+            m = _ISSUER_FIELD.match(part.strip())
+            if m:
+                value = re.split(r"\s{2,}|\t|(?:发布|成文|生成)日期|索引号|文号", m.group(1))[0].strip()
+                if _ORG_LINE.match(value):
+                    return value
+    return None
 
 
 def describe(doc: Document) -> Document:
@@ -120,6 +145,8 @@ def describe(doc: Document) -> Document:
         )
         if m:
             issuer = m.group(1)
+    if not issuer:
+        issuer = _issuer_field(lines[:40])
     m = _PUBLISH_RE.search(head)
     if m:
         title = title or m.group(1)
@@ -132,3 +159,31 @@ def describe(doc: Document) -> Document:
                 issuer = m.group(1)
                 break
     return dataclasses.replace(doc, title=title, year=year, issuer=issuer)
+
+
+_HIGHER_LEVEL = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区|特别行政区|市|自治州|地区|盟)")
+_PLACE = r"(?:(?![和与及])[\u4e00-\u9fff]){2,8}?"  # a place name: not 住房和城乡 (of 住房和城乡建设局)
+_NOT_PLACE_END = r"(?!建设|振兴|规划|一体|村|域|级|场|民|政|划|容|镇|乡)"
+_LOCAL_PLACE = re.compile(r"^" + _PLACE + r"(?:新区|开发区|高新区|区|县|市|旗|镇|乡|街道)" + _NOT_PLACE_END)
+_COUNTY_LEVEL = re.compile(r"^" + _PLACE + r"(?:区|县|旗)" + _NOT_PLACE_END)
+_TOWN_LEVEL = re.compile(r"^" + _PLACE + r"(?:街道|镇|乡)" + _NOT_PLACE_END)
+_KEY_DROP = re.compile(r"[\s\u3000·．.,，、()（）\[\]【】“”\"']")
+
+
+def issuer_key(issuer: str | None) -> str:
+    """One key for the ways one issuer is written across years: 苏州市吴中区人民政府 and 吴中区人民政府,
+    市政府办公室 and 市人民政府办公室, traditional and simplified, with or without spaces.
+
+    The higher-level place before a county-level one is dropped (江苏省苏州市吴中区 → 吴中区), and
+    人民政府 is written 政府. '' when there is no issuer."""
+    if not issuer:
+        return ""
+    key = _KEY_DROP.sub("", to_simplified(issuer))
+    while True:
+        if (m := _HIGHER_LEVEL.match(key)) is not None and _LOCAL_PLACE.match(key[m.end() :]):
+            key = key[m.end() :]  # 苏州市吴中区 → 吴中区
+        elif (m := _COUNTY_LEVEL.match(key)) is not None and _TOWN_LEVEL.match(key[m.end() :]):
+            key = key[m.end() :]  # 玄武区梅园新村街道 → 梅园新村街道
+        else:
+            break
+    return key.replace("人民政府", "政府")

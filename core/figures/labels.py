@@ -4,8 +4,11 @@
 ``(label, indicator_id | None, confidence)``. ``soft_breaks`` says that line breaks are the wrapping of
 a PDF page (or of text pasted from one) rather than paragraph ends, so a label may run across them.
 
-Indicator ids for table 四 may be derived: ``t4.suit.<result>`` is the sum of the two lawsuit groups
-(未经复议直接起诉 + 复议后起诉), used when the narrative does not say which.
+Indicator ids may be derived (sums the narrative names but the tables split, see
+``core.schema.DERIVED_ROWS``): ``t4.suit.<result>`` is the sum of the two lawsuit groups (未经复议直接起诉 +
+复议后起诉), used when the narrative does not say which; ``t3.r1_r2`` is 予以公开 + 部分公开;
+``t3.received`` is 新收 + 上年结转. ``readings`` lists what else a figure's words may mean (共受理N件:
+新收, or 新收 + 上年结转), so the check compares each reading.
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ _T3_MAP: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, float]
         (r"(?:收到|受理|接收|接到).{0,12}申请", r"^(?![^，。；]{0,3}[（(]含)", "t3.new.total", 0.7),
         (r"办结|答复|办理完毕", None, "t3.r7_total.total", 0.65),
         # the results of table 三; 不予公开 … 其他处理 are sums of their sub-rows (derived ids)
+        (
+            r"(?:予以|同意|全部)?公开(?:及|和|与|或|、|以及)部分公开|全部或部分公开",
+            None,
+            "t3.r1_r2.total",
+            0.65,
+        ),  # 予以公开及部分公开N件: the sum of the two rows
         (r"部分公开", None, "t3.r2.total", 0.65),
         (r"不予公开", None, "t3.r3.total", 0.6),
         (r"予以公开|同意公开", None, "t3.r1.total", 0.65),
@@ -262,7 +271,39 @@ def describe(
                 indicator = ind
                 conf = min(conf, c)
                 break
+    if indicator is None and unit in p.case_count and unit != "个" and _SUM_ONLY.fullmatch(before.strip()):
+        sentence = _sentence_before(n, start, soft_breaks)
+        if _received_total(sentence) and _subject_is_disclosure(sentence, before):
+            indicator, conf = "t3.received.total", min(conf, 0.65)
     return label, indicator, conf
+
+
+# 新收120件，上年结转3件，共受理123件: a total right after both parts names their sum.
+_SUM_ONLY = re.compile(r"(?:本年度?)?(?:共|共计|合计|总计|累计)(?:受理|收到|接收|处理)?了?(?:申请)?")
+
+
+def _received_total(sentence: str) -> bool:
+    return (
+        "申请" in sentence
+        and _NEW_ONLY.search(sentence) is not None
+        and re.search(r"上一?年度?结转", sentence) is not None
+    )
+
+
+# Words that name this year's new applications alone (新收), not all applications handled this year.
+_NEW_ONLY = re.compile(r"新收|新受理|新增|新提出|新申请|本年新")
+
+
+def readings(indicator: str, label: str | None) -> tuple[str, ...]:
+    """The indicators a narrative figure may be compared with, the plainest reading first.
+
+    共受理申请N件 / 收到申请N件 may count this year's new applications (新收) or all applications
+    handled, 新收 + 上年结转 (``t3.received``): the words do not say which, so both are readings;
+    新收N件 is only 新收. Every other figure has the one reading its words name."""
+    row, _, col = indicator.rpartition(".")
+    if row == "t3.new" and label and not _NEW_ONLY.search(label):
+        return indicator, f"t3.received.{col}"
+    return (indicator,)
 
 
 def soft_line_breaks(text: str) -> bool:

@@ -19,7 +19,13 @@ from decimal import Decimal
 
 from core import vocab
 from core.figures import labels
-from core.figures.numbers import MULTIPLIERS, parse_arabic, parse_chinese, parse_number
+from core.figures.numbers import (
+    MULTIPLIERS,
+    parse_arabic,
+    parse_chinese_decimal,
+    parse_chinese_range,
+    parse_number,
+)
 from core.model import Document, Figure
 from core.textnorm import fold_width, to_simplified
 
@@ -27,8 +33,11 @@ from core.textnorm import fold_width, to_simplified
 NUMBER_RE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十百千万亿])(?:百分之[零〇一二两三四五六七八九十百点]+"  # 百分之九十
     r"|\d{1,3}(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)"  # 1,234,567.8 (\d also matches full-width digits)
+    r"|\d{1,3}(?:[\u2009\u202f]\d{3})+(?:[.．]\d+)?(?![\d\u2009\u202f])"  # 3 119 (thin space)
+    # 3 119 with a plain space, but not 表3 100件 (a table's number, then a count)
+    r"|(?<![表图件第号A-Za-z])\d{1,3}(?:[ \u00a0]\d{3})+(?:[.．]\d+)?(?![\d \u00a0])"
     r"|\d+(?:[.．]\d+)?"  # 1234.5
-    r"|[零〇一二两三四五六七八九十百千万亿]+)"  # 三千二百
+    r"|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"  # 三千二百, 六十二点八
 )
 
 
@@ -37,6 +46,7 @@ class _Patterns:
     """What follows a number run, compiled from ``core.vocab`` (see ``_patterns``)."""
 
     tail: re.Pattern[str]  # qualifier, 万/亿, unit, qualifier after the unit
+    multiplier: re.Pattern[str]  # 万, 亿, 万亿, 千万 … (a compound multiplier is one)
     tail_first: frozenset[str]  # characters a tail can start with: a cheap test before ``tail`` runs
     bare_mult: re.Pattern[str]  # 523.6万 at the end of a clause: an amount with no measure word (访问量)
     pre: re.Pattern[str]  # a bound before the number (超过, 约 …) or a plain 达到
@@ -49,6 +59,11 @@ class _Patterns:
     rank: frozenset[str]
     article: frozenset[str]
     approximate: tuple[str, ...]  # 近/超/逾 before 万: 近万条 is a count
+    signed: frozenset[str]  # units a change may carry a sign in: -3.2%
+    arabic_only: frozenset[str]  # units counted only after Arabic digits (十分重要, 一对一)
+    clock: frozenset[str]  # units that after 时/点 are a time of day (8时30分)
+    policy_name: frozenset[str]  # units that end a policy's name (国十条, 创业富民30条)
+    only_before: dict[str, tuple[str, ...]]  # units that count only at a clause end or before these words
 
 
 @vocab.derived
@@ -75,6 +90,7 @@ def _patterns() -> _Patterns:
     pre = vocab.alternation((*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))
     return _Patterns(
         tail=tail,
+        multiplier=re.compile(mult),
         tail_first=frozenset(first + "".join(w[0] for w in vocab.unit_words(units))),
         bare_mult=bare,
         pre=re.compile(f"(?:{pre})$"),
@@ -87,6 +103,11 @@ def _patterns() -> _Patterns:
         rank=frozenset(u.word for u in units if u.rank),
         article=frozenset(u.word for u in units if u.article),
         approximate=vocab.qualifier_words("before", ("nearly", "more_than")),
+        signed=frozenset(u.word for u in units if u.signed),
+        arabic_only=frozenset(u.word for u in units if u.arabic_only),
+        clock=frozenset(u.word for u in units if u.clock),
+        policy_name=frozenset(u.word for u in units if u.policy_name),
+        only_before={u.word: u.only_before for u in units if u.only_before},
     )
 
 
@@ -151,6 +172,42 @@ def _is_ordinal(n: str, start: int, rank_unit: bool = False) -> bool:
     return prev == "第" or (prev == "前" and rank_unit)
 
 
+def _in_quoted_name(n: str, start: int, unit_end: int) -> bool:
+    """“双十条”, “稳经济30条”, 《创业富民20条》 — a short quoted name that ends with the figure."""
+    lo = max(0, start - 8)
+    k = start - 1
+    while k >= lo and n[k] not in _OPEN_QUOTES:
+        if n[k] in _CLOSE_QUOTES or n[k] in _CLAUSE_END:
+            return False
+        k -= 1
+    if k < lo:
+        return False
+    rest = n[unit_end : unit_end + 3]
+    return any(c in _CLOSE_QUOTES for c in rest[:1]) or (rest[:1] in ("措", "政", "举") and "”" in rest)
+
+
+# 出台创业富民30条: a policy verb, then a name (not a countable noun), then N条 — the name of a policy.
+_POLICY_VERB_NAME = re.compile(r"(?:出台|印发|推出|兑现|制定)([\u4e00-\u9fff]{2,6})$")
+_COUNTABLE = tuple(
+    "信息 文件 政策 措施 举措 意见 建议 事项 规定 办法 细则 制度 规则 标准 条目 目录 清单 问题 数据 公告 通知 "  # noqa: SIM905
+    "通告 条款 规章 法规 条例 内容 稿件 新闻 动态 解读 诉求 提案 留言 线索 案例 消息 要点 任务 承诺 做法 经验 "
+    "规范 指引 准则 意见稿 公约 方案 计划 工作 服务 事宜 情况".split()
+)
+_POLICY_AFTER = ("政策", "措施", "举措", "新政", "细则", "意见")
+
+
+def _policy_name(n: str, ns: int, num: str, unit_end: int) -> bool:
+    """国十条, 双十条, 创业富民30条, 稳外资20条措施: names of policies, not counts of items."""
+    if _prev_char(n, ns) in ("国", "双", "新") and not num[0].isdigit():
+        return True
+    if n.startswith(_POLICY_AFTER, unit_end):
+        return True
+    m = _POLICY_VERB_NAME.search(n, max(0, ns - 8), ns)
+    return (
+        m is not None and not m.group(1).endswith(_COUNTABLE) and not any(c in m.group(1) for c in "等类项个")
+    )
+
+
 def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
     """“三个作用” / “4+2” — a short quoted phrase that starts with the number."""
     if start == 0 or n[start - 1] not in _OPEN_QUOTES:
@@ -168,8 +225,20 @@ def _in_quoted_slogan(n: str, start: int, end: int) -> bool:
 def _value(num: str) -> Decimal | None:
     if num[0].isdigit():
         return parse_arabic(fold_width(num).replace("，", ","))
-    iv = parse_chinese(num)
-    return None if iv is None else Decimal(iv)
+    return parse_chinese_decimal(num)
+
+
+_SIGNS = {"-": -1, "－": -1, "−": -1, "+": 1, "＋": 1}
+
+
+def _sign(n: str, ns: int) -> int:
+    """-3.2%, 增长-5%, +1.5个百分点: a sign that stands alone before the number (not 0564-12345, A-3)."""
+    if ns == 0 or n[ns - 1] not in _SIGNS:
+        return 0
+    before = fold_width(n[ns - 2]) if ns >= 2 else ""
+    if before and (before.isalnum() and before.isascii() or before in ")）]】-+/.%"):
+        return 0
+    return _SIGNS[n[ns - 1]]
 
 
 # Words before a Chinese-numeral count that say something is being counted (共计十项, 召开三次).
@@ -188,9 +257,11 @@ def _chinese_numeral_ok(
         return True  # 近万条: nearly ten thousand
     if num in ("万", "亿", "百", "千", "百万", "千万", "万亿", "亿万"):
         return False  # 百项堵点, 千家万户 …
-    if num == "一" and (unit not in p.one_is_count or after[:1] not in _CLAUSE_END):
-        return False  # 一次性, 一批, 最后一公里, 最多跑一次 … but 复议一件。 is a count
     prev = n[ns - 1] if ns else ""
+    if num == "一" and (unit not in p.one_is_count or after[:1] not in _CLAUSE_END or prev in "上下"):
+        return False  # 一次性, 一批, 最后一公里, 最多跑一次, 上一篇 … but 复议一件。 is a count
+    if unit in p.arabic_only:
+        return False  # 十分重要, 三分之一, 一对一
     if prev and (prev in "数几" or (prev in "上成" and num[0] in "十百千万")):
         return False  # 数十场, 几十条, 上百人: no exact value
     if unit == "类" and not big:
@@ -204,17 +275,34 @@ def _chinese_numeral_ok(
     return True
 
 
-def _rejected(p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: int) -> bool:
+def _rejected(
+    p: _Patterns,
+    n: str,
+    t: re.Match[str],
+    num: str,
+    unit: str,
+    ns: int,
+    signed: bool = False,
+    is_range: bool = False,
+) -> bool:
     """The non-figure filters for a number + measure word (``t`` is the tail match)."""
     after_unit = n[t.end("unit") : t.end("unit") + 4]
+    if unit in p.clock and (_prev_char(n, ns) in "时点:：" or t.group("mult")):
+        return True  # 8时30分: a time of day
+    if unit in p.only_before and not (
+        after_unit[:1] in _CLAUSE_END or after_unit.startswith(p.only_before[unit])
+    ):
+        return True  # 3对1, 对于: 对 is a preposition here, not pairs
+    if unit in p.policy_name and _policy_name(n, ns, num, t.end("unit")):
+        return True  # 国十条, 创业富民30条
     if unit in p.blockers and after_unit[:1] and after_unit[0] in p.blockers[unit]:
         return True  # 个人, 人民, 条例, 场所 …
     if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
         return True  # 六个部分, 十四个五年规划
     if not num[0].isdigit():
-        if not _chinese_numeral_ok(p, n, ns, num, unit, t.group("big"), after_unit):
+        if not is_range and not _chinese_numeral_ok(p, n, ns, num, unit, t.group("big"), after_unit):
             return True
-    elif _looks_glued(n, ns):
+    elif not signed and _looks_glued(n, ns):
         return True
     digits = num if num.isascii() else fold_width(num)
     if digits[:2] in ("19", "20") and digits.isdigit() and len(digits) >= 6:
@@ -233,8 +321,37 @@ def _rejected(p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: i
     return (
         _is_ordinal(n, ns, unit in p.rank)
         or _in_quoted_slogan(n, ns, t.end())
+        or _in_quoted_name(n, ns, t.end("unit"))
         or _SLOGAN_RE.match(n, ns) is not None
     )
+
+
+_RANGE_SEP = re.compile(r"[ \t]?(?:-|－|—|–|~|～|〜|至|到)[ \t]?")
+_RANGE_FIRST = frozenset(" \t-－—–~～〜至到")
+_WRAPPED_DIGITS = re.compile(r"\n(\d+(?:[.．]\d+)?)")
+
+
+def _range_end(n: str, ne: int, num: str) -> re.Match[str] | None:
+    """The second number of a range right after ``num``: 3-5, 3至5, 三到五 (same kind of numeral)."""
+    sep = _RANGE_SEP.match(n, ne)
+    if sep is None or sep.end() == ne:
+        return None
+    m2 = NUMBER_RE.match(n, sep.end())
+    if m2 is None or m2.group()[0].isdigit() != num[0].isdigit() or m2.group().startswith("百分之"):
+        return None
+    if num[0].isdigit() and (
+        (num[0] in "0０" and num[1:2] not in (".", "．")) or len(m2.group()) > len(num) + 1
+    ):
+        return None  # 0564-12345: a telephone number, not a range
+    return m2
+
+
+def _wrapped(n: str, ns: int, ne: int) -> int:
+    """End of a number that a PDF line wraps (``31⏎19件``): the digits continuing the next line, or ``ne``."""
+    m = _WRAPPED_DIGITS.match(n, ne)
+    if m is None or ne - (n.rfind("\n", 0, ns) + 1) < 12:
+        return ne  # only a long line is wrapped in the middle of a number
+    return m.end()
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
@@ -245,10 +362,15 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     soft = doc.format == "pdf" or labels.soft_line_breaks(n)
     p = _patterns()
     tail_match, tail_first = p.tail.match, p.tail_first
+    skip_to = 0
     for m in NUMBER_RE.finditer(n):
         num = m.group()
         ns, ne = m.span()
+        if ns < skip_to:
+            continue  # the second number of a range, the rest of a wrapped number
         mult = big = mult_char = None
+        lo_hi: tuple[Decimal, Decimal] | None = None
+        sign = 0
         if num.startswith("百分之"):
             value = parse_number(num)
             if value is None or _is_ordinal(n, ns):
@@ -257,9 +379,24 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             unit, rule, is_cn = "%", "percent", True
             qualifier = vocab.qualifier_of(_pre(p, n, ns), None, None)
         else:
-            if ne >= len(n) or n[ne] not in tail_first:
+            if soft and ne < len(n) and n[ne] == "\n" and num[0].isdigit():
+                ne = _wrapped(n, ns, ne)
+                num = n[ns:ne]
+                skip_to = ne
+            if ne >= len(n):
                 continue
-            t = tail_match(n, ne)
+            t = None
+            if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
+                # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
+                t = tail_match(n, m2.end())
+                lo, hi = _value(num), _value(m2.group())
+                if t is None or lo is None or hi is None or lo >= hi:
+                    continue
+                lo_hi, skip_to = (lo, hi), m2.end()
+            elif n[ne] not in tail_first:
+                continue
+            else:
+                t = tail_match(n, ne)
             if t is None:
                 t = p.bare_mult.match(n, ne)
                 if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
@@ -269,7 +406,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 if value is None:
                     continue
                 value *= MULTIPLIERS[t.group("mult")]
-                mult, mult_char = t.group("mult"), doc.text[t.start("mult")]
+                mult, mult_char = t.group("mult"), doc.text[t.start("mult") : t.end("mult")]
                 ue = end = t.end()
                 unit, rule, is_cn = None, "number+multiplier", False
                 qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), None)
@@ -291,20 +428,31 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 )
                 continue
             unit = p.canonical[t.group("unit")]
-            if _rejected(p, n, t, num, unit, ns):
+            if num[0].isdigit() and lo_hi is None:
+                sign = _sign(n, ns) if unit in p.signed else 0
+            if _rejected(p, n, t, num, unit, ns, signed=sign != 0, is_range=lo_hi is not None):
                 continue
-            value = _value(num)
-            if value is None:
-                continue
+            if lo_hi is not None:
+                value = lo_hi[0]
+            elif (value := _value(num)) is None:
+                bounds = parse_chinese_range(num) if not num[0].isdigit() else None
+                if bounds is None:
+                    continue
+                lo_hi = (Decimal(bounds[0]), Decimal(bounds[1]))  # 三四件, 十二三个: about that many
+                value = lo_hi[0]
             mult = t.group("mult")
             if mult:
                 value *= MULTIPLIERS[mult]
-                mult_char = doc.text[t.start("mult")]  # as written: 万 or 萬
+                mult_char = doc.text[t.start("mult") : t.end("mult")]  # as written: 万 or 萬
             big = t.group("big")
             ue, end = t.end("unit"), t.end()
             is_cn = not num[0].isdigit()
             rule = "cn-numeral" if is_cn else ("percent" if unit in p.percent else "number+unit")
             qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), t.group("post"))
+            if lo_hi is not None:
+                qualifier, rule = vocab.RANGE, "range"
+            if sign:
+                value, ns = value * sign, ns - 1  # the sign is part of the figure: -3.2%
         label, indicator, conf = labels.describe(n, ns, end, unit, soft)
         if is_cn:
             conf = min(conf, 0.6)
@@ -312,6 +460,9 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             conf = min(conf, 0.8)
         if big:
             conf = min(conf, 0.7)
+        if lo_hi is not None:
+            indicator, conf = None, min(conf, 0.6)  # a range is no cell's value
+            ne = skip_to if skip_to > ne else ne
         out.append(
             Figure(
                 start=ns,
@@ -343,12 +494,15 @@ def parse_selection(text: str) -> tuple[Decimal, str | None] | None:
         return None if value is None else (value, "%")
     value = _value(num)
     if value is None:
-        return None
+        bounds = parse_chinese_range(num)  # 三四件: the lower bound, as the scan reads it
+        if bounds is None:
+            return None
+        value = Decimal(bounds[0])
     p = _patterns()
     t = p.tail.match(n, m.end())
     if t is None:
-        mult = n[m.end() : m.end() + 1]
-        return (value * MULTIPLIERS[mult], None) if mult in MULTIPLIERS else (value, None)
+        bare = p.multiplier.match(n, m.end())
+        return (value * MULTIPLIERS[bare.group()], None) if bare else (value, None)
     if t.group("mult"):
         value *= MULTIPLIERS[t.group("mult")]
     return value, p.canonical[t.group("unit")]

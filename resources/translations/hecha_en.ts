@@ -1081,5 +1081,9 @@ Reason for accepting (written into the audit trail):</translation>
         <source>已接受</source>
         <translation>Accepted</translation>
     </message>
-<message><source>未读出</source><translation>not read</translation></message></context>
+    <message>
+        <source>未读出</source>
+        <translation>not read</translation>
+    </message>
+<message><source>不超过</source><translation>at most</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message></context>
 </TS>

@@ -83,6 +83,8 @@ EN = {
     "不足": "less than",
     "约": "about",
     "近": "nearly",
+    "不超过": "at most",
+    "区间（取下限）": "range (lower bound)",
     "零": "zero",
     "空白": "blank",
     "不适用": "not applicable",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.documents.meta import describe
+from core.documents.meta import describe, issuer_key
 from core.model import Document
 
 
@@ -63,3 +63,65 @@ def test_title_issuer_year(text: str, title: str, issuer: str, year: int) -> Non
 
 def test_no_title_in_plain_prose() -> None:
     assert meta("今天天气很好。\n")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "issuer"),
+    [
+        (
+            "标题：苏州市吴中区人民政府2023年政府信息公开工作年度报告\n发布日期：2024-01-20\n正文……",
+            "苏州市吴中区人民政府2023年政府信息公开工作年度报告",
+            "苏州市吴中区人民政府",
+        ),
+        (
+            "# 2023年政府信息公开工作年度报告\n\n发布机构：吴中区人民政府\n根据《条例》规定……",
+            "2023年政府信息公开工作年度报告",
+            "吴中区人民政府",
+        ),
+        (
+            "索引号 | 014152478/2024-00012 | 发布机构 | 苏州市人民政府办公室\n"
+            "名 称：2023年政府信息公开工作年度报告\n",
+            "2023年政府信息公开工作年度报告",
+            "苏州市人民政府办公室",
+        ),
+        (
+            "发布机构：市人民政府办公室    发布日期：2024-01-20\n**2023年政府信息公开工作年度报告**\n",
+            "2023年政府信息公开工作年度报告",
+            "市人民政府办公室",
+        ),
+    ],
+)
+def test_titles_and_issuers_without_page_prefixes(text: str, title: str, issuer: str | None) -> None:
+    got_title, got_issuer, year = meta(text)
+    assert got_title == title
+    assert got_issuer == issuer
+    assert year == 2023
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("苏州市吴中区人民政府", "吴中区人民政府"),
+        ("江苏省苏州市吴中区人民政府", "吴中区人民政府"),
+        ("市政府办公室", "市人民政府办公室"),
+        ("蘇州市吳中區人民政府", "吴中区人民政府"),
+        ("南京市玄武区梅园新村街道办事处", "梅园新村街道办事处"),
+        ("长沙市长沙县人民政府", "长沙县人民政府"),
+        ("淮安市人民政府 ", "淮安市人民政府"),
+    ],
+)
+def test_one_issuer_written_two_ways_is_one_key(a: str, b: str) -> None:
+    assert issuer_key(a) == issuer_key(b) != ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("苏州市吴中区人民政府", "苏州市相城区人民政府"),
+        ("吴中区人民政府", "吴中区人民政府办公室"),
+        ("苏州市住房和城乡建设局", "无锡市住房和城乡建设局"),
+        ("苏州市人民政府", "苏州市吴中区人民政府"),
+    ],
+)
+def test_different_issuers_keep_different_keys(a: str, b: str) -> None:
+    assert issuer_key(a) != issuer_key(b)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.figures.numbers import parse_chinese, parse_number
+from core.figures.numbers import parse_chinese, parse_chinese_decimal, parse_chinese_range, parse_number
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,52 @@ def test_parse_number_as_a_reviewer_selects_it(text: str, value: str) -> None:
 def test_parse_number_without_a_number() -> None:
     assert parse_number("政府信息公开") is None
     assert parse_chinese("信息") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一百二", 120),
+        ("三千五", 3500),
+        ("两万三", 23000),
+        ("一万二", 12000),
+        ("三万二千五", 32500),
+        ("一百零二", 102),  # 零 says the last place is the ones
+        ("三千零五", 3005),
+        ("一百一十", 110),
+        ("一百二十一万亿", 121 * 10**12),
+        ("三千万", 30_000_000),
+    ],
+)
+def test_colloquial_numerals_leave_the_last_place_unsaid(text: str, value: int) -> None:
+    assert parse_chinese(text) == value
+
+
+@pytest.mark.parametrize("text", ["三四", "五六", "两三", "万万", "十十", "三十二百"])
+def test_not_one_number(text: str) -> None:
+    assert parse_chinese(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("六十二点八万次", "628000"),
+        ("三点五", "3.5"),
+        ("121万亿元", "121000000000000"),
+        ("1.2万亿", "1200000000000"),
+        ("5千万元", "50000000"),
+        ("3百万", "3000000"),
+        ("3 119件", "3119"),
+        ("3\u2009119件", "3119"),
+        ("3\u202f119件", "3119"),
+    ],
+)
+def test_decimals_compound_multipliers_and_digit_groups(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+
+
+def test_chinese_decimal() -> None:
+    assert parse_chinese_decimal("六十二点八万") == Decimal(628000)
+    assert parse_chinese_decimal("一百二") == Decimal(120)
+    assert parse_chinese_decimal("六十二点") is None
+    assert parse_chinese_range("一百二") is None

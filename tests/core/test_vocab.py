@@ -48,6 +48,18 @@ def test_the_command_line_words_every_qualifier(tmp_path: Path, capsys: pytest.C
     assert "less_than" not in out and "more_than" not in out
 
 
+def test_the_command_line_words_the_bound_at_most_and_a_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("办理时限不超过15个工作日，10人以下参加，一般3-5个工作日办结。\n", encoding="utf-8")
+    assert cli.main(["extract", str(report)]) == 0
+    out = capsys.readouterr().out
+    for shown in ("15个工作日 (不超过)", "10人 (不超过)", "3个工作日 (区间（取下限）)"):
+        assert shown in out
+    assert "at_most" not in out and "range" not in out
+
+
 def test_units_are_written_one_way_each_and_multiplied_units_rest_on_a_unit() -> None:
     forms = [f for u in vocab.UNITS for f in u.forms]
     assert len(forms) == len(set(forms))

@@ -18,7 +18,7 @@ from core.textnorm import normalize
 from gui.figuremodel import COLUMNS, FigureModel
 from gui.tableview import parse_cell
 
-SUMMARY = "示范县政务服务中心2023年工作总结\n全年受理群众诉求不足300笔，办结率达到99%。\n"
+SUMMARY = "示范县政务服务中心2023年工作总结\n全年受理群众诉求不足300单，办结率达到99%。\n"
 
 
 def _figures(path: Path) -> list[tuple[float, str | None, str | None]]:
@@ -30,15 +30,15 @@ def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
 ) -> None:
     report = tmp_path / "summary.txt"
     report.write_text(SUMMARY, encoding="utf-8")
-    assert _figures(report) == [(99, "%", None)]  # 笔 is not a measure word yet: 300笔 is no figure
+    assert _figures(report) == [(99, "%", None)]  # 单 is not a measure word yet: 300单 is no figure
 
-    monkeypatch.setattr(vocab, "UNITS", (*vocab.UNITS, vocab.Unit("笔")))  # the one edit
+    monkeypatch.setattr(vocab, "UNITS", (*vocab.UNITS, vocab.Unit("单")))  # the one edit
 
     # extracted: the command line's JSON
     assert cli.main(["extract", "--json", str(report)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [(f["value"], f["unit"], f["qualifier"]) for f in out["figures"]] == [
-        (300, "笔", "less_than"),
+        (300, "单", "less_than"),
         (99, "%", None),
     ]
     assert out["figures"][0]["label"] == "受理群众诉求"
@@ -50,7 +50,7 @@ def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
         export.to_csv(ws, tmp_path / "out.csv")
         rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))
         assert [(r["value"], r["unit"]) for r in rows if r["kind"] == "figure"] == [
-            ("300", "笔"),
+            ("300", "单"),
             ("99", "%"),
         ]
         export.to_xlsx(ws, tmp_path / "out.xlsx")
@@ -58,7 +58,7 @@ def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
         heads = [c.value for c in sheet[1]]
         got = [(r[heads.index("数值")], r[heads.index("单位")], r[heads.index("限定词")]) for r in
                sheet.iter_rows(min_row=2, values_only=True)]  # fmt: skip
-        assert got == [(300, "笔", "不足"), (99, "%", None)]
+        assert got == [(300, "单", "不足"), (99, "%", None)]
         assert not any("less_than" in str(v) for row in sheet.iter_rows(values_only=True) for v in row)
 
         # shown: the figure list's unit column names the unit and the qualifier
@@ -68,7 +68,7 @@ def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
         shown = {
             model.data(model.index(r, 0)): model.data(model.index(r, col)) for r in range(model.rowCount())
         }
-        assert shown == {"300": "笔（不足）", "99": "%"}
+        assert shown == {"300": "单（不足）", "99": "%"}
     finally:
         ws.close()
 
