@@ -20,10 +20,12 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from core.documents.encoding import decode
+from core import messages
+from core.documents.encoding import decode, looks_binary
 from core.errors import LoadError
 from core.model import Cell, Document, Table
 
+_READABLE = re.compile(r"[0-9\u3400-\u9fff\uf900-\ufaff\uff10-\uff19]")
 _WS = re.compile(r"[ \t\n\r\f\v\xa0\u200b\ufeff]+")
 _WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _WIDE_BREAK = re.compile(rf"(?<={_WIDE})[ \t\r\f\v\xa0]*\n\s*(?={_WIDE})")
@@ -446,6 +448,8 @@ def _parse(path: str, text: str) -> tuple[lxml.html.HtmlElement | None, TextBuil
 def load(path: str, data: bytes, sha256: str) -> Document:
     mht = _mht_html(data)
     raw = mht if mht is not None else data
+    if looks_binary(raw):  # a picture or a program named .html would become thousands of �
+        raise LoadError(path, messages.BINARY_HTML)
     text, enc = decode_html(raw)
     text = _XML_DECL.sub("", text)
     if not text.strip():
@@ -454,7 +458,9 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     warnings: list[str] = []
     if flat is not None:
         b = flat
-        warnings.append(f"网页的标签嵌套超过 {MAX_DEPTH} 层，已按纯文本读取（表格未按表格识别），请对照原网页核对")
+        warnings.append(
+            f"网页的标签嵌套超过 {MAX_DEPTH} 层，已按纯文本读取（表格未按表格识别），请对照原网页核对"
+        )
     else:
         w = _Walker()
         body = root.find("body")
@@ -463,9 +469,9 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     b.newline()
     out = b.text()
     if "\ufffd" in out:
-        warnings.append(f"有 {out.count(chr(0xFFFD))} 个字符无法按 {enc} 解码，已替换为 �")
-    if not out.strip():
-        warnings.append("网页中没有可见的文字")
+        warnings.append(messages.undecodable(out.count("\ufffd"), enc))
+    if not _READABLE.search(out):
+        raise LoadError(path, "网页中没有可读的文字（没有汉字或数字，可能只有图片），请确认选对了文件")
     return Document(
         path=path,
         format="html",
