@@ -462,6 +462,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
             f"网页的标签嵌套超过 {MAX_DEPTH} 层，已按纯文本读取（表格未按表格识别），请对照原网页核对"
         )
     else:
+        assert root is not None
         w = _Walker()
         body = root.find("body")
         w.walk(body if body is not None else root)
