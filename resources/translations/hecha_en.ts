@@ -38,37 +38,37 @@
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="182" />
+        <location filename="../../gui/review.py" line="184" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="182" />
+        <location filename="../../gui/review.py" line="184" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="185" />
+        <location filename="../../gui/review.py" line="188" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="185" />
+        <location filename="../../gui/review.py" line="188" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="214" />
+        <location filename="../../gui/review.py" line="217" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="216" />
+        <location filename="../../gui/review.py" line="219" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="217" />
+        <location filename="../../gui/review.py" line="220" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
@@ -520,22 +520,27 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="83" />
+        <location filename="../../gui/dialogs.py" line="89" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="88" />
+        <location filename="../../gui/dialogs.py" line="94" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="91" />
+        <location filename="../../gui/dialogs.py" line="97" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="99" />
+        <location filename="../../gui/dialogs.py" line="102" />
+        <source>%1 份报告读取时有提示，请核对：</source>
+        <translation>%1 reports were read with warnings; please check:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="112" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -556,7 +561,12 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/docview.py" line="186" />
+        <location filename="../../gui/docview.py" line="129" />
+        <source>读取此报告时的提示：</source>
+        <translation>Warnings while reading this report:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/docview.py" line="200" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -652,73 +662,73 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="97" />
-        <location filename="../../gui/mainwindow.py" line="142" />
+        <location filename="../../gui/mainwindow.py" line="98" />
+        <location filename="../../gui/mainwindow.py" line="143" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="104" />
+        <location filename="../../gui/mainwindow.py" line="105" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="112" />
+        <location filename="../../gui/mainwindow.py" line="113" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121" />
+        <location filename="../../gui/mainwindow.py" line="122" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="123" />
+        <location filename="../../gui/mainwindow.py" line="124" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="148" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147" />
+        <location filename="../../gui/mainwindow.py" line="148" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="153" />
+        <location filename="../../gui/mainwindow.py" line="154" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="188" />
+        <location filename="../../gui/mainwindow.py" line="190" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="224" />
+        <location filename="../../gui/mainwindow.py" line="226" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230" />
+        <location filename="../../gui/mainwindow.py" line="232" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244" />
+        <location filename="../../gui/mainwindow.py" line="246" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="262" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/mainwindow.py" line="262" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -746,17 +756,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="128" />
+        <location filename="../../gui/reportlist.py" line="135" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="165" />
+        <location filename="../../gui/reportlist.py" line="172" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="169" />
+        <location filename="../../gui/reportlist.py" line="176" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -771,6 +781,11 @@ Reason for accepting (written into the audit trail):</translation>
         <location filename="../../gui/reportlist.py" line="69" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reportlist.py" line="81" />
+        <source>读取时有 %1 条提示，请打开报告查看</source>
+        <translation>%1 warnings while reading; open the report to see them</translation>
     </message>
 </context>
 <context>
