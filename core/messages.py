@@ -31,6 +31,13 @@ def undecodable(n: int, encoding: str) -> str:
     return f"有 {n} 个字符无法按 {encoding} 解码，已替换为 �（文件可能不完整或已损坏），请对照原件核对"
 
 
+def too_many_figures(limit: int, stop: int, length: int) -> str:
+    return (
+        f"数字超过 {limit} 个（远超正常报告），只提取到全文的 {stop * 100 // max(1, length)}% 处；"
+        "请确认这是一份报告，或拆分后再导入"
+    )
+
+
 _OS_REASONS = {
     errno.ENOENT: "文件不存在（可能已被移动或删除）",
     errno.EACCES: "没有读取权限（文件可能被其他程序占用），请调整权限后重试",

@@ -104,11 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from core.cli import COMMANDS
 
     if args and args[0] in COMMANDS:
-        from core import cli
+        try:
+            from core import cli
 
-        if getattr(sys, "frozen", False):
-            setup_logging()
-        return cli.main(args)
+            if getattr(sys, "frozen", False):
+                setup_logging()
+            return cli.main(args)
+        except KeyboardInterrupt:  # Ctrl+C while the program was still starting: no traceback
+            sys.stderr.write("hecha: 已取消\n")
+            return 130
     setup_logging()
     log.info(
         "hecha %s starting (%s)", " ".join(args), "frozen" if getattr(sys, "frozen", False) else "source"

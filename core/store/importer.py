@@ -7,9 +7,11 @@ finishes the rest (files already stored are recognised by their sha256 and skipp
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import stat
 import sys
 import threading
@@ -155,8 +157,6 @@ def _watch_parent(parent: int) -> None:
 
     Ctrl+C reaches every process of the terminal: workers ignore it (no traceback from each) and the
     importing process decides — it cancels and shuts the pool down."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def loop() -> None:
@@ -167,6 +167,19 @@ def _watch_parent(parent: int) -> None:
 
     if sys.platform != "win32":
         threading.Thread(target=loop, daemon=True).start()
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl+C while worker processes are started (they inherit it until their initializer)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -188,7 +201,9 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
         if pool is not None:
             try:
                 chunk = max(1, min(16, len(todo) // (workers * 8)))
-                for out in pool.map(analyse_file, todo, chunksize=chunk):
+                with _sigint_ignored():  # workers start here: a Ctrl+C must not reach one half-born
+                    results = pool.map(analyse_file, todo, chunksize=chunk)
+                for out in results:
                     pending.pop(0)
                     yield out
                     if cancelled():

@@ -91,6 +91,18 @@ def test_extraction_time_grows_linearly_without_sentence_ends(tmp_path: Path, se
     assert ratio < 8, f"4× the text took {ratio:.1f}× the time"
 
 
+def test_a_text_of_nothing_but_figures_is_cut_with_a_warning(tmp_path: Path) -> None:
+    """A multi-megabyte dump of figures is no report: extraction stops at MAX_FIGURES and says so,
+    so time and memory stay bounded (19 MB of them used to run past 2 GB)."""
+    from core.figures.scan import MAX_FIGURES
+
+    p = tmp_path / "数据.txt"
+    p.write_text("收到申请12件，" * (MAX_FIGURES + 5000), "utf-8")
+    ex = pipeline.analyse(p)
+    assert len([f for f in ex.figures if f.source != "table"]) == MAX_FIGURES
+    assert any(str(MAX_FIGURES) in w and "拆分" in w for w in ex.document.warnings)
+
+
 # ---- 4. DOCX parts that inflate to gigabytes --------------------------------------------------------
 _CT = (
     '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
