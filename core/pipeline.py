@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from core import checks, documents, figures, tables
+from core.figures.scan import MAX_FIGURES
+from core.messages import too_many_figures
 from core.model import Document, Extraction
 
 
@@ -19,7 +22,12 @@ def analyse_document(doc: Document, previous: Extraction | None = None) -> Extra
     values = tables.read(doc, with_unread=True)
     table_figs = tables.table_figures(doc, values)
     spans = sorted((f.start, f.end) for f in table_figs)
-    narrative = [f for f in figures.extract(doc) if not _overlaps(spans, f.start, f.end)]
+    found = figures.extract(doc)
+    if len(found) >= MAX_FIGURES:
+        doc = replace(
+            doc, warnings=(*doc.warnings, too_many_figures(MAX_FIGURES, found[-1].end, len(doc.text)))
+        )
+    narrative = [f for f in found if not _overlaps(spans, f.start, f.end)]
     if doc.tables:
         narrative = figures.relabel(doc, narrative)
     taken = sorted([*spans, *((f.start, f.end) for f in narrative)])

@@ -7,14 +7,27 @@ folder (%LOCALAPPDATA%\\Hecha\\logs on Windows; HECHA_LOG_DIR overrides it).
 
 from __future__ import annotations
 
-import logging
 import os
+import signal
 import sys
-import threading
-from collections.abc import Sequence
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
-from types import TracebackType
+
+
+def _interrupted_while_starting(_sig: int, _frame: object) -> None:
+    sys.stderr.write("hecha: 已取消\n")
+    os._exit(130)
+
+
+# Run as the program (python -m gui.app, the hecha script, the frozen app): a Ctrl+C while Python is
+# still importing ends quietly instead of in a traceback. main() hands Ctrl+C back to the program.
+if __name__ == "__main__" or os.path.basename(sys.argv[0]).lower().startswith("hecha"):
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import logging  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from logging.handlers import RotatingFileHandler  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import TracebackType  # noqa: E402
 
 log = logging.getLogger("hecha")
 
@@ -104,14 +117,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # a frozen app's spawned import workers must not start the GUI again
     args = list(sys.argv[1:] if argv is None else argv)
-    from core.cli import COMMANDS
+    try:
+        if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        from core.cli import COMMANDS
 
-    if args and args[0] in COMMANDS:
-        from core import cli
+        if args and args[0] in COMMANDS:
+            from core import cli
 
-        if getattr(sys, "frozen", False):
-            setup_logging()
-        return cli.main(args)
+            if getattr(sys, "frozen", False):
+                setup_logging()
+            return cli.main(args)
+    except KeyboardInterrupt:  # Ctrl+C while the program was still starting: no traceback
+        sys.stderr.write("hecha: 已取消\n")
+        return 130
     setup_logging()
     log.info(
         "hecha %s starting (%s)", " ".join(args), "frozen" if getattr(sys, "frozen", False) else "source"

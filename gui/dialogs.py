@@ -78,7 +78,13 @@ def import_progress(parent: QWidget | None) -> QProgressDialog:
     return dlg
 
 
-def import_summary(added: int, skipped: int, errors: Sequence[tuple[str, str]], cancelled: bool) -> str:
+def import_summary(
+    added: int,
+    skipped: int,
+    errors: Sequence[tuple[str, str]],
+    cancelled: bool,
+    warnings: Sequence[tuple[str, str]] = (),
+) -> str:
     lines = [
         QCoreApplication.translate("Dialogs", "已导入 %1 份报告，跳过 %2 份（已在工作区中）。")
         .replace("%1", str(added))
@@ -91,6 +97,13 @@ def import_summary(added: int, skipped: int, errors: Sequence[tuple[str, str]], 
             QCoreApplication.translate("Dialogs", "%1 个文件无法导入：").replace("%1", str(len(errors)))
         )
         lines.extend(f"• {msg if path in msg else f'{path}: {msg}'}" for path, msg in errors)
+    if warnings:  # imported, but the text may be incomplete: the reviewer must know before confirming
+        lines.append(
+            QCoreApplication.translate("Dialogs", "%1 份报告读取时有提示，请核对：").replace(
+                "%1", str(len({p for p, _ in warnings}))
+            )
+        )
+        lines.extend(f"• {path}: {msg}" for path, msg in warnings)
     return "\n".join(lines)
 
 

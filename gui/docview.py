@@ -74,6 +74,14 @@ class DocumentPane(QWidget):
         self.title = QLabel()
         self.title.setObjectName("docTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Load warnings (bytes that could not be decoded, a page read as plain text …): the reviewer
+        # must know the text may be incomplete before confirming any figure of it.
+        self.banner = QLabel()
+        self.banner.setObjectName("loadWarnings")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet("background:#fff3cd; color:#7a4b00; padding:4px; border:1px solid #e0c060;")
+        self.banner.hide()
         self.findbar = FindBar()
         self.findbar.hide()
         self.findbar.find_next.connect(self.find)
@@ -91,6 +99,7 @@ class DocumentPane(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addWidget(self.title)
+        lay.addWidget(self.banner)
         lay.addWidget(self.legend)
         lay.addWidget(self.findbar)
         lay.addWidget(self.stack, 1)
@@ -118,6 +127,11 @@ class DocumentPane(QWidget):
         self.doc = doc
         self._spans = {s[0]: s for s in spans}
         self._find_at = 0
+        warnings = doc.warnings if doc is not None else ()
+        self.banner.setText(
+            "\n".join(["⚠ " + self.tr("读取此报告时的提示："), *warnings]) if warnings else ""
+        )
+        self.banner.setVisible(bool(warnings))
         if doc is None:
             self.title.setText("")
             self.text.set_content("", (), ())

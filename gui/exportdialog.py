@@ -47,7 +47,7 @@ def export_files(
     cancelled: Callable[[], bool],
 ) -> list[str]:
     """Write ``stem.xlsx`` / ``stem.csv`` into ``folder`` with the worker's own connection."""
-    from core import export
+    from core import export, messages
     from core.errors import ExportError
     from core.store import Workspace
 
@@ -55,8 +55,8 @@ def export_files(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExportError(f"{out_dir}: 无法创建导出文件夹（{e.strerror or e}）") from e
-    ws = Workspace.open(workspace_path, reviewer)
+        raise ExportError(f"{out_dir}: 无法创建导出文件夹（{messages.write_reason(e)}）") from e
+    ws = Workspace.open(workspace_path, reviewer, readonly=True)  # export only reads
     written: list[str] = []
     try:
         n = len(formats)

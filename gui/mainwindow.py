@@ -180,14 +180,15 @@ class MainWindow(QMainWindow):
             progress.close()
             self.reports.reload()
             errors = list(getattr(result, "errors", []))
+            warnings = list(getattr(result, "warnings", []))
             # core knows whether it stopped early; a cancel pressed after the last file changes nothing
             self.last_import_text = dialogs.import_summary(
-                result.added, result.skipped, errors, result.cancelled
+                result.added, result.skipped, errors, result.cancelled, warnings
             )
             if self.review.report_id is None and result.report_ids:
                 self.review.load_report(result.report_ids[0])
-            if errors or result.cancelled:
-                dialogs.show_import_result(self, self.last_import_text, bool(errors))
+            if errors or warnings or result.cancelled:
+                dialogs.show_import_result(self, self.last_import_text, bool(errors or warnings))
             else:  # nothing to read closely: no box to dismiss before the review can start
                 self.show_message(self.last_import_text)
 

@@ -83,8 +83,15 @@ class ReportListModel(QAbstractListModel):
                 .replace("%2", str(total))
                 .replace("%3", str(r.n_failed))
             )
-            return f"{title}\n[{report_status_name(r.status)}]  {counts}"
+            mark = "⚠ " if r.n_warnings else ""  # a load warning: the text may be incomplete or garbled
+            return f"{mark}{title}\n[{report_status_name(r.status)}]  {counts}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if r.n_warnings:
+                return (
+                    r.path
+                    + "\n"
+                    + self.tr("读取时有 %1 条提示，请打开报告查看").replace("%1", str(r.n_warnings))
+                )
             return r.path
         if role == ProgressRole:
             return progress(r)

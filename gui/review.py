@@ -199,10 +199,13 @@ class ReviewController(QObject):
                 self.select_figure(change.figure_ids[-1])
 
     def undo(self) -> None:
-        self._history(self.ws.undo if self.ws else None, tr("没有可撤销的操作"), tr("已撤销"))
+        # this reviewer's own last action in the report in view, not someone else's elsewhere
+        fn = (lambda: self.ws.undo(self.report_id)) if self.ws else None
+        self._history(fn, tr("没有可撤销的操作"), tr("已撤销"))
 
     def redo(self) -> None:
-        self._history(self.ws.redo if self.ws else None, tr("没有可重做的操作"), tr("已重做"))
+        fn = (lambda: self.ws.redo(self.report_id)) if self.ws else None
+        self._history(fn, tr("没有可重做的操作"), tr("已重做"))
 
     def _history(self, fn: Any, nothing: str, done: str) -> None:
         if fn is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,7 +20,8 @@ COMMANDS = ("text", "extract", "import", "export")
 
 
 def _err(msg: str) -> None:
-    print(f"hecha: {msg}", file=sys.stderr)
+    # a file name that is not valid UTF-8 must not turn the message itself into a traceback
+    print(f"hecha: {msg}".encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
 
 
 def _extraction_json(ex: pipeline.Extraction) -> dict:
@@ -113,10 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()
+        return status
     except KeyboardInterrupt:
         _err("已取消")
         return 130
+    except BrokenPipeError:
+        # The reader went away (hecha extract … | head): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except HechaError as e:
         _err(str(e))
         return 1

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
 
 from core.errors import HechaError
@@ -46,20 +48,57 @@ def cmd_import(args: argparse.Namespace) -> int:
         _err(str(e))
         return 1
     t0 = time.monotonic()
+    stop = _CtrlC()
     try:
-        with ws:
-            result = ws.import_paths(args.paths, progress=_Bar("导入"), workers=args.workers)
+        with ws, stop:
+            result = ws.import_paths(
+                args.paths, progress=_Bar("导入"), cancelled=stop.pressed, workers=args.workers
+            )
     except HechaError as e:
         _err(str(e))
         return 1
     secs = time.monotonic() - t0
-    _out(
-        f"导入完成：新增 {result.added} 份，跳过 {result.skipped} 份（已在工作区中），"
-        f"失败 {len(result.errors)} 份，用时 {secs:.1f} 秒"
+    head = (
+        "导入已取消（已导入的报告完好保存，再次导入会接着处理其余文件）" if result.cancelled else "导入完成"
     )
+    _out(
+        f"{head}：新增 {result.added} 份，跳过 {result.skipped} 份（已在工作区中），"
+        f"失败 {len(result.errors)} 份，有提示 {len({p for p, _ in result.warnings})} 份，用时 {secs:.1f} 秒"
+    )
+    for path, msg in result.warnings:
+        _out(f"提示：{path}: {msg}")
     for path, msg in result.errors:
         _err(f"{path}: {msg}")
+    if result.cancelled:
+        return 130
     return 1 if result.errors else 0
+
+
+class _CtrlC:
+    """Ctrl+C during an import: the first press finishes the report in hand and stops cleanly (what is
+    stored stays stored); a second press stops at once."""
+
+    def __init__(self) -> None:
+        self.hit = False
+        self._old: object = None
+
+    def pressed(self) -> bool:
+        return self.hit
+
+    def _handle(self, _sig: int, _frame: object) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+        self.hit = True
+        _err("正在取消导入，当前文件处理完即停止（再按一次 Ctrl+C 立即退出）")
+
+    def __enter__(self) -> _CtrlC:
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)  # type: ignore[arg-type]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -70,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err("请用 --xlsx 或 --csv 指定导出文件")
         return 2
     try:
-        with Workspace.open(args.db) as ws:
+        with Workspace.open(args.db, readonly=True) as ws:  # export only reads: a read-only copy will do
             ids = args.report or None
             if ids is None and (args.issuer or args.year or args.status):
                 ids = [r.id for r in ws.reports(issuer=args.issuer, year=args.year, status=args.status)]

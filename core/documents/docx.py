@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -192,15 +193,49 @@ def _numbering(d: object) -> Numbering:
     return Numbering(numbering, styles)
 
 
+# What a real report's package inflates to, with a wide margin: the body XML of a 1,000-page report
+# is ~20 MB; pictures are stored, not parsed. A "zip bomb" (a few MB inflating to GBs) is refused
+# before a byte is inflated, by the sizes the package declares.
+MAX_XML_PART = 64 << 20
+MAX_TOTAL = 400 << 20
+MAX_RATIO = 200  # inflated / compressed, for parts over 1 MB (XML of real reports: 3–30)
+
+
+def _check_sizes(path: str, infos: list[zipfile.ZipInfo]) -> None:
+    total = 0
+    for info in infos:
+        total += info.file_size
+        big = info.file_size > (1 << 20)  # pictures are not parsed: only XML must not be a bomb
+        xml = info.filename.lower().endswith((".xml", ".rels"))
+        if xml and (
+            info.file_size > MAX_XML_PART or (big and info.file_size > MAX_RATIO * max(1, info.compress_size))
+        ):
+            raise LoadError(
+                path,
+                f"{_NOT_WORD}（压缩包中的 {info.filename} 解压后达 {info.file_size / (1 << 20):.0f} MB，"
+                "远超正常报告，可能是恶意构造的文件），未读取",
+            )
+    if total > MAX_TOTAL:
+        raise LoadError(
+            path,
+            f"{_NOT_WORD}（解压后共 {total / (1 << 20):.0f} MB，超过 {MAX_TOTAL >> 20} MB 的上限），未读取",
+        )
+
+
 def load(path: str, data: bytes, sha256: str) -> Document:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(path, f"{_NOT_WORD}（不是 zip 压缩包，文件可能已损坏或只是改了扩展名）")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
+            _check_sizes(path, z.infolist())
+            # zipfile never inflates a part past its declared size (it stops and fails the CRC), so
+            # after the check above this streams at most MAX_TOTAL bytes through a small buffer.
             bad = z.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise LoadError(path, f"{_NOT_WORD}（压缩包已损坏：{e}）") from e
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as e:
+        raise LoadError(
+            path, f"{_NOT_WORD}（压缩包已损坏，无法解压），请用 Word 或 WPS 打开后另存再导入"
+        ) from e
     if bad is not None:
         raise LoadError(path, f"{_NOT_WORD}（压缩包中的 {bad} 已损坏）")
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:

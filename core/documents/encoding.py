@@ -76,6 +76,18 @@ def _cut_to_whole(data: bytes) -> bytes:
     return data[: nl + 1] if nl > 0 else data[:_SAMPLE]
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad sequences (one flipped byte, a file cut inside a character) is UTF-8 with
+    a few replacement characters, not a legacy encoding: GBK or Big5 bytes read as UTF-8 give mostly
+    replacements, real UTF-8 gives mostly valid multi-byte characters."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if good >= 4 and bad * 20 <= good:
+        return text
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding_name)``. Never raises on any input."""
     if data.startswith(codecs.BOM_UTF8):
@@ -91,6 +103,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
     sample = _cut_to_whole(data)
     candidates = []
     for enc in ("gb18030", "big5", "utf-16-le", "utf-16-be"):

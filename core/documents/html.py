@@ -13,16 +13,19 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import html.parser
 import re
 from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
 
-from core.documents.encoding import decode
+from core import messages
+from core.documents.encoding import decode, looks_binary
 from core.errors import LoadError
 from core.model import Cell, Document, Table
 
+_READABLE = re.compile(r"[0-9\u3400-\u9fff\uf900-\ufaff\uff10-\uff19]")
 _WS = re.compile(r"[ \t\n\r\f\v\xa0\u200b\ufeff]+")
 _WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _WIDE_BREAK = re.compile(rf"(?<={_WIDE})[ \t\r\f\v\xa0]*\n\s*(?={_WIDE})")
@@ -295,27 +298,33 @@ def _is_layout(table: lxml.html.HtmlElement, rows: list[lxml.html.HtmlElement]) 
 def _flat(el: lxml.html.HtmlElement) -> str:
     """One-line text of an element (a data-table cell): blocks and <br> become spaces."""
     out: list[str] = []
+    # An explicit stack, not recursion: old CMS pages nest unclosed tags thousands deep.
+    stack: list[tuple[bool, lxml.html.HtmlElement | str | None]] = []
 
-    def walk(e: lxml.html.HtmlElement) -> None:
-        if not isinstance(e.tag, str) or e.tag in DROP or _hidden(e):
-            return
-        if e.tag == "br" or e.tag in BLOCK:
-            out.append("\n")
-        if e.text:
-            out.append(e.text)
-        for ch in e:
-            walk(ch)
-            if ch.tail:
-                out.append(ch.tail)
-        if e.tag in BLOCK:
-            out.append("\n")
+    def children(e: lxml.html.HtmlElement) -> None:
+        for ch in reversed(e):
+            stack.append((False, ch.tail))
+            stack.append((True, ch))
 
     if el.text:
         out.append(el.text)
-    for ch in el:
-        walk(ch)
-        if ch.tail:
-            out.append(ch.tail)
+    children(el)
+    while stack:
+        is_el, item = stack.pop()
+        if not is_el:
+            if item:
+                out.append(item)  # type: ignore[arg-type]
+            continue
+        e = item
+        if not isinstance(e.tag, str) or e.tag in DROP or _hidden(e):  # type: ignore[union-attr]
+            continue
+        if e.tag == "br" or e.tag in BLOCK:  # type: ignore[union-attr]
+            out.append("\n")
+        if e.tag in BLOCK:  # type: ignore[union-attr]
+            stack.append((False, "\n"))
+        if e.text:  # type: ignore[union-attr]
+            out.append(e.text)  # type: ignore[union-attr]
+        children(e)  # type: ignore[arg-type]
     return _WS.sub(" ", _WIDE_BREAK.sub("", "".join(out))).strip()
 
 
@@ -324,29 +333,49 @@ class _Walker:
         self.b = TextBuilder()
         self.pre = 0
 
-    def walk(self, e: lxml.html.HtmlElement) -> None:
-        tag = e.tag
-        if not isinstance(tag, str) or tag in DROP or _hidden(e):
-            return
-        if tag == "br":
-            self.b.newline()
-            return
-        if tag == "table":
-            self.table(e)
-            return
-        block = tag in BLOCK or tag in _CELL
-        if block:
-            self.b.newline()
-        if tag == "pre":
-            self.pre += 1
-        self.emit(e.text)
-        for ch in e:
-            self.walk(ch)
-            self.emit(ch.tail)
-        if tag == "pre":
-            self.pre -= 1
-        if block:
-            self.b.newline()
+    def walk(self, root: lxml.html.HtmlElement) -> None:
+        # An explicit stack, not recursion: old CMS pages nest unclosed tags thousands deep.
+        stack: list[tuple[str, object]] = [("el", root)]
+        while stack:
+            kind, item = stack.pop()
+            if kind == "text":
+                self.emit(item)  # type: ignore[arg-type]
+                continue
+            if kind == "end":
+                if item == "pre":
+                    self.pre -= 1
+                self.b.newline()
+                continue
+            e: lxml.html.HtmlElement = item  # type: ignore[assignment]
+            tag = e.tag
+            if not isinstance(tag, str) or tag in DROP or _hidden(e):
+                continue
+            if tag == "br":
+                self.b.newline()
+                continue
+            if tag == "table":
+                rows = _rows(e)
+                if rows and not _is_layout(e, rows):
+                    self.data_table(e, rows)
+                    continue
+                self.b.newline()  # a layout table: read its cells as blocks
+                stack.append(("end", "table"))
+                self._push_children(stack, e)
+                continue
+            block = tag in BLOCK or tag in _CELL
+            if block:
+                self.b.newline()
+                stack.append(("end", tag))
+            if tag == "pre":  # a block: its "end" above closes it
+                self.pre += 1
+            self.emit(e.text)
+            self._push_children(stack, e)
+
+    @staticmethod
+    def _push_children(stack: list[tuple[str, object]], e: lxml.html.HtmlElement) -> None:
+        for ch in reversed(e):
+            stack.append(("text", ch.tail))
+            stack.append(("el", ch))
 
     def emit(self, s: str | None) -> None:
         if not s:
@@ -360,15 +389,7 @@ class _Walker:
         else:
             self.b.inline(s)
 
-    def table(self, t: lxml.html.HtmlElement) -> None:
-        rows = _rows(t)
-        if not rows or _is_layout(t, rows):  # a layout table: read its cells as blocks
-            self.b.newline()
-            for ch in t:
-                self.walk(ch)
-                self.emit(ch.tail)
-            self.b.newline()
-            return
+    def data_table(self, t: lxml.html.HtmlElement, rows: list[lxml.html.HtmlElement]) -> None:
         cap = t.find("caption")
         if cap is not None:
             self.walk(cap)
@@ -380,33 +401,84 @@ class _Walker:
         self.b.table(place(grid))
 
 
+MAX_DEPTH = 2048  # libxml2's limit with huge_tree; below it lxml stops at 256 and drops the rest
+
+
+class _FlatText(html.parser.HTMLParser):
+    """Reading order text of a page whatever its depth (stdlib parser, no tree): for pages nested
+    deeper than lxml can hold. Blocks and cells become line breaks; tables are not told apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.b = TextBuilder()
+        self.dropped = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in DROP and tag not in ("head",):
+            self.dropped += 1
+        elif tag == "br" or tag in BLOCK or tag in _CELL:
+            self.b.newline()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in DROP and tag not in ("head",):
+            self.dropped = max(0, self.dropped - 1)
+        elif tag in BLOCK or tag in _CELL:
+            self.b.newline()
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropped:
+            self.b.inline(data)
+
+
+def _parse(path: str, text: str) -> tuple[lxml.html.HtmlElement | None, TextBuilder | None]:
+    """The page as a tree, or (nested past ``MAX_DEPTH``) as flat text, never with text dropped."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise LoadError(path, f"无法解析此网页文件（{e}）") from e
+    if any(err.type_name == "ERR_RESOURCE_LIMIT" for err in parser.error_log):
+        flat = _FlatText()
+        flat.feed(text)
+        flat.close()
+        return None, flat.b
+    return root, None
+
+
 def load(path: str, data: bytes, sha256: str) -> Document:
     mht = _mht_html(data)
     raw = mht if mht is not None else data
+    if looks_binary(raw):  # a picture or a program named .html would become thousands of �
+        raise LoadError(path, messages.BINARY_HTML)
     text, enc = decode_html(raw)
     text = _XML_DECL.sub("", text)
     if not text.strip():
         raise LoadError(path, "网页文件中没有内容")
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError) as e:
-        raise LoadError(path, f"无法解析此网页文件（{e}）") from e
-    w = _Walker()
-    body = root.find("body")
-    w.walk(body if body is not None else root)
-    w.b.newline()
-    out = w.b.text()
+    root, flat = _parse(path, text)
     warnings: list[str] = []
+    if flat is not None:
+        b = flat
+        warnings.append(
+            f"网页的标签嵌套超过 {MAX_DEPTH} 层，已按纯文本读取（表格未按表格识别），请对照原网页核对"
+        )
+    else:
+        assert root is not None
+        w = _Walker()
+        body = root.find("body")
+        w.walk(body if body is not None else root)
+        b = w.b
+    b.newline()
+    out = b.text()
     if "\ufffd" in out:
-        warnings.append(f"有 {out.count(chr(0xFFFD))} 个字符无法按 {enc} 解码，已替换为 �")
-    if not out.strip():
-        warnings.append("网页中没有可见的文字")
+        warnings.append(messages.undecodable(out.count("\ufffd"), enc))
+    if not _READABLE.search(out):
+        raise LoadError(path, "网页中没有可读的文字（没有汉字或数字，可能只有图片），请确认选对了文件")
     return Document(
         path=path,
         format="html",
         sha256=sha256,
         text=out,
         encoding=enc,
-        tables=tuple(w.b.tables),
+        tables=tuple(b.tables),
         warnings=tuple(warnings),
     )

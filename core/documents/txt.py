@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
+from core import messages
 from core.documents.encoding import decode, looks_binary
 from core.errors import LoadError
 from core.model import Document
 
+_READABLE = re.compile(r"[0-9\u3400-\u9fff\uf900-\ufaff\uff10-\uff19]")
+
 
 def load(path: str, data: bytes, sha256: str) -> Document:
     if looks_binary(data):
-        raise LoadError(path, "不是文本文件（含有二进制内容），请确认文件类型")
+        raise LoadError(path, messages.BINARY_TEXT)
     text, enc = decode(data)
+    if not _READABLE.search(text):  # a BOM alone, one byte, only spaces or punctuation: not a report
+        raise LoadError(path, messages.NO_TEXT)
     warnings: tuple[str, ...] = ()
     if "\ufffd" in text:
-        n = text.count("\ufffd")
-        warnings = (f"有 {n} 个字符无法按 {enc} 解码，已替换为 �",)
+        warnings = (messages.undecodable(text.count("\ufffd"), enc),)
     return Document(path=path, format="txt", sha256=sha256, text=text, encoding=enc, warnings=warnings)

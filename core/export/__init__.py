@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core import schema, vocab
+from core import messages, schema, vocab
 from core.errors import ExportError, HechaError
 from core.store.rows import FigureTuple, IndicatorTuple, ReportRow
 from core.tables import layout
@@ -94,6 +95,18 @@ def _csv_rows(d: ReportData, labels: dict[str, str], units: dict[str, str]) -> l
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
+
+
+def _csv_safe(v: object) -> object:
+    """A text field a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM …) is written
+    with a leading ' as spreadsheet programs expect; plain numbers such as -3 stay numbers."""
+    if isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v):
+        return "'" + v
+    return v
+
+
 def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable[int] | None = None) -> int:
     """Write the long-form CSV (one row per indicator value and per figure); returns the row count."""
     n = 0
@@ -106,12 +119,12 @@ def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable
             w.writerow(CSV_COLUMNS)
             for d in data:
                 rows = _csv_rows(d, layout.LABELS, units)
-                w.writerows(rows)
+                w.writerows([[_csv_safe(v) for v in row] for row in rows])
                 n += len(rows)
         os.replace(tmp, out_path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"{out_path}: 无法写入导出文件（{e.strerror or e}）") from e
+        raise ExportError(f"{out_path}: 无法写入导出文件（{messages.write_reason(e)}）") from e
     except HechaError:
         tmp.unlink(missing_ok=True)
         raise
@@ -144,7 +157,7 @@ def to_xlsx(
         os.replace(tmp, out_path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"{out_path}: 无法写入导出文件（{e.strerror or e}）") from e
+        raise ExportError(f"{out_path}: 无法写入导出文件（{messages.write_reason(e)}）") from e
     except Exception as e:
         tmp.unlink(missing_ok=True)
         if isinstance(e, HechaError):

@@ -10,6 +10,7 @@ mode, which WPS Office and Excel both open.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -287,7 +288,10 @@ def write_workbook(
         "strings_to_urls": False,
         "in_memory": True,
     }
-    wb = xlsxwriter.Workbook(str(path), opts)
+    # The workbook is built in memory and written in one go by us: a full disk then raises one clean
+    # OSError here instead of a half-closed zip that complains again when it is garbage-collected.
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, opts)
     try:
         fm = _Formats(wb)
         summary = wb.add_worksheet("汇总")
@@ -309,3 +313,5 @@ def write_workbook(
         summary.activate()
     finally:
         wb.close()
+    with open(path, "wb") as f:
+        f.write(buf.getbuffer())

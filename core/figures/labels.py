@@ -127,9 +127,10 @@ def _clause_before(
     while i > lo:
         ch = n[i - 1]
         if ch == "\n" and soft and i >= 2 and n[i - 2] not in _CLAUSE_BREAK and n[i - 2] != "\n":
-            line_start = n.rfind("\n", 0, i - 1) + 1
-            line = n[line_start : i - 1]
-            if len(line) <= 24 and _HEADING.match(line) and not any(c in line for c in "。，；,;"):
+            # only a line of at most 24 characters can be a heading: look no further back than that
+            nl = n.rfind("\n", max(0, i - 27), i - 1)
+            line = n[nl + 1 : i - 1] if nl >= 0 or i <= 26 else ""
+            if line and len(line) <= 24 and _HEADING.match(line) and not any(c in line for c in "。，；,;"):
                 break  # 三、其他需要报告的事项⏎本年度…: a heading line is not part of the clause
             i -= 1
             continue
@@ -157,7 +158,7 @@ def _sentence_before(n: str, start: int, soft: bool, limit: int = 160) -> str:
     cut = max(n.rfind(c, lo, start) for c in _SENTENCE_END)
     if not soft:
         cut = max(cut, n.rfind("\n", lo, start))
-    return n[cut + 1 : start].replace("\n", "")
+    return n[max(lo, cut + 1) : start].replace("\n", "")
 
 
 def _paragraph_before(n: str, start: int, soft: bool, limit: int = 300) -> str:

@@ -354,8 +354,14 @@ def _wrapped(n: str, ns: int, ne: int) -> int:
     return m.end()
 
 
+# A real report has hundreds of figures; a file with more than this is not one (a data dump, a
+# generated file): extraction stops here, and core.pipeline says so in the Document's warnings,
+# so memory and time stay bounded and nothing is dropped in silence.
+MAX_FIGURES = 20_000
+
+
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
-    """Figures in running text (not table cells)."""
+    """Figures in running text (not table cells), at most ``MAX_FIGURES``."""
     if n is None:
         n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
     out: list[Figure] = []
@@ -364,6 +370,8 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     tail_match, tail_first = p.tail.match, p.tail_first
     skip_to = 0
     for m in NUMBER_RE.finditer(n):
+        if len(out) >= MAX_FIGURES:
+            break
         num = m.group()
         ns, ne = m.span()
         if ns < skip_to:

@@ -110,11 +110,62 @@ CREATE INDEX IF NOT EXISTS review_events_report ON review_events (report_id, id)
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 
+def latest_backup(path: Path) -> Path | None:
+    """The newest backup beside the workspace (``NAME.bak…``, ``NAME.backup…``) that opens as a sound
+    Hecha workspace, or None."""
+    try:
+        candidates = [
+            p for p in path.parent.iterdir()
+            if p.name.startswith(path.name + ".bak") and p.is_file()
+        ]  # fmt: skip
+    except OSError:
+        return None
+    for p in sorted(candidates, key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                if conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok":
+                    return p
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return None
+
+
+def damaged(path: Path) -> StoreError:
+    """The workspace file is damaged: say so, say nothing was written, and name the backup to use."""
+    backup = latest_backup(path)
+    hint = (
+        f"最近的完好备份是 {backup}，请关闭核查后用它替换此文件（先保留损坏的文件）"
+        if backup is not None
+        else "旁边没有找到完好的备份，请从您的备份中恢复此文件"
+    )
+    return StoreError(f"{path}: 工作区文件已损坏，为免损坏扩大未做任何写入；{hint}")
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged workspace at open, before anything is written into it (quick_check reads the
+    whole file once; it does not compare indexes with tables, which is what makes it quick)."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except sqlite3.DatabaseError as e:
+        if "malformed" in str(e).lower() or "not a database" in str(e).lower():
+            raise damaged(path) from e
+        raise
+    if not rows or rows[0][0] != "ok":
+        raise damaged(path)
+
+
 def explain(path: str | os.PathLike[str], e: BaseException) -> StoreError:
     """A one-line Chinese StoreError naming the workspace file for a low-level error."""
     msg = str(e).lower()
-    if "not a database" in msg or "encrypted" in msg or "malformed" in msg:
+    if "malformed" in msg:
+        return damaged(Path(path))
+    if "not a database" in msg or "encrypted" in msg:
         reason = "不是核查工作区文件，或文件已损坏（不是有效的 SQLite 数据库）"
+    elif "disk i/o error" in msg:
+        reason = "磁盘读写出错（磁盘可能已满、已拔出或有故障），本次操作未保存；请检查磁盘后重试"
     elif "disk is full" in msg or "database or disk is full" in msg or getattr(e, "errno", 0) == 28:
         reason = "磁盘空间已满，本次操作未保存（之前保存的数据完好），请腾出空间后重试"
     elif "readonly" in msg or "read-only" in msg or isinstance(e, PermissionError):
@@ -150,7 +201,21 @@ def check_file(path: Path) -> None:
 
 def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A read-only folder or mount: SQLite cannot make the WAL's shared-memory file beside it.
+            # Nobody can write there either, so the file is read as it is (any WAL was checkpointed
+            # when its last writer closed; a leftover WAL is refused rather than ignored).
+            conn.close()
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            conn = sqlite3.connect(
+                f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -197,6 +262,7 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
             f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"
             "请升级核查后再打开"
         )
+    check_integrity(conn, path)
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
     if version < SCHEMA_VERSION:

@@ -174,17 +174,24 @@ class HistoryMixin:
         return True
 
     # ---- undo / redo ---------------------------------------------------------------------------
-    def _undo_target(self) -> int | None:
+    # Undo and redo are each reviewer's own: the latest action of this reviewer (in ``report_id`` when
+    # given, the report in view), never another reviewer's action in another report. A workspace
+    # opened without a reviewer name (one person, scripts) undoes the latest action of anyone.
+    _MINE = "(? = '' OR e.reviewer = ?) AND (? IS NULL OR e.report_id = ?)"
+
+    def _undo_target(self, report_id: int | None = None) -> int | None:
         r = self._conn.execute(
-            "SELECT id FROM review_events WHERE undone = 0 AND action NOT IN ('undo', 'redo') "
-            "ORDER BY id DESC LIMIT 1"
+            f"SELECT e.id FROM review_events e WHERE {self._MINE} AND e.undone = 0 "
+            "AND e.action NOT IN ('undo', 'redo') ORDER BY e.id DESC LIMIT 1",
+            (self.reviewer, self.reviewer, report_id, report_id),
         ).fetchone()
         return int(r[0]) if r else None
 
-    def _redo_target(self) -> int | None:
+    def _redo_target(self, report_id: int | None = None) -> int | None:
         for action, target, undone in self._conn.execute(
             "SELECT e.action, e.undoes, t.undone FROM review_events e LEFT JOIN review_events t "
-            "ON t.id = e.undoes ORDER BY e.id DESC"
+            f"ON t.id = e.undoes WHERE {self._MINE} ORDER BY e.id DESC",
+            (self.reviewer, self.reviewer, report_id, report_id),
         ):
             if action not in ("undo", "redo"):
                 return None
@@ -192,28 +199,28 @@ class HistoryMixin:
                 return int(target)
         return None
 
-    def can_undo(self) -> bool:
+    def can_undo(self, report_id: int | None = None) -> bool:
         with self._lock:
-            return self._undo_target() is not None
+            return self._undo_target(report_id) is not None
 
-    def can_redo(self) -> bool:
+    def can_redo(self, report_id: int | None = None) -> bool:
         with self._lock:
-            return self._redo_target() is not None
+            return self._redo_target(report_id) is not None
 
-    def undo(self) -> Change | None:
-        """Undo the latest review action not yet undone (by anyone); None when there is none."""
-        return self._history("undo")
+    def undo(self, report_id: int | None = None) -> Change | None:
+        """Undo this reviewer's latest action not yet undone (in ``report_id`` when given); else None."""
+        return self._history("undo", report_id)
 
-    def redo(self) -> Change | None:
-        """Redo the most recently undone action, if nothing new was done since; else None."""
-        return self._history("redo")
+    def redo(self, report_id: int | None = None) -> Change | None:
+        """Redo this reviewer's most recently undone action, if they did nothing new since; else None."""
+        return self._history("redo", report_id)
 
-    def _history(self, action: str) -> Change | None:
+    def _history(self, action: str, in_report: int | None = None) -> Change | None:
         from core.store.workspace import now_iso
 
         def tx() -> Change | None:
             c = self._conn
-            eid = self._undo_target() if action == "undo" else self._redo_target()
+            eid = self._undo_target(in_report) if action == "undo" else self._redo_target(in_report)
             if eid is None:
                 return None
             report_id, old, new, before, after = c.execute(

@@ -7,9 +7,12 @@ finishes the rest (files already stored are recognised by their sha256 and skipp
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
+import stat
 import sys
 import threading
 import time
@@ -19,8 +22,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core import documents, messages
 from core.documents import SUPPORTED_SUFFIXES
-from core.errors import HechaError
+from core.errors import HechaError, LoadError
+from core.messages import shown_path
 from core.model import Extraction
 from core.store.rows import ImportResult
 
@@ -40,27 +45,76 @@ _CONVERT_FIRST = {
 }
 
 
+def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
+    """Report files under ``root``, following linked folders once; what is passed over is said."""
+    found: list[str] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen_dirs:
+                continue  # a linked folder met twice (or a link loop): its reports are already listed
+            seen_dirs.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            reason = messages.FOLDER_UNREADABLE if isinstance(e, PermissionError) else messages.os_reason(e)
+            errors.append((shown_path(folder), reason))
+            continue
+        subdirs: list[Path] = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    subdirs.append(path)
+                    continue
+                is_file = entry.is_file()
+            except OSError as e:
+                errors.append((shown_path(path), messages.os_reason(e)))
+                continue
+            if entry.name.startswith("~$"):  # Word's lock file of an open document
+                continue
+            suffix = path.suffix.lower()
+            if suffix in SUPPORTED_SUFFIXES:
+                if is_file:
+                    found.append(str(path))
+                elif entry.is_symlink() and not path.exists():
+                    errors.append((shown_path(path), "是指向不存在位置的链接，请改为选择实际的文件"))
+                else:
+                    errors.append((shown_path(path), messages.NOT_REGULAR))
+            elif suffix in _CONVERT_FIRST:
+                errors.append((shown_path(path), _CONVERT_FIRST[suffix]))  # said, not silently passed over
+            elif suffix == ".zip":
+                errors.append(
+                    (shown_path(path), "是压缩包，其中的报告未导入；请先解压，再导入解压出的文件夹")
+                )
+        stack.extend(reversed(subdirs))
+    return sorted(found)
+
+
 def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to import: named files as given, folders searched recursively for supported reports."""
+    """Files to import: named files as given, folders searched recursively for supported reports.
+    Nothing is passed over in silence: unreadable folders, archives, links to nowhere, devices and
+    folders without any report are listed in ``errors`` with the reason."""
     files: list[str] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            found: list[str] = []
-            for entry in sorted(path.rglob("*")):
-                if not entry.is_file() or entry.name.startswith("~$"):  # ~$: Word's lock file of an open file
-                    continue
-                suffix = entry.suffix.lower()
-                if suffix in SUPPORTED_SUFFIXES:
-                    found.append(str(entry))
-                elif suffix in _CONVERT_FIRST:
-                    errors.append((str(entry), _CONVERT_FIRST[suffix]))  # said, not silently passed over
-        elif path.exists():
+        try:
+            st = path.stat()
+        except OSError as e:
+            errors.append((shown_path(path), messages.os_reason(e)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found = _walk(path, errors)
+            if not found and not any(e[0].startswith(shown_path(path)) for e in errors):
+                errors.append((shown_path(path), messages.FOLDER_EMPTY))
+        elif stat.S_ISREG(st.st_mode):
             found = [str(path)]
         else:
-            errors.append((str(path), "文件不存在"))
+            errors.append((shown_path(path), messages.NOT_REGULAR))
             continue
         for f in found:
             key = os.path.normcase(os.path.abspath(f))
@@ -72,33 +126,38 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tu
 
 def _sha(path: str) -> tuple[str | None, str | None]:
     try:
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        return h.hexdigest(), None
-    except OSError as e:
-        return None, f"无法读取：{e.strerror or e}"
+        return hashlib.sha256(documents.read(path)).hexdigest(), None
+    except LoadError as e:
+        return None, e.reason
 
 
 def analyse_file(path: str) -> Outcome:
-    """Parse one file (runs in a worker process). Errors come back as text, never as exceptions."""
+    """Parse one file (runs in a worker process). Errors come back as text, never as exceptions.
+
+    The file is read once: its sha256, text, figures and the stored original all come from the same
+    bytes, so a file changed while it is imported is stored as it was read, consistently."""
     from core import pipeline
 
     try:
-        ex = pipeline.analyse(path)
-        with open(path, "rb") as f:
-            data = f.read()
+        data = documents.read(path)
+        ex = pipeline.analyse_document(documents.from_bytes(path, data))
         return path, ex, data, None
+    except LoadError as e:
+        return path, None, None, e.reason
     except HechaError as e:
-        msg = str(e)
-        return path, None, None, msg.removeprefix(f"{path}: ")
+        return path, None, None, str(e).removeprefix(f"{shown_path(path)}: ")
+    except MemoryError:
+        return path, None, None, "文件内容过大，内存不足，无法读取；请拆分后再导入"
     except Exception as e:  # a bug in a parser must not stop the batch
-        return path, None, None, f"无法处理（{type(e).__name__}: {e}）"
+        return path, None, None, f"无法处理（{type(e).__name__}），请把此文件发给维护人员"
 
 
 def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit when the importing process dies (e.g. killed), never linger."""
+    """Worker initializer: exit when the importing process dies (e.g. killed), never linger.
+
+    Ctrl+C reaches every process of the terminal: workers ignore it (no traceback from each) and the
+    importing process decides — it cancels and shuts the pool down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def loop() -> None:
         while True:
@@ -108,6 +167,19 @@ def _watch_parent(parent: int) -> None:
 
     if sys.platform != "win32":
         threading.Thread(target=loop, daemon=True).start()
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl+C while worker processes are started (they inherit it until their initializer)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -129,7 +201,9 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
         if pool is not None:
             try:
                 chunk = max(1, min(16, len(todo) // (workers * 8)))
-                for out in pool.map(analyse_file, todo, chunksize=chunk):
+                with _sigint_ignored():  # workers start here: a Ctrl+C must not reach one half-born
+                    results = pool.map(analyse_file, todo, chunksize=chunk)
+                for out in results:
                     pending.pop(0)
                     yield out
                     if cancelled():
@@ -161,7 +235,7 @@ def import_paths(
     for f in files:
         sha, err = _sha(f)
         if err:
-            result.errors.append((f, err))
+            result.errors.append((shown_path(f), err))
             done += 1
         elif sha and ws.has_sha(sha):
             result.skipped += 1
@@ -173,12 +247,13 @@ def import_paths(
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
     for path, ex, data, err in _results(todo, n_workers, is_cancelled):
         if ex is None:
-            result.errors.append((path, err or "无法处理"))
+            result.errors.append((shown_path(path), err or "无法处理"))
         else:
             rid, added = ws._add_report(ex, data)
             if added:
                 result.added += 1
                 result.report_ids.append(rid)
+                result.warnings.extend((ex.document.path, w) for w in ex.document.warnings)
             else:
                 result.skipped += 1
         done += 1

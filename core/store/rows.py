@@ -34,6 +34,7 @@ class ReportRow:
     n_pending: int
     n_failed: int  # failing checks not accepted
     imported_at: str
+    n_warnings: int = 0  # load warnings (undecodable bytes, text read as plain text …): see Document.warnings
 
 
 @dataclass(frozen=True)
@@ -152,3 +153,4 @@ class ImportResult:
     errors: list[tuple[str, str]] = field(default_factory=list)
     report_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (report, load warning) of added reports

@@ -208,7 +208,8 @@ class Workspace(ReviewMixin):
           (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.status = 'pending') AS n_pending,
           (SELECT count(*) FROM checks k WHERE k.report_id = r.id AND k.status = 'fail'
              AND NOT EXISTS (SELECT 1 FROM accepted_checks a WHERE a.report_id = r.id
-                             AND a.rule = k.rule AND a.subject = k.subject)) AS n_failed
+                             AND a.rule = k.rule AND a.subject = k.subject)) AS n_failed,
+          json_array_length(r.warnings) AS n_warnings
         FROM reports r"""
 
     def reports(

@@ -38,37 +38,37 @@
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="202" />
+        <location filename="../../gui/review.py" line="204" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="202" />
+        <location filename="../../gui/review.py" line="204" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="205" />
+        <location filename="../../gui/review.py" line="208" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="205" />
+        <location filename="../../gui/review.py" line="208" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="234" />
+        <location filename="../../gui/review.py" line="237" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="236" />
+        <location filename="../../gui/review.py" line="239" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="237" />
+        <location filename="../../gui/review.py" line="240" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
@@ -533,22 +533,27 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="83" />
+        <location filename="../../gui/dialogs.py" line="89" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="88" />
+        <location filename="../../gui/dialogs.py" line="94" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="91" />
+        <location filename="../../gui/dialogs.py" line="97" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="99" />
+        <location filename="../../gui/dialogs.py" line="102" />
+        <source>%1 份报告读取时有提示，请核对：</source>
+        <translation>%1 reports were read with warnings; please check:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="112" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -569,7 +574,12 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/docview.py" line="190" />
+        <location filename="../../gui/docview.py" line="132" />
+        <source>读取此报告时的提示：</source>
+        <translation>Warnings while reading this report:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/docview.py" line="204" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -721,32 +731,32 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197" />
+        <location filename="../../gui/mainwindow.py" line="198" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233" />
+        <location filename="../../gui/mainwindow.py" line="234" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="239" />
+        <location filename="../../gui/mainwindow.py" line="240" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="253" />
+        <location filename="../../gui/mainwindow.py" line="254" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="269" />
+        <location filename="../../gui/mainwindow.py" line="270" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="269" />
+        <location filename="../../gui/mainwindow.py" line="270" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -774,17 +784,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="140" />
+        <location filename="../../gui/reportlist.py" line="147" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="177" />
+        <location filename="../../gui/reportlist.py" line="184" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="181" />
+        <location filename="../../gui/reportlist.py" line="188" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -799,6 +809,11 @@ Reason for accepting (written into the audit trail):</translation>
         <location filename="../../gui/reportlist.py" line="81" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reportlist.py" line="93" />
+        <source>读取时有 %1 条提示，请打开报告查看</source>
+        <translation>%1 warnings while reading; open the report to see them</translation>
     </message>
 </context>
 <context>
@@ -1085,5 +1100,13 @@ Reason for accepting (written into the audit trail):</translation>
         <source>未读出</source>
         <translation>not read</translation>
     </message>
-<message><source>不超过</source><translation>at most</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message></context>
+    <message>
+        <source>不超过</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <source>区间（取下限）</source>
+        <translation>range (lower bound)</translation>
+    </message>
+</context>
 </TS>

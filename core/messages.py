@@ -1,0 +1,89 @@
+"""The wording of load and store problems, in one voice: Chinese, naming what happened and what the
+reviewer can do. Loaders, the importer, the workspace and the CLI take their sentences from here, so
+the same cause reads the same everywhere (``extract`` and ``import`` alike).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+
+# ---- reading a report -------------------------------------------------------------------------
+EMPTY = "文件为空（0 字节），请确认文件是否完整"
+NO_TEXT = "文件中没有可读的文字（没有汉字或数字），请确认选对了文件"
+NOT_REGULAR = "不是普通文件（设备、管道或套接字），只能导入磁盘上的报告文件"
+IS_DIR = "这是文件夹，不是文件"
+BINARY_TEXT = "不是文本文件（含有二进制内容），请确认文件类型"
+BINARY_HTML = "不是网页文件（含有二进制内容，可能是图片或其他文件改了扩展名），请确认文件类型"
+CHANGED = "文件在读取过程中被修改，请等其保存完毕后重新导入"
+
+# ---- folders ------------------------------------------------------------------------------------
+FOLDER_EMPTY = "文件夹中没有可导入的报告（支持 .txt、.html、.docx、.pdf），请确认选对了文件夹"
+FOLDER_UNREADABLE = "没有读取此文件夹的权限，其中的报告未导入；请调整权限后重新导入"
+ZIP_ARCHIVE = "压缩包中的报告"  # prefix: "压缩包中的报告 NAME: reason"
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"文件过大（{size / (1 << 20):.1f} MB），超过 {limit / (1 << 20):.1f} MB 的上限"
+
+
+def undecodable(n: int, encoding: str) -> str:
+    return f"有 {n} 个字符无法按 {encoding} 解码，已替换为 �（文件可能不完整或已损坏），请对照原件核对"
+
+
+def too_many_figures(limit: int, stop: int, length: int) -> str:
+    return (
+        f"数字超过 {limit} 个（远超正常报告），只提取到全文的 {stop * 100 // max(1, length)}% 处；"
+        "请确认这是一份报告，或拆分后再导入"
+    )
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件不存在（可能已被移动或删除）",
+    errno.EACCES: "没有读取权限（文件可能被其他程序占用），请调整权限后重试",
+    errno.EPERM: "没有读取权限（文件可能被其他程序占用），请调整权限后重试",
+    errno.ELOOP: "链接指向自身（符号链接循环），请改为选择实际的文件",
+    errno.EISDIR: IS_DIR,
+    errno.ENOSPC: "磁盘空间已满，请清理磁盘后重试",
+    errno.EROFS: "所在磁盘为只读，无法写入",
+    errno.EIO: "磁盘读写出错（磁盘或网络盘可能有故障），请复制到本机后重试",
+    errno.ENAMETOOLONG: "文件名或路径过长，请移到较短的路径下再试",
+    errno.ENXIO: NOT_REGULAR,
+}
+
+
+def os_reason(e: OSError) -> str:
+    """One Chinese sentence for an operating-system error (never the raw English text alone)."""
+    if isinstance(e, PermissionError):
+        return _OS_REASONS[errno.EACCES]
+    if e.errno in _OS_REASONS:
+        return _OS_REASONS[e.errno]
+    detail = e.strerror or type(e).__name__
+    return f"无法读取（系统提示：{detail}），请确认文件可以在资源管理器中打开"
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as a person can read it. A name that is not valid UTF-8 (a GBK name unpacked from a
+    Windows zip on Linux arrives as surrogate escapes) is read as GB18030, else shown with �."""
+    p = os.fspath(path)
+    try:
+        p.encode("utf-8")
+        return p
+    except UnicodeEncodeError:
+        pass
+    raw = os.fsencode(p)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def write_reason(e: OSError) -> str:
+    """Why a file could not be written (export, a new workspace), in the same voice."""
+    if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM):
+        return "没有写入权限，请换一个文件夹保存"
+    if e.errno == errno.EROFS:
+        return "所在磁盘为只读，请换一个文件夹保存"
+    if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "磁盘空间已满，请清理磁盘或换一个磁盘保存"
+    return os_reason(e)
