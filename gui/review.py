@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
 from core.errors import HechaError
-from core.figures.scan import parse_selection
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value
@@ -166,6 +165,8 @@ class ReviewController(QObject):
     def add_range(self, start: int, end: int) -> None:
         if self.ws is None or self.report_id is None or self.pane.doc is None:
             return
+        from core.figures.scan import parse_selection  # the figure finder loads on first use, not at start
+
         text = self.pane.doc.text[start:end]
         parsed = parse_selection(text)
         if parsed is None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.errors import HechaError
-from core.figures.numbers import parse_number
 from gui.style import color, status_name
 from gui.tablegrid import Grid, grids
 
@@ -60,6 +59,8 @@ def fmt(v: Decimal | None) -> str:
 
 def parse_cell(text: str) -> tuple[Decimal | None, str]:
     """A typed cell → (value, kind); raises ValueError when it is not a number, blank or “/”."""
+    from core.figures.numbers import parse_number  # the figure finder loads on first use, not at start
+
     t = text.strip()
     if not t:
         return None, "empty"
