@@ -134,18 +134,20 @@ class DocumentPane(QWidget):
         self.banner.setVisible(bool(warnings))
         if doc is None:
             self.title.setText("")
+            self.pdf.pages.clear()
             self.text.set_content("", (), ())
             self.stack.setCurrentWidget(self.text)
             return
         self.title.setText(doc.title or doc.path)
         if doc.format == "pdf" and original and doc.pages and doc.char_boxes is not None:
             self.stack.setCurrentWidget(self.pdf)
+            self.text.set_content("", (), ())  # the text report shown before lets go of its document
             self.pdf.pages.set_pdf(doc, original, spans)
             self.pdf.fit()
             self.pdf.verticalScrollBar().setValue(0)
         else:
             self.stack.setCurrentWidget(self.text)
-            self.pdf.pages.shutdown()
+            self.pdf.pages.clear()
             self.text.set_content(self.display_text(), doc.tables, spans)
 
     def set_script(self, script: str) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtGui import QBrush
 
 from core import checks as core_checks
 from core import schema
-from core.figures.numbers import parse_number
 from gui.style import color, qualifier_name, status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -266,6 +265,8 @@ class FigureModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or COLUMNS[index.column()] != "value":
             return False
+        from core.figures.numbers import parse_number  # the figure finder loads on first use, not at start
+
         v = value if isinstance(value, Decimal) else parse_number(str(value))
         if v is None or self.on_correct is None:
             return False

@@ -84,6 +84,7 @@ class PdfPages(QWidget):
     add_requested = Signal(int, int)
     digits_typed = Signal(str)
     page_shown = Signal(int)
+    KEEP = 2  # rendered pages kept beyond those in view, either side
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,7 @@ class PdfPages(QWidget):
         self._tops: list[int] = []
         self._spans: dict[int, Span] = {}
         self._boxes: dict[int, list[tuple[int, float, float, float, float]]] = {}
+        self._on_page: dict[int, set[int]] = {}  # page → figures with a box on it (paint only those)
         self._current: int | None = None
         self._flash = 0
         self._flash_timer = QTimer(self)
@@ -119,6 +121,7 @@ class PdfPages(QWidget):
         self._pending.clear()
         self._spans.clear()
         self._boxes.clear()
+        self._on_page.clear()
         self._current = None
         self._sel = None
         self._find = None
@@ -137,6 +140,22 @@ class PdfPages(QWidget):
             self._renderer.close()
             self._renderer = None
         self._pending.clear()
+
+    def clear(self) -> None:
+        """Let go of the report shown: its PDF, rendered pages, figure boxes and character index
+        (another report, or a text one, takes the window's memory instead)."""
+        self.shutdown()
+        self.doc = None
+        self.images.clear()
+        self._spans.clear()
+        self._boxes.clear()
+        self._on_page.clear()
+        self._page_chars = {}
+        self._current = None
+        self._sel = None
+        self._find = None
+        self._layout()
+        self.update()
 
     @property
     def scale(self) -> float:
@@ -177,12 +196,15 @@ class PdfPages(QWidget):
             self._spans[sp[0]] = sp
             if self.doc is not None and sp[0] not in self._boxes:
                 self._boxes[sp[0]] = self.doc.boxes(sp[1], sp[2])
+                for b in self._boxes[sp[0]]:
+                    self._on_page.setdefault(b[0], set()).add(sp[0])
         self.update()
 
     def remove_spans(self, ids: Sequence[int]) -> None:
         for fid in ids:
             self._spans.pop(fid, None)
-            self._boxes.pop(fid, None)
+            for b in self._boxes.pop(fid, []):
+                self._on_page.get(b[0], set()).discard(fid)
         self.update()
 
     def figure_rects(self, fid: int) -> list[tuple[int, QRectF]]:
@@ -279,14 +301,27 @@ class PdfPages(QWidget):
                     pr, Qt.AlignmentFlag.AlignCenter, self.tr("正在加载第 %1 页…").replace("%1", str(i + 1))
                 )
                 self.request(i)
-        for i in self.visible_pages(e.rect()):
+        shown = self.visible_pages(e.rect())
+        for i in shown:
             self.request(i)
+        self._drop_far_pages(self.visible_pages(self.visibleRegion().boundingRect()) or shown)
         self._paint_marks(p, e.rect())
         p.end()
 
+    def _drop_far_pages(self, shown: Sequence[int]) -> None:
+        """Keep the rendered images of the pages in view and of ``KEEP`` pages either side; a long
+        report scrolled to the end would otherwise hold every page's pixels (~4 MB each)."""
+        if not shown or len(self.images) <= len(shown) + 2 * self.KEEP:
+            return
+        lo, hi = shown[0] - self.KEEP, shown[-1] + self.KEEP
+        for i in [i for i in self.images if not lo <= i <= hi]:
+            del self.images[i]
+
     def _paint_marks(self, p: QPainter, clip: QRect) -> None:
         p.setPen(Qt.PenStyle.NoPen)
-        for fid, sp in self._spans.items():
+        shown = {fid for page in self.visible_pages(clip) for fid in self._on_page.get(page, ())}
+        for fid in sorted(shown):
+            sp = self._spans[fid]
             col = color(sp[3])
             col.setAlpha(110)
             for _page, r in self.figure_rects(fid):

@@ -113,10 +113,13 @@ class ProgressDelegate(QStyledItemDelegate):
     """The usual two lines, with a thin bar under them filled by the share of figures checked."""
 
     BAR = 5
+    LINES = 3  # a title wraps to two lines in the usual pane width, then the status and counts
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + self.BAR + 3)
+        """One height for every row (the list lays out a thousand reports without measuring each):
+        room for ``LINES`` lines of text and the bar; a longer title ends in … (the tooltip has the file)."""
+        fm = option.fontMetrics  # type: ignore[attr-defined]
+        return QSize(option.rect.width(), self.LINES * fm.lineSpacing() + 8 + self.BAR + 3)  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
@@ -148,14 +151,14 @@ class ReportList(QWidget):
         for st in REPORT_STATUSES:
             self.status.addItem(report_status_name(st), st)
         for cb in (self.issuer, self.year, self.status):
-            cb.currentIndexChanged.connect(self._reload)
+            cb.currentIndexChanged.connect(self._filters_changed)
             cb.activated.connect(self._filter_activated)
         self.view = QListView()
         self.view.setObjectName("reportList")
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(False)
+        self.view.setUniformItemSizes(True)
         self.view.setItemDelegate(ProgressDelegate(self.view))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         lay = QVBoxLayout(self)
@@ -175,7 +178,7 @@ class ReportList(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Refill the filter choices and the list from the workspace."""
+        """Refill the filter choices and the list from the workspace (one query for both)."""
         self._loading = True
         try:
             all_reports = self.workspace.reports() if self.workspace is not None else []
@@ -192,18 +195,33 @@ class ReportList(QWidget):
             self.year.setCurrentIndex(max(0, self.year.findData(keep_year)))
         finally:
             self._loading = False
+        self._reload(all_reports)
+
+    def _filters_changed(self, _index: int) -> None:
         self._reload()
 
-    def _reload(self) -> None:
+    def _reload(self, all_reports: Sequence[ReportRow] | None = None) -> None:
+        """Show the reports the filters let through: from ``all_reports`` when the caller has just
+        read them, else from the workspace."""
         if self._loading:
             return
         current = self.current_id()
         if self.workspace is None:
             self.model.set_reports([])
             return
-        rows = self.workspace.reports(
-            issuer=self.issuer.currentData(), year=self.year.currentData(), status=self.status.currentData()
-        )
+        issuer, year, status = self.issuer.currentData(), self.year.currentData(), self.status.currentData()
+        if all_reports is None:
+            rows = self.workspace.reports(issuer=issuer, year=year, status=status)
+        elif issuer is None and year is None and status is None:
+            rows = list(all_reports)
+        else:
+            rows = [
+                r
+                for r in all_reports
+                if (issuer is None or r.issuer == issuer)
+                and (year is None or r.year == year)
+                and (status is None or r.status == status)
+            ]
         self.model.set_reports(rows)
         if current is not None:
             self.select(current, emit=False)

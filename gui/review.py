@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
 from core.errors import HechaError
-from core.figures.scan import parse_selection
 from core.store.rows import Change
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
@@ -186,6 +185,8 @@ class ReviewController(QObject):
     def add_range(self, start: int, end: int) -> None:
         if self.ws is None or self.report_id is None or self.pane.doc is None:
             return
+        from core.figures.scan import parse_selection  # the figure finder loads on first use, not at start
+
         text = self.pane.doc.text[start:end]
         parsed = parse_selection(text)
         if parsed is None:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from core import checks, schema, vocab
 from core.errors import HechaError
-from core.figures.numbers import parse_number
 from core.store.rows import Change
 from core.tables.grid import Grid, grids
 from core.tables.layout import value_text
@@ -54,6 +53,8 @@ class Role(IntEnum):
 def parse_cell(text: str) -> tuple[Decimal | None, str]:
     """A typed cell → (value, kind); raises ValueError when it is not a number, blank or a
     not-applicable marker (“/”, “—”, 无, 不适用, 不涉及 … as core reads them from reports)."""
+    from core.figures.numbers import parse_number  # the figure finder loads on first use, not at start
+
     t = text.strip()
     if not t:
         return None, "empty"

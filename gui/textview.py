@@ -126,6 +126,7 @@ class TextView(QTextEdit):
         )
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.pos_map = array("l")
+        self._qdoc: QTextDocument | None = None  # the document shown, made by set_content
         self._spans: dict[int, Span] = {}
         self._starts: list[tuple[int, int]] = []  # (qt start, figure id) sorted
         self._current: int | None = None
@@ -142,7 +143,13 @@ class TextView(QTextEdit):
     def set_content(self, text: str, tables: Sequence[Table], spans: Sequence[Span]) -> None:
         qdoc, self.pos_map = build_text_document(text, tables, self._font)
         qdoc.setParent(self)
-        self.setDocument(qdoc)  # the previous document, a child of this view, is deleted by Qt
+        self.setExtraSelections([])  # their cursors point into the old document
+        self.setDocument(qdoc)
+        # Qt deletes a replaced document only when its text control owns it (the first, empty one);
+        # ours are children of this view and would stay in memory for as long as the window is open
+        if self._qdoc is not None:
+            self._qdoc.deleteLater()
+        self._qdoc = qdoc
         self._spans = {}
         self._current = None
         self._find = None

@@ -9,7 +9,7 @@ the other docks show them too.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -19,8 +19,10 @@ from core.store.rows import Change
 from gui.checkspanel import ChecksPanel
 from gui.checkspanel import Role as CheckRole
 from gui.compare import CompareView
-from gui.exportdialog import ExportDialog
 from gui.tableview import TableView
+
+if TYPE_CHECKING:
+    from gui.exportdialog import ExportDialog
 
 
 def tr(text: str) -> str:
@@ -228,6 +230,8 @@ class Workbench(QObject):
 
     # --- slots of the actions ---------------------------------------------------------------------
     def export_dialog(self) -> ExportDialog:
+        from gui.exportdialog import ExportDialog  # loads core.export: only when the reviewer exports
+
         rid = self.win.reports.current_id()
         return ExportDialog(self.win.ws, [rid] if rid is not None else [], parent=self.win)
 

@@ -10,11 +10,13 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from core.documents.meta import issuer_key
 from core.errors import StoreError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
@@ -304,4 +306,6 @@ def _statements(script: str) -> list[str]:
 
 
 def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    import sqlite_utils  # ~90 ms: imported when first used, not when the window starts
+
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)

@@ -6,6 +6,7 @@ process holds the write lock. Reading methods return frozen rows (core/store/row
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -15,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.errors import StoreError
 from core.model import Document, Extraction
@@ -32,6 +33,9 @@ from core.store.rows import (
     ReportRow,
 )
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 T = TypeVar("T")
 BUSY_RETRIES = 40
 
@@ -46,8 +50,11 @@ class Workspace(ReviewMixin):
         self.reviewer = reviewer
         self.readonly = readonly
         self._conn = conn
-        self._db = db.database(conn)
         self._lock = threading.RLock()
+
+    @functools.cached_property
+    def _db(self) -> sqlite_utils.Database:  # made on first use: sqlite_utils is slow to import
+        return db.database(self._conn)
 
     # ---- opening and closing -------------------------------------------------------------------
     @classmethod

@@ -3,6 +3,7 @@ real main window on it (settings redirected to tmp_path, dialogs stubbed)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,44 @@ def write_reports(folder: Path) -> list[Path]:
     a.write_text(REPORT_A, encoding="utf-8")
     b.write_text(REPORT_B, encoding="utf-8")
     return [a, b]
+
+
+def office_report(k: int, rng: random.Random) -> str:
+    """A generated annual report like the ones an office receives: a title naming issuer and year, a
+    narrative with figures, and 表三 with its official rows as a text table (numbered ``k``)."""
+    from core.tables.layout import T3_ROWS
+
+    year = 2019 + k % 6
+    new = [rng.randint(0, 60) for _ in range(6)]
+    lines = [
+        f"第{k}号区人民政府{year}年政府信息公开工作年度报告",
+        "",
+        f"{year}年，本机关主动公开政府信息{rng.randint(100, 9999)}条，其中主动公开规章{rng.randint(0, 20)}件、"
+        f"行政规范性文件{rng.randint(1, 99)}件，发布政策解读{rng.randint(10, 900)}条。",
+        f"全年共收到政府信息公开申请{sum(new)}件，办理行政复议{rng.randint(0, 9)}宗，行政诉讼{rng.randint(0, 9)}件。",
+        f"开展政务公开培训{rng.randint(1, 30)}次、培训{rng.randint(50, 900)}余人次，网站访问量{rng.randint(1, 99)}万人次。",
+        "",
+        "三、收到和处理政府信息公开申请情况",
+        "| 本列数据的勾稽关系 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+    ]
+    for _, _, label in T3_ROWS:
+        if label.startswith("（六）其他处理"):
+            continue
+        vals = new if label.startswith("一、") else [rng.randint(0, 9) for _ in range(6)]
+        lines.append(f"| {label} | " + " | ".join(map(str, vals)) + f" | {sum(vals)} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_office_reports(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    """``n`` generated annual reports (``office_report``) as UTF-8 text files in ``folder``."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for k in range(n):
+        p = folder / f"r{k:05d}.txt"
+        p.write_text(office_report(k, rng), encoding="utf-8")
+        out.append(p)
+    return out
 
 
 def make_pdf(path: Path) -> Path:
