@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -94,20 +94,24 @@ def make_app(lang: str = "zh") -> QApplication:
 
 
 def open_demo_workspace(reviewer: str, path: Path | None = None) -> Workspace:
-    """The demo workspace in the user data folder, filled from resources/samples when empty."""
+    """The demo workspace in the user data folder, filled from resources/samples when empty, opened
+    read-only: an example to look at, never the place a reviewer's own reports or decisions go."""
     from core.store import Workspace
 
-    ws = Workspace.open(path or demo_workspace_path(), reviewer)
-    folder = samples_dir()
-    if not ws.reports() and folder.is_dir() and any(folder.iterdir()):
-        ws.import_paths([str(folder)])
-    return ws
+    path = path or demo_workspace_path()
+    with Workspace.open(path, reviewer) as ws:
+        folder = samples_dir()
+        if not ws.reports() and folder.is_dir() and any(folder.iterdir()):
+            ws.import_paths([str(folder)])
+    return Workspace.open(path, reviewer, readonly=True)
 
 
 def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspace:
     from core.store import Workspace
 
     path = explicit or settings.workspace
+    if path and not explicit and not Path(path).is_file():
+        path = ""  # a workspace moved or deleted since: the demo, not a new empty file in its place
     if path:
         try:
             return Workspace.open(path, settings.reviewer)
@@ -119,8 +123,8 @@ def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspac
 
 
 def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0) -> bool:
-    """Show the window offscreen, wait for the document (and a PDF's first page), save a PNG."""
-    win.resize(1400, 900)  # the same picture whatever size the window had last time
+    """Show the window offscreen at the size a reviewer gets on a 1366×768 screen, wait for the
+    document (and a PDF's first page), save a PNG."""
     win.show()
     deadline = time.monotonic() + timeout_s
     wait_ms(50)
@@ -161,6 +165,13 @@ def run(args: list[str]) -> int:
         print(f"hecha: {e}", file=sys.stderr)  # noqa: T201
         return 1
     win = MainWindow(settings)
+    if opts.screenshot:
+        # the same picture whatever size the window had last time: the first start on 1366×768
+        win.keep_place = False  # a screenshot never moves the reviewer's saved place
+        # the first start's size fitted to a 1366×768 screen with a taskbar, whatever screen renders it
+        win.screen_area = QRect(0, 0, 1366, 728)
+        win.resize(1400, 860)
+        win.fit_to_screen()
     win.set_workspace(ws)
     if opts.screenshot:
         if opts.view != "review":

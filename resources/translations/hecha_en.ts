@@ -432,6 +432,22 @@ Reason for accepting (written into the audit trail):</translation>
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
+    <message>
+        <source>新建工作区…</source>
+        <translation>New workspace…</translation>
+    </message>
+    <message>
+        <source>打开示范工作区（只读示例）</source>
+        <translation>Open demo workspace (read-only example)</translation>
+    </message>
+    <message>
+        <source>界面字号放大</source>
+        <translation>Larger interface font</translation>
+    </message>
+    <message>
+        <source>界面字号缩小</source>
+        <translation>Smaller interface font</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -497,58 +513,63 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="30" />
+        <location filename="../../gui/dialogs.py" line="32" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="31" />
+        <location filename="../../gui/dialogs.py" line="33" />
         <source>请输入审核人姓名（将记录在每条审核记录中）：</source>
         <translation>Reviewer name (written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="43" />
-        <location filename="../../gui/dialogs.py" line="49" />
+        <location filename="../../gui/dialogs.py" line="48" />
+        <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
+        <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="61" />
+        <location filename="../../gui/dialogs.py" line="67" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="49" />
+        <location filename="../../gui/dialogs.py" line="67" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="67" />
+        <location filename="../../gui/dialogs.py" line="85" />
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68" />
+        <location filename="../../gui/dialogs.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73" />
+        <location filename="../../gui/dialogs.py" line="91" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="83" />
+        <location filename="../../gui/dialogs.py" line="101" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="88" />
+        <location filename="../../gui/dialogs.py" line="106" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="91" />
+        <location filename="../../gui/dialogs.py" line="109" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="99" />
+        <location filename="../../gui/dialogs.py" line="117" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -607,22 +628,42 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="88" />
+        <location filename="../../gui/figuremodel.py" line="79" />
+        <source>表二单元格</source>
+        <translation>Table 2 cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="81" />
+        <source>表三单元格</source>
+        <translation>Table 3 cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="83" />
+        <source>表四单元格</source>
+        <translation>Table 4 cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="84" />
+        <source>表格单元格</source>
+        <translation>Table cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="103" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="90" />
+        <location filename="../../gui/figuremodel.py" line="105" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="94" />
+        <location filename="../../gui/figuremodel.py" line="109" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="97" />
+        <location filename="../../gui/figuremodel.py" line="112" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -656,7 +697,7 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="34" />
+        <location filename="../../gui/mainwindow.py" line="55" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
@@ -665,75 +706,150 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="106" />
-        <location filename="../../gui/mainwindow.py" line="151" />
+        <location filename="../../gui/mainwindow.py" line="267" />
+        <location filename="../../gui/mainwindow.py" line="387" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113" />
+        <location filename="../../gui/mainwindow.py" line="278" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121" />
+        <location filename="../../gui/mainwindow.py" line="327" />
+        <location filename="../../gui/mainwindow.py" line="376" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="130" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="132" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156" />
+        <location filename="../../gui/mainwindow.py" line="223" />
+        <source>界面字号：%1 磅</source>
+        <translation>Interface font: %1 pt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="233" />
+        <source>最近的工作区(&amp;R)</source>
+        <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="252" />
+        <source>（还没有最近的工作区）</source>
+        <translation>(no recent workspaces yet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="266" />
+        <source>示范工作区（只读示例）</source>
+        <translation>Demo workspace (read-only example)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="285" />
+        <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
+        <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="291" />
+        <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
+        <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="308" />
+        <source>无法建立工作区</source>
+        <translation>Cannot create workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="309" />
+        <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
+        <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="316" />
+        <source>已新建您的工作区 %1。</source>
+        <translation>Created your workspace %1. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="316" />
+        <source>报告导入您的工作区 %1。</source>
+        <translation>Reports go into your workspace %1. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="340" />
+        <source>打开工作区</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="353" />
+        <source>新建工作区</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="359" />
+        <location filename="../../gui/mainwindow.py" line="366" />
+        <source>无法新建工作区</source>
+        <translation>Cannot create workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="360" />
+        <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
+        <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="392" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156" />
+        <location filename="../../gui/mainwindow.py" line="392" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162" />
+        <location filename="../../gui/mainwindow.py" line="398" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="197" />
+        <location filename="../../gui/mainwindow.py" line="441" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="233" />
+        <location filename="../../gui/mainwindow.py" line="488" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="239" />
+        <location filename="../../gui/mainwindow.py" line="494" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="253" />
+        <location filename="../../gui/mainwindow.py" line="508" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="269" />
+        <location filename="../../gui/mainwindow.py" line="524" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="269" />
+        <location filename="../../gui/mainwindow.py" line="524" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="534" />
+        <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
+        <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
 </context>
 <context>
