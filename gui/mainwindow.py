@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("workspaceBanner")
         self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.banner.setStyleSheet("QLabel#workspaceBanner { background: #fff7e6; padding: 4px 8px; }")
         self.banner.hide()
         central = QWidget()
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.banner)
-        box.addWidget(split)
+        box.addWidget(split, 1)  # the banner takes its lines, the panes the rest
         self.setCentralWidget(central)
         self.splitter = split
         self.status_label = QLabel()
@@ -405,7 +407,6 @@ class MainWindow(QMainWindow):
         is opened (or created) first."""
         if self.import_task is not None and not self.import_task.done:
             return None
-        self._workspace_note = ""
         if (self.ws is None or self.demo) and not self.use_own_workspace():
             return None
         task = Task(import_into, str(self.ws.path), self.ws.reviewer, [str(p) for p in paths])
@@ -434,6 +435,7 @@ class MainWindow(QMainWindow):
                 dialogs.show_import_result(self, self.last_import_text, bool(errors))
             else:  # nothing to read closely: no box to dismiss before the review can start
                 self.show_message(self._workspace_note + self.last_import_text)
+            self._workspace_note = ""  # said once, with the first import into the new workspace
 
         def on_failed(msg: str) -> None:
             progress.close()

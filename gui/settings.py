@@ -92,7 +92,7 @@ class Settings:
     def ui_font_size(self) -> float:
         """The interface font size in points (0 = the system's)."""
         try:
-            return float(self._s.value("view/ui_font_size", 0) or 0)
+            return float(str(self._s.value("view/ui_font_size", 0) or 0))
         except (TypeError, ValueError):
             return 0.0
 
