@@ -41,8 +41,11 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_files", N("Actions", "打开报告…"), (SK.Open,), "open_files", "file"),
     ActionSpec("open_folder", N("Actions", "打开文件夹…"), ("Ctrl+Shift+O",), "open_folder", "file"),
+    ActionSpec("new_workspace", N("Actions", "新建工作区…"), ("Ctrl+Alt+N",), "new_workspace", "file"),
     ActionSpec("open_workspace", N("Actions", "打开工作区…"), ("Ctrl+Alt+O",), "open_workspace", "file"),
-    ActionSpec("demo_workspace", N("Actions", "打开示例工作区"), (), "open_demo_workspace", "file"),
+    ActionSpec(
+        "demo_workspace", N("Actions", "打开示范工作区（只读示例）"), (), "open_demo_workspace", "file"
+    ),
     ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "change_reviewer", "file"),
     ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "show_export", "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "close", "file"),
@@ -90,6 +93,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "filter_reports", "view"),
     ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "zoom_in", "view"),
     ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "zoom_out", "view"),
+    ActionSpec("ui_font_larger", N("Actions", "界面字号放大"), ("Ctrl+Alt+=",), "ui_font_larger", "view"),
+    ActionSpec("ui_font_smaller", N("Actions", "界面字号缩小"), ("Ctrl+Alt+-",), "ui_font_smaller", "view"),
     ActionSpec(
         "traditional", N("Actions", "以繁体显示"), ("Ctrl+T",), "toggle_traditional", "view", checkable=True
     ),

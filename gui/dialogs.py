@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QInputDialog,
     QMessageBox,
     QProgressDialog,
@@ -33,6 +35,22 @@ def ask_reviewer(parent: QWidget | None, current: str = "") -> str | None:
     )
     name = name.strip()
     return name if ok and name else None
+
+
+class WorkspaceChoice(Enum):
+    OPEN = "open"
+    NEW = "new"
+
+
+def ask_workspace(parent: QWidget | None, title: str, start: str, choice: WorkspaceChoice) -> str | None:
+    """Ask for a workspace file: an existing one to open, or where a new one goes (``start`` is the
+    folder, or the proposed file for a new one). None when cancelled. Tests replace this function."""
+    pattern = QCoreApplication.translate("Dialogs", "核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)")
+    if choice is WorkspaceChoice.OPEN:
+        path, _ = QFileDialog.getOpenFileName(parent, title, start, pattern)
+    else:
+        path, _ = QFileDialog.getSaveFileName(parent, title, start, pattern)
+    return path or None
 
 
 class ShortcutHelp(QDialog):

@@ -28,11 +28,11 @@ class FigureTable(QTableView):
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
-        # the label and the indicator's Chinese name share the free width; long ones lose their middle
-        # (both ends say the most: 一、本年新收…申请数量 / 总计) and the tooltip has them in full
+        # the label and the indicator's Chinese name share the free width; long ones lose their end
+        # (a label cut in the middle reads as a different phrase) and the tooltip has them in full
         h.setSectionResizeMode(COLUMNS.index("label"), QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(COLUMNS.index("indicator"), QHeaderView.ResizeMode.Stretch)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         for name, w in (("value", 76), ("unit", 64), ("confidence", 48), ("status", 76)):
             self.setColumnWidth(COLUMNS.index(name), w)
 

@@ -69,6 +69,21 @@ def unit_text(f: Any) -> str:
     return f"{unit}（{q}）" if q else unit
 
 
+def label_text(f: Any) -> str:
+    """The label column. A table cell mapped to an indicator says which table it is in: its row and
+    column are the indicator column's name, so the two columns never repeat each other."""
+    if getattr(f, "source", "text") == "table" and f.indicator:
+        table = f.indicator.split(".", 1)[0]
+        if table == "t2":
+            return QCoreApplication.translate("FigureModel", "表二单元格")
+        if table == "t3":
+            return QCoreApplication.translate("FigureModel", "表三单元格")
+        if table == "t4":
+            return QCoreApplication.translate("FigureModel", "表四单元格")
+        return QCoreApplication.translate("FigureModel", "表格单元格")
+    return f.label or ""
+
+
 def indicator_name(indicator: str | None) -> str:
     """What a reviewer reads for an indicator: its row and column in Chinese (一、本年新收… / 总计),
     without the official row's long parenthesis; the id itself when the schema does not know it."""
@@ -236,7 +251,7 @@ class FigureModel(QAbstractTableModel):
             if col == "unit":
                 return unit_text(f)
             if col == "label":
-                return f.label or ""
+                return label_text(f)
             if col == "indicator":
                 return indicator_name(f.indicator)
             if col == "confidence":

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -94,20 +94,24 @@ def make_app(lang: str = "zh") -> QApplication:
 
 
 def open_demo_workspace(reviewer: str, path: Path | None = None) -> Workspace:
-    """The demo workspace in the user data folder, filled from resources/samples when empty."""
+    """The demo workspace in the user data folder, filled from resources/samples when empty, opened
+    read-only: an example to look at, never the place a reviewer's own reports or decisions go."""
     from core.store import Workspace
 
-    ws = Workspace.open(path or demo_workspace_path(), reviewer)
-    folder = samples_dir()
-    if not ws.reports() and folder.is_dir() and any(folder.iterdir()):
-        ws.import_paths([str(folder)])
-    return ws
+    path = path or demo_workspace_path()
+    with Workspace.open(path, reviewer) as ws:
+        folder = samples_dir()
+        if not ws.reports() and folder.is_dir() and any(folder.iterdir()):
+            ws.import_paths([str(folder)])
+    return Workspace.open(path, reviewer, readonly=True)
 
 
 def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspace:
     from core.store import Workspace
 
     path = explicit or settings.workspace
+    if path and not explicit and not Path(path).is_file():
+        path = ""  # a workspace moved or deleted since: the demo, not a new empty file in its place
     if path:
         try:
             return Workspace.open(path, settings.reviewer)
@@ -118,12 +122,15 @@ def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspac
     return open_demo_workspace(settings.reviewer)
 
 
-def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0) -> bool:
-    """Show the window offscreen, wait for the document (and a PDF's first page), save a PNG."""
-    win.resize(1400, 900)  # the same picture whatever size the window had last time
+def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0, view: str = "review") -> bool:
+    """Show the window offscreen at the size a reviewer gets on a 1366×768 screen, wait for the
+    document (and a PDF's first page), save a PNG."""
     win.show()
     deadline = time.monotonic() + timeout_s
     wait_ms(50)
+    if view != "review":  # a dock is brought to the front of its tab group only once the window is shown
+        win.workbench.show_view(view)
+        wait_ms(50)
     while win.pane.is_pdf and not win.pane.pdf.pages.images and time.monotonic() < deadline:
         wait_ms(50)
     row = win.table.current_row()
@@ -155,17 +162,28 @@ def run(args: list[str]) -> int:
     if not settings.reviewer:
         name = None if opts.screenshot else ask_reviewer(None)
         settings.reviewer = name or getpass.getuser()
+    win = MainWindow(settings)
+    # `hecha 报告.pdf` on a first start: straight into the reviewer's own workspace, no demo first
+    first_file = opts.paths and not opts.workspace and not opts.screenshot and not settings.own_workspace()
+    if first_file and win.use_own_workspace():
+        win.show()
+        win.import_paths(opts.paths)
+        return int(app.exec())
     try:
         ws = open_initial_workspace(settings, opts.workspace)
     except HechaError as e:
         print(f"hecha: {e}", file=sys.stderr)  # noqa: T201
         return 1
-    win = MainWindow(settings)
+    if opts.screenshot:
+        # the same picture whatever size the window had last time: the first start on 1366×768
+        win.keep_place = False  # a screenshot never moves the reviewer's saved place
+        # the first start's size fitted to a 1366×768 screen with a taskbar, whatever screen renders it
+        win.screen_area = QRect(0, 0, 1366, 728)
+        win.resize(1400, 860)
+        win.fit_to_screen()
     win.set_workspace(ws)
     if opts.screenshot:
-        if opts.view != "review":
-            win.workbench.show_view(opts.view)
-        ok = take_screenshot(win, opts.screenshot)
+        ok = take_screenshot(win, opts.screenshot, view=opts.view)
         win.close()
         if not ok:
             print(f"hecha: {opts.screenshot}: 无法写入截图", file=sys.stderr)  # noqa: T201

@@ -1,14 +1,32 @@
 """The main window: a coordinator that lays out the report list, the document and the figure list,
-builds menus from ``gui.actions`` and routes opening work (files, folders, workspaces, drops)."""
+builds menus from ``gui.actions`` and routes opening work (files, folders, workspaces, drops).
+
+The demo workspace is a read-only example under a banner; the first report the reviewer opens goes
+into their own workspace (the most recent one, or a new one in the documents folder) and is shown.
+The reviewer's place — workspace, report, figure, window and docks — is saved a moment after each
+change, so a crash loses neither data nor place; the window is fitted to the screen it is on.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QMoveEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.errors import HechaError
 from gui import dialogs
@@ -19,7 +37,7 @@ from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel
 from gui.reportlist import ReportList
 from gui.review import ReviewController
-from gui.settings import Settings
+from gui.settings import Settings, default_workspace_path, is_demo_workspace
 from gui.tasks import Task, import_into
 from gui.workbench import Workbench
 
@@ -29,6 +47,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.ws: Any = None
+        self.demo = False  # the open workspace is the read-only demo
+        self.keep_place = True  # save the reviewer's place on each change (off for screenshots)
+        self.screen_area: QRect | None = None  # the free screen area to fit, when not the screen's own
+        self._workspace_note = ""
         self.import_task: Task | None = None
         self.last_import_text = ""
         self.setWindowTitle(self.tr("核查 Hecha"))
@@ -52,7 +74,20 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(2, 4)
         # the figure list reads a label and an indicator name per row: it gets as much as the report
         split.setSizes([250, 570, 560])
-        self.setCentralWidget(split)
+        # above the panes: what the demo is and how to begin with one's own reports
+        self.banner = QLabel()
+        self.banner.setObjectName("workspaceBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.banner.setStyleSheet("QLabel#workspaceBanner { background: #fff7e6; padding: 4px 8px; }")
+        self.banner.hide()
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.banner)
+        box.addWidget(split, 1)  # the banner takes its lines, the panes the rest
+        self.setCentralWidget(central)
         self.splitter = split
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -68,8 +103,20 @@ class MainWindow(QMainWindow):
         self._history_changed(False, False)
         self.pane.text.digits_typed.connect(self._digits_in_document)
         self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(400)
+        self._place_timer.timeout.connect(self.save_place)
+        self.review.report_loaded.connect(self.schedule_place)
+        self.review.figure_shown.connect(self.schedule_place)
+        self.splitter.splitterMoved.connect(self.schedule_place)
+        for dock in self.workbench.docks().values():
+            dock.visibilityChanged.connect(self.schedule_place)
+            dock.dockLocationChanged.connect(self.schedule_place)
+        self.apply_ui_font()
         self.resize(1400, 860)
         self._restore_layout()
+        self.fit_to_screen()
 
     def _restore_layout(self) -> None:
         """Where the reviewer left the window: size, docks, pane widths and the display script."""
@@ -83,34 +130,195 @@ class MainWindow(QMainWindow):
         if s.script == "traditional":
             self.actions_by_id["traditional"].setChecked(True)
 
+    # --- fitting the screen -----------------------------------------------------------------------
+    def available_geometry(self) -> QRect:
+        if self.screen_area is not None:
+            return self.screen_area
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the window (frame included) into the screen's free area: at first start,
+        after a restored geometry from a larger screen, and once shown (when the frame is known)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        avail = self.available_geometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w = max(frame.width() - inner.width(), 0)
+        extra_h = max(frame.height() - inner.height(), 0)
+        if not self.isVisible() and extra_h == 0:
+            extra_w, extra_h = 8, 38  # a typical title bar and border, before the window has one
+        w = max(min(inner.width(), avail.width() - extra_w), 200)
+        h = max(min(inner.height(), avail.height() - extra_h), 200)
+        if (w, h) != (inner.width(), inner.height()):
+            self.resize(w, h)
+        left = min(max(frame.x(), avail.left()), avail.right() + 1 - (w + extra_w))
+        top = min(max(frame.y(), avail.top()), avail.bottom() + 1 - (h + extra_h))
+        if (left, top) != (frame.x(), frame.y()):
+            self.move(max(left, avail.left()), max(top, avail.top()))
+        # the docks at the bottom take at most what leaves the report and the figure list usable
+        for dock in self.workbench.docks().values():
+            if not dock.isHidden() and not dock.isFloating() and dock.height() > h * 0.6:
+                self.resizeDocks([dock], [int(h * 0.45)], Qt.Orientation.Vertical)
+
+    def showEvent(self, e: Any) -> None:
+        super().showEvent(e)
+        QTimer.singleShot(0, self.fit_to_screen)
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.WindowStateChange:
+            self.schedule_place()
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.schedule_place()
+
+    def moveEvent(self, e: QMoveEvent) -> None:
+        super().moveEvent(e)
+        self.schedule_place()
+
+    # --- the reviewer's place -------------------------------------------------------------------
+    def schedule_place(self, *_args: Any) -> None:
+        if self.keep_place:
+            self._place_timer.start()
+
+    def save_place(self) -> None:
+        """Window, docks, pane widths, and the report and figure of the open workspace, to disk now."""
+        if not self.keep_place:
+            return
+        s = self.settings
+        s.geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.splitter = self.splitter.saveState()
+        if self.ws is not None:
+            s.set_last_report(str(self.ws.path), self.review.report_id)
+            cur = self.review.current()
+            s.set_last_figure(str(self.ws.path), cur.id if cur is not None else None)
+        s.sync()
+
+    # --- interface font size --------------------------------------------------------------------
+    def apply_ui_font(self) -> None:
+        size = self.settings.ui_font_size
+        app = QApplication.instance()
+        if size > 0 and isinstance(app, QApplication):
+            f = app.font()
+            f.setPointSizeF(size)
+            app.setFont(f)
+
+    def ui_font_larger(self) -> None:
+        self._ui_font_step(1)
+
+    def ui_font_smaller(self) -> None:
+        self._ui_font_step(-1)
+
+    def _ui_font_step(self, step: int) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        f = app.font()
+        size = min(max((f.pointSizeF() if f.pointSizeF() > 0 else 9.0) + step, 7.0), 24.0)
+        f.setPointSizeF(size)
+        app.setFont(f)
+        self.settings.ui_font_size = size
+        self.settings.sync()
+        self.show_message(self.tr("界面字号：%1 磅").replace("%1", f"{size:g}"))
+
     def _build_menus(self) -> None:
         menus = {key: self.menuBar().addMenu(action_tr(title)) for key, title in MENU_TITLES.items()}
         for spec in SPECS:
             if not spec.menu:
                 continue
             menus[spec.menu].addAction(self.actions_by_id[spec.id])
+            if spec.id == "open_workspace":
+                # 最近的工作区: filled when opened, each entry with its number as the keyboard accelerator
+                self.recent_menu = QMenu(self.tr("最近的工作区(&R)"), self)
+                self.recent_menu.setObjectName("recentWorkspaces")
+                self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+                menus[spec.menu].addMenu(self.recent_menu)
             if spec.id in ("demo_workspace", "redo", "mark_question"):
                 menus[spec.menu].addSeparator()
+
+    def fill_recent_menu(self) -> None:
+        """The reviewer's recent workspaces that still exist, newest first (never the demo)."""
+        menu = self.recent_menu
+        menu.clear()
+        paths = [p for p in self.settings.recent_workspaces if Path(p).is_file()]
+        for k, path in enumerate(paths):
+            p = Path(path)
+            accel = f"&{k + 1} " if k < 9 else ""
+            a = menu.addAction(f"{accel}{p.name}  ({p.parent})")
+            a.setToolTip(path)
+            a.triggered.connect(lambda _c=False, path=path: self.open_workspace_path(path))
+        if not paths:
+            a = menu.addAction(self.tr("（还没有最近的工作区）"))
+            a.setEnabled(False)
 
     # --- workspace ------------------------------------------------------------------------------
     def set_workspace(self, ws: Any) -> None:
         if self.ws is not None and self.ws is not ws:
-            self.settings.set_last_report(str(self.ws.path), self.review.report_id)
+            self.save_place()
             self.ws.close()
         self.ws = ws
+        self.demo = is_demo_workspace(ws.path)
         self.review.set_workspace(ws)
         # Qt appends the application's display name (核查 Hecha) itself: the workspace file first,
         # then its folder, so a narrow title bar still shows which workspace this is
         p = Path(str(ws.path))
-        self.setWindowTitle(f"{p.name} ({p.parent})")
+        self.setWindowTitle(self.tr("示范工作区（只读示例）") if self.demo else f"{p.name} ({p.parent})")
         self.status_label.setText(self.tr("审核人：%1").replace("%1", ws.reviewer or "—"))
         last = self.settings.last_report(str(ws.path))
         if last is not None and self.reports.model.row_of(last) is not None:
             self.review.load_report(last)  # back where the reviewer stopped
+            fig = self.settings.last_figure(str(ws.path))
+            if fig is not None and self.model.row_of(fig) is not None:
+                self.review.select_figure(fig)
         elif self.model.rowCount() == 0 and self.reports.model.rowCount() > 0:
             self.reports.view.setCurrentIndex(self.reports.model.index(0))
+        self._show_banner()
         if self.reports.model.rowCount() == 0:
             self.show_message(self.tr("工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。"))
+        self.schedule_place()
+
+    def _show_banner(self) -> None:
+        """The demo says what it is; an empty workspace says how to begin."""
+        if self.demo:
+            text = self.tr(
+                "示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。"
+                "打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。"
+                "审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键"
+            )
+        elif self.reports.model.rowCount() == 0:
+            text = self.tr(
+                "工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。"
+            )
+        else:
+            text = ""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def use_own_workspace(self) -> bool:
+        """Leave the demo for the reviewer's own workspace: the most recent one that still exists, or
+        a new one in the documents folder (核查工作区/我的工作区.hecha.sqlite)."""
+        path = self.settings.own_workspace() or str(default_workspace_path())
+        created = not Path(path).exists()
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            QMessageBox.warning(
+                self,
+                self.tr("无法建立工作区"),
+                self.tr("%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。")
+                .replace("%1", str(Path(path).parent))
+                .replace("%2", e.strerror or str(e)),
+            )
+            return False
+        if not self.open_workspace_path(path):
+            return False
+        note = self.tr("已新建您的工作区 %1。") if created else self.tr("报告导入您的工作区 %1。")
+        self._workspace_note = note.replace("%1", path)
+        self.show_message(self._workspace_note)
+        return True
 
     def open_workspace_path(self, path: str) -> bool:
         from core.store import Workspace
@@ -124,21 +332,51 @@ class MainWindow(QMainWindow):
         self.set_workspace(ws)
         return True
 
+    def _workspace_folder(self) -> str:
+        if self.ws is not None and not self.demo:
+            return str(Path(self.ws.path).parent)
+        return str(default_workspace_path().parent)
+
     def open_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("打开或新建工作区"),
-            str(Path(self.ws.path).parent) if self.ws else "",
-            self.tr("核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+        path = dialogs.ask_workspace(
+            self, self.tr("打开工作区"), self._workspace_folder(), dialogs.WorkspaceChoice.OPEN
         )
         if path:
             self.open_workspace_path(path)
 
+    def new_workspace(self) -> None:
+        """A new, empty workspace where the reviewer chooses (the documents folder by default)."""
+        folder = Path(self._workspace_folder())
+        default = folder / "新工作区.hecha.sqlite"
+        k = 2
+        while default.exists():
+            default = folder / f"新工作区{k}.hecha.sqlite"
+            k += 1
+        path = dialogs.ask_workspace(self, self.tr("新建工作区"), str(default), dialogs.WorkspaceChoice.NEW)
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(
+                self,
+                self.tr("无法新建工作区"),
+                self.tr("%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。").replace("%1", path),
+            )
+            return
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("无法新建工作区"), f"{path}: {e.strerror or e}")
+            return
+        self.open_workspace_path(path)
+
     def open_demo_workspace(self) -> None:
         from gui.main import open_demo_workspace
 
-        ws = open_demo_workspace(self.settings.reviewer)
+        try:
+            ws = open_demo_workspace(self.settings.reviewer)
+        except HechaError as e:
+            QMessageBox.warning(self, self.tr("无法打开工作区"), str(e))
+            return
         self.settings.workspace = ""
         self.set_workspace(ws)
 
@@ -164,8 +402,12 @@ class MainWindow(QMainWindow):
             self.import_paths([folder])
 
     def import_paths(self, paths: list[str]) -> Task | None:
-        """Import off the GUI thread with progress and cancel; list per-file errors at the end."""
-        if self.ws is None or (self.import_task is not None and not self.import_task.done):
+        """Import off the GUI thread with progress and cancel; list per-file errors at the end, and
+        show the first report opened. Reports never go into the demo: the reviewer's own workspace
+        is opened (or created) first."""
+        if self.import_task is not None and not self.import_task.done:
+            return None
+        if (self.ws is None or self.demo) and not self.use_own_workspace():
             return None
         task = Task(import_into, str(self.ws.path), self.ws.reviewer, [str(p) for p in paths])
         progress = dialogs.import_progress(self)
@@ -185,12 +427,16 @@ class MainWindow(QMainWindow):
             self.last_import_text = dialogs.import_summary(
                 result.added, result.skipped, errors, result.cancelled, warnings
             )
-            if self.review.report_id is None and result.report_ids:
-                self.review.load_report(result.report_ids[0])
+            shown = result.report_ids[0] if result.report_ids else self._stored_report(paths)
+            if shown is not None:
+                self.review.load_report(shown)  # the file opened is the report shown
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._show_banner()
             if errors or warnings or result.cancelled:
                 dialogs.show_import_result(self, self.last_import_text, bool(errors or warnings))
             else:  # nothing to read closely: no box to dismiss before the review can start
-                self.show_message(self.last_import_text)
+                self.show_message(self._workspace_note + self.last_import_text)
+            self._workspace_note = ""  # said once, with the first import into the new workspace
 
         def on_failed(msg: str) -> None:
             progress.close()
@@ -203,6 +449,17 @@ class MainWindow(QMainWindow):
         self.import_task = task
         task.start()
         return task
+
+    def _stored_report(self, paths: list[str]) -> int | None:
+        """The report already in the workspace for the first file of ``paths`` (opened again)."""
+        for p in paths:
+            if Path(p).is_file():
+                try:
+                    sha = hashlib.sha256(Path(p).read_bytes()).hexdigest()
+                except OSError:
+                    return None
+                return next((r.id for r in self.ws.reports() if r.sha256 == sha), None)
+        return None
 
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:
         if e.mimeData().hasUrls():
@@ -276,6 +533,8 @@ class MainWindow(QMainWindow):
         dialogs.ShortcutHelp(list(self.actions_by_id.values()), self).exec()
 
     def show_message(self, text: str) -> None:
+        if self.demo and "只读" in text:  # core's read-only refusal, said for the demo
+            text = self.tr("示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。")
         self.statusBar().showMessage(text, 8000)
 
     def _history_changed(self, can_undo: bool, can_redo: bool) -> None:
@@ -294,12 +553,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e: QCloseEvent) -> None:
         if self.import_task is not None and not self.import_task.done:
             self.import_task.cancel()
-        self.settings.geometry = self.saveGeometry()
-        self.settings.window_state = self.saveState()
-        self.settings.splitter = self.splitter.saveState()
-        if self.ws is not None:
-            self.settings.set_last_report(str(self.ws.path), self.review.report_id)
-        self.settings.sync()
+        self._place_timer.stop()
+        self.save_place()
         self.pane.pdf.pages.shutdown()
         if self.ws is not None:
             self.ws.close()

@@ -1,4 +1,5 @@
-"""Typed wrapper over QSettings: reviewer name, workspace location, recent workspaces, geometry.
+"""Typed wrapper over QSettings: reviewer name, workspace location, recent workspaces, geometry, the
+reviewer's place (report and figure per workspace) and the interface font size.
 
 Core never reads these. Tests point QSettings at ``tmp_path`` with ``Settings(path=...)``.
 """
@@ -23,6 +24,20 @@ def data_dir() -> Path:
 
 def demo_workspace_path() -> Path:
     return data_dir() / "demo.hecha.sqlite"
+
+
+def is_demo_workspace(path: str | Path) -> bool:
+    """True for the bundled demo workspace (a read-only example, never the reviewer's own)."""
+    try:
+        return Path(path).resolve() == demo_workspace_path().resolve()
+    except OSError:
+        return False
+
+
+def default_workspace_path() -> Path:
+    """Where the reviewer's own workspace goes when the first report is opened: the documents folder."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs or Path.home()) / "核查工作区" / "我的工作区.hecha.sqlite"
 
 
 class Settings:
@@ -63,9 +78,27 @@ class Settings:
         return [str(x) for x in v] if isinstance(v, (list, tuple)) else []
 
     def add_recent(self, path: str) -> None:
+        if not path or is_demo_workspace(path):
+            return  # the demo has its own menu entry
         items = [p for p in self.recent_workspaces if p != path]
         items.insert(0, path)
         self._s.setValue("workspace/recent", items[:MAX_RECENT])
+
+    def own_workspace(self) -> str:
+        """The reviewer's most recent own workspace that still exists ('' when there is none)."""
+        return next((p for p in self.recent_workspaces if Path(p).is_file()), "")
+
+    @property
+    def ui_font_size(self) -> float:
+        """The interface font size in points (0 = the system's)."""
+        try:
+            return float(str(self._s.value("view/ui_font_size", 0) or 0))
+        except (TypeError, ValueError):
+            return 0.0
+
+    @ui_font_size.setter
+    def ui_font_size(self, value: float) -> None:
+        self._s.setValue("view/ui_font_size", float(value))
 
     @property
     def script(self) -> str:
@@ -119,3 +152,18 @@ class Settings:
     def set_last_report(self, workspace: str, report_id: int | None) -> None:
         if report_id is not None:
             self._s.setValue(self._report_key(workspace), int(report_id))
+
+    def last_figure(self, workspace: str) -> int | None:
+        """The figure selected when the reviewer's place in ``workspace`` was last saved."""
+        v = self._s.value(self._report_key(workspace).replace("last_report/", "last_figure/"))
+        try:
+            return int(v) if v not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_figure(self, workspace: str, figure_id: int | None) -> None:
+        key = self._report_key(workspace).replace("last_report/", "last_figure/")
+        if figure_id is None:
+            self._s.remove(key)
+        else:
+            self._s.setValue(key, int(figure_id))

@@ -125,7 +125,10 @@ class Workbench(QObject):
 
     def _toggle(self, action_id: str) -> None:
         dock = self.docks()[action_id]
+        was_hidden = dock.isHidden()
         self.focus_dock(dock)
+        if not dock.isHidden() and (was_hidden or dock.height() < 120):
+            self.fit_dock(dock)  # opened (or found squeezed to a few rows): tall enough to work in
         if action_id in self.actions:  # triggering flipped the check mark: it follows the dock
             self.actions[action_id].setChecked(not dock.isHidden())
 
@@ -140,6 +143,15 @@ class Workbench(QObject):
             self.back_to_figures()
             return True
         return super().eventFilter(obj, e)
+
+    def usable_height(self) -> int:
+        """How tall a bottom dock opens: enough for a standard table's rows (表三 scrolls within it),
+        while the report and the figure list above keep about half the window."""
+        return max(160, int(self.win.height() * 0.5))
+
+    def fit_dock(self, dock: QDockWidget) -> None:
+        if not dock.isFloating():
+            self.win.resizeDocks([dock], [self.usable_height()], Qt.Orientation.Vertical)
 
     def focus_dock(self, dock: QDockWidget) -> None:
         focus = QApplication.focusWidget()
@@ -182,6 +194,7 @@ class Workbench(QObject):
         self._compare_stale = True
 
     def load_report(self, report_id: int) -> None:
+        self.tables.highlight([])  # a check's frames belong to the report it was selected in
         self.tables.load_report(report_id)
         self.checks.load_report(report_id)
         self._compare_stale = True
@@ -256,7 +269,7 @@ class Workbench(QObject):
         dock = self.compare_dock if view == "compare" else self.tables_dock
         dock.show()
         dock.raise_()
-        self.win.resizeDocks([dock], [int(self.win.height() * 0.62)], Qt.Orientation.Vertical)
+        self.fit_dock(dock)  # the height the reviewer gets from the menu, not an enlarged panel
         if view == "tables":
             failing = next((c for c in self.checks.model.checks() if c.status == "fail"), None)
             self.tables.tabs.setCurrentIndex(1)

@@ -3,72 +3,72 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/review.py" line="139" />
+        <location filename="../../gui/review.py" line="138" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="159" />
+        <location filename="../../gui/review.py" line="158" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="167" />
+        <location filename="../../gui/review.py" line="166" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="172" />
+        <location filename="../../gui/review.py" line="171" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="182" />
+        <location filename="../../gui/review.py" line="181" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="192" />
+        <location filename="../../gui/review.py" line="193" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="197" />
+        <location filename="../../gui/review.py" line="198" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="204" />
+        <location filename="../../gui/review.py" line="205" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="204" />
+        <location filename="../../gui/review.py" line="205" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="208" />
+        <location filename="../../gui/review.py" line="209" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="208" />
+        <location filename="../../gui/review.py" line="209" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="237" />
+        <location filename="../../gui/review.py" line="238" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="239" />
+        <location filename="../../gui/review.py" line="240" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="240" />
+        <location filename="../../gui/review.py" line="241" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
@@ -271,12 +271,12 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="39" />
+        <location filename="../../gui/workbench.py" line="41" />
         <source>标准表格</source>
         <translation>Standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="40" />
+        <location filename="../../gui/workbench.py" line="42" />
         <source>检查结果</source>
         <translation>Checks</translation>
     </message>
@@ -289,7 +289,7 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="41" />
+        <location filename="../../gui/workbench.py" line="43" />
         <source>对比</source>
         <translation>Compare</translation>
     </message>
@@ -432,7 +432,7 @@ Reason for accepting (written into the audit trail):</translation>
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
-</context>
+<message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message></context>
 <context>
     <name>ChecksPanel</name>
     <message>
@@ -497,63 +497,68 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="30" />
+        <location filename="../../gui/dialogs.py" line="32" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="31" />
+        <location filename="../../gui/dialogs.py" line="33" />
         <source>请输入审核人姓名（将记录在每条审核记录中）：</source>
         <translation>Reviewer name (written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="43" />
-        <location filename="../../gui/dialogs.py" line="49" />
+        <location filename="../../gui/dialogs.py" line="48" />
+        <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
+        <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="61" />
+        <location filename="../../gui/dialogs.py" line="67" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="49" />
+        <location filename="../../gui/dialogs.py" line="67" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="67" />
+        <location filename="../../gui/dialogs.py" line="85" />
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68" />
+        <location filename="../../gui/dialogs.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73" />
+        <location filename="../../gui/dialogs.py" line="91" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="89" />
+        <location filename="../../gui/dialogs.py" line="107" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="94" />
+        <location filename="../../gui/dialogs.py" line="112" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="97" />
+        <location filename="../../gui/dialogs.py" line="115" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="102" />
+        <location filename="../../gui/dialogs.py" line="120" />
         <source>%1 份报告读取时有提示，请核对：</source>
         <translation>%1 reports were read with warnings; please check:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="112" />
+        <location filename="../../gui/dialogs.py" line="130" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -579,7 +584,7 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/docview.py" line="204" />
+        <location filename="../../gui/docview.py" line="206" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -587,52 +592,72 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figuremodel.py" line="47" />
+        <location filename="../../gui/figuremodel.py" line="46" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="48" />
+        <location filename="../../gui/figuremodel.py" line="47" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="49" />
+        <location filename="../../gui/figuremodel.py" line="48" />
         <source>标签</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="50" />
+        <location filename="../../gui/figuremodel.py" line="49" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="51" />
+        <location filename="../../gui/figuremodel.py" line="50" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="52" />
+        <location filename="../../gui/figuremodel.py" line="51" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="88" />
+        <location filename="../../gui/figuremodel.py" line="78" />
+        <source>表二单元格</source>
+        <translation>Table 2 cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="80" />
+        <source>表三单元格</source>
+        <translation>Table 3 cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="82" />
+        <source>表四单元格</source>
+        <translation>Table 4 cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="83" />
+        <source>表格单元格</source>
+        <translation>Table cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figuremodel.py" line="102" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="90" />
+        <location filename="../../gui/figuremodel.py" line="104" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="94" />
+        <location filename="../../gui/figuremodel.py" line="108" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="97" />
+        <location filename="../../gui/figuremodel.py" line="111" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -653,27 +678,27 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tableview.py" line="126" />
+        <location filename="../../gui/tableview.py" line="127" />
         <source>有未读出的单元格</source>
         <translation>cells not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="152" />
+        <location filename="../../gui/tableview.py" line="153" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="170" />
+        <location filename="../../gui/tableview.py" line="171" />
         <source>未读出</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="182" />
+        <location filename="../../gui/tableview.py" line="183" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="184" />
+        <location filename="../../gui/tableview.py" line="185" />
         <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
         <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
@@ -681,7 +706,7 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="34" />
+        <location filename="../../gui/mainwindow.py" line="56" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
@@ -690,81 +715,156 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Hecha — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="106" />
-        <location filename="../../gui/mainwindow.py" line="151" />
+        <location filename="../../gui/mainwindow.py" line="269" />
+        <location filename="../../gui/mainwindow.py" line="389" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="113" />
+        <location filename="../../gui/mainwindow.py" line="280" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="121" />
+        <location filename="../../gui/mainwindow.py" line="329" />
+        <location filename="../../gui/mainwindow.py" line="378" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="130" />
         <source>打开或新建工作区</source>
         <translation>Open or create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="132" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156" />
+        <location filename="../../gui/mainwindow.py" line="225" />
+        <source>界面字号：%1 磅</source>
+        <translation>Interface font: %1 pt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="235" />
+        <source>最近的工作区(&amp;R)</source>
+        <translation>&amp;Recent workspaces</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="254" />
+        <source>（还没有最近的工作区）</source>
+        <translation>(no recent workspaces yet)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="268" />
+        <source>示范工作区（只读示例）</source>
+        <translation>Demo workspace (read-only example)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="287" />
+        <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
+        <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="293" />
+        <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
+        <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="310" />
+        <source>无法建立工作区</source>
+        <translation>Cannot create workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="311" />
+        <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
+        <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="318" />
+        <source>已新建您的工作区 %1。</source>
+        <translation>Created your workspace %1. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="318" />
+        <source>报告导入您的工作区 %1。</source>
+        <translation>Reports go into your workspace %1. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="342" />
+        <source>打开工作区</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="355" />
+        <source>新建工作区</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="361" />
+        <location filename="../../gui/mainwindow.py" line="368" />
+        <source>无法新建工作区</source>
+        <translation>Cannot create workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="362" />
+        <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
+        <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="394" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="156" />
+        <location filename="../../gui/mainwindow.py" line="394" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="162" />
+        <location filename="../../gui/mainwindow.py" line="400" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="198" />
+        <location filename="../../gui/mainwindow.py" line="444" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="234" />
+        <location filename="../../gui/mainwindow.py" line="491" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="240" />
+        <location filename="../../gui/mainwindow.py" line="497" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254" />
+        <location filename="../../gui/mainwindow.py" line="511" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270" />
+        <location filename="../../gui/mainwindow.py" line="527" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270" />
+        <location filename="../../gui/mainwindow.py" line="527" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="537" />
+        <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
+        <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
 </context>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/pdfview.py" line="279" />
+        <location filename="../../gui/pdfview.py" line="301" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
@@ -784,17 +884,17 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="147" />
+        <location filename="../../gui/reportlist.py" line="150" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="184" />
+        <location filename="../../gui/reportlist.py" line="187" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="188" />
+        <location filename="../../gui/reportlist.py" line="191" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -870,47 +970,47 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="250" />
+        <location filename="../../gui/tableview.py" line="251" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="251" />
+        <location filename="../../gui/tableview.py" line="252" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="252" />
+        <location filename="../../gui/tableview.py" line="253" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="364" />
+        <location filename="../../gui/tableview.py" line="365" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="368" />
+        <location filename="../../gui/tableview.py" line="369" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="372" />
+        <location filename="../../gui/tableview.py" line="373" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="421" />
+        <location filename="../../gui/tableview.py" line="422" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="458" />
+        <location filename="../../gui/tableview.py" line="459" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="462" />
+        <location filename="../../gui/tableview.py" line="463" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>

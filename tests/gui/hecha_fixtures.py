@@ -75,10 +75,22 @@ def write_office_reports(folder: Path, n: int, seed: int = 7) -> list[Path]:
     return out
 
 
+def require_cjk_font() -> None:
+    """Skip the calling test on a machine without a Chinese font: Qt would write a PDF whose Chinese
+    text is missing, so there would be nothing to read back (README: fonts-wqy-microhei)."""
+    from PySide6.QtGui import QFontDatabase
+
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no CJK font installed (apt-get install fonts-wqy-microhei): a generated PDF needs one")
+
+
 def make_pdf(path: Path) -> Path:
-    """Two A4 pages written by Qt: a figure on page 1 at (72, 120) and one on page 2 at (72, 400) pt."""
+    """Two A4 pages written by Qt: a figure on page 1 at (72, 120) and one on page 2 at (72, 400) pt.
+    Skips the test when no Chinese font is installed."""
     from PySide6.QtCore import QMarginsF, QPointF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    require_cjk_font()
 
     w = QPdfWriter(str(path))
     w.setResolution(72)

@@ -20,7 +20,8 @@ def test_a_damaged_report_is_flagged_in_summary_list_and_banner(
     p = tmp_path / "有坏字节.txt"
     p.write_bytes(data[:i] + b"\xff" + data[i + 1 :])  # one bad byte in a UTF-8 file
     task = window.import_paths([str(p)])
-    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    # the summary is written when the window handles the finished task, just after ``task.done``
+    qtbot.waitUntil(lambda: task.done and bool(window.last_import_text), timeout=30_000)
     assert "有坏字节.txt" in window.last_import_text and "无法按 utf-8 解码" in window.last_import_text
     assert any("有坏字节.txt" in s for s in no_dialogs)  # shown in a box, not only in the status bar
 
