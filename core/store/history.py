@@ -1,75 +1,40 @@
-"""Undo and redo from the review-event log, and re-running the checks after every change."""
+"""The state a review event records, and undo/redo from the review-event log.
+
+Every event stores the state of what it touched before and after (``before_state``/``after_state``,
+JSON keyed ``figure:ID``, ``indicator:ID``, ``accept:RULE<TAB>SUBJECT``, ``report``). Undo applies
+the before state and appends an ``undo`` event that marks the original undone; redo applies the after
+state and appends a ``redo`` event. The log is never rewritten, so undo/redo survive a restart.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections.abc import Callable, Iterable
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import Any
 
-from core.model import Figure, IndicatorValue
-from core.store import codec
+from core.store import checking
+from core.store.clock import now_iso
+from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-FIGURE_COLS = [
-    "id",
-    "report_id",
-    "start",
-    "end",
-    "text",
-    "value",
-    "original_value",
-    "unit",
-    "multiplier",
-    "qualifier",
-    "label",
-    "indicator",
-    "confidence",
-    "rule",
-    "source",
-    "status",
-]
-INDICATOR_COLS = [
-    "report_id",
-    "indicator",
-    "kind",
-    "value",
-    "raw",
-    "start",
-    "end",
-    "confidence",
-    "status",
-    "figure_id",
-    "original_kind",
-    "original_value",
-]
 HISTORY_ACTIONS = ("undo", "redo")
 
 
-def _q(col: str) -> str:
-    return f'"{col}"'
-
-
 def snapshot(conn: sqlite3.Connection, report_id: int, key: str) -> Any:
+    """The stored state of ``key`` (every column of a figure or an indicator value), or None."""
     kind, _, ident = key.partition(":")
     if kind == "figure":
-        cur = conn.execute(
-            f"SELECT {', '.join(map(_q, FIGURE_COLS))} FROM figures WHERE id = ?", (int(ident),)
-        )
-        r = cur.fetchone()
-        return dict(zip(FIGURE_COLS, r, strict=True)) if r else None
+        r = conn.execute(
+            f"SELECT {FIGURES.column_list()} FROM figures WHERE id = ?", (int(ident),)
+        ).fetchone()
+        return dict(zip(FIGURES.names, r, strict=True)) if r else None
     if kind == "indicator":
-        cur = conn.execute(
-            f"SELECT {', '.join(map(_q, INDICATOR_COLS))} FROM indicator_values WHERE report_id = ? AND indicator = ?",
+        r = conn.execute(
+            f"SELECT {INDICATOR_VALUES.column_list()} FROM indicator_values WHERE report_id = ? AND indicator = ?",
             (report_id, ident),
-        )
-        r = cur.fetchone()
-        return dict(zip(INDICATOR_COLS, r, strict=True)) if r else None
+        ).fetchone()
+        return dict(zip(INDICATOR_VALUES.names, r, strict=True)) if r else None
     if kind == "accept":
         rule, _, subject = ident.partition("\t")
         r = conn.execute(
@@ -84,23 +49,18 @@ def snapshot(conn: sqlite3.Connection, report_id: int, key: str) -> Any:
 
 
 def restore(conn: sqlite3.Connection, report_id: int, key: str, state: Any) -> None:
+    """Put ``key`` back into ``state`` (None: it did not exist)."""
     kind, _, ident = key.partition(":")
     if kind in ("figure", "indicator"):
-        table, cols = ("figures", FIGURE_COLS) if kind == "figure" else ("indicator_values", INDICATOR_COLS)
+        table = FIGURES if kind == "figure" else INDICATOR_VALUES
         where, params = (
             ("id = ?", (int(ident),))
             if kind == "figure"
-            else (
-                "report_id = ? AND indicator = ?",
-                (report_id, ident),
-            )
+            else ("report_id = ? AND indicator = ?", (report_id, ident))
         )
-        conn.execute(f"DELETE FROM {table} WHERE {where}", params)
+        conn.execute(f"DELETE FROM {table.name} WHERE {where}", params)
         if state is not None:
-            conn.execute(
-                f"INSERT INTO {table} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})",
-                [state[c] for c in cols],
-            )
+            conn.execute(table.insert_sql(), [state[c] for c in table.names])
     elif kind == "accept":
         rule, _, subject = ident.partition("\t")
         conn.execute(
@@ -116,140 +76,57 @@ def restore(conn: sqlite3.Connection, report_id: int, key: str, state: Any) -> N
         conn.execute("UPDATE reports SET status = ? WHERE id = ?", (state["status"], report_id))
 
 
-class HistoryMixin:
-    path: Path
-    reviewer: str
-    _conn: sqlite3.Connection
-    _lock: threading.RLock
-    _write: Callable[..., Any]
+def change(conn: sqlite3.Connection, report_id: int, keys: Iterable[str], event_id: int) -> Change:
+    """Re-run the report's checks and say what the event changed."""
+    keys = list(keys)
+    checks_changed = checking.rerun(conn, report_id)
+    return Change(
+        report_id=report_id,
+        figure_ids=tuple(int(k[7:]) for k in keys if k.startswith("figure:")),
+        indicator_ids=tuple(k[10:] for k in keys if k.startswith("indicator:")),
+        checks_changed=checks_changed or any(k.startswith("accept:") for k in keys),
+        report_changed="report" in keys,
+        event_id=event_id,
+    )
 
-    def _change(self, report_id: int, keys: Iterable[str], event_id: int) -> Change:
-        keys = list(keys)
-        checks_changed = self._rerun_checks(report_id)
-        return Change(
-            report_id=report_id,
-            figure_ids=tuple(int(k[7:]) for k in keys if k.startswith("figure:")),
-            indicator_ids=tuple(k[10:] for k in keys if k.startswith("indicator:")),
-            checks_changed=checks_changed or any(k.startswith("accept:") for k in keys),
-            report_changed="report" in keys,
-            event_id=event_id,
-        )
 
-    # ---- checks --------------------------------------------------------------------------------
-    def _values(self, report_id: int) -> dict[str, IndicatorValue]:
-        rows = self._conn.execute(
-            'SELECT indicator, kind, value, raw, start, "end", confidence FROM indicator_values '
-            "WHERE report_id = ? ORDER BY rowid",
-            (report_id,),
-        ).fetchall()
-        return {
-            r[0]: IndicatorValue(
-                id=r[0],
-                kind=r[1],
-                value=codec.text_dec(r[2]),
-                raw=r[3],
-                start=r[4],
-                end=r[5],
-                confidence=r[6],
-            )
-            for r in rows
-        }
+def undo_target(conn: sqlite3.Connection) -> int | None:
+    r = conn.execute(
+        "SELECT id FROM review_events WHERE undone = 0 AND action NOT IN ('undo', 'redo') ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return int(r[0]) if r else None
 
-    def _rerun_checks(self, report_id: int) -> bool:
-        """Re-run core.checks on the current values and store the results."""
-        from core.checks import run
 
-        c = self._conn
-        figs = tuple(
-            Figure(
-                start=r[0], end=r[1], text=r[2], value=Decimal(r[3]), unit=r[4], label=r[5],
-                indicator=r[6], confidence=r[7], rule=r[8], source=r[9],
-            )
-            for r in c.execute(
-                'SELECT start, "end", text, value, unit, label, indicator, confidence, rule, source FROM figures '
-                "WHERE report_id = ? AND status != 'rejected' AND value IS NOT NULL ORDER BY start",
-                (report_id,),
-            )
-        )  # fmt: skip
-        prev = None
-        r = c.execute("SELECT issuer, year FROM reports WHERE id = ?", (report_id,)).fetchone()
-        if r and r[0] and r[1] is not None:
-            p = c.execute(
-                "SELECT id FROM reports WHERE issuer = ? AND year = ? ORDER BY id DESC LIMIT 1",
-                (r[0], r[1] - 1),
-            ).fetchone()
-            if p:
-                prev = self._values(int(p[0]))
-        results = run(self._values(report_id), figs, previous=prev)
-        c.execute("DELETE FROM checks WHERE report_id = ?", (report_id,))
-        for k in results:
-            row = codec.check_row(report_id, k)
-            c.execute(
-                "INSERT INTO checks (report_id, rule, subject, status, severity, formula, cells) "
-                "VALUES (:report_id, :rule, :subject, :status, :severity, :formula, :cells)",
-                row,
-            )
-        return True
+def redo_target(conn: sqlite3.Connection) -> int | None:
+    for action, target, undone in conn.execute(
+        "SELECT e.action, e.undoes, t.undone FROM review_events e LEFT JOIN review_events t "
+        "ON t.id = e.undoes ORDER BY e.id DESC"
+    ):
+        if action not in ("undo", "redo"):
+            return None
+        if action == "undo" and undone:
+            return int(target)
+    return None
 
-    # ---- undo / redo ---------------------------------------------------------------------------
-    def _undo_target(self) -> int | None:
-        r = self._conn.execute(
-            "SELECT id FROM review_events WHERE undone = 0 AND action NOT IN ('undo', 'redo') "
-            "ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        return int(r[0]) if r else None
 
-    def _redo_target(self) -> int | None:
-        for action, target, undone in self._conn.execute(
-            "SELECT e.action, e.undoes, t.undone FROM review_events e LEFT JOIN review_events t "
-            "ON t.id = e.undoes ORDER BY e.id DESC"
-        ):
-            if action not in ("undo", "redo"):
-                return None
-            if action == "undo" and undone:
-                return int(target)
+def step(conn: sqlite3.Connection, reviewer: str, action: str) -> Change | None:
+    """Undo (``action`` "undo") the latest action not yet undone, by anyone, or redo the most recently
+    undone one if nothing new was done since; None when there is none. Inside the caller's transaction."""
+    eid = undo_target(conn) if action == "undo" else redo_target(conn)
+    if eid is None:
         return None
-
-    def can_undo(self) -> bool:
-        with self._lock:
-            return self._undo_target() is not None
-
-    def can_redo(self) -> bool:
-        with self._lock:
-            return self._redo_target() is not None
-
-    def undo(self) -> Change | None:
-        """Undo the latest review action not yet undone (by anyone); None when there is none."""
-        return self._history("undo")
-
-    def redo(self) -> Change | None:
-        """Redo the most recently undone action, if nothing new was done since; else None."""
-        return self._history("redo")
-
-    def _history(self, action: str) -> Change | None:
-        from core.store.workspace import now_iso
-
-        def tx() -> Change | None:
-            c = self._conn
-            eid = self._undo_target() if action == "undo" else self._redo_target()
-            if eid is None:
-                return None
-            report_id, old, new, before, after = c.execute(
-                "SELECT report_id, old, new, before_state, after_state FROM review_events WHERE id = ?",
-                (eid,),
-            ).fetchone()
-            state = json.loads(before if action == "undo" else after)
-            for key, value in state.items():
-                restore(c, report_id, key, value)
-            c.execute("UPDATE review_events SET undone = ? WHERE id = ?", (1 if action == "undo" else 0, eid))
-            cur = c.execute(
-                """INSERT INTO review_events (at, reviewer, report_id, target, action, old, new, reason, undoes,
-                   before_state, after_state) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)""",
-                (now_iso(), self.reviewer, report_id, f"event:{eid}", action,
-                 new if action == "undo" else old, old if action == "undo" else new, eid,
-                 after if action == "undo" else before, before if action == "undo" else after),
-            )  # fmt: skip
-            return self._change(report_id, state.keys(), int(cur.lastrowid or 0))
-
-        result: Change | None = self._write(tx)
-        return result
+    report_id, old, new, before, after = conn.execute(
+        "SELECT report_id, old, new, before_state, after_state FROM review_events WHERE id = ?", (eid,)
+    ).fetchone()
+    state = json.loads(before if action == "undo" else after)
+    for key, value in state.items():
+        restore(conn, report_id, key, value)
+    conn.execute("UPDATE review_events SET undone = ? WHERE id = ?", (1 if action == "undo" else 0, eid))
+    cur = conn.execute(
+        """INSERT INTO review_events (at, reviewer, report_id, target, action, old, new, reason, undoes,
+           before_state, after_state) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)""",
+        (now_iso(), reviewer, report_id, f"event:{eid}", action,
+         new if action == "undo" else old, old if action == "undo" else new, eid,
+         after if action == "undo" else before, before if action == "undo" else after),
+    )  # fmt: skip
+    return change(conn, report_id, state.keys(), int(cur.lastrowid or 0))
