@@ -1,8 +1,9 @@
 """The workspace tables, each column declared once.
 
-Schema creation (core/store/db.py), the inserts and snapshots (core/store/writing.py, history.py) and
-the row types (core/store/rows.py, checked by tests/core/store/test_columns.py) all read these lists,
-so a new column is one edit here plus a migration in db.MIGRATIONS.
+Schema creation (db.py), the inserts, reads and undo snapshots (storing.py, reading.py, history.py)
+and the row types (rows.py, checked by tests/core/store/test_columns.py) all follow these lists, so a
+new column is declared here (that test then asks codec.py for its value) plus a migration in
+db.MIGRATIONS.
 """
 
 from __future__ import annotations

@@ -4,11 +4,12 @@ The caller runs ``add`` inside one write transaction, so a report is stored whol
 Rows go in with ``executemany`` and the figure ids are assigned here (the next free ones, as SQLite
 would), so a report's hundreds of rows cost one statement per table.
 
-Measured with tests/bench/bench_store.py (1,000 generated reports, 185 figures and 175 indicator values
-each; storing alone, parsing excluded): executemany stores ~1,000 reports/s, sqlite-utils
-``insert_all`` with the same rows ~380 reports/s (it builds a multi-row statement per batch in Python
-and checks every record's keys) — so the import keeps raw SQL here; sqlite-utils creates and migrates
-the schema (core/store/db.py).
+Measured on 200 generated reports (185 figures, 175 indicator values each; storing alone, parsing
+excluded, best of 4 fresh workspaces, the two ways interleaved on the same 2-core machine):
+executemany 118-125 reports/s of CPU time, sqlite-utils ``insert_all`` with the same rows 66-87
+reports/s (it validates every record and builds each statement in Python) — so the import, the hot
+path, keeps executemany; sqlite-utils creates and migrates the schema (core/store/db.py). Wall time
+there was 33-49 against 20-31 reports/s, most of it the commit's fsync.
 """
 
 from __future__ import annotations
