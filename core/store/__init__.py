@@ -1,6 +1,10 @@
 """The workspace store: one SQLite file with reports, figures, indicator values, checks, review events.
 
-``Workspace.open(path)`` is the entry point; see core/store/workspace.py.
+``Workspace.open(path)`` is the entry point: a small facade (core/store/workspace.py) over plain
+modules — session (connection, lock, write transaction), db (file, schema, migrations), columns
+(each table's columns, declared once), storing and importer (reports in), reading and bulk (rows
+out), review (review actions), history (undo/redo), checking (checks re-run on stored values),
+queries (the same issuer's report of another year).
 """
 
 from core.store.rows import (

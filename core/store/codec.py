@@ -10,7 +10,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.model import Cell, CheckResult, Document, Figure, IndicatorValue, Page, Table
-from core.store.rows import FIGURE_COLUMNS, FigureRow
+from core.store.columns import FIGURES
+from core.store.rows import FigureRow
 
 # The columns of a stored figure that make a ``core.model.Figure`` again (the checks re-run on them).
 MODEL_FIGURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
@@ -155,7 +156,7 @@ def figure_row(report_id: int, f: Figure) -> dict[str, Any]:
 def row_figure(r: dict[str, Any]) -> FigureRow:
     """A stored figure (a row of every column) as the GUI and the CLI read it."""
     values = {"value": text_dec(r["value"]), "original_value": text_dec(r["original_value"])}
-    return FigureRow(**{c: values.get(c, r[c]) for c in FIGURE_COLUMNS})
+    return FigureRow(**{c: values.get(c, r[c]) for c in FIGURES.names})
 
 
 def model_figure(r: tuple[Any, ...]) -> Figure:

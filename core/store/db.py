@@ -14,101 +14,22 @@ from typing import TYPE_CHECKING
 
 from core.documents.meta import issuer_key
 from core.errors import StoreError
+from core.store import columns
+from core.store.columns import TABLES, Table
 
 if TYPE_CHECKING:
     import sqlite_utils
+    import sqlite_utils.db
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS reports (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL,
-    sha256 TEXT NOT NULL UNIQUE,
-    format TEXT NOT NULL,
-    title TEXT, issuer TEXT, year INTEGER,
-    encoding TEXT,
-    status TEXT NOT NULL DEFAULT 'unreviewed',
-    imported_at TEXT NOT NULL,
-    text TEXT NOT NULL,
-    tables TEXT NOT NULL DEFAULT '[]',
-    pages TEXT NOT NULL DEFAULT '[]',
-    char_pages BLOB, char_pages_type TEXT,
-    char_boxes BLOB, char_boxes_type TEXT,
-    warnings TEXT NOT NULL DEFAULT '[]'
-);
-CREATE INDEX IF NOT EXISTS reports_issuer_year ON reports (issuer, year);
-CREATE INDEX IF NOT EXISTS reports_status ON reports (status);
-CREATE TABLE IF NOT EXISTS originals (
-    report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
-    data BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS figures (
-    id INTEGER PRIMARY KEY,
-    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    value TEXT, original_value TEXT,
-    unit TEXT, multiplier TEXT, qualifier TEXT,
-    label TEXT NOT NULL DEFAULT '',
-    indicator TEXT,
-    confidence REAL NOT NULL DEFAULT 0.5,
-    rule TEXT NOT NULL DEFAULT '',
-    source TEXT NOT NULL DEFAULT 'text',
-    status TEXT NOT NULL DEFAULT 'pending'
-);
-CREATE INDEX IF NOT EXISTS figures_report ON figures (report_id, start);
-CREATE TABLE IF NOT EXISTS indicator_values (
-    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
-    indicator TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    value TEXT,
-    raw TEXT NOT NULL DEFAULT '',
-    start INTEGER, "end" INTEGER,
-    confidence REAL NOT NULL DEFAULT 0.9,
-    status TEXT NOT NULL DEFAULT 'pending',
-    figure_id INTEGER,
-    original_kind TEXT, original_value TEXT,
-    PRIMARY KEY (report_id, indicator)
-);
-CREATE TABLE IF NOT EXISTS checks (
-    id INTEGER PRIMARY KEY,
-    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
-    rule TEXT NOT NULL, subject TEXT NOT NULL,
-    status TEXT NOT NULL, severity TEXT NOT NULL,
-    formula TEXT NOT NULL DEFAULT '',
-    cells TEXT NOT NULL DEFAULT '[]'
-);
-CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id);
-CREATE TABLE IF NOT EXISTS accepted_checks (
-    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
-    rule TEXT NOT NULL, subject TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    PRIMARY KEY (report_id, rule, subject)
-);
-CREATE TABLE IF NOT EXISTS review_events (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    reviewer TEXT NOT NULL DEFAULT '',
-    report_id INTEGER NOT NULL REFERENCES reports (id),
-    target TEXT NOT NULL,
-    action TEXT NOT NULL,
-    old TEXT NOT NULL DEFAULT '',
-    new TEXT NOT NULL DEFAULT '',
-    reason TEXT NOT NULL DEFAULT '',
-    undone INTEGER NOT NULL DEFAULT 0,
-    undoes INTEGER REFERENCES review_events (id),
-    before_state TEXT NOT NULL DEFAULT '{}',
-    after_state TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS review_events_report ON review_events (report_id, id);
-"""
-
-# MIGRATIONS[v] turns a version-v workspace into version v+1 (runs inside one transaction).
+# MIGRATIONS[v] turns a version-v workspace into version v+1. It runs inside one transaction with
+# foreign keys off (checked before the commit), so a step may rebuild a table: ``database(conn)`` gives
+# sqlite-utils, whose ``table.transform(...)`` changes types, defaults, NOT NULL or drops columns, and
+# ``table.add_column(...)`` adds one. Declare the new shape in core/store/columns.py as well.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 
@@ -248,8 +169,7 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
         conn.execute("BEGIN IMMEDIATE")
         try:
             if _version(conn) is None:  # another process may have created it meanwhile
-                for stmt in _statements(SCHEMA):
-                    conn.execute(stmt)
+                create_schema(conn)
                 conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("COMMIT")
@@ -288,24 +208,57 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         step = MIGRATIONS.get(v)
         if step is None:
             raise StoreError(f"{path}: 无法从格式版本 {v} 升级（缺少迁移步骤），原文件未改动")
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
         conn.execute("BEGIN IMMEDIATE")
         try:
             step(conn)
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise StoreError(f"{path}: 升级到格式版本 {v + 1} 后数据关联不一致，已撤销升级，原文件未改动")
             conn.execute("DELETE FROM schema_version")
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (v + 1,))
             conn.execute("COMMIT")
         except BaseException as e:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error):
                 raise explain(path, e) from e
             raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Create every table of core/store/columns.py with sqlite-utils (inside the caller's transaction)."""
+    d = database(conn)
+    for t in TABLES:
+        d.table(t.name).create(
+            {c.name: c.type for c in t.columns},
+            pk=_pk(t),
+            not_null=[c.name for c in t.columns if c.not_null],
+            defaults={c.name: c.default for c in t.columns if c.default is not None},
+            foreign_keys=[_foreign_key(t, fk) for fk in t.foreign_keys],
+        )
+        for ix in t.indexes:
+            d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+
+
+def _pk(t: Table) -> str | tuple[str, ...] | None:
+    if not t.pk:
+        return None
+    return t.pk[0] if len(t.pk) == 1 else t.pk
+
+
+def _foreign_key(t: Table, fk: columns.ForeignKey) -> sqlite_utils.db.ForeignKey:
+    from sqlite_utils.db import ForeignKey
+
+    return ForeignKey(
+        t.name, fk.column, fk.table, fk.other, on_delete="CASCADE" if fk.cascade else "NO ACTION"
+    )
 
 
 def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    import sqlite_utils  # ~90 ms: imported when first used, not when the window starts
+    """sqlite-utils over ``conn``, for creating and migrating the schema. Imported here, when a
+    workspace is created or migrated, not when the program starts (it costs ~0.1 s to import)."""
+    import sqlite_utils
 
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)

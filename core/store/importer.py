@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from core import documents, messages
 from core.documents import SUPPORTED_SUFFIXES
@@ -29,11 +29,16 @@ from core.messages import shown_path
 from core.model import Extraction
 from core.store.rows import ImportResult
 
-if TYPE_CHECKING:
-    from core.store import Workspace
-
 POOL_THRESHOLD = 24  # fewer files than this are parsed in-process (a pool costs ~1 s to start)
 Outcome = tuple[str, Extraction | None, bytes | None, str | None]  # path, extraction, original, error
+
+
+class Target(Protocol):
+    """Where the reports go: the public import API of ``core.store.Workspace``."""
+
+    def has_sha(self, sha256: str) -> bool: ...
+
+    def store_report(self, ex: Extraction, original: bytes | None = None) -> tuple[int, bool]: ...
 
 
 # Report formats a folder may hold that must be saved in another format first.
@@ -219,7 +224,7 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
 
 
 def import_paths(
-    ws: Workspace,
+    ws: Target,
     paths: Iterable[str | os.PathLike[str]],
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -249,7 +254,7 @@ def import_paths(
         if ex is None:
             result.errors.append((shown_path(path), err or "无法处理"))
         else:
-            rid, added = ws._add_report(ex, data)
+            rid, added = ws.store_report(ex, data)
             if added:
                 result.added += 1
                 result.report_ids.append(rid)

@@ -7,7 +7,7 @@ Their values are ``int`` for whole numbers and ``float`` otherwise, as a spreads
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -55,10 +55,6 @@ class FigureRow:
     rule: str
     source: str  # "text" | "table" | "manual"
     status: str
-
-
-# The columns of the figures table, in order: the fields of ``FigureRow``.
-FIGURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(FigureRow))
 
 
 @dataclass(frozen=True)

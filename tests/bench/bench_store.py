@@ -66,6 +66,26 @@ def bench_import(tmp: Path, corpus: Path, n: int, workers: int) -> Path:
     return db
 
 
+def bench_storing(tmp: Path, corpus: Path, k: int) -> None:
+    """Where the import's time goes: parsing ``k`` reports in this process, then storing them alone
+    (``Workspace.add_report``: one transaction each; wall and CPU time, best of 3 fresh workspaces)."""
+    from core import pipeline
+
+    files = sorted(corpus.iterdir())[:k]
+    t = time.perf_counter()
+    exs = [(pipeline.analyse(str(f)), f.read_bytes()) for f in files]
+    parse = time.perf_counter() - t
+    wall = cpu = float("inf")
+    for run in range(3):
+        with Workspace.open(tmp / f"store{run}.sqlite") as ws:
+            t, c = time.perf_counter(), time.process_time()
+            for ex, data in exs:
+                ws.add_report(ex, data)
+            wall, cpu = min(wall, time.perf_counter() - t), min(cpu, time.process_time() - c)
+    print(f"  parse alone: {k / parse:.0f} reports/s; store alone: {k / wall:.0f} reports/s "
+          f"({k / cpu:.0f} reports/s of CPU)")  # fmt: skip
+
+
 def openpyxl_same_cells(ws: Workspace, out: Path) -> None:
     """The values of to_xlsx (summary, tables 二 三 四 with their row labels, narrative figures, audit;
     no headers, merges or formats) written with openpyxl."""
@@ -149,6 +169,7 @@ def main() -> None:
         print(f"corpus: {n} text reports, {sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB")
         db = bench_import(tmp, corpus, n, workers=2)
         bench_import(tmp, corpus, n, workers=1)
+        bench_storing(tmp, corpus, min(n, 200))
         with Workspace.open(db) as ws:
             t0 = time.perf_counter()
             r = ws.import_paths([corpus])

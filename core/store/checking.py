@@ -1,0 +1,82 @@
+"""Re-running the checks of a report on its stored values (after an import or any review change)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from core.checks import run
+from core.model import CheckResult, IndicatorValue
+from core.store import codec, queries
+from core.store.columns import CHECKS, FIGURES
+
+_CHECK_COLS = tuple(c for c in CHECKS.names if c != "id")
+
+
+def values(conn: sqlite3.Connection, report_id: int) -> dict[str, IndicatorValue]:
+    rows = conn.execute(
+        'SELECT indicator, kind, value, raw, start, "end", confidence FROM indicator_values '
+        "WHERE report_id = ? ORDER BY rowid",
+        (report_id,),
+    ).fetchall()
+    return {
+        r[0]: IndicatorValue(
+            id=r[0],
+            kind=r[1],
+            value=codec.text_dec(r[2]),
+            raw=r[3],
+            start=r[4],
+            end=r[5],
+            confidence=r[6],
+        )
+        for r in rows
+    }
+
+
+def rerun(conn: sqlite3.Connection, report_id: int) -> bool:
+    """Re-run core.checks on the current values and store the results (inside the caller's
+    transaction); False when they are the ones already stored (an edit that moves no check)."""
+    figs = tuple(
+        codec.model_figure(r)
+        for r in conn.execute(
+            f"SELECT {FIGURES.column_list(codec.MODEL_FIGURE_COLUMNS)} FROM figures "
+            "WHERE report_id = ? AND status != 'rejected' AND value IS NOT NULL ORDER BY start",
+            (report_id,),
+        )
+    )
+    previous = queries.previous_report(conn, report_id)
+    prev = values(conn, previous) if previous is not None else None
+    results = run(values(conn, report_id), figs, previous=prev)
+    rows = [codec.check_row(report_id, k) for k in results]
+    stored = conn.execute(
+        f"SELECT {CHECKS.column_list(_CHECK_COLS)} FROM checks WHERE report_id = ? ORDER BY rowid",
+        (report_id,),
+    ).fetchall()
+    if stored == [tuple(r[c] for c in _CHECK_COLS) for r in rows]:
+        return False
+    conn.execute("DELETE FROM checks WHERE report_id = ?", (report_id,))
+    _insert_rows(conn, rows)
+    return True
+
+
+def insert(conn: sqlite3.Connection, report_id: int, results: Iterable[CheckResult]) -> None:
+    """Store check results (``CheckResult``s) of a report."""
+    _insert_rows(conn, [codec.check_row(report_id, k) for k in results])
+
+
+def _insert_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    conn.executemany(CHECKS.insert_sql(_CHECK_COLS), ([row[c] for c in _CHECK_COLS] for row in rows))
+
+
+def recheck_neighbours(
+    conn: sqlite3.Connection, report_id: int, issuer: str | None, year: int | None
+) -> None:
+    """The cross-year carry check links a report to the same issuer's previous year: when either of
+    the pair arrives, re-run the checks of the later report so the carry check is there at once."""
+    if year is None:
+        return
+    for y, target in ((year - 1, report_id), (year + 1, None)):
+        other = queries.report_of_year(conn, issuer, y)
+        if other is not None:
+            rerun(conn, target if target is not None else other)

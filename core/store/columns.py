@@ -1,0 +1,205 @@
+"""The workspace tables, each column declared once.
+
+Schema creation (db.py), the inserts, reads and undo snapshots (storing.py, reading.py, history.py)
+and the row types (rows.py, checked by tests/core/store/test_columns.py) all follow these lists, so a
+new column is declared here (that test then asks codec.py for its value) plus a migration in
+db.MIGRATIONS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: type  # int → INTEGER, str → TEXT, float → REAL, bytes → BLOB
+    not_null: bool = False
+    default: str | int | float | None = None
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    other: str = "id"
+    cascade: bool = True  # ON DELETE CASCADE: the row goes with its report
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    columns: tuple[str, ...]
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    pk: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    indexes: tuple[Index, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column_list(self, names: tuple[str, ...] | list[str] | None = None) -> str:
+        """The columns, quoted for SQL (``end`` is a keyword)."""
+        return ", ".join(f'"{n}"' for n in (self.names if names is None else names))
+
+    def insert_sql(self, names: tuple[str, ...] | list[str] | None = None) -> str:
+        """``INSERT`` of ``names`` (default: every column) with one ``?`` per column."""
+        cols = self.names if names is None else names
+        return f"INSERT INTO {self.name} ({self.column_list(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def _c(name: str, t: type, not_null: bool = False, default: str | int | float | None = None) -> Column:
+    return Column(name, t, not_null, default)
+
+
+SCHEMA_VERSION_TABLE = Table("schema_version", (_c("version", int, True),))
+
+REPORTS = Table(
+    "reports",
+    (
+        _c("id", int),
+        _c("path", str, True),
+        _c("sha256", str, True),
+        _c("format", str, True),
+        _c("title", str),
+        _c("issuer", str),
+        _c("year", int),
+        _c("encoding", str),
+        _c("status", str, True, "unreviewed"),
+        _c("imported_at", str, True),
+        _c("text", str, True),
+        _c("tables", str, True, "[]"),
+        _c("pages", str, True, "[]"),
+        _c("char_pages", bytes),
+        _c("char_pages_type", str),
+        _c("char_boxes", bytes),
+        _c("char_boxes_type", str),
+        _c("warnings", str, True, "[]"),
+    ),
+    pk=("id",),
+    indexes=(
+        Index("reports_sha256", ("sha256",), unique=True),
+        Index("reports_issuer_year", ("issuer", "year")),
+        Index("reports_status", ("status",)),
+    ),
+)
+
+ORIGINALS = Table(
+    "originals",
+    (_c("report_id", int), _c("data", bytes, True)),
+    pk=("report_id",),
+    foreign_keys=(ForeignKey("report_id", "reports"),),
+)
+
+FIGURES = Table(
+    "figures",
+    (
+        _c("id", int),
+        _c("report_id", int, True),
+        _c("start", int, True),
+        _c("end", int, True),
+        _c("text", str, True),
+        _c("value", str),  # a Decimal as text (codec.dec_text): exact, never a float
+        _c("original_value", str),
+        _c("unit", str),
+        _c("multiplier", str),
+        _c("qualifier", str),
+        _c("label", str, True, ""),
+        _c("indicator", str),
+        _c("confidence", float, True, 0.5),
+        _c("rule", str, True, ""),
+        _c("source", str, True, "text"),
+        _c("status", str, True, "pending"),
+    ),
+    pk=("id",),
+    foreign_keys=(ForeignKey("report_id", "reports"),),
+    indexes=(Index("figures_report", ("report_id", "start")),),
+)
+
+INDICATOR_VALUES = Table(
+    "indicator_values",
+    (
+        _c("report_id", int, True),
+        _c("indicator", str, True),
+        _c("kind", str, True),
+        _c("value", str),
+        _c("raw", str, True, ""),
+        _c("start", int),
+        _c("end", int),
+        _c("confidence", float, True, 0.9),
+        _c("status", str, True, "pending"),
+        _c("figure_id", int),
+        _c("original_kind", str),
+        _c("original_value", str),
+    ),
+    pk=("report_id", "indicator"),
+    foreign_keys=(ForeignKey("report_id", "reports"),),
+)
+
+CHECKS = Table(
+    "checks",
+    (
+        _c("id", int),
+        _c("report_id", int, True),
+        _c("rule", str, True),
+        _c("subject", str, True),
+        _c("status", str, True),
+        _c("severity", str, True),
+        _c("formula", str, True, ""),
+        _c("cells", str, True, "[]"),
+    ),
+    pk=("id",),
+    foreign_keys=(ForeignKey("report_id", "reports"),),
+    indexes=(Index("checks_report", ("report_id",)),),
+)
+
+ACCEPTED_CHECKS = Table(
+    "accepted_checks",
+    (_c("report_id", int, True), _c("rule", str, True), _c("subject", str, True), _c("reason", str, True)),
+    pk=("report_id", "rule", "subject"),
+    foreign_keys=(ForeignKey("report_id", "reports"),),
+)
+
+REVIEW_EVENTS = Table(  # append-only: rows are added, and only ``undone`` ever changes
+    "review_events",
+    (
+        _c("id", int),
+        _c("at", str, True),
+        _c("reviewer", str, True, ""),
+        _c("report_id", int, True),
+        _c("target", str, True),
+        _c("action", str, True),
+        _c("old", str, True, ""),
+        _c("new", str, True, ""),
+        _c("reason", str, True, ""),
+        _c("undone", int, True, 0),
+        _c("undoes", int),
+        _c("before_state", str, True, "{}"),
+        _c("after_state", str, True, "{}"),
+    ),
+    pk=("id",),
+    foreign_keys=(
+        ForeignKey("report_id", "reports", cascade=False),  # the audit trail outlives nothing silently
+        ForeignKey("undoes", "review_events", cascade=False),
+    ),
+    indexes=(Index("review_events_report", ("report_id", "id")),),
+)
+
+TABLES = (
+    SCHEMA_VERSION_TABLE,
+    REPORTS,
+    ORIGINALS,
+    FIGURES,
+    INDICATOR_VALUES,
+    CHECKS,
+    ACCEPTED_CHECKS,
+    REVIEW_EVENTS,
+)

@@ -1,0 +1,120 @@
+"""Reading one report's rows as the frozen row types of core/store/rows.py (for the GUI and the CLI).
+
+The exports read many reports at once through core/store/bulk.py instead.
+"""
+
+from __future__ import annotations
+
+import json
+
+from core.model import Document
+from core.store import codec, queries
+from core.store.columns import FIGURES, INDICATOR_VALUES
+from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportRow
+from core.store.session import Session
+
+_REPORT_SQL = """
+    SELECT r.id, r.path, r.sha256, r.format, r.title, r.issuer, r.year, r.status, r.imported_at,
+      (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.status != 'rejected') AS n_figures,
+      (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.status = 'pending') AS n_pending,
+      (SELECT count(*) FROM checks k WHERE k.report_id = r.id AND k.status = 'fail'
+         AND NOT EXISTS (SELECT 1 FROM accepted_checks a WHERE a.report_id = r.id
+                         AND a.rule = k.rule AND a.subject = k.subject)) AS n_failed,
+      json_array_length(r.warnings) AS n_warnings
+    FROM reports r"""
+_INDICATOR_FIELDS = tuple(IndicatorRow.__dataclass_fields__)
+_EVENT_FIELDS = tuple(EventRow.__dataclass_fields__)
+
+
+def has_sha(s: Session, sha256: str) -> bool:
+    return s.one("SELECT 1 AS x FROM reports WHERE sha256 = ?", (sha256,)) is not None
+
+
+def reports(s: Session, issuer: str | None, year: int | None, status: str | None) -> list[ReportRow]:
+    where, params = [], []
+    for col, val in (("issuer", issuer), ("year", year), ("status", status)):
+        if val is not None:
+            where.append(f"r.{col} = ?")
+            params.append(val)
+    sql = _REPORT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id"
+    return [ReportRow(**r) for r in s.rows(sql, params)]
+
+
+def report(s: Session, report_id: int) -> ReportRow:
+    rows = s.rows(_REPORT_SQL + " WHERE r.id = ?", (report_id,))
+    if not rows:
+        raise s.missing("报告", report_id)
+    return ReportRow(**rows[0])
+
+
+def document(s: Session, report_id: int) -> Document:
+    r = s.one("SELECT * FROM reports WHERE id = ?", (report_id,))
+    if r is None:
+        raise s.missing("报告", report_id)
+    return codec.row_document(r)
+
+
+def original_bytes(s: Session, report_id: int) -> bytes | None:
+    r = s.one("SELECT data FROM originals WHERE report_id = ?", (report_id,))
+    return bytes(r["data"]) if r else None
+
+
+def figures(s: Session, report_id: int) -> list[FigureRow]:
+    rows = s.rows(
+        f'SELECT {FIGURES.column_list()} FROM figures WHERE report_id = ? ORDER BY start, "end", id',
+        (report_id,),
+    )
+    return [codec.row_figure(r) for r in rows]
+
+
+def figure(s: Session, figure_id: int) -> FigureRow:
+    r = s.one(f"SELECT {FIGURES.column_list()} FROM figures WHERE id = ?", (figure_id,))
+    if r is None:
+        raise s.missing("数字", figure_id)
+    return codec.row_figure(r)
+
+
+def indicators(s: Session, report_id: int) -> dict[str, IndicatorRow]:
+    rows = s.rows(
+        f"SELECT {INDICATOR_VALUES.column_list(_INDICATOR_FIELDS)} FROM indicator_values "
+        "WHERE report_id = ? ORDER BY rowid",
+        (report_id,),
+    )
+    return {r["indicator"]: IndicatorRow(**{**r, "value": codec.text_dec(r["value"])}) for r in rows}
+
+
+def checks(s: Session, report_id: int) -> list[CheckRow]:
+    rows = s.rows(
+        """SELECT k.*, a.reason AS reason FROM checks k LEFT JOIN accepted_checks a
+           ON a.report_id = k.report_id AND a.rule = k.rule AND a.subject = k.subject
+           WHERE k.report_id = ? ORDER BY k.id""",
+        (report_id,),
+    )
+    return [
+        CheckRow(
+            report_id=r["report_id"],
+            rule=r["rule"],
+            subject=r["subject"],
+            status=r["status"],
+            severity=r["severity"],
+            formula=r["formula"],
+            cells=tuple(json.loads(r["cells"])),
+            accepted=r["reason"] is not None,
+            reason=r["reason"] or "",
+        )
+        for r in rows
+    ]
+
+
+def events(s: Session, report_id: int | None) -> list[EventRow]:
+    cols = ", ".join(_EVENT_FIELDS)
+    if report_id is None:
+        rows = s.rows(f"SELECT {cols} FROM review_events ORDER BY id")
+    else:
+        rows = s.rows(f"SELECT {cols} FROM review_events WHERE report_id = ? ORDER BY id", (report_id,))
+    return [EventRow(**{**r, "undone": bool(r["undone"])}) for r in rows]
+
+
+def previous_report(s: Session, report_id: int) -> int | None:
+    """The same issuer's report of the previous year, when the workspace holds it."""
+    return s.read(lambda c: queries.previous_report(c, report_id))

@@ -1,0 +1,176 @@
+"""The columns of each workspace table are declared once (core/store/columns.py): the schema a new
+workspace gets, the rows the store inserts and the row types it returns all follow that declaration."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from store_helpers import extraction
+
+from core.errors import StoreError
+from core.store import Workspace, codec, db
+from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS, REVIEW_EVENTS
+from core.store.rows import EventRow, FigureRow, FigureTuple, IndicatorRow, IndicatorTuple, ReportRow
+
+# The schema of format version 1 exactly as the previous release wrote it, by hand: workspaces made
+# by it are in use, and a new workspace of the same version must have the same tables.
+VERSION_1 = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE reports (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, format TEXT NOT NULL,
+    title TEXT, issuer TEXT, year INTEGER, encoding TEXT, status TEXT NOT NULL DEFAULT 'unreviewed',
+    imported_at TEXT NOT NULL, text TEXT NOT NULL, tables TEXT NOT NULL DEFAULT '[]',
+    pages TEXT NOT NULL DEFAULT '[]', char_pages BLOB, char_pages_type TEXT, char_boxes BLOB,
+    char_boxes_type TEXT, warnings TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX reports_issuer_year ON reports (issuer, year);
+CREATE INDEX reports_status ON reports (status);
+CREATE TABLE originals (report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+    data BLOB NOT NULL);
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, value TEXT, original_value TEXT,
+    unit TEXT, multiplier TEXT, qualifier TEXT, label TEXT NOT NULL DEFAULT '', indicator TEXT,
+    confidence REAL NOT NULL DEFAULT 0.5, rule TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT 'text',
+    status TEXT NOT NULL DEFAULT 'pending');
+CREATE INDEX figures_report ON figures (report_id, start);
+CREATE TABLE indicator_values (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE, indicator TEXT NOT NULL,
+    kind TEXT NOT NULL, value TEXT, raw TEXT NOT NULL DEFAULT '', start INTEGER, "end" INTEGER,
+    confidence REAL NOT NULL DEFAULT 0.9, status TEXT NOT NULL DEFAULT 'pending', figure_id INTEGER,
+    original_kind TEXT, original_value TEXT, PRIMARY KEY (report_id, indicator));
+CREATE TABLE checks (
+    id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    rule TEXT NOT NULL, subject TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL,
+    formula TEXT NOT NULL DEFAULT '', cells TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX checks_report ON checks (report_id);
+CREATE TABLE accepted_checks (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE, rule TEXT NOT NULL,
+    subject TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (report_id, rule, subject));
+CREATE TABLE review_events (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, reviewer TEXT NOT NULL DEFAULT '',
+    report_id INTEGER NOT NULL REFERENCES reports (id), target TEXT NOT NULL, action TEXT NOT NULL,
+    old TEXT NOT NULL DEFAULT '', new TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+    undone INTEGER NOT NULL DEFAULT 0, undoes INTEGER REFERENCES review_events (id),
+    before_state TEXT NOT NULL DEFAULT '{}', after_state TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX review_events_report ON review_events (report_id, id);
+"""
+
+
+def _shape(conn: sqlite3.Connection) -> dict[str, object]:
+    """Per table: columns (name, type, not null, default, pk), foreign keys, and indexes (unique or not,
+    columns) — what SQLite enforces, not how the CREATE statement was spelled."""
+    out: dict[str, object] = {}
+    for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+        cols = [r[1:] for r in conn.execute(f"PRAGMA table_info({t})")]
+        fks = sorted(r[2:] for r in conn.execute(f"PRAGMA foreign_key_list({t})"))
+        ixs = sorted(
+            (r[2], tuple(x[2] for x in conn.execute(f"PRAGMA index_info('{r[1]}')")))
+            for r in conn.execute(f"PRAGMA index_list({t})")
+        )
+        out[t] = (cols, fks, ixs)
+    return out
+
+
+def test_a_new_workspace_has_the_tables_the_previous_release_wrote(tmp_path: Path) -> None:
+    Workspace.open(tmp_path / "new.sqlite").close()
+    new = sqlite3.connect(tmp_path / "new.sqlite")
+    old = sqlite3.connect(":memory:")
+    old.executescript(VERSION_1)
+    assert _shape(new) == _shape(old)
+    new.close()
+    old.close()
+
+
+def test_a_workspace_the_previous_release_made_opens_and_takes_reviews(tmp_path: Path) -> None:
+    p = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(p)
+    conn.executescript(VERSION_1)
+    conn.execute("INSERT INTO schema_version VALUES (1)")
+    conn.execute(f"PRAGMA application_id = {db.APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+    with Workspace.open(p, reviewer="张三") as ws:
+        rid = ws.add_report(extraction())
+        fid = ws.figures(rid)[0].id
+        ws.correct(fid, Decimal("121"))
+        assert ws.figure(fid).value == Decimal(121)
+        assert ws.undo() is not None
+        assert ws.figure(fid).value == Decimal(120)
+        assert [e.action for e in ws.events()] == ["correct", "undo"]
+    assert not (tmp_path / "old.sqlite.bak-v1").exists()  # same version: nothing to migrate
+
+
+def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None:
+    ex = extraction()
+    assert set(codec.document_row(ex.document)) | {"id", "status", "imported_at"} == set(REPORTS.names)
+    assert set(codec.figure_row(1, ex.figures[0])) | {"id"} == set(FIGURES.names)
+    v = next(iter(ex.indicators.values()))
+    assert set(codec.indicator_row(1, v, None)) == set(INDICATOR_VALUES.names)
+    assert set(codec.check_row(1, ex.checks[0])) | {"id"} == set(CHECKS.names)
+    assert [f.name for f in dataclasses.fields(FigureRow)] == list(FIGURES.names)
+    assert set(IndicatorTuple._fields) == {f.name for f in dataclasses.fields(IndicatorRow)}
+    assert {f.name for f in dataclasses.fields(IndicatorRow)} <= set(INDICATOR_VALUES.names)
+    assert set(FigureTuple._fields) <= set(FIGURES.names)
+    assert {f.name for f in dataclasses.fields(EventRow)} <= set(REVIEW_EVENTS.names)
+    assert {f.name for f in dataclasses.fields(ReportRow)} - {
+        "n_figures",
+        "n_pending",
+        "n_failed",
+        "n_warnings",
+    } <= set(REPORTS.names)
+
+
+def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that rebuilds ``figures`` (here: a new column with a default, and ``label`` no longer
+    required) keeps every row, the links to it and the review history; the old file is kept as a copy."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p, reviewer="张三") as ws:
+        rid = ws.add_report(extraction())
+        fid = ws.figures(rid)[0].id
+        ws.confirm(fid)
+
+    def rebuild_figures(conn: sqlite3.Connection) -> None:
+        t = db.database(conn).table("figures")
+        t.add_column("note", str, not_null_default="")
+        t.transform(not_null={"label": False})
+
+    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(db.MIGRATIONS, 1, rebuild_figures)
+    with Workspace.open(p, reviewer="张三") as ws:
+        assert [(f.id, f.status) for f in ws.figures(rid)][0] == (fid, "confirmed")
+        assert len(ws.figures(rid)) == 3
+        assert ws.indicators(rid)["t3.new.total"].figure_id == ws.figures(rid)[2].id
+        assert ws.undo() is not None
+        assert ws.figure(fid).status == "pending"
+        assert ws._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again after the rebuild
+    conn = sqlite3.connect(p)
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert conn.execute("SELECT DISTINCT note FROM figures").fetchall() == [("",)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    assert (tmp_path / "w.sqlite.bak-v1").exists()
+
+
+def test_a_migration_that_breaks_the_links_is_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p) as ws:
+        ws.add_report(extraction())
+
+    def lose_reports(conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM reports")
+
+    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(db.MIGRATIONS, 1, lose_reports)
+    with pytest.raises(StoreError, match="升级") as e:
+        Workspace.open(p)
+    assert str(p) in str(e.value)
+    conn = sqlite3.connect(p)
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
+    conn.close()
