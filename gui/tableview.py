@@ -14,7 +14,14 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +43,7 @@ from core.figures.numbers import parse_number
 from core.store.rows import Change
 from core.tables.grid import Grid, grids
 from core.tables.layout import value_text
+from gui import guard
 from gui.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,7 +135,7 @@ class GridModel(QAbstractTableModel):
         if check.status == checks.FAIL:
             return f"Σ {value_text(known)} ≠ {value_text(right[0])} ✗", BADGE_BAD
         blanks = any(v is None for v in parts)
-        return f"Σ {value_text(known)}{'＋空白' if blanks else ''}", BADGE_NONE
+        return f"Σ {value_text(known)}{self.tr('＋空白') if blanks else ''}", BADGE_NONE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -175,7 +183,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             name = self.tr("未读到") if st == "missing" else status_name(st)
             v = self.values.get(ind)
-            raw = f"（原文：{v.raw}）" if v is not None and v.raw else ""
+            raw = self.tr("（原文：%1）").replace("%1", v.raw) if v is not None and v.raw else ""
             return f"{schema.short_label(ind)}\n{name}{raw}"
         if role == Role.Indicator:
             return ind
@@ -221,6 +229,7 @@ class TableView(QWidget):
     indicator_clicked = Signal(str)
     changed = Signal(object)  # core.store.Change
     message = Signal(str)
+    check_requested = Signal(str, str)  # rule, subject: to accept before confirming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,7 +299,11 @@ class TableView(QWidget):
 
     @staticmethod
     def _tab_name(g: Grid) -> str:
-        names = {"t2": "表二 主动公开", "t3": "表三 依申请公开", "t4": "表四 复议诉讼"}
+        names = {
+            "t2": QCoreApplication.translate("TableView", "表二 主动公开"),
+            "t3": QCoreApplication.translate("TableView", "表三 依申请公开"),
+            "t4": QCoreApplication.translate("TableView", "表四 复议诉讼"),
+        }
         return names[g.key] + ("（2019）" if "2019" in g.title else "")
 
     @staticmethod
@@ -430,13 +443,42 @@ class TableView(QWidget):
             ids = m.grid.col_ids(cur.column())
         return [i for i in ids if i in self.values]
 
+    def scope_cells(self, scope: str) -> list[str]:
+        """Every value cell of the current cell's row, column or table, read or not."""
+        k = self.tabs.currentIndex()
+        if not 0 <= k < len(self.models):
+            return []
+        g, cur = self.models[k].grid, self.views[k].currentIndex()
+        if scope == "table":
+            return list(g.all_ids())
+        if not cur.isValid():
+            return []
+        return list(g.row_ids(cur.row()) if scope == "row" else g.col_ids(cur.column()))
+
     def confirm(self, scope: str) -> bool:
-        """Confirm the current row / column / whole table at once (one review event)."""
+        """Confirm the current row / column / whole table at once (one review event) — once its unread
+        cells are filled and no failing check it takes part in is left to accept."""
         if self.ws is None or self.report_id is None:
+            return False
+        missing = guard.unread(self.scope_cells(scope), self.values)
+        if missing:
+            self.select_cell(missing[0])
+            self.message.emit(
+                self.tr("还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。")
+                .replace("%1", str(len(missing)))
+                .replace("%2", schema.short_label(missing[0]) or missing[0])
+            )
             return False
         ids = self.current_ids(scope)
         if not ids:
             self.message.emit(self.tr("请先在表格中选中一个数值单元格"))
+            return False
+        blocking = guard.blocking_checks(self.check_rows, ids)
+        if blocking:
+            if guard.ask_go_to_check(self.window(), blocking):
+                self.check_requested.emit(blocking[0].rule, blocking[0].subject)
+            else:
+                self.message.emit(self.tr("未确认：请先接受未通过的检查"))
             return False
         ok = self._apply(self.ws.confirm_indicators, self.report_id, ids)
         if ok:

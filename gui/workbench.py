@@ -23,10 +23,6 @@ from gui.exportdialog import ExportDialog
 from gui.tableview import TableView
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workbench", text)
-
-
 class Workbench(QObject):
     """Owns the table view, the checks panel and the comparison, docked in ``window``."""
 
@@ -36,9 +32,15 @@ class Workbench(QObject):
         self.tables = TableView()
         self.checks = ChecksPanel()
         self.compare = CompareView()
-        self.tables_dock = self._dock("tablesDock", tr("标准表格"), self.tables)
-        self.checks_dock = self._dock("checksDock", tr("检查结果"), self.checks)
-        self.compare_dock = self._dock("compareDock", tr("对比"), self.compare)
+        self.tables_dock = self._dock(
+            "tablesDock", QCoreApplication.translate("Workbench", "标准表格"), self.tables
+        )
+        self.checks_dock = self._dock(
+            "checksDock", QCoreApplication.translate("Workbench", "检查结果"), self.checks
+        )
+        self.compare_dock = self._dock(
+            "compareDock", QCoreApplication.translate("Workbench", "对比"), self.compare
+        )
         # All three share the bottom area as tabs, so the report and its figure list keep the full width;
         # the checks are shown from the start, the tables and the comparison on demand.
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
@@ -67,6 +69,9 @@ class Workbench(QObject):
         self.checks.changed.connect(review.apply)
         self.tables.indicator_clicked.connect(self.show_indicator)
         self.checks.cells_selected.connect(self.show_cells)
+        # confirming something a failing check involves: the check comes first
+        self.tables.check_requested.connect(self.show_check)
+        review.check_requested.connect(self.show_check)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         d = QDockWidget(title, self.win)
@@ -168,6 +173,14 @@ class Workbench(QObject):
                 and (w is not self.checks or m.index(0, 0).data(CheckRole.Failing))
             ):
                 target.setCurrentIndex(m.index(0, 0))
+
+    def show_check(self, rule: str, subject: str) -> None:
+        """Bring the checks forward with ``rule``/``subject`` selected and the keyboard on it (Enter
+        then asks for the reason to accept it)."""
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+        self.checks.select(rule, subject)
+        self.checks.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def back_to_figures(self) -> None:
         self.win.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -220,3 +220,11 @@ def test_pdf_pages_fit_the_width_until_the_reviewer_zooms(
     win.resize(1400, 900)  # after a manual zoom the width is the reviewer's choice
     qtbot.wait(50)
     assert view.pages.zoom > zoom
+
+
+def test_review_order_keeps_document_order_among_figures_without_problems() -> None:
+    """Confidence alone does not reorder: among figures without a problem the document only moves on."""
+    m = FigureModel()
+    rows = [_row(1, 40, 0.75), _row(2, 10, 0.9), _row(3, 30, 0.85), _row(4, 20, 0.6)]
+    m.set_figures(rows)
+    assert [m.figure(r).id for r in range(4)] == [4, 2, 3, 1]
