@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -222,6 +223,51 @@ class _Delegate(QStyledItemDelegate):
             painter.restore()
 
 
+class GridView(QTableView):
+    """One table's grid: the arrow keys move from value cell to value cell (over merged headers and
+    the Σ badges), Tab leaves the grid instead of walking its cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def grid(self) -> Grid | None:
+        m = self.model()
+        return m.grid if isinstance(m, GridModel) else None
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        g, cur = self.grid(), self.currentIndex()
+        steps = {
+            QAbstractItemView.CursorAction.MoveUp: (-1, 0),
+            QAbstractItemView.CursorAction.MoveDown: (1, 0),
+            QAbstractItemView.CursorAction.MoveLeft: (0, -1),
+            QAbstractItemView.CursorAction.MoveRight: (0, 1),
+        }
+        if g is None or action not in steps or not cur.isValid() or not g.ids:
+            return super().moveCursor(action, modifiers)
+        pos = next_value_cell(g, (cur.row(), cur.column()), steps[action])
+        return self.model().index(*pos) if pos is not None else cur
+
+
+def next_value_cell(g: Grid, pos: tuple[int, int], step: tuple[int, int]) -> tuple[int, int] | None:
+    """The nearest value cell from ``pos`` in the direction ``step``: first on the same line, then on
+    the nearest line beyond with a value cell (the one closest to ``pos``'s column or row)."""
+    (r, c), (dr, dc) = pos, step
+    if dr:
+        rows = range(r + dr, g.n_rows if dr > 0 else -1, dr)
+        for rr in rows:
+            cells = [p for p in g.ids if p[0] == rr]
+            if cells:
+                return min(cells, key=lambda p: (abs(p[1] - c), p[1]))
+        return None
+    same = [p for p in g.ids if p[0] == r and (p[1] - c) * dc > 0]
+    if same:
+        return min(same, key=lambda p: abs(p[1] - c))
+    return None
+
+
 class TableView(QWidget):
     """表二/表三/表四 of one report in tabs, with confirm buttons and a status line."""
 
@@ -274,7 +320,7 @@ class TableView(QWidget):
         for g in gs:
             m = GridModel(g, self)
             m.on_edit = self._edit
-            v = QTableView()
+            v = GridView()
             v.setObjectName(f"grid_{g.key}")
             v.setModel(m)
             v.setItemDelegate(_Delegate(v))
@@ -484,6 +530,27 @@ class TableView(QWidget):
         if ok:
             self.message.emit(self.tr("已确认 %1 项指标").replace("%1", str(len(ids))))
         return ok
+
+    def step_table(self, step: int) -> None:
+        """Show the next (previous) table, keeping the keyboard in its grid."""
+        n = self.tabs.count()
+        if not n:
+            return
+        had_focus = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+        k = (self.tabs.currentIndex() + step) % n
+        self.tabs.setCurrentIndex(k)
+        if had_focus or self.isVisible():
+            self.views[k].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if not self.views[k].currentIndex().isValid():
+                self.select_first_value()
+        self.message.emit(self.tabs.tabText(k))
+
+    def select_first_value(self) -> None:
+        """Make the current table's first value cell current (reading order)."""
+        k = self.tabs.currentIndex()
+        if 0 <= k < len(self.models) and self.models[k].grid.ids:
+            pos = min(self.models[k].grid.ids)
+            self.views[k].setCurrentIndex(self.models[k].index(*pos))
 
     def select_cell(self, indicator: str) -> bool:
         """Make ``indicator``'s cell current (its table shown)."""

@@ -154,25 +154,84 @@ class Workbench(QObject):
         dock.raise_()  # the docks share one tab group
         QTimer.singleShot(0, lambda: self._focus_in(dock))
 
-    def _focus_in(self, dock: QDockWidget) -> None:
+    def _target(self, dock: QDockWidget) -> QWidget:
+        """The widget of ``dock`` that takes the keyboard."""
         w = dock.widget()
-        target: QWidget = w
         if w is self.checks:
-            target = self.checks.view
-        elif w is self.compare:
-            target = self.compare.diff_view
-        elif w is self.tables and self.tables.tabs.currentWidget() is not None:
-            target = self.tables.tabs.currentWidget()
+            return self.checks.view
+        if w is self.compare:
+            return self.compare.diff_view
+        if w is self.tables and self.tables.tabs.currentWidget() is not None:
+            return self.tables.tabs.currentWidget()
+        return w
+
+    def pane_targets(self) -> list[QWidget]:
+        """The keyboard targets of the docks shown (a dock behind another's tab is not shown), in the
+        order the bottom area lists them: for F6."""
+        return [
+            self._target(d) for d in (self.checks_dock, self.tables_dock, self.compare_dock) if d.isVisible()
+        ]
+
+    def _focus_in(self, dock: QDockWidget) -> None:
+        self.focus_target(self._target(dock))
+
+    def focus_target(self, target: QWidget) -> None:
+        """Give ``target`` the keyboard with a current row, so arrows and Enter act at once."""
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if isinstance(target, QAbstractItemView) and not target.currentIndex().isValid():
             m = target.model()
-            # the first row, unless that would move the review to a check that needs nothing
-            if (
-                m is not None
-                and m.rowCount() > 0
-                and (w is not self.checks or m.index(0, 0).data(CheckRole.Failing))
-            ):
+            if m is None or m.rowCount() == 0:
+                return
+            if target is self.checks.view:
+                # the first row, unless that would move the review to a check that needs nothing
+                if m.index(0, 0).data(CheckRole.Failing):
+                    target.setCurrentIndex(m.index(0, 0))
+            elif target in self.tables.views:
+                self.tables.select_first_value()
+            else:
                 target.setCurrentIndex(m.index(0, 0))
+        if target in self.tables.views:
+            self.ensure_height(self.tables_dock)
+
+    # --- the table panel from the keyboard: Ctrl+Tab / Ctrl+PgDn between the tables; the bottom
+    # panel larger or smaller (Ctrl+Alt+Up / Down)
+    def next_table(self) -> None:
+        self.tables.step_table(1)
+
+    def prev_table(self) -> None:
+        self.tables.step_table(-1)
+
+    def accept_check(self) -> None:
+        self.checks.accept_current()
+
+    def _focused_dock(self) -> QDockWidget | None:
+        focus = QApplication.focusWidget()
+        shown = [d for d in self.docks().values() if d.isVisible()]
+        here = next((d for d in shown if focus is not None and d.isAncestorOf(focus)), None)
+        return here or next(iter(shown), None)
+
+    def grow_panel(self) -> None:
+        self._resize_panel(1)
+
+    def shrink_panel(self) -> None:
+        self._resize_panel(-1)
+
+    def _resize_panel(self, step: int) -> None:
+        dock = self._focused_dock()
+        if dock is None:
+            self.win.show_message(
+                QCoreApplication.translate("Workbench", "没有显示下方面板：按 Ctrl+Shift+T 显示标准表格")
+            )
+            return
+        h = self.win.height()
+        new = max(120, min(int(h * 0.8), dock.height() + step * int(h * 0.15)))
+        self.win.resizeDocks([dock], [new], Qt.Orientation.Vertical)
+
+    def ensure_height(self, dock: QDockWidget) -> None:
+        """A dock brought forward for work is at least half the window high (the table 三 needs it)."""
+        want = int(self.win.height() * 0.5)
+        if dock.isVisible() and dock.height() < want:
+            self.win.resizeDocks([dock], [want], Qt.Orientation.Vertical)
 
     def show_check(self, rule: str, subject: str) -> None:
         """Bring the checks forward with ``rule``/``subject`` selected and the keyboard on it (Enter
