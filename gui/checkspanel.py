@@ -325,4 +325,16 @@ class ChecksPanel(QWidget):
         self.apply(change)
         self.changed.emit(change)
         self.message.emit(self.tr("已接受检查：%1").replace("%1", formula_text(c)))
+        self.select_next_open()
         return True
+
+    def select_next_open(self) -> bool:
+        """Move to the next failing check still to accept (wrapping), so Enter accepts it next."""
+        n = self.model.rowCount()
+        here = self.view.currentIndex().row()
+        for k in range(1, n + 1):
+            row = (here + k) % n
+            if core_checks.is_open_failure(self.model.check(row)):
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
