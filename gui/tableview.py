@@ -245,6 +245,8 @@ class GridView(QTableView):
             QAbstractItemView.CursorAction.MoveLeft: (0, -1),
             QAbstractItemView.CursorAction.MoveRight: (0, 1),
         }
+        if g is not None and g.ids and not cur.isValid():
+            return self.model().index(*min(g.ids))  # the keyboard arrives on the first value cell
         if g is None or action not in steps or not cur.isValid() or not g.ids:
             return super().moveCursor(action, modifiers)
         pos = next_value_cell(g, (cur.row(), cur.column()), steps[action])
