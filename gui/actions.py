@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -206,8 +206,8 @@ def key_names(keys: tuple[QKeySequence.StandardKey | str | int, ...]) -> list[st
     without keys an ordinary keyboard lacks."""
     names: list[str] = []
     for seq in _sequences(keys):
-        key = seq[0].key() if seq.count() else None
-        if key is not None and int(key.value) >= _SPECIAL_KEYS:
+        first = cast(Any, seq)[0] if seq.count() else None  # a QKeyCombination (the stub lacks [])
+        if first is not None and int(first.key().value) >= _SPECIAL_KEYS:
             continue
         name = seq.toString(QKeySequence.SequenceFormat.NativeText)
         if name and name not in names:

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -538,10 +537,9 @@ class TableView(QWidget):
         n = self.tabs.count()
         if not n:
             return
-        had_focus = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
         k = (self.tabs.currentIndex() + step) % n
         self.tabs.setCurrentIndex(k)
-        if had_focus or self.isVisible():
+        if self.isVisible():
             self.views[k].setFocus(Qt.FocusReason.ShortcutFocusReason)
             if not self.views[k].currentIndex().isValid():
                 self.select_first_value()
