@@ -3,7 +3,8 @@ main window or the workbench of docks), where it lives.
 
 ``scope`` "review" actions are single keys (Enter, Delete, A, J/K, N …) that only fire while the
 figure list or the document has focus, so typing in the find bar or a value editor is never stolen;
-"tables" actions fire while the keyboard is in the table view (their buttons are there, no menu).
+"document" actions only in the document (keyboard selection for 补录); "tables" actions fire while
+the keyboard is in the table view (their buttons are there, no menu); "checks" in the checks list.
 Undo and redo use the platform's standard keys and are enabled only while there is something to undo
 or redo (``ReviewController.history_changed``).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,6 +37,9 @@ class ActionSpec:
     # checkable, its check mark showing whether its dock is shown: the slot (bring the dock forward,
     # or hide it when the keyboard is already there) is called on every trigger, without the state
     dock: bool = False
+    # the keys are the view's own (Enter in the checks list is its ``activated``): listed in F1, no
+    # shortcut, so a dialog the action opens keeps its Enter
+    view_keys: bool = False
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -89,6 +93,47 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "confirm_whole_table", "", "tables"
     ),
+    ActionSpec(
+        "select_right",
+        N("Actions", "向后扩大选中的文字（补录用）"),
+        ("Shift+Right",),
+        "select_right",
+        "",
+        "document",
+    ),
+    ActionSpec(
+        "select_left",
+        N("Actions", "向前扩大选中的文字（补录用）"),
+        ("Shift+Left",),
+        "select_left",
+        "",
+        "document",
+    ),
+    ActionSpec(
+        "next_table",
+        N("Actions", "下一张表格"),
+        ("Ctrl+Tab", "Ctrl+PgDown"),
+        "next_table",
+        "",
+        "tables",
+    ),
+    ActionSpec(
+        "prev_table",
+        N("Actions", "上一张表格"),
+        ("Ctrl+Shift+Tab", "Ctrl+PgUp"),
+        "prev_table",
+        "",
+        "tables",
+    ),
+    ActionSpec(
+        "accept_check",
+        N("Actions", "接受选中的未通过检查（填写理由）"),
+        (K.Key_Return, K.Key_Enter),
+        "accept_check",
+        "",
+        "checks",
+        view_keys=True,
+    ),
     ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "show_find", "view"),
     ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "filter_reports", "view"),
     ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "zoom_in", "view"),
@@ -107,6 +152,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "show_compare", N("Actions", "与上一年度对比"), ("Ctrl+Shift+C",), "toggle_compare", "view", dock=True
     ),
+    ActionSpec("next_pane", N("Actions", "下一个窗格"), (K.Key_F6,), "next_pane", "view"),
+    ActionSpec("prev_pane", N("Actions", "上一个窗格"), ("Shift+F6",), "prev_pane", "view"),
+    ActionSpec("grow_panel", N("Actions", "放大下方面板"), ("Ctrl+Alt+Up",), "grow_panel", "view"),
+    ActionSpec("shrink_panel", N("Actions", "缩小下方面板"), ("Ctrl+Alt+Down",), "shrink_panel", "view"),
     ActionSpec("help", N("Actions", "快捷键一览"), (SK.HelpContents, K.Key_F1), "show_help", "help"),
 )
 
@@ -139,8 +188,44 @@ def _sequences(keys: tuple[QKeySequence.StandardKey | str | int, ...]) -> list[Q
 SCOPE_CONTEXT = {
     "window": Qt.ShortcutContext.WindowShortcut,
     "review": Qt.ShortcutContext.WidgetShortcut,
+    "document": Qt.ShortcutContext.WidgetShortcut,
     "tables": Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    "checks": Qt.ShortcutContext.WidgetShortcut,
 }
+
+# where the keyboard must be for an action (the F1 list names it)
+SCOPE_NAMES = {
+    "window": N("Actions", "任何位置"),
+    "review": N("Actions", "数字列表或报告"),
+    "document": N("Actions", "报告"),
+    "tables": N("Actions", "标准表格"),
+    "checks": N("Actions", "检查结果"),
+}
+
+# keys beyond an ordinary keyboard (media and browser keys some platforms add to standard bindings)
+_SPECIAL_KEYS = 0x01000060
+
+
+def key_names(keys: tuple[QKeySequence.StandardKey | str | int, ...]) -> list[str]:
+    """The names of an action's keys as the platform writes them (Enter, Ctrl+O, F1 …), each once,
+    without keys an ordinary keyboard lacks."""
+    names: list[str] = []
+    for seq in _sequences(keys):
+        first = cast(Any, seq)[0] if seq.count() else None  # a QKeyCombination (the stub lacks [])
+        if first is not None and int(first.key().value) >= _SPECIAL_KEYS:
+            continue
+        name = seq.toString(QKeySequence.SequenceFormat.NativeText)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def help_rows() -> list[tuple[str, str, str]]:
+    """(action, keys, where) for every action of the registry, in its order: what F1 lists."""
+    return [
+        (tr(spec.text).replace("&", ""), " / ".join(key_names(spec.keys)), tr(SCOPE_NAMES[spec.scope]))
+        for spec in SPECS
+    ]
 
 
 def build_actions(
@@ -153,7 +238,8 @@ def build_actions(
     for spec in SPECS:
         a = QAction(tr(spec.text), window)
         a.setObjectName(f"action_{spec.id}")
-        a.setShortcuts(_sequences(spec.keys))
+        if not spec.view_keys:
+            a.setShortcuts(_sequences(spec.keys))
         a.setCheckable(spec.checkable or spec.dock)
         slot = next(getattr(t, spec.slot) for t in targets if hasattr(t, spec.slot))
         if spec.checkable:

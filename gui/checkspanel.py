@@ -45,10 +45,6 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("result", "subject", "formula", "rule")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Checks", text)
-
-
 class Role(IntEnum):
     Check = Qt.ItemDataRole.UserRole + 1
     Cells = Qt.ItemDataRole.UserRole + 2
@@ -62,7 +58,7 @@ def rule_name(rule: str) -> str:
 def subject_name(rule: str, subject: str) -> str:
     """A Chinese name for what a check is about: a row, a column, a group or an indicator."""
     if subject == "all":
-        return tr("全部数值")
+        return QCoreApplication.translate("Checks", "全部数值")
     if rule == "t3.row_total":
         row = next((r for r in schema.T3_ROWS if r.key == subject), None)
         return schema.brief_label(row.label) if row else subject
@@ -132,7 +128,12 @@ class ChecksModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("结果"), tr("对象"), tr("算式"), tr("规则"))[section]
+            return (
+                QCoreApplication.translate("Checks", "结果"),
+                QCoreApplication.translate("Checks", "对象"),
+                QCoreApplication.translate("Checks", "算式"),
+                QCoreApplication.translate("Checks", "规则"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,7 +158,7 @@ class ChecksModel(QAbstractTableModel):
                 return formula_text(c)
             tip = next((r.text for r in schema.RULES if r.id == c.rule), c.rule)
             if c.accepted:
-                tip += "\n" + tr("接受理由：%1").replace("%1", c.reason)
+                tip += "\n" + QCoreApplication.translate("Checks", "接受理由：%1").replace("%1", c.reason)
             return tip
         if role == Role.Check:
             return c
@@ -185,8 +186,8 @@ def ask_reason(parent: QWidget | None, check: CheckRow) -> str | None:
     # one line: Enter accepts, Escape cancels (a multi-line box took Enter for a new line)
     text, ok = QInputDialog.getText(
         parent,
-        tr("接受未通过的检查"),
-        tr("%1（%2）：%3\n请填写接受理由（将记入审核记录），回车确定：")
+        QCoreApplication.translate("Checks", "接受未通过的检查"),
+        QCoreApplication.translate("Checks", "%1（%2）：%3\n请填写接受理由（将记入审核记录），回车确定：")
         .replace("%1", rule_name(check.rule))
         .replace("%2", subject_name(check.rule, check.subject))
         .replace("%3", formula_text(check)),
@@ -324,4 +325,16 @@ class ChecksPanel(QWidget):
         self.apply(change)
         self.changed.emit(change)
         self.message.emit(self.tr("已接受检查：%1").replace("%1", formula_text(c)))
+        self.select_next_open()
         return True
+
+    def select_next_open(self) -> bool:
+        """Move to the next failing check still to accept (wrapping), so Enter accepts it next."""
+        n = self.model.rowCount()
+        here = self.view.currentIndex().row()
+        for k in range(1, n + 1):
+            row = (here + k) % n
+            if core_checks.is_open_failure(self.model.check(row)):
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False

@@ -8,7 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +41,19 @@ from gui.style import term
 Index = QModelIndex | QPersistentModelIndex
 NONE = -1  # combo data of （不对比）: never None in a QVariant (PySide6 6.12 over-releases it)
 HEADERS = ("指标", "本年", "上年", "变化", "变化率", "")
+
+
+def header_text(section: int) -> str:
+    """A column title in the UI language (literal calls, so lupdate files them under DiffModel)."""
+    names = (
+        QCoreApplication.translate("DiffModel", "指标"),
+        QCoreApplication.translate("DiffModel", "本年"),
+        QCoreApplication.translate("DiffModel", "上年"),
+        QCoreApplication.translate("DiffModel", "变化"),
+        QCoreApplication.translate("DiffModel", "变化率"),
+        "",
+    )
+    return names[section]
 
 
 def _signed(v: Decimal) -> str:
@@ -76,7 +96,7 @@ class DiffModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section]) if HEADERS[section] else ""
+            return header_text(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -54,23 +53,30 @@ def ask_workspace(parent: QWidget | None, title: str, start: str, choice: Worksp
 
 
 class ShortcutHelp(QDialog):
-    """Every action with its shortcuts (F1)."""
+    """Every action of the one registry (``gui.actions``) with its keys as the platform names them and
+    where the keyboard must be (F1)."""
 
-    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from gui.actions import help_rows
+
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "快捷键"))
-        self.resize(460, 520)
-        rows = [a for a in actions if a.shortcuts()]
-        self.table = QTableWidget(len(rows), 2)
+        self.resize(620, 560)
+        rows = help_rows()
+        self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("shortcutTable")
         self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("Dialogs", "操作"), QCoreApplication.translate("Dialogs", "快捷键")]
+            [
+                QCoreApplication.translate("Dialogs", "操作"),
+                QCoreApplication.translate("Dialogs", "快捷键"),
+                QCoreApplication.translate("Dialogs", "键盘所在位置"),
+            ]
         )
         self.table.verticalHeader().setVisible(False)
-        for i, a in enumerate(rows):
-            self.table.setItem(i, 0, QTableWidgetItem(a.text().replace("&", "")))
-            keys = " / ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts())
-            self.table.setItem(i, 1, QTableWidgetItem(keys))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                self.table.setItem(i, j, QTableWidgetItem(text or "—"))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -174,6 +174,10 @@ class DocumentPane(QWidget):
     def selection_range(self) -> tuple[int, int] | None:
         return (self.pdf.pages if self.is_pdf else self.text).selection_range()
 
+    def extend_selection(self, step: int) -> None:
+        """Keyboard selection for 补录 in the view shown (Shift+→ / Shift+←)."""
+        (self.pdf.pages if self.is_pdf else self.text).extend_selection(step)
+
     def zoom(self, step: int) -> None:
         if self.is_pdf:
             self.pdf.zoom_by(1.2 if step > 0 else 1 / 1.2)

@@ -36,6 +36,15 @@ def open_url(url: QUrl) -> bool:
     return bool(QDesktopServices.openUrl(url))
 
 
+def _part_progress(progress: Callable[[int, int], None], k: int, n: int) -> Callable[[int, int], None]:
+    """The progress of the ``k``-th of ``n`` formats as a share of the whole export."""
+
+    def step(done: int, total: int) -> None:
+        progress(k * max(total, 1) + done, n * max(total, 1))
+
+    return step
+
+
 def export_files(
     workspace_path: str,
     reviewer: str,
@@ -65,11 +74,7 @@ def export_files(
                 break
             out = out_dir / f"{stem}.{fmt}"
             if fmt == "xlsx":
-
-                def step(done: int, total: int, k: int = k) -> None:
-                    progress(k * max(total, 1) + done, n * max(total, 1))
-
-                export.to_xlsx(ws, out, report_ids, progress=step)
+                export.to_xlsx(ws, out, report_ids, progress=_part_progress(progress, k, n))
             else:
                 export.to_csv(ws, out, report_ids)
             written.append(str(out))

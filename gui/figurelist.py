@@ -22,6 +22,7 @@ class FigureTable(QTableView):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setAlternatingRowColors(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list (↑/↓, J/K move between figures)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)

@@ -1,8 +1,8 @@
 """The current report's figures for the right-hand list, in review order.
 
-Review order: figures in a failing check first, then lowest confidence, then document order. The
-order is fixed when a report is loaded, so rows do not jump while the reviewer works through them.
-The model is a thin adapter over ``core.store.FigureRow``; edits go through ``on_correct``.
+Review order: problems first (figures in a failing check, unread, low confidence), then document
+order. The order is fixed when a report is loaded, so rows do not jump while the reviewer works
+through them. The model is a thin adapter over ``core.store.FigureRow``; edits go through ``on_correct``.
 """
 
 from __future__ import annotations
@@ -129,8 +129,24 @@ def failing_figure_ids(figures: Iterable[Any], checks: Iterable[Any]) -> set[int
     return {f.id for f in figures if (f.indicator and f.indicator in cells) or f"fig:{f.start}" in cells}
 
 
+LOW_CONFIDENCE = 0.7  # below this the label or indicator was a guess (core.figures gives 0.6 or less)
+
+
+def problem_rank(f: Any, failing: set[int]) -> int:
+    """0 in a failing check, 1 unread (no value), 2 low confidence, 3 no problem."""
+    if f.id in failing:
+        return 0
+    if f.value is None:
+        return 1
+    if f.confidence < LOW_CONFIDENCE:
+        return 2
+    return 3
+
+
 def review_order(figures: Sequence[Any], failing: set[int]) -> list[Any]:
-    return sorted(figures, key=lambda f: (f.id not in failing, f.confidence, f.start, f.id))
+    """Problems first (failing checks, unread, low confidence), each in document order, then the rest
+    in document order: the document moves forward, never back and forth by confidence."""
+    return sorted(figures, key=lambda f: (problem_rank(f, failing), f.start, f.id))
 
 
 class FigureModel(QAbstractTableModel):
@@ -201,6 +217,10 @@ class FigureModel(QAbstractTableModel):
 
     def figures(self) -> list[Any]:
         return list(self._rows)
+
+    def checks(self) -> list[Any]:
+        """The report's checks the failing figures come from."""
+        return list(self._checks)
 
     def status_of(self, fig: Any) -> str:
         return display_status(fig, self.failing)

@@ -38,6 +38,7 @@ from gui.figuremodel import FigureModel
 from gui.reportlist import ReportList
 from gui.review import ReviewController
 from gui.settings import Settings, default_workspace_path, is_demo_workspace
+from gui.style import FOCUS_RING
 from gui.tasks import Task, import_into
 from gui.workbench import Workbench
 
@@ -94,7 +95,9 @@ class MainWindow(QMainWindow):
         self.workbench = Workbench(self)  # the tables, checks and comparison docks; export
         scope_widgets: dict[str, list[QWidget]] = {
             "review": [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view],
+            "document": [self.pane.text, self.pane.pdf.pages],
             "tables": [self.workbench.tables],
+            "checks": [self.workbench.checks.view],
         }
         self.actions_by_id = build_actions(self, scope_widgets, [self.review, self, self.workbench])
         self._build_menus()
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             dock.visibilityChanged.connect(self.schedule_place)
             dock.dockLocationChanged.connect(self.schedule_place)
         self.apply_ui_font()
+        self.setStyleSheet(FOCUS_RING)
         self.resize(1400, 860)
         self._restore_layout()
         self.fit_to_screen()
@@ -530,7 +534,43 @@ class MainWindow(QMainWindow):
             self.pane.set_current(self.review.current().id, flash=False)
 
     def show_help(self) -> None:
-        dialogs.ShortcutHelp(list(self.actions_by_id.values()), self).exec()
+        dialogs.ShortcutHelp(self).exec()
+
+    # --- moving between panes: F6 / Shift+F6 (report list → document → figure list → docks shown)
+    def pane_targets(self) -> list[QWidget]:
+        """The widget each pane gives the keyboard to, in F6 order; hidden or collapsed panes are left out."""
+        view = self.pane.view()
+        out: list[QWidget] = [self.reports.view]
+        if isinstance(view, QWidget):
+            out.append(view)
+        out.append(self.table)
+        out.extend(self.workbench.pane_targets())
+        return [w for w in out if w.isVisible() and w.width() > 0 and w.height() > 0]
+
+    def next_pane(self) -> None:
+        self._cycle_panes(1)
+
+    def prev_pane(self) -> None:
+        self._cycle_panes(-1)
+
+    def _cycle_panes(self, step: int) -> None:
+        targets = self.pane_targets()
+        if not targets:
+            return
+        focus = QApplication.focusWidget()
+        here = next(
+            (i for i, w in enumerate(targets) if focus is not None and (w is focus or w.isAncestorOf(focus))),
+            None,
+        )
+        k = (0 if step > 0 else len(targets) - 1) if here is None else (here + step) % len(targets)
+        self.workbench.focus_target(targets[k])
+
+    # --- keyboard selection in the document (for 补录, A)
+    def select_right(self) -> None:
+        self.pane.extend_selection(1)
+
+    def select_left(self) -> None:
+        self.pane.extend_selection(-1)
 
     def show_message(self, text: str) -> None:
         if self.demo and "只读" in text:  # core's read-only refusal, said for the demo

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 
 from core.model import Document
-from gui.reviewkeys import add_menu_action, handle_key
+from gui.reviewkeys import KeyboardSelection, add_menu_action, handle_key
 from gui.style import color
 
 GAP = 12
@@ -104,6 +104,7 @@ class PdfPages(QWidget):
         self._flash_timer.setInterval(120)
         self._flash_timer.timeout.connect(self._flash_step)
         self._sel: tuple[int, int] | None = None
+        self._kb = KeyboardSelection()
         self._drag_from: int | None = None
         self._find: tuple[int, int] | None = None
         self._pool = QThreadPool(self)
@@ -378,6 +379,19 @@ class PdfPages(QWidget):
 
     def selection_range(self) -> tuple[int, int] | None:
         return self._sel
+
+    def extend_selection(self, step: int) -> None:
+        """Shift+→ / Shift+←: select the next number after the current figure, then grow or shrink the
+        selection by a character; it is drawn like a mouse selection and A adds it."""
+        if self.doc is None:
+            return
+        sp = self._spans.get(self._current) if self._current is not None else None
+        self._sel = self._kb.step(self.doc.text, self._sel, (sp[1], sp[2]) if sp else None, step)
+        if self._sel is not None:
+            rects = self.range_rects(*self._sel)
+            if rects:
+                self._ensure_visible(rects[-1][1])
+        self.update()
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         self.setFocus()

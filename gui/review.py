@@ -15,15 +15,12 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signa
 
 from core.errors import HechaError
 from core.store.rows import Change
+from gui import guard
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value
 from gui.reportlist import ReportList
 from gui.style import report_status_name
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
 
 
 class ReviewController(QObject):
@@ -33,6 +30,7 @@ class ReviewController(QObject):
     workspace_set = Signal(object)  # the Workspace now reviewed
     change_applied = Signal(object)  # core.store.Change, once the figure list and document show it
     history_changed = Signal(bool, bool)  # can undo, can redo
+    check_requested = Signal(str, str)  # rule, subject: show this check (it must be accepted first)
 
     def __init__(
         self, model: FigureModel, table: FigureTable, pane: DocumentPane, reports: ReportList
@@ -135,7 +133,9 @@ class ReviewController(QObject):
         if row is not None:
             self.table.select_row(row)
         else:
-            self.message.emit(tr("本报告的数字已全部核对。按 N 转到下一份报告。"))
+            self.message.emit(
+                QCoreApplication.translate("Review", "本报告的数字已全部核对。按 N 转到下一份报告。")
+            )
             cur = self.current()
             if cur is not None:
                 self.pane.set_current(cur.id, flash=False)
@@ -154,21 +154,41 @@ class ReviewController(QObject):
         f = self.current()
         if f is None:
             return
+        if f.status == "pending" and not self.may_confirm(guard.figure_cells(f)):
+            return
         if f.status == "pending" and self._do(self.ws.confirm, f.id) is not None:
-            self.message.emit(tr("已确认 %1").replace("%1", format_value(f.value)))
+            self.message.emit(
+                QCoreApplication.translate("Review", "已确认 %1").replace("%1", format_value(f.value))
+            )
         self.next_unresolved()
+
+    def may_confirm(self, cells: list[str], checks: list[Any] | None = None) -> bool:
+        """False when ``cells`` take part in a failing check not accepted yet: the reviewer is asked
+        once and, on Enter, taken to that check (``check_requested``)."""
+        blocking = guard.blocking_checks(self.model.checks() if checks is None else checks, cells)
+        if not blocking:
+            return True
+        if guard.ask_go_to_check(self.table.window(), blocking):
+            self.check_requested.emit(blocking[0].rule, blocking[0].subject)
+        else:
+            self.message.emit(QCoreApplication.translate("Review", "未确认：请先接受未通过的检查"))
+        return False
 
     def reject_current(self) -> None:
         f = self.current()
         if f is None:
             return
         if f.status != "rejected" and self._do(self.ws.reject, f.id) is not None:
-            self.message.emit(tr("已否定 %1（不是数字）").replace("%1", f.text))
+            self.message.emit(
+                QCoreApplication.translate("Review", "已否定 %1（不是数字）").replace("%1", f.text)
+            )
         self.next_unresolved()
 
     def correct(self, fid: int, value: Decimal) -> None:
         if self._do(self.ws.correct, fid, value) is not None:
-            self.message.emit(tr("已更正为 %1").replace("%1", format_value(value)))
+            self.message.emit(
+                QCoreApplication.translate("Review", "已更正为 %1").replace("%1", format_value(value))
+            )
             QTimer.singleShot(0, self.next_unresolved)
 
     def correct_current(self) -> None:
@@ -178,7 +198,7 @@ class ReviewController(QObject):
     def add_from_selection(self) -> None:
         rng = self.pane.selection_range()
         if rng is None:
-            self.message.emit(tr("请先在报告中选中要补录的数字"))
+            self.message.emit(QCoreApplication.translate("Review", "请先在报告中选中要补录的数字"))
             return
         self.add_range(*rng)
 
@@ -190,23 +210,37 @@ class ReviewController(QObject):
         text = self.pane.doc.text[start:end]
         parsed = parse_selection(text)
         if parsed is None:
-            self.message.emit(tr("选中的文字“%1”中没有数字").replace("%1", text.strip()[:20]))
+            self.message.emit(
+                QCoreApplication.translate("Review", "选中的文字“%1”中没有数字").replace(
+                    "%1", text.strip()[:20]
+                )
+            )
             return
         value, unit = parsed
         change = self._do(self.ws.add, self.report_id, start, end, value, unit)
         if change is not None:
-            self.message.emit(tr("已补录 %1").replace("%1", format_value(value)))
+            self.message.emit(
+                QCoreApplication.translate("Review", "已补录 %1").replace("%1", format_value(value))
+            )
             if change.figure_ids:
                 self.select_figure(change.figure_ids[-1])
 
     def undo(self) -> None:
         # this reviewer's own last action in the report in view, not someone else's elsewhere
         fn = (lambda: self.ws.undo(self.report_id)) if self.ws else None
-        self._history(fn, tr("没有可撤销的操作"), tr("已撤销"))
+        self._history(
+            fn,
+            QCoreApplication.translate("Review", "没有可撤销的操作"),
+            QCoreApplication.translate("Review", "已撤销"),
+        )
 
     def redo(self) -> None:
         fn = (lambda: self.ws.redo(self.report_id)) if self.ws else None
-        self._history(fn, tr("没有可重做的操作"), tr("已重做"))
+        self._history(
+            fn,
+            QCoreApplication.translate("Review", "没有可重做的操作"),
+            QCoreApplication.translate("Review", "已重做"),
+        )
 
     def _history(self, fn: Any, nothing: str, done: str) -> None:
         if fn is None:
@@ -235,10 +269,12 @@ class ReviewController(QObject):
         if self._do(self.ws.set_report_status, self.report_id, status) is None:
             return
         pending = sum(1 for f in self.model.figures() if f.status == "pending")
-        text = tr("已将报告标记为“%1”。").replace("%1", report_status_name(status))
+        text = QCoreApplication.translate("Review", "已将报告标记为“%1”。").replace(
+            "%1", report_status_name(status)
+        )
         if status == "done" and pending:
-            text += tr("仍有 %1 个数字待核对。").replace("%1", str(pending))
-        self.message.emit(text + tr("按 N 转到下一份报告。"))
+            text += QCoreApplication.translate("Review", "仍有 %1 个数字待核对。").replace("%1", str(pending))
+        self.message.emit(text + QCoreApplication.translate("Review", "按 N 转到下一份报告。"))
 
     def apply(self, change: Change | None) -> None:
         """Refresh what a Change touched in the figure list, the document and the report list, then

@@ -14,7 +14,14 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +42,7 @@ from core.errors import HechaError
 from core.store.rows import Change
 from core.tables.grid import Grid, grids
 from core.tables.layout import value_text
+from gui import guard
 from gui.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -132,7 +140,7 @@ class GridModel(QAbstractTableModel):
         if check.status == checks.FAIL:
             return f"Σ {value_text(known)} ≠ {value_text(right[0])} ✗", BADGE_BAD
         blanks = any(v is None for v in parts)
-        return f"Σ {value_text(known)}{'＋空白' if blanks else ''}", BADGE_NONE
+        return f"Σ {value_text(known)}{self.tr('＋空白') if blanks else ''}", BADGE_NONE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -184,7 +192,7 @@ class GridModel(QAbstractTableModel):
             if st == "unread":
                 name = self.tr("程序未能读出此单元格（不是报告中的空白），请对照原文填写")
             v = self.values.get(ind)
-            raw = f"（原文：{v.raw}）" if v is not None and v.raw else ""
+            raw = self.tr("（原文：%1）").replace("%1", v.raw) if v is not None and v.raw else ""
             return f"{schema.short_label(ind)}\n{name}{raw}"
         if role == Role.Indicator:
             return ind
@@ -223,6 +231,53 @@ class _Delegate(QStyledItemDelegate):
             painter.restore()
 
 
+class GridView(QTableView):
+    """One table's grid: the arrow keys move from value cell to value cell (over merged headers and
+    the Σ badges), Tab leaves the grid instead of walking its cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def grid(self) -> Grid | None:
+        m = self.model()
+        return m.grid if isinstance(m, GridModel) else None
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        g, cur = self.grid(), self.currentIndex()
+        steps = {
+            QAbstractItemView.CursorAction.MoveUp: (-1, 0),
+            QAbstractItemView.CursorAction.MoveDown: (1, 0),
+            QAbstractItemView.CursorAction.MoveLeft: (0, -1),
+            QAbstractItemView.CursorAction.MoveRight: (0, 1),
+        }
+        if g is not None and g.ids and not cur.isValid():
+            return self.model().index(*min(g.ids))  # the keyboard arrives on the first value cell
+        if g is None or action not in steps or not cur.isValid() or not g.ids:
+            return super().moveCursor(action, modifiers)
+        pos = next_value_cell(g, (cur.row(), cur.column()), steps[action])
+        return self.model().index(*pos) if pos is not None else cur
+
+
+def next_value_cell(g: Grid, pos: tuple[int, int], step: tuple[int, int]) -> tuple[int, int] | None:
+    """The nearest value cell from ``pos`` in the direction ``step``: first on the same line, then on
+    the nearest line beyond with a value cell (the one closest to ``pos``'s column or row)."""
+    (r, c), (dr, dc) = pos, step
+    if dr:
+        rows = range(r + dr, g.n_rows if dr > 0 else -1, dr)
+        for rr in rows:
+            cells = [p for p in g.ids if p[0] == rr]
+            if cells:
+                return min(cells, key=lambda p: (abs(p[1] - c), p[1]))
+        return None
+    same = [p for p in g.ids if p[0] == r and (p[1] - c) * dc > 0]
+    if same:
+        return min(same, key=lambda p: abs(p[1] - c))
+    return None
+
+
 class TableView(QWidget):
     """表二/表三/表四 of one report in tabs, with confirm buttons and a status line."""
 
@@ -230,6 +285,7 @@ class TableView(QWidget):
     indicator_clicked = Signal(str)
     changed = Signal(object)  # core.store.Change
     message = Signal(str)
+    check_requested = Signal(str, str)  # rule, subject: to accept before confirming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,7 +330,7 @@ class TableView(QWidget):
         for g in gs:
             m = GridModel(g, self)
             m.on_edit = self._edit
-            v = QTableView()
+            v = GridView()
             v.setObjectName(f"grid_{g.key}")
             v.setModel(m)
             v.setItemDelegate(_Delegate(v))
@@ -299,7 +355,11 @@ class TableView(QWidget):
 
     @staticmethod
     def _tab_name(g: Grid) -> str:
-        names = {"t2": "表二 主动公开", "t3": "表三 依申请公开", "t4": "表四 复议诉讼"}
+        names = {
+            "t2": QCoreApplication.translate("TableView", "表二 主动公开"),
+            "t3": QCoreApplication.translate("TableView", "表三 依申请公开"),
+            "t4": QCoreApplication.translate("TableView", "表四 复议诉讼"),
+        }
         return names[g.key] + ("（2019）" if "2019" in g.title else "")
 
     @staticmethod
@@ -450,18 +510,67 @@ class TableView(QWidget):
             ids = m.grid.col_ids(cur.column())
         return [i for i in ids if i in self.values]
 
+    def scope_cells(self, scope: str) -> list[str]:
+        """Every value cell of the current cell's row, column or table, read or not."""
+        k = self.tabs.currentIndex()
+        if not 0 <= k < len(self.models):
+            return []
+        g, cur = self.models[k].grid, self.views[k].currentIndex()
+        if scope == "table":
+            return list(g.all_ids())
+        if not cur.isValid():
+            return []
+        return list(g.row_ids(cur.row()) if scope == "row" else g.col_ids(cur.column()))
+
     def confirm(self, scope: str) -> bool:
-        """Confirm the current row / column / whole table at once (one review event)."""
+        """Confirm the current row / column / whole table at once (one review event) — once its unread
+        cells are filled and no failing check it takes part in is left to accept."""
         if self.ws is None or self.report_id is None:
+            return False
+        missing = guard.unread(self.scope_cells(scope), self.values)
+        if missing:
+            self.select_cell(missing[0])
+            self.message.emit(
+                self.tr("还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。")
+                .replace("%1", str(len(missing)))
+                .replace("%2", schema.short_label(missing[0]) or missing[0])
+            )
             return False
         ids = self.current_ids(scope)
         if not ids:
             self.message.emit(self.tr("请先在表格中选中一个数值单元格"))
             return False
+        blocking = guard.blocking_checks(self.check_rows, ids)
+        if blocking:
+            if guard.ask_go_to_check(self.window(), blocking):
+                self.check_requested.emit(blocking[0].rule, blocking[0].subject)
+            else:
+                self.message.emit(self.tr("未确认：请先接受未通过的检查"))
+            return False
         ok = self._apply(self.ws.confirm_indicators, self.report_id, ids)
         if ok:
             self.message.emit(self.tr("已确认 %1 项指标").replace("%1", str(len(ids))))
         return ok
+
+    def step_table(self, step: int) -> None:
+        """Show the next (previous) table, keeping the keyboard in its grid."""
+        n = self.tabs.count()
+        if not n:
+            return
+        k = (self.tabs.currentIndex() + step) % n
+        self.tabs.setCurrentIndex(k)
+        if self.isVisible():
+            self.views[k].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if not self.views[k].currentIndex().isValid():
+                self.select_first_value()
+        self.message.emit(self.tabs.tabText(k))
+
+    def select_first_value(self) -> None:
+        """Make the current table's first value cell current (reading order)."""
+        k = self.tabs.currentIndex()
+        if 0 <= k < len(self.models) and self.models[k].grid.ids:
+            pos = min(self.models[k].grid.ids)
+            self.views[k].setCurrentIndex(self.models[k].index(*pos))
 
     def select_cell(self, indicator: str) -> bool:
         """Make ``indicator``'s cell current (its table shown)."""

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from core.model import Table
-from gui.reviewkeys import add_menu_action, handle_key
+from gui.reviewkeys import KeyboardSelection, add_menu_action, handle_key
 from gui.style import color
 
 Span = tuple[int, int, int, str]  # figure id, start, end, display status
@@ -135,6 +135,8 @@ class TextView(QTextEdit):
         self._flash_timer.setInterval(120)
         self._flash_timer.timeout.connect(self._flash_step)
         self._find: tuple[int, int] | None = None
+        self._text = ""  # the text shown, by code point (the offsets of the spans)
+        self._kb = KeyboardSelection()
         f = QFont()
         f.setPointSize(11)
         self._font = f
@@ -142,6 +144,8 @@ class TextView(QTextEdit):
     # --- content -------------------------------------------------------------------------------
     def set_content(self, text: str, tables: Sequence[Table], spans: Sequence[Span]) -> None:
         qdoc, self.pos_map = build_text_document(text, tables, self._font)
+        self._text = text
+        self._kb = KeyboardSelection()
         qdoc.setParent(self)
         self.setExtraSelections([])  # their cursors point into the old document
         self.setDocument(qdoc)
@@ -282,6 +286,20 @@ class TextView(QTextEdit):
         return self._flash_timer.isActive()
 
     # --- selection and clicks -------------------------------------------------------------------
+    def extend_selection(self, step: int) -> None:
+        """Shift+→ / Shift+←: select the next number after the current figure, then grow or shrink the
+        selection by a character (``reviewkeys.KeyboardSelection``)."""
+        sp = self._spans.get(self._current) if self._current is not None else None
+        sel = self._kb.step(self._text, self.selection_range(), (sp[1], sp[2]) if sp else None, step)
+        if sel is None:
+            return
+        s, e = self.qt_range(*sel)
+        cur = QTextCursor(self.document())
+        cur.setPosition(s)
+        cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+
     def selection_range(self) -> tuple[int, int] | None:
         cur = self.textCursor()
         if not cur.hasSelection():

@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from gui.exportdialog import ExportDialog
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workbench", text)
-
-
 class Workbench(QObject):
     """Owns the table view, the checks panel and the comparison, docked in ``window``."""
 
@@ -38,9 +34,15 @@ class Workbench(QObject):
         self.tables = TableView()
         self.checks = ChecksPanel()
         self.compare = CompareView()
-        self.tables_dock = self._dock("tablesDock", tr("标准表格"), self.tables)
-        self.checks_dock = self._dock("checksDock", tr("检查结果"), self.checks)
-        self.compare_dock = self._dock("compareDock", tr("对比"), self.compare)
+        self.tables_dock = self._dock(
+            "tablesDock", QCoreApplication.translate("Workbench", "标准表格"), self.tables
+        )
+        self.checks_dock = self._dock(
+            "checksDock", QCoreApplication.translate("Workbench", "检查结果"), self.checks
+        )
+        self.compare_dock = self._dock(
+            "compareDock", QCoreApplication.translate("Workbench", "对比"), self.compare
+        )
         # All three share the bottom area as tabs, so the report and its figure list keep the full width;
         # the checks are shown from the start, the tables and the comparison on demand.
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
@@ -69,6 +71,9 @@ class Workbench(QObject):
         self.checks.changed.connect(review.apply)
         self.tables.indicator_clicked.connect(self.show_indicator)
         self.checks.cells_selected.connect(self.show_cells)
+        # confirming something a failing check involves: the check comes first
+        self.tables.check_requested.connect(self.show_check)
+        review.check_requested.connect(self.show_check)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         d = QDockWidget(title, self.win)
@@ -163,25 +168,92 @@ class Workbench(QObject):
         dock.raise_()  # the docks share one tab group
         QTimer.singleShot(0, lambda: self._focus_in(dock))
 
-    def _focus_in(self, dock: QDockWidget) -> None:
+    def _target(self, dock: QDockWidget) -> QWidget:
+        """The widget of ``dock`` that takes the keyboard."""
         w = dock.widget()
-        target: QWidget = w
         if w is self.checks:
-            target = self.checks.view
-        elif w is self.compare:
-            target = self.compare.diff_view
-        elif w is self.tables and self.tables.tabs.currentWidget() is not None:
-            target = self.tables.tabs.currentWidget()
+            return self.checks.view
+        if w is self.compare:
+            return self.compare.diff_view
+        if w is self.tables and self.tables.tabs.currentWidget() is not None:
+            return self.tables.tabs.currentWidget()
+        return w
+
+    def pane_targets(self) -> list[QWidget]:
+        """The keyboard targets of the docks shown (a dock behind another's tab is not shown), in the
+        order the bottom area lists them: for F6."""
+        return [
+            self._target(d) for d in (self.checks_dock, self.tables_dock, self.compare_dock) if d.isVisible()
+        ]
+
+    def _focus_in(self, dock: QDockWidget) -> None:
+        self.focus_target(self._target(dock))
+
+    def focus_target(self, target: QWidget) -> None:
+        """Give ``target`` the keyboard with a current row, so arrows and Enter act at once."""
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if isinstance(target, QAbstractItemView) and not target.currentIndex().isValid():
             m = target.model()
-            # the first row, unless that would move the review to a check that needs nothing
-            if (
-                m is not None
-                and m.rowCount() > 0
-                and (w is not self.checks or m.index(0, 0).data(CheckRole.Failing))
-            ):
+            if m is None or m.rowCount() == 0:
+                return
+            if target is self.checks.view:
+                # the first row, unless that would move the review to a check that needs nothing
+                if m.index(0, 0).data(CheckRole.Failing):
+                    target.setCurrentIndex(m.index(0, 0))
+            elif target in self.tables.views:
+                self.tables.select_first_value()
+            else:
                 target.setCurrentIndex(m.index(0, 0))
+        if target in self.tables.views:
+            self.ensure_height(self.tables_dock)
+
+    # --- the table panel from the keyboard: Ctrl+Tab / Ctrl+PgDn between the tables; the bottom
+    # panel larger or smaller (Ctrl+Alt+Up / Down)
+    def next_table(self) -> None:
+        self.tables.step_table(1)
+
+    def prev_table(self) -> None:
+        self.tables.step_table(-1)
+
+    def accept_check(self) -> None:
+        self.checks.accept_current()
+
+    def _focused_dock(self) -> QDockWidget | None:
+        focus = QApplication.focusWidget()
+        shown = [d for d in self.docks().values() if d.isVisible()]
+        here = next((d for d in shown if focus is not None and d.isAncestorOf(focus)), None)
+        return here or next(iter(shown), None)
+
+    def grow_panel(self) -> None:
+        self._resize_panel(1)
+
+    def shrink_panel(self) -> None:
+        self._resize_panel(-1)
+
+    def _resize_panel(self, step: int) -> None:
+        dock = self._focused_dock()
+        if dock is None:
+            self.win.show_message(
+                QCoreApplication.translate("Workbench", "没有显示下方面板：按 Ctrl+Shift+T 显示标准表格")
+            )
+            return
+        h = self.win.height()
+        new = max(120, min(int(h * 0.8), dock.height() + step * int(h * 0.15)))
+        self.win.resizeDocks([dock], [new], Qt.Orientation.Vertical)
+
+    def ensure_height(self, dock: QDockWidget) -> None:
+        """A dock brought forward for work is at least half the window high (the table 三 needs it)."""
+        want = int(self.win.height() * 0.5)
+        if dock.isVisible() and dock.height() < want:
+            self.win.resizeDocks([dock], [want], Qt.Orientation.Vertical)
+
+    def show_check(self, rule: str, subject: str) -> None:
+        """Bring the checks forward with ``rule``/``subject`` selected and the keyboard on it (Enter
+        then asks for the reason to accept it)."""
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+        self.checks.select(rule, subject)
+        self.checks.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def back_to_figures(self) -> None:
         self.win.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

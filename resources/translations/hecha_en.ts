@@ -1,138 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name />
+    <name>Checks</name>
     <message>
-        <location filename="../../gui/review.py" line="138" />
-        <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
-        <translation>All figures of this report are checked. Press N for the next report.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="158" />
-        <source>已确认 %1</source>
-        <translation>Confirmed %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="166" />
-        <source>已否定 %1（不是数字）</source>
-        <translation>Rejected %1 (not a figure)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="171" />
-        <source>已更正为 %1</source>
-        <translation>Corrected to %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="181" />
-        <source>请先在报告中选中要补录的数字</source>
-        <translation>Select the missed figure in the report first</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="193" />
-        <source>选中的文字“%1”中没有数字</source>
-        <translation>No number in the selected text “%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="198" />
-        <source>已补录 %1</source>
-        <translation>Added %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="205" />
-        <source>没有可撤销的操作</source>
-        <translation>Nothing to undo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="205" />
-        <source>已撤销</source>
-        <translation>Undone</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="209" />
-        <source>没有可重做的操作</source>
-        <translation>Nothing to redo</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="209" />
-        <source>已重做</source>
-        <translation>Redone</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="238" />
-        <source>已将报告标记为“%1”。</source>
-        <translation>Report marked “%1”.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="240" />
-        <source>仍有 %1 个数字待核对。</source>
-        <translation> %1 figures are still to check.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review.py" line="241" />
-        <source>按 N 转到下一份报告。</source>
-        <translation> Press N for the next report.</translation>
-    </message>
-    <message>
-        <source>表三行合计</source>
-        <translation>Table 3 row totals</translation>
-    </message>
-    <message>
-        <source>表三收支平衡</source>
-        <translation>Table 3 balance</translation>
-    </message>
-    <message>
-        <source>表三办理结果总计</source>
-        <translation>Table 3 results total</translation>
-    </message>
-    <message>
-        <source>表四合计</source>
-        <translation>Table 4 totals</translation>
-    </message>
-    <message>
-        <source>跨年结转</source>
-        <translation>Cross-year carry-over</translation>
-    </message>
-    <message>
-        <source>正文与表格一致</source>
-        <translation>Narrative matches table</translation>
-    </message>
-    <message>
-        <source>非负整数</source>
-        <translation>Non-negative counts</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checkspanel.py" line="65" />
+        <location filename="../../gui/checkspanel.py" line="61" />
         <source>全部数值</source>
         <translation>All values</translation>
     </message>
     <message>
-        <source>已接受</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>未通过</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>通过</source>
-        <translation>Passed</translation>
-    </message>
-    <message>
-        <source>无法核对</source>
-        <translation>Not checkable</translation>
-    </message>
-    <message>
-        <location filename="../../gui/checkspanel.py" line="135" />
+        <location filename="../../gui/checkspanel.py" line="132" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="135" />
+        <location filename="../../gui/checkspanel.py" line="133" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="135" />
+        <location filename="../../gui/checkspanel.py" line="134" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
@@ -142,321 +28,47 @@
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="160" />
+        <location filename="../../gui/checkspanel.py" line="161" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="188" />
+        <location filename="../../gui/checkspanel.py" line="189" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="189" />
+        <location filename="../../gui/checkspanel.py" line="190" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
 Reason for accepting (written into the audit trail), Enter to accept:</translation>
     </message>
-    <message>
-        <source>%1（%2）：%3
-请填写接受理由（将记入审核记录）：</source>
-        <translation>%1 (%2): %3
-Reason for accepting (written into the audit trail):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="90" />
-        <location filename="../../gui/exportdialog.py" line="133" />
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="101" />
-        <source>导出哪些报告</source>
-        <translation>Reports to export</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="104" />
-        <source>全部报告（%1 份）</source>
-        <translation>All reports (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="105" />
-        <source>已完成的报告（%1 份）</source>
-        <translation>Completed reports (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="106" />
-        <source>选中的报告（%1 份）</source>
-        <translation>Selected report (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="114" />
-        <source>Excel 工作簿（.xlsx：汇总、每份报告的官方表格、数字明细、审核记录）</source>
-        <translation>Excel workbook (.xlsx: summary, each report's official tables, all figures, audit trail)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="116" />
-        <source>CSV（.csv：每个指标值和数字一行，UTF-8）</source>
-        <translation>CSV (.csv: one row per indicator value and figure, UTF-8)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="118" />
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="120" />
-        <source>核查导出-%1</source>
-        <translation>hecha-export-%1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="125" />
-        <source>格式：</source>
-        <translation>Formats:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="127" />
-        <source>保存到文件夹：</source>
-        <translation>Save to folder:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="128" />
-        <source>文件名：</source>
-        <translation>File name:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="136" />
-        <source>打开文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="139" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="154" />
-        <source>选择导出文件夹</source>
-        <translation>Choose the export folder</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="173" />
-        <source>请至少选择一种格式</source>
-        <translation>Choose at least one format</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="175" />
-        <source>没有符合条件的报告</source>
-        <translation>No report matches</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="177" />
-        <source>请填写保存位置和文件名</source>
-        <translation>Enter a folder and a file name</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="189" />
-        <source>正在导出…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="203" />
-        <source>已导出：</source>
-        <translation>Exported:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exportdialog.py" line="210" />
-        <source>导出失败：%1</source>
-        <translation>Export failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/workbench.py" line="41" />
-        <source>标准表格</source>
-        <translation>Standard tables</translation>
-    </message>
-    <message>
-        <location filename="../../gui/workbench.py" line="42" />
-        <source>检查结果</source>
-        <translation>Checks</translation>
-    </message>
-    <message>
-        <source>与上一年度对比</source>
-        <translation>Compare with last year</translation>
-    </message>
-    <message>
-        <source>导出…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/workbench.py" line="43" />
-        <source>对比</source>
-        <translation>Compare</translation>
-    </message>
 </context>
-<context>
-    <name>Actions</name>
-    <message>
-        <source>打开报告…</source>
-        <translation>Open reports…</translation>
-    </message>
-    <message>
-        <source>打开文件夹…</source>
-        <translation>Open folder…</translation>
-    </message>
-    <message>
-        <source>打开工作区…</source>
-        <translation>Open workspace…</translation>
-    </message>
-    <message>
-        <source>打开示例工作区</source>
-        <translation>Open demo workspace</translation>
-    </message>
-    <message>
-        <source>设置审核人…</source>
-        <translation>Set reviewer…</translation>
-    </message>
-    <message>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <source>确认并转到下一个</source>
-        <translation>Confirm and go to next</translation>
-    </message>
-    <message>
-        <source>更正数值（或直接输入数字）</source>
-        <translation>Correct value (or just type digits)</translation>
-    </message>
-    <message>
-        <source>否定：不是数字</source>
-        <translation>Reject: not a figure</translation>
-    </message>
-    <message>
-        <source>补录选中的文字为数字</source>
-        <translation>Add selected text as figure</translation>
-    </message>
-    <message>
-        <source>下一个数字</source>
-        <translation>Next figure</translation>
-    </message>
-    <message>
-        <source>上一个数字</source>
-        <translation>Previous figure</translation>
-    </message>
-    <message>
-        <source>下一份报告</source>
-        <translation>Next report</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>标记报告为已完成</source>
-        <translation>Mark report done</translation>
-    </message>
-    <message>
-        <source>标记报告为有疑问</source>
-        <translation>Mark report in question</translation>
-    </message>
-    <message>
-        <source>查找…</source>
-        <translation>Find…</translation>
-    </message>
-    <message>
-        <source>放大</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <source>缩小</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <source>以繁体显示</source>
-        <translation>Show traditional characters</translation>
-    </message>
-    <message>
-        <source>快捷键一览</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>审核(&amp;R)</source>
-        <translation>&amp;Review</translation>
-    </message>
-    <message>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>筛选报告列表…</source>
-        <translation>Filter the report list…</translation>
-    </message>
-    <message>
-        <source>导出…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <source>标准表格</source>
-        <translation>Standard tables</translation>
-    </message>
-    <message>
-        <source>检查结果</source>
-        <translation>Checks</translation>
-    </message>
-    <message>
-        <source>与上一年度对比</source>
-        <translation>Compare with last year</translation>
-    </message>
-    <message>
-        <source>确认本行</source>
-        <translation>Confirm row</translation>
-    </message>
-    <message>
-        <source>确认本列</source>
-        <translation>Confirm column</translation>
-    </message>
-    <message>
-        <source>确认整表</source>
-        <translation>Confirm table</translation>
-    </message>
-<message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message></context>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="222" />
+        <location filename="../../gui/checkspanel.py" line="223" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="224" />
+        <location filename="../../gui/checkspanel.py" line="225" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="279" />
+        <location filename="../../gui/checkspanel.py" line="280" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="317" />
+        <location filename="../../gui/checkspanel.py" line="318" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="326" />
+        <location filename="../../gui/checkspanel.py" line="327" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -464,32 +76,32 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare.py" line="141" />
+        <location filename="../../gui/compare.py" line="161" />
         <source>只看有变化的指标</source>
         <translation>Only indicators that changed</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="165" />
+        <location filename="../../gui/compare.py" line="185" />
         <source>对比报告：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="176" />
+        <location filename="../../gui/compare.py" line="196" />
         <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
         <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="223" />
+        <location filename="../../gui/compare.py" line="243" />
         <source>（不对比）</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="282" />
+        <location filename="../../gui/compare.py" line="302" />
         <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
         <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="289" />
+        <location filename="../../gui/compare.py" line="309" />
         <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
         <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
     </message>
@@ -497,68 +109,73 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="32" />
+        <location filename="../../gui/dialogs.py" line="31" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="33" />
+        <location filename="../../gui/dialogs.py" line="32" />
         <source>请输入审核人姓名（将记录在每条审核记录中）：</source>
         <translation>Reviewer name (written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="48" />
+        <location filename="../../gui/dialogs.py" line="47" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="61" />
-        <location filename="../../gui/dialogs.py" line="67" />
+        <location filename="../../gui/dialogs.py" line="63" />
+        <location filename="../../gui/dialogs.py" line="71" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="67" />
+        <location filename="../../gui/dialogs.py" line="70" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="85" />
+        <location filename="../../gui/dialogs.py" line="72" />
+        <source>键盘所在位置</source>
+        <translation>Where the keyboard is</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="91" />
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="86" />
+        <location filename="../../gui/dialogs.py" line="92" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="91" />
+        <location filename="../../gui/dialogs.py" line="97" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="107" />
+        <location filename="../../gui/dialogs.py" line="113" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="112" />
+        <location filename="../../gui/dialogs.py" line="118" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="115" />
+        <location filename="../../gui/dialogs.py" line="121" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="120" />
+        <location filename="../../gui/dialogs.py" line="126" />
         <source>%1 份报告读取时有提示，请核对：</source>
         <translation>%1 reports were read with warnings; please check:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="130" />
+        <location filename="../../gui/dialogs.py" line="136" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -566,12 +183,37 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/compare.py" line="100" />
+        <location filename="../../gui/compare.py" line="49" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="50" />
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="51" />
+        <source>上年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="52" />
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="53" />
+        <source>变化率</source>
+        <translation>Change %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="120" />
         <source>新增</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="102" />
+        <location filename="../../gui/compare.py" line="122" />
         <source>⚠ 变化较大</source>
         <translation>⚠ large change</translation>
     </message>
@@ -584,9 +226,118 @@ Reason for accepting (written into the audit trail):</translation>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/docview.py" line="206" />
+        <location filename="../../gui/docview.py" line="210" />
         <source>未找到</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="95" />
+        <location filename="../../gui/exportdialog.py" line="138" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="106" />
+        <source>导出哪些报告</source>
+        <translation>Reports to export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="109" />
+        <source>全部报告（%1 份）</source>
+        <translation>All reports (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="110" />
+        <source>已完成的报告（%1 份）</source>
+        <translation>Completed reports (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="111" />
+        <source>选中的报告（%1 份）</source>
+        <translation>Selected report (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="119" />
+        <source>Excel 工作簿（.xlsx：汇总、每份报告的官方表格、数字明细、审核记录）</source>
+        <translation>Excel workbook (.xlsx: summary, each report's official tables, all figures, audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="121" />
+        <source>CSV（.csv：每个指标值和数字一行，UTF-8）</source>
+        <translation>CSV (.csv: one row per indicator value and figure, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="123" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="125" />
+        <source>核查导出-%1</source>
+        <translation>hecha-export-%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="130" />
+        <source>格式：</source>
+        <translation>Formats:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="132" />
+        <source>保存到文件夹：</source>
+        <translation>Save to folder:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="133" />
+        <source>文件名：</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="141" />
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="144" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="159" />
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="178" />
+        <source>请至少选择一种格式</source>
+        <translation>Choose at least one format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="180" />
+        <source>没有符合条件的报告</source>
+        <translation>No report matches</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="182" />
+        <source>请填写保存位置和文件名</source>
+        <translation>Enter a folder and a file name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="194" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="208" />
+        <source>已导出：</source>
+        <translation>Exported:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exportdialog.py" line="215" />
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
     </message>
 </context>
 <context>
@@ -678,199 +429,217 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tableview.py" line="127" />
+        <location filename="../../gui/tableview.py" line="135" />
         <source>有未读出的单元格</source>
         <translation>cells not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="153" />
+        <location filename="../../gui/tableview.py" line="161" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="171" />
+        <location filename="../../gui/tableview.py" line="179" />
         <source>未读出</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="183" />
+        <location filename="../../gui/tableview.py" line="191" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="185" />
+        <location filename="../../gui/tableview.py" line="193" />
         <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
         <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="195" />
+        <source>（原文：%1）</source>
+        <translation> (written: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Guard</name>
+    <message>
+        <location filename="../../gui/guard.py" line="63" />
+        <source>检查未通过</source>
+        <translation>Check failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guard.py" line="65" />
+        <source>要确认的数值参与了未通过的检查：
+%1
+
+请先核对并接受该检查。</source>
+        <translation>The values to confirm take part in a failing check:
+%1
+
+Review and accept that check first.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guard.py" line="70" />
+        <source>转到检查（回车）</source>
+        <translation>Go to the check (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guard.py" line="72" />
+        <source>取消（Esc）</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="56" />
+        <location filename="../../gui/mainwindow.py" line="57" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <source>核查 Hecha — %1</source>
-        <translation>Hecha — %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="269" />
-        <location filename="../../gui/mainwindow.py" line="389" />
-        <source>审核人：%1</source>
-        <translation>Reviewer: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="280" />
-        <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
-        <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="329" />
-        <location filename="../../gui/mainwindow.py" line="378" />
-        <source>无法打开工作区</source>
-        <translation>Cannot open workspace</translation>
-    </message>
-    <message>
-        <source>打开或新建工作区</source>
-        <translation>Open or create workspace</translation>
-    </message>
-    <message>
-        <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
-        <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="225" />
+        <location filename="../../gui/mainwindow.py" line="229" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="235" />
+        <location filename="../../gui/mainwindow.py" line="239" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="254" />
+        <location filename="../../gui/mainwindow.py" line="258" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="268" />
+        <location filename="../../gui/mainwindow.py" line="272" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="287" />
+        <location filename="../../gui/mainwindow.py" line="273" />
+        <location filename="../../gui/mainwindow.py" line="393" />
+        <source>审核人：%1</source>
+        <translation>Reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="284" />
+        <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
+        <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="291" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="293" />
+        <location filename="../../gui/mainwindow.py" line="297" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="310" />
+        <location filename="../../gui/mainwindow.py" line="314" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="311" />
+        <location filename="../../gui/mainwindow.py" line="315" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="318" />
+        <location filename="../../gui/mainwindow.py" line="322" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="318" />
+        <location filename="../../gui/mainwindow.py" line="322" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="342" />
+        <location filename="../../gui/mainwindow.py" line="333" />
+        <location filename="../../gui/mainwindow.py" line="382" />
+        <source>无法打开工作区</source>
+        <translation>Cannot open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="346" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="355" />
+        <location filename="../../gui/mainwindow.py" line="359" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="361" />
-        <location filename="../../gui/mainwindow.py" line="368" />
+        <location filename="../../gui/mainwindow.py" line="365" />
+        <location filename="../../gui/mainwindow.py" line="372" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="362" />
+        <location filename="../../gui/mainwindow.py" line="366" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394" />
+        <location filename="../../gui/mainwindow.py" line="577" />
+        <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
+        <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="398" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="394" />
+        <location filename="../../gui/mainwindow.py" line="398" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="400" />
+        <location filename="../../gui/mainwindow.py" line="404" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="444" />
+        <location filename="../../gui/mainwindow.py" line="448" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491" />
+        <location filename="../../gui/mainwindow.py" line="495" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="497" />
+        <location filename="../../gui/mainwindow.py" line="501" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="511" />
+        <location filename="../../gui/mainwindow.py" line="515" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="527" />
+        <location filename="../../gui/mainwindow.py" line="531" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="527" />
+        <location filename="../../gui/mainwindow.py" line="531" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="537" />
-        <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
-        <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
 </context>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/pdfview.py" line="301" />
+        <location filename="../../gui/pdfview.py" line="302" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
-    </message>
-    <message>
-        <source>补录为数字 (A)</source>
-        <translation>Add as figure (A)</translation>
     </message>
 </context>
 <context>
@@ -902,10 +671,6 @@ Reason for accepting (written into the audit trail):</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <source>待核对 %1 · 检查未通过 %2</source>
-        <translation>To check %1 · failed checks %2</translation>
-    </message>
-    <message>
         <location filename="../../gui/reportlist.py" line="81" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
@@ -917,6 +682,84 @@ Reason for accepting (written into the audit trail):</translation>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../gui/review.py" line="137" />
+        <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
+        <translation>All figures of this report are checked. Press N for the next report.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="161" />
+        <source>已确认 %1</source>
+        <translation>Confirmed %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="174" />
+        <source>未确认：请先接受未通过的检查</source>
+        <translation>Not confirmed: accept the failing check first</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="183" />
+        <source>已否定 %1（不是数字）</source>
+        <translation>Rejected %1 (not a figure)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="190" />
+        <source>已更正为 %1</source>
+        <translation>Corrected to %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="201" />
+        <source>请先在报告中选中要补录的数字</source>
+        <translation>Select the missed figure in the report first</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="214" />
+        <source>选中的文字“%1”中没有数字</source>
+        <translation>No number in the selected text “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="223" />
+        <source>已补录 %1</source>
+        <translation>Added %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="233" />
+        <source>没有可撤销的操作</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="234" />
+        <source>已撤销</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="241" />
+        <source>没有可重做的操作</source>
+        <translation>Nothing to redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="242" />
+        <source>已重做</source>
+        <translation>Redone</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="272" />
+        <source>已将报告标记为“%1”。</source>
+        <translation>Report marked “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="276" />
+        <source>仍有 %1 个数字待核对。</source>
+        <translation> %1 figures are still to check.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="277" />
+        <source>按 N 转到下一份报告。</source>
+        <translation> Press N for the next report.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewKeys</name>
     <message>
         <location filename="../../gui/reviewkeys.py" line="26" />
@@ -925,288 +768,99 @@ Reason for accepting (written into the audit trail):</translation>
     </message>
 </context>
 <context>
-    <name>Status</name>
-    <message>
-        <source>待核对</source>
-        <translation>To check</translation>
-    </message>
-    <message>
-        <source>已确认</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>已更正</source>
-        <translation>Corrected</translation>
-    </message>
-    <message>
-        <source>已否定</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>补录</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <source>检查未通过</source>
-        <translation>Check failed</translation>
-    </message>
-    <message>
-        <source>未审核</source>
-        <translation>Not reviewed</translation>
-    </message>
-    <message>
-        <source>审核中</source>
-        <translation>In review</translation>
-    </message>
-    <message>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>有疑问</source>
-        <translation>In question</translation>
-    </message>
-</context>
-<context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="251" />
+        <location filename="../../gui/tableview.py" line="307" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="252" />
+        <location filename="../../gui/tableview.py" line="308" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="253" />
+        <location filename="../../gui/tableview.py" line="309" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="365" />
+        <location filename="../../gui/tableview.py" line="359" />
+        <source>表二 主动公开</source>
+        <translation>Table 2 Proactive disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="360" />
+        <source>表三 依申请公开</source>
+        <translation>Table 3 Disclosure on request</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="361" />
+        <source>表四 复议诉讼</source>
+        <translation>Table 4 Reviews and lawsuits</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="425" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="369" />
+        <location filename="../../gui/tableview.py" line="429" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="373" />
+        <location filename="../../gui/tableview.py" line="433" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="422" />
+        <location filename="../../gui/tableview.py" line="482" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="459" />
+        <location filename="../../gui/tableview.py" line="534" />
+        <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
+        <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="541" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="463" />
+        <location filename="../../gui/tableview.py" line="548" />
+        <source>未确认：请先接受未通过的检查</source>
+        <translation>Not confirmed: accept the failing check first</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tableview.py" line="552" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
 </context>
 <context>
-    <name>TextView</name>
+    <name>Workbench</name>
     <message>
-        <source>补录为数字 (A)</source>
-        <translation>Add as figure (A)</translation>
+        <location filename="../../gui/workbench.py" line="38" />
+        <source>标准表格</source>
+        <translation>Standard tables</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="41" />
+        <source>检查结果</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="44" />
+        <source>对比</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="237" />
+        <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
+        <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
 </context>
-<context>
-    <name>Vocab</name>
-    <message>
-        <source>余/多</source>
-        <translation>more than</translation>
-    </message>
-    <message>
-        <source>以上</source>
-        <translation>at least</translation>
-    </message>
-    <message>
-        <source>不足</source>
-        <translation>less than</translation>
-    </message>
-    <message>
-        <source>约</source>
-        <translation>about</translation>
-    </message>
-    <message>
-        <source>近</source>
-        <translation>nearly</translation>
-    </message>
-    <message>
-        <source>未审核</source>
-        <translation>Not reviewed</translation>
-    </message>
-    <message>
-        <source>审核中</source>
-        <translation>In review</translation>
-    </message>
-    <message>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>有疑问</source>
-        <translation>In question</translation>
-    </message>
-    <message>
-        <source>待核对</source>
-        <translation>To check</translation>
-    </message>
-    <message>
-        <source>已确认</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>已更正</source>
-        <translation>Corrected</translation>
-    </message>
-    <message>
-        <source>已否定</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>补录</source>
-        <translation>Added</translation>
-    </message>
-    <message>
-        <source>检查未通过</source>
-        <translation>Check failed</translation>
-    </message>
-    <message>
-        <source>通过</source>
-        <translation>Passed</translation>
-    </message>
-    <message>
-        <source>未通过</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>无法核对</source>
-        <translation>Not checkable</translation>
-    </message>
-    <message>
-        <source>确认</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <source>更正</source>
-        <translation>Correct</translation>
-    </message>
-    <message>
-        <source>否定</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <source>设置指标</source>
-        <translation>Set indicator</translation>
-    </message>
-    <message>
-        <source>修改指标值</source>
-        <translation>Change indicator value</translation>
-    </message>
-    <message>
-        <source>批量确认指标</source>
-        <translation>Confirm indicators</translation>
-    </message>
-    <message>
-        <source>接受检查</source>
-        <translation>Accept check</translation>
-    </message>
-    <message>
-        <source>设置报告状态</source>
-        <translation>Set report status</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>正文</source>
-        <translation>Narrative</translation>
-    </message>
-    <message>
-        <source>表格</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <source>手工补录</source>
-        <translation>Added by hand</translation>
-    </message>
-    <message>
-        <source>数值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>零</source>
-        <translation>zero</translation>
-    </message>
-    <message>
-        <source>空白</source>
-        <translation>blank</translation>
-    </message>
-    <message>
-        <source>不适用</source>
-        <translation>not applicable</translation>
-    </message>
-    <message>
-        <source>表三行合计</source>
-        <translation>Table 3 row totals</translation>
-    </message>
-    <message>
-        <source>表三收支平衡</source>
-        <translation>Table 3 balance</translation>
-    </message>
-    <message>
-        <source>表三办理结果总计</source>
-        <translation>Table 3 results total</translation>
-    </message>
-    <message>
-        <source>表四合计</source>
-        <translation>Table 4 totals</translation>
-    </message>
-    <message>
-        <source>跨年结转</source>
-        <translation>Cross-year carry-over</translation>
-    </message>
-    <message>
-        <source>正文与表格一致</source>
-        <translation>Narrative matches table</translation>
-    </message>
-    <message>
-        <source>非负整数</source>
-        <translation>Non-negative counts</translation>
-    </message>
-    <message>
-        <source>已接受</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>未读出</source>
-        <translation>not read</translation>
-    </message>
-    <message>
-        <source>不超过</source>
-        <translation>at most</translation>
-    </message>
-    <message>
-        <source>区间（取下限）</source>
-        <translation>range (lower bound)</translation>
-    </message>
-</context>
-</TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message></context></TS>

@@ -81,6 +81,34 @@ EN = {
     "补录": "Added",
     "检查未通过": "Check failed",
     "未审核": "Not reviewed",
+    "向后扩大选中的文字（补录用）": "Extend the selected text forward (to add a figure)",
+    "向前扩大选中的文字（补录用）": "Extend the selected text backward (to add a figure)",
+    "下一张表格": "Next table",
+    "上一张表格": "Previous table",
+    "接受选中的未通过检查（填写理由）": "Accept the selected failing check (with a reason)",
+    "下一个窗格": "Next pane",
+    "上一个窗格": "Previous pane",
+    "放大下方面板": "Enlarge the bottom panel",
+    "缩小下方面板": "Shrink the bottom panel",
+    "任何位置": "Anywhere",
+    "数字列表或报告": "Figure list or report",
+    "报告": "Report",
+    "键盘所在位置": "Where the keyboard is",
+    "本年": "This year",
+    "上年": "Last year",
+    "变化": "Change",
+    "变化率": "Change %",
+    "（原文：%1）": " (written: %1)",
+    "＋空白": " + blanks",
+    "要确认的数值参与了未通过的检查：\n%1\n\n请先核对并接受该检查。": "The values to confirm take part in a failing check:\n%1\n\nReview and accept that check first.",
+    "转到检查（回车）": "Go to the check (Enter)",
+    "取消（Esc）": "Cancel (Esc)",
+    "未确认：请先接受未通过的检查": "Not confirmed: accept the failing check first",
+    "表二 主动公开": "Table 2 Proactive disclosure",
+    "表三 依申请公开": "Table 3 Disclosure on request",
+    "表四 复议诉讼": "Table 4 Reviews and lawsuits",
+    "还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。": "%1 cells could not be read (the first is selected: %2): fill them in, then confirm.",
+    "没有显示下方面板：按 Ctrl+Shift+T 显示标准表格": "No bottom panel is shown: press Ctrl+Shift+T for the standard tables",
     # core.vocab wordings not listed elsewhere
     "余/多": "more than",
     "以上": "at least",
@@ -260,13 +288,14 @@ def _add(root: ET.Element, context: str, texts: list[str]) -> None:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from core import vocab
-    from gui.actions import MENU_TITLES, SPECS
+    from gui.actions import MENU_TITLES, SCOPE_NAMES, SPECS
 
     sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
-    subprocess.run(["pyside6-lupdate", *sources, "-ts", str(TS)], check=True)
+    # -no-obsolete: a text no longer in the sources (or filed under another context) leaves the catalogue
+    subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(TS)], check=True)
     tree = ET.parse(TS)
     root = tree.getroot()
-    _add(root, "Actions", [s.text for s in SPECS] + list(MENU_TITLES.values()))
+    _add(root, "Actions", [s.text for s in SPECS] + list(MENU_TITLES.values()) + list(SCOPE_NAMES.values()))
     _add(root, "Vocab", list(vocab.wordings()))
     missing = []
     for m in root.iter("message"):

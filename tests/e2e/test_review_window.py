@@ -278,10 +278,22 @@ def test_f1_lists_every_shortcut(window: Any, qtbot: Any, no_dialogs: list) -> N
     from gui.dialogs import ShortcutHelp
 
     win = window
-    dlg = ShortcutHelp(list(win.actions_by_id.values()), win)
+    dlg = ShortcutHelp(win)
     keys = [dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())]
     names = [dlg.table.item(r, 0).text() for r in range(dlg.table.rowCount())]
     assert any("Ctrl+Z" in k for k in keys) and any("Ctrl+Shift+Z" in k for k in keys)
     assert "确认并转到下一个" in names and "否定：不是数字" in names
+    # generated from the one registry: every action, the table and check keys too
+    assert set(names) >= {a.text().replace("&", "") for a in win.actions_by_id.values()}
+    by_name = dict(zip(names, keys, strict=True))
+    assert by_name["确认整表"] == "Ctrl+Alt+T"
+    assert "Ctrl+Tab" in by_name["下一张表格"] and "Ctrl+PgDown" in by_name["下一张表格"]
+    assert by_name["下一个窗格"] == "F6"
+    assert by_name["接受选中的未通过检查（填写理由）"]
+    # each key named once, as on the keyboard (no 回车 / 回车, no media key next to Ctrl+O)
+    for k in keys:
+        parts = k.split(" / ")
+        assert len(parts) == len(set(parts)), k
+    assert by_name["打开报告…"] == "Ctrl+O"
     qtbot.keyClick(win, Qt.Key.Key_F1)
     assert "ShortcutHelp" in no_dialogs

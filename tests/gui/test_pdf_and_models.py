@@ -220,3 +220,43 @@ def test_pdf_pages_fit_the_width_until_the_reviewer_zooms(
     win.resize(1400, 900)  # after a manual zoom the width is the reviewer's choice
     qtbot.wait(50)
     assert view.pages.zoom > zoom
+
+
+def test_review_order_keeps_document_order_among_figures_without_problems() -> None:
+    """Confidence alone does not reorder: among figures without a problem the document only moves on."""
+    m = FigureModel()
+    rows = [_row(1, 40, 0.75), _row(2, 10, 0.9), _row(3, 30, 0.85), _row(4, 20, 0.6)]
+    m.set_figures(rows)
+    assert [m.figure(r).id for r in range(4)] == [4, 2, 3, 1]
+
+
+def test_shift_arrows_select_text_on_a_pdf_page_for_adding(
+    qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list
+) -> None:
+    """No mouse needed for 补录 in a PDF: Shift+→ selects the next number after the current figure and
+    each further press moves its end by one character."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.mainwindow import MainWindow
+
+    pdf = make_pdf(tmp_path / "r.pdf")
+    ws = Workspace.open(tmp_path / "p.sqlite", "测试员")
+    ws.import_paths([str(pdf)])
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.set_workspace(ws)
+    win.show()
+    qtbot.waitUntil(win.first_report_shown)
+    assert win.pane.is_pdf
+    pages = win.pane.pdf.pages
+    first = min(win.model.figures(), key=lambda f: f.start)
+    win.review.select_figure(first.id)
+    pages.setFocus()
+    qtbot.waitUntil(pages.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    sel = win.pane.selection_range()
+    assert sel is not None and sel[0] >= first.end
+    assert win.pane.doc.text[sel[0] : sel[1]] == "86"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert win.pane.doc.text[slice(*win.pane.selection_range())] == "86件"
+    win.close()
