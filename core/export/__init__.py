@@ -26,6 +26,12 @@ CSV_COLUMNS = (
     "report", "issuer", "year", "kind", "indicator", "label", "value", "unit", "status", "reviewer", "context",
     "report_id", "start", "end",
 )  # fmt: skip
+# The same columns worded for a Chinese spreadsheet (the default); CSV_COLUMNS with ``codes=True``.
+CSV_COLUMNS_ZH = (
+    "报告", "发布机关", "年度", "类别", "指标", "指标名称", "数值", "单位", "状态", "审核人", "上下文",
+    "报告编号", "起始位置", "结束位置",
+)  # fmt: skip
+FIGURE_KIND = "正文数字"  # the kind of a row that is a figure of the narrative, worded
 CONTEXT = 20
 
 
@@ -107,8 +113,23 @@ def _csv_safe(v: object) -> object:
     return v
 
 
-def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable[int] | None = None) -> int:
-    """Write the long-form CSV (one row per indicator value and per figure); returns the row count."""
+def _worded(row: list[Any]) -> list[Any]:
+    """A CSV row with its kind and status in Chinese (columns 3 and 8)."""
+    kind, status = row[3], row[8]
+    row[3] = FIGURE_KIND if kind == "figure" else vocab.INDICATOR_KINDS.get(kind, kind)
+    row[8] = vocab.FIGURE_STATUSES.get(status, status)
+    return row
+
+
+def to_csv(
+    ws: Workspace,
+    out_path: str | os.PathLike[str],
+    report_ids: Iterable[int] | None = None,
+    codes: bool = False,
+) -> int:
+    """Write the long-form CSV (one row per indicator value and per figure); returns the row count.
+    Column names, kinds and statuses are Chinese for a spreadsheet; ``codes`` writes the English codes
+    (``CSV_COLUMNS``, ``pending``, ``zero`` …) that scripts read."""
     n = 0
     tmp = Path(f"{out_path}.part")
     units = {i.id: i.unit for i in schema.indicators()}
@@ -116,9 +137,11 @@ def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable
         data = load(ws, report_ids)
         with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
-            w.writerow(CSV_COLUMNS)
+            w.writerow(CSV_COLUMNS if codes else CSV_COLUMNS_ZH)
             for d in data:
                 rows = _csv_rows(d, layout.LABELS, units)
+                if not codes:
+                    rows = [_worded(row) for row in rows]
                 w.writerows([[_csv_safe(v) for v in row] for row in rows])
                 n += len(rows)
         os.replace(tmp, out_path)
