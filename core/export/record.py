@@ -81,7 +81,9 @@ def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = 
         return ids
     ids = [r.id for r in ws.reports(status="done")]
     if not ids:
-        raise ExportError(f"{ws.path}: 没有已完成的报告；请用 --report 指定报告编号，或先把报告标记为已完成")
+        raise ExportError(
+            f"{ws.path}: 没有已完成的报告：请指定报告（命令行用 --report 编号），或先把报告标记为已完成"
+        )
     return ids
 
 

@@ -9,9 +9,12 @@ import sys
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
+import pytest
 from hecha_fixtures import require_cjk_font, write_office_reports
+from tablecheck_fixtures import DOCX, win  # noqa: F401
 
 from core.export import record
 from core.store import Workspace
@@ -103,3 +106,38 @@ def test_hecha_record_cli_writes_the_pdf(qapp: object, tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert bad.returncode == 1 and "没有编号为 999" in bad.stderr
+
+
+def test_ctrl_p_previews_the_record_of_the_report_in_view(
+    win: Any,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    require_cjk_font()
+    w, ids = win
+    out = tmp_path / "preview.pdf"
+    shown: list[str] = []
+
+    def preview(self: QPrintPreviewDialog) -> int:  # what the preview paints, printed to a file
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setPageLayout(self.printer().pageLayout())
+        self.paintRequested.emit(printer)
+        shown.append(self.windowTitle())
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", preview)
+    action = w.actions_by_id["print_record"]
+    assert QKeySequence("Ctrl+P") in action.shortcuts()
+    action.trigger()
+    assert shown == [record.TITLE]
+    got = _pdf_pages(out)
+    assert got and all(pw > ph for pw, ph, _ in got)  # landscape
+    text = re.sub(r"\s+", "", "".join(t for _, _, t in got))
+    assert DOCX in text and "审核人（签字）" in text
+    rid = ids[DOCX]
+    assert all(re.sub(r"\s+", "", c.formula) in text for c in w.ws.checks(rid))
