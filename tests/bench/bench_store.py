@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from core import export, schema  # noqa: E402
 from core.store import Workspace  # noqa: E402
+from core.tables import grid  # noqa: E402
 from core.tables import layout as export_layout  # noqa: E402
 
 T3_ROWS = [label for _, _, label in export_layout.T3_ROWS if not label.startswith("（六）其他处理")]
@@ -152,12 +153,28 @@ def _export_step(step: str, db: Path, out: Path) -> None:
     with Workspace.open(db, readonly=True) as ws:
         rows: list[list[object]] = []
         data: list[export.ReportData] = []
+        cells: list[list[tuple[int, int, object]]] = []
         if step == "csv-floor":
             units = {i.id: i.unit for i in schema.indicators()}
             for d in export.load(ws):
                 rows += export._csv_rows(d, export_layout.LABELS, units)
         elif step.startswith("xlsx-floor"):
             data = export.load(ws, table_figures=False)
+            # each report sheet's cells as the export lays them out (header text, labels, values)
+            forms: dict[bool, list[tuple[int, int, object]]] = {}
+            for d in data:
+                old = export_layout.uses_2019_table2(set(d.indicators))
+                if old not in forms:
+                    row, form = 3, []
+                    for g in grid.grids(d.indicators, sheet=True):
+                        form += [(row + r, c, t) for (r, c), t in g.text.items()]
+                        form += [(row + r, c, i) for (r, c), i in g.ids.items()]
+                        row += g.n_rows + 1
+                    forms[old] = form
+                get = d.indicators.get
+                cells.append(
+                    [(r, c, t if t not in d.indicators else get(t)) for r, c, t in sorted(forms[old])]
+                )
         t0 = time.process_time()
         if step == "csv":
             export.to_csv(ws, out)
@@ -169,11 +186,13 @@ def _export_step(step: str, db: Path, out: Path) -> None:
         else:  # the same values, plain cells, no formats or merges; shared strings unless constant_memory
             opts = {"constant_memory": True} if step == "xlsx-floor-cm" else {"in_memory": True}
             wb = xlsxwriter.Workbook(str(out), opts)
-            for d in data:
+            for sheet_cells in cells:
                 sheet = wb.add_worksheet()
-                for k, v in enumerate(d.indicators.values()):
-                    if v.value is not None:
-                        sheet.write_number(4 + k // 10, k % 10, v.value)
+                for r, c, v in sheet_cells:
+                    if v.__class__ is str:
+                        sheet.write_string(r, c, v)
+                    elif v is not None and v.value is not None:
+                        sheet.write_number(r, c, v.value)
             sheet = wb.add_worksheet()
             r = 0
             for d in data:
@@ -191,14 +210,17 @@ def _export_step(step: str, db: Path, out: Path) -> None:
     print(f"{cpu:.3f} {peak:.0f}")
 
 
-def bench_export(db: Path, tmp: Path, runs: int = 3) -> None:
+STEPS = ("csv", "csv-floor", "xlsx", "xlsx-floor", "xlsx-floor-cm")
+
+
+def bench_export(db: Path, tmp: Path, runs: int = 3, steps: tuple[str, ...] = STEPS) -> None:
     """CSV and xlsx export beside their floors (a bare csv.writer of the same rows; bare XlsxWriter of
     the same values), CPU seconds (median of ``runs``) and peak RSS, each in a fresh process."""
     import statistics
     import subprocess
 
     got: dict[str, tuple[float, float]] = {}
-    for step in ("csv", "csv-floor", "xlsx", "xlsx-floor", "xlsx-floor-cm"):
+    for step in steps:
         out = tmp / f"{step}.{'csv' if step.startswith('csv') else 'xlsx'}"
         res = []
         for _ in range(runs):
