@@ -122,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGINT, signal.default_int_handler)
         from core.cli import COMMANDS
 
+        if args and args[0] == "record":  # the review record is laid out by Qt, without a window
+            from gui.record import main as record
+
+            if getattr(sys, "frozen", False):
+                setup_logging()
+            return record(args[1:])
         if args and args[0] in COMMANDS:
             from core import cli
 

@@ -325,6 +325,22 @@ class Workbench(QObject):
             return
         self.export_dialog().exec()
 
+    def print_record(self) -> None:
+        """Ctrl+P: the review record (核查单) of the report in view, or of every 已完成 report when
+        none is, in a print preview (print, or print to PDF)."""
+        if self.win.ws is None:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        from core.errors import HechaError
+        from gui import record
+
+        rid = self.win.reports.current_id()
+        try:
+            record.print_preview(self.win, self.win.ws, [rid] if rid is not None else None)
+        except HechaError as e:
+            QMessageBox.warning(self.win, QCoreApplication.translate("Workbench", "核查单"), str(e))
+
     def show_view(self, view: str) -> None:
         """For screenshots: 'tables' or 'compare' large at the bottom, on a report that has them."""
         ws = self.win.ws

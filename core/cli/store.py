@@ -114,7 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if ids is None and (args.issuer or args.year or args.status):
                 ids = [r.id for r in ws.reports(issuer=args.issuer, year=args.year, status=args.status)]
             if args.csv:
-                n = export.to_csv(ws, args.csv, ids)
+                n = export.to_csv(ws, args.csv, ids, codes=args.csv_codes)
                 _out(f"已导出 CSV：{args.csv}（{n} 行）")
             if args.xlsx:
                 export.to_xlsx(ws, args.xlsx, ids, progress=_Bar("导出"))
@@ -136,6 +136,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
     p.add_argument("--xlsx", metavar="OUT", help="导出 Excel 工作簿")
     p.add_argument("--csv", metavar="OUT", help="导出 CSV（长表，UTF-8 带 BOM）")
+    p.add_argument("--csv-codes", action="store_true", help="CSV 用英文代码（列名、类别、状态），供脚本读取")
     p.add_argument("--report", type=int, action="append", metavar="ID", help="只导出这些报告（可重复）")
     p.add_argument("--issuer", help="只导出该发布机关的报告")
     p.add_argument("--year", type=int, help="只导出该年度的报告")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 CSV_COLUMNS = (
     "report", "issuer", "year", "kind", "indicator", "label", "value", "unit", "status", "reviewer", "context",
     "report_id", "start", "end",
+)  # fmt: skip
+# The same columns worded for a Chinese spreadsheet (the default); CSV_COLUMNS with ``codes=True``.
+CSV_COLUMNS_ZH = (
+    "报告", "发布机关", "年度", "类别", "指标", "指标名称", "数值", "单位", "状态", "审核人", "上下文",
+    "报告编号", "起始位置", "结束位置",
 )  # fmt: skip
 CONTEXT = 20
 
@@ -53,15 +58,24 @@ def load(
     """The chosen reports (None: all) with their figures and indicator values, one query per table.
     ``table_figures`` false leaves out the figures that are cells of tables 二, 三, 四 (the xlsx shows
     those on the report sheets, with their indicator values)."""
+    rows = _chosen(ws, report_ids)
+    return _read(ws, rows, None if report_ids is None else [r.id for r in rows], table_figures)
+
+
+def _chosen(ws: Workspace, report_ids: Iterable[int] | None) -> list[ReportRow]:
     rows = ws.reports()
-    ids: list[int] | None = None
     if report_ids is not None:
         wanted = set(report_ids)
         missing = wanted - {r.id for r in rows}
         if missing:
             raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, sorted(missing)))} 的报告")
         rows = [r for r in rows if r.id in wanted]
-        ids = [r.id for r in rows]
+    return rows
+
+
+def _read(
+    ws: Workspace, rows: list[ReportRow], ids: list[int] | None, table_figures: bool
+) -> list[ReportData]:
     texts, figures = ws.texts(ids), ws.all_figures(ids, in_tables=table_figures)
     indicators, reviewers = ws.all_indicators(ids), ws.last_reviewers(ids)
     return [
@@ -71,55 +85,89 @@ def load(
     ]  # fmt: skip
 
 
+def stream(ws: Workspace, report_ids: Iterable[int] | None = None, batch: int = 100) -> Iterator[ReportData]:
+    """``load``, a batch of reports at a time: an export of a big workspace never holds it whole."""
+    rows = _chosen(ws, report_ids)
+    for k in range(0, len(rows), batch):
+        part = rows[k : k + batch]
+        yield from _read(ws, part, [r.id for r in part], True)
+
+
 # ---- CSV ---------------------------------------------------------------------------------------
-def _csv_rows(d: ReportData, labels: dict[str, str], units: dict[str, str]) -> list[list[Any]]:
-    r, inds, who, context = d.row, d.indicators, d.reviewers.get, d.context
-    base = [d.name, r.issuer or "", r.year or ""]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
+
+
+def _csv_safe(v: Any) -> Any:
+    """A text field a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM …) is written
+    with a leading ' as spreadsheet programs expect; plain numbers such as -3 stay numbers."""
+    if v.__class__ is str and v[:1] in _FORMULA_FIRST and not _PLAIN_NUMBER.fullmatch(v):
+        return "'" + v
+    return v
+
+
+_CODES: dict[str, str] = {}  # kinds and statuses as stored (the English codes)
+_KINDS = {**vocab.INDICATOR_KINDS, "figure": "正文数字"}  # "figure": a row that is a narrative figure
+
+
+def _csv_rows(
+    d: ReportData,
+    labels: dict[str, str],
+    units: dict[str, str],
+    kinds: dict[str, str] = _CODES,
+    statuses: dict[str, str] = _CODES,
+) -> list[list[Any]]:
+    """The report's CSV rows, every text field already safe from formula injection (``_csv_safe``);
+    ``kinds`` / ``statuses`` word the codes (empty: the codes themselves)."""
+    r, inds, who, context, s = d.row, d.indicators, d.reviewers.get, d.context, _csv_safe
+    base = [s(d.name), s(r.issuer or ""), r.year or ""]
+    kind, status = kinds.get, statuses.get
     out = []
     for ind in _ordered(inds):
         v = inds[ind]
         value: Any = "" if v.value is None else v.value
         if v.kind == "not_applicable" and v.value is None:
-            value = v.raw or "/"
+            value = s(v.raw or "/")
         elif v.kind == "unread" and v.value is None:
             value = vocab.UNREAD
         out.append(
-            [*base, v.kind, ind, labels.get(ind, ind), value, units.get(ind, ""), v.status,
-             who(f"indicator:{ind}", ""), context(v.start, v.end), r.id, v.start, v.end]
+            [*base, kind(v.kind, v.kind), ind, labels.get(ind, ind), value, units.get(ind, ""),
+             status(v.status, v.status), s(who(f"indicator:{ind}", "")), s(context(v.start, v.end)), r.id,
+             v.start, v.end]
         )  # fmt: skip
+    figure = kind("figure", "figure")
     for f in d.figures:
         out.append(
-            [*base, "figure", f.indicator or "", f.label, "" if f.value is None else f.value, f.unit or "",
-             f.status, who(f"figure:{f.id}", ""), context(f.start, f.end), r.id, f.start, f.end]
+            [*base, figure, f.indicator or "", s(f.label), "" if f.value is None else f.value, s(f.unit or ""),
+             status(f.status, f.status), s(who(f"figure:{f.id}", "")), s(context(f.start, f.end)), r.id,
+             f.start, f.end]
         )  # fmt: skip
     return out
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
-
-
-def _csv_safe(v: object) -> object:
-    """A text field a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM …) is written
-    with a leading ' as spreadsheet programs expect; plain numbers such as -3 stay numbers."""
-    if isinstance(v, str) and v.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(v):
-        return "'" + v
-    return v
-
-
-def to_csv(ws: Workspace, out_path: str | os.PathLike[str], report_ids: Iterable[int] | None = None) -> int:
-    """Write the long-form CSV (one row per indicator value and per figure); returns the row count."""
+def to_csv(
+    ws: Workspace,
+    out_path: str | os.PathLike[str],
+    report_ids: Iterable[int] | None = None,
+    codes: bool = False,
+) -> int:
+    """Write the long-form CSV (one row per indicator value and per figure); returns the row count.
+    Column names, kinds and statuses are Chinese for a spreadsheet; ``codes`` writes the English codes
+    (``CSV_COLUMNS``, ``pending``, ``zero`` …) that scripts read."""
     n = 0
     tmp = Path(f"{out_path}.part")
     units = {i.id: i.unit for i in schema.indicators()}
     try:
-        data = load(ws, report_ids)
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        kinds, statuses = (_CODES, _CODES) if codes else (_KINDS, vocab.FIGURE_STATUSES)
+        # the BOM written once: the utf-8-sig codec would check for it on every write
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write("\ufeff")
             w = csv.writer(f)
-            w.writerow(CSV_COLUMNS)
-            for d in data:
-                rows = _csv_rows(d, layout.LABELS, units)
-                w.writerows([[_csv_safe(v) for v in row] for row in rows])
+            w.writerow(CSV_COLUMNS if codes else CSV_COLUMNS_ZH)
+            for d in stream(ws, report_ids):
+                rows = _csv_rows(d, layout.LABELS, units, kinds, statuses)
+                w.writerows(rows)
                 n += len(rows)
         os.replace(tmp, out_path)
     except OSError as e:

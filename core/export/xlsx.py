@@ -98,14 +98,44 @@ def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
         c += 1
 
 
+def short_issuer(issuer: str) -> str:
+    """An issuer as a tab has room for it: 人民政府 → 政府, 办公室 → 办 (示范市人民政府办公室 → 示范市政府办)."""
+    return issuer.replace("人民政府", "政府").replace("办公室", "办").replace("委员会", "委")
+
+
 def _sheet_name(d: ReportData, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\']", "", f"{d.row.id} {d.row.issuer or Path(d.row.path).stem}")[:31].strip()
+    """The report's tab: its number, year and short issuer, unique and at most 31 characters."""
+    r = d.row
+    who = short_issuer(r.issuer) if r.issuer else Path(r.path).stem
+    year = f"{r.year}年 " if r.year else ""
+    base = re.sub(r"[\[\]:*?/\\']", "", f"{r.id} {year}{who}")[:31].strip()
     name, k = base, 2
     while name.lower() in used:
         suffix = f"~{k}"
         name, k = base[: 31 - len(suffix)] + suffix, k + 1
     used.add(name.lower())
     return name
+
+
+def _hf(text: str) -> str:
+    """Text for a page header or footer: & is a code there, and the header holds 255 characters."""
+    return text.replace("&", "&&")[:80]
+
+
+def _page_setup(
+    ws: Worksheet, report: str, reviewer: str, title_rows: tuple[int, int] | None, tall: int
+) -> None:
+    """A4 landscape, one page wide (``tall`` pages high, 0: as many as it takes), the header rows
+    printed on every page, the report and reviewer in the header, page x / y in the footer."""
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, tall)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.center_horizontally()
+    if title_rows is not None:
+        ws.repeat_rows(*title_rows)
+    ws.set_header(f"&L{_hf(report)}&R{_hf('审核人：' + (reviewer or '—'))}")
+    ws.set_footer("&C第 &P 页 / 共 &N 页")
 
 
 def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
@@ -206,6 +236,9 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[
         else:
             fn(ws, *args)
     ws.freeze_panes(3, 0)
+    reviewers = "、".join(dict.fromkeys(v for v in d.reviewers.values() if v))
+    # the three tables on at most two pages, labels beside their values
+    _page_setup(ws, f"{d.name}（{r.year or '—'}）", reviewers, (0, 1), 2)
 
 
 def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
@@ -297,12 +330,13 @@ def write_workbook(
         summary = wb.add_worksheet("汇总")
         legend = wb.add_worksheet("说明")
         used = {"汇总", "说明", "数字明细", "审核记录"}
-        sheets = [(wb.add_worksheet(_sheet_name(d, used)), d) for d in data]
+        # a document without tables (a reply letter …) gets no official-table sheet
+        sheets = [(wb.add_worksheet(_sheet_name(d, used)), d) for d in data if d.indicators]
         figures = wb.add_worksheet("数字明细")
         audit = wb.add_worksheet("审核记录")
         _summary(summary, data, fm)
         _legend(legend, fm)
-        total = len(data)
+        total = len(sheets)
         plans: dict[tuple[bool, bool], _Plan] = {}
         for k, (ws, d) in enumerate(sheets, start=1):
             _report_sheet(ws, d, fm, plans)
@@ -310,6 +344,10 @@ def write_workbook(
                 progress(k, total)
         _figures(figures, data, fm)
         _audit(audit, events, {d.row.id: d.name for d in data}, fm)
+        everyone = "、".join(dict.fromkeys(e.reviewer for e in events if e.reviewer))
+        scope = data[0].name if len(data) == 1 else f"{len(data)} 份报告"
+        for sheet, rows in ((summary, (0, 1)), (legend, None), (figures, (0, 0)), (audit, (0, 0))):
+            _page_setup(sheet, f"{sheet.name}：{scope}", everyone, rows, 0)
         summary.activate()
     finally:
         wb.close()

@@ -203,6 +203,8 @@ EN = {
     "检查结果": "Checks",
     "与上一年度对比": "Compare with last year",
     "导出…": "Export…",
+    "打印核查单…": "Print review record…",
+    "核查单": "Review record",
     "对比": "Compare",
     "接受并填写理由…": "Accept with a reason…",
     "未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4": "Failed %1 · accepted %2 · not checkable %3 · passed %4",

@@ -1,7 +1,8 @@
 """Benchmark: import 1,000 generated text reports into a workspace, then export them to xlsx (and,
 side by side, the same cells written with openpyxl) and to CSV.
 
-Run on demand: ``uv run python tests/bench/bench_store.py [N]``. Prints reports/second for the import
+Run on demand: ``uv run python tests/bench/bench_store.py [N]`` (``--export DB``: the export part
+alone on a stored workspace). Prints reports/second for the import
 (process pool and single process), seconds for each export. Goals: import ≥ 100 reports/s, xlsx ≤ 3 s.
 For the xlsx it also prints where the time goes (reading the workspace vs writing the workbook), the
 cells and merges in the file, and the floor: XlsxWriter alone writing as many plain number cells in as
@@ -21,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from core import export  # noqa: E402
+from core import export, schema  # noqa: E402
 from core.store import Workspace  # noqa: E402
+from core.tables import grid  # noqa: E402
 from core.tables import layout as export_layout  # noqa: E402
 
 T3_ROWS = [label for _, _, label in export_layout.T3_ROWS if not label.startswith("（六）其他处理")]
@@ -160,7 +162,112 @@ def xlsx_breakdown(ws: Workspace, out: Path, total: float) -> None:
           f"= {per * sheets / floor / 1e3:.0f}k cells/s")  # fmt: skip
 
 
+def _export_step(step: str, db: Path, out: Path) -> None:
+    """One side of the export comparison, alone in this process: prints CPU seconds and peak RSS.
+    The floors get their rows read beforehand (not timed): they measure the writer alone."""
+    import csv
+    import resource
+
+    import xlsxwriter
+
+    with Workspace.open(db, readonly=True) as ws:
+        rows: list[list[object]] = []
+        data: list[export.ReportData] = []
+        cells: list[list[tuple[int, int, object]]] = []
+        if step == "csv-floor":
+            units = {i.id: i.unit for i in schema.indicators()}
+            for d in export.load(ws):
+                rows += export._csv_rows(d, export_layout.LABELS, units)
+        elif step.startswith("xlsx-floor"):
+            data = export.load(ws, table_figures=False)
+            # each report sheet's cells as the export lays them out (header text, labels, values)
+            forms: dict[bool, list[tuple[int, int, object]]] = {}
+            for d in data:
+                old = export_layout.uses_2019_table2(set(d.indicators))
+                if old not in forms:
+                    row, form = 3, []
+                    for g in grid.grids(d.indicators, sheet=True):
+                        form += [(row + r, c, t) for (r, c), t in g.text.items()]
+                        form += [(row + r, c, i) for (r, c), i in g.ids.items()]
+                        row += g.n_rows + 1
+                    forms[old] = form
+                get = d.indicators.get
+                cells.append(
+                    [(r, c, t if t not in d.indicators else get(t)) for r, c, t in sorted(forms[old])]
+                )
+        t0 = time.process_time()
+        if step == "csv":
+            export.to_csv(ws, out)
+        elif step == "csv-floor":
+            with open(out, "w", encoding="utf-8-sig", newline="") as f:
+                csv.writer(f).writerows(rows)
+        elif step == "xlsx":
+            export.to_xlsx(ws, out)
+        else:  # the same values, plain cells, no formats or merges; shared strings unless constant_memory
+            opts = {"constant_memory": True} if step == "xlsx-floor-cm" else {"in_memory": True}
+            wb = xlsxwriter.Workbook(str(out), opts)
+            for sheet_cells in cells:
+                sheet = wb.add_worksheet()
+                for r, c, v in sheet_cells:
+                    if v.__class__ is str:
+                        sheet.write_string(r, c, v)
+                    elif v is not None and v.value is not None:
+                        sheet.write_number(r, c, v.value)
+            sheet = wb.add_worksheet()
+            r = 0
+            for d in data:
+                for f in d.figures:
+                    sheet.write_string(r, 0, d.name)
+                    sheet.write_string(r, 1, f.text)
+                    if f.value is not None:
+                        sheet.write_number(r, 2, f.value)
+                    sheet.write_string(r, 3, f.label)
+                    sheet.write_string(r, 4, d.context(f.start, f.end))
+                    r += 1
+            wb.close()
+        cpu = time.process_time() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{cpu:.3f} {peak:.0f}")
+
+
+STEPS = ("csv", "csv-floor", "xlsx", "xlsx-floor", "xlsx-floor-cm")
+
+
+def bench_export(db: Path, tmp: Path, runs: int = 3, steps: tuple[str, ...] = STEPS) -> None:
+    """CSV and xlsx export beside their floors (a bare csv.writer of the same rows; bare XlsxWriter of
+    the same values), CPU seconds (median of ``runs``) and peak RSS, each in a fresh process."""
+    import statistics
+    import subprocess
+
+    got: dict[str, tuple[float, float]] = {}
+    for step in steps:
+        out = tmp / f"{step}.{'csv' if step.startswith('csv') else 'xlsx'}"
+        res = []
+        for _ in range(runs):
+            line = subprocess.run(
+                [sys.executable, __file__, "--export-step", step, str(db), str(out)],
+                capture_output=True, text=True, check=True,
+            ).stdout.split()  # fmt: skip
+            res.append((float(line[0]), float(line[1])))
+        got[step] = (statistics.median(c for c, _ in res), max(m for _, m in res))
+    (c, cm), (cf, cfm) = got["csv"], got["csv-floor"]
+    print(f"export csv:  {c:.2f} s CPU, peak {cm:.0f} MB | bare csv.writer of the same rows {cf:.2f} s, "
+          f"peak {cfm:.0f} MB (rows held in memory) → {c / cf:.2f}× (goal ≤ 2×)")  # fmt: skip
+    (x, xm), (xf, xfm), (xc, xcm) = got["xlsx"], got["xlsx-floor"], got["xlsx-floor-cm"]
+    print(f"export xlsx: {x:.2f} s CPU, peak {xm:.0f} MB | bare XlsxWriter (in_memory, shared strings) "
+          f"{xf:.2f} s, peak {xfm:.0f} MB → {x / xf:.2f}× (goal ≤ 1.5×)")  # fmt: skip
+    print(f"  bare XlsxWriter constant_memory (inline strings, not WPS-safe): {xc:.2f} s, peak {xcm:.0f} MB "
+          f"— shared strings cost {xf - xc:+.2f} s and {xfm - xcm:+.0f} MB")  # fmt: skip
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--export-step":
+        _export_step(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--export":  # the export part alone, on a stored workspace
+        with tempfile.TemporaryDirectory() as t:
+            bench_export(Path(sys.argv[2]), Path(t))
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
@@ -195,6 +302,7 @@ def main() -> None:
                 if name.startswith("xlsx"):
                     sheets, cells, merges = _cells(tmp / "opx.xlsx")
                     print(f"  {sheets} sheets, {cells} cells, {merges} merges")
+        bench_export(db, tmp)
 
 
 if __name__ == "__main__":

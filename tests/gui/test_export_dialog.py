@@ -42,9 +42,9 @@ def test_export_dialog_writes_a_workbook_whose_tables_open(
     with open(csv_path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     new_total = [
-        r for r in rows if r["indicator"] == "t3.new.total" and r["report"] == DOCX and r["kind"] != "figure"
-    ]
-    assert [r["value"] for r in new_total] == ["45"]
+        r for r in rows if r["指标"] == "t3.new.total" and r["报告"] == DOCX and r["类别"] != "正文数字"
+    ]  # the CSV a reviewer opens is worded in Chinese
+    assert [r["数值"] for r in new_total] == ["45"]
     assert d.progress.value() == d.progress.maximum()
     assert d.open_button.isEnabled()
     qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
@@ -69,7 +69,7 @@ def test_export_dialog_exports_only_completed_or_selected_reports_to_check(
     with qtbot.waitSignal(d.exported, timeout=30000) as sig:
         d.start()
     with open(sig.args[0][0], encoding="utf-8-sig", newline="") as f:
-        reports = {r["report"] for r in csv.DictReader(f)}
+        reports = {r["报告"] for r in csv.DictReader(f)}
     assert reports == {OFFICE_2023}
     d.csv.setChecked(False)
     assert d.start() is None

@@ -47,7 +47,7 @@ def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
     ws = Workspace.open(tmp_path / "w.sqlite", reviewer="张三")
     try:
         rid = ws.add_report(pipeline.analyse(report))
-        export.to_csv(ws, tmp_path / "out.csv")
+        export.to_csv(ws, tmp_path / "out.csv", codes=True)
         rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))
         assert [(r["value"], r["unit"]) for r in rows if r["kind"] == "figure"] == [
             ("300", "单"),

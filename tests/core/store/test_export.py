@@ -74,7 +74,7 @@ def test_xlsx_of_chosen_reports_only(reviewed: Workspace, tmp_path: Path) -> Non
 
 def test_csv_long_form_with_bom(reviewed: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    n = export.to_csv(reviewed, out)
+    n = export.to_csv(reviewed, out, codes=True)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
@@ -116,7 +116,7 @@ def test_corpus_import_then_csv_carries_gold(shared: Path, tmp_path: Path) -> No
     assert "导入完成" in first.stdout
     again = _hecha("import", str(shared / "corpus"), "--db", str(db))
     assert "新增 0 份" in again.stdout
-    r = _hecha("export", "--db", str(db), "--csv", str(out))
+    r = _hecha("export", "--db", str(db), "--csv", str(out), "--csv-codes")
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     for line in (shared / "gold" / "tables.jsonl").read_text(encoding="utf-8").splitlines():

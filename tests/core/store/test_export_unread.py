@@ -39,7 +39,7 @@ def test_unread_cells_are_stored_checked_and_exported_as_unread(ws: Workspace, t
     assert t4 and all(c.status == "not_checkable" and "5 个单元格未读出" in c.formula for c in t4)
 
     out = tmp_path / "out.csv"
-    export.to_csv(ws, out)
+    export.to_csv(ws, out, codes=True)
     rows = {
         r["indicator"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig")) if r["kind"] != "figure"
     }

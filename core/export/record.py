@@ -1,0 +1,276 @@
+"""The review record (核查单) of a report, as a document to print, sign and file: the report's file
+name and sha256, the three standard tables in the official layout (``core.tables.grid``) with each
+value's status, every check with its formula (accepted failures with their reasons), the narrative
+figures corrected, rejected or added, who reviewed it and when, the second reviewer, signature lines.
+
+Pure Python: ``html`` gives the document as simple HTML that ``gui.record`` lays out on A4 landscape
+pages with Qt (table header rows are ``<thead>`` so they repeat on every page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core import schema, vocab
+from core.errors import ExportError
+from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportRow
+from core.tables import grid
+
+if TYPE_CHECKING:
+    from core.store import Workspace
+
+TITLE = "政府信息公开工作年度报告核查单"
+# review events of the second reviewer (复核): their own actions, or a report status they set
+SECOND_ACTIONS = ("approve", "return")
+SECOND_STATUSES = ("approved", "returned")
+
+
+@dataclass
+class Record:
+    """Everything the record of one report shows, read once from the workspace."""
+
+    report: ReportRow
+    sha256: str
+    indicators: dict[str, IndicatorRow]
+    figures: list[FigureRow]
+    checks: list[CheckRow]
+    events: list[EventRow]
+    old_values: dict[str, str]  # "indicator:ID" / "figure:ID" → the value before the reviewer's change
+
+    @property
+    def name(self) -> str:
+        return Path(self.report.path).name
+
+    def _second(self, e: EventRow) -> bool:
+        return e.action in SECOND_ACTIONS or (e.action == "set_report_status" and e.new in SECOND_STATUSES)
+
+    def reviewer(self) -> tuple[str, str]:
+        """(names, dates) of the first reviewer: who made the review events, first and last day."""
+        own = [
+            e
+            for e in self.events
+            if not e.undone and not self._second(e) and e.action not in ("undo", "redo")
+        ]
+        return _names_dates(own)
+
+    def second_reviewer(self) -> tuple[str, str]:
+        """(names, dates) of the second reviewer's approve / return events ('' when there are none)."""
+        return _names_dates([e for e in self.events if not e.undone and self._second(e)])
+
+
+def _names_dates(events: Sequence[EventRow]) -> tuple[str, str]:
+    names = "、".join(dict.fromkeys(e.reviewer for e in events if e.reviewer))
+    days = sorted({e.at[:10] for e in events})
+    dates = "" if not days else days[0] if len(days) == 1 else f"{days[0]} 至 {days[-1]}"
+    return names, dates
+
+
+def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = False) -> list[int]:
+    """The reports a record is made for: ``report_ids``, or every 已完成 report when ``done`` (or
+    when no report is named)."""
+    if report_ids:
+        ids = list(dict.fromkeys(report_ids))
+        known = {r.id for r in ws.reports()}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, missing))} 的报告")
+        return ids
+    ids = [r.id for r in ws.reports(status="done")]
+    if not ids:
+        raise ExportError(
+            f"{ws.path}: 没有已完成的报告：请指定报告（命令行用 --report 编号），或先把报告标记为已完成"
+        )
+    return ids
+
+
+def load(ws: Workspace, report_ids: Iterable[int]) -> list[Record]:
+    out = []
+    for rid in report_ids:
+        events = ws.events(rid)
+        old: dict[str, str] = {}
+        for e in events:  # the value before the reviewer's first change of each target
+            if not e.undone and e.action in ("correct", "set_indicator_value") and e.old:
+                old.setdefault(e.target, e.old)
+        figures = ws.figures(rid)
+        for f in figures:
+            if f.status == "corrected" and f.original_value is not None:
+                old.setdefault(f"figure:{f.id}", _num(f.original_value))
+        out.append(
+            Record(
+                ws.report(rid),
+                ws.document(rid).sha256,
+                ws.indicators(rid),
+                figures,
+                ws.checks(rid),
+                events,
+                old,
+            )
+        )
+    return out
+
+
+def _num(v: object) -> str:
+    s = str(v)
+    return s[:-2] if s.endswith(".0") else s
+
+
+def value_text(v: IndicatorRow | None) -> str:
+    """An indicator value as the record prints it: the number, “/”, 未读出, or '' for a real blank."""
+    if v is None:
+        return ""
+    if v.value is not None:
+        return _num(v.value)
+    if v.kind == "not_applicable":
+        return v.raw or vocab.NOT_APPLICABLE_SHOWN
+    if v.kind == "unread":
+        return vocab.UNREAD
+    return ""
+
+
+def _cell(rec: Record, ind: str, figures: dict[int, FigureRow]) -> str:
+    v = rec.indicators.get(ind)
+    text = escape(value_text(v))
+    if v is None:
+        return ""
+    status = v.status
+    f = figures.get(v.figure_id) if v.figure_id is not None else None
+    if f is not None and f.status == "added":
+        status = "added"
+    if v.kind == "unread" and v.value is None:
+        return f'<span style="color:#b35c00">{text}</span>'
+    if status == "pending":
+        return text
+    word = vocab.FIGURE_STATUSES.get(status, status)
+    if status == "corrected":
+        was = rec.old_values.get(f"indicator:{ind}") or (
+            rec.old_values.get(f"figure:{v.figure_id}") if v.figure_id is not None else None
+        )
+        if was:
+            word += f" 原{escape(was)}"
+    return f'{text}<br/><span style="font-size:7pt; color:#555">{escape(word)}</span>'
+
+
+def _table(rec: Record, g: grid.Grid, figures: dict[int, FigureRow]) -> str:
+    covered: set[tuple[int, int]] = set()
+    for r, c, rs, cs in g.spans:
+        covered |= {(r + i, c + j) for i in range(rs) for j in range(cs)} - {(r, c)}
+    head_rows = g.header_rows or 2  # table 二's column names are its second row
+    rows = []
+    for r in range(g.n_rows):
+        cells = []
+        for c in range(g.n_cols):
+            if (r, c) in covered:
+                continue
+            rs, cs = g.span_of(r, c)
+            span = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            if (r, c) in g.text:
+                head = g.style[(r, c)] == grid.HEAD
+                bg = ' bgcolor="#e8edf5"' if head else ""
+                cells.append(
+                    f'<td{span}{bg} align="{"center" if head else "left"}">{escape(g.text[(r, c)])}</td>'
+                )
+            elif (r, c) in g.ids:
+                cells.append(f'<td{span} align="right">{_cell(rec, g.ids[(r, c)], figures)}</td>')
+            else:
+                cells.append(f"<td{span}></td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    thead, tbody = rows[:head_rows], rows[head_rows:]
+    return (
+        f"<h3>{escape(g.title)}</h3>"
+        '<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">'
+        f"<thead>{''.join(thead)}</thead><tbody>{''.join(tbody)}</tbody></table>"
+    )
+
+
+def subject_name(rule: str, subject: str) -> str:
+    """A Chinese name for what a check is about: a row, a column, a group or an indicator (the same
+    names as the checks panel shows)."""
+    if subject == "all":
+        return "全部数值"
+    if rule == "t3.row_total":
+        row = next((r for r in schema.T3_ROWS if r.key == subject), None)
+        return schema.brief_label(row.label) if row else subject
+    if rule in ("t3.balance", "t3.results_total", "cross_year.carry"):
+        col = next((c for c in schema.T3_COLUMNS if c.key == subject), None)
+        return schema.own_label(col.label) if col else subject
+    if rule == "t4.group_total":
+        return dict(schema.T4_GROUPS).get(subject, subject)
+    return schema.short_label(subject) or subject
+
+
+def _checks(rec: Record) -> str:
+    rows = []
+    for k in rec.checks:
+        status = vocab.ACCEPTED if k.accepted else vocab.CHECK_STATUSES.get(k.status, k.status)
+        reason = escape(k.reason) if k.accepted else ""
+        rows.append(
+            f"<tr><td>{escape(vocab.rule_name(k.rule))}</td><td>{escape(subject_name(k.rule, k.subject))}</td>"
+            f"<td>{escape(k.formula)}</td><td>{escape(status)}</td><td>{reason}</td></tr>"
+        )
+    if not rows:
+        return "<p>本报告没有可核对的检查。</p>"
+    return (
+        '<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">'
+        '<thead><tr bgcolor="#e8edf5"><td>检查</td><td>对象</td><td>算式</td><td>结果</td><td>接受理由</td></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _narrative(rec: Record, in_tables: set[int]) -> str:
+    rows = []
+    for f in rec.figures:
+        if f.id in in_tables or f.status not in ("corrected", "rejected", "added"):
+            continue
+        old = rec.old_values.get(f"figure:{f.id}", "")
+        new = "" if f.value is None else _num(f.value)
+        shown = f"{old} → {new}" if f.status == "corrected" else new
+        rows.append(
+            f"<tr><td>{f.start}</td><td>{escape(f.text)}</td><td>{escape(f.label)}</td>"
+            f"<td>{escape(shown)}{escape(f.unit or '')}</td><td>{escape(vocab.FIGURE_STATUSES.get(f.status, f.status))}</td></tr>"
+        )
+    if not rows:
+        return "<p>正文中没有更正、否定或补录的数字。</p>"
+    return (
+        '<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">'
+        '<thead><tr bgcolor="#e8edf5"><td>位置</td><td>原文</td><td>标签</td><td>数值</td><td>处理</td></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _one(rec: Record, first: bool) -> str:
+    r = rec.report
+    who, when = rec.reviewer()
+    second, second_when = rec.second_reviewer()
+    figures = {f.id: f for f in rec.figures}
+    in_tables = {v.figure_id for v in rec.indicators.values() if v.figure_id is not None}
+    brk = "" if first else ' style="page-break-before:always"'
+    parts = [
+        f'<h2 align="center"{brk}>{TITLE}</h2>',
+        '<table cellpadding="2" width="100%">',
+        f"<tr><td>报告：{escape(r.title or rec.name)}</td><td>发布机关：{escape(r.issuer or '—')}　"
+        f"年度：{r.year or '—'}　审核状态：{escape(vocab.REPORT_STATUSES.get(r.status, r.status))}</td></tr>",
+        f"<tr><td>文件：{escape(rec.name)}</td><td>SHA-256：{rec.sha256}</td></tr>",
+        f"<tr><td>审核人：{escape(who or '—')}　{escape(when)}</td>"
+        f"<td>复核人：{escape(second or '')}　{escape(second_when)}</td></tr>",
+        "</table>",
+    ]
+    if rec.indicators:
+        parts += [_table(rec, g, figures) for g in grid.grids(rec.indicators, sheet=True)]
+    else:
+        parts.append("<p>本文件中没有标准表格（表二、表三、表四）。</p>")
+    parts += ["<h3>检查与算式</h3>", _checks(rec), "<h3>正文数字的处理</h3>", _narrative(rec, in_tables)]
+    parts.append(
+        '<p style="margin-top:18px">审核人（签字）：________________　日期：____________　　　'
+        "复核人（签字）：________________　日期：____________</p>"
+    )
+    return "\n".join(parts)
+
+
+def html(records: Sequence[Record]) -> str:
+    """The records of ``records``, each starting on a new page, as one HTML document."""
+    body = "\n".join(_one(rec, k == 0) for k, rec in enumerate(records))
+    return '<html><head><meta charset="utf-8"/></head><body style="font-size:8pt">' + body + "</body></html>"
