@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, find_tables
+from core.documents.pdf_tables import Frame, find_tables, object_types
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -209,12 +209,8 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
-    h = page.raw
     image, form = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
-    return any(
-        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(h, i)) in (image, form)
-        for i in range(raw.FPDFPage_CountObjects(h))
-    )
+    return any(kind in (image, form) for _, kind in object_types(page))
 
 
 def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:

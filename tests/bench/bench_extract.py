@@ -7,6 +7,7 @@ for (1) the floor scan, (2) core extraction in-process, (3) the whole ``hecha ex
 from __future__ import annotations
 
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -80,6 +81,7 @@ def main() -> None:
         t_load, _ = timed(lambda: documents.load(path))
         t_all, _ = timed(lambda: pipeline.analyse_document(doc), repeat=1)
         t0 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         r = subprocess.run(
             [sys.executable, "-m", "gui.app", "extract", "--json", str(path)],
             cwd=ROOT,
@@ -87,6 +89,9 @@ def main() -> None:
             stderr=subprocess.PIPE,
         )
         t_cli = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_cli = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        peak_mb = after.ru_maxrss / 1024  # kB on Linux; the largest child so far (this is the only one)
         assert r.returncode == 0, r.stderr
     nf = len(figs)  # type: ignore[arg-type]
     density = "dense: figures only" if dense else "report-like density"
@@ -102,6 +107,10 @@ def main() -> None:
     )
     print(f"core analyse (+tables, checks): {t_all:.3f} s")
     print(f"hecha extract --json:      {t_cli:.3f} s  {nf / t_cli:,.0f} figures/s  {size / t_cli:.1f} MB/s")
+    print(
+        f"hecha extract --json CPU:  {cpu_cli:.3f} s  peak RSS {peak_mb:.0f} MB = {peak_mb / size:.1f}× the input"
+    )
+    print(f"whole command CPU / floor: {cpu_cli / t_floor:.1f}x")
     print(f"whole command / floor: {t_cli / t_floor:.1f}x   core extract / floor: {t_core / t_floor:.1f}x")
 
 
