@@ -209,8 +209,7 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
-    image, form = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
-    return any(kind in (image, form) for _, kind in object_types(page))
+    return bool(object_types(page, frozenset((raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM))))
 
 
 def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:

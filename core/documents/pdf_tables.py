@@ -139,15 +139,12 @@ _FP = ctypes.POINTER(ctypes.c_float)
 _segment_point = ctypes.CFUNCTYPE(ctypes.c_int, _VP, _FP, _FP)(_address(raw.FPDFPathSegment_GetPoint))
 
 
-def object_types(page: pdfium.PdfPage) -> list[tuple[int, int]]:
-    """(address, type) of every object drawn directly on the page, in content order."""
+def object_types(page: pdfium.PdfPage, wanted: frozenset[int]) -> list[tuple[int, int]]:
+    """(address, type) of the objects of a type in ``wanted`` drawn directly on the page, in order."""
     h = ctypes.cast(page.raw, _VP).value
     get, kind = _get_object, _get_type
-    out = []
-    for j in range(raw.FPDFPage_CountObjects(page.raw)):
-        a = get(h, j)
-        out.append((a, kind(a)))
-    return out
+    n = raw.FPDFPage_CountObjects(page.raw)
+    return [(a, k) for j in range(n) if (k := kind(a := get(h, j))) in wanted]
 
 
 def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
@@ -156,6 +153,7 @@ def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
     out: list[tuple[raw.FPDF_PAGEOBJECT, Matrix]] = []
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     handle = raw.FPDF_PAGEOBJECT
+    wanted = frozenset((path, form))
 
     def walk(objs: list[tuple[int, int]], parent: Matrix | None, depth: int) -> None:
         for a, kind in objs:
@@ -166,13 +164,11 @@ def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
             elif kind == form and depth < 2:
                 h = ctypes.cast(a, handle)
                 own = _matrix(h, m)
-                inner = []
-                for j in range(raw.FPDFFormObj_CountObjects(h)):
-                    b = _form_object(a, j)
-                    inner.append((b, _get_type(b)))
+                n = raw.FPDFFormObj_CountObjects(h)
+                inner = [(b, k) for j in range(n) if (k := _get_type(b := _form_object(a, j))) in wanted]
                 walk(inner, own if parent is None else _then(own, parent), depth + 1)
 
-    walk(object_types(page), None, 0)
+    walk(object_types(page, wanted), None, 0)
     return out
 
 
