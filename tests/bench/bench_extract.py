@@ -98,7 +98,7 @@ def main() -> None:
             cwd=ROOT,
             capture_output=True,
         )
-        idle_mb = int(idle.stderr.decode().rsplit("VmHWM", 1)[1].split()[0]) / 1024
+        idle_mb = int(idle.stderr.decode().rsplit("VmHWM:", 1)[1].split()[0]) / 1024
         t0 = time.perf_counter()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         r = subprocess.run(
@@ -110,7 +110,7 @@ def main() -> None:
         t_cli = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu_cli = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-        peak_mb = int(r.stderr.decode().rsplit("VmHWM", 1)[1].split()[0]) / 1024
+        peak_mb = int(r.stderr.decode().rsplit("VmHWM:", 1)[1].split()[0]) / 1024
         assert r.returncode == 0, r.stderr
     nf = len(figs)  # type: ignore[arg-type]
     density = "dense: figures only" if dense else "report-like density"
