@@ -35,9 +35,23 @@ def _cells_text(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> str
     )
 
 
+_WORDED: dict[Decimal, str] = {}  # a report's checks word the same few values hundreds of times
+
+
 def _fmt(v: Decimal | None) -> str:
     if v is None:
         return _BLANK
+    if v and v.is_finite():  # the text of a non-zero number depends on its value alone (not -0)
+        s = _WORDED.get(v)
+        if s is None:
+            s = _worded(v)
+            if len(_WORDED) < 10_000:
+                _WORDED[v] = s
+        return s
+    return _worded(v)
+
+
+def _worded(v: Decimal) -> str:
     s = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
     return s.rstrip("0").rstrip(".") if "." in s else s
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One cell of a table after merged cells are resolved.
 
@@ -96,7 +96,7 @@ class Document:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity found in a report.
 
@@ -139,7 +139,7 @@ class Figure:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorValue:
     """The value of one standard indicator read from a report's table.
 
@@ -164,7 +164,7 @@ class IndicatorValue:
         return int(v) if v == v.to_integral_value() else float(v)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """One arithmetic check. ``status``: ``pass`` | ``fail`` | ``not_checkable``;
     ``severity``: ``error`` | ``warning``. ``formula`` shows the values ("10+1+0+0 = 11 ≠ 0").

@@ -18,9 +18,25 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+CHUNK = 1 << 20  # characters converted per OpenCC call: its UTF-8 copies of a 10 MB text doubled the peak
+
+
 def _convert_keep_length(text: str, config: str) -> str:
     if not text:
         return text
+    if len(text) <= CHUNK:
+        return _convert_part(text, config)
+    # Cut at line ends: no OpenCC phrase spans a line break, so the pieces convert as the whole would.
+    parts = []
+    i = 0
+    while i < len(text):
+        j = text.find("\n", i + CHUNK) + 1 or len(text)
+        parts.append(_convert_part(text[i:j], config))
+        i = j
+    return "".join(parts)
+
+
+def _convert_part(text: str, config: str) -> str:
     conv = _converter(config)
     out = conv.convert(text)
     if len(out) == len(text):

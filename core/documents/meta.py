@@ -84,10 +84,21 @@ def _clean_title(line: str) -> str:
     return re.sub(r"\s{2,}", " ", line)
 
 
+# A title holds one of the kind words; cleaning a line only cuts it (prefixes, dates, spaces before 年),
+# so a line without any of them is no title and is not cleaned and scored: a report's tables put
+# hundreds of cells in the first lines.
+_KIND_ANY = re.compile("|".join(re.escape(w) for w, _ in _KIND_WORDS))
+
+
 def _find_title(lines: list[str]) -> tuple[str | None, int]:
     best, best_i, best_score = None, -1, 0
+    kind = _KIND_ANY.search
     for i, raw in enumerate(lines[:60]):
+        if kind(raw) is None:
+            continue
         for part in raw.split("|") if "|" in raw else (raw,):  # 标 题 | XX年度报告 | …
+            if kind(part) is None:
+                continue
             line = _clean_title(part)
             s = _title_score(line) - i // 15
             if s > best_score:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, find_tables
+from core.documents.pdf_tables import Frame, find_tables, object_types
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -50,6 +50,9 @@ class Char:
         return self.y1 - self.y0
 
 
+_NO_BOX = (0.0, 0.0, 0.0, 0.0)
+
+
 class _Out:
     """Text under construction, one code point per part, with a page index and a box per character."""
 
@@ -67,15 +70,15 @@ class _Out:
         for ch in s:
             self.parts.append(ch)
             self.pages.append(-1)
-            self.boxes.extend((0.0, 0.0, 0.0, 0.0))
+            self.boxes.extend(_NO_BOX)
 
     def line(self, chars: list[Char], page: int, tabs: bool = True) -> None:
         """Write one line of characters (sorted left to right) with gap separators."""
         parts, pages, boxes = self.parts, self.pages, self.boxes
         prev: Char | None = None
         for c in chars:
-            if prev is not None:
-                gap = c.x0 - prev.x1
+            # every separator needs a gap (em is at least 1): touching characters skip the sums
+            if prev is not None and (gap := c.x0 - prev.x1) > 0:
                 em = prev.y1 - prev.y0
                 h = c.y1 - c.y0
                 if h > em:
@@ -83,9 +86,13 @@ class _Out:
                 if em < 1.0:
                     em = 1.0
                 if tabs and gap > TAB_GAP * em:
-                    self.sep("\t")
-                elif gap > SPACE_GAP * em or c.sp and gap > 0:
-                    self.sep(" ")
+                    parts.append("\t")
+                    pages.append(-1)
+                    boxes.extend(_NO_BOX)
+                elif gap > SPACE_GAP * em or c.sp:
+                    parts.append(" ")
+                    pages.append(-1)
+                    boxes.extend(_NO_BOX)
             parts.append(c.ch)
             pages.append(page)
             boxes.extend((c.x0, c.y0, c.x1, c.y1))
@@ -209,12 +216,7 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
-    h = page.raw
-    image, form = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
-    return any(
-        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(h, i)) in (image, form)
-        for i in range(raw.FPDFPage_CountObjects(h))
-    )
+    return bool(object_types(page, frozenset((raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM))))
 
 
 def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:
@@ -223,13 +225,15 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
         for c in chars:
             c.x0, c.y0, c.x1, c.y1 = frame.box(c.x0, c.y0, c.x1, c.y1)
     tables = find_tables(page, chars, frame)
-    in_table: set[int] = set()
     blocks: list[tuple[float, int, object]] = []  # (top, kind, payload): kind 0 line, 1 table
-    for t in tables:
-        for cell in t.cells:
-            in_table.update(id(c) for c in cell.chars)
-        blocks.append((t.top, 1, t))
-    rest = [c for c in chars if id(c) not in in_table]
+    rest = chars
+    if tables:
+        in_table: set[int] = set()
+        for t in tables:
+            for cell in t.cells:
+                in_table.update(id(c) for c in cell.chars)
+            blocks.append((t.top, 1, t))
+        rest = [c for c in chars if id(c) not in in_table]
     for ln in group_lines(rest):
         blocks.append((max(c.y1 for c in ln), 0, ln))
     blocks.sort(key=lambda b: (-b[0], b[1]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -122,27 +122,53 @@ def _matrix(h: raw.FPDF_PAGEOBJECT, m: raw.FS_MATRIX) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
+def _address(fn: Any) -> int:  # a pypdfium2 binding (a ctypes function)
+    return ctypes.cast(fn, ctypes.c_void_p).value or 0
+
+
+# PDFium's object walk through prototypes that pass and return plain addresses: the typed pypdfium2
+# bindings build a pointer object for every page object, which made this walk a tenth of the loading
+# time on pages drawn one glyph per object. Only path and form objects get a typed handle.
+_VP = ctypes.c_void_p
+_get_object = ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_int)(_address(raw.FPDFPage_GetObject))
+_get_type = ctypes.CFUNCTYPE(ctypes.c_int, _VP)(_address(raw.FPDFPageObj_GetType))
+_form_object = ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject))
+_segment = ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_int)(_address(raw.FPDFPath_GetPathSegment))
+_segment_type = ctypes.CFUNCTYPE(ctypes.c_int, _VP)(_address(raw.FPDFPathSegment_GetType))
+_FP = ctypes.POINTER(ctypes.c_float)
+_segment_point = ctypes.CFUNCTYPE(ctypes.c_int, _VP, _FP, _FP)(_address(raw.FPDFPathSegment_GetPoint))
+
+
+def object_types(page: pdfium.PdfPage, wanted: frozenset[int]) -> list[tuple[int, int]]:
+    """(address, type) of the objects of a type in ``wanted`` drawn directly on the page, in order."""
+    h = ctypes.cast(page.raw, _VP).value
+    get, kind = _get_object, _get_type
+    n = raw.FPDFPage_CountObjects(page.raw)
+    return [(a, k) for j in range(n) if (k := kind(a := get(h, j))) in wanted]
+
+
 def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
     """Path objects of the page and of its form XObjects (two levels deep), with page transforms."""
     m = raw.FS_MATRIX()
     out: list[tuple[raw.FPDF_PAGEOBJECT, Matrix]] = []
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-    get_type = raw.FPDFPageObj_GetType
+    handle = raw.FPDF_PAGEOBJECT
+    wanted = frozenset((path, form))
 
-    def walk(objs: list[raw.FPDF_PAGEOBJECT], parent: Matrix | None, depth: int) -> None:
-        for h in objs:
-            kind = get_type(h)
+    def walk(objs: list[tuple[int, int]], parent: Matrix | None, depth: int) -> None:
+        for a, kind in objs:
             if kind == path:
+                h = ctypes.cast(a, handle)
                 own = _matrix(h, m)
                 out.append((h, own if parent is None else _then(own, parent)))
             elif kind == form and depth < 2:
+                h = ctypes.cast(a, handle)
                 own = _matrix(h, m)
-                inner = [raw.FPDFFormObj_GetObject(h, j) for j in range(raw.FPDFFormObj_CountObjects(h))]
+                n = raw.FPDFFormObj_CountObjects(h)
+                inner = [(b, k) for j in range(n) if (k := _get_type(b := _form_object(a, j))) in wanted]
                 walk(inner, own if parent is None else _then(own, parent), depth + 1)
 
-    praw = page.raw
-    get = raw.FPDFPage_GetObject
-    walk([get(praw, j) for j in range(raw.FPDFPage_CountObjects(praw))], None, 0)
+    walk(object_types(page, wanted), None, 0)
     return out
 
 
@@ -152,6 +178,8 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
     vs: list[Line] = []
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    rx, ry = ctypes.pointer(px), ctypes.pointer(py)
+    moveto = raw.FPDF_SEGMENT_MOVETO
     budget = MAX_SEGMENTS
     for h, (a, b, c, d, e, f) in _paths(page):
         n = raw.FPDFPath_CountSegments(h)
@@ -164,16 +192,17 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
         stroked = bool(stroke.value)
         sub: list[tuple[float, float]] = []
         curved = False
+        ha = ctypes.cast(h, _VP).value
         for i in range(n):
-            seg = raw.FPDFPath_GetPathSegment(h, i)
-            if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py)):
+            seg = _segment(ha, i)
+            if not _segment_point(seg, rx, ry):
                 continue
             x, y = px.value, py.value
             pt = (a * x + c * y + e, b * x + d * y + f)
             if not frame.identity:
                 pt = frame.point(*pt)
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
+            kind = _segment_type(seg)
+            if kind == moveto:
                 if not curved:
                     _subpath(hs, vs, sub, stroked)
                 sub = [pt]

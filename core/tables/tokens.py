@@ -23,7 +23,7 @@ from core.textnorm import normalize
 LABEL, VALUE, BLANK = "label", "value", "blank"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One cell (or one word-run of a text line). ``line`` groups tokens of one source row."""
 
@@ -75,10 +75,22 @@ def enumerator(norm: str) -> str:
 
 def classify(word: str) -> tuple[str, Decimal | None] | None:
     """``(kind, value)`` when ``word`` (normalized) is a value cell, else None."""
-    w = word.strip(_JUNK + " \t")
+    return _classify(word, *_value_patterns())
+
+
+_STRIP = _JUNK + " \t"
+_WORD = re.compile(r"\S+")
+_EOL = re.compile(r"\r\n|\n|\r")
+_BAR = re.compile(r"\|")
+_TAB = re.compile(r"\t")
+
+
+def _classify(
+    word: str, value_re: re.Pattern[str], na_re: re.Pattern[str]
+) -> tuple[str, Decimal | None] | None:
+    w = word.strip(_STRIP)
     if not w:
         return None
-    value_re, na_re = _value_patterns()
     if na_re.match(w):
         return "not_applicable", None
     m = value_re.match(w)
@@ -95,9 +107,7 @@ def classify(word: str) -> tuple[str, Decimal | None] | None:
 
 def _cell_tokens(text: str, norm: str, start: int, end: int, line: int) -> list[Token]:
     """Tokens of one cell ``text[start:end]``: blank, or runs of label words and single values."""
-    seg = norm[start:end]
-    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", seg)]
-    words = [(s, e) for s, e in words if norm[s:e].strip(_JUNK)]
+    words = [m.span() for m in _WORD.finditer(norm, start, end) if m.group().strip(_JUNK)]
     if not words:
         return [Token(BLANK, start, end, line)]
     out: list[Token] = []
@@ -109,8 +119,9 @@ def _cell_tokens(text: str, norm: str, start: int, end: int, line: int) -> list[
             out.append(Token(LABEL, s, e, line, text[s:e], label_key(norm[s:e])))
             run.clear()
 
+    patterns = _value_patterns()
     for s, e in words:
-        c = classify(norm[s:e])
+        c = _classify(norm[s:e], *patterns)
         if c is None:
             if run and _ENUM.match(norm[s:e]):
                 flush()  # "法提供 2.没有现成…": a new row label starts at its enumerator
@@ -140,9 +151,9 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
     """Tokens of the plain text ``text[start:end]`` (outside any Document.table)."""
     lines: list[tuple[int, int]] = []
     pos = start
-    for m in re.finditer(r"\r\n|\n|\r", norm[start:end]):
-        lines.append((pos, start + m.start()))
-        pos = start + m.end()
+    for m in _EOL.finditer(norm, start, end):
+        lines.append((pos, m.start()))
+        pos = m.end()
     lines.append((pos, end))
     sep = 1 if _double_spaced(lines, norm) else 0
     out: list[Token] = []
@@ -163,7 +174,7 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
                 continue  # a line of bare "||||": colspan padding of a flattened row, not cells
             if _MD_RULE.match(raw):
                 continue  # "|---|:---:|": a Markdown table's header rule, not cells of "—"
-            cuts = [s + m.start() for m in re.finditer(r"\|", raw)]
+            cuts = [m.start() for m in _BAR.finditer(norm, s, e)]
             bounds = [s, *[c + 1 for c in cuts]]
             for a, b in zip(bounds, [*cuts, e], strict=True):
                 if b == e and a > cuts[-1] and not norm[a:b].strip():
@@ -172,7 +183,7 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
                     continue  # nor is the text before a leading "|" ("| 2 | 0 |")
                 out += _cell_tokens(text, norm, a, b, ln)
         elif "\t" in raw:
-            cuts = [s + m.start() for m in re.finditer(r"\t", raw)]
+            cuts = [m.start() for m in _TAB.finditer(norm, s, e)]
             bounds = [s, *[c + 1 for c in cuts]]
             for a, b in zip(bounds, [*cuts, e], strict=True):
                 out += _cell_tokens(text, norm, a, b, ln)

@@ -7,6 +7,7 @@ for (1) the floor scan, (2) core extraction in-process, (3) the whole ``hecha ex
 from __future__ import annotations
 
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -53,6 +54,17 @@ def make_text(mb: float, dense: bool = False) -> str:
     return block * n
 
 
+# The command, reporting its own peak resident memory (VmHWM) on stderr at exit: a child's ru_maxrss
+# would count the pages of this (large) process it was forked from.
+PEAK_WRAPPER = (
+    "import atexit, runpy, sys\n"
+    "atexit.register(lambda: sys.stderr.write("
+    "[ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')][0]))\n"
+    "sys.argv[0] = 'hecha'\n"
+    "runpy.run_module('gui.app', run_name='__main__')\n"
+)
+
+
 def timed(fn, repeat: int = 3) -> tuple[float, object]:
     best = float("inf")
     out = None
@@ -79,14 +91,26 @@ def main() -> None:
         t_core, figs = timed(lambda: extract(doc))
         t_load, _ = timed(lambda: documents.load(path))
         t_all, _ = timed(lambda: pipeline.analyse_document(doc), repeat=1)
+        empty = Path(d) / "empty.txt"
+        empty.write_text("2023年收到申请3件。\n", encoding="utf-8")
+        idle = subprocess.run(
+            [sys.executable, "-c", PEAK_WRAPPER, "extract", "--json", str(empty)],
+            cwd=ROOT,
+            capture_output=True,
+        )
+        idle_mb = int(idle.stderr.decode().rsplit("VmHWM:", 1)[1].split()[0]) / 1024
         t0 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         r = subprocess.run(
-            [sys.executable, "-m", "gui.app", "extract", "--json", str(path)],
+            [sys.executable, "-c", PEAK_WRAPPER, "extract", "--json", str(path)],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
         t_cli = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_cli = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        peak_mb = int(r.stderr.decode().rsplit("VmHWM:", 1)[1].split()[0]) / 1024
         assert r.returncode == 0, r.stderr
     nf = len(figs)  # type: ignore[arg-type]
     density = "dense: figures only" if dense else "report-like density"
@@ -102,6 +126,11 @@ def main() -> None:
     )
     print(f"core analyse (+tables, checks): {t_all:.3f} s")
     print(f"hecha extract --json:      {t_cli:.3f} s  {nf / t_cli:,.0f} figures/s  {size / t_cli:.1f} MB/s")
+    print(
+        f"hecha extract --json CPU:  {cpu_cli:.3f} s  peak RSS {peak_mb:.0f} MB = {peak_mb / size:.1f}× the input"
+        f" (an empty run of the command: {idle_mb:.0f} MB)"
+    )
+    print(f"whole command CPU / floor: {cpu_cli / t_floor:.1f}x")
     print(f"whole command / floor: {t_cli / t_floor:.1f}x   core extract / floor: {t_core / t_floor:.1f}x")
 
 

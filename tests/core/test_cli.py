@@ -115,3 +115,24 @@ def test_password_protected_word_file_says_so(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert "加密" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_json_of_a_long_report_is_streamed_whole_and_in_order(tmp_path: Path) -> None:
+    """Figures are written a chunk at a time: the output is still one object, every figure in order,
+    the same as the indented output that is built at once."""
+    from core.cli import CHUNK
+
+    n = 2 * CHUNK + 7
+    p = tmp_path / "长报告.txt"
+    p.write_text(
+        "".join(f"第{k % 9 + 1}季度主动公开政府信息{k + 10}条。\n" for k in range(n)), encoding="utf-8"
+    )
+    other = tmp_path / "年报.txt"
+    other.write_text(REPORT, encoding="utf-8")
+    r = hecha("extract", "--json", str(p), str(other))
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert [o["path"] for o in out] == [str(p), str(other)]
+    assert [f["value"] for f in out[0]["figures"]] == [k + 10 for k in range(n)]
+    pretty = hecha("extract", "--json", "--pretty", str(p), str(other))
+    assert json.loads(pretty.stdout) == out

@@ -63,3 +63,15 @@ def test_random_bytes_never_crash_the_decoder(seed: int) -> None:
     text, enc = decode(data)
     assert isinstance(text, str)
     assert enc
+
+
+def test_a_long_text_converts_in_pieces_as_it_would_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long texts go to OpenCC a piece at a time (memory); the result and its length are the same."""
+    from core import textnorm
+
+    text = "".join(f"第{k}條：本機關主動公開政府資訊{k}條，辦理行政複議{k % 7}件。\n" for k in range(400))
+    whole = textnorm.to_simplified(text)
+    monkeypatch.setattr(textnorm, "CHUNK", 100)
+    pieces = textnorm.to_simplified(text)
+    assert pieces == whole and len(pieces) == len(text)
+    assert "本机关主动公开政府资讯" in pieces or "本机关主动公开政府信息" in pieces
