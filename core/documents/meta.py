@@ -9,6 +9,7 @@ with the title, not the publication date.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from core.model import Document
@@ -181,6 +182,7 @@ _TOWN_LEVEL = re.compile(r"^" + _PLACE + r"(?:街道|镇|乡)" + _NOT_PLACE_END)
 _KEY_DROP = re.compile(r"[\s\u3000·．.,，、()（）\[\]【】“”\"']")
 
 
+@functools.lru_cache(maxsize=4096)
 def issuer_key(issuer: str | None) -> str:
     """One key for the ways one issuer is written across years: 苏州市吴中区人民政府 and 吴中区人民政府,
     市政府办公室 and 市人民政府办公室, traditional and simplified, with or without spaces.

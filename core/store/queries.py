@@ -2,8 +2,10 @@
 carry check (re-run when either year arrives or changes) and the comparison's default partner.
 
 One issuer written two ways across years (苏州市吴中区人民政府 / 吴中区人民政府, 市政府办公室 /
-市人民政府办公室) is one issuer: the query compares ``issuer_key`` (core.documents.meta), which
-``core.store.db.connect`` registers as an SQLite function on every connection it opens."""
+市人民政府办公室) is one issuer: the query compares ``issuer_key`` (core.documents.meta) of the reports of
+the year asked for only — SQLite picks that year's rows, and the key is worked out for those alone
+(``issuer_key`` is cached), so a workspace of a thousand reports costs a handful of calls per query,
+not one per report (the query runs for every report imported and every re-check)."""
 
 from __future__ import annotations
 
@@ -15,13 +17,13 @@ from core.documents.meta import issuer_key
 def report_of_year(conn: sqlite3.Connection, issuer: str | None, year: int | None) -> int | None:
     """The report ``issuer`` (however written) published for ``year`` (the last imported when there
     are several)."""
-    if not issuer_key(issuer) or year is None:  # no issuer (or only spaces and marks): no partner
+    key = issuer_key(issuer)
+    if not key or year is None:  # no issuer (or only spaces and marks): no partner
         return None
-    r = conn.execute(
-        "SELECT id FROM reports WHERE issuer_key(issuer) = issuer_key(?) AND year = ? ORDER BY id DESC LIMIT 1",
-        (issuer, year),
-    ).fetchone()
-    return int(r[0]) if r else None
+    for rid, other in conn.execute("SELECT id, issuer FROM reports WHERE year = ? ORDER BY id DESC", (year,)):
+        if issuer_key(other) == key:
+            return int(rid)
+    return None
 
 
 def previous_report(conn: sqlite3.Connection, report_id: int) -> int | None:
