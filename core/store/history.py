@@ -174,6 +174,10 @@ class HistoryMixin:
         return True
 
     # ---- undo / redo ---------------------------------------------------------------------------
+    def _guard_history(self, event_id: int) -> None:
+        """Raise ``StoreError`` when undoing or redoing ``event_id`` is not allowed (the sign-off lock,
+        core/store/signoff.py); inside the write transaction."""
+
     # Undo and redo are each reviewer's own: the latest action of this reviewer (in ``report_id`` when
     # given, the report in view), never another reviewer's action in another report. A workspace
     # opened without a reviewer name (one person, scripts) undoes the latest action of anyone.
@@ -223,6 +227,7 @@ class HistoryMixin:
             eid = self._undo_target(in_report) if action == "undo" else self._redo_target(in_report)
             if eid is None:
                 return None
+            self._guard_history(eid)
             report_id, old, new, before, after = c.execute(
                 "SELECT report_id, old, new, before_state, after_state FROM review_events WHERE id = ?",
                 (eid,),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from core import messages, vocab
 from core.errors import StoreError
 from core.model import Figure
 from core.store import codec
@@ -72,6 +73,8 @@ class ReviewMixin(HistoryMixin):
             c = self._conn
             if c.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
                 raise StoreError(f"{self.path}: 工作区中没有编号为 {report_id} 的报告")
+            if action not in vocab.SIGNOFF_ACTIONS:
+                self._refuse_if_locked(report_id)
             rec = _Recorder(c, report_id)
             old, new = mutate(rec)
             if action != "set_report_status":
@@ -99,6 +102,12 @@ class ReviewMixin(HistoryMixin):
             return self._change(report_id, rec.before, after, int(cur.lastrowid or 0))
 
         return self._write(tx)
+
+    def _refuse_if_locked(self, report_id: int) -> None:
+        """A done (or approved) report is locked: every review action is refused until it is reopened."""
+        r = self._conn.execute("SELECT status, path FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if r is not None and r[0] in vocab.LOCKED_STATUSES:
+            raise StoreError(f"{messages.shown_path(r[1])}: {messages.LOCKED}")
 
     def _figure_row(self, figure_id: int) -> dict[str, Any]:
         r = snapshot(self._conn, 0, f"figure:{figure_id}")
@@ -295,10 +304,14 @@ class ReviewMixin(HistoryMixin):
     def set_report_status(self, report_id: int, status: str) -> Change:
         if status not in REPORT_STATUSES:
             raise StoreError(f"{self.path}: 未知的报告状态 {status!r}")
+        if status in ("approved", "returned"):  # the second reviewer's, with its rules (signoff.py)
+            raise StoreError(f"{self.path}: {messages.status_by_signoff(vocab.REPORT_STATUSES[status])}")
 
         def mutate(rec: _Recorder) -> tuple[str, str]:
             rec.touch("report")
             old = rec.before["report"]["status"] if rec.before["report"] else ""
+            if old in vocab.LOCKED_STATUSES and old != status:  # reopened only with a reason
+                self._refuse_if_locked(report_id)
             self._conn.execute("UPDATE reports SET status = ? WHERE id = ?", (status, report_id))
             return old, status
 

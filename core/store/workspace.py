@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from core.errors import StoreError
 from core.model import Document, Extraction
 from core.store import bulk, codec, db, queries
-from core.store.review import ReviewMixin
 from core.store.rows import (
     CheckRow,
     EventRow,
@@ -32,6 +31,7 @@ from core.store.rows import (
     IndicatorTuple,
     ReportRow,
 )
+from core.store.signoff import SignoffMixin
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -44,7 +44,7 @@ def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class Workspace(ReviewMixin):
+class Workspace(SignoffMixin):
     def __init__(self, path: Path, conn: sqlite3.Connection, reviewer: str, readonly: bool) -> None:
         self.path = path
         self.reviewer = reviewer
