@@ -16,10 +16,6 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from core.errors import HechaError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Signoff", text)
-
-
 def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") -> str | None:
     """A name typed and confirmed with Enter; None when cancelled or left empty. Tests replace this."""
     name, ok = QInputDialog.getText(parent, title, label, text=current)
@@ -60,8 +56,10 @@ def ensure_reviewer(parent: QWidget | None, ws: Any) -> bool:
             return True
         name = ws.reviewer or ask_name(
             parent,
-            tr("审核人"),
-            tr("请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）："),
+            QCoreApplication.translate("Signoff", "审核人"),
+            QCoreApplication.translate(
+                "Signoff", "请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）："
+            ),
         )
         if not name:
             return False
@@ -79,8 +77,10 @@ def ensure_second_reviewer(parent: QWidget | None, ws: Any) -> str | None:
         return str(names.second_reviewer)
     name = ask_name(
         parent,
-        tr("复核人"),
-        tr("请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）："),
+        QCoreApplication.translate("Signoff", "复核人"),
+        QCoreApplication.translate(
+            "Signoff", "请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）："
+        ),
     )
     if not name:
         return None

@@ -1,29 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../gui/signoff.py" line="49" />
-        <source>审核人</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../gui/signoff.py" line="50" />
-        <source>请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）：</source>
-        <translation>Name of this workspace's reviewer (asked once; written into every review event):</translation>
-    </message>
-    <message>
-        <location filename="../../gui/signoff.py" line="68" />
-        <source>复核人</source>
-        <translation>Second reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../gui/signoff.py" line="69" />
-        <source>请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）：</source>
-        <translation>Name of this workspace's second reviewer (not the reviewer; asked once):</translation>
-    </message>
-</context>
-<context>
     <name>Checks</name>
     <message>
         <location filename="../../gui/checkspanel.py" line="62" />
@@ -852,6 +829,29 @@ Review and accept that check first.</translation>
         <location filename="../../gui/reviewkeys.py" line="26" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
+    </message>
+</context>
+<context>
+    <name>Signoff</name>
+    <message>
+        <location filename="../../gui/signoff.py" line="59" />
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/signoff.py" line="60" />
+        <source>请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）：</source>
+        <translation>Name of this workspace's reviewer (asked once; written into every review event):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/signoff.py" line="80" />
+        <source>复核人</source>
+        <translation>Second reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/signoff.py" line="81" />
+        <source>请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）：</source>
+        <translation>Name of this workspace's second reviewer (not the reviewer; asked once):</translation>
     </message>
 </context>
 <context>
