@@ -87,3 +87,27 @@ def write_reason(e: OSError) -> str:
     if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "磁盘空间已满，请清理磁盘或换一个磁盘保存"
     return os_reason(e)
+
+
+# ---- signing a report off (审核 → 复核) ------------------------------------------------------------
+LOCKED = "报告已完成并锁定：如需修改，请先重新打开（说明原因）"
+REOPEN_NOT_LOCKED = "报告未锁定（不是已完成或复核通过），无需重新打开"
+REASON_NEEDED = "请填写原因（将记录在审核记录中）"
+NOT_DONE = "只有已完成的报告才能复核：请审核人先将报告标记为已完成"
+NO_SECOND_REVIEWER = "工作区尚未指定复核人：请先设置复核人姓名"
+SAME_PERSON = "复核人不能与审核人是同一人（四眼原则），请另请一人复核"
+HISTORY_SIGNED = (
+    "此后报告的完成或复核状态已有变动，无法撤销或重做这一步；如需修改，请重新打开报告（说明原因）"
+)
+
+
+def own_work(name: str) -> str:
+    return f"审核人“{name}”不能复核自己完成的报告（四眼原则），请由复核人复核"
+
+
+def not_second_reviewer(second: str, current: str) -> str:
+    return f"复核须由本工作区的复核人“{second}”操作，当前为“{current or '未署名'}”"
+
+
+def status_by_signoff(status: str) -> str:
+    return f"报告状态“{status}”只能由复核人通过“复核通过”或“退回”设置"

@@ -244,7 +244,16 @@ def is_not_applicable(text: str) -> bool:
 
 # ---- statuses, actions, sources, kinds, rules ---------------------------------------------------
 
-REPORT_STATUSES = {"unreviewed": "未审核", "in_review": "审核中", "done": "已完成", "in_question": "有疑问"}
+REPORT_STATUSES = {
+    "unreviewed": "未审核",
+    "in_review": "审核中",
+    "done": "已完成",
+    "in_question": "有疑问",
+    "approved": "复核通过",  # the second reviewer (复核人) approved the first reviewer's work
+    "returned": "已退回",  # the second reviewer returned it, with a reason, to the first reviewer
+}
+# A report in one of these is locked: review actions are refused until it is reopened with a reason.
+LOCKED_STATUSES = ("done", "approved")
 FIGURE_STATUSES = {
     "pending": "待核对",
     "confirmed": "已确认",
@@ -267,9 +276,16 @@ REVIEW_ACTIONS = {
     "confirm_indicators": "批量确认指标",
     "accept_check": "接受检查",
     "set_report_status": "设置报告状态",
+    "reopen": "重新打开",  # a locked report opened again for changes, with a reason
+    "approve": "复核通过",  # the second reviewer approves a done report
+    "return": "退回",  # the second reviewer returns a done report to the first reviewer, with a reason
     "undo": "撤销",
     "redo": "重做",
 }
+# The actions that sign a report off (or open it again): they move the lock, never the figures.
+SIGNOFF_ACTIONS = ("set_report_status", "reopen", "approve", "return")
+REVIEWER = "审核人"  # the first reviewer, who reviews and marks a report done
+SECOND_REVIEWER = "复核人"  # the second reviewer, who approves or returns a done report
 SOURCES = {"text": "正文", "table": "表格", "manual": "手工补录"}
 INDICATOR_KINDS = {
     "number": "数值",
@@ -322,6 +338,7 @@ def wordings() -> tuple[str, ...]:
         out += table.values()
     out += [r.name for r in RULES.values()]
     out.append(ACCEPTED)
+    out += [REVIEWER, SECOND_REVIEWER]
     return tuple(dict.fromkeys(out))
 
 

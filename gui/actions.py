@@ -51,6 +51,7 @@ SPECS: tuple[ActionSpec, ...] = (
         "demo_workspace", N("Actions", "打开示范工作区（只读示例）"), (), "open_demo_workspace", "file"
     ),
     ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "change_reviewer", "file"),
+    ActionSpec("set_second_reviewer", N("Actions", "设置复核人…"), (), "change_second_reviewer", "file"),
     ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "show_export", "file"),
     ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "print_record", "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "close", "file"),
@@ -87,6 +88,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "mark_question", "review"
     ),
+    ActionSpec("reopen", N("Actions", "重新打开…（说明原因）"), ("Ctrl+Shift+R",), "reopen_report", "review"),
+    ActionSpec("approve", N("Actions", "复核通过"), ("Ctrl+Alt+A",), "approve_report", "review"),
+    ActionSpec("return", N("Actions", "退回…（说明原因）"), ("Ctrl+Alt+B",), "return_report", "review"),
     ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "confirm_table_row", "", "tables"),
     ActionSpec(
         "confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "confirm_table_column", "", "tables"

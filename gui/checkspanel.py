@@ -36,6 +36,7 @@ from core import checks as core_checks
 from core import schema, vocab
 from core.errors import HechaError
 from core.store.rows import Change
+from gui import signoff
 from gui.style import term
 
 if TYPE_CHECKING:
@@ -310,6 +311,8 @@ class ChecksPanel(QWidget):
         """Accept the selected failing check after asking for a reason."""
         c = self.current()
         if c is None or not core_checks.is_open_failure(c) or self.ws is None:
+            return False
+        if not signoff.ensure_reviewer(self.window(), self.ws):
             return False
         reason = ask_reason(self, c)
         if reason is None:

@@ -7,7 +7,6 @@ workspace — the demo workspace of bundled sample reports on first start — an
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 import time
@@ -108,18 +107,19 @@ def open_demo_workspace(reviewer: str, path: Path | None = None) -> Workspace:
 
 def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspace:
     from core.store import Workspace
+    from gui.signoff import typed_name
 
     path = explicit or settings.workspace
     if path and not explicit and not Path(path).is_file():
         path = ""  # a workspace moved or deleted since: the demo, not a new empty file in its place
     if path:
         try:
-            return Workspace.open(path, settings.reviewer)
+            return Workspace.open(path, typed_name(settings))
         except HechaError as e:
             if explicit:
                 raise
             QMessageBox.warning(None, "核查 Hecha", str(e))
-    return open_demo_workspace(settings.reviewer)
+    return open_demo_workspace(typed_name(settings))
 
 
 def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0, view: str = "review") -> bool:
@@ -155,13 +155,9 @@ def run(args: list[str]) -> int:
     if opts.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(opts.lang)
-    from gui.dialogs import ask_reviewer
     from gui.mainwindow import MainWindow
 
     settings = Settings(opts.settings) if opts.settings else Settings()
-    if not settings.reviewer:
-        name = None if opts.screenshot else ask_reviewer(None)
-        settings.reviewer = name or getpass.getuser()
     win = MainWindow(settings)
     # `hecha 报告.pdf` on a first start: straight into the reviewer's own workspace, no demo first
     first_file = opts.paths and not opts.workspace and not opts.screenshot and not settings.own_workspace()

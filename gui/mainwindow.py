@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import HechaError
-from gui import dialogs
+from gui import dialogs, signoff
 from gui.actions import MENU_TITLES, SPECS, build_actions
 from gui.actions import tr as action_tr
 from gui.docview import DocumentPane
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.model, self.table, self.pane, self.reports)
         self.review.message.connect(self.show_message)
         self.review.report_loaded.connect(self._report_loaded)
+        self.review.change_applied.connect(lambda _c: self.show_reviewers())  # a name entered on first action
         self.reports.view.activated.connect(lambda _i: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
         self.reports.filter_chosen.connect(self._filter_chosen)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         # then its folder, so a narrow title bar still shows which workspace this is
         p = Path(str(ws.path))
         self.setWindowTitle(self.tr("示范工作区（只读示例）") if self.demo else f"{p.name} ({p.parent})")
-        self.status_label.setText(self.tr("审核人：%1").replace("%1", ws.reviewer or "—"))
+        self.show_reviewers()
         last = self.settings.last_report(str(ws.path))
         if last is not None and self.reports.model.row_of(last) is not None:
             self.review.load_report(last)  # back where the reviewer stopped
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         from core.store import Workspace
 
         try:
-            ws = Workspace.open(path, self.settings.reviewer)
+            ws = Workspace.open(path, signoff.typed_name(self.settings))
         except HechaError as e:
             QMessageBox.warning(self, self.tr("无法打开工作区"), str(e))
             return False
@@ -377,20 +378,62 @@ class MainWindow(QMainWindow):
         from gui.main import open_demo_workspace
 
         try:
-            ws = open_demo_workspace(self.settings.reviewer)
+            ws = open_demo_workspace(signoff.typed_name(self.settings))
         except HechaError as e:
             QMessageBox.warning(self, self.tr("无法打开工作区"), str(e))
             return
         self.settings.workspace = ""
         self.set_workspace(ws)
 
+    def show_reviewers(self) -> None:
+        """The workspace's two names in the status bar (— for one not entered yet)."""
+        ws = self.ws
+        try:
+            names = ws.reviewers() if ws is not None else None
+        except HechaError:
+            names = None
+        first = (names.reviewer if names else "") or (ws.reviewer if ws is not None else "")
+        second = names.second_reviewer if names else ""
+        self.status_label.setText(
+            self.tr("审核人：%1　复核人：%2").replace("%1", first or "—").replace("%2", second or "—")
+        )
+
     def change_reviewer(self) -> None:
-        name = dialogs.ask_reviewer(self, self.settings.reviewer)
-        if name:
+        """Name the workspace's reviewer (审核人): kept in the workspace, asked once."""
+        self._change_name(first=True)
+
+    def change_second_reviewer(self) -> None:
+        """Name the workspace's second reviewer (复核人), who approves or returns done reports."""
+        self._change_name(first=False)
+
+    def _change_name(self, first: bool) -> None:
+        if self.ws is None:
+            return
+        try:
+            names = self.ws.reviewers()
+        except HechaError as e:
+            self.show_message(str(e))
+            return
+        if first:
+            name = dialogs.ask_reviewer(self, names.reviewer or self.ws.reviewer)
+        else:
+            name = signoff.ask_name(
+                self,
+                self.tr("复核人"),
+                self.tr("请输入本工作区复核人的姓名（复核人不能是审核人本人）："),
+                names.second_reviewer,
+            )
+        if not name:
+            return
+        try:
+            self.ws.set_reviewers(**({"reviewer": name} if first else {"second_reviewer": name}))
+        except HechaError as e:
+            self.show_message(str(e))
+            return
+        if first:
             self.settings.reviewer = name
-            if self.ws is not None:
-                self.ws.reviewer = name
-            self.status_label.setText(self.tr("审核人：%1").replace("%1", name))
+            self.ws.reviewer = name
+        self.show_reviewers()
 
     # --- import ---------------------------------------------------------------------------------
     def open_files(self) -> None:

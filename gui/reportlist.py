@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.vocab import LOCKED_STATUSES
 from gui.style import REPORT_STATUSES, report_status_name
 
 if TYPE_CHECKING:
     from core.store import ReportRow, Workspace
+    from core.store.signoff import Signers
 
 Index = QModelIndex | QPersistentModelIndex
 ReportIdRole = Qt.ItemDataRole.UserRole + 1
@@ -41,6 +43,8 @@ _STATUS_COLORS = {
     "in_review": "#d48806",
     "done": "#389e0d",
     "in_question": "#cf1322",
+    "approved": "#135200",
+    "returned": "#d4380d",
 }
 
 
@@ -48,10 +52,13 @@ class ReportListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReportRow] = []
+        self.signers: dict[int, Signers] = {}  # who marked each report done, who approved or returned it
 
-    def set_reports(self, reports: Sequence[ReportRow]) -> None:
+    def set_reports(self, reports: Sequence[ReportRow], signers: dict[int, Signers] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(reports)
+        if signers is not None:
+            self.signers = signers
         self.endResetModel()
 
     def update_report(self, report: ReportRow) -> None:
@@ -84,7 +91,7 @@ class ReportListModel(QAbstractListModel):
                 .replace("%3", str(r.n_failed))
             )
             mark = "⚠ " if r.n_warnings else ""  # a load warning: the text may be incomplete or garbled
-            return f"{mark}{title}\n[{report_status_name(r.status)}]  {counts}"
+            return f"{mark}{title}\n[{report_status_name(r.status)}{self._names(r.id)}]  {counts}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if r.n_warnings:
                 return (
@@ -92,7 +99,7 @@ class ReportListModel(QAbstractListModel):
                     + "\n"
                     + self.tr("读取时有 %1 条提示，请打开报告查看").replace("%1", str(r.n_warnings))
                 )
-            return r.path
+            return r.path + self._names_tip(r.id)
         if role == ProgressRole:
             return progress(r)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -102,6 +109,22 @@ class ReportListModel(QAbstractListModel):
         if role == ReportRole:
             return r
         return None
+
+    def _names(self, report_id: int) -> str:
+        """Who marked the report done, then its second reviewer (" 张三 → 李四"), ('' for none)."""
+        s = self.signers.get(report_id)
+        if s is None or not (s.reviewer or s.second_reviewer):
+            return ""
+        return " " + (s.reviewer or "—") + (f" → {s.second_reviewer}" if s.second_reviewer else "")
+
+    def _names_tip(self, report_id: int) -> str:
+        s = self.signers.get(report_id)
+        if s is None:
+            return ""
+        out = "\n" + self.tr("审核人：%1").replace("%1", s.reviewer or "—")
+        if s.second_reviewer:
+            out += "\n" + self.tr("复核人：%1").replace("%1", s.second_reviewer)
+        return out
 
 
 def progress(r: ReportRow) -> tuple[int, int]:
@@ -207,7 +230,7 @@ class ReportList(QWidget):
             return
         current = self.current_id()
         if self.workspace is None:
-            self.model.set_reports([])
+            self.model.set_reports([], {})
             return
         issuer, year, status = self.issuer.currentData(), self.year.currentData(), self.status.currentData()
         if all_reports is None:
@@ -222,7 +245,7 @@ class ReportList(QWidget):
                 and (year is None or r.year == year)
                 and (status is None or r.status == status)
             ]
-        self.model.set_reports(rows)
+        self.model.set_reports(rows, self.workspace.signers())
         if current is not None:
             self.select(current, emit=False)
 
@@ -239,6 +262,7 @@ class ReportList(QWidget):
 
     def refresh_report(self, report_id: int) -> None:
         if self.workspace is not None:
+            self.model.signers.update(self.workspace.signers([report_id]))
             self.model.update_report(self.workspace.report(report_id))
 
     def current_id(self) -> int | None:
@@ -264,12 +288,12 @@ class ReportList(QWidget):
             return False
         cur = self.view.currentIndex().row()
         order = [(cur + k) % n for k in range(1, n + 1)]
-        row = next((r for r in order if self.model.report(r).status != "done"), order[0])
+        row = next((r for r in order if self.model.report(r).status not in LOCKED_STATUSES), order[0])
         self.view.setCurrentIndex(self.model.index(row))
         return True
 
     def all_done(self) -> bool:
-        return all(self.model.report(r).status == "done" for r in range(self.model.rowCount()))
+        return all(self.model.report(r).status in LOCKED_STATUSES for r in range(self.model.rowCount()))
 
     def _current_changed(self, cur: QModelIndex, _prev: QModelIndex) -> None:
         if cur.isValid():

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signa
 
 from core.errors import HechaError
 from core.store.rows import Change
-from gui import guard
+from gui import guard, signoff
 from gui.docview import DocumentPane
 from gui.figurelist import FigureTable
 from gui.figuremodel import FigureModel, format_value
@@ -142,6 +142,9 @@ class ReviewController(QObject):
 
     # --- review actions -------------------------------------------------------------------------
     def _do(self, fn: Any, *args: Any) -> Any:
+        if not signoff.ensure_reviewer(self.table.window(), self.ws):
+            self.message.emit(QCoreApplication.translate("Review", "未填写审核人姓名，操作未保存"))
+            return None
         try:
             change = fn(*args)
         except HechaError as e:
@@ -275,6 +278,82 @@ class ReviewController(QObject):
         if status == "done" and pending:
             text += QCoreApplication.translate("Review", "仍有 %1 个数字待核对。").replace("%1", str(pending))
         self.message.emit(text + QCoreApplication.translate("Review", "按 N 转到下一份报告。"))
+
+    # --- signing off: reopen, the second reviewer's approve and return ------------------------------
+    def _report_title(self) -> str:
+        r = self.ws.report(self.report_id)
+        return str(r.title or r.path.replace("\\", "/").rsplit("/", 1)[-1])
+
+    def reopen_report(self) -> None:
+        """Open a done (locked) report again for changes, with a reason."""
+        if self.ws is None or self.report_id is None:
+            return
+        reason = signoff.ask_reason(
+            self.table.window(),
+            QCoreApplication.translate("Review", "重新打开报告"),
+            QCoreApplication.translate("Review", "请说明重新打开“%1”的原因（将记录在审核记录中）：").replace(
+                "%1", self._report_title()
+            ),
+        )
+        if reason is None:
+            return
+        if self._do(self.ws.reopen, self.report_id, reason) is not None:
+            self.message.emit(QCoreApplication.translate("Review", "已重新打开报告，可以继续审核。"))
+
+    def approve_report(self) -> None:
+        """The second reviewer approves the done report (复核通过)."""
+        self._second_look("approve")
+
+    def return_report(self) -> None:
+        """The second reviewer returns the done report to the first reviewer, with a reason (退回)."""
+        self._second_look("return")
+
+    def _second_look(self, action: str) -> None:
+        if self.ws is None or self.report_id is None:
+            return
+        parent = self.table.window()
+        try:
+            if not signoff.ensure_reviewer(parent, self.ws):
+                return
+            second = signoff.ensure_second_reviewer(parent, self.ws)
+        except HechaError as e:
+            self.message.emit(str(e))
+            return
+        if second is None:
+            self.message.emit(QCoreApplication.translate("Review", "未填写复核人姓名，操作未保存"))
+            return
+        reason = ""
+        if action == "return":
+            got = signoff.ask_reason(
+                parent,
+                QCoreApplication.translate("Review", "退回报告"),
+                QCoreApplication.translate("Review", "复核人 %1：请说明退回“%2”的原因（审核人将看到）：")
+                .replace("%1", second)
+                .replace("%2", self._report_title()),
+            )
+            if got is None:
+                return
+            reason = got
+        first = self.ws.reviewer
+        self.ws.reviewer = second  # the step is the second reviewer's, in the event and its undo
+        try:
+            change = (
+                self.ws.approve(self.report_id)
+                if action == "approve"
+                else (self.ws.return_report(self.report_id, reason))
+            )
+        except HechaError as e:
+            self.message.emit(str(e))
+            return
+        finally:
+            self.ws.reviewer = first
+        self.apply(change)
+        done = (
+            QCoreApplication.translate("Review", "复核人 %1 已复核通过，报告保持锁定。")
+            if action == "approve"
+            else QCoreApplication.translate("Review", "复核人 %1 已退回报告，审核人可继续修改。")
+        )
+        self.message.emit(done.replace("%1", second))
 
     def apply(self, change: Change | None) -> None:
         """Refresh what a Change touched in the figure list, the document and the report list, then

@@ -42,7 +42,7 @@ from core.errors import HechaError
 from core.store.rows import Change
 from core.tables.grid import Grid, grids
 from core.tables.layout import value_text
-from gui import guard
+from gui import guard, signoff
 from gui.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -484,6 +484,8 @@ class TableView(QWidget):
         return self._apply(self.ws.set_indicator_value, self.report_id, indicator, value, kind)
 
     def _apply(self, fn: Callable[..., Any], *args: Any) -> bool:
+        if not signoff.ensure_reviewer(self.window(), self.ws):
+            return False
         try:
             change = fn(*args)
         except HechaError as e:

@@ -70,8 +70,8 @@ def _names_dates(events: Sequence[EventRow]) -> tuple[str, str]:
 
 
 def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = False) -> list[int]:
-    """The reports a record is made for: ``report_ids``, or every 已完成 report when ``done`` (or
-    when no report is named)."""
+    """The reports a record is made for: ``report_ids``, or every 已完成 report (and every one the second
+    reviewer approved since) when ``done`` (or when no report is named)."""
     if report_ids:
         ids = list(dict.fromkeys(report_ids))
         known = {r.id for r in ws.reports()}
@@ -79,7 +79,7 @@ def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = 
         if missing:
             raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, missing))} 的报告")
         return ids
-    ids = [r.id for r in ws.reports(status="done")]
+    ids = [r.id for r in ws.reports() if r.status in vocab.LOCKED_STATUSES]  # done, or approved since
     if not ids:
         raise ExportError(
             f"{ws.path}: 没有已完成的报告：请指定报告（命令行用 --report 编号），或先把报告标记为已完成"

@@ -3,7 +3,8 @@
 ``Workspace.open(path)`` is the entry point: a small facade (core/store/workspace.py) over plain
 modules — session (connection, lock, write transaction), db (file, schema, migrations), columns
 (each table's columns, declared once), storing and importer (reports in), reading and bulk (rows
-out), review (review actions), history (undo/redo), checking (checks re-run on stored values),
+out), review (review actions), signoff (second reviewer, reopening, reviewers' names) and lock (the
+lock on finished reports), history (undo/redo), checking (checks re-run on stored values),
 queries (the same issuer's report of another year).
 """
 

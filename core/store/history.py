@@ -12,7 +12,7 @@ import json
 import sqlite3
 from typing import Any
 
-from core.store import checking
+from core.store import checking, lock
 from core.store.clock import now_iso
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
@@ -129,6 +129,7 @@ def step(conn: sqlite3.Connection, reviewer: str, action: str, in_report: int | 
     )
     if eid is None:
         return None
+    lock.guard_history(conn, eid)  # undo and redo keep the sign-off lock
     report_id, old, new, before, after = conn.execute(
         "SELECT report_id, old, new, before_state, after_state FROM review_events WHERE id = ?", (eid,)
     ).fetchone()

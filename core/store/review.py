@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
+from core import messages, vocab
 from core.errors import StoreError
 from core.model import Figure
-from core.store import codec, history
+from core.store import codec, history, lock
 from core.store.clock import now_iso
 from core.store.rows import REPORT_STATUSES, Change
 from core.store.session import Session
@@ -54,6 +55,8 @@ def act(
     def tx(c: sqlite3.Connection) -> Change:
         if c.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
             raise s.missing("报告", report_id)
+        if action not in vocab.SIGNOFF_ACTIONS:  # the sign-off steps move the lock (signoff.py)
+            lock.refuse_if_locked(c, report_id)
         rec = Recorder(c, report_id)
         old, new = mutate(c, rec)
         if action != "set_report_status":
@@ -293,10 +296,14 @@ def accept_check(s: Session, reviewer: str, report_id: int, rule: str, subject: 
 def set_report_status(s: Session, reviewer: str, report_id: int, status: str) -> Change:
     if status not in REPORT_STATUSES:
         raise StoreError(f"{s.path}: 未知的报告状态 {status!r}")
+    if status in ("approved", "returned"):  # the second reviewer's, with its rules (signoff.py)
+        raise StoreError(f"{s.path}: {messages.status_by_signoff(vocab.REPORT_STATUSES[status])}")
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         rec.touch("report")
         old = rec.before["report"]["status"] if rec.before["report"] else ""
+        if old in vocab.LOCKED_STATUSES and old != status:  # reopened only with a reason
+            lock.refuse_if_locked(c, report_id)
         c.execute("UPDATE reports SET status = ? WHERE id = ?", (status, report_id))
         return old, status
 

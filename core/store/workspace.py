@@ -3,8 +3,9 @@
 A facade over plain modules, each one concern: ``session`` (the connection, its lock, the write
 transaction), ``db`` (the file, schema and migrations, from the columns of ``columns``), ``storing``
 (one extracted report in), ``importer`` (files and folders in), ``reading`` (rows out), ``bulk``
-(rows out for the exports), ``review`` (review actions), ``history`` (undo/redo), ``checking`` (checks
-re-run on stored values), ``queries`` (the same issuer's report of another year). Reading methods
+(rows out for the exports), ``review`` (review actions), ``signoff`` (the second reviewer, reopening,
+the reviewers' names), ``lock`` (the lock on finished reports), ``history`` (undo/redo), ``checking``
+(checks re-run on stored values), ``queries`` (the same issuer's report of another year). Reading methods
 return frozen rows (core/store/rows.py).
 """
 
@@ -20,7 +21,7 @@ from typing import TypeVar
 
 from core.errors import StoreError
 from core.model import Document, Extraction
-from core.store import bulk, db, history, reading, review, storing
+from core.store import bulk, db, history, reading, review, signoff, storing
 from core.store.rows import (
     Change,
     CheckRow,
@@ -33,6 +34,7 @@ from core.store.rows import (
     ReportRow,
 )
 from core.store.session import Session
+from core.store.signoff import Reviewers, Signers
 
 T = TypeVar("T")
 
@@ -206,6 +208,31 @@ class Workspace:
 
     def set_report_status(self, report_id: int, status: str) -> Change:
         return review.set_report_status(self._session, self.reviewer, report_id, status)
+
+    # ---- signing off (core/store/signoff.py): the lock, the second reviewer, the reviewers' names ------
+    def reopen(self, report_id: int, reason: str) -> Change:
+        """Open a done or approved report again for changes, with a reason."""
+        return signoff.reopen(self._session, self.reviewer, report_id, reason)
+
+    def approve(self, report_id: int) -> Change:
+        """The second reviewer approves a done report (复核通过); it stays locked."""
+        return signoff.approve(self._session, self.reviewer, report_id)
+
+    def return_report(self, report_id: int, reason: str) -> Change:
+        """The second reviewer returns a done report (退回) with a reason, opening it again."""
+        return signoff.return_report(self._session, self.reviewer, report_id, reason)
+
+    def reviewers(self) -> Reviewers:
+        """The workspace's first and second reviewer's names ('' when not entered yet)."""
+        return self._session.read(signoff.reviewers)
+
+    def set_reviewers(self, reviewer: str | None = None, second_reviewer: str | None = None) -> Reviewers:
+        """Store the first and/or second reviewer's name (None leaves one as it is); never the same person."""
+        return signoff.set_reviewers(self._session, reviewer, second_reviewer)
+
+    def signers(self, report_ids: Collection[int] | None = None) -> dict[int, Signers]:
+        """Report id → who marked it done and who approved or returned it (unsigned reports left out)."""
+        return self._session.read(lambda c: signoff.signers(c, report_ids))
 
     # ---- undo / redo from the review-event log (core/store/history.py) ------------------------------
     def can_undo(self, report_id: int | None = None) -> bool:

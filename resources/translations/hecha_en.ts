@@ -3,42 +3,42 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="61" />
+        <location filename="../../gui/checkspanel.py" line="62" />
         <source>全部数值</source>
         <translation>All values</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="132" />
+        <location filename="../../gui/checkspanel.py" line="133" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="133" />
+        <location filename="../../gui/checkspanel.py" line="134" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="134" />
+        <location filename="../../gui/checkspanel.py" line="135" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="135" />
+        <location filename="../../gui/checkspanel.py" line="136" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="161" />
+        <location filename="../../gui/checkspanel.py" line="162" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="189" />
+        <location filename="../../gui/checkspanel.py" line="190" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="190" />
+        <location filename="../../gui/checkspanel.py" line="191" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
@@ -48,27 +48,27 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="223" />
+        <location filename="../../gui/checkspanel.py" line="224" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="225" />
+        <location filename="../../gui/checkspanel.py" line="226" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="280" />
+        <location filename="../../gui/checkspanel.py" line="281" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="318" />
+        <location filename="../../gui/checkspanel.py" line="321" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="327" />
+        <location filename="../../gui/checkspanel.py" line="330" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -496,140 +496,149 @@ Review and accept that check first.</translation>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="229" />
+        <location filename="../../gui/mainwindow.py" line="230" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="239" />
+        <location filename="../../gui/mainwindow.py" line="240" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="258" />
+        <location filename="../../gui/mainwindow.py" line="259" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="272" />
+        <location filename="../../gui/mainwindow.py" line="273" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="273" />
-        <location filename="../../gui/mainwindow.py" line="393" />
-        <source>审核人：%1</source>
-        <translation>Reviewer: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="284" />
+        <location filename="../../gui/mainwindow.py" line="285" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291" />
+        <location filename="../../gui/mainwindow.py" line="292" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="297" />
+        <location filename="../../gui/mainwindow.py" line="298" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="314" />
+        <location filename="../../gui/mainwindow.py" line="315" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="315" />
+        <location filename="../../gui/mainwindow.py" line="316" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322" />
+        <location filename="../../gui/mainwindow.py" line="323" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="322" />
+        <location filename="../../gui/mainwindow.py" line="323" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="333" />
-        <location filename="../../gui/mainwindow.py" line="382" />
+        <location filename="../../gui/mainwindow.py" line="334" />
+        <location filename="../../gui/mainwindow.py" line="383" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="346" />
+        <location filename="../../gui/mainwindow.py" line="347" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="359" />
+        <location filename="../../gui/mainwindow.py" line="360" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365" />
-        <location filename="../../gui/mainwindow.py" line="372" />
+        <location filename="../../gui/mainwindow.py" line="366" />
+        <location filename="../../gui/mainwindow.py" line="373" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="366" />
+        <location filename="../../gui/mainwindow.py" line="367" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="577" />
+        <location filename="../../gui/mainwindow.py" line="398" />
+        <source>审核人：%1　复核人：%2</source>
+        <translation>Reviewer: %1   Second reviewer: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="422" />
+        <source>复核人</source>
+        <translation>Second reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="423" />
+        <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
+        <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="620" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="398" />
+        <location filename="../../gui/mainwindow.py" line="441" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="398" />
+        <location filename="../../gui/mainwindow.py" line="441" />
         <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
         <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="404" />
+        <location filename="../../gui/mainwindow.py" line="447" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="448" />
+        <location filename="../../gui/mainwindow.py" line="491" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="495" />
+        <location filename="../../gui/mainwindow.py" line="538" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="501" />
+        <location filename="../../gui/mainwindow.py" line="544" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="515" />
+        <location filename="../../gui/mainwindow.py" line="558" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="531" />
+        <location filename="../../gui/mainwindow.py" line="574" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="531" />
+        <location filename="../../gui/mainwindow.py" line="574" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -653,17 +662,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="150" />
+        <location filename="../../gui/reportlist.py" line="173" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="187" />
+        <location filename="../../gui/reportlist.py" line="210" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="191" />
+        <location filename="../../gui/reportlist.py" line="214" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -671,14 +680,24 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="81" />
+        <location filename="../../gui/reportlist.py" line="88" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="93" />
+        <location filename="../../gui/reportlist.py" line="100" />
         <source>读取时有 %1 条提示，请打开报告查看</source>
         <translation>%1 warnings while reading; open the report to see them</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reportlist.py" line="124" />
+        <source>审核人：%1</source>
+        <translation>Reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reportlist.py" line="126" />
+        <source>复核人：%1</source>
+        <translation>Second reviewer: %1</translation>
     </message>
 </context>
 <context>
@@ -689,74 +708,119 @@ Review and accept that check first.</translation>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="161" />
+        <location filename="../../gui/review.py" line="146" />
+        <source>未填写审核人姓名，操作未保存</source>
+        <translation>No reviewer name entered; nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="164" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="174" />
+        <location filename="../../gui/review.py" line="177" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="183" />
+        <location filename="../../gui/review.py" line="186" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="190" />
+        <location filename="../../gui/review.py" line="193" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="201" />
+        <location filename="../../gui/review.py" line="204" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="214" />
+        <location filename="../../gui/review.py" line="217" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="223" />
+        <location filename="../../gui/review.py" line="226" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="233" />
+        <location filename="../../gui/review.py" line="236" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="234" />
+        <location filename="../../gui/review.py" line="237" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="241" />
+        <location filename="../../gui/review.py" line="244" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="242" />
+        <location filename="../../gui/review.py" line="245" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="272" />
+        <location filename="../../gui/review.py" line="275" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="276" />
+        <location filename="../../gui/review.py" line="279" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="277" />
+        <location filename="../../gui/review.py" line="280" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="293" />
+        <source>重新打开报告</source>
+        <translation>Reopen report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="294" />
+        <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
+        <translation>Why reopen “%1”? (written into the review record)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="301" />
+        <source>已重新打开报告，可以继续审核。</source>
+        <translation>Report reopened; you can continue reviewing.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="323" />
+        <source>未填写复核人姓名，操作未保存</source>
+        <translation>No second reviewer name entered; nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="329" />
+        <source>退回报告</source>
+        <translation>Return report</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="330" />
+        <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
+        <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="352" />
+        <source>复核人 %1 已复核通过，报告保持锁定。</source>
+        <translation>Approved by second reviewer %1; the report stays locked.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="354" />
+        <source>复核人 %1 已退回报告，审核人可继续修改。</source>
+        <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>
 </context>
 <context>
@@ -765,6 +829,29 @@ Review and accept that check first.</translation>
         <location filename="../../gui/reviewkeys.py" line="26" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
+    </message>
+</context>
+<context>
+    <name>Signoff</name>
+    <message>
+        <location filename="../../gui/signoff.py" line="59" />
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/signoff.py" line="60" />
+        <source>请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）：</source>
+        <translation>Name of this workspace's reviewer (asked once; written into every review event):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/signoff.py" line="80" />
+        <source>复核人</source>
+        <translation>Second reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/signoff.py" line="81" />
+        <source>请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）：</source>
+        <translation>Name of this workspace's second reviewer (not the reviewer; asked once):</translation>
     </message>
 </context>
 <context>
@@ -820,22 +907,22 @@ Review and accept that check first.</translation>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="534" />
+        <location filename="../../gui/tableview.py" line="536" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="541" />
+        <location filename="../../gui/tableview.py" line="543" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="548" />
+        <location filename="../../gui/tableview.py" line="550" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="552" />
+        <location filename="../../gui/tableview.py" line="554" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
@@ -868,4 +955,4 @@ Review and accept that check first.</translation>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>

@@ -101,6 +101,7 @@ def test_a_change_that_moves_no_check_does_not_re_read_the_checks(
         w.review.set_report_status("done")
     assert reads == {"checks": 0, "figures": 1}
     assert w.reports.model.report(w.reports.model.row_of(w.review.report_id)).status == "done"
+    w.ws.reopen(w.review.report_id, "再核表三")  # done locks the report: opened again to edit
     # an edit that fails a check: the checks are read again, and the panel shows it
     m = wb.tables.models[1]
     with qtbot.waitSignal(wb.checks.model.modelReset):

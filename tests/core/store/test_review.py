@@ -192,6 +192,8 @@ def test_change_says_exactly_what_moved(ws: Workspace) -> None:
     assert ch.report_changed and not ch.checks_changed and ch.figure_ids == () and ch.indicator_ids == ()
     ch = ws.set_report_status(rid, "done")  # already done: nothing moves
     assert not ch.report_changed
+    ch = ws.reopen(rid, "补核表三")  # done locks the report: opened again before the next edits
+    assert ch.report_changed and not ch.checks_changed and ch.figure_ids == ()
     ch = ws.confirm_indicators(rid, ["t3.new.total"])
     assert ch.indicator_ids == ("t3.new.total",) and not ch.checks_changed
     again = ws.confirm_indicators(rid, ["t3.new.total"])  # already confirmed

@@ -1,0 +1,162 @@
+"""Signing a report off: the second reviewer (审核 → 复核), reopening, and the reviewers' names.
+
+A report marked done (已完成) or approved (复核通过) is locked (core/store/lock.py): every review action
+on it is refused until it is reopened with a reason. The second reviewer (复核人), named in the
+workspace, approves a done report or returns it with a reason, which opens it again for the first
+reviewer (审核人); whoever marked it done cannot approve it. Each step is a review event keyed
+``report`` like ``set_report_status``, so undo, the audit sheet and a restart see it.
+
+The reviewers' names are the workspace's own (table ``workspace_settings``, made on first write), so
+they are entered once per workspace and every program opening it shows the same two names. Functions
+take the open ``Session`` (or, for reads, its connection) and the acting reviewer's name.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from core import messages, vocab
+from core.errors import StoreError
+from core.store import lock, review
+from core.store.rows import Change
+from core.store.session import Session
+
+_SETTINGS = "CREATE TABLE IF NOT EXISTS workspace_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+REVIEWER_KEY = "reviewer"
+SECOND_REVIEWER_KEY = "second_reviewer"
+
+
+@dataclass(frozen=True)
+class Reviewers:
+    """The two names a workspace holds: 审核人 and 复核人 ('' when not entered yet)."""
+
+    reviewer: str = ""
+    second_reviewer: str = ""
+
+
+@dataclass(frozen=True)
+class Signers:
+    """Who signed one report: the first reviewer who last marked it done, the second reviewer who last
+    approved or returned it ('' for none), undone steps aside."""
+
+    reviewer: str = ""
+    second_reviewer: str = ""
+
+
+# ---- the names, once per workspace -------------------------------------------------------------
+def reviewers(conn: sqlite3.Connection) -> Reviewers:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'workspace_settings'").fetchone() is None:
+        return Reviewers()
+    got = dict(conn.execute("SELECT key, value FROM workspace_settings").fetchall())
+    return Reviewers(got.get(REVIEWER_KEY, ""), got.get(SECOND_REVIEWER_KEY, ""))
+
+
+def set_reviewers(s: Session, reviewer: str | None = None, second_reviewer: str | None = None) -> Reviewers:
+    """Store the first and/or second reviewer's name in the workspace (None leaves one as it is).
+    The two must be different people."""
+
+    def tx(c: sqlite3.Connection) -> Reviewers:
+        now = reviewers(c)
+        first = now.reviewer if reviewer is None else reviewer.strip()
+        second = now.second_reviewer if second_reviewer is None else second_reviewer.strip()
+        if first and second and first == second:
+            raise StoreError(f"{s.path}: {messages.SAME_PERSON}")
+        c.execute(_SETTINGS)
+        for key, value in ((REVIEWER_KEY, first), (SECOND_REVIEWER_KEY, second)):
+            c.execute(
+                "INSERT INTO workspace_settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        return Reviewers(first, second)
+
+    return s.write(tx)
+
+
+# ---- who signed --------------------------------------------------------------------------------
+def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None) -> dict[int, Signers]:
+    """Report id → who marked it done and who approved or returned it (reports never signed are
+    left out)."""
+    rows = conn.execute(
+        "SELECT report_id, action, reviewer, new FROM review_events WHERE undone = 0 "
+        "AND action IN ('set_report_status', 'approve', 'return') ORDER BY id"
+    ).fetchall()
+    wanted = None if report_ids is None else set(report_ids)
+    out: dict[int, Signers] = {}
+    for rid, action, who, new in rows:
+        if wanted is not None and rid not in wanted:
+            continue
+        got = out.get(rid, Signers())
+        if action == "set_report_status" and new == "done":
+            out[rid] = Signers(who, got.second_reviewer)
+        elif action in ("approve", "return"):
+            out[rid] = Signers(got.reviewer, who)
+    return out
+
+
+def _done_by(conn: sqlite3.Connection, report_id: int) -> str:
+    r = conn.execute(
+        "SELECT reviewer FROM review_events WHERE report_id = ? AND undone = 0 "
+        "AND action = 'set_report_status' AND new = 'done' ORDER BY id DESC LIMIT 1",
+        (report_id,),
+    ).fetchone()
+    return str(r[0]) if r else ""
+
+
+# ---- the actions -------------------------------------------------------------------------------
+def reopen(s: Session, reviewer: str, report_id: int, reason: str) -> Change:
+    """Open a done or approved report again for changes; the reason goes into the review event."""
+    reason = _reason(s, reason)
+
+    def mutate(c: sqlite3.Connection, rec: review.Recorder) -> tuple[str, str]:
+        old = _status(rec)
+        if old not in vocab.LOCKED_STATUSES:
+            raise StoreError(f"{lock.report_name(c, report_id, str(s.path))}: {messages.REOPEN_NOT_LOCKED}")
+        c.execute("UPDATE reports SET status = 'in_review' WHERE id = ?", (report_id,))
+        return old, "in_review"
+
+    return review.act(s, reviewer, report_id, f"report:{report_id}", "reopen", mutate, reason=reason)
+
+
+def approve(s: Session, reviewer: str, report_id: int) -> Change:
+    """The second reviewer approves a done report (复核通过); it stays locked."""
+    return _second_look(s, reviewer, report_id, "approve", "approved", "")
+
+
+def return_report(s: Session, reviewer: str, report_id: int, reason: str) -> Change:
+    """The second reviewer returns a done report (退回) with a reason: it opens for the first reviewer."""
+    return _second_look(s, reviewer, report_id, "return", "returned", _reason(s, reason))
+
+
+def _second_look(s: Session, reviewer: str, report_id: int, action: str, status: str, reason: str) -> Change:
+    def mutate(c: sqlite3.Connection, rec: review.Recorder) -> tuple[str, str]:
+        name = lock.report_name(c, report_id, str(s.path))
+        old = _status(rec)
+        if old != "done":
+            raise StoreError(f"{name}: {messages.NOT_DONE}")
+        second = reviewers(c).second_reviewer
+        if not second:
+            raise StoreError(f"{name}: {messages.NO_SECOND_REVIEWER}")
+        done_by = _done_by(c, report_id)
+        if reviewer and reviewer == done_by:
+            raise StoreError(f"{name}: {messages.own_work(done_by)}")
+        if reviewer != second:
+            raise StoreError(f"{name}: {messages.not_second_reviewer(second, reviewer)}")
+        c.execute("UPDATE reports SET status = ? WHERE id = ?", (status, report_id))
+        return old, status
+
+    return review.act(s, reviewer, report_id, f"report:{report_id}", action, mutate, reason=reason)
+
+
+def _status(rec: review.Recorder) -> str:
+    rec.touch("report")
+    state = rec.before["report"]
+    return str(state["status"]) if state else ""
+
+
+def _reason(s: Session, reason: str) -> str:
+    if not reason or not reason.strip():
+        raise StoreError(f"{s.path}: {messages.REASON_NEEDED}")
+    return reason.strip()
