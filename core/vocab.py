@@ -254,6 +254,8 @@ REPORT_STATUSES = {
 }
 # A report in one of these is locked: review actions are refused until it is reopened with a reason.
 LOCKED_STATUSES = ("done", "approved")
+# Finished: what "已完成的报告" means in the export and the review record (done, or approved since).
+FINISHED_STATUSES = LOCKED_STATUSES
 FIGURE_STATUSES = {
     "pending": "待核对",
     "confirmed": "已确认",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import vocab
 from gui.tasks import Task
 
 
@@ -98,7 +99,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.paths: list[str] = []
         reports = ws.reports()
-        done = [r.id for r in reports if r.status == "done"]
+        done = [r.id for r in reports if r.status in vocab.FINISHED_STATUSES]  # done, or approved since
         self.choices: dict[str, list[int] | None] = {"all": None, "done": done, "selected": self.selected}
         counts = {"all": len(reports), "done": len(done), "selected": len(self.selected)}
         self.scope_group = QButtonGroup(self)

@@ -79,7 +79,7 @@ def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = 
         if missing:
             raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, missing))} 的报告")
         return ids
-    ids = [r.id for r in ws.reports() if r.status in vocab.LOCKED_STATUSES]  # done, or approved since
+    ids = [r.id for r in ws.reports() if r.status in vocab.FINISHED_STATUSES]
     if not ids:
         raise ExportError(
             f"{ws.path}: 没有已完成的报告：请指定报告（命令行用 --report 编号），或先把报告标记为已完成"
