@@ -44,6 +44,7 @@ class ReportData:
     figures: list[FigureTuple]
     indicators: dict[str, IndicatorTuple]
     reviewers: dict[str, str]  # "figure:ID" / "indicator:ID" → last reviewer
+    signed_by: tuple[str, str] = ("", "")  # who marked it done, who approved or returned it (复核人)
 
     def context(self, start: int | None, end: int | None) -> str:
         if start is None or end is None:
@@ -78,11 +79,16 @@ def _read(
 ) -> list[ReportData]:
     texts, figures = ws.texts(ids), ws.all_figures(ids, in_tables=table_figures)
     indicators, reviewers = ws.all_indicators(ids), ws.last_reviewers(ids)
+    signers = ws.signers(ids)
     return [
         ReportData(r, Path(r.path).name, texts[r.id], figures.get(r.id, []), indicators.get(r.id, {}),
-                   reviewers.get(r.id, {}))
+                   reviewers.get(r.id, {}), _signed(signers.get(r.id)))
         for r in rows
     ]  # fmt: skip
+
+
+def _signed(s: Any) -> tuple[str, str]:
+    return ("", "") if s is None else (s.reviewer, s.second_reviewer)
 
 
 def stream(ws: Workspace, report_ids: Iterable[int] | None = None, batch: int = 100) -> Iterator[ReportData]:

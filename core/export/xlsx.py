@@ -143,8 +143,20 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
     ids = [i for i in layout.ORDER if i in present] + sorted(present - set(layout.ORDER))
     if not ids:
         ids = [i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))]
-    fixed = ("编号", "文件", "标题", "发布机关", "年度", "审核状态", "数字", "待核对", "未通过检查")
-    widths = (6, 24, 36, 20, 6, 8, 6, 7, 9)
+    fixed = (
+        "编号",
+        "文件",
+        "标题",
+        "发布机关",
+        "年度",
+        "审核状态",
+        "数字",
+        "待核对",
+        "未通过检查",
+        "审核人",
+        "复核人",
+    )
+    widths = (6, 24, 36, 20, 6, 8, 6, 7, 9, 8, 8)
     for c, (h, w) in enumerate(zip(fixed, widths, strict=True)):
         ws.merge_range(0, c, 1, c, h, fm.header)
         ws.set_column(c, c, w)
@@ -169,6 +181,8 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
         ws.write_number(k, 6, r.n_figures, fm.label)
         ws.write_number(k, 7, r.n_pending, fm.label)
         ws.write_number(k, 8, r.n_failed, fm.label)
+        ws.write_string(k, 9, d.signed_by[0], fm.label)  # who marked it done
+        ws.write_string(k, 10, d.signed_by[1], fm.label)  # the second reviewer who approved or returned it
         get = d.indicators.get
         for j, ind in enumerate(ids, start=len(fixed)):
             v = get(ind)

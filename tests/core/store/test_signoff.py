@@ -172,3 +172,21 @@ def test_the_review_record_names_the_second_reviewer_and_the_day_they_approved(w
     assert rec.second_reviewer() == ("李四", day)
     assert rec.reviewer()[0] == "张三"  # the approval is not counted as the first reviewer's work
     assert f"复核人：李四　{day}" in record.html([rec])
+
+
+def test_the_exported_summary_names_both_reviewers(ws: Workspace, tmp_path: Path) -> None:
+    import openpyxl
+
+    from core import export
+
+    rid, _b = _done(ws)
+    ws.set_reviewers("张三", "李四")
+    with _second(ws) as li:
+        li.approve(rid)
+    out = tmp_path / "核查结果.xlsx"
+    export.to_xlsx(ws, out)
+    sheet = openpyxl.load_workbook(out)["汇总"]
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[3]]
+    assert row[header.index("审核状态")] == "复核通过"
+    assert row[header.index("审核人")] == "张三" and row[header.index("复核人")] == "李四"
