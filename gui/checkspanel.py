@@ -60,15 +60,7 @@ def subject_name(rule: str, subject: str) -> str:
     """A Chinese name for what a check is about: a row, a column, a group or an indicator."""
     if subject == "all":
         return QCoreApplication.translate("Checks", "全部数值")
-    if rule == "t3.row_total":
-        row = next((r for r in schema.T3_ROWS if r.key == subject), None)
-        return schema.brief_label(row.label) if row else subject
-    if rule in ("t3.balance", "t3.results_total", "cross_year.carry"):
-        col = next((c for c in schema.T3_COLUMNS if c.key == subject), None)
-        return schema.own_label(col.label) if col else subject
-    if rule == "t4.group_total":
-        return dict(schema.T4_GROUPS).get(subject, subject)
-    return schema.short_label(subject) or subject
+    return core_checks.subject_name(rule, subject)
 
 
 def result_text(check: CheckRow) -> str:

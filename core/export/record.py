@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core import schema, vocab
+from core import checks, vocab
 from core.errors import ExportError
 from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportRow
 from core.tables import grid
@@ -186,29 +186,13 @@ def _table(rec: Record, g: grid.Grid, figures: dict[int, FigureRow]) -> str:
     )
 
 
-def subject_name(rule: str, subject: str) -> str:
-    """A Chinese name for what a check is about: a row, a column, a group or an indicator (the same
-    names as the checks panel shows)."""
-    if subject == "all":
-        return "全部数值"
-    if rule == "t3.row_total":
-        row = next((r for r in schema.T3_ROWS if r.key == subject), None)
-        return schema.brief_label(row.label) if row else subject
-    if rule in ("t3.balance", "t3.results_total", "cross_year.carry"):
-        col = next((c for c in schema.T3_COLUMNS if c.key == subject), None)
-        return schema.own_label(col.label) if col else subject
-    if rule == "t4.group_total":
-        return dict(schema.T4_GROUPS).get(subject, subject)
-    return schema.short_label(subject) or subject
-
-
 def _checks(rec: Record) -> str:
     rows = []
     for k in rec.checks:
         status = vocab.ACCEPTED if k.accepted else vocab.CHECK_STATUSES.get(k.status, k.status)
         reason = escape(k.reason) if k.accepted else ""
         rows.append(
-            f"<tr><td>{escape(vocab.rule_name(k.rule))}</td><td>{escape(subject_name(k.rule, k.subject))}</td>"
+            f"<tr><td>{escape(vocab.rule_name(k.rule))}</td><td>{escape(checks.subject_name(k.rule, k.subject))}</td>"
             f"<td>{escape(k.formula)}</td><td>{escape(status)}</td><td>{reason}</td></tr>"
         )
     if not rows:
