@@ -31,28 +31,14 @@ sys.path.insert(0, str(ROOT / "tests" / "gui"))
 
 
 def make_long_pdf(path: Path, pages: int = 100) -> None:
-    from PySide6.QtCore import QMarginsF, QPointF
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from hecha_fixtures import write_pdf
 
-    w = QPdfWriter(str(path))
-    w.setResolution(72)
-    w.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
-    )
-    p = QPainter(w)
-    f = QFont()
-    f.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC"])
-    f.setPixelSize(12)
-    p.setFont(f)
-    for i in range(pages):
-        if i:
-            w.newPage()
-        for k in range(40):
-            p.drawText(
-                QPointF(60, 60 + k * 18),
-                f"第{i + 1}页第{k + 1}行：主动公开政府信息{(i * 40 + k) % 997}条，收到申请{k + 3}件。",
-            )
-    p.end()
+    line = "第{}页第{}行：主动公开政府信息{}条，收到申请{}件。"
+    text = [
+        [(60, 60 + k * 18, line.format(i + 1, k + 1, (i * 40 + k) % 997, k + 3)) for k in range(40)]
+        for i in range(pages)
+    ]
+    write_pdf(path, text, pixel_size=12)
 
 
 def rss_mb() -> float:

@@ -11,7 +11,6 @@ many sheets in a trivial loop.
 
 from __future__ import annotations
 
-import random
 import re
 import sys
 import tempfile
@@ -27,34 +26,13 @@ from core.store import Workspace  # noqa: E402
 from core.tables import grid  # noqa: E402
 from core.tables import layout as export_layout  # noqa: E402
 
-T3_ROWS = [label for _, _, label in export_layout.T3_ROWS if not label.startswith("（六）其他处理")]
-
-
-def report_text(k: int, rng: random.Random) -> str:
-    year = 2019 + k % 6
-    new = [rng.randint(0, 60) for _ in range(6)]
-    lines = [
-        f"第{k}号区人民政府{year}年政府信息公开工作年度报告",
-        "",
-        f"{year}年，本机关主动公开政府信息{rng.randint(100, 9999)}条，其中主动公开规章{rng.randint(0, 20)}件、"
-        f"行政规范性文件{rng.randint(1, 99)}件，发布政策解读{rng.randint(10, 900)}条。",
-        f"全年共收到政府信息公开申请{sum(new)}件，办理行政复议{rng.randint(0, 9)}宗，行政诉讼{rng.randint(0, 9)}件。",
-        f"开展政务公开培训{rng.randint(1, 30)}次、培训{rng.randint(50, 900)}余人次，网站访问量{rng.randint(1, 99)}万人次。",
-        "",
-        "三、收到和处理政府信息公开申请情况",
-        "| 本列数据的勾稽关系 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
-    ]
-    for label in T3_ROWS:
-        vals = new if label.startswith("一、") else [rng.randint(0, 9) for _ in range(6)]
-        lines.append(f"| {label} | " + " | ".join(map(str, vals)) + f" | {sum(vals)} |")
-    return "\n".join(lines) + "\n"
+sys.path.insert(0, str(ROOT / "tests" / "gui"))
+from hecha_fixtures import write_office_reports  # noqa: E402
 
 
 def write_corpus(folder: Path, n: int) -> None:
-    rng = random.Random(7)
-    folder.mkdir(parents=True, exist_ok=True)
-    for k in range(n):
-        (folder / f"r{k:05d}.txt").write_text(report_text(k, rng), encoding="utf-8")
+    """``n`` generated annual reports with 表三 (the same generator as the GUI tests use)."""
+    write_office_reports(folder, n, seed=7)
 
 
 def bench_import(tmp: Path, corpus: Path, n: int, workers: int) -> Path:

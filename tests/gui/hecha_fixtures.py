@@ -84,13 +84,11 @@ def require_cjk_font() -> None:
         pytest.skip("no CJK font installed (apt-get install fonts-wqy-microhei): a generated PDF needs one")
 
 
-def make_pdf(path: Path) -> Path:
-    """Two A4 pages written by Qt: a figure on page 1 at (72, 120) and one on page 2 at (72, 400) pt.
-    Skips the test when no Chinese font is installed."""
+def write_pdf(path: Path, pages: list[list[tuple[float, float, str]]], pixel_size: int = 14) -> Path:
+    """A4 pages written by Qt's PDF writer, as an office's PDF export draws text: each page a list of
+    ``(x, y, text)`` in points, in a Chinese font."""
     from PySide6.QtCore import QMarginsF, QPointF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    require_cjk_font()
 
     w = QPdfWriter(str(path))
     w.setResolution(72)
@@ -100,14 +98,28 @@ def make_pdf(path: Path) -> Path:
     p = QPainter(w)
     f = QFont()
     f.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC"])
-    f.setPixelSize(14)
+    f.setPixelSize(pixel_size)
     p.setFont(f)
-    p.drawText(QPointF(72, 120), "某市2023年政府信息公开工作年度报告")
-    p.drawText(QPointF(72, 160), "本机关主动公开政府信息1234条。")
-    w.newPage()
-    p.drawText(QPointF(72, 400), "全年收到政府信息公开申请86件。")
+    for i, lines in enumerate(pages):
+        if i:
+            w.newPage()
+        for x, y, text in lines:
+            p.drawText(QPointF(x, y), text)
     p.end()
     return path
+
+
+def make_pdf(path: Path) -> Path:
+    """Two A4 pages written by Qt: a figure on page 1 at (72, 120) and one on page 2 at (72, 400) pt.
+    Skips the test when no Chinese font is installed."""
+    require_cjk_font()
+    return write_pdf(
+        path,
+        [
+            [(72, 120, "某市2023年政府信息公开工作年度报告"), (72, 160, "本机关主动公开政府信息1234条。")],
+            [(72, 400, "全年收到政府信息公开申请86件。")],
+        ],
+    )
 
 
 def add_reports(ws: Any, paths: list[Path]) -> list[int]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hecha_fixtures import add_reports, make_pdf, write_office_reports
+from hecha_fixtures import add_reports, make_pdf, write_office_reports, write_pdf
 
 SWITCHES = 200
 GROWTH_MB = 10.0
@@ -95,26 +95,11 @@ def test_text_report_after_pdf_releases_pages(qtbot: Any, office_window: Any) ->
 
 def _long_pdf(path: Path, pages: int) -> Path:
     """``pages`` A4 pages of text with one figure per line, written by Qt."""
-    from PySide6.QtCore import QMarginsF, QPointF
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    w = QPdfWriter(str(path))
-    w.setResolution(72)
-    w.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF())
-    )
-    p = QPainter(w)
-    f = QFont()
-    f.setFamilies(["WenQuanYi Micro Hei", "Noto Sans CJK SC"])
-    f.setPixelSize(14)
-    p.setFont(f)
-    for i in range(pages):
-        if i:
-            w.newPage()
-        for k in range(5):
-            p.drawText(QPointF(72, 100 + 40 * k), f"第{i + 1}页：主动公开政府信息{i * 10 + k + 1}条。")
-    p.end()
-    return path
+    text = [
+        [(72, 100 + 40 * k, f"第{i + 1}页：主动公开政府信息{i * 10 + k + 1}条。") for k in range(5)]
+        for i in range(pages)
+    ]
+    return write_pdf(path, text)
 
 
 def test_long_pdf_keeps_only_pages_near_the_view(qtbot: Any, window: Any, tmp_path: Path) -> None:
