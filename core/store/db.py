@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.documents.meta import issuer_key
 from core.errors import StoreError
 from core.store import columns
 from core.store.columns import TABLES, Table
@@ -143,8 +142,6 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    # one issuer written two ways across years (苏州市吴中区人民政府 / 吴中区人民政府) is one issuer
-    conn.create_function("issuer_key", 1, issuer_key, deterministic=True)
     return conn
 
 
