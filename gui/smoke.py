@@ -169,11 +169,11 @@ class Smoke:
         path = str(self.samples["txt"])
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             out = pool.submit(analyse_file, path).result(timeout=120)
-        _expect(out[0] == path and out[3] is None, f"{path}: 子进程解析失败：{out[3]}")
-        extraction = out[1]
-        if extraction is None or not extraction.figures:
+        _expect(out[0] == path and out[2] is None, f"{path}: 子进程解析失败：{out[2]}")
+        rows = out[1]
+        if rows is None or not rows.figures:
             raise StepFailed(f"{path}: 子进程没有找到数字")
-        return f"{len(extraction.figures)} figures parsed in a spawned process"
+        return f"{len(rows.figures)} figures parsed in a spawned process"
 
     def export(self) -> str:
         from core.export import to_xlsx

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.model import Cell, CheckResult, Document, Figure, IndicatorValue, Page, Table
-from core.store.columns import FIGURES
+from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES
 from core.store.rows import FigureRow
 
 # The columns of a stored figure that make a ``core.model.Figure`` again (the checks re-run on them).
@@ -18,9 +18,17 @@ MODEL_FIGURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
 
 
 def dec_text(v: Decimal | int | float | None) -> str | None:
+    """A value as the exact text it is stored as: ``12``, ``3.50``, ``-0.25`` (no exponent; a whole
+    number without decimals)."""
     if v is None:
         return None
-    d = v if isinstance(v, Decimal) else Decimal(str(v))
+    if type(v) is Decimal:
+        s = str(v)
+        if s.isdigit():  # the common case, a plain whole number: nothing to normalise
+            return s
+        d = v
+    else:
+        d = Decimal(str(v))
     return format(d.normalize(), "f") if d == d.to_integral_value() else str(d)
 
 
@@ -153,6 +161,17 @@ def figure_row(report_id: int, f: Figure) -> dict[str, Any]:
     }
 
 
+def figure_values(f: Figure) -> tuple[Any, ...]:
+    """``figure_row`` without ``id`` and ``report_id``, as a tuple in column order (``FIGURE_VALUES``):
+    what the import sends from a worker process and inserts as it is."""
+    v = dec_text(f.value)
+    return (f.start, f.end, f.text, v, v, f.unit, f.multiplier, f.qualifier, f.label or "", f.indicator,
+            float(f.confidence), f.rule or "", f.source or "text", "pending")  # fmt: skip
+
+
+FIGURE_VALUES = FIGURES.names[2:]  # the columns of figure_values, after id and report_id
+
+
 def row_figure(r: dict[str, Any]) -> FigureRow:
     """A stored figure (a row of every column) as the GUI and the CLI read it."""
     values = {"value": text_dec(r["value"]), "original_value": text_dec(r["original_value"])}
@@ -180,6 +199,23 @@ def indicator_row(report_id: int, v: IndicatorValue, figure_id: int | None) -> d
         "original_kind": v.kind,
         "original_value": dec_text(v.value),
     }
+
+
+def indicator_values(v: IndicatorValue) -> tuple[Any, ...]:
+    """``indicator_row`` without ``report_id`` and ``figure_id``, as a tuple (``INDICATOR_VALUES_COLS``)."""
+    d = dec_text(v.value)
+    return (v.id, v.kind, d, v.raw or "", v.start, v.end, float(v.confidence), "pending", v.kind, d)
+
+
+INDICATOR_VALUE_COLS = tuple(c for c in INDICATOR_VALUES.names if c not in ("report_id", "figure_id"))
+
+
+def check_values(c: CheckResult) -> tuple[Any, ...]:
+    """``check_row`` without ``id`` and ``report_id``, as a tuple (``CHECK_VALUES``)."""
+    return (c.rule, c.subject, c.status, c.severity, c.formula, json.dumps(list(c.cells), ensure_ascii=False))
+
+
+CHECK_VALUES = CHECKS.names[2:]
 
 
 def check_row(report_id: int, c: CheckResult) -> dict[str, Any]:

@@ -1,8 +1,11 @@
 """Import many reports into a workspace: files and folders (recursive), skipping what is already there.
 
-Parsing may run in a process pool; every write happens here, in this process, one report per
-transaction, so a crash or kill never leaves half a report in the workspace and a new import simply
-finishes the rest (files already stored are recognised by their sha256 and skipped).
+Parsing may run in a process pool, and each report is turned into its rows there
+(``storing.rows_of``); every write happens here, in this process. Reports are written a batch at a time
+(up to ``BATCH_REPORTS`` reports, ``BATCH_BYTES`` of originals or ``BATCH_SECONDS`` of waiting), each
+batch one transaction: a crash or kill never leaves half a report in the workspace — at most the
+batch being gathered is not stored — and a new import simply finishes the rest (files already stored
+are recognised by their sha256 and skipped). Progress counts analysed files.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,11 +29,16 @@ from core import documents, messages
 from core.documents import SUPPORTED_SUFFIXES
 from core.errors import HechaError, LoadError
 from core.messages import shown_path
-from core.model import Extraction
 from core.store.rows import ImportResult
+from core.store.storing import ReportRows
 
 POOL_THRESHOLD = 24  # fewer files than this are parsed in-process (a pool costs ~1 s to start)
-Outcome = tuple[str, Extraction | None, bytes | None, str | None]  # path, extraction, original, error
+# A batch is written when it holds this many reports, this many bytes of originals, or when its first
+# report has waited this long (so the progress bar moves and a cancel is prompt).
+BATCH_REPORTS = 64
+BATCH_BYTES = 32 << 20
+BATCH_SECONDS = 0.5
+Outcome = tuple[str, ReportRows | None, str | None]  # path, the report's rows, error
 
 
 class Target(Protocol):
@@ -38,7 +46,7 @@ class Target(Protocol):
 
     def has_sha(self, sha256: str) -> bool: ...
 
-    def store_report(self, ex: Extraction, original: bytes | None = None) -> tuple[int, bool]: ...
+    def store_batch(self, batch: Sequence[ReportRows]) -> list[tuple[int, bool]]: ...
 
 
 # Report formats a folder may hold that must be saved in another format first.
@@ -142,19 +150,20 @@ def analyse_file(path: str) -> Outcome:
     The file is read once: its sha256, text, figures and the stored original all come from the same
     bytes, so a file changed while it is imported is stored as it was read, consistently."""
     from core import pipeline
+    from core.store import storing
 
     try:
         data = documents.read(path)
         ex = pipeline.analyse_document(documents.from_bytes(path, data))
-        return path, ex, data, None
+        return path, storing.rows_of(ex, data), None
     except LoadError as e:
-        return path, None, None, e.reason
+        return path, None, e.reason
     except HechaError as e:
-        return path, None, None, str(e).removeprefix(f"{shown_path(path)}: ")
+        return path, None, str(e).removeprefix(f"{shown_path(path)}: ")
     except MemoryError:
-        return path, None, None, "文件内容过大，内存不足，无法读取；请拆分后再导入"
+        return path, None, "文件内容过大，内存不足，无法读取；请拆分后再导入"
     except Exception as e:  # a bug in a parser must not stop the batch
-        return path, None, None, f"无法处理（{type(e).__name__}），请把此文件发给维护人员"
+        return path, None, f"无法处理（{type(e).__name__}），请把此文件发给维护人员"
 
 
 def _watch_parent(parent: int) -> None:
@@ -250,21 +259,42 @@ def import_paths(
     if progress:
         progress(done, total)
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
-    for path, ex, data, err in _results(todo, n_workers, is_cancelled):
-        if ex is None:
-            result.errors.append((shown_path(path), err or "无法处理"))
-        else:
-            rid, added = ws.store_report(ex, data)
+    batch: list[tuple[str, ReportRows]] = []
+    batch_bytes = 0
+    batch_since = 0.0
+
+    def flush() -> None:
+        nonlocal batch_bytes
+        stored = ws.store_batch([rows for _, rows in batch]) if batch else []
+        for (path, rows), (rid, added) in zip(batch, stored, strict=True):
             if added:
                 result.added += 1
                 result.report_ids.append(rid)
-                result.warnings.extend((ex.document.path, w) for w in ex.document.warnings)
+                result.warnings.extend((path, w) for w in rows.warnings)
             else:
                 result.skipped += 1
+        batch.clear()
+        batch_bytes = 0
+
+    for path, rows, err in _results(todo, n_workers, is_cancelled):
         done += 1
+        if rows is None:
+            result.errors.append((shown_path(path), err or "无法处理"))
+        else:
+            if not batch:
+                batch_since = time.monotonic()
+            batch.append((path, rows))
+            batch_bytes += len(rows.original or b"")
+        if (
+            len(batch) >= BATCH_REPORTS
+            or batch_bytes >= BATCH_BYTES
+            or (batch and time.monotonic() - batch_since >= BATCH_SECONDS)
+        ):
+            flush()
         if progress:
             progress(done, total)
         if is_cancelled():
             break
+    flush()  # what was analysed before a cancel is stored too
     result.cancelled = is_cancelled() and done < total
     return result

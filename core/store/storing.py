@@ -1,6 +1,9 @@
-"""Storing one extracted report: the document, its original bytes, figures, indicator values, checks.
+"""Storing extracted reports: the document, its original bytes, figures, indicator values, checks.
 
-The caller runs ``add`` inside one write transaction, so a report is stored whole or not at all.
+A report is turned into its rows (``rows_of``: plain tuples in column order) where it was analysed —
+in a worker process during an import, so what crosses to the importing process is cheap to send
+(a report's model objects cost 3–4 ms to unpickle, its rows a fraction of that) — and ``write`` puts
+them in. The caller runs ``write`` inside a write transaction; a report is stored whole or not at all.
 Rows go in with ``executemany`` and the figure ids are assigned here (the next free ones, as SQLite
 would), so a report's hundreds of rows cost one statement per table.
 
@@ -8,48 +11,84 @@ Measured on 200 generated reports (185 figures, 175 indicator values each; stori
 excluded, best of 4 fresh workspaces, the two ways interleaved on the same 2-core machine):
 executemany 118-125 reports/s of CPU time, sqlite-utils ``insert_all`` with the same rows 66-87
 reports/s (it validates every record and builds each statement in Python) — so the import, the hot
-path, keeps executemany; sqlite-utils creates and migrates the schema (core/store/db.py). Wall time
-there was 33-49 against 20-31 reports/s, most of it the commit's fsync.
+path, keeps executemany; sqlite-utils creates and migrates the schema (core/store/db.py).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Any, NamedTuple
 
 from core.model import Extraction
 from core.store import checking, codec
 from core.store.clock import now_iso
-from core.store.columns import FIGURES, INDICATOR_VALUES, REPORTS
+from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
 
-_FIGURE_COLS = FIGURES.names  # with id: assigned below
-_INDICATOR_COLS = INDICATOR_VALUES.names
-_REPORT_COLS = tuple(c for c in REPORTS.names if c != "id")
+_REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "imported_at"))
+_INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
+assert FIGURES.names[:2] == ("id", "report_id")
+_INSERT_FIGURE = FIGURES.insert_sql()
+_INSERT_INDICATOR = INDICATOR_VALUES.insert_sql(("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS))
+_INSERT_CHECK = CHECKS.insert_sql(("report_id", *codec.CHECK_VALUES))
+
+
+class ReportRows(NamedTuple):
+    """One analysed report as the rows it is stored as (no ids yet)."""
+
+    sha256: str
+    issuer: str | None
+    year: int | None
+    warnings: tuple[str, ...]  # the document's warnings, which the import also reports
+    report: tuple[Any, ...]  # the reports row's columns except id, status, imported_at
+    original: bytes | None
+    figures: list[tuple[Any, ...]]  # codec.figure_values
+    indicators: list[tuple[int | None, tuple[Any, ...]]]  # (index into figures, indicator_values)
+    checks: list[tuple[Any, ...]]  # codec.check_values
+
+
+def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
+    doc = ex.document
+    report = codec.document_row(doc)
+    figs = ex.figures
+    by_start = {(f.start, f.source): i for i, f in enumerate(figs)}
+    by_ind = {f.indicator: i for i, f in enumerate(figs) if f.indicator}
+    inds = []
+    for v in ex.indicators.values():
+        k = by_start.get((v.start, "table")) if v.start is not None else None
+        inds.append((k if k is not None else by_ind.get(v.id), codec.indicator_values(v)))
+    return ReportRows(
+        sha256=doc.sha256,
+        issuer=doc.issuer,
+        year=doc.year,
+        warnings=tuple(doc.warnings),
+        report=tuple(report[k] for k in _REPORT_COLS),
+        original=original,
+        figures=[codec.figure_values(f) for f in figs],
+        indicators=inds,
+        checks=[codec.check_values(c) for c in ex.checks],
+    )
+
+
+def write(conn: sqlite3.Connection, r: ReportRows) -> tuple[int, bool]:
+    """Store ``r``; return its report id and whether it is new (a file already stored, recognised by
+    its sha256, is not stored again and returns the id it has)."""
+    old = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (r.sha256,)).fetchone()
+    if old:
+        return int(old[0]), False
+    cur = conn.execute(_INSERT_REPORT, ("unreviewed", now_iso(), *r.report))
+    rid = int(cur.lastrowid or 0)
+    if r.original is not None:
+        conn.execute("INSERT INTO originals (report_id, data) VALUES (?, ?)", (rid, r.original))
+    first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM figures").fetchone()[0])
+    conn.executemany(_INSERT_FIGURE, [(first + i, rid, *f) for i, f in enumerate(r.figures)])
+    conn.executemany(
+        _INSERT_INDICATOR, [(rid, None if k is None else first + k, *v) for k, v in r.indicators]
+    )
+    conn.executemany(_INSERT_CHECK, [(rid, *c) for c in r.checks])
+    checking.recheck_neighbours(conn, rid, r.issuer, r.year)
+    return rid, True
 
 
 def add(conn: sqlite3.Connection, ex: Extraction, original: bytes | None) -> tuple[int, bool]:
-    """Store ``ex``; return its report id and whether it is new (a file already stored, recognised by
-    its sha256, is not stored again and returns the id it has)."""
-    old = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (ex.document.sha256,)).fetchone()
-    if old:
-        return int(old[0]), False
-    row = codec.document_row(ex.document)
-    row["status"] = "unreviewed"
-    row["imported_at"] = now_iso()
-    cur = conn.execute(REPORTS.insert_sql(_REPORT_COLS), [row[k] for k in _REPORT_COLS])
-    rid = int(cur.lastrowid or 0)
-    if original is not None:
-        conn.execute("INSERT INTO originals (report_id, data) VALUES (?, ?)", (rid, original))
-    first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM figures").fetchone()[0])
-    ids = range(first, first + len(ex.figures))
-    figs = [{**codec.figure_row(rid, f), "id": i} for f, i in zip(ex.figures, ids, strict=True)]
-    conn.executemany(FIGURES.insert_sql(), ([r[k] for k in _FIGURE_COLS] for r in figs))
-    by_start = {(f.start, f.source): i for f, i in zip(ex.figures, ids, strict=True)}
-    by_ind = {f.indicator: i for f, i in zip(ex.figures, ids, strict=True) if f.indicator}
-    inds = []
-    for v in ex.indicators.values():
-        fid = by_start.get((v.start, "table")) if v.start is not None else None
-        inds.append(codec.indicator_row(rid, v, fid if fid is not None else by_ind.get(v.id)))
-    conn.executemany(INDICATOR_VALUES.insert_sql(), ([r[k] for k in _INDICATOR_COLS] for r in inds))
-    checking.insert(conn, rid, ex.checks)
-    checking.recheck_neighbours(conn, rid, ex.document.issuer, ex.document.year)
-    return rid, True
+    """``write`` for an extraction made in this process."""
+    return write(conn, rows_of(ex, original))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
@@ -103,6 +103,10 @@ class Workspace:
     def store_report(self, ex: Extraction, original: bytes | None = None) -> tuple[int, bool]:
         """``add_report``, also saying whether the report is new (False: the file was already stored)."""
         return self._session.write(lambda c: storing.add(c, ex, original))
+
+    def store_batch(self, batch: Sequence[storing.ReportRows]) -> list[tuple[int, bool]]:
+        """Store analysed reports (``storing.rows_of``) in one transaction: all of them or none."""
+        return self._session.write(lambda c: [storing.write(c, r) for r in batch])
 
     def import_paths(
         self,

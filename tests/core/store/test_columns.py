@@ -174,3 +174,29 @@ def test_a_migration_that_breaks_the_links_is_undone(tmp_path: Path, monkeypatch
     assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
     conn.close()
+
+
+def test_the_rows_an_import_sends_hold_the_same_values_as_the_declared_rows() -> None:
+    """The import ships each report as tuples (storing.rows_of); they must be the declared rows'
+    values in column order, or a column would silently take another's value."""
+    ex = extraction()
+    for f in ex.figures:
+        row = codec.figure_row(1, f)
+        assert codec.figure_values(f) == tuple(row[c] for c in codec.FIGURE_VALUES)
+    for v in ex.indicators.values():
+        row = codec.indicator_row(1, v, None)
+        assert codec.indicator_values(v) == tuple(row[c] for c in codec.INDICATOR_VALUE_COLS)
+    for k in ex.checks:
+        row = codec.check_row(1, k)
+        assert codec.check_values(k) == tuple(row[c] for c in codec.CHECK_VALUES)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("120", "120"), ("0", "0"), ("-3", "-3"), ("1.50", "1.50"), ("12.0", "12"),
+     ("1E+3", "1000"), ("0.25", "0.25"), ("-0.5", "-0.5"), ("007", "7"), ("2.50E+1", "25"),
+     ("123456789012345678901234567890", "123456789012345678901234567890")],
+)  # fmt: skip
+def test_a_value_is_stored_as_its_exact_plain_text(value: str, text: str) -> None:
+    assert codec.dec_text(Decimal(value)) == text
+    assert codec.text_dec(codec.dec_text(Decimal(value))) == Decimal(value)
