@@ -69,14 +69,12 @@ def _insert_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
     conn.executemany(CHECKS.insert_sql(_CHECK_COLS), ([row[c] for c in _CHECK_COLS] for row in rows))
 
 
-def recheck_neighbours(
-    conn: sqlite3.Connection, report_id: int, issuer: str | None, year: int | None
-) -> None:
+def recheck_neighbours(conn: sqlite3.Connection, report_id: int, key: str, year: int | None) -> None:
     """The cross-year carry check links a report to the same issuer's previous year: when either of
     the pair arrives, re-run the checks of the later report so the carry check is there at once."""
     if year is None:
         return
     for y, target in ((year - 1, report_id), (year + 1, None)):
-        other = queries.report_of_year(conn, issuer, y)
+        other = queries.report_of_year(conn, key, y)
         if other is not None:
             rerun(conn, target if target is not None else other)

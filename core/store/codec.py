@@ -78,6 +78,8 @@ def _unpack(data: bytes | None, typecode: str | None) -> array | None:
 
 
 def document_row(doc: Document) -> dict[str, Any]:
+    from core.documents.meta import issuer_key  # here: only an import needs it, not the window's start
+
     tables = [
         {
             "start": t.start,
@@ -106,6 +108,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "char_boxes": cb,
         "char_boxes_type": cbt,
         "warnings": json.dumps(list(doc.warnings), ensure_ascii=False),
+        "issuer_key": issuer_key(doc.issuer),
     }
 
 

@@ -83,12 +83,14 @@ REPORTS = Table(
         _c("char_boxes", bytes),
         _c("char_boxes_type", str),
         _c("warnings", str, True, "[]"),
+        _c("issuer_key", str),  # core.documents.meta.issuer_key(issuer), for the previous-year query (v2)
     ),
     pk=("id",),
     indexes=(
         Index("reports_sha256", ("sha256",), unique=True),
         Index("reports_issuer_year", ("issuer", "year")),
         Index("reports_status", ("status",)),
+        Index("reports_year_issuer_key", ("year", "issuer_key")),  # version 2
     ),
 )
 

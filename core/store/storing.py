@@ -36,7 +36,7 @@ class ReportRows(NamedTuple):
     """One analysed report as the rows it is stored as (no ids yet)."""
 
     sha256: str
-    issuer: str | None
+    issuer_key: str  # core.documents.meta.issuer_key of the issuer
     year: int | None
     warnings: tuple[str, ...]  # the document's warnings, which the import also reports
     report: tuple[Any, ...]  # the reports row's columns except id, status, imported_at
@@ -58,7 +58,7 @@ def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
         inds.append((k if k is not None else by_ind.get(v.id), codec.indicator_values(v)))
     return ReportRows(
         sha256=doc.sha256,
-        issuer=doc.issuer,
+        issuer_key=report["issuer_key"],
         year=doc.year,
         warnings=tuple(doc.warnings),
         report=tuple(report[k] for k in _REPORT_COLS),
@@ -85,7 +85,7 @@ def write(conn: sqlite3.Connection, r: ReportRows) -> tuple[int, bool]:
         _INSERT_INDICATOR, [(rid, None if k is None else first + k, *v) for k, v in r.indicators]
     )
     conn.executemany(_INSERT_CHECK, [(rid, *c) for c in r.checks])
-    checking.recheck_neighbours(conn, rid, r.issuer, r.year)
+    checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
     return rid, True
 
 

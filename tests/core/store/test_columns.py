@@ -58,6 +58,14 @@ CREATE TABLE review_events (
     before_state TEXT NOT NULL DEFAULT '{}', after_state TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX review_events_report ON review_events (report_id, id);
 """
+# Version 2: each report keeps its issuer's key for the previous-year query.
+VERSION_2 = (
+    VERSION_1
+    + """
+ALTER TABLE reports ADD COLUMN issuer_key TEXT;
+CREATE INDEX reports_year_issuer_key ON reports (year, issuer_key);
+"""
+)
 
 
 def _shape(conn: sqlite3.Connection) -> dict[str, object]:
@@ -75,11 +83,13 @@ def _shape(conn: sqlite3.Connection) -> dict[str, object]:
     return out
 
 
-def test_a_new_workspace_has_the_tables_the_previous_release_wrote(tmp_path: Path) -> None:
+def test_a_new_workspace_has_the_tables_a_migrated_one_has(tmp_path: Path) -> None:
+    """A workspace made new and one the previous release made and this one migrated have the same
+    tables, columns and indexes."""
     Workspace.open(tmp_path / "new.sqlite").close()
     new = sqlite3.connect(tmp_path / "new.sqlite")
     old = sqlite3.connect(":memory:")
-    old.executescript(VERSION_1)
+    old.executescript(VERSION_2)
     assert _shape(new) == _shape(old)
     new.close()
     old.close()
@@ -101,7 +111,37 @@ def test_a_workspace_the_previous_release_made_opens_and_takes_reviews(tmp_path:
         assert ws.undo() is not None
         assert ws.figure(fid).value == Decimal(120)
         assert [e.action for e in ws.events()] == ["correct", "undo"]
-    assert not (tmp_path / "old.sqlite.bak-v1").exists()  # same version: nothing to migrate
+    # migrated to version 2, the version-1 file kept beside it as it was
+    backup = sqlite3.connect(tmp_path / "old.sqlite.bak-v1")
+    assert backup.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert _shape(backup) == _shape(_script(VERSION_1))
+    backup.close()
+
+
+def test_migrated_reports_find_their_previous_year_however_the_issuer_was_written(tmp_path: Path) -> None:
+    """Reports stored by the previous release (no stored issuer key) are linked to the same issuer's
+    previous year after the migration, 吴中区人民政府 and 苏州市吴中区人民政府 alike."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p) as ws:
+        old = ws.add_report(extraction(issuer="苏州市吴中区人民政府", year=2022))
+        new = ws.add_report(extraction(issuer="吴中区人民政府", year=2023))
+        other = ws.add_report(extraction(issuer="相城区人民政府", year=2023))
+    conn = sqlite3.connect(p)  # make it a version-1 file: no key column, no index
+    conn.execute("DROP INDEX reports_year_issuer_key")
+    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
+    conn.execute("UPDATE schema_version SET version = 1")
+    conn.commit()
+    conn.close()
+    with Workspace.open(p) as ws:
+        assert ws.previous_report(new) == old
+        assert ws.previous_report(other) is None
+    assert (tmp_path / "w.sqlite.bak-v1").exists()
+
+
+def _script(sql: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(sql)
+    return conn
 
 
 def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None:
@@ -140,8 +180,9 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         t.add_column("note", str, not_null_default="")
         t.transform(not_null={"label": False})
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, rebuild_figures)
+    now = db.SCHEMA_VERSION  # the current format, which the test file was made in
+    monkeypatch.setattr(db, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(db.MIGRATIONS, now, rebuild_figures)
     with Workspace.open(p, reviewer="张三") as ws:
         assert [(f.id, f.status) for f in ws.figures(rid)][0] == (fid, "confirmed")
         assert len(ws.figures(rid)) == 3
@@ -150,11 +191,11 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         assert ws.figure(fid).status == "pending"
         assert ws._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again after the rebuild
     conn = sqlite3.connect(p)
-    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == now + 1
     assert conn.execute("SELECT DISTINCT note FROM figures").fetchall() == [("",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
-    assert (tmp_path / "w.sqlite.bak-v1").exists()
+    assert (tmp_path / f"w.sqlite.bak-v{now}").exists()
 
 
 def test_a_migration_that_breaks_the_links_is_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,13 +206,14 @@ def test_a_migration_that_breaks_the_links_is_undone(tmp_path: Path, monkeypatch
     def lose_reports(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM reports")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, lose_reports)
+    now = db.SCHEMA_VERSION  # the current format, which the test file was made in
+    monkeypatch.setattr(db, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(db.MIGRATIONS, now, lose_reports)
     with pytest.raises(StoreError, match="升级") as e:
         Workspace.open(p)
     assert str(p) in str(e.value)
     conn = sqlite3.connect(p)
-    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == now
     assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
     conn.close()
 
