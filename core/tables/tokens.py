@@ -105,35 +105,69 @@ def _classify(
     return ("zero" if v == 0 else "number"), v
 
 
+# A cell's shape: its parts as (kind, start, end, key, vkind, value), offsets relative to the cell;
+# () for a blank cell. Reports repeat the same cells (0, 12, the standard row labels) over and over.
+_Shape = tuple[tuple[str, int, int, str, str, Decimal | None], ...]
+_SHAPE_CACHED = 64  # cells up to this long are remembered (a line of prose is not)
+
+
 def _cell_tokens(text: str, norm: str, start: int, end: int, line: int) -> list[Token]:
     """Tokens of one cell ``text[start:end]``: blank, or runs of label words and single values."""
-    words = [m.span() for m in _WORD.finditer(norm, start, end) if m.group().strip(_JUNK)]
-    if not words:
+    cell = norm[start:end]
+    if len(cell) > _SHAPE_CACHED:
+        shape = _cell_shape(cell)
+    else:
+        shapes = _shapes()
+        shape = shapes.get(cell)  # type: ignore[assignment]
+        if shape is None:
+            if len(shapes) >= _SHAPES_KEPT:
+                shapes.clear()
+            shape = shapes[cell] = _cell_shape(cell)
+    if not shape:
         return [Token(BLANK, start, end, line)]
-    out: list[Token] = []
+    return [
+        Token(kind, start + s, start + e, line, text[start + s : start + e], key, vkind, value)
+        for kind, s, e, key, vkind, value in shape
+    ]
+
+
+def _cell_shape(cell: str) -> _Shape:
+    words = [m.span() for m in _WORD.finditer(cell) if m.group().strip(_JUNK)]
+    if not words:
+        return ()
+    out: list[tuple[str, int, int, str, str, Decimal | None]] = []
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
         if run:
             s, e = run[0][0], run[-1][1]
-            out.append(Token(LABEL, s, e, line, text[s:e], label_key(norm[s:e])))
+            out.append((LABEL, s, e, label_key(cell[s:e]), "", None))
             run.clear()
 
     patterns = _value_patterns()
     for s, e in words:
-        c = _classify(norm[s:e], *patterns)
+        c = _classify(cell[s:e], *patterns)
         if c is None:
-            if run and _ENUM.match(norm[s:e]):
+            if run and _ENUM.match(cell[s:e]):
                 flush()  # "法提供 2.没有现成…": a new row label starts at its enumerator
             run.append((s, e))
             continue
         flush()
         # keep the span on the digits (drop junk such as a leading "?")
-        while s < e and norm[s] in _JUNK:
+        while s < e and cell[s] in _JUNK:
             s += 1
-        out.append(Token(VALUE, s, e, line, text[s:e], vkind=c[0], value=c[1]))
+        out.append((VALUE, s, e, "", c[0], c[1]))
     flush()
-    return out
+    return tuple(out)
+
+
+_SHAPES_KEPT = 1 << 14
+
+
+@vocab.derived
+def _shapes() -> dict[str, _Shape]:
+    """The shapes of cells seen, for as long as the vocabulary that typed them stays the same."""
+    return {}
 
 
 def _double_spaced(lines: list[tuple[int, int]], norm: str) -> bool:
