@@ -39,11 +39,24 @@ def _group_piece(key: str) -> bool:
     return not key or any(key in g for g in _GROUP_KEYS)
 
 
-@lru_cache(maxsize=256)
+_VARIANTS: dict[int, tuple[Row, tuple[str, ...]]] = {}  # id(row) → the row (kept alive) and its keys
+
+
 def _variants(row: Row) -> tuple[str, ...]:
+    got = _VARIANTS.get(id(row))
+    if got is not None and got[0] is row:
+        return got[1]
     keys = [label_key(schema.plain_label(row.label))]
     keys += [label_key(v) for v in row.variants]
-    return tuple(dict.fromkeys(k for k in keys if k))
+    variants = tuple(dict.fromkeys(k for k in keys if k))
+    _VARIANTS[id(row)] = (row, variants)
+    return variants
+
+
+@lru_cache(maxsize=1 << 12)
+def _enumerated_text(text: str) -> bool:
+    """Does a label's raw text start with an enumerator (一、 （三） 2.)?"""
+    return bool(enumerator(normalize(text)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -59,6 +72,24 @@ def similarity(key: str, target: str) -> float:
     if m.quick_ratio() < 0.8:
         return 0.0
     return m.ratio()
+
+
+_CELL_IDS: dict[tuple[str, int], tuple[Row, tuple[str, ...]]] = {}
+
+
+def _cell_ids(prefix: str, row: Row) -> tuple[str, ...]:
+    """The indicator ids of a row's cells in column order: ``t3.r1.natural`` …"""
+    got = _CELL_IDS.get((prefix, id(row)))
+    if got is not None and got[0] is row:
+        return got[1]
+    ids = tuple(f"{prefix}.{row.key}.{col.key}" for col in row.columns)
+    _CELL_IDS[(prefix, id(row))] = (row, ids)
+    return ids
+
+
+@lru_cache(maxsize=1)
+def _schema_order() -> dict[str, int]:
+    return {i.id: n for n, i in enumerate(schema.indicators())}
 
 
 def _row_score(key: str, row: Row) -> float:
@@ -110,7 +141,7 @@ class _Reader:
 
     def enumerated(self, i: int) -> bool:
         tok = self.toks[i]
-        return tok.kind == LABEL and bool(enumerator(normalize(tok.text)))
+        return tok.kind == LABEL and _enumerated_text(tok.text)
 
     def header_cell(self, i: int) -> bool:
         """A short column heading (总计, 其他) in a header row is not the row of that name: it has no
@@ -169,7 +200,7 @@ class _Reader:
         key = ""
         for j in range(i, min(i + 2, len(t))):
             tok = t[j]
-            if tok.kind != LABEL or tok.line <= line or enumerator(normalize(tok.text)):
+            if tok.kind != LABEL or tok.line <= line or _enumerated_text(tok.text):
                 break
             if j + 1 < len(t) and t[j + 1].kind != LABEL:
                 break  # a label directly followed by cells is a row of its own
@@ -202,8 +233,7 @@ class _Reader:
         return None
 
     def put(self, prefix: str, row: Row, cells: Sequence[Token], score: float) -> None:
-        for col, tok in zip(row.columns, cells, strict=False):
-            iid = f"{prefix}.{row.key}.{col.key}"
+        for iid, tok in zip(_cell_ids(prefix, row), cells, strict=False):
             if tok.kind == BLANK:
                 self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score)
             else:
@@ -213,8 +243,7 @@ class _Reader:
         """A row printed with no cells: every cell blank; the span is the row's label at token ``at``
         (a blank cell has no text of its own to point at)."""
         tok = self.toks[at]
-        for col in row.columns:
-            iid = f"{prefix}.{row.key}.{col.key}"
+        for iid in _cell_ids(prefix, row):
             self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score * 0.9)
 
     # -- tables -------------------------------------------------------------------------------
@@ -450,8 +479,7 @@ class _Reader:
     def expect(self, prefix: str, rows: Sequence[Row]) -> None:
         """The cells of a table found in the report: each one is read, or reported as not read."""
         for row in rows:
-            for col in row.columns:
-                self.expected.append(f"{prefix}.{row.key}.{col.key}")
+            self.expected += _cell_ids(prefix, row)
 
     def read(self) -> dict[str, IndicatorValue]:
         at = self.t3_anchor()
@@ -469,7 +497,7 @@ class _Reader:
         for iid in self.expected:
             if iid not in self.out:
                 self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
-        order = {i.id: n for n, i in enumerate(schema.indicators())}
+        order = _schema_order()
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
 
