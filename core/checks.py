@@ -80,7 +80,7 @@ def _equation(
         formula = f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
         return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, ids)
     lt, rt = _sum_text(lv), _sum_text(rv)
-    if None in lv or None in rv:
+    if any(v is None for v in lv) or any(v is None for v in rv):  # (``None in lv`` asks Decimal.__eq__)
         return CheckResult(
             rule,
             subject,

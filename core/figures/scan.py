@@ -48,6 +48,7 @@ class _Patterns:
     tail: re.Pattern[str]  # qualifier, 万/亿, unit, qualifier after the unit
     multiplier: re.Pattern[str]  # 万, 亿, 万亿, 千万 … (a compound multiplier is one)
     tail_first: frozenset[str]  # characters a tail can start with: a cheap test before ``tail`` runs
+    after_space: frozenset[str]  # what may follow the spaces after a number in a tail or a range
     bare_mult: re.Pattern[str]  # 523.6万 at the end of a clause: an amount with no measure word (访问量)
     pre: re.Pattern[str]  # a bound before the number (超过, 约 …) or a plain 达到
     pre_len: int  # the longest word ``pre`` matches
@@ -92,6 +93,8 @@ def _patterns() -> _Patterns:
         tail=tail,
         multiplier=re.compile(mult),
         tail_first=frozenset(first + "".join(w[0] for w in vocab.unit_words(units))),
+        after_space=(frozenset(first + "".join(w[0] for w in vocab.unit_words(units))) | _RANGE_FIRST)
+        - _SPACES,
         bare_mult=bare,
         pre=re.compile(f"(?:{pre})$"),
         pre_len=max(map(len, (*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))),
@@ -328,6 +331,7 @@ def _rejected(
 
 _RANGE_SEP = re.compile(r"[ \t]?(?:-|－|—|–|~|～|〜|至|到)[ \t]?")
 _RANGE_FIRST = frozenset(" \t-－—–~～〜至到")
+_SPACES = frozenset(" \t\n\u00a0\u3000")  # the spaces the tail and range patterns allow after a number
 _WRAPPED_DIGITS = re.compile(r"\n(\d+(?:[.．]\d+)?)")
 
 
@@ -393,6 +397,14 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 skip_to = ne
             if ne >= len(n):
                 continue
+            if n[ne] in _SPACES:
+                # a number and spaces (a table cell's "| 20 |"): a unit, range or multiplier can follow
+                # only after at most four of them, and must start with one of ``p.after_space``
+                j = ne + 1
+                while j < len(n) and j <= ne + 4 and n[j] in _SPACES:
+                    j += 1
+                if j > ne + 4 or j >= len(n) or n[j] not in p.after_space:
+                    continue
             t = None
             if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
                 # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
