@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, cast
 
 from core import schema, vocab
 from core.figures import labels
@@ -89,8 +89,8 @@ def _equation(
             f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
             ids,
         )
-    ls = sum(lv, Decimal(0))  # type: ignore[arg-type]
-    rs = sum(rv, Decimal(0))  # type: ignore[arg-type]
+    ls = sum(cast("list[Decimal]", lv), Decimal(0))  # no blank cell is left
+    rs = sum(cast("list[Decimal]", rv), Decimal(0))
     lhs = f"{lt} = {_fmt(ls)}" if len(lv) > 1 else lt
     rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
     if ls == rs:
