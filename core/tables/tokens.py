@@ -114,21 +114,47 @@ _SHAPE_CACHED = 64  # cells up to this long are remembered (a line of prose is n
 def _cell_tokens(text: str, cell: str, start: int, end: int, line: int) -> list[Token]:
     """Tokens of one cell ``text[start:end]`` (``cell``: that span of the normalized text): blank, or
     runs of label words and single values."""
-    if len(cell) > _SHAPE_CACHED:
-        shape = _cell_shape(cell)
-    else:
-        shapes = _shapes()
-        shape = shapes.get(cell)  # type: ignore[assignment]
-        if shape is None:
-            if len(shapes) >= _SHAPES_KEPT:
-                shapes.clear()
-            shape = shapes[cell] = _cell_shape(cell)
+    shape = _shape(cell, _shapes())
     if not shape:
         return [Token(BLANK, start, end, line)]
     return [
         Token(kind, start + s, start + e, line, text[start + s : start + e], key, vkind, value)
         for kind, s, e, key, vkind, value in shape
     ]
+
+
+def _shape(cell: str, shapes: dict[str, _Shape]) -> _Shape:
+    shape = shapes.get(cell)
+    if shape is None:
+        shape = _cell_shape(cell)
+        if len(cell) <= _SHAPE_CACHED:
+            if len(shapes) >= _SHAPES_KEPT:
+                shapes.clear()
+            shapes[cell] = shape
+    return shape
+
+
+def _add_cells(
+    out: list[Token], text: str, cells: list[str], start: int, line: int, bare_ends: bool = False
+) -> None:
+    """Append the tokens of ``cells``, consecutive spans of the normalized text each followed by one
+    separator, the first at ``start``. ``bare_ends``: the first and last are cells only when they
+    have content (the text before a leading "|" and after the last one)."""
+    shapes = _shapes()
+    last = len(cells) - 1
+    a = start
+    for k, cell in enumerate(cells):
+        b = a + len(cell)
+        if bare_ends and (k == 0 or k == last) and not cell.strip():
+            a = b + 1
+            continue
+        shape = shapes.get(cell) or _shape(cell, shapes)
+        if not shape:
+            out.append(Token(BLANK, a, b, line))
+        else:
+            for kind, s, e, key, vkind, value in shape:
+                out.append(Token(kind, a + s, a + e, line, text[a + s : a + e], key, vkind, value))
+        a = b + 1
 
 
 def _cell_shape(cell: str) -> _Shape:
@@ -208,23 +234,11 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
                 continue  # a line of bare "||||": colspan padding of a flattened row, not cells
             if _MD_RULE.match(raw):
                 continue  # "|---|:---:|": a Markdown table's header rule, not cells of "—"
-            pieces = raw.split("|")
-            last = len(pieces) - 1
-            a = s
-            for k, piece in enumerate(pieces):
-                b = a + len(piece)
-                # text before a leading "|" ("| 2 | 0 |") or after the last one is a cell only with content
-                if not ((k == 0 or k == last) and not piece.strip()):
-                    out += _cell_tokens(text, piece, a, b, ln)
-                a = b + 1
+            _add_cells(out, text, raw.split("|"), s, ln, bare_ends=True)
         elif "\t" in raw:
-            a = s
-            for piece in raw.split("\t"):
-                b = a + len(piece)
-                out += _cell_tokens(text, piece, a, b, ln)
-                a = b + 1
+            _add_cells(out, text, raw.split("\t"), s, ln)
         else:
-            out += _cell_tokens(text, raw, s, e, ln)
+            _add_cells(out, text, [raw], s, ln)
     return out
 
 
