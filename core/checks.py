@@ -54,7 +54,8 @@ def _worded(v: Decimal) -> str:
 
 
 def _sum_text(vals: Sequence[Decimal | None]) -> str:
-    return "+".join(map(_fmt, vals))
+    worded = _WORDED.get
+    return "+".join([(v and worded(v)) or _fmt(v) for v in vals])  # (v and …): a blank, 0 and -0 are worded
 
 
 def _equation(

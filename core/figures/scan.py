@@ -358,6 +358,15 @@ def _wrapped(n: str, ns: int, ne: int) -> int:
     return m.end()
 
 
+def _no_tail_after_spaces(p: _Patterns, n: str, ne: int) -> bool:
+    """A number followed by spaces (a table cell's ``| 20 |``): a unit, range or multiplier can follow
+    only after at most four of them, and must start with one of ``p.after_space``."""
+    j = ne + 1
+    while j < len(n) and j <= ne + 4 and n[j] in _SPACES:
+        j += 1
+    return j > ne + 4 or j >= len(n) or n[j] not in p.after_space
+
+
 # A real report has hundreds of figures; a file with more than this is not one (a data dump, a
 # generated file): extraction stops here, and core.pipeline says so in the Document's warnings,
 # so memory and time stay bounded and nothing is dropped in silence.
@@ -373,13 +382,22 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     p = _patterns()
     tail_match, tail_first = p.tail.match, p.tail_first
     skip_to = 0
+    size = len(n)
+    continues = p.tail_first | _RANGE_FIRST
     for m in NUMBER_RE.finditer(n):
-        if len(out) >= MAX_FIGURES:
-            break
-        num = m.group()
         ns, ne = m.span()
         if ns < skip_to:
             continue  # the second number of a range, the rest of a wrapped number
+        if ne < size and n[ns] != "百" and (c := n[ne]) != "\n":
+            # most numbers (dates, codes, table cells) are dropped here by the character after them:
+            # nothing that makes a figure (a unit, a range, a multiplier) can start with it
+            if c not in continues:
+                continue
+            if c in _SPACES and _no_tail_after_spaces(p, n, ne):
+                continue
+        if len(out) >= MAX_FIGURES:
+            break
+        num = m.group()
         mult = big = mult_char = None
         lo_hi: tuple[Decimal, Decimal] | None = None
         sign = 0
@@ -397,14 +415,8 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 skip_to = ne
             if ne >= len(n):
                 continue
-            if n[ne] in _SPACES:
-                # a number and spaces (a table cell's "| 20 |"): a unit, range or multiplier can follow
-                # only after at most four of them, and must start with one of ``p.after_space``
-                j = ne + 1
-                while j < len(n) and j <= ne + 4 and n[j] in _SPACES:
-                    j += 1
-                if j > ne + 4 or j >= len(n) or n[j] not in p.after_space:
-                    continue
+            if n[ne] in _SPACES and _no_tail_after_spaces(p, n, ne):
+                continue
             t = None
             if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
                 # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import attrgetter
 
 from core import schema
 from core.model import Document, Figure, IndicatorValue
@@ -535,22 +536,33 @@ def read(doc: Document, *, with_unread: bool = False) -> dict[str, IndicatorValu
 def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figure]:
     """One Figure (source "table") per table cell that holds a number, linked to its indicator."""
     out: list[Figure] = []
+    text = doc.text
     for iid, v in values.items():
         if v.value is None or v.start is None or v.end is None:
             continue
-        ind = schema.by_id().get(iid)
+        unit, label = _figure_words(iid)
         out.append(
             Figure(
-                start=v.start,
-                end=v.end,
-                text=doc.text[v.start : v.end],
-                value=v.value,
-                unit=ind.unit if ind else None,
-                label=schema.short_label(iid),
-                indicator=iid,
-                confidence=v.confidence,
-                rule="table",
-                source="table",
+                v.start,
+                v.end,
+                text[v.start : v.end],
+                v.value,
+                unit,
+                None,
+                None,
+                label,
+                iid,
+                v.confidence,
+                "table",
+                "table",
             )
         )
-    return sorted(out, key=lambda f: f.start)
+    out.sort(key=attrgetter("start"))
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _figure_words(iid: str) -> tuple[str | None, str]:
+    """The unit and the label of a table figure of indicator ``iid``."""
+    ind = schema.by_id().get(iid)
+    return (ind.unit if ind else None), schema.short_label(iid)
