@@ -383,7 +383,7 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     tail_match, tail_first = p.tail.match, p.tail_first
     skip_to = 0
     size = len(n)
-    continues = p.tail_first | _RANGE_FIRST
+    continues, after_space = p.tail_first | _RANGE_FIRST, p.after_space
     for m in NUMBER_RE.finditer(n):
         ns, ne = m.span()
         if ns < skip_to:
@@ -393,8 +393,12 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
             # nothing that makes a figure (a unit, a range, a multiplier) can start with it
             if c not in continues:
                 continue
-            if c in _SPACES and _no_tail_after_spaces(p, n, ne):
-                continue
+            if c in _SPACES:
+                c = n[ne + 1] if ne + 1 < size else ""
+                if c not in _SPACES and c not in after_space:
+                    continue
+                if c in _SPACES and _no_tail_after_spaces(p, n, ne):
+                    continue
         if len(out) >= MAX_FIGURES:
             break
         num = m.group()

@@ -487,8 +487,9 @@ class _Reader:
         self.read_t2(at)
         after = at if at is not None else 0
         if at is not None:
-            after = self.read_rows("t3", self.t3_rows(at), at, len(self.toks))
-            self.expect("t3", self.t3_rows(at))
+            rows = self.t3_rows(at)
+            after = self.read_rows("t3", rows, at, len(self.toks))
+            self.expect("t3", rows)
         else:
             first = self.read_t3_run_together()
             if first is not None:
