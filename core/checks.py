@@ -68,20 +68,20 @@ def _equation(
 ) -> CheckResult | None:
     """Σ left = Σ right over the indicator ids given; None when none of them was read."""
     get = values.get
-    lcells = [get(i) for i in left]
-    rcells = [get(i) for i in right]
-    if not any(lcells) and not any(rcells):
+    cells = [get(i) for i in left]
+    cells += [get(i) for i in right]
+    if not any(cells):
         return None
     ids = (*left, *right)
-    lv = [c.value if c is not None else None for c in lcells]
-    rv = [c.value if c is not None else None for c in rcells]
-    n_unread = sum(1 for c in (*lcells, *rcells) if c is not None and c.kind == UNREAD)
+    vals = [c.value if c is not None else None for c in cells]
+    lv, rv = vals[: len(left)], vals[len(left) :]
+    n_unread = sum(1 for c in cells if c is not None and c.kind == UNREAD)
     if n_unread:
         lt, rt = _cells_text(values, left), _cells_text(values, right)
         formula = f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
         return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, ids)
     lt, rt = _sum_text(lv), _sum_text(rv)
-    if any(v is None for v in lv) or any(v is None for v in rv):  # (``None in lv`` asks Decimal.__eq__)
+    if any(v is None for v in vals):  # (``None in vals`` would ask Decimal.__eq__)
         return CheckResult(
             rule,
             subject,

@@ -105,6 +105,8 @@ def _classify(
     return ("zero" if v == 0 else "number"), v
 
 
+_token = tuple.__new__  # Token(*fields) without the keyword handling of its generated __new__
+
 # A cell's shape: its parts as (kind, start, end, key, vkind, value), offsets relative to the cell;
 # () for a blank cell. Reports repeat the same cells (0, 12, the standard row labels) over and over.
 _Shape = tuple[tuple[str, int, int, str, str, Decimal | None], ...]
@@ -153,7 +155,7 @@ def _add_cells(
             out.append(Token(BLANK, a, b, line))
         else:
             for kind, s, e, key, vkind, value in shape:
-                out.append(Token(kind, a + s, a + e, line, text[a + s : a + e], key, vkind, value))
+                out.append(_token(Token, (kind, a + s, a + e, line, text[a + s : a + e], key, vkind, value)))
         a = b + 1
 
 
