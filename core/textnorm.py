@@ -59,7 +59,8 @@ def _short_simplified(text: str) -> str:
 
 
 # The last long text converted and its conversion: the table reader and the figure scan each match
-# on a report's simplified text, and convert it once between them.
+# on a report's simplified text, and convert it once between them. A text longer than ``CHUNK`` is
+# not kept (it would stay in memory after its analysis, and its conversion is a small part of it).
 _last_simplified: tuple[str, str] = ("", "")
 
 
@@ -72,7 +73,8 @@ def to_simplified(text: str) -> str:
     if last is text:
         return out
     out = _convert_keep_length(text, "t2s")
-    _last_simplified = (text, out)
+    if len(text) <= CHUNK:
+        _last_simplified = (text, out)
     return out
 
 
