@@ -111,6 +111,7 @@ _token = tuple.__new__  # Token(*fields) without the keyword handling of its gen
 # () for a blank cell. Reports repeat the same cells (0, 12, the standard row labels) over and over.
 _Shape = tuple[tuple[str, int, int, str, str, Decimal | None], ...]
 _SHAPE_CACHED = 64  # cells up to this long are remembered (a line of prose is not)
+_SHAPES_KEPT = 1 << 14  # shapes remembered at most (then forgotten all at once)
 
 
 def _cell_tokens(text: str, cell: str, start: int, end: int, line: int) -> list[Token]:
@@ -126,6 +127,7 @@ def _cell_tokens(text: str, cell: str, start: int, end: int, line: int) -> list[
 
 
 def _shape(cell: str, shapes: dict[str, _Shape]) -> _Shape:
+    """The shape of ``cell``, remembered in ``shapes`` when the cell is short."""
     shape = shapes.get(cell)
     if shape is None:
         shape = _cell_shape(cell)
@@ -187,9 +189,6 @@ def _cell_shape(cell: str) -> _Shape:
         out.append((VALUE, s, e, "", c[0], c[1]))
     flush()
     return tuple(out)
-
-
-_SHAPES_KEPT = 1 << 14
 
 
 @vocab.derived
