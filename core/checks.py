@@ -38,7 +38,9 @@ _WORDED: dict[Decimal, str] = {}  # a report's checks word the same few values h
 def _fmt(v: Decimal | None) -> str:
     if v is None:
         return _BLANK
-    if v and v.is_finite():  # the text of a non-zero number depends on its value alone (not -0)
+    if not v:  # zero, written 0 or -0 whatever its exponent
+        return "-0" if v.is_signed() else "0"
+    if v.is_finite():  # the text of a non-zero number depends on its value alone (not -0)
         s = _WORDED.get(v)
         if s is None:
             s = _worded(v)
@@ -67,12 +69,10 @@ def _equation(
     severity: str = ERROR,
 ) -> CheckResult | None:
     """Σ left = Σ right over the indicator ids given; None when none of them was read."""
-    get = values.get
-    cells = [get(i) for i in left]
-    cells += [get(i) for i in right]
+    ids = (*left, *right)
+    cells = list(map(values.get, ids))
     if not any(cells):
         return None
-    ids = (*left, *right)
     vals = [c.value if c is not None else None for c in cells]
     lv, rv = vals[: len(left)], vals[len(left) :]
     n_unread = sum(1 for c in cells if c is not None and c.kind == UNREAD)
