@@ -94,7 +94,10 @@ def _schema_order() -> dict[str, int]:
 
 
 def _row_score(key: str, row: Row) -> float:
-    return max(similarity(key, v) for v in _variants(row))
+    variants = _variants(row)
+    if key in variants:
+        return 1.0  # (the usual case, without a similarity per variant)
+    return max(similarity(key, v) for v in variants)
 
 
 class _Reader:
