@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol
+from functools import lru_cache
+from typing import Protocol, cast
 
 from core import schema, vocab
 from core.figures import labels
@@ -22,10 +23,6 @@ ERROR, WARNING = "error", "warning"
 _BLANK = "空"
 _UNREAD = "未读出"
 UNREAD = "unread"
-
-
-def _unread(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> list[str]:
-    return [i for i in ids if i in values and values[i].kind == UNREAD]
 
 
 def _cells_text(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> str:
@@ -41,7 +38,9 @@ _WORDED: dict[Decimal, str] = {}  # a report's checks word the same few values h
 def _fmt(v: Decimal | None) -> str:
     if v is None:
         return _BLANK
-    if v and v.is_finite():  # the text of a non-zero number depends on its value alone (not -0)
+    if not v:  # zero, written 0 or -0 whatever its exponent
+        return "-0" if v.is_signed() else "0"
+    if v.is_finite():  # the text of a non-zero number depends on its value alone (not -0)
         s = _WORDED.get(v)
         if s is None:
             s = _worded(v)
@@ -57,7 +56,8 @@ def _worded(v: Decimal) -> str:
 
 
 def _sum_text(vals: Sequence[Decimal | None]) -> str:
-    return "+".join(_fmt(v) for v in vals)
+    worded = _WORDED.get
+    return "+".join([(v and worded(v)) or _fmt(v) for v in vals])  # (v and …): a blank, 0 and -0 are worded
 
 
 def _equation(
@@ -69,37 +69,38 @@ def _equation(
     severity: str = ERROR,
 ) -> CheckResult | None:
     """Σ left = Σ right over the indicator ids given; None when none of them was read."""
-    ids = [*left, *right]
-    if not any(i in values for i in ids):
+    ids = (*left, *right)
+    cells = list(map(values.get, ids))
+    if not any(cells):
         return None
-    lv = [values[i].value if i in values else None for i in left]
-    rv = [values[i].value if i in values else None for i in right]
-    lt, rt = _sum_text(lv), _sum_text(rv)
-    unread = _unread(values, ids)
-    if unread:
+    vals = [c.value if c is not None else None for c in cells]
+    lv, rv = vals[: len(left)], vals[len(left) :]
+    n_unread = sum(1 for c in cells if c is not None and c.kind == UNREAD)
+    if n_unread:
         lt, rt = _cells_text(values, left), _cells_text(values, right)
-        formula = f"{lt} = {rt}（无法核对：{len(unread)} 个单元格未读出）"
-        return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, tuple(ids))
-    if any(v is None for v in (*lv, *rv)):
+        formula = f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
+        return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, ids)
+    lt, rt = _sum_text(lv), _sum_text(rv)
+    if any(v is None for v in vals):  # (``None in vals`` would ask Decimal.__eq__)
         return CheckResult(
             rule,
             subject,
             NOT_CHECKABLE,
             severity,
             f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
-            tuple(ids),
+            ids,
         )
-    ls = sum((v for v in lv if v is not None), Decimal(0))
-    rs = sum((v for v in rv if v is not None), Decimal(0))
+    ls = sum(cast("list[Decimal]", lv), Decimal(0))  # no blank cell is left
+    rs = sum(cast("list[Decimal]", rv), Decimal(0))
     lhs = f"{lt} = {_fmt(ls)}" if len(lv) > 1 else lt
     rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
     if ls == rs:
         if len(rv) > 1:
-            return CheckResult(rule, subject, PASS, severity, f"{lhs}，{rhs} ✓", tuple(ids))
-        return CheckResult(rule, subject, PASS, severity, f"{lhs} ✓", tuple(ids))
+            return CheckResult(rule, subject, PASS, severity, f"{lhs}，{rhs} ✓", ids)
+        return CheckResult(rule, subject, PASS, severity, f"{lhs} ✓", ids)
     if len(rv) > 1:
-        return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", tuple(ids))
-    return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", tuple(ids))
+        return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", ids)
+    return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", ids)
 
 
 def sides(status: str, formula: str) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
@@ -122,52 +123,84 @@ def sides(status: str, formula: str) -> tuple[tuple[Decimal | None, ...], tuple[
     return terms(left), terms(right)
 
 
-def _t3(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
-    out: list[CheckResult | None] = []
+# An equation: rule, subject, the ids summed on the left and those on the right.
+_Relation = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=2)
+def _t3_relations(six: bool) -> tuple[_Relation, ...]:
+    """Table 三's equations; ``six``: （六）其他处理 is one row (2019), else its sub-rows are summed."""
+    out: list[_Relation] = []
     for row in schema.T3_ROWS:
-        parts = [f"t3.{row.key}.{c}" for c in schema.T3_PARTS]
-        out.append(_equation("t3.row_total", row.key, values, parts, [f"t3.{row.key}.total"]))
-    six = any(k.startswith("t3.r6.") for k in values)
+        parts = tuple(f"t3.{row.key}.{c}" for c in schema.T3_PARTS)
+        out.append(("t3.row_total", row.key, parts, (f"t3.{row.key}.total",)))
     results = [r for r in schema.T3_RESULT_ROWS if (r == "r6") == six or not r.startswith("r6")]
     for col in schema.T3_COLUMNS:
         c = col.key
         out.append(
-            _equation(
+            (
                 "t3.balance",
                 c,
-                values,
-                [f"t3.new.{c}", f"t3.carried_in.{c}"],
-                [f"t3.r7_total.{c}", f"t3.carried_out.{c}"],
+                (f"t3.new.{c}", f"t3.carried_in.{c}"),
+                (f"t3.r7_total.{c}", f"t3.carried_out.{c}"),
             )
         )
-        out.append(
-            _equation("t3.results_total", c, values, [f"t3.{r}.{c}" for r in results], [f"t3.r7_total.{c}"])
+        out.append(("t3.results_total", c, tuple(f"t3.{r}.{c}" for r in results), (f"t3.r7_total.{c}",)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _t4_relations() -> tuple[_Relation, ...]:
+    return tuple(
+        (
+            "t4.group_total",
+            g,
+            tuple(f"t4.{g}.{c.key}" for c in schema.T4_COLUMNS[:-1]),
+            (f"t4.{g}.total",),
         )
-    return out
+        for g, _ in schema.T4_GROUPS
+    )
+
+
+def _t3(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
+    six = any(k.startswith("t3.r6.") for k in values)
+    return [
+        _equation(rule, subject, values, left, right) for rule, subject, left, right in _t3_relations(six)
+    ]
 
 
 def _t4(values: Mapping[str, IndicatorValue]) -> list[CheckResult | None]:
-    out: list[CheckResult | None] = []
-    for g, _ in schema.T4_GROUPS:
-        parts = [f"t4.{g}.{c.key}" for c in schema.T4_COLUMNS[:-1]]
-        out.append(_equation("t4.group_total", g, values, parts, [f"t4.{g}.total"]))
-    return out
+    return [_equation(rule, subject, values, left, right) for rule, subject, left, right in _t4_relations()]
+
+
+@vocab.derived
+def _amounts() -> dict[str, bool]:
+    """Indicator id → whether it is an amount of money (filled as ids are met)."""
+    return {}
+
+
+def _is_amount(iid: str) -> bool:
+    amounts = _amounts()
+    amount = amounts.get(iid)
+    if amount is None:
+        ind = schema.by_id().get(iid)
+        unit = vocab.unit(ind.unit) if ind is not None else None
+        amount = amounts[iid] = unit is not None and unit.money
+    return amount
 
 
 def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
     out: list[CheckResult] = []
     checked = 0
     for iid, v in values.items():
-        if v.value is None or iid.endswith(".delta"):  # 本年增/减 may be negative
+        value = v.value
+        if value is None or iid.endswith(".delta"):  # 本年增/减 may be negative
             continue
         checked += 1
-        ind = schema.by_id().get(iid)
-        unit = vocab.unit(ind.unit) if ind is not None else None
-        amount = unit is not None and unit.money  # an amount of money need not be whole
-        if v.value < 0:
-            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(v.value)} < 0", (iid,)))
-        elif not amount and v.value != v.value.to_integral_value():
-            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(v.value)} 不是整数", (iid,)))
+        if value < 0:
+            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(value)} < 0", (iid,)))
+        elif value != value.to_integral_value() and not _is_amount(iid):  # money need not be whole
+            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(value)} 不是整数", (iid,)))
     if checked and not out:
         out.append(
             CheckResult("non_negative", "all", PASS, ERROR, f"{checked} 个数值均为非负，件数均为整数 ✓")

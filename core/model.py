@@ -6,10 +6,36 @@ Offsets are code points into ``Document.text``. The GUI converts to UTF-16 at it
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
+def quick_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its slot
+    directly: the same signature, defaults and result, made about twice as fast (a frozen
+    dataclass's own ``__init__`` goes through ``object.__setattr__`` once per field, and a report
+    makes hundreds of figures, indicator values and checks)."""
+    fs = fields(cls)  # type: ignore[arg-type]
+    if "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: quick_init needs slots and no __post_init__")
+    if not all(f.init and f.default_factory is MISSING for f in fs):
+        raise TypeError(f"{cls.__name__}: quick_init needs plain defaults")
+    names = [f.name for f in fs]
+    scope: dict[str, object] = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
+    scope.update({f"_default_{f.name}": f.default for f in fs if f.default is not MISSING})
+    params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in fs)
+    body = "".join(f"\n    _set_{n}(self, {n})" for n in names)
+    exec(f"def __init__(self, {params}) -> None:{body}", scope)  # the source is built from field names only
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    setattr(cls, "__init__", init)  # noqa: B010
+    return cls
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One cell of a table after merged cells are resolved.
@@ -96,6 +122,7 @@ class Document:
         return out
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity found in a report.
@@ -139,6 +166,7 @@ class Figure:
         }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class IndicatorValue:
     """The value of one standard indicator read from a report's table.
@@ -164,6 +192,7 @@ class IndicatorValue:
         return int(v) if v == v.to_integral_value() else float(v)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     """One arithmetic check. ``status``: ``pass`` | ``fail`` | ``not_checkable``;

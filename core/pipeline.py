@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import replace
+from operator import attrgetter
 
 from core import checks, documents, figures, tables
 from core.figures.scan import MAX_FIGURES
@@ -32,14 +34,12 @@ def analyse_document(doc: Document, previous: Extraction | None = None) -> Extra
         narrative = figures.relabel(doc, narrative)
     taken = sorted([*spans, *((f.start, f.end) for f in narrative)])
     other_cells = figures.cell_figures(doc, taken) if doc.tables else []
-    figs = sorted([*narrative, *table_figs, *other_cells], key=lambda f: (f.start, f.end))
+    figs = sorted([*narrative, *table_figs, *other_cells], key=attrgetter("start", "end"))
     results = checks.run(values, narrative, previous.indicators if previous is not None else None)
     return Extraction(document=doc, figures=tuple(figs), indicators=values, checks=tuple(results))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_right
-
     i = bisect_right(spans, (start, 1 << 62))
     return any(s < end and start < e for s, e in spans[max(0, i - 1) : i + 1])
 

@@ -241,6 +241,7 @@ DERIVED_ROWS = {
 }
 
 
+@lru_cache(maxsize=1 << 12)
 def short_label(indicator_id: str) -> str:
     """A human label such as ``予以公开 / 自然人`` for an indicator id ('' when unknown)."""
     ind = by_id().get(indicator_id)

@@ -50,9 +50,32 @@ def _convert_part(text: str, config: str) -> str:
     return "".join(parts)
 
 
+SHORT = 200  # characters: a cell or a label, converted once and remembered
+
+
+@lru_cache(maxsize=1 << 12)
+def _short_simplified(text: str) -> str:
+    return _convert_keep_length(text, "t2s")
+
+
+# The last long text converted and its conversion: the table reader and the figure scan each match
+# on a report's simplified text, and convert it once between them. A text longer than ``CHUNK`` is
+# not kept (it would stay in memory after its analysis, and its conversion is a small part of it).
+_last_simplified: tuple[str, str] = ("", "")
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, same length as ``text``."""
-    return _convert_keep_length(text, "t2s")
+    global _last_simplified
+    if len(text) <= SHORT:
+        return _short_simplified(text)
+    last, out = _last_simplified
+    if last is text:
+        return out
+    out = _convert_keep_length(text, "t2s")
+    if len(text) <= CHUNK:
+        _last_simplified = (text, out)
+    return out
 
 
 def to_traditional(text: str) -> str:

@@ -139,5 +139,8 @@ def looks_binary(data: bytes) -> bool:
             max(_score(even.decode("utf-16-le", "replace")), _score(even.decode("utf-16-be", "replace")))
             < 0.3
         )
-    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return ctrl > 0.05 * len(sample)
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)  # control bytes text does not hold

@@ -48,6 +48,7 @@ class _Patterns:
     tail: re.Pattern[str]  # qualifier, 万/亿, unit, qualifier after the unit
     multiplier: re.Pattern[str]  # 万, 亿, 万亿, 千万 … (a compound multiplier is one)
     tail_first: frozenset[str]  # characters a tail can start with: a cheap test before ``tail`` runs
+    after_space: frozenset[str]  # what may follow the spaces after a number in a tail or a range
     bare_mult: re.Pattern[str]  # 523.6万 at the end of a clause: an amount with no measure word (访问量)
     pre: re.Pattern[str]  # a bound before the number (超过, 约 …) or a plain 达到
     pre_len: int  # the longest word ``pre`` matches
@@ -92,6 +93,8 @@ def _patterns() -> _Patterns:
         tail=tail,
         multiplier=re.compile(mult),
         tail_first=frozenset(first + "".join(w[0] for w in vocab.unit_words(units))),
+        after_space=(frozenset(first + "".join(w[0] for w in vocab.unit_words(units))) | _RANGE_FIRST)
+        - _SPACES,
         bare_mult=bare,
         pre=re.compile(f"(?:{pre})$"),
         pre_len=max(map(len, (*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))),
@@ -328,6 +331,7 @@ def _rejected(
 
 _RANGE_SEP = re.compile(r"[ \t]?(?:-|－|—|–|~|～|〜|至|到)[ \t]?")
 _RANGE_FIRST = frozenset(" \t-－—–~～〜至到")
+_SPACES = frozenset(" \t\n\u00a0\u3000")  # the spaces the tail and range patterns allow after a number
 _WRAPPED_DIGITS = re.compile(r"\n(\d+(?:[.．]\d+)?)")
 
 
@@ -354,6 +358,15 @@ def _wrapped(n: str, ns: int, ne: int) -> int:
     return m.end()
 
 
+def _no_tail_after_spaces(p: _Patterns, n: str, ne: int) -> bool:
+    """A number followed by spaces (a table cell's ``| 20 |``): a unit, range or multiplier can follow
+    only after at most four of them, and must start with one of ``p.after_space``."""
+    j = ne + 1
+    while j < len(n) and j <= ne + 4 and n[j] in _SPACES:
+        j += 1
+    return j > ne + 4 or j >= len(n) or n[j] not in p.after_space
+
+
 # A real report has hundreds of figures; a file with more than this is not one (a data dump, a
 # generated file): extraction stops here, and core.pipeline says so in the Document's warnings,
 # so memory and time stay bounded and nothing is dropped in silence.
@@ -369,13 +382,26 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
     p = _patterns()
     tail_match, tail_first = p.tail.match, p.tail_first
     skip_to = 0
+    size = len(n)
+    continues, after_space = p.tail_first | _RANGE_FIRST, p.after_space
     for m in NUMBER_RE.finditer(n):
-        if len(out) >= MAX_FIGURES:
-            break
-        num = m.group()
         ns, ne = m.span()
         if ns < skip_to:
             continue  # the second number of a range, the rest of a wrapped number
+        if ne < size and n[ns] != "百" and (c := n[ne]) != "\n":
+            # most numbers (dates, codes, table cells) are dropped here by the character after them:
+            # nothing that makes a figure (a unit, a range, a multiplier) can start with it
+            if c not in continues:
+                continue
+            if c in _SPACES:
+                c = n[ne + 1] if ne + 1 < size else ""
+                if c not in _SPACES and c not in after_space:
+                    continue
+                if c in _SPACES and _no_tail_after_spaces(p, n, ne):
+                    continue
+        if len(out) >= MAX_FIGURES:
+            break
+        num = m.group()
         mult = big = mult_char = None
         lo_hi: tuple[Decimal, Decimal] | None = None
         sign = 0
@@ -392,6 +418,8 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 num = n[ns:ne]
                 skip_to = ne
             if ne >= len(n):
+                continue
+            if n[ne] in _SPACES and _no_tail_after_spaces(p, n, ne):
                 continue
             t = None
             if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import attrgetter
 
 from core import schema
 from core.model import Document, Figure, IndicatorValue
@@ -39,11 +40,24 @@ def _group_piece(key: str) -> bool:
     return not key or any(key in g for g in _GROUP_KEYS)
 
 
-@lru_cache(maxsize=256)
+_VARIANTS: dict[int, tuple[Row, tuple[str, ...]]] = {}  # id(row) → the row (kept alive) and its keys
+
+
 def _variants(row: Row) -> tuple[str, ...]:
+    got = _VARIANTS.get(id(row))
+    if got is not None and got[0] is row:
+        return got[1]
     keys = [label_key(schema.plain_label(row.label))]
     keys += [label_key(v) for v in row.variants]
-    return tuple(dict.fromkeys(k for k in keys if k))
+    variants = tuple(dict.fromkeys(k for k in keys if k))
+    _VARIANTS[id(row)] = (row, variants)
+    return variants
+
+
+@lru_cache(maxsize=1 << 12)
+def _enumerated_text(text: str) -> bool:
+    """Does a label's raw text start with an enumerator (一、 （三） 2.)?"""
+    return bool(enumerator(normalize(text)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -61,8 +75,29 @@ def similarity(key: str, target: str) -> float:
     return m.ratio()
 
 
+_CELL_IDS: dict[tuple[str, int], tuple[Row, tuple[str, ...]]] = {}
+
+
+def _cell_ids(prefix: str, row: Row) -> tuple[str, ...]:
+    """The indicator ids of a row's cells in column order: ``t3.r1.natural`` …"""
+    got = _CELL_IDS.get((prefix, id(row)))
+    if got is not None and got[0] is row:
+        return got[1]
+    ids = tuple(f"{prefix}.{row.key}.{col.key}" for col in row.columns)
+    _CELL_IDS[(prefix, id(row))] = (row, ids)
+    return ids
+
+
+@lru_cache(maxsize=1)
+def _schema_order() -> dict[str, int]:
+    return {i.id: n for n, i in enumerate(schema.indicators())}
+
+
 def _row_score(key: str, row: Row) -> float:
-    return max(similarity(key, v) for v in _variants(row))
+    variants = _variants(row)
+    if key in variants:
+        return 1.0  # (the usual case, without a similarity per variant)
+    return max(similarity(key, v) for v in variants)
 
 
 class _Reader:
@@ -110,7 +145,7 @@ class _Reader:
 
     def enumerated(self, i: int) -> bool:
         tok = self.toks[i]
-        return tok.kind == LABEL and bool(enumerator(normalize(tok.text)))
+        return tok.kind == LABEL and _enumerated_text(tok.text)
 
     def header_cell(self, i: int) -> bool:
         """A short column heading (总计, 其他) in a header row is not the row of that name: it has no
@@ -169,7 +204,7 @@ class _Reader:
         key = ""
         for j in range(i, min(i + 2, len(t))):
             tok = t[j]
-            if tok.kind != LABEL or tok.line <= line or enumerator(normalize(tok.text)):
+            if tok.kind != LABEL or tok.line <= line or _enumerated_text(tok.text):
                 break
             if j + 1 < len(t) and t[j + 1].kind != LABEL:
                 break  # a label directly followed by cells is a row of its own
@@ -202,8 +237,7 @@ class _Reader:
         return None
 
     def put(self, prefix: str, row: Row, cells: Sequence[Token], score: float) -> None:
-        for col, tok in zip(row.columns, cells, strict=False):
-            iid = f"{prefix}.{row.key}.{col.key}"
+        for iid, tok in zip(_cell_ids(prefix, row), cells, strict=False):
             if tok.kind == BLANK:
                 self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score)
             else:
@@ -213,8 +247,7 @@ class _Reader:
         """A row printed with no cells: every cell blank; the span is the row's label at token ``at``
         (a blank cell has no text of its own to point at)."""
         tok = self.toks[at]
-        for col in row.columns:
-            iid = f"{prefix}.{row.key}.{col.key}"
+        for iid in _cell_ids(prefix, row):
             self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score * 0.9)
 
     # -- tables -------------------------------------------------------------------------------
@@ -450,16 +483,16 @@ class _Reader:
     def expect(self, prefix: str, rows: Sequence[Row]) -> None:
         """The cells of a table found in the report: each one is read, or reported as not read."""
         for row in rows:
-            for col in row.columns:
-                self.expected.append(f"{prefix}.{row.key}.{col.key}")
+            self.expected += _cell_ids(prefix, row)
 
     def read(self) -> dict[str, IndicatorValue]:
         at = self.t3_anchor()
         self.read_t2(at)
         after = at if at is not None else 0
         if at is not None:
-            after = self.read_rows("t3", self.t3_rows(at), at, len(self.toks))
-            self.expect("t3", self.t3_rows(at))
+            rows = self.t3_rows(at)
+            after = self.read_rows("t3", rows, at, len(self.toks))
+            self.expect("t3", rows)
         else:
             first = self.read_t3_run_together()
             if first is not None:
@@ -469,7 +502,7 @@ class _Reader:
         for iid in self.expected:
             if iid not in self.out:
                 self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
-        order = {i.id: n for n, i in enumerate(schema.indicators())}
+        order = _schema_order()
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
 
@@ -507,22 +540,33 @@ def read(doc: Document, *, with_unread: bool = False) -> dict[str, IndicatorValu
 def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figure]:
     """One Figure (source "table") per table cell that holds a number, linked to its indicator."""
     out: list[Figure] = []
+    text = doc.text
     for iid, v in values.items():
         if v.value is None or v.start is None or v.end is None:
             continue
-        ind = schema.by_id().get(iid)
+        unit, label = _figure_words(iid)
         out.append(
             Figure(
-                start=v.start,
-                end=v.end,
-                text=doc.text[v.start : v.end],
-                value=v.value,
-                unit=ind.unit if ind else None,
-                label=schema.short_label(iid),
-                indicator=iid,
-                confidence=v.confidence,
-                rule="table",
-                source="table",
+                v.start,
+                v.end,
+                text[v.start : v.end],
+                v.value,
+                unit,
+                None,
+                None,
+                label,
+                iid,
+                v.confidence,
+                "table",
+                "table",
             )
         )
-    return sorted(out, key=lambda f: f.start)
+    out.sort(key=attrgetter("start"))
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _figure_words(iid: str) -> tuple[str | None, str]:
+    """The unit and the label of a table figure of indicator ``iid``."""
+    ind = schema.by_id().get(iid)
+    return (ind.unit if ind else None), schema.short_label(iid)

@@ -13,8 +13,8 @@ A Markdown table's ``|---|`` rule line is not a row of “—” cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from core import vocab
 from core.model import Document, Table
@@ -23,9 +23,11 @@ from core.textnorm import normalize
 LABEL, VALUE, BLANK = "label", "value", "blank"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One cell (or one word-run of a text line). ``line`` groups tokens of one source row."""
+class Token(NamedTuple):
+    """One cell (or one word-run of a text line). ``line`` groups tokens of one source row.
+
+    A named tuple: a report has hundreds of them, and a tuple is made several times faster than a
+    frozen dataclass."""
 
     kind: str  # label | value | blank
     start: int
@@ -81,8 +83,6 @@ def classify(word: str) -> tuple[str, Decimal | None] | None:
 _STRIP = _JUNK + " \t"
 _WORD = re.compile(r"\S+")
 _EOL = re.compile(r"\r\n|\n|\r")
-_BAR = re.compile(r"\|")
-_TAB = re.compile(r"\t")
 
 
 def _classify(
@@ -105,35 +105,96 @@ def _classify(
     return ("zero" if v == 0 else "number"), v
 
 
-def _cell_tokens(text: str, norm: str, start: int, end: int, line: int) -> list[Token]:
-    """Tokens of one cell ``text[start:end]``: blank, or runs of label words and single values."""
-    words = [m.span() for m in _WORD.finditer(norm, start, end) if m.group().strip(_JUNK)]
-    if not words:
+_token = tuple.__new__  # Token(*fields) without the keyword handling of its generated __new__
+
+# A cell's shape: its parts as (kind, start, end, key, vkind, value), offsets relative to the cell;
+# () for a blank cell. Reports repeat the same cells (0, 12, the standard row labels) over and over.
+_Shape = tuple[tuple[str, int, int, str, str, Decimal | None], ...]
+_SHAPE_CACHED = 64  # cells up to this long are remembered (a line of prose is not)
+_SHAPES_KEPT = 1 << 14  # shapes remembered at most (then forgotten all at once)
+
+
+def _cell_tokens(text: str, cell: str, start: int, end: int, line: int) -> list[Token]:
+    """Tokens of one cell ``text[start:end]`` (``cell``: that span of the normalized text): blank, or
+    runs of label words and single values."""
+    shape = _shape(cell, _shapes())
+    if not shape:
         return [Token(BLANK, start, end, line)]
-    out: list[Token] = []
+    return [
+        Token(kind, start + s, start + e, line, text[start + s : start + e], key, vkind, value)
+        for kind, s, e, key, vkind, value in shape
+    ]
+
+
+def _shape(cell: str, shapes: dict[str, _Shape]) -> _Shape:
+    """The shape of ``cell``, remembered in ``shapes`` when the cell is short."""
+    shape = shapes.get(cell)
+    if shape is None:
+        shape = _cell_shape(cell)
+        if len(cell) <= _SHAPE_CACHED:
+            if len(shapes) >= _SHAPES_KEPT:
+                shapes.clear()
+            shapes[cell] = shape
+    return shape
+
+
+def _add_cells(
+    out: list[Token], text: str, cells: list[str], start: int, line: int, bare_ends: bool = False
+) -> None:
+    """Append the tokens of ``cells``, consecutive spans of the normalized text each followed by one
+    separator, the first at ``start``. ``bare_ends``: the first and last are cells only when they
+    have content (the text before a leading "|" and after the last one)."""
+    shapes = _shapes()
+    last = len(cells) - 1
+    a = start
+    for k, cell in enumerate(cells):
+        b = a + len(cell)
+        if bare_ends and (k == 0 or k == last) and not cell.strip():
+            a = b + 1
+            continue
+        shape = shapes.get(cell) or _shape(cell, shapes)
+        if not shape:
+            out.append(Token(BLANK, a, b, line))
+        else:
+            for kind, s, e, key, vkind, value in shape:
+                out.append(_token(Token, (kind, a + s, a + e, line, text[a + s : a + e], key, vkind, value)))
+        a = b + 1
+
+
+def _cell_shape(cell: str) -> _Shape:
+    words = [m.span() for m in _WORD.finditer(cell) if m.group().strip(_JUNK)]
+    if not words:
+        return ()
+    out: list[tuple[str, int, int, str, str, Decimal | None]] = []
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
         if run:
             s, e = run[0][0], run[-1][1]
-            out.append(Token(LABEL, s, e, line, text[s:e], label_key(norm[s:e])))
+            out.append((LABEL, s, e, label_key(cell[s:e]), "", None))
             run.clear()
 
     patterns = _value_patterns()
     for s, e in words:
-        c = _classify(norm[s:e], *patterns)
+        c = _classify(cell[s:e], *patterns)
         if c is None:
-            if run and _ENUM.match(norm[s:e]):
+            if run and _ENUM.match(cell[s:e]):
                 flush()  # "法提供 2.没有现成…": a new row label starts at its enumerator
             run.append((s, e))
             continue
         flush()
         # keep the span on the digits (drop junk such as a leading "?")
-        while s < e and norm[s] in _JUNK:
+        while s < e and cell[s] in _JUNK:
             s += 1
-        out.append(Token(VALUE, s, e, line, text[s:e], vkind=c[0], value=c[1]))
+        out.append((VALUE, s, e, "", c[0], c[1]))
     flush()
-    return out
+    return tuple(out)
+
+
+@vocab.derived
+def _shapes() -> dict[str, _Shape]:
+    """The shapes of cells seen, for as long as the vocabulary that typed them stays the same."""
+    return {}
 
 
 def _double_spaced(lines: list[tuple[int, int]], norm: str) -> bool:
@@ -174,21 +235,11 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
                 continue  # a line of bare "||||": colspan padding of a flattened row, not cells
             if _MD_RULE.match(raw):
                 continue  # "|---|:---:|": a Markdown table's header rule, not cells of "—"
-            cuts = [m.start() for m in _BAR.finditer(norm, s, e)]
-            bounds = [s, *[c + 1 for c in cuts]]
-            for a, b in zip(bounds, [*cuts, e], strict=True):
-                if b == e and a > cuts[-1] and not norm[a:b].strip():
-                    continue  # text after the last "|" is not a cell unless it has content
-                if a == s and b == cuts[0] and not norm[a:b].strip():
-                    continue  # nor is the text before a leading "|" ("| 2 | 0 |")
-                out += _cell_tokens(text, norm, a, b, ln)
+            _add_cells(out, text, raw.split("|"), s, ln, bare_ends=True)
         elif "\t" in raw:
-            cuts = [m.start() for m in _TAB.finditer(norm, s, e)]
-            bounds = [s, *[c + 1 for c in cuts]]
-            for a, b in zip(bounds, [*cuts, e], strict=True):
-                out += _cell_tokens(text, norm, a, b, ln)
+            _add_cells(out, text, raw.split("\t"), s, ln)
         else:
-            out += _cell_tokens(text, norm, s, e, ln)
+            _add_cells(out, text, [raw], s, ln)
     return out
 
 
@@ -200,7 +251,7 @@ def _table_tokens(text: str, norm: str, table: Table, line0: int, skip_rows: int
         a, b = max(0, c.start), min(len(text), c.end)
         if b > a and _FOOTER.match(norm[a:b]):
             continue
-        out += _cell_tokens(text, norm, a, b, line0 + c.row)
+        out += _cell_tokens(text, norm[a:b], a, b, line0 + c.row)
     return out
 
 
