@@ -15,11 +15,12 @@ import ctypes
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from itertools import repeat
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, find_tables, object_types
+from core.documents.pdf_tables import Frame, direct, find_tables, object_types
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -169,21 +170,30 @@ def _unicode(tp: raw.FPDF_TEXTPAGE, n: int) -> list[int]:
     return [raw.FPDFText_GetUnicode(tp, i) for i in range(n)]
 
 
+_VP = ctypes.c_void_p
+# Character boxes through direct calls (pdf_tables.direct): one call per character is the floor's cost.
+_loose_box = direct(raw.FPDFText_GetLooseCharBox, ctypes.c_int, _VP, ctypes.c_int, _VP)
+_unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
+_SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
+
+
 def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     """Visible characters of a page (white space dropped, remembered as a hint), unmapped count."""
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return [], 0
     units = _unicode(tp, n)
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
-    loose_box = raw.FPDFText_GetLooseCharBox
-    unmapped = raw.FPDFText_HasUnicodeMapError
+    h = ctypes.cast(tp, _VP).value
+    # every character's loose box (left, top, right, bottom) into one buffer, one call per character
+    rects = (ctypes.c_float * (4 * n))()
+    base = ctypes.addressof(rects)
+    found = list(map(_loose_box, repeat(h, n), range(n), range(base, base + 16 * n, 16)))
+    f = rects[:]
     fold = _FOLD
     chars: list[Char] = []
     bad = 0
     space = False
-    skip = (0xFEFF, 0x200B, 0xFFFE, 0xFFFF)
+    skip = _SKIP
     for i, u in enumerate(units):
         if u in (32, 0xA0, 0x3000):
             space = True
@@ -192,12 +202,13 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             if u in (10, 13):  # PDFium's own line break: not a space between words
                 space = False
             continue
-        if not loose_box(tp, i, ref):
+        if not found[i]:
             continue
         # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
         # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
-        if not (0x4E00 <= u <= 0x9FFF or 32 < u < 127 or 0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or
-                0x2000 <= u <= 0x206F) and unmapped(tp, i) == 1:  # fmt: skip
+        if 0x4E00 <= u <= 0x9FFF or 32 < u < 127:
+            ch = chr(u)
+        elif not (0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or 0x2000 <= u <= 0x206F) and _unmapped(h, i) == 1:
             bad += 1
             ch = "\ufffd"
         elif 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
@@ -207,10 +218,11 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             ch = chr(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
         else:
             ch = fold.get(u) or chr(u)
-        y0, y1 = rect.bottom, rect.top
+        k = 4 * i
+        y0, y1 = f[k + 3], f[k + 1]
         if y0 > y1:
             y0, y1 = y1, y0
-        chars.append(Char(ch, rect.left, y0, rect.right, y1, space))
+        chars.append(Char(ch, f[k], y0, f[k + 2], y1, space))
         space = False
     return chars, bad
 
