@@ -15,7 +15,8 @@ import ctypes
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import islice, repeat
+from operator import attrgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -55,27 +56,38 @@ _NO_BOX = (0.0, 0.0, 0.0, 0.0)
 
 
 class _Out:
-    """Text under construction, one code point per part, with a page index and a box per character."""
+    """Text under construction, one code point per part, with a page index and a box per character.
+
+    A page's indices and boxes gather in lists (cheap to append to) and move into the arrays at
+    ``flush`` (end of a page), so the whole document's boxes are never held as Python floats."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pages = array("h")
         self.boxes = array("f")
         self.tables: list[Table] = []
+        self._pages: list[int] = []
+        self._boxes: list[float] = []
 
     @property
     def pos(self) -> int:
         return len(self.parts)
 
+    def flush(self) -> None:
+        self.pages.fromlist(self._pages)
+        self.boxes.fromlist(self._boxes)
+        self._pages.clear()
+        self._boxes.clear()
+
     def sep(self, s: str) -> None:
         for ch in s:
             self.parts.append(ch)
-            self.pages.append(-1)
-            self.boxes.extend(_NO_BOX)
+            self._pages.append(-1)
+            self._boxes += _NO_BOX
 
     def line(self, chars: list[Char], page: int, tabs: bool = True) -> None:
         """Write one line of characters (sorted left to right) with gap separators."""
-        parts, pages, boxes = self.parts, self.pages, self.boxes
+        parts, pages, boxes = self.parts, self._pages, self._boxes
         prev: Char | None = None
         for c in chars:
             # every separator needs a gap (em is at least 1): touching characters skip the sums
@@ -89,14 +101,14 @@ class _Out:
                 if tabs and gap > TAB_GAP * em:
                     parts.append("\t")
                     pages.append(-1)
-                    boxes.extend(_NO_BOX)
+                    boxes += _NO_BOX
                 elif gap > SPACE_GAP * em or c.sp:
                     parts.append(" ")
                     pages.append(-1)
-                    boxes.extend(_NO_BOX)
+                    boxes += _NO_BOX
             parts.append(c.ch)
             pages.append(page)
-            boxes.extend((c.x0, c.y0, c.x1, c.y1))
+            boxes += (c.x0, c.y0, c.x1, c.y1)
             prev = c
 
     def newline(self) -> None:
@@ -113,8 +125,7 @@ def _mid2(c: Char) -> float:
     return -(c.y0 + c.y1)
 
 
-def _left(c: Char) -> float:
-    return c.x0
+_left = attrgetter("x0")
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -128,27 +139,31 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
         return [list(chars)] if chars else []
     lines: list[list[Char]] = []
     bands: list[tuple[float, float]] = []
+    last: list[Char] = []
+    lo = hi = 0.0  # the band of the last line
     for c in sorted(chars, key=_mid2):
         mid = (c.y0 + c.y1) / 2
-        n = len(lines)
-        if n and bands[-1][0] <= mid <= bands[-1][1]:
-            lines[-1].append(c)
+        if lo <= mid <= hi and lines:
+            last.append(c)
             continue
+        n = len(lines)
         for i in range(n - 2, max(-1, n - 4), -1):
             b0, b1 = bands[i]
             if b0 <= mid <= b1:
                 lines[i].append(c)
                 break
         else:
-            lines.append([c])
+            last = [c]
+            lines.append(last)
             h = c.y1 - c.y0
-            bands.append((c.y0 + 0.2 * h, c.y1 - 0.2 * h) if h > 0 else (c.y0 - 0.5, c.y1 + 0.5))
+            lo, hi = (c.y0 + 0.2 * h, c.y1 - 0.2 * h) if h > 0 else (c.y0 - 0.5, c.y1 + 0.5)
+            bands.append((lo, hi))
     out = []
     for ln in lines:
         ln.sort(key=_left)
-        kept = [ln[0]]
-        for c in ln[1:]:
-            p = kept[-1]
+        p = ln[0]
+        kept = [p]
+        for c in islice(ln, 1, None):
             if (
                 p.ch == c.ch
                 and abs(p.x0 - c.x0) < 0.3 * max(p.x1 - p.x0, 0.5)
@@ -156,6 +171,7 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
             ):
                 continue
             kept.append(c)
+            p = c
         out.append(kept)
     return out
 
@@ -191,10 +207,11 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     f = rects[:]
     fold = _FOLD
     chars: list[Char] = []
+    append = chars.append
     bad = 0
     space = False
     skip = _SKIP
-    for i, u in enumerate(units):
+    for i, (u, ok, left, top, right, bottom) in enumerate(zip(units, found, f[::4], f[1::4], f[2::4], f[3::4])):
         if u in (32, 0xA0, 0x3000):
             space = True
             continue
@@ -202,7 +219,7 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             if u in (10, 13):  # PDFium's own line break: not a space between words
                 space = False
             continue
-        if not found[i]:
+        if not ok:
             continue
         # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
         # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
@@ -218,11 +235,10 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             ch = chr(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
         else:
             ch = fold.get(u) or chr(u)
-        k = 4 * i
-        y0, y1 = f[k + 3], f[k + 1]
-        if y0 > y1:
-            y0, y1 = y1, y0
-        chars.append(Char(ch, f[k], y0, f[k + 2], y1, space))
+        if bottom > top:
+            append(Char(ch, left, top, right, bottom, space))
+        else:
+            append(Char(ch, left, bottom, right, top, space))
         space = False
     return chars, bad
 
@@ -336,6 +352,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                 if out.parts:
                     out.newline()
                 _write_page(out, chars, page, i)
+                out.flush()
             except pdfium.PdfiumError:
                 failed.append(i)
             finally:
@@ -347,6 +364,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
             raise LoadError(path, f"{CORRUPT}（页面无法读取）")
         raise LoadError(path, SCANNED if scanned else "PDF 中没有任何文字")
     out.newline()
+    out.flush()
     warnings: list[str] = []
     if scanned:
         warnings.append(
