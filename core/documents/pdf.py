@@ -126,6 +126,7 @@ def _mid2(c: Char) -> float:
 
 
 _left = attrgetter("x0")
+_top = attrgetter("y1")
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -212,19 +213,21 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     space = False
     skip = _SKIP
     for i, (u, ok, left, top, right, bottom) in enumerate(zip(units, found, f[::4], f[1::4], f[2::4], f[3::4])):
-        if u in (32, 0xA0, 0x3000):
-            space = True
-            continue
-        if u < 32 or u in skip:
-            if u in (10, 13):  # PDFium's own line break: not a space between words
-                space = False
-            continue
-        if not ok:
-            continue
         # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
         # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
         if 0x4E00 <= u <= 0x9FFF or 32 < u < 127:
+            if not ok:
+                continue
             ch = chr(u)
+        elif u in (32, 0xA0, 0x3000):
+            space = True
+            continue
+        elif u < 32 or u in skip:
+            if u in (10, 13):  # PDFium's own line break: not a space between words
+                space = False
+            continue
+        elif not ok:
+            continue
         elif not (0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or 0x2000 <= u <= 0x206F) and _unmapped(h, i) == 1:
             bad += 1
             ch = "\ufffd"
@@ -263,7 +266,7 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
             blocks.append((t.top, 1, t))
         rest = [c for c in chars if id(c) not in in_table]
     for ln in group_lines(rest):
-        blocks.append((max(c.y1 for c in ln), 0, ln))
+        blocks.append((max(map(_top, ln)), 0, ln))
     blocks.sort(key=lambda b: (-b[0], b[1]))
     for _, kind, payload in blocks:
         out.newline()
