@@ -212,7 +212,9 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     bad = 0
     space = False
     skip = _SKIP
-    for i, (u, ok, left, top, right, bottom) in enumerate(zip(units, found, f[::4], f[1::4], f[2::4], f[3::4])):
+    for i, (u, ok, left, top, right, bottom) in enumerate(
+        zip(units, found, f[::4], f[1::4], f[2::4], f[3::4], strict=True)
+    ):
         # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
         # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
         if 0x4E00 <= u <= 0x9FFF or 32 < u < 127:
@@ -228,7 +230,10 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             continue
         elif not ok:
             continue
-        elif not (0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or 0x2000 <= u <= 0x206F) and _unmapped(h, i) == 1:
+        elif (
+            not (0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or 0x2000 <= u <= 0x206F)
+            and _unmapped(h, i) == 1
+        ):
             bad += 1
             ch = "\ufffd"
         elif 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
