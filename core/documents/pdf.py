@@ -21,7 +21,7 @@ from operator import attrgetter
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, direct, find_tables, object_types
+from core.documents.pdf_tables import Frame, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -189,7 +189,7 @@ def _unicode(tp: raw.FPDF_TEXTPAGE, n: int) -> list[int]:
 
 _VP = ctypes.c_void_p
 # Character boxes through direct calls (pdf_tables.direct): one call per character is the floor's cost.
-_loose_box = direct(raw.FPDFText_GetLooseCharBox, ctypes.c_int, _VP, ctypes.c_int, _VP)
+_loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (c_void_p text page, int, c_void_p box)
 _unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
 _SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
 
@@ -200,11 +200,11 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     if n <= 0:
         return [], 0
     units = _unicode(tp, n)
-    h = ctypes.cast(tp, _VP).value
+    h = ctypes.cast(tp, _VP)
     # every character's loose box (left, top, right, bottom) into one buffer, one call per character
     rects = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(rects)
-    found = list(map(_loose_box, repeat(h, n), range(n), range(base, base + 16 * n, 16)))
+    found = list(map(_loose_box, repeat(h, n), range(n), map(_VP, range(base, base + 16 * n, 16))))
     f = rects[:]
     fold = _FOLD
     chars: list[Char] = []

@@ -129,11 +129,19 @@ def direct(fn: Any, restype: Any, *argtypes: Any) -> Any:
     return ctypes.PYFUNCTYPE(restype, *argtypes)(function_address(fn))
 
 
+def unchecked(fn: Any, restype: Any) -> Any:
+    """``direct`` without argument conversion, for the hottest calls: every pointer argument must be
+    a ctypes object (``c_void_p``), every other one a C ``int`` passed as a Python int."""
+    f = ctypes.PYFUNCTYPE(restype)(function_address(fn))
+    f.argtypes = None
+    return f
+
+
 # PDFium's object walk through direct calls: on pages drawn one glyph per object (Qt, many office
 # exports) the walk makes two calls per character. Page objects are plain addresses throughout.
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _count_objects = direct(raw.FPDFPage_CountObjects, _INT, _VP)
-_get_object = direct(raw.FPDFPage_GetObject, _VP, _VP, _INT)
+_get_object = unchecked(raw.FPDFPage_GetObject, _VP)  # (c_void_p page, int index)
 _get_type = direct(raw.FPDFPageObj_GetType, _INT, _VP)
 _get_matrix = direct(raw.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
 _form_count = direct(raw.FPDFFormObj_CountObjects, _INT, _VP)
@@ -153,7 +161,7 @@ def _matrix(h: int, m: raw.FS_MATRIX) -> Matrix:
 
 def object_types(page: pdfium.PdfPage, wanted: frozenset[int]) -> list[tuple[int, int]]:
     """(address, type) of the objects of a type in ``wanted`` drawn directly on the page, in order."""
-    h = ctypes.cast(page.raw, _VP).value
+    h = ctypes.cast(page.raw, _VP)
     n = _count_objects(h)
     objs = list(map(_get_object, repeat(h, n), range(n)))
     return [(a, k) for a, k in zip(objs, map(_get_type, objs), strict=True) if k in wanted]
