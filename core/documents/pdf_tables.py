@@ -132,8 +132,8 @@ def direct(fn: Any, restype: Any, *argtypes: Any) -> Any:
 def unchecked(fn: Any, restype: Any) -> Any:
     """``direct`` without argument conversion, for the hottest calls: every pointer argument must be
     a ctypes object (``c_void_p``), every other one a C ``int`` passed as a Python int."""
-    f = ctypes.PYFUNCTYPE(restype)(function_address(fn))
-    f.argtypes = None
+    f: Any = ctypes.PYFUNCTYPE(restype)(function_address(fn))
+    f.argtypes = None  # no conversion (an empty tuple would refuse any argument)
     return f
 
 
