@@ -148,9 +148,16 @@ _form_count = direct(raw.FPDFFormObj_CountObjects, _INT, _VP)
 _form_object = direct(raw.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
 _count_segments = direct(raw.FPDFPath_CountSegments, _INT, _VP)
 _draw_mode = direct(raw.FPDFPath_GetDrawMode, _INT, _VP, _VP, _VP)
-_segment = direct(raw.FPDFPath_GetPathSegment, _VP, _VP, _INT)
-_segment_type = direct(raw.FPDFPathSegment_GetType, _INT, _VP)
-_segment_point = direct(raw.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP)
+
+
+class _Handle(ctypes.c_void_p):
+    """A pointer PDFium returns, kept as a ctypes object (a subclass is not turned into an int), to
+    pass on to ``unchecked`` calls as it is."""
+
+
+_segment = unchecked(raw.FPDFPath_GetPathSegment, _Handle)  # (c_void_p path, int index)
+_segment_type = unchecked(raw.FPDFPathSegment_GetType, _INT)  # (c_void_p segment)
+_segment_point = unchecked(raw.FPDFPathSegment_GetPoint, _INT)  # (c_void_p segment, c_void_p x, y)
 
 
 def _matrix(h: int, m: raw.FS_MATRIX) -> Matrix:
@@ -195,9 +202,10 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
     vs: list[Line] = []
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    rx, ry = ctypes.addressof(px), ctypes.addressof(py)
+    rx, ry = _VP(ctypes.addressof(px)), _VP(ctypes.addressof(py))
     rfill, rstroke = ctypes.addressof(fill), ctypes.addressof(stroke)
     moveto, bezier = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    identity, point = frame.identity, frame.point
     budget = MAX_SEGMENTS
     for h, (a, b, c, d, e, f) in _paths(page):
         n = _count_segments(h)
@@ -210,14 +218,15 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
         stroked = bool(stroke.value)
         sub: list[tuple[float, float]] = []
         curved = False
+        hp = _VP(h)
         for i in range(n):
-            seg = _segment(h, i)
+            seg = _segment(hp, i)
             if not _segment_point(seg, rx, ry):
                 continue
             x, y = px.value, py.value
             pt = (a * x + c * y + e, b * x + d * y + f)
-            if not frame.identity:
-                pt = frame.point(*pt)
+            if not identity:
+                pt = point(*pt)
             kind = _segment_type(seg)
             if kind == moveto:
                 if not curved:
