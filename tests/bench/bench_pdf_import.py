@@ -185,17 +185,17 @@ def floor(data: bytes) -> int:
 
 
 def floor_direct(data: bytes) -> int:
-    """The same through PDFium's functions called directly (plain addresses, the GIL kept), the way
-    hecha's loader calls them: what is left of the floor without pypdfium2's typed bindings."""
+    """The same through PDFium's functions called directly (unchecked ctypes prototypes, the GIL kept),
+    the way hecha's loader calls them: what is left of the floor without pypdfium2's typed bindings."""
     from itertools import repeat
 
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    from core.documents.pdf_tables import direct
+    from core.documents.pdf_tables import unchecked
 
     vp = ctypes.c_void_p
-    box = direct(raw.FPDFText_GetLooseCharBox, ctypes.c_int, vp, ctypes.c_int, vp)
+    box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
     pdf = pdfium.PdfDocument(data)
     n_pages = len(pdf)
     for i in range(n_pages):
@@ -207,8 +207,8 @@ def floor_direct(data: bytes) -> int:
         text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
         rects = (ctypes.c_float * (4 * n))()
         base = ctypes.addressof(rects)
-        h = ctypes.cast(tp.raw, vp).value
-        found = list(map(box, repeat(h, n), range(n), range(base, base + 16 * n, 16)))
+        h = ctypes.cast(tp.raw, vp)
+        found = list(map(box, repeat(h, n), range(n), map(vp, range(base, base + 16 * n, 16))))
         boxes = rects[:]
         del text, boxes, found
         tp.close()
