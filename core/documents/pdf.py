@@ -205,7 +205,7 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     rects = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(rects)
     found = list(map(_loose_box, repeat(h, n), range(n), map(_VP, range(base, base + 16 * n, 16))))
-    f = rects[:]
+    f = memoryview(rects).cast("B").cast("f")  # read in place: no list of 4 floats per character
     fold = _FOLD
     chars: list[Char] = []
     append = chars.append
