@@ -275,7 +275,11 @@ def _near(lines: list[Line], positions: list[float]) -> list[list[Line]]:
 def _covers(lines: list[Line], a: float, b: float) -> bool:
     """Is the span a..b mostly drawn by one of ``lines`` (lines at the right position)?"""
     need = 0.6 * (b - a)
-    return any(min(b, t) - max(a, s) >= need for _, s, t in lines)
+    # min(b, t) - max(a, s) spelled out, a loop rather than any(generator): runs for every cell edge
+    for _, s, t in lines:  # noqa: SIM110
+        if (b if b <= t else t) - (a if a >= s else s) >= need:
+            return True
+    return False
 
 
 def _components(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[Line]]]:
@@ -344,9 +348,13 @@ def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None
                 cells.append(gc)
     neg_ys = [-y for y in ys]
     used = 0
+    left, right, bottom, top = xs[0], xs[-1], ys[-1], ys[0]
     for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
-        if not (xs[0] < cx < xs[-1] and ys[-1] < cy < ys[0]):
+        cx = (ch.x0 + ch.x1) / 2
+        if not left < cx < right:
+            continue
+        cy = (ch.y0 + ch.y1) / 2
+        if not bottom < cy < top:
             continue
         k = bisect_right(xs, cx) - 1
         r = bisect_right(neg_ys, -cy) - 1
