@@ -267,7 +267,7 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
         in_table: set[int] = set()
         for t in tables:
             for cell in t.cells:
-                in_table.update(id(c) for c in cell.chars)
+                in_table.update(map(id, cell.chars))
             blocks.append((t.top, 1, t))
         rest = [c for c in chars if id(c) not in in_table]
     for ln in group_lines(rest):
