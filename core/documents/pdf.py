@@ -188,7 +188,7 @@ def _unicode(tp: raw.FPDF_TEXTPAGE, n: int) -> list[int]:
 
 
 _VP = ctypes.c_void_p
-# Character boxes through direct calls (pdf_tables.direct): one call per character is the floor's cost.
+# Character boxes through PDFium directly (pdf_tables.unchecked): one call per character, as the floor makes.
 _loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (c_void_p text page, int, c_void_p box)
 _unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
 _SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
