@@ -15,11 +15,13 @@ import ctypes
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from itertools import islice, repeat
+from operator import attrgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, find_tables, object_types
+from core.documents.pdf_tables import Frame, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -54,27 +56,38 @@ _NO_BOX = (0.0, 0.0, 0.0, 0.0)
 
 
 class _Out:
-    """Text under construction, one code point per part, with a page index and a box per character."""
+    """Text under construction, one code point per part, with a page index and a box per character.
+
+    A page's indices and boxes gather in lists (cheap to append to) and move into the arrays at
+    ``flush`` (end of a page), so the whole document's boxes are never held as Python floats."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pages = array("h")
         self.boxes = array("f")
         self.tables: list[Table] = []
+        self._pages: list[int] = []
+        self._boxes: list[float] = []
 
     @property
     def pos(self) -> int:
         return len(self.parts)
 
+    def flush(self) -> None:
+        self.pages.fromlist(self._pages)
+        self.boxes.fromlist(self._boxes)
+        self._pages.clear()
+        self._boxes.clear()
+
     def sep(self, s: str) -> None:
         for ch in s:
             self.parts.append(ch)
-            self.pages.append(-1)
-            self.boxes.extend(_NO_BOX)
+            self._pages.append(-1)
+            self._boxes += _NO_BOX
 
     def line(self, chars: list[Char], page: int, tabs: bool = True) -> None:
         """Write one line of characters (sorted left to right) with gap separators."""
-        parts, pages, boxes = self.parts, self.pages, self.boxes
+        parts, pages, boxes = self.parts, self._pages, self._boxes
         prev: Char | None = None
         for c in chars:
             # every separator needs a gap (em is at least 1): touching characters skip the sums
@@ -88,14 +101,14 @@ class _Out:
                 if tabs and gap > TAB_GAP * em:
                     parts.append("\t")
                     pages.append(-1)
-                    boxes.extend(_NO_BOX)
+                    boxes += _NO_BOX
                 elif gap > SPACE_GAP * em or c.sp:
                     parts.append(" ")
                     pages.append(-1)
-                    boxes.extend(_NO_BOX)
+                    boxes += _NO_BOX
             parts.append(c.ch)
             pages.append(page)
-            boxes.extend((c.x0, c.y0, c.x1, c.y1))
+            boxes += (c.x0, c.y0, c.x1, c.y1)
             prev = c
 
     def newline(self) -> None:
@@ -112,8 +125,8 @@ def _mid2(c: Char) -> float:
     return -(c.y0 + c.y1)
 
 
-def _left(c: Char) -> float:
-    return c.x0
+_left = attrgetter("x0")
+_top = attrgetter("y1")
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -127,27 +140,31 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
         return [list(chars)] if chars else []
     lines: list[list[Char]] = []
     bands: list[tuple[float, float]] = []
+    last: list[Char] = []
+    lo = hi = 0.0  # the band of the last line
     for c in sorted(chars, key=_mid2):
         mid = (c.y0 + c.y1) / 2
-        n = len(lines)
-        if n and bands[-1][0] <= mid <= bands[-1][1]:
-            lines[-1].append(c)
+        if lo <= mid <= hi and lines:
+            last.append(c)
             continue
+        n = len(lines)
         for i in range(n - 2, max(-1, n - 4), -1):
             b0, b1 = bands[i]
             if b0 <= mid <= b1:
                 lines[i].append(c)
                 break
         else:
-            lines.append([c])
+            last = [c]
+            lines.append(last)
             h = c.y1 - c.y0
-            bands.append((c.y0 + 0.2 * h, c.y1 - 0.2 * h) if h > 0 else (c.y0 - 0.5, c.y1 + 0.5))
+            lo, hi = (c.y0 + 0.2 * h, c.y1 - 0.2 * h) if h > 0 else (c.y0 - 0.5, c.y1 + 0.5)
+            bands.append((lo, hi))
     out = []
     for ln in lines:
         ln.sort(key=_left)
-        kept = [ln[0]]
-        for c in ln[1:]:
-            p = kept[-1]
+        p = ln[0]
+        kept = [p]
+        for c in islice(ln, 1, None):
             if (
                 p.ch == c.ch
                 and abs(p.x0 - c.x0) < 0.3 * max(p.x1 - p.x0, 0.5)
@@ -155,6 +172,7 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
             ):
                 continue
             kept.append(c)
+            p = c
         out.append(kept)
     return out
 
@@ -169,35 +187,53 @@ def _unicode(tp: raw.FPDF_TEXTPAGE, n: int) -> list[int]:
     return [raw.FPDFText_GetUnicode(tp, i) for i in range(n)]
 
 
+_VP = ctypes.c_void_p
+# Character boxes through PDFium directly (pdf_tables.unchecked): one call per character, as the floor makes.
+_loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (c_void_p text page, int, c_void_p box)
+_unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
+_SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
+
+
 def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     """Visible characters of a page (white space dropped, remembered as a hint), unmapped count."""
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return [], 0
     units = _unicode(tp, n)
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
-    loose_box = raw.FPDFText_GetLooseCharBox
-    unmapped = raw.FPDFText_HasUnicodeMapError
+    h = ctypes.cast(tp, _VP)
+    # every character's loose box (left, top, right, bottom) into one buffer, one call per character
+    rects = (ctypes.c_float * (4 * n))()
+    base = ctypes.addressof(rects)
+    found = list(map(_loose_box, repeat(h, n), range(n), map(_VP, range(base, base + 16 * n, 16))))
+    f = memoryview(rects).cast("B").cast("f")  # read in place: no list of 4 floats per character
     fold = _FOLD
     chars: list[Char] = []
+    append = chars.append
     bad = 0
     space = False
-    skip = (0xFEFF, 0x200B, 0xFFFE, 0xFFFF)
-    for i, u in enumerate(units):
-        if u in (32, 0xA0, 0x3000):
+    skip = _SKIP
+    for i, (u, ok, left, top, right, bottom) in enumerate(
+        zip(units, found, f[::4], f[1::4], f[2::4], f[3::4], strict=True)
+    ):
+        # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
+        # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
+        if 0x4E00 <= u <= 0x9FFF or 32 < u < 127:
+            if not ok:
+                continue
+            ch = chr(u)
+        elif u in (32, 0xA0, 0x3000):
             space = True
             continue
-        if u < 32 or u in skip:
+        elif u < 32 or u in skip:
             if u in (10, 13):  # PDFium's own line break: not a space between words
                 space = False
             continue
-        if not loose_box(tp, i, ref):
+        elif not ok:
             continue
-        # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
-        # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
-        if not (0x4E00 <= u <= 0x9FFF or 32 < u < 127 or 0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or
-                0x2000 <= u <= 0x206F) and unmapped(tp, i) == 1:  # fmt: skip
+        elif (
+            not (0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or 0x2000 <= u <= 0x206F)
+            and _unmapped(h, i) == 1
+        ):
             bad += 1
             ch = "\ufffd"
         elif 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
@@ -207,10 +243,10 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             ch = chr(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
         else:
             ch = fold.get(u) or chr(u)
-        y0, y1 = rect.bottom, rect.top
-        if y0 > y1:
-            y0, y1 = y1, y0
-        chars.append(Char(ch, rect.left, y0, rect.right, y1, space))
+        if bottom > top:
+            append(Char(ch, left, top, right, bottom, space))
+        else:
+            append(Char(ch, left, bottom, right, top, space))
         space = False
     return chars, bad
 
@@ -231,11 +267,11 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
         in_table: set[int] = set()
         for t in tables:
             for cell in t.cells:
-                in_table.update(id(c) for c in cell.chars)
+                in_table.update(map(id, cell.chars))
             blocks.append((t.top, 1, t))
         rest = [c for c in chars if id(c) not in in_table]
     for ln in group_lines(rest):
-        blocks.append((max(c.y1 for c in ln), 0, ln))
+        blocks.append((max(map(_top, ln)), 0, ln))
     blocks.sort(key=lambda b: (-b[0], b[1]))
     for _, kind, payload in blocks:
         out.newline()
@@ -324,6 +360,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                 if out.parts:
                     out.newline()
                 _write_page(out, chars, page, i)
+                out.flush()
             except pdfium.PdfiumError:
                 failed.append(i)
             finally:
@@ -335,6 +372,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
             raise LoadError(path, f"{CORRUPT}（页面无法读取）")
         raise LoadError(path, SCANNED if scanned else "PDF 中没有任何文字")
     out.newline()
+    out.flush()
     warnings: list[str] = []
     if scanned:
         warnings.append(

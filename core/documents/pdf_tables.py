@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
@@ -116,55 +117,78 @@ def _then(m1: Matrix, m2: Matrix) -> Matrix:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)  # fmt: skip
 
 
-def _matrix(h: raw.FPDF_PAGEOBJECT, m: raw.FS_MATRIX) -> Matrix:
-    if not raw.FPDFPageObj_GetMatrix(h, ctypes.byref(m)):
+def function_address(fn: Any) -> int:  # a pypdfium2 binding (a ctypes function)
+    return ctypes.cast(fn, ctypes.c_void_p).value or 0
+
+
+def direct(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """PDFium's function behind a pypdfium2 binding, through a prototype of plain addresses and
+    numbers that keeps the GIL (PYFUNCTYPE): the typed binding builds a pointer object per call and
+    releases and takes back the GIL, which on a call that does as little as these costs more than
+    PDFium's own work. Only for short calls that never call back into Python."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(function_address(fn))
+
+
+def unchecked(fn: Any, restype: Any) -> Any:
+    """``direct`` without argument conversion, for the hottest calls: every pointer argument must be
+    a ctypes object (``c_void_p``), every other one a C ``int`` passed as a Python int."""
+    f: Any = ctypes.PYFUNCTYPE(restype)(function_address(fn))
+    f.argtypes = None  # no conversion (an empty tuple would refuse any argument)
+    return f
+
+
+# PDFium's object walk through direct calls: on pages drawn one glyph per object (Qt, many office
+# exports) the walk makes two calls per character. Page objects are plain addresses throughout.
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_count_objects = direct(raw.FPDFPage_CountObjects, _INT, _VP)
+_get_object = unchecked(raw.FPDFPage_GetObject, _VP)  # (c_void_p page, int index)
+_get_type = direct(raw.FPDFPageObj_GetType, _INT, _VP)
+_get_matrix = direct(raw.FPDFPageObj_GetMatrix, _INT, _VP, _VP)
+_form_count = direct(raw.FPDFFormObj_CountObjects, _INT, _VP)
+_form_object = direct(raw.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong)
+_count_segments = direct(raw.FPDFPath_CountSegments, _INT, _VP)
+_draw_mode = direct(raw.FPDFPath_GetDrawMode, _INT, _VP, _VP, _VP)
+
+
+class _Handle(ctypes.c_void_p):
+    """A pointer PDFium returns, kept as a ctypes object (a subclass is not turned into an int), to
+    pass on to ``unchecked`` calls as it is."""
+
+
+_segment = unchecked(raw.FPDFPath_GetPathSegment, _Handle)  # (c_void_p path, int index)
+_segment_type = unchecked(raw.FPDFPathSegment_GetType, _INT)  # (c_void_p segment)
+_segment_point = unchecked(raw.FPDFPathSegment_GetPoint, _INT)  # (c_void_p segment, c_void_p x, y)
+
+
+def _matrix(h: int, m: raw.FS_MATRIX) -> Matrix:
+    if not _get_matrix(h, ctypes.addressof(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _address(fn: Any) -> int:  # a pypdfium2 binding (a ctypes function)
-    return ctypes.cast(fn, ctypes.c_void_p).value or 0
-
-
-# PDFium's object walk through prototypes that pass and return plain addresses: the typed pypdfium2
-# bindings build a pointer object for every page object, which made this walk a tenth of the loading
-# time on pages drawn one glyph per object. Only path and form objects get a typed handle.
-_VP = ctypes.c_void_p
-_get_object = ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_int)(_address(raw.FPDFPage_GetObject))
-_get_type = ctypes.CFUNCTYPE(ctypes.c_int, _VP)(_address(raw.FPDFPageObj_GetType))
-_form_object = ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject))
-_segment = ctypes.CFUNCTYPE(_VP, _VP, ctypes.c_int)(_address(raw.FPDFPath_GetPathSegment))
-_segment_type = ctypes.CFUNCTYPE(ctypes.c_int, _VP)(_address(raw.FPDFPathSegment_GetType))
-_FP = ctypes.POINTER(ctypes.c_float)
-_segment_point = ctypes.CFUNCTYPE(ctypes.c_int, _VP, _FP, _FP)(_address(raw.FPDFPathSegment_GetPoint))
-
-
 def object_types(page: pdfium.PdfPage, wanted: frozenset[int]) -> list[tuple[int, int]]:
     """(address, type) of the objects of a type in ``wanted`` drawn directly on the page, in order."""
-    h = ctypes.cast(page.raw, _VP).value
-    get, kind = _get_object, _get_type
-    n = raw.FPDFPage_CountObjects(page.raw)
-    return [(a, k) for j in range(n) if (k := kind(a := get(h, j))) in wanted]
+    h = ctypes.cast(page.raw, _VP)
+    n = _count_objects(h)
+    objs = list(map(_get_object, repeat(h, n), range(n)))
+    return [(a, k) for a, k in zip(objs, map(_get_type, objs), strict=True) if k in wanted]
 
 
-def _paths(page: pdfium.PdfPage) -> list[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
+def _paths(page: pdfium.PdfPage) -> list[tuple[int, Matrix]]:
     """Path objects of the page and of its form XObjects (two levels deep), with page transforms."""
     m = raw.FS_MATRIX()
-    out: list[tuple[raw.FPDF_PAGEOBJECT, Matrix]] = []
+    out: list[tuple[int, Matrix]] = []
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-    handle = raw.FPDF_PAGEOBJECT
     wanted = frozenset((path, form))
 
     def walk(objs: list[tuple[int, int]], parent: Matrix | None, depth: int) -> None:
         for a, kind in objs:
             if kind == path:
-                h = ctypes.cast(a, handle)
-                own = _matrix(h, m)
-                out.append((h, own if parent is None else _then(own, parent)))
+                own = _matrix(a, m)
+                out.append((a, own if parent is None else _then(own, parent)))
             elif kind == form and depth < 2:
-                h = ctypes.cast(a, handle)
-                own = _matrix(h, m)
-                n = raw.FPDFFormObj_CountObjects(h)
+                own = _matrix(a, m)
+                n = _form_count(a)
                 inner = [(b, k) for j in range(n) if (k := _get_type(b := _form_object(a, j))) in wanted]
                 walk(inner, own if parent is None else _then(own, parent), depth + 1)
 
@@ -178,29 +202,31 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
     vs: list[Line] = []
     px, py = ctypes.c_float(), ctypes.c_float()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    rx, ry = ctypes.pointer(px), ctypes.pointer(py)
-    moveto = raw.FPDF_SEGMENT_MOVETO
+    rx, ry = _VP(ctypes.addressof(px)), _VP(ctypes.addressof(py))
+    rfill, rstroke = ctypes.addressof(fill), ctypes.addressof(stroke)
+    moveto, bezier = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    identity, point = frame.identity, frame.point
     budget = MAX_SEGMENTS
     for h, (a, b, c, d, e, f) in _paths(page):
-        n = raw.FPDFPath_CountSegments(h)
+        n = _count_segments(h)
         budget -= max(n, 0)
         if budget < 0:  # a vector drawing (chart, map), not a form
             return [], []
         if n <= 0:
             continue
-        raw.FPDFPath_GetDrawMode(h, ctypes.byref(fill), ctypes.byref(stroke))
+        _draw_mode(h, rfill, rstroke)
         stroked = bool(stroke.value)
         sub: list[tuple[float, float]] = []
         curved = False
-        ha = ctypes.cast(h, _VP).value
+        hp = _VP(h)
         for i in range(n):
-            seg = _segment(ha, i)
+            seg = _segment(hp, i)
             if not _segment_point(seg, rx, ry):
                 continue
             x, y = px.value, py.value
             pt = (a * x + c * y + e, b * x + d * y + f)
-            if not frame.identity:
-                pt = frame.point(*pt)
+            if not identity:
+                pt = point(*pt)
             kind = _segment_type(seg)
             if kind == moveto:
                 if not curved:
@@ -208,7 +234,7 @@ def _segments(page: pdfium.PdfPage, frame: Frame) -> tuple[list[Line], list[Line
                 sub = [pt]
                 curved = False
             else:
-                curved = curved or kind == raw.FPDF_SEGMENT_BEZIERTO
+                curved = curved or kind == bezier
                 sub.append(pt)
         if not curved:
             _subpath(hs, vs, sub, stroked)
@@ -249,7 +275,11 @@ def _near(lines: list[Line], positions: list[float]) -> list[list[Line]]:
 def _covers(lines: list[Line], a: float, b: float) -> bool:
     """Is the span a..b mostly drawn by one of ``lines`` (lines at the right position)?"""
     need = 0.6 * (b - a)
-    return any(min(b, t) - max(a, s) >= need for _, s, t in lines)
+    # min(b, t) - max(a, s) spelled out, a loop rather than any(generator): runs for every cell edge
+    for _, s, t in lines:  # noqa: SIM110
+        if (b if b <= t else t) - (a if a >= s else s) >= need:
+            return True
+    return False
 
 
 def _components(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[Line]]]:
@@ -318,9 +348,13 @@ def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None
                 cells.append(gc)
     neg_ys = [-y for y in ys]
     used = 0
+    left, right, bottom, top = xs[0], xs[-1], ys[-1], ys[0]
     for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
-        if not (xs[0] < cx < xs[-1] and ys[-1] < cy < ys[0]):
+        cx = (ch.x0 + ch.x1) / 2
+        if not left < cx < right:
+            continue
+        cy = (ch.y0 + ch.y1) / 2
+        if not bottom < cy < top:
             continue
         k = bisect_right(xs, cx) - 1
         r = bisect_right(neg_ys, -cy) - 1
