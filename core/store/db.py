@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -29,7 +29,15 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # foreign keys off (checked before the commit), so a step may rebuild a table: ``database(conn)`` gives
 # sqlite-utils, whose ``table.transform(...)`` changes types, defaults, NOT NULL or drops columns, and
 # ``table.add_column(...)`` adds one. Declare the new shape in core/store/columns.py as well.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def _index_figure_status(conn: sqlite3.Connection) -> None:
+    """Version 2: figures indexed by (report_id, status), so the report list counts each report's
+    figures and pending figures from the index alone instead of reading every figure row."""
+    conn.execute("CREATE INDEX IF NOT EXISTS figures_report_status ON figures (report_id, status)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _index_figure_status}
 
 
 def latest_backup(path: Path) -> Path | None:
@@ -191,10 +199,13 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
 
 
 def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Copy the file to ``NAME.bak-vN`` (a consistent snapshot), then apply each migration."""
+    """Copy the file to ``NAME.bak-vN`` (a consistent snapshot), then apply each migration.
+
+    SQLite's backup copies the pages as this connection sees them, the WAL's included, so no checkpoint
+    comes first (one fails with "table is locked" right after ``prepare`` switched a file made by an
+    older tool to WAL)."""
     backup = path.with_name(f"{path.name}.bak-v{version}")
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         target = sqlite3.connect(str(backup))
         with target:
             conn.backup(target)

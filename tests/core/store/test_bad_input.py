@@ -67,18 +67,19 @@ def test_older_workspace_is_backed_up_then_migrated(tmp_path: Path, monkeypatch:
     def add_note(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE reports ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, add_note)
+    now = db.SCHEMA_VERSION
+    monkeypatch.setattr(db, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(db.MIGRATIONS, now, add_note)
     with Workspace.open(p) as ws:
         assert ws.report(rid).issuer == "甲市人民政府"
-    backup = tmp_path / "w.sqlite.bak-v1"
+    backup = tmp_path / f"w.sqlite.bak-v{now}"
     assert backup.exists()
     b = sqlite3.connect(backup)
-    assert b.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert b.execute("SELECT version FROM schema_version").fetchone()[0] == now
     assert b.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
     b.close()
     c = sqlite3.connect(p)
-    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == now + 1
     assert c.execute("SELECT note FROM reports").fetchone()[0] == ""
     c.close()
 

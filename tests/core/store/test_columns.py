@@ -58,6 +58,8 @@ CREATE TABLE review_events (
     before_state TEXT NOT NULL DEFAULT '{}', after_state TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX review_events_report ON review_events (report_id, id);
 """
+# Version 2 adds one index (the report list's counts read it instead of the figure rows).
+VERSION_2 = VERSION_1 + "CREATE INDEX figures_report_status ON figures (report_id, status);\n"
 
 
 def _shape(conn: sqlite3.Connection) -> dict[str, object]:
@@ -75,11 +77,11 @@ def _shape(conn: sqlite3.Connection) -> dict[str, object]:
     return out
 
 
-def test_a_new_workspace_has_the_tables_the_previous_release_wrote(tmp_path: Path) -> None:
+def test_a_new_workspace_has_the_tables_of_version_1_and_the_index_of_version_2(tmp_path: Path) -> None:
     Workspace.open(tmp_path / "new.sqlite").close()
     new = sqlite3.connect(tmp_path / "new.sqlite")
     old = sqlite3.connect(":memory:")
-    old.executescript(VERSION_1)
+    old.executescript(VERSION_2)
     assert _shape(new) == _shape(old)
     new.close()
     old.close()
@@ -101,7 +103,46 @@ def test_a_workspace_the_previous_release_made_opens_and_takes_reviews(tmp_path:
         assert ws.undo() is not None
         assert ws.figure(fid).value == Decimal(120)
         assert [e.action for e in ws.events()] == ["correct", "undo"]
-    assert not (tmp_path / "old.sqlite.bak-v1").exists()  # same version: nothing to migrate
+    # migrated to version 2 (one index more), the version-1 file kept beside it
+    backup = tmp_path / "old.sqlite.bak-v1"
+    assert backup.exists()
+    b = sqlite3.connect(backup)
+    assert b.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert _shape(b) == _shape(_script(VERSION_1))
+    b.close()
+    c = sqlite3.connect(p)
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert _shape(c) == _shape(_script(VERSION_2))
+    c.close()
+
+
+def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migration(tmp_path: Path) -> None:
+    """A workspace written at version 1 (made here by dropping version 2's index) is backed up, then
+    migrated: the same reports, figures and review history, and the report list's counts unchanged."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p, reviewer="张三") as ws:
+        rid = ws.add_report(extraction())
+        ws.confirm(ws.figures(rid)[0].id)
+        before = ws.reports()
+    conn = sqlite3.connect(p)
+    conn.execute("DROP INDEX figures_report_status")
+    conn.execute("UPDATE schema_version SET version = 1")
+    conn.commit()
+    conn.close()
+    with Workspace.open(p, reviewer="张三") as ws:
+        assert ws.reports() == before
+        assert [e.action for e in ws.events()] == ["confirm"]
+    assert (tmp_path / "w.sqlite.bak-v1").exists()
+    c = sqlite3.connect(p)
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert "figures_report_status" in {r[1] for r in c.execute("PRAGMA index_list(figures)")}
+    c.close()
+
+
+def _script(sql: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(sql)
+    return conn
 
 
 def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None:
@@ -140,8 +181,9 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         t.add_column("note", str, not_null_default="")
         t.transform(not_null={"label": False})
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, rebuild_figures)
+    now = db.SCHEMA_VERSION
+    monkeypatch.setattr(db, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(db.MIGRATIONS, now, rebuild_figures)
     with Workspace.open(p, reviewer="张三") as ws:
         assert [(f.id, f.status) for f in ws.figures(rid)][0] == (fid, "confirmed")
         assert len(ws.figures(rid)) == 3
@@ -150,11 +192,11 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         assert ws.figure(fid).status == "pending"
         assert ws._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again after the rebuild
     conn = sqlite3.connect(p)
-    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == now + 1
     assert conn.execute("SELECT DISTINCT note FROM figures").fetchall() == [("",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
-    assert (tmp_path / "w.sqlite.bak-v1").exists()
+    assert (tmp_path / f"w.sqlite.bak-v{now}").exists()
 
 
 def test_a_migration_that_breaks_the_links_is_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,12 +207,13 @@ def test_a_migration_that_breaks_the_links_is_undone(tmp_path: Path, monkeypatch
     def lose_reports(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM reports")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(db.MIGRATIONS, 1, lose_reports)
+    now = db.SCHEMA_VERSION
+    monkeypatch.setattr(db, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(db.MIGRATIONS, now, lose_reports)
     with pytest.raises(StoreError, match="升级") as e:
         Workspace.open(p)
     assert str(p) in str(e.value)
     conn = sqlite3.connect(p)
-    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == now
     assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
     conn.close()
