@@ -5,18 +5,21 @@ One issuer written two ways across years (苏州市吴中区人民政府 / 吴�
 市人民政府办公室) is one issuer: the query compares ``issuer_key`` (core.documents.meta) of the reports of
 the year asked for only — SQLite picks that year's rows, and the key is worked out for those alone
 (``issuer_key`` is cached), so a workspace of a thousand reports costs a handful of calls per query,
-not one per report (the query runs for every report imported and every re-check)."""
+not one per report (the query runs for every report imported and every re-check).
+
+``core.documents`` (with its dozens of patterns) is imported on the first such query, not when the
+workspace opens: the program starts without it."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from core.documents.meta import issuer_key
-
 
 def report_of_year(conn: sqlite3.Connection, issuer: str | None, year: int | None) -> int | None:
     """The report ``issuer`` (however written) published for ``year`` (the last imported when there
     are several)."""
+    from core.documents.meta import issuer_key
+
     key = issuer_key(issuer)
     if not key or year is None:  # no issuer (or only spaces and marks): no partner
         return None

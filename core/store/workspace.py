@@ -31,6 +31,7 @@ from core.store.rows import (
     ImportResult,
     IndicatorRow,
     IndicatorTuple,
+    ReportName,
     ReportRow,
 )
 from core.store.session import Session
@@ -120,6 +121,10 @@ class Workspace:
         self, issuer: str | None = None, year: int | None = None, status: str | None = None
     ) -> list[ReportRow]:
         return reading.reports(self._session, issuer, year, status)
+
+    def report_names(self) -> list[ReportName]:
+        """Every report's id, file, title, issuer and year, without ``reports()``'s counts."""
+        return reading.report_names(self._session)
 
     def report(self, report_id: int) -> ReportRow:
         return reading.report(self._session, report_id)

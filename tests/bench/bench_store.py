@@ -144,7 +144,6 @@ def _export_step(step: str, db: Path, out: Path) -> None:
     """One side of the export comparison, alone in this process: prints CPU seconds and peak RSS.
     The floors get their rows read beforehand (not timed): they measure the writer alone."""
     import csv
-    import resource
 
     import xlsxwriter
 
@@ -204,8 +203,18 @@ def _export_step(step: str, db: Path, out: Path) -> None:
                     r += 1
             wb.close()
         cpu = time.process_time() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{cpu:.3f} {peak:.0f}")
+    print(f"{cpu:.3f} {peak_rss_mb():.0f}")
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory (VmHWM of its address space). Not ``ru_maxrss``: Linux
+    carries that over from the parent across fork and exec, so every step spawned by a bench that has
+    just imported a workspace reported the parent's peak."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 STEPS = ("csv", "csv-floor", "xlsx", "xlsx-floor", "xlsx-floor-cm")
