@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from core import export, schema  # noqa: E402
+from core import export  # noqa: E402
 from core.store import Workspace  # noqa: E402
 from core.tables import grid  # noqa: E402
 from core.tables import layout as export_layout  # noqa: E402
@@ -148,13 +148,12 @@ def _export_step(step: str, db: Path, out: Path) -> None:
     import xlsxwriter
 
     with Workspace.open(db, readonly=True) as ws:
-        rows: list[list[object]] = []
+        rows: list[tuple[object, ...]] = []
         data: list[export.ReportData] = []
         cells: list[list[tuple[int, int, object]]] = []
-        if step == "csv-floor":
-            units = {i.id: i.unit for i in schema.indicators()}
-            for d in export.load(ws):
-                rows += export._csv_rows(d, export_layout.LABELS, units)
+        if step == "csv-floor":  # the rows to_csv writes (Chinese wording), whole, in a list
+            for batch in export.csv_rows(ws):
+                rows += batch
         elif step.startswith("xlsx-floor"):
             data = export.load(ws, table_figures=False)
             # each report sheet's cells as the export lays them out (header text, labels, values)
