@@ -73,18 +73,28 @@ class _Formats:
         return self.cell.get((status, is_int)) or self.cell[("pending", is_int)]
 
 
+# XlsxWriter's cell writers without the wrapper that first tries to read the row as "A1" notation:
+# ``write_number(r, c, …)`` is ``_write_number(r, c, …)`` once that wrapper has seen an int row, and
+# the workbook has some 750,000 cells to write. (XlsxWriter's own ``write()`` calls them the same way.)
+_number = Worksheet._write_number
+_string = Worksheet._write_string
+_blank = Worksheet._write_blank
+
+
 def _put(ws: Worksheet, r: int, c: int, v: IndicatorTuple | None, fm: _Formats) -> None:
     """One indicator value cell: a number, “/” for not applicable, or a bordered blank."""
     if v is None:
-        ws.write_blank(r, c, None, fm.blank)
+        _blank(ws, r, c, None, fm.blank)
     elif v.value is not None:
-        ws.write_number(r, c, v.value, fm.value(v.status, v.value))
+        x = v.value
+        is_int = x.__class__ is int
+        _number(ws, r, c, x, fm.cell.get((v.status, is_int)) or fm.cell[("pending", is_int)])
     elif v.kind == "not_applicable":
-        ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
+        _string(ws, r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
     elif v.kind == "unread":
-        ws.write_string(r, c, vocab.UNREAD, fm.unread)
+        _string(ws, r, c, vocab.UNREAD, fm.unread)
     else:
-        ws.write_blank(r, c, None, fm.na.get(v.status, fm.blank))
+        _blank(ws, r, c, None, fm.na.get(v.status, fm.blank))
 
 
 def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
@@ -92,9 +102,9 @@ def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
     for v in values:
         if v is not None and v != "":
             if v.__class__ is str:
-                ws.write_string(r, c, v)
+                _string(ws, r, c, v)
             else:
-                ws.write_number(r, c, v)
+                _number(ws, r, c, v)
         c += 1
 
 
@@ -167,45 +177,86 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
     ws.set_column(len(fixed), len(fixed) + len(ids) - 1, 13)
     ws.set_row(0, 66)
     ws.freeze_panes(2, 2)
+    label = fm.label
+    columns = list(enumerate(ids, start=len(fixed)))
     for k, d in enumerate(data, start=2):
         r = d.row
-        ws.write_number(k, 0, r.id, fm.label)
-        ws.write_string(k, 1, d.name, fm.label)
-        ws.write_string(k, 2, r.title or "", fm.label)
-        ws.write_string(k, 3, r.issuer or "", fm.label)
+        _number(ws, k, 0, r.id, label)
+        _string(ws, k, 1, d.name, label)
+        _string(ws, k, 2, r.title or "", label)
+        _string(ws, k, 3, r.issuer or "", label)
         if r.year is not None:
-            ws.write_number(k, 4, r.year, fm.label)
+            _number(ws, k, 4, r.year, label)
         else:
-            ws.write_blank(k, 4, None, fm.label)
-        ws.write_string(k, 5, vocab.REPORT_STATUSES.get(r.status, r.status), fm.label)
-        ws.write_number(k, 6, r.n_figures, fm.label)
-        ws.write_number(k, 7, r.n_pending, fm.label)
-        ws.write_number(k, 8, r.n_failed, fm.label)
-        ws.write_string(k, 9, d.signed_by[0], fm.label)  # who marked it done
-        ws.write_string(k, 10, d.signed_by[1], fm.label)  # the second reviewer who approved or returned it
-        get = d.indicators.get
-        for j, ind in enumerate(ids, start=len(fixed)):
-            v = get(ind)
-            if v is not None:
-                _put(ws, k, j, v, fm)
+            _blank(ws, k, 4, None, label)
+        _string(ws, k, 5, vocab.REPORT_STATUSES.get(r.status, r.status), label)
+        _number(ws, k, 6, r.n_figures, label)
+        _number(ws, k, 7, r.n_pending, label)
+        _number(ws, k, 8, r.n_failed, label)
+        _string(ws, k, 9, d.signed_by[0], label)  # who marked it done
+        _string(ws, k, 10, d.signed_by[1], label)  # the second reviewer who approved or returned it
+        inds = d.indicators
+        for j, ind in columns:
+            if ind in inds:
+                _put(ws, k, j, inds[ind], fm)
     ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
 
 
 class _Plan:
     """The fixed part of a report sheet below its title — section titles, merged headers, row labels
-    and which indicator each value cell shows — recorded once per table variant, replayed per sheet."""
+    and which indicator each value cell shows — recorded once per table variant, replayed per sheet.
+
+    The first sheet of a variant is written with XlsxWriter's public calls (``merge_range`` checks that
+    no merged ranges overlap). The others get what those calls store, in the same order (the order
+    of the shared strings): the merged ranges, and per cell its string, formatted blank or indicator
+    value, through the cell writers alone — ``merge_range`` writes its first cell and a formatted blank
+    in each other cell of the range, and lists the range."""
 
     def __init__(self) -> None:
         self.ops: list[tuple[Callable[..., Any] | None, tuple[Any, ...]]] = []
+        self.merges: list[tuple[int, int, int, int]] = []
+        # (indicator, row, column, text, format): a value cell when indicator is set, else a string
+        # (a text) or a formatted blank (text None)
+        self.cells: list[tuple[str | None, int, int, str | None, Format | None]] = []
+        self.checked = False
 
-    def merge_range(self, *args: Any) -> None:
-        self.ops.append((Worksheet.merge_range, args))
+    def merge_range(self, r1: int, c1: int, r2: int, c2: int, text: str, fmt: Format) -> None:
+        self.ops.append((Worksheet.merge_range, (r1, c1, r2, c2, text, fmt)))
+        self.merges.append((r1, c1, r2, c2))
+        self.cells.append((None, r1, c1, text if text != "" else None, fmt))  # as ``Worksheet._write``
+        self.cells += [(None, r, c, None, fmt) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                       if (r, c) != (r1, c1)]  # fmt: skip
 
-    def write_string(self, *args: Any) -> None:
-        self.ops.append((Worksheet.write_string, args))
+    def write_string(self, r: int, c: int, text: str, fmt: Format) -> None:
+        self.ops.append((Worksheet.write_string, (r, c, text, fmt)))
+        self.cells.append((None, r, c, text, fmt))
 
     def value(self, r: int, c: int, indicator: str) -> None:
         self.ops.append((None, (r, c, indicator)))
+        self.cells.append((indicator, r, c, None, None))
+
+    def replay(self, ws: Worksheet, inds: dict[str, IndicatorTuple], fm: _Formats) -> None:
+        if not self.checked:
+            get = inds.get
+            for fn, args in self.ops:
+                if fn is None:
+                    _put(ws, args[0], args[1], get(args[2]), fm)
+                else:
+                    fn(ws, *args)
+            self.checked = True
+            return
+        ws.merge += [list(m) for m in self.merges]
+        blank = fm.blank
+        for ind, r, c, text, fmt in self.cells:
+            if ind is not None:
+                if ind in inds:
+                    _put(ws, r, c, inds[ind], fm)
+                else:
+                    _blank(ws, r, c, None, blank)
+            elif text is not None:
+                _string(ws, r, c, text, fmt)
+            else:
+                _blank(ws, r, c, None, fmt)
 
 
 def _plan(ids: set[str], fm: _Formats) -> _Plan:
@@ -243,12 +294,7 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[
     ws.write_string(0, 0, r.title or d.name, fm.title)
     ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
                     f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
-    get = inds.get
-    for fn, args in plan.ops:
-        if fn is None:
-            _put(ws, args[0], args[1], get(args[2]), fm)
-        else:
-            fn(ws, *args)
+    plan.replay(ws, inds, fm)
     ws.freeze_panes(3, 0)
     reviewers = "、".join(dict.fromkeys(v for v in d.reviewers.values() if v))
     # the three tables on at most two pages, labels beside their values
@@ -276,9 +322,9 @@ def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
             v, ov = f.value, f.original_value
             _plain(ws, k, 0, (*report, f.start, f.text))
             if v is not None:
-                ws.write_number(k, 6, v, fm.value(f.status, v))
+                _number(ws, k, 6, v, fm.value(f.status, v))
             if ov is not None:
-                ws.write_number(k, 7, ov, fm.int if ov.__class__ is int else fm.dec)
+                _number(ws, k, 7, ov, fm.int if ov.__class__ is int else fm.dec)
             _plain(ws, k, 8, (
                 f.unit, vocab.qualifier_name(f.qualifier), f.label, f.indicator,
                 labels.get(f.indicator, f.indicator) if f.indicator else "", vocab.SOURCES.get(f.source, f.source),
