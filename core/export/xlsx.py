@@ -2,9 +2,10 @@
 
 Written for speed, since a workspace of a thousand reports makes some 750,000 cells: every report sheet
 replays a plan built once per table variant (the header block's merges and labels, then each value
-cell with its indicator id), cells go through ``write_number`` / ``write_string`` / ``write_blank``
-with prebuilt formats rather than ``write_row``'s type dispatch, and the workbook is assembled in
-memory instead of in a temporary file per sheet. XlsxWriter stays in its default (shared strings)
+cell with its indicator id), each indicator value's cell (writer, value, format) is worked out once for
+the summary and the report's sheet, cells go through XlsxWriter's undecorated cell writers with
+prebuilt formats rather than ``write_row``'s type dispatch, and the workbook is assembled in memory
+instead of in a temporary file per sheet. XlsxWriter stays in its default (shared strings)
 mode, which WPS Office and Excel both open.
 """
 
@@ -81,20 +82,25 @@ _string = Worksheet._write_string
 _blank = Worksheet._write_blank
 
 
-def _put(ws: Worksheet, r: int, c: int, v: IndicatorTuple | None, fm: _Formats) -> None:
-    """One indicator value cell: a number, “/” for not applicable, or a bordered blank."""
+Cell = tuple[Callable[..., Any], Any, Format]  # the writer, the value and the format of a cell
+
+
+def _cell(v: IndicatorTuple | None, fm: _Formats) -> Cell:
     if v is None:
-        _blank(ws, r, c, None, fm.blank)
-    elif v.value is not None:
-        x = v.value
-        is_int = x.__class__ is int
-        _number(ws, r, c, x, fm.cell.get((v.status, is_int)) or fm.cell[("pending", is_int)])
-    elif v.kind == "not_applicable":
-        _string(ws, r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
-    elif v.kind == "unread":
-        _string(ws, r, c, vocab.UNREAD, fm.unread)
-    else:
-        _blank(ws, r, c, None, fm.na.get(v.status, fm.blank))
+        return _blank, None, fm.blank
+    if v.value is not None:
+        is_int = v.value.__class__ is int
+        return _number, v.value, fm.cell.get((v.status, is_int)) or fm.cell[("pending", is_int)]
+    if v.kind == "not_applicable":
+        return _string, v.raw or "/", fm.na.get(v.status, fm.blank)
+    if v.kind == "unread":
+        return _string, vocab.UNREAD, fm.unread
+    return _blank, None, fm.na.get(v.status, fm.blank)
+
+
+def _cells(d: ReportData, fm: _Formats) -> dict[str, Cell]:
+    """The report's indicator value cells, worked out once for its row of the summary and its sheet."""
+    return {ind: _cell(v, fm) for ind, v in d.indicators.items()}
 
 
 def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
@@ -148,7 +154,9 @@ def _page_setup(
     ws.set_footer("&C第 &P 页 / 共 &N 页")
 
 
-def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
+def _summary(
+    ws: Worksheet, data: Sequence[ReportData], values: Sequence[dict[str, Cell]], fm: _Formats
+) -> None:
     present = {i for d in data for i in d.indicators}
     ids = [i for i in layout.ORDER if i in present] + sorted(present - set(layout.ORDER))
     if not ids:
@@ -179,7 +187,7 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
     ws.freeze_panes(2, 2)
     label = fm.label
     columns = list(enumerate(ids, start=len(fixed)))
-    for k, d in enumerate(data, start=2):
+    for k, (d, cells) in enumerate(zip(data, values, strict=True), start=2):
         r = d.row
         _number(ws, k, 0, r.id, label)
         _string(ws, k, 1, d.name, label)
@@ -195,10 +203,10 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
         _number(ws, k, 8, r.n_failed, label)
         _string(ws, k, 9, d.signed_by[0], label)  # who marked it done
         _string(ws, k, 10, d.signed_by[1], label)  # the second reviewer who approved or returned it
-        inds = d.indicators
         for j, ind in columns:
-            if ind in inds:
-                _put(ws, k, j, inds[ind], fm)
+            if ind in cells:
+                fn, x, f = cells[ind]
+                fn(ws, k, j, x, f)
     ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
 
 
@@ -235,12 +243,14 @@ class _Plan:
         self.ops.append((None, (r, c, indicator)))
         self.cells.append((indicator, r, c, None, None))
 
-    def replay(self, ws: Worksheet, inds: dict[str, IndicatorTuple], fm: _Formats) -> None:
+    def replay(self, ws: Worksheet, values: dict[str, Cell], fm: _Formats) -> None:
+        """Write the plan's cells into ``ws``, the value cells from ``values`` (``_cells``)."""
         if not self.checked:
-            get = inds.get
             for fn, args in self.ops:
                 if fn is None:
-                    _put(ws, args[0], args[1], get(args[2]), fm)
+                    r, c, ind = args
+                    w, x, f = values.get(ind) or (_blank, None, fm.blank)
+                    w(ws, r, c, x, f)
                 else:
                     fn(ws, *args)
             self.checked = True
@@ -249,8 +259,9 @@ class _Plan:
         blank = fm.blank
         for ind, r, c, text, fmt in self.cells:
             if ind is not None:
-                if ind in inds:
-                    _put(ws, r, c, inds[ind], fm)
+                if ind in values:
+                    w, x, f = values[ind]
+                    w(ws, r, c, x, f)
                 else:
                     _blank(ws, r, c, None, blank)
             elif text is not None:
@@ -280,7 +291,9 @@ def _plan(ids: set[str], fm: _Formats) -> _Plan:
     return p
 
 
-def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
+def _report_sheet(
+    ws: Worksheet, d: ReportData, values: dict[str, Cell], fm: _Formats, plans: dict[tuple[bool, bool], _Plan]
+) -> None:
     r, inds = d.row, d.indicators
     ids = set(inds)
     variant = (layout.uses_2019_table2(ids), layout.uses_single_r6(ids))
@@ -294,7 +307,7 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[
     ws.write_string(0, 0, r.title or d.name, fm.title)
     ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
                     f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
-    plan.replay(ws, inds, fm)
+    plan.replay(ws, values, fm)
     ws.freeze_panes(3, 0)
     reviewers = "、".join(dict.fromkeys(v for v in d.reviewers.values() if v))
     # the three tables on at most two pages, labels beside their values
@@ -391,15 +404,20 @@ def write_workbook(
         legend = wb.add_worksheet("说明")
         used = {"汇总", "说明", "数字明细", "审核记录"}
         # a document without tables (a reply letter …) gets no official-table sheet
-        sheets = [(wb.add_worksheet(_sheet_name(d, used)), d) for d in data if d.indicators]
+        values = [_cells(d, fm) for d in data]
+        sheets = [
+            (wb.add_worksheet(_sheet_name(d, used)), d, v)
+            for d, v in zip(data, values, strict=True)
+            if d.indicators
+        ]
         figures = wb.add_worksheet("数字明细")
         audit = wb.add_worksheet("审核记录")
-        _summary(summary, data, fm)
+        _summary(summary, data, values, fm)
         _legend(legend, fm)
         total = len(sheets)
         plans: dict[tuple[bool, bool], _Plan] = {}
-        for k, (ws, d) in enumerate(sheets, start=1):
-            _report_sheet(ws, d, fm, plans)
+        for k, (ws, d, v) in enumerate(sheets, start=1):
+            _report_sheet(ws, d, v, fm, plans)
             if progress:
                 progress(k, total)
         _figures(figures, data, fm)
