@@ -115,10 +115,10 @@ BATCH = 100  # reports read at a time: an export of a big workspace never holds 
 def csv_rows(
     ws: Workspace, report_ids: Iterable[int] | None = None, codes: bool = False
 ) -> Iterator[list[tuple[Any, ...]]]:
-    """The long-form CSV rows (without the header), a batch of reports at a time: per report its
-    indicator values (in the official tables' order) then its figures (in text order). Every text field
-    is already safe from formula injection (``_csv_safe``); ``codes`` leaves kinds and statuses as the
-    stored codes instead of wording them.
+    """The long-form CSV rows (without the header), a report at a time, read a batch of reports at a
+    time: per report its indicator values (in the official tables' order) then its figures (in text
+    order). Every text field is already safe from formula injection (``_csv_safe``); ``codes`` leaves
+    kinds and statuses as the stored codes instead of wording them.
 
     The workspace hands the rows over nearly as written (``Workspace.long_rows``: values as numbers,
     kinds and statuses worded by SQL); what is left here is per row the context and the reviewer."""
@@ -138,9 +138,9 @@ def csv_rows(
         indicators = {rid: list(rows) for rid, rows in groupby(indicator_rows, itemgetter(0))}
         figures = {rid: sorted(rows, key=in_text_order) for rid, rows in groupby(figure_rows, itemgetter(0))}
         del indicator_rows, figure_rows
-        out: list[tuple[Any, ...]] = []
-        add = out.append
         for r in part:
+            out: list[tuple[Any, ...]] = []
+            add = out.append
             rid = r.id
             text, who = texts[rid], reviewers.get(rid)
             name, issuer, year = safe(Path(r.path).name), safe(r.issuer or ""), r.year or ""
@@ -161,14 +161,14 @@ def csv_rows(
                     (name, issuer, year, kind, ind, labels.get(ind, ind), value, units.get(ind, ""), status,
                      safe(who.get(f"indicator:{ind}", "")) if who else "", context, rid, a, b)
                 )  # fmt: skip
-            for _, a, b, ind, label, value, unit, status, fid, formula in figures.get(rid, ()):
+            for _, a, b, ind, label, value, unit, status, fid in figures.get(rid, ()):
                 if value is None:
                     value = ""
                 elif value.__class__ is str:
                     value = num_text(value)
                     if value is None:
                         value = ""
-                if formula:
+                if label[:1] in first or unit[:1] in first:
                     label, unit = safe(label), safe(unit)
                 context = " ".join(text[a - CONTEXT if a > CONTEXT else 0 : b + CONTEXT].split())
                 if context[:1] in first:
@@ -177,7 +177,7 @@ def csv_rows(
                     (name, issuer, year, figure, ind, label, value, unit, status,
                      safe(who.get(f"figure:{fid}", "")) if who else "", context, rid, a, b)
                 )  # fmt: skip
-        yield out
+            yield out
 
 
 def _chosen_names(ws: Workspace, report_ids: Iterable[int] | None) -> list[Any]:

@@ -101,9 +101,6 @@ def last_reviewers(conn: sqlite3.Connection, report_ids: Collection[int] | None)
 
 
 # ---- the long form (CSV): rows nearly as written, codes worded by SQL -------------------------------
-_FORMULA_FIRST = ("=", "+", "-", "@", "\t", "\r")  # core.export's formula-injection guard looks further
-
-
 def _worded(col: str, words: Mapping[str, str]) -> str:
     """SQL for ``words.get(col, col)`` (``col`` an SQL column reference)."""
     if not words:
@@ -114,11 +111,6 @@ def _worded(col: str, words: Mapping[str, str]) -> str:
 
 def _lit(v: str) -> str:
     return "'" + v.replace("'", "''") + "'"
-
-
-def _starts_like_formula(col: str) -> str:
-    first = ", ".join(_lit(c) if c not in "\t\r" else f"char({ord(c)})" for c in _FORMULA_FIRST)
-    return f"substr(coalesce({col}, ''), 1, 1) IN ({first})"
 
 
 def long_indicators(
@@ -145,14 +137,12 @@ def long_figures(
     conn: sqlite3.Connection, report_ids: Collection[int] | None, statuses: Mapping[str, str]
 ) -> list[tuple[Any, ...]]:
     """The reports' figures as (report_id, start, end, indicator or '', label, value as a number, text
-    for ``num_text`` or None, unit or '', status as worded, id, whether the label or unit starts like a
-    formula), by report in the order of ``figures_report`` (start, then id): the caller sorts each
+    for ``num_text`` or None, unit or '', status as worded, id), by report in the order of ``figures_report`` (start, then id): the caller sorts each
     report's by (start, end, id), which leaves them as they are but for figures that share a start."""
     where, params = _where("report_id", report_ids)
     sql = (
         f"SELECT report_id, start, \"end\", coalesce(indicator, ''), label, {sql_num('value')}, "
-        f"coalesce(unit, ''), {_worded('status', statuses)}, id, "
-        f"{_starts_like_formula('label')} OR {_starts_like_formula('unit')} "
+        f"coalesce(unit, ''), {_worded('status', statuses)}, id "
         f"FROM figures{where} ORDER BY report_id, start"
     )
     return conn.execute(sql, params).fetchall()
