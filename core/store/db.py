@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     import sqlite_utils.db
 
 SCHEMA_VERSION = 2
+# The oldest version this program reads as it is, without migrating: opened read-only (the command-line
+# export, a read-only folder) it is read, not refused. Version 2 only added an index; a migration that
+# changes a table's columns raises this to the version it makes.
+READS_FROM_VERSION = 1
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -194,6 +198,8 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
         conn.execute("PRAGMA journal_mode = WAL")
     if version < SCHEMA_VERSION:
         if readonly:
+            if version >= READS_FROM_VERSION:
+                return
             raise StoreError(f"{path}: 工作区格式较旧（版本 {version}），只读时无法升级")
         migrate(conn, path, version)
 

@@ -139,6 +139,27 @@ def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migrati
     c.close()
 
 
+def test_a_version_1_workspace_opened_read_only_is_read_as_it_is(tmp_path: Path) -> None:
+    """The command-line export opens read-only: a version-1 file is read (its reports, the same
+    counts), not refused and not changed."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p, reviewer="张三") as ws:
+        rid = ws.add_report(extraction())
+        before = ws.reports()
+    conn = sqlite3.connect(p)
+    conn.execute("DROP INDEX figures_report_status")
+    conn.execute("UPDATE schema_version SET version = 1")
+    conn.commit()
+    conn.close()
+    with Workspace.open(p, readonly=True) as ws:
+        assert ws.reports() == before
+        assert len(ws.figures(rid)) == len(extraction().figures)
+    assert not (tmp_path / "w.sqlite.bak-v1").exists()
+    c = sqlite3.connect(p)
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    c.close()
+
+
 def _script(sql: str) -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
     conn.executescript(sql)
