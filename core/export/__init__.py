@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core import messages, schema, vocab
 from core.errors import ExportError, HechaError
-from core.store.rows import FigureTuple, IndicatorTuple, ReportRow
+from core.store.rows import FigureTuple, IndicatorTuple, ReportName, ReportRow
 from core.tables import layout
 
 if TYPE_CHECKING:
@@ -66,7 +66,14 @@ def load(
 
 
 def _chosen(ws: Workspace, report_ids: Iterable[int] | None) -> list[ReportRow]:
-    rows = ws.reports()
+    return _pick(ws, ws.reports(), report_ids)
+
+
+_R = TypeVar("_R", ReportRow, ReportName)
+
+
+def _pick(ws: Workspace, rows: list[_R], report_ids: Iterable[int] | None) -> list[_R]:
+    """The rows of the reports chosen (None: all); an id the workspace does not hold is an error."""
     if report_ids is not None:
         wanted = set(report_ids)
         missing = wanted - {r.id for r in rows}
@@ -129,7 +136,7 @@ def csv_rows(
     units = {i.id: i.unit for i in schema.indicators()}
     figure = kinds.get("figure", "figure")
     in_text_order = itemgetter(1, 2, 8)  # start, end, id
-    names = _chosen_names(ws, report_ids)
+    names = _pick(ws, ws.report_names(), report_ids)  # without the counts, which the long form lacks
     for k in range(0, len(names), BATCH):
         part = names[k : k + BATCH]
         ids = [r.id for r in part]
@@ -178,18 +185,6 @@ def csv_rows(
                      safe(who.get(f"figure:{fid}", "")) if who else "", context, rid, a, b)
                 )  # fmt: skip
             yield out
-
-
-def _chosen_names(ws: Workspace, report_ids: Iterable[int] | None) -> list[Any]:
-    """``_chosen`` without the reports' counts, which the long form does not show."""
-    rows = ws.report_names()
-    if report_ids is not None:
-        wanted = set(report_ids)
-        missing = wanted - {r.id for r in rows}
-        if missing:
-            raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, sorted(missing)))} 的报告")
-        rows = [r for r in rows if r.id in wanted]
-    return rows
 
 
 def to_csv(
