@@ -231,9 +231,10 @@ class ChecksPanel(QWidget):
         self.model.set_checks([])
         self._summarize()
 
-    def load_report(self, report_id: int | None) -> None:
+    def load_report(self, report_id: int | None, checks: Sequence[CheckRow] | None = None) -> None:
+        """Show the checks of ``report_id``: ``checks`` when the caller has just read them, else read."""
         self.report_id = report_id
-        self.refresh()
+        self.refresh(checks)
 
     def apply(self, change: Change) -> None:
         """Re-read the checks when ``change`` moved them in the report shown (a change this panel made
@@ -246,11 +247,14 @@ class ChecksPanel(QWidget):
         if change.checks_changed:
             self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read the checks (they are re-run by the workspace after every edit); keep the selection."""
+    def refresh(self, given: Sequence[CheckRow] | None = None) -> None:
+        """Re-read the checks (they are re-run by the workspace after every edit) unless ``given``;
+        keep the selection."""
         cur = self.current()
         checks: list[CheckRow] = []
-        if self.ws is not None and self.report_id is not None:
+        if given is not None and self.report_id is not None:
+            checks = list(given)
+        elif self.ws is not None and self.report_id is not None:
             try:
                 checks = self.ws.checks(self.report_id)
             except HechaError as e:

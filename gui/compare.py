@@ -242,7 +242,7 @@ class CompareView(QWidget):
         self.other.clear()
         self.other.addItem(self.tr("（不对比）"), NONE)
         if self.ws is not None:
-            for r in self.ws.reports():
+            for r in self.ws.report_names():
                 if r.id != self.report_id:
                     name = f"{r.issuer or ''} {r.year or ''} · {r.title or r.path}".strip()
                     self.other.addItem(name, r.id)

@@ -382,9 +382,11 @@ class TableView(QWidget):
         for m in self.models:
             m.set_values({}, [])
 
-    def load_report(self, report_id: int | None) -> None:
+    def load_report(self, report_id: int | None, checks: Sequence[Any] | None = None) -> None:
+        """Show the tables of ``report_id``, its failing cells from ``checks`` when the caller has just
+        read them."""
         self.report_id = report_id
-        self.refresh()
+        self.refresh(given_checks=checks)
 
     def apply(self, change: Change) -> None:
         """Re-read what ``change`` moved in the report shown: the values when indicators changed, the
@@ -397,8 +399,11 @@ class TableView(QWidget):
         if change.indicator_ids or change.checks_changed:
             self.refresh(values=bool(change.indicator_ids), with_checks=change.checks_changed)
 
-    def refresh(self, values: bool = True, with_checks: bool = True) -> None:
-        """Re-read the indicator values and checks of the current report (or only one of them)."""
+    def refresh(
+        self, values: bool = True, with_checks: bool = True, given_checks: Sequence[Any] | None = None
+    ) -> None:
+        """Re-read the indicator values and checks of the current report (or only one of them; the
+        checks are ``given_checks`` when set)."""
         if self.ws is None or self.report_id is None:
             self.values = {}
             self.failing = set()
@@ -411,7 +416,9 @@ class TableView(QWidget):
             if values:
                 self.values = self.ws.indicators(self.report_id)
             if with_checks:
-                self.check_rows = self.ws.checks(self.report_id)
+                self.check_rows = (
+                    list(given_checks) if given_checks is not None else self.ws.checks(self.report_id)
+                )
                 self.failing = checks.failing_cells(self.check_rows)
         except HechaError as e:
             self.message.emit(str(e))

@@ -266,9 +266,11 @@ class Workbench(QObject):
         self._compare_stale = True
 
     def load_report(self, report_id: int) -> None:
+        # the checks the review has just read for its figure list, not read again for each dock
+        checks = self.win.model.checks() if self.win.review.report_id == report_id else None
         self.tables.highlight([])  # a check's frames belong to the report it was selected in
-        self.tables.load_report(report_id)
-        self.checks.load_report(report_id)
+        self.tables.load_report(report_id, checks)
+        self.checks.load_report(report_id, checks)
         self._compare_stale = True
         if self.compare_dock.isVisible():
             self._load_compare()

@@ -11,12 +11,14 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core import messages, schema, vocab
 from core.errors import ExportError, HechaError
-from core.store.rows import FigureTuple, IndicatorTuple, ReportRow
+from core.store.rows import FigureTuple, IndicatorTuple, ReportName, ReportRow
 from core.tables import layout
 
 if TYPE_CHECKING:
@@ -64,7 +66,14 @@ def load(
 
 
 def _chosen(ws: Workspace, report_ids: Iterable[int] | None) -> list[ReportRow]:
-    rows = ws.reports()
+    return _pick(ws, ws.reports(), report_ids)
+
+
+_R = TypeVar("_R", ReportRow, ReportName)
+
+
+def _pick(ws: Workspace, rows: list[_R], report_ids: Iterable[int] | None) -> list[_R]:
+    """The rows of the reports chosen (None: all); an id the workspace does not hold is an error."""
     if report_ids is not None:
         wanted = set(report_ids)
         missing = wanted - {r.id for r in rows}
@@ -91,14 +100,6 @@ def _signed(s: Any) -> tuple[str, str]:
     return ("", "") if s is None else (s.reviewer, s.second_reviewer)
 
 
-def stream(ws: Workspace, report_ids: Iterable[int] | None = None, batch: int = 100) -> Iterator[ReportData]:
-    """``load``, a batch of reports at a time: an export of a big workspace never holds it whole."""
-    rows = _chosen(ws, report_ids)
-    for k in range(0, len(rows), batch):
-        part = rows[k : k + batch]
-        yield from _read(ws, part, [r.id for r in part], True)
-
-
 # ---- CSV ---------------------------------------------------------------------------------------
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(_FORMULA_START)
@@ -115,41 +116,75 @@ def _csv_safe(v: Any) -> Any:
 
 _CODES: dict[str, str] = {}  # kinds and statuses as stored (the English codes)
 _KINDS = {**vocab.INDICATOR_KINDS, "figure": "正文数字"}  # "figure": a row that is a narrative figure
+BATCH = 100  # reports read at a time: an export of a big workspace never holds it whole
 
 
-def _csv_rows(
-    d: ReportData,
-    labels: dict[str, str],
-    units: dict[str, str],
-    kinds: dict[str, str] = _CODES,
-    statuses: dict[str, str] = _CODES,
-) -> list[list[Any]]:
-    """The report's CSV rows, every text field already safe from formula injection (``_csv_safe``);
-    ``kinds`` / ``statuses`` word the codes (empty: the codes themselves)."""
-    r, inds, who, context, s = d.row, d.indicators, d.reviewers.get, d.context, _csv_safe
-    base = [s(d.name), s(r.issuer or ""), r.year or ""]
-    kind, status = kinds.get, statuses.get
-    out = []
-    for ind in _ordered(inds):
-        v = inds[ind]
-        value: Any = "" if v.value is None else v.value
-        if v.kind == "not_applicable" and v.value is None:
-            value = s(v.raw or "/")
-        elif v.kind == "unread" and v.value is None:
-            value = vocab.UNREAD
-        out.append(
-            [*base, kind(v.kind, v.kind), ind, labels.get(ind, ind), value, units.get(ind, ""),
-             status(v.status, v.status), s(who(f"indicator:{ind}", "")), s(context(v.start, v.end)), r.id,
-             v.start, v.end]
-        )  # fmt: skip
-    figure = kind("figure", "figure")
-    for f in d.figures:
-        out.append(
-            [*base, figure, f.indicator or "", s(f.label), "" if f.value is None else f.value, s(f.unit or ""),
-             status(f.status, f.status), s(who(f"figure:{f.id}", "")), s(context(f.start, f.end)), r.id,
-             f.start, f.end]
-        )  # fmt: skip
-    return out
+def csv_rows(
+    ws: Workspace, report_ids: Iterable[int] | None = None, codes: bool = False
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The long-form CSV rows (without the header), a report at a time, read a batch of reports at a
+    time: per report its indicator values (in the official tables' order) then its figures (in text
+    order). Every text field is already safe from formula injection (``_csv_safe``); ``codes`` leaves
+    kinds and statuses as the stored codes instead of wording them.
+
+    The workspace hands the rows over nearly as written (``Workspace.long_rows``: values as numbers,
+    kinds and statuses worded by SQL); what is left here is per row the context and the reviewer."""
+    from core.store.codec import num_text
+
+    kinds, statuses = (_CODES, _CODES) if codes else (_KINDS, vocab.FIGURE_STATUSES)
+    labels, unread, first, safe = layout.LABELS, vocab.UNREAD, _FORMULA_FIRST, _csv_safe
+    units = {i.id: i.unit for i in schema.indicators()}
+    figure = kinds.get("figure", "figure")
+    in_text_order = itemgetter(1, 2, 8)  # start, end, id
+    names = _pick(ws, ws.report_names(), report_ids)  # without the counts, which the long form lacks
+    for k in range(0, len(names), BATCH):
+        part = names[k : k + BATCH]
+        ids = [r.id for r in part]
+        texts, reviewers = ws.texts(ids), ws.last_reviewers(ids)
+        indicator_rows, figure_rows = ws.long_rows(ids, layout.ORDER, kinds, statuses)
+        indicators = {rid: list(rows) for rid, rows in groupby(indicator_rows, itemgetter(0))}
+        figures = {rid: sorted(rows, key=in_text_order) for rid, rows in groupby(figure_rows, itemgetter(0))}
+        del indicator_rows, figure_rows
+        for r in part:
+            out: list[tuple[Any, ...]] = []
+            add = out.append
+            rid = r.id
+            text, who = texts[rid], reviewers.get(rid)
+            name, issuer, year = safe(Path(r.path).name), safe(r.issuer or ""), r.year or ""
+            for _, ind, kind, value, raw, a, b, status, code in indicators.get(rid, ()):
+                if value.__class__ is str:
+                    value = num_text(value)
+                if value is None:
+                    value = (
+                        safe(raw or "/") if code == "not_applicable" else unread if code == "unread" else ""
+                    )
+                if a is None or b is None:
+                    context = ""
+                else:
+                    context = " ".join(text[a - CONTEXT if a > CONTEXT else 0 : b + CONTEXT].split())
+                    if context[:1] in first:
+                        context = safe(context)
+                add(
+                    (name, issuer, year, kind, ind, labels.get(ind, ind), value, units.get(ind, ""), status,
+                     safe(who.get(f"indicator:{ind}", "")) if who else "", context, rid, a, b)
+                )  # fmt: skip
+            for _, a, b, ind, label, value, unit, status, fid in figures.get(rid, ()):
+                if value is None:
+                    value = ""
+                elif value.__class__ is str:
+                    value = num_text(value)
+                    if value is None:
+                        value = ""
+                if label[:1] in first or unit[:1] in first:
+                    label, unit = safe(label), safe(unit)
+                context = " ".join(text[a - CONTEXT if a > CONTEXT else 0 : b + CONTEXT].split())
+                if context[:1] in first:
+                    context = safe(context)
+                add(
+                    (name, issuer, year, figure, ind, label, value, unit, status,
+                     safe(who.get(f"figure:{fid}", "")) if who else "", context, rid, a, b)
+                )  # fmt: skip
+            yield out
 
 
 def to_csv(
@@ -163,16 +198,13 @@ def to_csv(
     (``CSV_COLUMNS``, ``pending``, ``zero`` …) that scripts read."""
     n = 0
     tmp = Path(f"{out_path}.part")
-    units = {i.id: i.unit for i in schema.indicators()}
     try:
-        kinds, statuses = (_CODES, _CODES) if codes else (_KINDS, vocab.FIGURE_STATUSES)
         # the BOM written once: the utf-8-sig codec would check for it on every write
         with open(tmp, "w", encoding="utf-8", newline="") as f:
             f.write("\ufeff")
             w = csv.writer(f)
             w.writerow(CSV_COLUMNS if codes else CSV_COLUMNS_ZH)
-            for d in stream(ws, report_ids):
-                rows = _csv_rows(d, layout.LABELS, units, kinds, statuses)
+            for rows in csv_rows(ws, report_ids, codes):
                 w.writerows(rows)
                 n += len(rows)
         os.replace(tmp, out_path)
@@ -183,11 +215,6 @@ def to_csv(
         tmp.unlink(missing_ok=True)
         raise
     return n
-
-
-def _ordered(indicators: dict[str, IndicatorTuple]) -> list[str]:
-    known = [i for i in layout.ORDER if i in indicators]
-    return known + sorted(set(indicators) - set(known))
 
 
 # ---- xlsx --------------------------------------------------------------------------------------

@@ -2,9 +2,10 @@
 
 Written for speed, since a workspace of a thousand reports makes some 750,000 cells: every report sheet
 replays a plan built once per table variant (the header block's merges and labels, then each value
-cell with its indicator id), cells go through ``write_number`` / ``write_string`` / ``write_blank``
-with prebuilt formats rather than ``write_row``'s type dispatch, and the workbook is assembled in
-memory instead of in a temporary file per sheet. XlsxWriter stays in its default (shared strings)
+cell with its indicator id), each indicator value's cell (writer, value, format) is worked out once for
+the summary and the report's sheet, cells go through XlsxWriter's undecorated cell writers with
+prebuilt formats rather than ``write_row``'s type dispatch, and the workbook is assembled in memory
+instead of in a temporary file per sheet. XlsxWriter stays in its default (shared strings)
 mode, which WPS Office and Excel both open.
 """
 
@@ -73,18 +74,33 @@ class _Formats:
         return self.cell.get((status, is_int)) or self.cell[("pending", is_int)]
 
 
-def _put(ws: Worksheet, r: int, c: int, v: IndicatorTuple | None, fm: _Formats) -> None:
-    """One indicator value cell: a number, “/” for not applicable, or a bordered blank."""
+# XlsxWriter's cell writers without the wrapper that first tries to read the row as "A1" notation:
+# ``write_number(r, c, …)`` is ``_write_number(r, c, …)`` once that wrapper has seen an int row, and
+# the workbook has some 750,000 cells to write. (XlsxWriter's own ``write()`` calls them the same way.)
+_number = Worksheet._write_number
+_string = Worksheet._write_string
+_blank = Worksheet._write_blank
+
+
+Cell = tuple[Callable[..., Any], Any, Format]  # the writer, the value and the format of a cell
+
+
+def _cell(v: IndicatorTuple | None, fm: _Formats) -> Cell:
     if v is None:
-        ws.write_blank(r, c, None, fm.blank)
-    elif v.value is not None:
-        ws.write_number(r, c, v.value, fm.value(v.status, v.value))
-    elif v.kind == "not_applicable":
-        ws.write_string(r, c, v.raw or "/", fm.na.get(v.status, fm.blank))
-    elif v.kind == "unread":
-        ws.write_string(r, c, vocab.UNREAD, fm.unread)
-    else:
-        ws.write_blank(r, c, None, fm.na.get(v.status, fm.blank))
+        return _blank, None, fm.blank
+    if v.value is not None:
+        is_int = v.value.__class__ is int
+        return _number, v.value, fm.cell.get((v.status, is_int)) or fm.cell[("pending", is_int)]
+    if v.kind == "not_applicable":
+        return _string, v.raw or "/", fm.na.get(v.status, fm.blank)
+    if v.kind == "unread":
+        return _string, vocab.UNREAD, fm.unread
+    return _blank, None, fm.na.get(v.status, fm.blank)
+
+
+def _cells(d: ReportData, fm: _Formats) -> dict[str, Cell]:
+    """The report's indicator value cells, worked out once for its row of the summary and its sheet."""
+    return {ind: _cell(v, fm) for ind, v in d.indicators.items()}
 
 
 def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
@@ -92,9 +108,9 @@ def _plain(ws: Worksheet, r: int, c: int, values: Iterable[Any]) -> None:
     for v in values:
         if v is not None and v != "":
             if v.__class__ is str:
-                ws.write_string(r, c, v)
+                _string(ws, r, c, v)
             else:
-                ws.write_number(r, c, v)
+                _number(ws, r, c, v)
         c += 1
 
 
@@ -138,7 +154,9 @@ def _page_setup(
     ws.set_footer("&C第 &P 页 / 共 &N 页")
 
 
-def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
+def _summary(
+    ws: Worksheet, data: Sequence[ReportData], values: Sequence[dict[str, Cell]], fm: _Formats
+) -> None:
     present = {i for d in data for i in d.indicators}
     ids = [i for i in layout.ORDER if i in present] + sorted(present - set(layout.ORDER))
     if not ids:
@@ -167,45 +185,89 @@ def _summary(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
     ws.set_column(len(fixed), len(fixed) + len(ids) - 1, 13)
     ws.set_row(0, 66)
     ws.freeze_panes(2, 2)
-    for k, d in enumerate(data, start=2):
+    label = fm.label
+    columns = list(enumerate(ids, start=len(fixed)))
+    for k, (d, cells) in enumerate(zip(data, values, strict=True), start=2):
         r = d.row
-        ws.write_number(k, 0, r.id, fm.label)
-        ws.write_string(k, 1, d.name, fm.label)
-        ws.write_string(k, 2, r.title or "", fm.label)
-        ws.write_string(k, 3, r.issuer or "", fm.label)
+        _number(ws, k, 0, r.id, label)
+        _string(ws, k, 1, d.name, label)
+        _string(ws, k, 2, r.title or "", label)
+        _string(ws, k, 3, r.issuer or "", label)
         if r.year is not None:
-            ws.write_number(k, 4, r.year, fm.label)
+            _number(ws, k, 4, r.year, label)
         else:
-            ws.write_blank(k, 4, None, fm.label)
-        ws.write_string(k, 5, vocab.REPORT_STATUSES.get(r.status, r.status), fm.label)
-        ws.write_number(k, 6, r.n_figures, fm.label)
-        ws.write_number(k, 7, r.n_pending, fm.label)
-        ws.write_number(k, 8, r.n_failed, fm.label)
-        ws.write_string(k, 9, d.signed_by[0], fm.label)  # who marked it done
-        ws.write_string(k, 10, d.signed_by[1], fm.label)  # the second reviewer who approved or returned it
-        get = d.indicators.get
-        for j, ind in enumerate(ids, start=len(fixed)):
-            v = get(ind)
-            if v is not None:
-                _put(ws, k, j, v, fm)
+            _blank(ws, k, 4, None, label)
+        _string(ws, k, 5, vocab.REPORT_STATUSES.get(r.status, r.status), label)
+        _number(ws, k, 6, r.n_figures, label)
+        _number(ws, k, 7, r.n_pending, label)
+        _number(ws, k, 8, r.n_failed, label)
+        _string(ws, k, 9, d.signed_by[0], label)  # who marked it done
+        _string(ws, k, 10, d.signed_by[1], label)  # the second reviewer who approved or returned it
+        for j, ind in columns:
+            if ind in cells:
+                fn, x, f = cells[ind]
+                fn(ws, k, j, x, f)
     ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
 
 
 class _Plan:
     """The fixed part of a report sheet below its title — section titles, merged headers, row labels
-    and which indicator each value cell shows — recorded once per table variant, replayed per sheet."""
+    and which indicator each value cell shows — recorded once per table variant, replayed per sheet.
+
+    The first sheet of a variant is written with XlsxWriter's public calls (``merge_range`` checks that
+    no merged ranges overlap). The others get what those calls store, in the same order (the order
+    of the shared strings): the merged ranges, and per cell its string, formatted blank or indicator
+    value, through the cell writers alone — ``merge_range`` writes its first cell and a formatted blank
+    in each other cell of the range, and lists the range."""
 
     def __init__(self) -> None:
         self.ops: list[tuple[Callable[..., Any] | None, tuple[Any, ...]]] = []
+        self.merges: list[tuple[int, int, int, int]] = []
+        # (indicator, row, column, text, format): a value cell when indicator is set, else a string
+        # (a text) or a formatted blank (text None)
+        self.cells: list[tuple[str | None, int, int, str | None, Format | None]] = []
+        self.checked = False
 
-    def merge_range(self, *args: Any) -> None:
-        self.ops.append((Worksheet.merge_range, args))
+    def merge_range(self, r1: int, c1: int, r2: int, c2: int, text: str, fmt: Format) -> None:
+        self.ops.append((Worksheet.merge_range, (r1, c1, r2, c2, text, fmt)))
+        self.merges.append((r1, c1, r2, c2))
+        self.cells.append((None, r1, c1, text if text != "" else None, fmt))  # as ``Worksheet._write``
+        self.cells += [(None, r, c, None, fmt) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                       if (r, c) != (r1, c1)]  # fmt: skip
 
-    def write_string(self, *args: Any) -> None:
-        self.ops.append((Worksheet.write_string, args))
+    def write_string(self, r: int, c: int, text: str, fmt: Format) -> None:
+        self.ops.append((Worksheet.write_string, (r, c, text, fmt)))
+        self.cells.append((None, r, c, text, fmt))
 
     def value(self, r: int, c: int, indicator: str) -> None:
         self.ops.append((None, (r, c, indicator)))
+        self.cells.append((indicator, r, c, None, None))
+
+    def replay(self, ws: Worksheet, values: dict[str, Cell], fm: _Formats) -> None:
+        """Write the plan's cells into ``ws``, the value cells from ``values`` (``_cells``)."""
+        if not self.checked:
+            for fn, args in self.ops:
+                if fn is None:
+                    r, c, ind = args
+                    w, x, f = values.get(ind) or (_blank, None, fm.blank)
+                    w(ws, r, c, x, f)
+                else:
+                    fn(ws, *args)
+            self.checked = True
+            return
+        ws.merge += [list(m) for m in self.merges]
+        blank = fm.blank
+        for ind, r, c, text, fmt in self.cells:
+            if ind is not None:
+                if ind in values:
+                    w, x, f = values[ind]
+                    w(ws, r, c, x, f)
+                else:
+                    _blank(ws, r, c, None, blank)
+            elif text is not None:
+                _string(ws, r, c, text, fmt)
+            else:
+                _blank(ws, r, c, None, fmt)
 
 
 def _plan(ids: set[str], fm: _Formats) -> _Plan:
@@ -229,7 +291,9 @@ def _plan(ids: set[str], fm: _Formats) -> _Plan:
     return p
 
 
-def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
+def _report_sheet(
+    ws: Worksheet, d: ReportData, values: dict[str, Cell], fm: _Formats, plans: dict[tuple[bool, bool], _Plan]
+) -> None:
     r, inds = d.row, d.indicators
     ids = set(inds)
     variant = (layout.uses_2019_table2(ids), layout.uses_single_r6(ids))
@@ -243,12 +307,7 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: _Formats, plans: dict[tuple[
     ws.write_string(0, 0, r.title or d.name, fm.title)
     ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
                     f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
-    get = inds.get
-    for fn, args in plan.ops:
-        if fn is None:
-            _put(ws, args[0], args[1], get(args[2]), fm)
-        else:
-            fn(ws, *args)
+    plan.replay(ws, values, fm)
     ws.freeze_panes(3, 0)
     reviewers = "、".join(dict.fromkeys(v for v in d.reviewers.values() if v))
     # the three tables on at most two pages, labels beside their values
@@ -276,9 +335,9 @@ def _figures(ws: Worksheet, data: Sequence[ReportData], fm: _Formats) -> None:
             v, ov = f.value, f.original_value
             _plain(ws, k, 0, (*report, f.start, f.text))
             if v is not None:
-                ws.write_number(k, 6, v, fm.value(f.status, v))
+                _number(ws, k, 6, v, fm.value(f.status, v))
             if ov is not None:
-                ws.write_number(k, 7, ov, fm.int if ov.__class__ is int else fm.dec)
+                _number(ws, k, 7, ov, fm.int if ov.__class__ is int else fm.dec)
             _plain(ws, k, 8, (
                 f.unit, vocab.qualifier_name(f.qualifier), f.label, f.indicator,
                 labels.get(f.indicator, f.indicator) if f.indicator else "", vocab.SOURCES.get(f.source, f.source),
@@ -345,15 +404,20 @@ def write_workbook(
         legend = wb.add_worksheet("说明")
         used = {"汇总", "说明", "数字明细", "审核记录"}
         # a document without tables (a reply letter …) gets no official-table sheet
-        sheets = [(wb.add_worksheet(_sheet_name(d, used)), d) for d in data if d.indicators]
+        values = [_cells(d, fm) for d in data]
+        sheets = [
+            (wb.add_worksheet(_sheet_name(d, used)), d, v)
+            for d, v in zip(data, values, strict=True)
+            if d.indicators
+        ]
         figures = wb.add_worksheet("数字明细")
         audit = wb.add_worksheet("审核记录")
-        _summary(summary, data, fm)
+        _summary(summary, data, values, fm)
         _legend(legend, fm)
         total = len(sheets)
         plans: dict[tuple[bool, bool], _Plan] = {}
-        for k, (ws, d) in enumerate(sheets, start=1):
-            _report_sheet(ws, d, fm, plans)
+        for k, (ws, d, v) in enumerate(sheets, start=1):
+            _report_sheet(ws, d, v, fm, plans)
             if progress:
                 progress(k, total)
         _figures(figures, data, fm)

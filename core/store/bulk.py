@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from core.store.codec import num_text, sql_num
@@ -98,3 +98,51 @@ def last_reviewers(conn: sqlite3.Connection, report_ids: Collection[int] | None)
         for key in json.loads(after):
             d[key] = reviewer
     return out
+
+
+# ---- the long form (CSV): rows nearly as written, codes worded by SQL -------------------------------
+def _worded(col: str, words: Mapping[str, str]) -> str:
+    """SQL for ``words.get(col, col)`` (``col`` an SQL column reference)."""
+    if not words:
+        return col
+    whens = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in words.items())
+    return f"CASE {col} {whens} ELSE {col} END"
+
+
+def _lit(v: str) -> str:
+    return "'" + v.replace("'", "''") + "'"
+
+
+def long_indicators(
+    conn: sqlite3.Connection,
+    report_ids: Collection[int] | None,
+    order: Sequence[str],
+    kinds: Mapping[str, str],
+    statuses: Mapping[str, str],
+) -> list[tuple[Any, ...]]:
+    """The reports' indicator values as (report_id, indicator, kind as worded, value as a number or
+    text for ``num_text``, raw, start, end, status as worded, kind code), by report, each report's in
+    the order of ``order`` and then the others by id."""
+    where, params = _where("v.report_id", report_ids)
+    sql = (
+        f"SELECT v.report_id, v.indicator, {_worded('v.kind', kinds)}, {sql_num('v.value')}, v.raw, v.start, "
+        f'v."end", {_worded("v.status", statuses)}, v.kind FROM indicator_values v '
+        "LEFT JOIN (SELECT value AS indicator, key AS k FROM json_each(?)) o ON o.indicator = v.indicator"
+        f"{where} ORDER BY v.report_id, coalesce(o.k, {len(order)}), v.indicator"
+    )
+    return conn.execute(sql, (json.dumps(list(order)), *params)).fetchall()
+
+
+def long_figures(
+    conn: sqlite3.Connection, report_ids: Collection[int] | None, statuses: Mapping[str, str]
+) -> list[tuple[Any, ...]]:
+    """The reports' figures as (report_id, start, end, indicator or '', label, value as a number, text
+    for ``num_text`` or None, unit or '', status as worded, id), by report in the order of ``figures_report`` (start, then id): the caller sorts each
+    report's by (start, end, id), which leaves them as they are but for figures that share a start."""
+    where, params = _where("report_id", report_ids)
+    sql = (
+        f"SELECT report_id, start, \"end\", coalesce(indicator, ''), label, {sql_num('value')}, "
+        f"coalesce(unit, ''), {_worded('status', statuses)}, id "
+        f"FROM figures{where} ORDER BY report_id, start"
+    )
+    return conn.execute(sql, params).fetchall()

@@ -123,7 +123,10 @@ FIGURES = Table(
     ),
     pk=("id",),
     foreign_keys=(ForeignKey("report_id", "reports"),),
-    indexes=(Index("figures_report", ("report_id", "start")),),
+    indexes=(
+        Index("figures_report", ("report_id", "start")),
+        Index("figures_report_status", ("report_id", "status")),  # the report list's counts (version 2)
+    ),
 )
 
 INDICATOR_VALUES = Table(

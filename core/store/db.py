@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     import sqlite_utils.db
 
 SCHEMA_VERSION = 2
+# The oldest version this program reads as it is, without migrating: opened read-only (the command-line
+# export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key), so a
+# version-1 file must be migrated first; a migration that only adds an index leaves this as it is.
+READS_FROM_VERSION = 2
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -31,18 +35,21 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # ``table.add_column(...)`` adds one. Declare the new shape in core/store/columns.py as well.
 
 
-def _store_issuer_keys(conn: sqlite3.Connection) -> None:
+def _to_version_2(conn: sqlite3.Connection) -> None:
     """Version 2: each report keeps its issuer's ``issuer_key``, indexed with its year, so the
-    previous-year query is one index lookup instead of working out the key of every report of a year."""
+    previous-year query is one index lookup instead of working out the key of every report of a year;
+    and figures are indexed by (report_id, status), so the report list counts each report's figures and
+    pending figures from the index alone instead of reading every figure row."""
     from core.documents.meta import issuer_key
 
     conn.execute("ALTER TABLE reports ADD COLUMN issuer_key TEXT")
     rows = conn.execute("SELECT id, issuer FROM reports").fetchall()
     conn.executemany("UPDATE reports SET issuer_key = ? WHERE id = ?", [(issuer_key(i), r) for r, i in rows])
     conn.execute("CREATE INDEX reports_year_issuer_key ON reports (year, issuer_key)")
+    conn.execute("CREATE INDEX IF NOT EXISTS figures_report_status ON figures (report_id, status)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _store_issuer_keys}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_version_2}
 
 
 def latest_backup(path: Path) -> Path | None:
@@ -199,6 +206,8 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
         conn.execute("PRAGMA journal_mode = WAL")
     if version < SCHEMA_VERSION:
         if readonly:
+            if version >= READS_FROM_VERSION:
+                return
             raise StoreError(f"{path}: 工作区格式较旧（版本 {version}），只读时无法升级")
         migrate(conn, path, version)
 

@@ -10,7 +10,7 @@ import json
 from core.model import Document
 from core.store import codec, queries
 from core.store.columns import FIGURES, INDICATOR_VALUES
-from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportRow
+from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportName, ReportRow
 from core.store.session import Session
 
 _REPORT_SQL = """
@@ -38,6 +38,13 @@ def reports(s: Session, issuer: str | None, year: int | None, status: str | None
             params.append(val)
     sql = _REPORT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id"
     return [ReportRow(**r) for r in s.rows(sql, params)]
+
+
+def report_names(s: Session) -> list[ReportName]:
+    rows = s.read(
+        lambda c: c.execute("SELECT id, path, title, issuer, year FROM reports ORDER BY id").fetchall()
+    )
+    return [ReportName._make(r) for r in rows]
 
 
 def report(s: Session, report_id: int) -> ReportRow:

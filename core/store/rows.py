@@ -37,6 +37,17 @@ class ReportRow:
     n_warnings: int = 0  # load warnings (undecodable bytes, text read as plain text …): see Document.warnings
 
 
+class ReportName(NamedTuple):
+    """What names a report in a choice of reports: ``ReportRow`` without the counts, which cost a
+    pass over every figure and check of the workspace."""
+
+    id: int
+    path: str
+    title: str | None
+    issuer: str | None
+    year: int | None
+
+
 @dataclass(frozen=True)
 class FigureRow:
     id: int

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from core.errors import StoreError
 from core.model import Document, Extraction
@@ -31,6 +31,7 @@ from core.store.rows import (
     ImportResult,
     IndicatorRow,
     IndicatorTuple,
+    ReportName,
     ReportRow,
 )
 from core.store.session import Session
@@ -125,6 +126,10 @@ class Workspace:
     ) -> list[ReportRow]:
         return reading.reports(self._session, issuer, year, status)
 
+    def report_names(self) -> list[ReportName]:
+        """Every report's id, file, title, issuer and year, without ``reports()``'s counts."""
+        return reading.report_names(self._session)
+
     def report(self, report_id: int) -> ReportRow:
         return reading.report(self._session, report_id)
 
@@ -169,6 +174,25 @@ class Workspace:
     ) -> dict[int, dict[str, IndicatorTuple]]:
         """Report id → indicator id → its value, as named tuples with int/float values."""
         return self._session.read(lambda c: bulk.indicators(c, _ids(report_ids)))
+
+    def long_rows(
+        self,
+        report_ids: Collection[int],
+        order: Sequence[str],
+        kinds: Mapping[str, str],
+        statuses: Mapping[str, str],
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The reports' indicator values (each report's in the order of indicator ids ``order``, then
+        the others by id) and their figures (by start), as plain tuples by report id nearly as the
+        long-form CSV writes them: kinds and statuses worded by ``kinds`` / ``statuses``, values as
+        numbers (see core/store/bulk.py for the columns)."""
+        ids = _ids(report_ids)
+        return self._session.read(
+            lambda c: (
+                bulk.long_indicators(c, ids, order, kinds, statuses),
+                bulk.long_figures(c, ids, statuses),
+            )
+        )
 
     def last_reviewers(self, report_ids: Collection[int] | None = None) -> dict[int, dict[str, str]]:
         """Report id → ``figure:ID`` / ``indicator:ID`` → who last reviewed it (undone events aside)."""

@@ -34,6 +34,14 @@ def test_bulk_reads_match_the_per_report_reads(ws: Workspace) -> None:
     assert set(ws.all_figures([b])) == {b} and ws.texts([a]) == {a: texts[a]}
 
 
+def test_report_names_name_the_reports_the_list_shows(ws: Workspace) -> None:
+    """The comparison's choice of reports reads names only; they are the report list's."""
+    _two(ws)
+    assert [tuple(n) for n in ws.report_names()] == [
+        (r.id, r.path, r.title, r.issuer, r.year) for r in ws.reports()
+    ]
+
+
 def test_values_are_int_when_whole_and_float_otherwise_exactly(ws: Workspace) -> None:
     a, _ = _two(ws)
     n1, n2 = (f.id for f in ws.figures(a) if f.source == "text")

@@ -58,12 +58,14 @@ CREATE TABLE review_events (
     before_state TEXT NOT NULL DEFAULT '{}', after_state TEXT NOT NULL DEFAULT '{}');
 CREATE INDEX review_events_report ON review_events (report_id, id);
 """
-# Version 2: each report keeps its issuer's key for the previous-year query.
+# Version 2: each report keeps its issuer's key for the previous-year query, and the report list's
+# counts read an index of the figures instead of the figure rows.
 VERSION_2 = (
     VERSION_1
     + """
 ALTER TABLE reports ADD COLUMN issuer_key TEXT;
 CREATE INDEX reports_year_issuer_key ON reports (year, issuer_key);
+CREATE INDEX figures_report_status ON figures (report_id, status);
 """
 )
 
@@ -116,6 +118,10 @@ def test_a_workspace_the_previous_release_made_opens_and_takes_reviews(tmp_path:
     assert backup.execute("SELECT version FROM schema_version").fetchone()[0] == 1
     assert _shape(backup) == _shape(_script(VERSION_1))
     backup.close()
+    c = sqlite3.connect(p)
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert _shape(c) == _shape(_script(VERSION_2))
+    c.close()
 
 
 def test_migrated_reports_find_their_previous_year_however_the_issuer_was_written(tmp_path: Path) -> None:
@@ -136,6 +142,53 @@ def test_migrated_reports_find_their_previous_year_however_the_issuer_was_writte
         assert ws.previous_report(new) == old
         assert ws.previous_report(other) is None
     assert (tmp_path / "w.sqlite.bak-v1").exists()
+
+
+def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migration(tmp_path: Path) -> None:
+    """A workspace written at version 1 (made here by dropping what version 2 added) is backed up, then
+    migrated: the same reports, figures and review history, and the report list's counts unchanged."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p, reviewer="张三") as ws:
+        rid = ws.add_report(extraction())
+        ws.confirm(ws.figures(rid)[0].id)
+        before = ws.reports()
+    conn = sqlite3.connect(p)
+    conn.execute("DROP INDEX figures_report_status")
+    conn.execute("DROP INDEX reports_year_issuer_key")
+    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
+    conn.execute("UPDATE schema_version SET version = 1")
+    conn.commit()
+    conn.close()
+    with Workspace.open(p, reviewer="张三") as ws:
+        assert ws.reports() == before
+        assert [e.action for e in ws.events()] == ["confirm"]
+    assert (tmp_path / "w.sqlite.bak-v1").exists()
+    c = sqlite3.connect(p)
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert "figures_report_status" in {r[1] for r in c.execute("PRAGMA index_list(figures)")}
+    c.close()
+
+
+def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    """Version 2 added a column, so a version-1 file opened read-only (the command-line export) cannot be
+    read as it is: it is refused with a message naming the file, and left unchanged."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p, reviewer="张三") as ws:
+        ws.add_report(extraction())
+    conn = sqlite3.connect(p)
+    conn.execute("DROP INDEX figures_report_status")
+    conn.execute("DROP INDEX reports_year_issuer_key")
+    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
+    conn.execute("UPDATE schema_version SET version = 1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="只读时无法升级") as e:
+        Workspace.open(p, readonly=True)
+    assert str(p) in str(e.value)
+    assert not (tmp_path / "w.sqlite.bak-v1").exists()
+    c = sqlite3.connect(p)
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    c.close()
 
 
 def _script(sql: str) -> sqlite3.Connection:
