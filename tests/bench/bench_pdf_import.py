@@ -12,6 +12,7 @@ Passes or fails nothing.
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import os
 import random
@@ -19,7 +20,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -156,14 +159,12 @@ def corpus(n: int, pages: int) -> list[Path]:
     return paths
 
 
-def floor(data: bytes) -> int:
-    """Raw pypdfium2: every page's text in one call and a box per character (nothing else)."""
+def _text_and_boxes(data: bytes, boxes: Callable[[Any, int], object]) -> int:
+    """Every page's text in one call and ``boxes(textpage, n)``: a box per character (nothing else)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     pdf = pdfium.PdfDocument(data)
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
     n_pages = len(pdf)
     for i in range(n_pages):
         page = pdf[i]
@@ -172,49 +173,57 @@ def floor(data: bytes) -> int:
         buf = ctypes.create_string_buffer(2 * (n + 1))
         raw.FPDFText_GetText(tp.raw, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
         text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
-        box = raw.FPDFText_GetLooseCharBox
-        boxes = []
-        for j in range(n):
-            box(tp.raw, j, ref)
-            boxes.append((rect.left, rect.bottom, rect.right, rect.top))
-        del text, boxes
+        got = boxes(tp, n)
+        del text, got
         tp.close()
         page.close()
     pdf.close()
     return n_pages
+
+
+def _typed_boxes(tp: Any, n: int) -> object:
+    import pypdfium2.raw as raw
+
+    rect = raw.FS_RECTF()
+    ref = ctypes.byref(rect)
+    box = raw.FPDFText_GetLooseCharBox
+    boxes = []
+    for j in range(n):
+        box(tp.raw, j, ref)
+        boxes.append((rect.left, rect.bottom, rect.right, rect.top))
+    return boxes
+
+
+@functools.cache
+def _direct_box() -> Any:
+    import pypdfium2.raw as raw
+
+    from core.documents.pdf_tables import unchecked
+
+    return unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+
+
+def _direct_boxes(tp: Any, n: int) -> object:
+    from itertools import repeat
+
+    vp = ctypes.c_void_p
+    box = _direct_box()
+    rects = (ctypes.c_float * (4 * n))()
+    base = ctypes.addressof(rects)
+    h = ctypes.cast(tp.raw, vp)
+    found = list(map(box, repeat(h, n), range(n), map(vp, range(base, base + 16 * n, 16))))
+    return rects[:], found
+
+
+def floor(data: bytes) -> int:
+    """Raw pypdfium2: every page's text in one call and a box per character (nothing else)."""
+    return _text_and_boxes(data, _typed_boxes)
 
 
 def floor_direct(data: bytes) -> int:
     """The same through PDFium's functions called directly (unchecked ctypes prototypes, the GIL kept),
     the way hecha's loader calls them: what is left of the floor without pypdfium2's typed bindings."""
-    from itertools import repeat
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    from core.documents.pdf_tables import unchecked
-
-    vp = ctypes.c_void_p
-    box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
-    pdf = pdfium.PdfDocument(data)
-    n_pages = len(pdf)
-    for i in range(n_pages):
-        page = pdf[i]
-        tp = page.get_textpage()
-        n = raw.FPDFText_CountChars(tp.raw)
-        buf = ctypes.create_string_buffer(2 * (n + 1))
-        raw.FPDFText_GetText(tp.raw, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-        text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
-        rects = (ctypes.c_float * (4 * n))()
-        base = ctypes.addressof(rects)
-        h = ctypes.cast(tp.raw, vp)
-        found = list(map(box, repeat(h, n), range(n), map(vp, range(base, base + 16 * n, 16))))
-        boxes = rects[:]
-        del text, boxes, found
-        tp.close()
-        page.close()
-    pdf.close()
-    return n_pages
+    return _text_and_boxes(data, _direct_boxes)
 
 
 def ours(data: bytes) -> int:

@@ -132,12 +132,7 @@ def test_migrated_reports_find_their_previous_year_however_the_issuer_was_writte
         old = ws.add_report(extraction(issuer="苏州市吴中区人民政府", year=2022))
         new = ws.add_report(extraction(issuer="吴中区人民政府", year=2023))
         other = ws.add_report(extraction(issuer="相城区人民政府", year=2023))
-    conn = sqlite3.connect(p)  # make it a version-1 file: no key column, no index
-    conn.execute("DROP INDEX reports_year_issuer_key")
-    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
-    conn.execute("UPDATE schema_version SET version = 1")
-    conn.commit()
-    conn.close()
+    _make_version_1(p)
     with Workspace.open(p) as ws:
         assert ws.previous_report(new) == old
         assert ws.previous_report(other) is None
@@ -152,13 +147,7 @@ def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migrati
         rid = ws.add_report(extraction())
         ws.confirm(ws.figures(rid)[0].id)
         before = ws.reports()
-    conn = sqlite3.connect(p)
-    conn.execute("DROP INDEX figures_report_status")
-    conn.execute("DROP INDEX reports_year_issuer_key")
-    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
-    conn.execute("UPDATE schema_version SET version = 1")
-    conn.commit()
-    conn.close()
+    _make_version_1(p)
     with Workspace.open(p, reviewer="张三") as ws:
         assert ws.reports() == before
         assert [e.action for e in ws.events()] == ["confirm"]
@@ -175,13 +164,7 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
     p = tmp_path / "w.sqlite"
     with Workspace.open(p, reviewer="张三") as ws:
         ws.add_report(extraction())
-    conn = sqlite3.connect(p)
-    conn.execute("DROP INDEX figures_report_status")
-    conn.execute("DROP INDEX reports_year_issuer_key")
-    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
-    conn.execute("UPDATE schema_version SET version = 1")
-    conn.commit()
-    conn.close()
+    _make_version_1(p)
     with pytest.raises(StoreError, match="只读时无法升级") as e:
         Workspace.open(p, readonly=True)
     assert str(p) in str(e.value)
@@ -189,6 +172,18 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
     c = sqlite3.connect(p)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 1
     c.close()
+
+
+def _make_version_1(p: Path) -> None:
+    """Turn a workspace this program wrote into what the previous release wrote: without the column
+    and the indexes version 2 added."""
+    conn = sqlite3.connect(p)
+    conn.execute("DROP INDEX figures_report_status")
+    conn.execute("DROP INDEX reports_year_issuer_key")
+    conn.execute("ALTER TABLE reports DROP COLUMN issuer_key")
+    conn.execute("UPDATE schema_version SET version = 1")
+    conn.commit()
+    conn.close()
 
 
 def _script(sql: str) -> sqlite3.Connection:
