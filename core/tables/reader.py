@@ -21,7 +21,7 @@ from operator import attrgetter
 from core import schema
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
-from core.tables import runtogether
+from core.tables import flattened, runtogether
 from core.tables.tokens import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
 from core.textnorm import normalize
 
@@ -479,6 +479,20 @@ class _Reader:
                 pos += len("".join(map(str, cells)))
             return
 
+    def read_flattened(self) -> None:
+        """Tables of which no cell was read here, looked for as a crawler's flattened text (labels
+        and cells run together on one line): what is found there replaces the unread cells."""
+        family = {"t2": "t2", "t2_2019": "t2", "t3": "t3", "t4": "t4"}
+        read = {family.get(k.split(".")[0]) for k, v in self.out.items() if v.kind != UNREAD}
+        if read >= {"t2", "t3", "t4"}:
+            return
+        for prefix, values in flattened.read(self.doc.text).items():
+            fam = family[prefix]
+            if fam in read:
+                continue
+            self.out = {k: v for k, v in self.out.items() if family.get(k.split(".")[0]) != fam}
+            self.out.update(values)
+
     # -- what was not read ----------------------------------------------------------------------
     def expect(self, prefix: str, rows: Sequence[Row]) -> None:
         """The cells of a table found in the report: each one is read, or reported as not read."""
@@ -502,6 +516,7 @@ class _Reader:
         for iid in self.expected:
             if iid not in self.out:
                 self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
+        self.read_flattened()
         order = _schema_order()
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 

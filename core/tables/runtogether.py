@@ -88,13 +88,42 @@ def row_splits(digits: str, n: int, totalled: bool) -> list[Split]:
     return out
 
 
+def ends(split: Split) -> frozenset[int]:
+    """Positions in the row's digits where each cell of ``split`` ends."""
+    out, pos = set(), 0
+    for v in split:
+        pos += len(str(v))
+        out.add(pos)
+    return frozenset(out)
+
+
+def unique_split(digits: str, n: int, breaks: frozenset[int] = frozenset()) -> Split | None:
+    """The one way to cut ``digits`` into ``n`` cells (no leading zeros) with a cell ending at every
+    position of ``breaks``; None when there is none or more than one (a row without relations)."""
+    if not digits or len(digits) > MAX_DIGITS:
+        return None
+    found: Split | None = None
+    for k, p in enumerate(_parts(digits, n)):
+        if k > MAX_CANDIDATES:
+            return None
+        if breaks <= ends(p):
+            if found is not None:
+                return None
+            found = p
+    return found
+
+
 def solve_t3(
-    rows: dict[str, str | None], results: Sequence[str], n: int = 7
+    rows: dict[str, str | None],
+    results: Sequence[str],
+    n: int = 7,
+    breaks: dict[str, frozenset[int]] | None = None,
 ) -> dict[str, Split | None] | None:
     """The one split of table 三 that satisfies every relation, or None (none, or more than one).
 
     ``rows``: row key → its digits ('' or None for a row left blank); ``results`` the keys of the
-    result rows that add up to ``r7_total``. A blank row is returned as None."""
+    result rows that add up to ``r7_total``; ``breaks``: row key → positions in its digits where a
+    cell is known to end (a space in the copy). A blank row is returned as None."""
     need = ("new", "carried_in", "r7_total", "carried_out")
     if any(not rows.get(k) for k in need):
         return None
@@ -104,6 +133,9 @@ def solve_t3(
             cands[key] = [None]
             continue
         c = row_splits(digits, n, totalled=True)
+        known = (breaks or {}).get(key)
+        if known:
+            c = [s for s in c if known <= ends(s)]
         if not c:
             return None
         cands[key] = list(c)
@@ -160,9 +192,11 @@ def solve_t3(
     return found
 
 
-def solve_groups(digits: str, groups: int, size: int = 5) -> list[Split] | None:
+def solve_groups(
+    digits: str, groups: int, size: int = 5, breaks: frozenset[int] = frozenset()
+) -> list[Split] | None:
     """Table 四 written as one run of digits: ``groups`` groups of ``size`` cells, each group's last cell
-    the sum of the others. The one split, or None."""
+    the sum of the others; ``breaks``: positions where a cell is known to end. The one split, or None."""
     if not digits or len(digits) > MAX_DIGITS:
         return None
     sols: list[list[Split]] = []
@@ -174,8 +208,12 @@ def solve_groups(digits: str, groups: int, size: int = 5) -> list[Split] | None:
             if not rest:
                 sols.append(list(acc))
             return
+        base = len(digits) - len(rest)
         for cut in range(size, len(rest) + 1):
+            inside = {b - base for b in breaks if base < b <= base + cut}
             for p in row_splits(rest[:cut], size, totalled=True):
+                if not inside <= ends(p):
+                    continue
                 walk(rest[cut:], [*acc, p])
                 if len(sols) > 1:
                     return
