@@ -167,7 +167,7 @@ def _t3_values(
     out = _unread(_ids("t3", rows))
     if len(runs) < len(rows) or any(r is None for r in runs.values()):
         return out  # a row missing or not placed: the relations cannot decide the others
-    digits = {k: r.digits for k, r in runs.items() if r is not None}
+    digits: dict[str, str | None] = {k: r.digits for k, r in runs.items() if r is not None}
     breaks = {k: r.breaks for k, r in runs.items() if r is not None}
     results = [r.key for r in rows if r.group and r.key != "r7_total"]
     split = runtogether.solve_t3(digits, results, breaks=breaks)
