@@ -8,6 +8,7 @@ the length, that line is converted one character at a time instead, so the guara
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import opencc
@@ -36,6 +37,9 @@ def _convert_keep_length(text: str, config: str) -> str:
     return "".join(parts)
 
 
+_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")  # a phrase rule never spans anything else
+
+
 def _convert_part(text: str, config: str) -> str:
     conv = _converter(config)
     out = conv.convert(text)
@@ -45,9 +49,22 @@ def _convert_part(text: str, config: str) -> str:
     for line in text.splitlines(keepends=True):
         c = conv.convert(line)
         if len(c) != len(line):
-            c = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in line)
+            c = _WORDS.sub(lambda m: _convert_run(m.group(), conv), line)
         parts.append(c)
     return "".join(parts)
+
+
+def _convert_run(run: str, conv: opencc.OpenCC) -> str:
+    """One run of CJK characters whose conversion changes its length (記憶體 → 内存): the phrases that
+    keep their length are taken from the whole conversion, the others character by character."""
+    whole = conv.convert(run)
+    if len(whole) == len(run):
+        return whole
+    chars = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in run)
+    out = []
+    for op, a, b, c, d in SequenceMatcher(None, chars, whole, autojunk=False).get_opcodes():
+        out.append(whole[c:d] if op == "equal" or (b - a == d - c) else chars[a:b])
+    return "".join(out)
 
 
 SHORT = 200  # characters: a cell or a label, converted once and remembered
@@ -95,6 +112,35 @@ def fold_width(text: str) -> str:
     return _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH), text)
 
 
+@lru_cache(maxsize=1 << 12)
+def _short_mainland(text: str) -> str:
+    return _convert_keep_length(text, "tw2sp")
+
+
+_last_mainland: tuple[str, str] = ("", "")
+
+
+def to_mainland(text: str) -> str:
+    """Traditional → simplified with the mainland's words, same length as ``text``: for matching only.
+
+    A traditional copy made with Taiwan phrasing writes the form's 文件 as 檔案 and 信息 as 資訊
+    (行政規範性檔案, 政府資訊公開); character conversion alone leaves 档案 and 资讯, so the row label
+    行政规范性文件 is not found. Phrases are converted back where that keeps the length (記憶體 → 内存 is
+    converted character by character). A true 檔案館 reads 文件馆 here, which no label of the forms
+    contains; what is shown to a reviewer comes from ``to_simplified`` or the text itself."""
+    global _last_mainland
+    if len(text) <= SHORT:
+        return _short_mainland(text)
+    last, out = _last_mainland
+    if last is text:
+        return out
+    out = _convert_keep_length(text, "tw2sp")
+    if len(text) <= CHUNK:
+        _last_mainland = (text, out)
+    return out
+
+
 def normalize(text: str) -> str:
-    """Simplified script and half-width ASCII: the form every matcher works on. Same length."""
-    return fold_width(to_simplified(text))
+    """Simplified script with the mainland's words, half-width ASCII: the form every table matcher
+    works on. Same length."""
+    return fold_width(to_mainland(text))
