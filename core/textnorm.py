@@ -100,6 +100,17 @@ def to_traditional(text: str) -> str:
     return _convert_keep_length(text, "s2t")
 
 
+# Invisible format characters (zero-width space and non-joiner, word joiner, BOM, soft hyphen): a web
+# editor or a copy leaves them inside numbers and words (申请1\u200b2件), where they are not seen.
+INVISIBLE = "\u00ad\u200b\u200c\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without its invisible format characters (done by the loaders, before any offset)."""
+    return _INVISIBLE_RE.sub("", text) if any(c in text for c in INVISIBLE) else text
+
+
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 

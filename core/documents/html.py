@@ -24,9 +24,10 @@ from core import messages
 from core.documents.encoding import decode, looks_binary
 from core.errors import LoadError
 from core.model import Cell, Document, Table
+from core.textnorm import drop_invisible
 
 _READABLE = re.compile(r"[0-9\u3400-\u9fff\uf900-\ufaff\uff10-\uff19]")
-_WS = re.compile(r"[ \t\n\r\f\v\xa0\u200b\ufeff]+")
+_WS = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _WIDE = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _WIDE_BREAK = re.compile(rf"(?<={_WIDE})[ \t\r\f\v\xa0]*\n\s*(?={_WIDE})")
 
@@ -126,7 +127,7 @@ class TextBuilder:
         """Add collapsed inline text: no leading space at a line start, no double spaces."""
         if not s:
             return
-        s = _WS.sub(" ", _WIDE_BREAK.sub("", s))
+        s = collapse(s)
         if s.startswith(" ") and self.last() in " \n":
             s = s[1:]
         self.add(s)
@@ -172,16 +173,22 @@ class TextBuilder:
                 c = at.get((r, k))
                 if c is None:
                     continue
-                t = _WS.sub(" ", c.text).strip()
+                t = collapse(c.text).strip()
                 out.append(Cell(r, k, self.pos, self.pos + len(t), t, c.rowspan, c.colspan))
                 self.add(t)
         self.tables.append(Table(start, self.pos, tuple(out), n_rows, n_cols))
         self.add("\n")
 
 
+def collapse(s: str) -> str:
+    """Inline text as shown: invisible characters gone (``1`` U+200B ``2`` is 12), runs of white space one
+    space, a line break between two Chinese characters none."""
+    return _WS.sub(" ", _WIDE_BREAK.sub("", drop_invisible(s)))
+
+
 def join_lines(parts: list[str]) -> str:
     """Join the lines of one cell: nothing between two Chinese characters, a space otherwise."""
-    return _WS.sub(" ", _WIDE_BREAK.sub("", "\n".join(p.strip() for p in parts if p.strip()))).strip()
+    return collapse("\n".join(p.strip() for p in parts if p.strip())).strip()
 
 
 def place(rows: list[list[tuple[str, int, int]]]) -> list[RawCell]:
@@ -325,7 +332,7 @@ def _flat(el: lxml.html.HtmlElement) -> str:
         if e.text:  # type: ignore[union-attr]
             out.append(e.text)  # type: ignore[union-attr]
         children(e)  # type: ignore[arg-type]
-    return _WS.sub(" ", _WIDE_BREAK.sub("", "".join(out))).strip()
+    return collapse("".join(out)).strip()
 
 
 class _Walker:
