@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from core import messages
+from core.documents import multiple
 from core.documents.meta import describe
 from core.errors import LoadError
 from core.messages import shown_path
@@ -115,7 +116,7 @@ def from_bytes(path: str | os.PathLike[str], data: bytes) -> Document:
         raise LoadError(
             name, f"无法解析此{fmt.upper()}文件（{type(e).__name__}），文件可能已损坏，请另存后再导入"
         ) from e
-    return describe(doc)
+    return multiple.check(describe(doc))
 
 
 def load(path: str | os.PathLike[str]) -> Document:
