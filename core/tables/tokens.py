@@ -58,6 +58,9 @@ _ENUM = re.compile(
     r"[(（]?\s*\d{1,2}\s*[)）、.．]|[(（]\s*\d{1,2}\s*[)）])"
 )
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+# Column headings a converter makes up for a table without a header row (数据1 … 数据6, 列1, Column2,
+# Unnamed: 3): not words of the report, so neither a label nor a cell.
+_PLACEHOLDER = re.compile(r"^\s*(?:数据|數據|列|字段|Column|column|Col|col|Unnamed:?)\s*_?\d{1,3}\s*$")
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
@@ -149,7 +152,7 @@ def _add_cells(
     a = start
     for k, cell in enumerate(cells):
         b = a + len(cell)
-        if bare_ends and (k == 0 or k == last) and not cell.strip():
+        if (bare_ends and (k == 0 or k == last) and not cell.strip()) or _PLACEHOLDER.match(cell):
             a = b + 1
             continue
         shape = shapes.get(cell) or _shape(cell, shapes)
@@ -208,6 +211,14 @@ def _double_spaced(lines: list[tuple[int, int]], norm: str) -> bool:
     return nonempty >= 10 and followed >= 0.7 * nonempty
 
 
+def _placeholder_row(raw: str) -> bool:
+    """A header row of made-up column names only (``| 数据1 | 数据2 | … |``)."""
+    if "数" not in raw and "列" not in raw and "ol" not in raw and "Unnamed" not in raw and "字段" not in raw:
+        return False
+    cells = [c for c in re.split(r"[|\t]", raw) if c.strip()]
+    return bool(cells) and all(_PLACEHOLDER.match(c) for c in cells)
+
+
 def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list[Token]:
     """Tokens of the plain text ``text[start:end]`` (outside any Document.table)."""
     lines: list[tuple[int, int]] = []
@@ -227,7 +238,12 @@ def _line_tokens(text: str, norm: str, start: int, end: int, line0: int) -> list
             continue
         if _FOOTER.match(raw):
             continue
-        if empties and out:  # empty lines between cells: beyond the separator, each is a blank cell
+        if _placeholder_row(raw):
+            empties = []  # a converter's made-up header over a small table: it separates, holds nothing
+            continue
+        # empty lines between cells: beyond the separator, each is a blank cell (not before a pipe row:
+        # empty lines between pipe rows separate tables)
+        if empties and out and "|" not in raw:
             out += [Token(BLANK, bs, be, ln - 1) for bs, be in empties[sep:]]
         empties = []
         if "|" in raw:
