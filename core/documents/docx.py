@@ -10,6 +10,7 @@ are rendered as Word shows them (``core.documents.docx_numbering``).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 import zlib
@@ -18,6 +19,7 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from core.documents import html, txt
 from core.documents.docx_numbering import Numbering
 from core.documents.html import RawCell, TextBuilder, join_lines
 from core.errors import LoadError
@@ -45,14 +47,29 @@ def _int(el: etree._Element | None, default: int) -> int:
         return default
 
 
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (``w:vanish``, ``w:specVanish``): Word does not show or print it."""
+    rpr = run.find(W + "rPr")
+    if rpr is None:
+        return False
+    for name in ("vanish", "specVanish"):
+        el = rpr.find(W + name)
+        if el is not None and _val(el, "true") not in ("0", "false", "off"):
+            return True
+    return False
+
+
 def _run_text(p: etree._Element, boxes: list[etree._Element]) -> str:
-    """Visible text of a paragraph; text boxes met on the way are collected into ``boxes``."""
+    """Visible text of a paragraph (hidden runs left out); text boxes met on the way are collected
+    into ``boxes``."""
     out: list[str] = []
 
     def walk(e: etree._Element) -> None:
         for ch in e:
             tag = ch.tag
             if not isinstance(tag, str):
+                continue
+            if tag == W + "r" and _hidden(ch):
                 continue
             if tag == W + "t":
                 out.append(ch.text or "")
@@ -85,9 +102,11 @@ def _paras(parent: etree._Element) -> list[etree._Element]:
 
 
 class _Walker:
-    def __init__(self, numbering: Numbering) -> None:
+    def __init__(self, numbering: Numbering, chunks: AltChunks | None = None) -> None:
         self.b = TextBuilder()
         self.num = numbering
+        self.chunks = chunks
+        self.warnings: list[str] = []
 
     def blocks(self, parent: etree._Element) -> None:
         for ch in parent:
@@ -98,6 +117,27 @@ class _Walker:
                 self.table(ch)
             elif tag in (_SDT, W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
                 self.blocks(ch)
+            elif tag == W + "altChunk":
+                self.alt_chunk(ch)
+
+    def alt_chunk(self, el: etree._Element) -> None:
+        """Content imported into the document as another file (``w:altChunk``: a web page, text, a
+        Word document): read in place, its tables kept; a kind that cannot be read is a load warning."""
+        got = self.chunks.read(el.get(R_ID, "")) if self.chunks is not None else None
+        if isinstance(got, str):
+            self.warnings.append(got)
+            return
+        if got is None:
+            self.warnings.append("Word 文档中有一段嵌入内容（altChunk）找不到，未读取，请对照原文核对")
+            return
+        self.b.newline()
+        base = self.b.pos
+        self.b.add(got.text)
+        for t in got.tables:
+            cells = tuple(dataclasses.replace(c, start=c.start + base, end=c.end + base) for c in t.cells)
+            self.b.tables.append(dataclasses.replace(t, start=t.start + base, end=t.end + base, cells=cells))
+        self.warnings += got.warnings
+        self.b.newline()
 
     def paragraph(self, p: etree._Element) -> None:
         boxes: list[etree._Element] = []
@@ -180,6 +220,47 @@ class _Walker:
         self.b.table(cells)
 
 
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MAX_CHUNK_DEPTH = 3  # a Word document imported into one imported into one …
+
+
+class AltChunks:
+    """The parts that ``w:altChunk`` elements import, read as the loader of their own format would."""
+
+    def __init__(self, path: str, part: object, depth: int) -> None:
+        self.path = path
+        self.part = part
+        self.depth = depth
+
+    def read(self, rid: str) -> Document | str | None:
+        """The chunk's Document, a warning saying why it is not read, or None when it is missing."""
+        try:
+            target = self.part.related_parts[rid]  # type: ignore[attr-defined]
+        except (KeyError, AttributeError):
+            return None
+        blob: bytes = target.blob
+        kind = (target.content_type or "").lower()
+        name = str(target.partname).lower()
+        try:
+            if (
+                "html" in kind
+                or "mhtml" in kind
+                or "rfc822" in kind
+                or name.endswith((".htm", ".html", ".mht", ".mhtml"))
+            ):
+                return html.load(self.path, blob, "")
+            if kind.startswith("text/plain") or name.endswith(".txt"):
+                return txt.load(self.path, blob, "")
+            if "wordprocessingml" in kind or name.endswith((".docx", ".docm")):
+                if self.depth >= MAX_CHUNK_DEPTH:
+                    return "Word 文档中嵌入的 Word 文档层数过多，最内层的内容未读取，请对照原文核对"
+                return load(self.path, blob, "", self.depth + 1)
+        except LoadError as e:
+            return f"Word 文档中嵌入的内容（altChunk，{name}）无法读取：{e.reason}"
+        kind_name = "RTF" if "rtf" in kind or name.endswith(".rtf") else (kind or name)
+        return f"Word 文档中有一段嵌入的 {kind_name} 内容（altChunk）未读取，请对照原文核对其中的数字"
+
+
 def _numbering(d: object) -> Numbering:
     """The document's list numbering; a missing or unreadable numbering part means no numbers."""
     try:
@@ -222,7 +303,7 @@ def _check_sizes(path: str, infos: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def load(path: str, data: bytes, sha256: str) -> Document:
+def load(path: str, data: bytes, sha256: str, depth: int = 0) -> Document:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(path, f"{_NOT_WORD}（不是 zip 压缩包，文件可能已损坏或只是改了扩展名）")
     try:
@@ -248,10 +329,10 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         raise LoadError(path, f"{_NOT_WORD}（这是其他 Office 文件，不是 Word 文档）") from e
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
         raise LoadError(path, f"{_NOT_WORD}（文档内容已损坏：{e}）") from e
-    w = _Walker(_numbering(d))
+    w = _Walker(_numbering(d), AltChunks(path, d.part, depth))
     w.blocks(d.element.body)
     w.b.newline()
     text = w.b.text()
-    warnings = () if text.strip() else ("Word 文档中没有文字",)
+    warnings = tuple(dict.fromkeys(w.warnings)) + (() if text.strip() else ("Word 文档中没有文字",))
     return Document(path=path, format="docx", sha256=sha256, text=text, tables=tuple(w.b.tables),
                     warnings=warnings)  # fmt: skip
