@@ -31,6 +31,10 @@ def undecodable(n: int, encoding: str) -> str:
     return f"有 {n} 个字符无法按 {encoding} 解码，已替换为 �（文件可能不完整或已损坏），请对照原件核对"
 
 
+def lying_charset(declared: str, used: str) -> str:
+    return f"网页声明的字符编码为 {declared}，但内容实为 {used} 编码，已按 {used} 读取；如仍有乱码请对照原网页核对"
+
+
 def too_many_figures(limit: int, stop: int, length: int) -> str:
     return (
         f"数字超过 {limit} 个（远超正常报告），只提取到全文的 {stop * 100 // max(1, length)}% 处；"

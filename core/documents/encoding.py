@@ -52,6 +52,12 @@ def _score(text: str) -> float:
     return common / cjk - 2 * bad / max(1, len(text))
 
 
+def chinese_score(text: str) -> float:
+    """How much ``text`` reads as Chinese prose: the share of common characters among its CJK ones,
+    less the replacement and control characters a wrong decoding leaves (higher is better)."""
+    return _score(text)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:

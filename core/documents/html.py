@@ -21,7 +21,7 @@ import lxml.etree
 import lxml.html
 
 from core import messages
-from core.documents.encoding import decode, looks_binary
+from core.documents.encoding import chinese_score, decode, looks_binary
 from core.errors import LoadError
 from core.model import Cell, Document, Table
 from core.textnorm import drop_invisible
@@ -241,22 +241,31 @@ def _codec(name: str) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)`` of an HTML page: BOM, then declared charset, then detection."""
+def decode_html(data: bytes) -> tuple[str, str, str]:
+    """Return ``(text, encoding, warning)`` of an HTML page: BOM, then the declared charset, then
+    detection. A declaration that lies (a UTF-8 page labelled gb2312, a GBK page labelled utf-8) is
+    overruled when the bytes read clearly better another way; ``warning`` then names both."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data)
+        return (*decode(data), "")
     m = _META_CHARSET.search(data[:8192])
-    enc = _codec(m.group(1).decode("ascii", "replace")) if m else None
-    if enc and not enc.startswith("utf-16"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
-        guess, genc = decode(data)  # declared wrongly (often GBK pages labelled utf-8, or the reverse)
-        if "\ufffd" not in guess:
-            return guess, genc
-        return data.decode(enc, errors="replace"), enc + " (有无法解码的字节，已替换为 �)"
-    return decode(data)
+    declared_name = m.group(1).decode("ascii", "replace") if m else ""
+    enc = _codec(declared_name) if m else None
+    if not enc or enc.startswith("utf-16"):
+        return (*decode(data), "")
+    try:
+        text, ok = data.decode(enc), True
+    except UnicodeDecodeError:
+        text, ok = data.decode(enc, errors="replace"), False
+    guess, genc = decode(data)
+    other = _codec(genc.split(" ")[0]) != enc and "\ufffd" not in guess
+    if other and (not ok or chinese_score(guess[:_SCORED]) > chinese_score(text[:_SCORED]) + 0.2):
+        return guess, genc, messages.lying_charset(declared_name, genc)
+    if ok:
+        return text, enc, ""
+    return text, enc + " (有无法解码的字节，已替换为 �)", ""
+
+
+_SCORED = 1 << 15  # characters compared when a declared charset and the bytes disagree
 
 
 # --------------------------------------------------------------------------- walking
@@ -457,12 +466,12 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     raw = mht if mht is not None else data
     if looks_binary(raw):  # a picture or a program named .html would become thousands of �
         raise LoadError(path, messages.BINARY_HTML)
-    text, enc = decode_html(raw)
+    text, enc, charset_warning = decode_html(raw)
     text = _XML_DECL.sub("", text)
     if not text.strip():
         raise LoadError(path, "网页文件中没有内容")
     root, flat = _parse(path, text)
-    warnings: list[str] = []
+    warnings: list[str] = [charset_warning] if charset_warning else []
     if flat is not None:
         b = flat
         warnings.append(
