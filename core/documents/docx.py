@@ -47,29 +47,71 @@ def _int(el: etree._Element | None, default: int) -> int:
         return default
 
 
-def _hidden(run: etree._Element) -> bool:
-    """A run formatted as hidden text (``w:vanish``, ``w:specVanish``): Word does not show or print it."""
-    rpr = run.find(W + "rPr")
+def _vanish(rpr: etree._Element | None) -> bool | None:
+    """Hidden (``w:vanish``, ``w:specVanish``) as set in run properties; None when not set there."""
     if rpr is None:
-        return False
+        return None
     for name in ("vanish", "specVanish"):
         el = rpr.find(W + name)
-        if el is not None and _val(el, "true") not in ("0", "false", "off"):
-            return True
-    return False
+        if el is not None:
+            return _val(el, "true") not in ("0", "false", "off")
+    return None
 
 
-def _run_text(p: etree._Element, boxes: list[etree._Element]) -> str:
-    """Visible text of a paragraph (hidden runs left out); text boxes met on the way are collected
-    into ``boxes``."""
+def hidden_styles(styles: etree._Element | None) -> frozenset[str]:
+    """Ids of the styles whose text is hidden, directly or through the style they are based on."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for st in styles.iter(W + "style"):
+        sid = st.get(W + "styleId")
+        if not sid:
+            continue
+        own[sid] = _vanish(st.find(W + "rPr"))
+        b = st.find(W + "basedOn")
+        if b is not None and _val(b):
+            based[sid] = _val(b) or ""
+
+    def hidden(sid: str, depth: int = 0) -> bool:
+        v = own.get(sid)
+        if v is not None or depth > 20 or sid not in based:
+            return bool(v)
+        return hidden(based[sid], depth + 1)
+
+    return frozenset(sid for sid in own if hidden(sid))
+
+
+def _style(props: etree._Element | None, tag: str) -> str | None:
+    el = props.find(W + tag) if props is not None else None
+    return _val(el)
+
+
+def _hidden(run: etree._Element, hidden: frozenset[str], para_hidden: bool) -> bool:
+    """A run Word does not show or print: hidden by its own properties, its character style, or
+    (when neither says otherwise) its paragraph's style."""
+    rpr = run.find(W + "rPr")
+    direct = _vanish(rpr)
+    if direct is not None:
+        return direct
+    style = _style(rpr, "rStyle")
+    if style is not None and style in hidden:
+        return True
+    return para_hidden
+
+
+def _run_text(p: etree._Element, boxes: list[etree._Element], hidden: frozenset[str] = frozenset()) -> str:
+    """Visible text of a paragraph (hidden runs left out: ``hidden`` the ids of hidden styles); text
+    boxes met on the way are collected into ``boxes``."""
     out: list[str] = []
+    para_hidden = bool(hidden) and _style(p.find(W + "pPr"), "pStyle") in hidden
 
     def walk(e: etree._Element) -> None:
         for ch in e:
             tag = ch.tag
             if not isinstance(tag, str):
                 continue
-            if tag == W + "r" and _hidden(ch):
+            if tag == W + "r" and _hidden(ch, hidden, para_hidden):
                 continue
             if tag == W + "t":
                 out.append(ch.text or "")
@@ -102,9 +144,12 @@ def _paras(parent: etree._Element) -> list[etree._Element]:
 
 
 class _Walker:
-    def __init__(self, numbering: Numbering, chunks: AltChunks | None = None) -> None:
+    def __init__(
+        self, numbering: Numbering, chunks: AltChunks | None = None, hidden: frozenset[str] = frozenset()
+    ) -> None:
         self.b = TextBuilder()
         self.num = numbering
+        self.hidden = hidden
         self.chunks = chunks
         self.warnings: list[str] = []
 
@@ -141,7 +186,7 @@ class _Walker:
 
     def paragraph(self, p: etree._Element) -> None:
         boxes: list[etree._Element] = []
-        text = self.num.label(p) + _run_text(p, boxes)
+        text = self.num.label(p) + _run_text(p, boxes, self.hidden)
         for line in text.split("\n"):
             self.b.newline()
             self.b.inline(line)
@@ -179,9 +224,9 @@ class _Walker:
         parts: list[str] = []
         for p in _paras(tc):
             boxes: list[etree._Element] = []
-            parts.append(self.num.label(p) + _run_text(p, boxes))
+            parts.append(self.num.label(p) + _run_text(p, boxes, self.hidden))
             for box in boxes:
-                parts.extend(_run_text(q, []) for q in box.iter(_P))
+                parts.extend(_run_text(q, [], self.hidden) for q in box.iter(_P))
         return join_lines(parts)
 
     def table(self, tbl: etree._Element) -> None:
@@ -261,6 +306,13 @@ class AltChunks:
         return f"Word 文档中有一段嵌入的 {kind_name} 内容（altChunk）未读取，请对照原文核对其中的数字"
 
 
+def _styles(d: object) -> etree._Element | None:
+    try:
+        return d.styles.element  # type: ignore[attr-defined,no-any-return]
+    except (NotImplementedError, KeyError, AttributeError, ValueError):
+        return None
+
+
 def _numbering(d: object) -> Numbering:
     """The document's list numbering; a missing or unreadable numbering part means no numbers."""
     try:
@@ -329,7 +381,7 @@ def load(path: str, data: bytes, sha256: str, depth: int = 0) -> Document:
         raise LoadError(path, f"{_NOT_WORD}（这是其他 Office 文件，不是 Word 文档）") from e
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
         raise LoadError(path, f"{_NOT_WORD}（文档内容已损坏：{e}）") from e
-    w = _Walker(_numbering(d), AltChunks(path, d.part, depth))
+    w = _Walker(_numbering(d), AltChunks(path, d.part, depth), hidden_styles(_styles(d)))
     w.blocks(d.element.body)
     w.b.newline()
     text = w.b.text()

@@ -33,7 +33,7 @@ WINDOW = 260  # characters after a row's label in which the next row's label mus
 CONFIDENCE = 0.7  # a split found by the form's arithmetic, not by separators
 # The run of cells after a label: a few characters of punctuation (the label's closing bracket),
 # then digits, spaces (a cell's padding) and at most one decimal point (an amount).
-_RUN = re.compile(rf"[^{_CJK}\d]{{0,4}}?(\d[\d \t\u00a0\u3000]*(?:\.\d+)?)")
+_RUN = re.compile(rf"[^{_CJK}\d\n]{{0,4}}?(\d[\d \t\u00a0\u3000]*(?:\.\d+)?)")
 _SPACE = " \t\u00a0\u3000"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -43,6 +44,29 @@ def test_hidden_word_text_is_not_read_as_a_figure(tmp_path: Path) -> None:
     assert "申请12件" in doc.text
     assert 35 not in _figures(path)
     assert doc.tables[0].cells[1].text == "9"
+
+
+def test_text_hidden_by_its_style_is_not_read(tmp_path: Path) -> None:
+    """Hidden through a character style (a 批注/草稿 style with 隐藏 set), and through a style based on
+    it; a run that says it is shown stays."""
+    d = docx.Document()
+    draft = d.styles.add_style("Draft", WD_STYLE_TYPE.CHARACTER)
+    draft.element.get_or_add_rPr().append(OxmlElement("w:vanish"))
+    note = d.styles.add_style("DraftNote", WD_STYLE_TYPE.CHARACTER)
+    note.base_style = draft
+    p = d.add_paragraph("本年共收到政府信息公开申请")
+    p.add_run("35件（旧稿）", style="Draft")
+    p.add_run("36件（旧稿）", style="DraftNote")
+    shown = p.add_run("12", style="Draft")
+    vanish = OxmlElement("w:vanish")
+    vanish.set(qn("w:val"), "0")
+    shown._r.get_or_add_rPr().append(vanish)
+    p.add_run("件。")
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    doc = documents.load(path)
+    assert "申请12件" in doc.text
+    assert "35" not in doc.text and "36" not in doc.text
 
 
 def _with_chunk(tmp_path: Path, name: str, content_type: str, blob: bytes) -> Path:
