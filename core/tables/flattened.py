@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from core import schema
@@ -31,6 +32,7 @@ _CJK = "\u4e00-\u9fff"
 _GAP = rf"[^{_CJK}\d]{{0,3}}"  # punctuation or spaces between two words of a label
 WINDOW = 260  # characters after a row's label in which the next row's label must start
 CONFIDENCE = 0.7  # a split found by the form's arithmetic, not by separators
+FUZZY = 0.75  # how closely a misspelt label found by its position must match the form's words
 # The run of cells after a label: a few characters of punctuation (the label's closing bracket),
 # then digits, spaces (a cell's padding) and at most one decimal point (an amount).
 _RUN = re.compile(rf"[^{_CJK}\d\n]{{0,4}}?(\d[\d \t\u00a0\u3000]*(?:\.\d+)?)")
@@ -90,8 +92,37 @@ def _run_after(text: str, norm: str, end: int, hi: int) -> _Run | None:
     return _Run(joined, tuple(where), frozenset(b for b in breaks if b < len(joined)))
 
 
+@lru_cache(maxsize=256)
+def _enumerated_re(label: str) -> re.Pattern[str] | None:
+    """A row's enumerator (required) and the words after it, whatever they are."""
+    enum = enumerator(normalize(label))
+    if enum.isdigit():
+        pre = rf"{enum}\s*[.、]\s*"
+    elif enum:
+        pre = rf"(?:\(\s*{enum}\s*\)\s*|{enum}\s*[、.]\s*)"
+    else:
+        return None
+    return re.compile(pre + rf"([{_CJK}][^\d\n]*?)(?=\d|$)")
+
+
+def _find_by_position(norm: str, row: Row, lo: int, hi: int) -> tuple[int, int] | None:
+    """A row whose label is misspelt (``2.其他法律行政止公开``), found where the form puts it — between
+    the rows found around it — by its enumerator, its words confirming it (fuzzy)."""
+    label = schema.plain_label(row.label)
+    pattern = _enumerated_re(label)
+    if pattern is None:
+        return None
+    key = label_key(normalize(label))
+    for m in pattern.finditer(norm, lo, hi):
+        words = label_key(m.group(1))
+        if words and SequenceMatcher(None, words, key, autojunk=False).ratio() >= FUZZY:
+            return m.start(), m.end()
+    return None
+
+
 def _chain(norm: str, rows: Sequence[Row], start: int) -> dict[str, tuple[int, int]]:
-    """Row key → label span, each row looked for in form order close after the one found before."""
+    """Row key → label span, each row looked for in form order close after the one found before; a
+    row not found by its words is then looked for by position between its neighbours."""
     out: dict[str, tuple[int, int]] = {}
     pos = start
     for row in rows:
@@ -99,6 +130,16 @@ def _chain(norm: str, rows: Sequence[Row], start: int) -> dict[str, tuple[int, i
         if hit is not None:
             out[row.key] = hit
             pos = hit[1]
+    for k, row in enumerate(rows):
+        if row.key in out:
+            continue
+        before = [out[r.key][1] for r in rows[:k] if r.key in out]
+        after = [out[r.key][0] for r in rows[k + 1 :] if r.key in out]
+        if not before or not after:
+            continue  # only between two rows found: the form's position is what places it
+        hit = _find_by_position(norm, row, before[-1], after[0])
+        if hit is not None:
+            out[row.key] = hit
     return out
 
 

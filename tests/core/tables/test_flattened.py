@@ -154,3 +154,23 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "page.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_misspelt_row_label_is_placed_by_its_position_in_the_form(tmp_path: Path) -> None:
+    """``2.其他法律行政止公开`` (words missing, as one office typed it): found between 1.属于国家秘密 and
+    3.危及“三安全一稳定” by its enumerator, its words confirming it; the table is read."""
+    expected = office.values_for("merged2021")
+    text = _crawled(expected).replace("其他法律行政法规禁止公开", "其他法律行政止公开")
+    assert "2.其他法律行政止公开" in text
+    values = reader.read(load_text(tmp_path, text), with_unread=True)
+    assert values["t3.r3_2.total"].value == expected["t3.r3_2.total"]
+    assert not [k for k, v in values.items() if v.kind == "unread" and k.startswith("t3.")]
+
+
+def test_a_row_whose_words_do_not_confirm_it_is_not_placed(tmp_path: Path) -> None:
+    """Where the row should stand the words are another row's: nothing is placed by position, and
+    table 三 is listed unread rather than read with a row that is not there."""
+    expected = office.values_for("merged2021")
+    text = _crawled(expected).replace("其他法律行政法规禁止公开", "本年度工作要点")
+    values = reader.read(load_text(tmp_path, text), with_unread=True)
+    assert {v.kind for k, v in values.items() if k.startswith("t3.")} == {"unread"}
