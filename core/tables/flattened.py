@@ -32,6 +32,7 @@ _CJK = "\u4e00-\u9fff"
 _GAP = rf"[^{_CJK}\d]{{0,3}}"  # punctuation or spaces between two words of a label
 WINDOW = 260  # characters after a row's label in which the next row's label must start
 CONFIDENCE = 0.7  # a split found by the form's arithmetic, not by separators
+T3_CELLS = len(schema.T3_COLUMNS)
 FUZZY = 0.75  # how closely a misspelt label found by its position must match the form's words
 # The run of cells after a label: a few characters of punctuation (the label's closing bracket),
 # then digits, spaces (a cell's padding) and at most one decimal point (an amount).
@@ -206,19 +207,12 @@ def _t3_values(
     text: str, rows: Sequence[Row], labels: dict[str, tuple[int, int]], runs: dict[str, _Run | None]
 ) -> dict[str, IndicatorValue]:
     out = _unread(_ids("t3", rows))
-    if len(runs) < len(rows) or any(r is None for r in runs.values()):
-        return out  # a row missing or not placed: the relations cannot decide the others
-    digits: dict[str, str | None] = {k: r.digits for k, r in runs.items() if r is not None}
-    breaks = {k: r.breaks for k, r in runs.items() if r is not None}
-    results = [r.key for r in rows if r.group and r.key != "r7_total"]
-    split = runtogether.solve_t3(digits, results, breaks=breaks)
-    if split is None:
-        return out
+    split = _t3_split(rows, runs)
     for row in rows:
-        cells = split.get(row.key)
-        run = runs[row.key]
-        if run is None:
+        run = runs.get(row.key)
+        if run is None or row.key not in split:
             continue
+        cells = split[row.key]
         if cells is None:  # a row left blank: every cell empty, pointing at the row's label
             s, e = labels[row.key]
             for col in row.columns:
@@ -228,6 +222,37 @@ def _t3_values(
         for col, v, (a, b) in zip(row.columns, cells, runtogether.offsets(run.digits, cells), strict=True):
             iid = f"t3.{row.key}.{col.key}"
             out[iid] = _value(iid, text, run, a, b, Decimal(v))
+    return out
+
+
+def _t3_split(rows: Sequence[Row], runs: dict[str, _Run | None]) -> dict[str, tuple[int, ...] | None]:
+    """Row key → its cells (None: a row left blank) for the rows whose split is certain.
+
+    The one split of the whole table that satisfies every relation of the form; when there is none
+    (the published table does not add up, a row was not placed) or more than one, the rows that only
+    one split satisfies their own total already — the others stay unread, and the checks show what
+    does not add up."""
+    if len(runs) == len(rows) and all(r is not None for r in runs.values()):
+        digits: dict[str, str | None] = {k: r.digits for k, r in runs.items() if r is not None}
+        breaks = {k: r.breaks for k, r in runs.items() if r is not None}
+        results = [r.key for r in rows if r.group and r.key != "r7_total"]
+        whole = runtogether.solve_t3(digits, results, breaks=breaks)
+        if whole is not None:
+            return whole
+    out: dict[str, tuple[int, ...] | None] = {}
+    for key, run in runs.items():
+        if run is None:
+            continue
+        if not run.digits:
+            out[key] = None
+            continue
+        cands = [
+            c
+            for c in runtogether.row_splits(run.digits, T3_CELLS, totalled=True)
+            if run.breaks <= runtogether.ends(c)
+        ]
+        if len(cands) == 1:
+            out[key] = cands[0]
     return out
 
 

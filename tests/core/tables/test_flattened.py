@@ -110,17 +110,42 @@ def test_a_space_in_a_run_is_a_cell_boundary(tmp_path: Path) -> None:
     assert [values[i].value for i in T4_IDS] == [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
 
 
-def test_a_flattened_table_that_does_not_add_up_is_listed_unread(tmp_path: Path) -> None:
-    """A published table with an error has no split satisfying every relation: no cell is guessed,
-    and every cell of table 三 is listed unread (the reviewer is told the table was there)."""
+def test_a_row_that_does_not_add_up_is_listed_unread(tmp_path: Path) -> None:
+    """A published row whose cells do not add up to its total has no split satisfying its relation:
+    its cells are listed unread, never guessed; the rows that add up are read by their own total."""
     expected = dict(office.values_for("merged2021"))
     expected["t3.new.natural"] = (expected["t3.new.natural"] or 0) + 1  # the row total no longer holds
     path = tmp_path / "page.txt"
     path.write_text(_crawled(expected), encoding="utf-8")
     data = _extract(path)
-    t3 = [i.id for i in schema.indicators() if i.id.startswith("t3.") and ".r6." not in i.id]
-    assert set(t3) <= set(data["unread"])
-    assert not any(k.startswith("t3.") for k in data["indicators"])
+    new = [f"t3.new.{c.key}" for c in schema.T3_COLUMNS]
+    assert set(new) <= set(data["unread"])
+    assert not any(k in data["indicators"] for k in new)
+    read = {k: v for k, v in data["indicators"].items() if k.startswith("t3.")}
+    assert read and all(v == expected[k] or (v is None and expected[k] is None) for k, v in read.items())
+
+
+def test_results_that_do_not_add_up_are_read_row_by_row_and_fail_their_check(tmp_path: Path) -> None:
+    """As in 平潭's 2020 report: every row adds up to its own total, but the results add up to 27
+    where （七）总计 says 21. Each row has one split satisfying its total, so each is read, and the
+    results check fails — the report's own error, shown to the reviewer."""
+    head = "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    digits = {"new": "200 000121", "r1": "6000017", "r2": "6000006", "r4_1": "4000004", "r4_3": "3000003",
+              "r5_2": "3000003", "r6": "4 0 0 0 0 0 4", "r7_total": "20 0 00 0 121", "carried_out": " 0 0 00 00 0 "}  # fmt: skip
+    text = head
+    for r in schema.T3_ROWS:
+        if r.key.startswith("r6_"):
+            continue
+        text += schema.plain_label(r.label) + digits.get(r.key, "0000000")
+    text += "五、存在的主要问题及改进情况"
+    data = _extract(_write(tmp_path, text))
+    got = data["indicators"]
+    assert [got[f"t3.new.{c.key}"] for c in schema.T3_COLUMNS] == [20, 0, 0, 0, 0, 1, 21]
+    assert [got[f"t3.r7_total.{c.key}"] for c in schema.T3_COLUMNS] == [20, 0, 0, 0, 0, 1, 21]
+    assert got["t3.r6.total"] == 4
+    assert not [k for k in data["unread"] if k.startswith("t3.")]
+    fails = {(c["rule"], c["subject"]) for c in data["checks"] if c["status"] == "fail"}
+    assert ("t3.results_total", "total") in fails
 
 
 def test_table_two_row_with_more_than_one_split_is_unread(tmp_path: Path) -> None:
@@ -168,9 +193,13 @@ def test_a_misspelt_row_label_is_placed_by_its_position_in_the_form(tmp_path: Pa
 
 
 def test_a_row_whose_words_do_not_confirm_it_is_not_placed(tmp_path: Path) -> None:
-    """Where the row should stand the words are another row's: nothing is placed by position, and
-    table 三 is listed unread rather than read with a row that is not there."""
+    """Where the row should stand the words are another row's: nothing is placed by position. That
+    row and the one before it (whose digits run into it) are listed unread; no cell is guessed."""
     expected = office.values_for("merged2021")
     text = _crawled(expected).replace("其他法律行政法规禁止公开", "本年度工作要点")
     values = reader.read(load_text(tmp_path, text), with_unread=True)
-    assert {v.kind for k, v in values.items() if k.startswith("t3.")} == {"unread"}
+    unread = {k for k, v in values.items() if v.kind == "unread"}
+    assert {f"t3.{r}.{c.key}" for r in ("r3_1", "r3_2") for c in schema.T3_COLUMNS} <= unread
+    for k, v in values.items():
+        if k.startswith("t3.") and v.kind != "unread":
+            assert (v.value if v.kind != "empty" else None) == expected[k], k
