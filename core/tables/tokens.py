@@ -265,7 +265,7 @@ def _table_tokens(text: str, norm: str, table: Table, line0: int, skip_rows: int
         if c.row < skip_rows:
             continue
         a, b = max(0, c.start), min(len(text), c.end)
-        if b > a and _FOOTER.match(norm[a:b]):
+        if b > a and (_FOOTER.match(norm[a:b]) or _PLACEHOLDER.match(norm[a:b])):
             continue
         out += _cell_tokens(text, norm[a:b], a, b, line0 + c.row)
     return out

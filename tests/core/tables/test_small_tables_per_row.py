@@ -67,3 +67,42 @@ def test_one_small_table_per_row_reads_every_cell(tmp_path: Path, label_in_heade
         )
     assert {k: (got[k], w) for k, w in expected.items() if got[k] != w} == {}
     assert not [k for k, v in values.items() if v.kind == "unread"]
+
+
+def _html_small_tables(md: str) -> str:
+    """The same conversion written as HTML: each row its own <table>, the labels in its header row
+    beside made-up headings, the numbers in the row under them."""
+    out = ["<html><head><meta charset='utf-8'></head><body>"]
+    for line in md.splitlines():
+        if line.startswith("|---"):
+            continue
+        if not line.startswith("|"):
+            out.append(f"<p>{line}</p>" if line.strip() else "")
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        labels = [c for c in cells if c and not _is_number(c)]
+        numbers = [c for c in cells if _is_number(c)]
+        if labels and numbers:
+            head = labels + [f"数据{i + 1}" for i in range(len(numbers) - len(labels))]
+            body = numbers
+        else:
+            head, body = [f"数据{i + 1}" for i in range(len(cells))], cells
+        out.append(
+            "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr><tr>"
+            + "".join(f"<td>{c}</td>" for c in body) + "</tr></table>"
+        )  # fmt: skip
+    return "\n".join(out) + "</body></html>"
+
+
+def test_one_small_html_table_per_row_reads_every_cell(tmp_path: Path) -> None:
+    expected = office.values_for("merged2021")
+    text = _html_small_tables(office.markdown(expected, "2021"))
+    values = reader.read(load_text(tmp_path, text, "report.html"), with_unread=True)
+    wrong = {
+        k: (v.value, want)
+        for k, want in expected.items()
+        if (v := values.get(k)) is None
+        or v.kind == "unread"
+        or (v.value if v.kind != "empty" else None) != want
+    }
+    assert wrong == {}
