@@ -232,6 +232,8 @@ def _t3_split(rows: Sequence[Row], runs: dict[str, _Run | None]) -> dict[str, tu
     (the published table does not add up, a row was not placed) or more than one, the rows that only
     one split satisfies their own total already — the others stay unread, and the checks show what
     does not add up."""
+    if not any(r is not None and r.digits for r in runs.values()):
+        return {}  # no cell shown at all (values drawn as pictures): unread, never blank
     if len(runs) == len(rows) and all(r is not None for r in runs.values()):
         digits: dict[str, str | None] = {k: r.digits for k, r in runs.items() if r is not None}
         breaks = {k: r.breaks for k, r in runs.items() if r is not None}
