@@ -6,7 +6,8 @@ cells as figures (source "table") with their spans in the text.
 
 Modules: ``tokens`` (every format's table cells as one stream of label / value / blank tokens), ``read``
 (row labels found and value cells typed), ``runtogether`` (rows whose cells lost their separators,
-split back with the table's arithmetic), ``layout`` (the official printed layout of the tables).
+split back with the table's arithmetic), ``flattened`` (tables a crawler flattened into one line of
+prose, labels and digits run together), ``layout`` (the official printed layout of the tables).
 """
 
 from core.tables.reader import UNREAD, read, table_figures

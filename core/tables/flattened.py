@@ -2,13 +2,17 @@
 row reads ``一、本年新收政府信息公开申请数量640020470`` (64 / 0 / 0 / 2 / 0 / 4 / 70), the row labels of
 a table follow one another on one line, and table 四 is one run of digits after its column labels.
 
-The form is the key: it fixes the order of every row. Each row label is looked for in that order (its
-enumerator, then its words, punctuation and spaces allowed between them) close after the row before,
-and the run of digits right after a label holds that row's cells. A space inside a run is the
-padding of a cell, so a cell boundary. The digits are split back with ``runtogether``, only where
-exactly one split satisfies every relation of the form (table 二 has none: a row is read only when
-its digits allow a single split). A table found in the text whose cells cannot be split with
-certainty has every cell it could not read returned as unread, never guessed and never silent.
+The token reader does not see such a table: it cuts text at white space, so the whole table is one
+label word and no row label stands alone to be matched (nothing was read, and nothing was reported
+unread). Here the form is the key: it fixes the order of every row. Each row label is looked for in
+that order (its enumerator, then its words, punctuation and spaces allowed between them) close after
+the row before; a misspelt label is placed by its position between the rows found around it when its
+enumerator and words confirm it. The run of digits right after a label holds that row's cells; a
+space inside a run is the padding of a cell, so a cell boundary. The digits are split back with
+``runtogether``: by the one split of the whole table that satisfies every relation of the form, else
+row by row where a row's own total allows one split only (table 二 has no relation: a row is read only
+when its digits allow a single split). Every cell of a table found that is not read so is returned
+as unread — never guessed, never silent.
 """
 
 from __future__ import annotations
