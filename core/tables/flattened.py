@@ -150,11 +150,19 @@ def _chain(norm: str, rows: Sequence[Row], start: int) -> dict[str, tuple[int, i
 
 def _value(iid: str, text: str, run: _Run, a: int, b: int, v: Decimal) -> IndicatorValue:
     s, e = run.where[a], run.where[b - 1] + 1
-    return IndicatorValue(iid, "zero" if v == 0 else "number", v, text[s:e], s, e, CONFIDENCE)
+    return IndicatorValue(
+        id=iid,
+        kind="zero" if v == 0 else "number",
+        value=v,
+        raw=text[s:e],
+        start=s,
+        end=e,
+        confidence=CONFIDENCE,
+    )
 
 
 def _unread(ids: Sequence[str]) -> dict[str, IndicatorValue]:
-    return {iid: IndicatorValue(iid, UNREAD, None, "", None, None, 0.0) for iid in ids}
+    return {iid: IndicatorValue(id=iid, kind=UNREAD, value=None, confidence=0.0) for iid in ids}
 
 
 def _ids(prefix: str, rows: Sequence[Row]) -> list[str]:
@@ -221,7 +229,9 @@ def _t3_values(
             s, e = labels[row.key]
             for col in row.columns:
                 iid = f"t3.{row.key}.{col.key}"
-                out[iid] = IndicatorValue(iid, "empty", None, "", s, e, CONFIDENCE)
+                out[iid] = IndicatorValue(
+                    id=iid, kind="empty", value=None, raw="", start=s, end=e, confidence=CONFIDENCE
+                )
             continue
         for col, v, (a, b) in zip(row.columns, cells, runtogether.offsets(run.digits, cells), strict=True):
             iid = f"t3.{row.key}.{col.key}"
@@ -296,7 +306,15 @@ def _t2(text: str, norm: str, hi: int) -> dict[str, IndicatorValue]:
             iid = f"{prefix}.{row.key}.{col.key}"
             if "." in run.digits:
                 s, e = run.where[0], run.where[-1] + 1
-                out[iid] = IndicatorValue(iid, "zero" if v == 0 else "number", v, text[s:e], s, e, CONFIDENCE)
+                out[iid] = IndicatorValue(
+                    id=iid,
+                    kind="zero" if v == 0 else "number",
+                    value=v,
+                    raw=text[s:e],
+                    start=s,
+                    end=e,
+                    confidence=CONFIDENCE,
+                )
             else:
                 out[iid] = _value(iid, text, run, a, b, v)
     return out

@@ -491,6 +491,7 @@ class _Reader:
             if fam in read:
                 continue
             self.out = {k: v for k, v in self.out.items() if family.get(k.split(".")[0]) != fam}
+            self.expected = [k for k in self.expected if family.get(k.split(".")[0]) != fam]
             self.out.update(values)
 
     # -- what was not read ----------------------------------------------------------------------
@@ -513,10 +514,10 @@ class _Reader:
                 self.expect("t3", self.t3_rows(first))
                 after = first
         self.read_t4(after)
+        self.read_flattened()
         for iid in self.expected:
             if iid not in self.out:
                 self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
-        self.read_flattened()
         order = _schema_order()
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
