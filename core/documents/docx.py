@@ -227,6 +227,15 @@ class _Walker:
             parts.append(self.num.label(p) + _run_text(p, boxes, self.hidden))
             for box in boxes:
                 parts.extend(_run_text(q, [], self.hidden) for q in box.iter(_P))
+        for chunk in tc.iter(W + "altChunk"):  # content imported into the cell: its text, in the cell
+            got = self.chunks.read(chunk.get(R_ID, "")) if self.chunks is not None else None
+            if isinstance(got, Document):
+                parts.append(got.text)
+                self.warnings += got.warnings
+            else:
+                self.warnings.append(
+                    got or "Word 文档表格中有一段嵌入内容（altChunk）找不到，未读取，请对照原文核对"
+                )
         return join_lines(parts)
 
     def table(self, tbl: etree._Element) -> None:

@@ -111,3 +111,25 @@ def test_alt_chunk_that_cannot_be_read_is_a_load_warning(tmp_path: Path) -> None
     rtf = rb"{\rtf1\ansi 12}"
     doc = documents.load(_with_chunk(tmp_path, "afchunk1.rtf", "application/rtf", rtf))
     assert any("altChunk" in w and "RTF" in w for w in doc.warnings)
+
+
+def test_alt_chunk_inside_a_table_cell_is_read_into_the_cell(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("二、主动公开政府信息情况")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "行政许可"
+    part = Part(
+        PackURI("/word/afchunk2.htm"),
+        "text/html",
+        b"<html><body><p>2293</p></body></html>",
+        d.part.package,
+    )
+    rid = d.part.relate_to(part, RT.A_F_CHUNK)
+    chunk = OxmlElement("w:altChunk")
+    chunk.set(qn("r:id"), rid)
+    table.cell(0, 1)._tc.append(chunk)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    doc = documents.load(path)
+    cell = doc.tables[0].cells[1]
+    assert doc.text[cell.start : cell.end] == "2293"
