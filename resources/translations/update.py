@@ -314,7 +314,7 @@ def main() -> int:
     from core import vocab
     from gui.actions import MENU_TITLES, SCOPE_NAMES, SPECS
 
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     # -no-obsolete: a text no longer in the sources (or filed under another context) leaves the catalogue
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(TS)], check=True)
     tree = ET.parse(TS)

@@ -34,7 +34,7 @@ def test_every_ui_string_is_translated_in_its_context(tmp_path: Path) -> None:
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     found = _pairs(fresh)
     # a module-level tr() wrapper files its texts under no context: lupdate cannot see the real one
