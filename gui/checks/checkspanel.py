@@ -36,8 +36,8 @@ from core import checks as core_checks
 from core import schema, vocab
 from core.errors import HechaError
 from core.store.rows import Change
-from gui import signoff
-from gui.style import term
+from gui.signoff import signoff
+from gui.widgets.style import term
 
 if TYPE_CHECKING:
     from core.store import CheckRow, Workspace

@@ -34,9 +34,9 @@ from core.compare import Comparison, DiffRow, compare
 from core.errors import HechaError
 from core.store import Change, CheckRow
 from core.tables.layout import value_text
-from gui.checkspanel import ChecksModel, setup_columns
-from gui.docview import DocumentPane
-from gui.style import term
+from gui.checks.checkspanel import ChecksModel, setup_columns
+from gui.widgets.docview import DocumentPane
+from gui.widgets.style import term
 
 Index = QModelIndex | QPersistentModelIndex
 NONE = -1  # combo data of （不对比）: never None in a QVariant (PySide6 6.12 over-releases it)

@@ -1,5 +1,5 @@
 """The export dialog: which reports (all / completed / selected), formats (xlsx, csv), destination,
-progress (the export runs off the GUI thread via ``gui.tasks``), and a button to open the folder.
+progress (the export runs off the GUI thread via ``gui.widgets.tasks``), and a button to open the folder.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import vocab
-from gui.tasks import Task
+from gui.widgets.tasks import Task
 
 
 def open_url(url: QUrl) -> bool:

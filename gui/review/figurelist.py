@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from gui.figuremodel import COLUMNS, FigureModel
+from gui.review.figuremodel import COLUMNS, FigureModel
 
 EDIT_START = set("0123456789.-,")
 

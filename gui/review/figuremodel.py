@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush
 
 from core import checks as core_checks
 from core import schema
-from gui.style import color, qualifier_name, status_name
+from gui.widgets.style import color, qualifier_name, status_name
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.vocab import LOCKED_STATUSES
-from gui.style import REPORT_STATUSES, report_status_name
+from gui.widgets.style import REPORT_STATUSES, report_status_name
 
 if TYPE_CHECKING:
     from core.store import ReportRow, Workspace

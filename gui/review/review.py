@@ -15,12 +15,13 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signa
 
 from core.errors import HechaError
 from core.store.rows import Change
-from gui import guard, signoff
-from gui.docview import DocumentPane
-from gui.figurelist import FigureTable
-from gui.figuremodel import FigureModel, format_value
-from gui.reportlist import ReportList
-from gui.style import report_status_name
+from gui.review.figurelist import FigureTable
+from gui.review.figuremodel import FigureModel, format_value
+from gui.review.reportlist import ReportList
+from gui.signoff import signoff
+from gui.widgets import guard
+from gui.widgets.docview import DocumentPane
+from gui.widgets.style import report_status_name
 
 
 class ReviewController(QObject):

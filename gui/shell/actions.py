@@ -1,5 +1,6 @@
-"""Every user action, declared once: id, text, shortcuts, slot name (on the review controller, the
-main window or the workbench of docks), where it lives.
+"""Every user action, declared once: id, text, shortcuts, where it lives. The method each calls is
+bound in ``bindings.py`` (by id, to a method of the review controller, the main window or the
+workbench of docks).
 
 ``scope`` "review" actions are single keys (Enter, Delete, A, J/K, N …) that only fire while the
 figure list or the document has focus, so typing in the find bar or a value editor is never stolen;
@@ -11,7 +12,7 @@ or redo (``ReviewController.history_changed``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -30,7 +31,6 @@ class ActionSpec:
     id: str
     text: str
     keys: tuple[QKeySequence.StandardKey | str | int, ...]
-    slot: str
     menu: str  # file | review | view | help | "" (none)
     scope: str = "window"  # window | review | tables
     checkable: bool = False  # the slot gets the new check state
@@ -43,125 +43,62 @@ class ActionSpec:
 
 
 SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("open_files", N("Actions", "打开报告…"), (SK.Open,), "open_files", "file"),
-    ActionSpec("open_folder", N("Actions", "打开文件夹…"), ("Ctrl+Shift+O",), "open_folder", "file"),
-    ActionSpec("new_workspace", N("Actions", "新建工作区…"), ("Ctrl+Alt+N",), "new_workspace", "file"),
-    ActionSpec("open_workspace", N("Actions", "打开工作区…"), ("Ctrl+Alt+O",), "open_workspace", "file"),
+    ActionSpec("open_files", N("Actions", "打开报告…"), (SK.Open,), "file"),
+    ActionSpec("open_folder", N("Actions", "打开文件夹…"), ("Ctrl+Shift+O",), "file"),
+    ActionSpec("new_workspace", N("Actions", "新建工作区…"), ("Ctrl+Alt+N",), "file"),
+    ActionSpec("open_workspace", N("Actions", "打开工作区…"), ("Ctrl+Alt+O",), "file"),
+    ActionSpec("demo_workspace", N("Actions", "打开示范工作区（只读示例）"), (), "file"),
+    ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "file"),
+    ActionSpec("set_second_reviewer", N("Actions", "设置复核人…"), (), "file"),
+    ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "file"),
+    ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "file"),
+    ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "file"),
+    ActionSpec("confirm", N("Actions", "确认并转到下一个"), (K.Key_Return, K.Key_Enter), "review", "review"),
+    ActionSpec("correct", N("Actions", "更正数值（或直接输入数字）"), (K.Key_F2,), "review", "review"),
+    ActionSpec("reject", N("Actions", "否定：不是数字"), (K.Key_Delete,), "review", "review"),
+    ActionSpec("add", N("Actions", "补录选中的文字为数字"), (K.Key_A,), "review", "review"),
+    ActionSpec("next_figure", N("Actions", "下一个数字"), ("J", K.Key_Down), "review", "review"),
+    ActionSpec("prev_figure", N("Actions", "上一个数字"), ("K", K.Key_Up), "review", "review"),
+    ActionSpec("next_report", N("Actions", "下一份报告"), ("N",), "review", "review"),
+    ActionSpec("undo", N("Actions", "撤销"), (SK.Undo, "Ctrl+Z"), "review"),
+    ActionSpec("redo", N("Actions", "重做"), (SK.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), "review"),
+    ActionSpec("mark_done", N("Actions", "标记报告为已完成"), ("Ctrl+D",), "review"),
+    ActionSpec("mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "review"),
+    ActionSpec("reopen", N("Actions", "重新打开…（说明原因）"), ("Ctrl+Shift+R",), "review"),
+    ActionSpec("approve", N("Actions", "复核通过"), ("Ctrl+Alt+A",), "review"),
+    ActionSpec("return", N("Actions", "退回…（说明原因）"), ("Ctrl+Alt+B",), "review"),
+    ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "", "tables"),
+    ActionSpec("confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "", "tables"),
+    ActionSpec("confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "", "tables"),
     ActionSpec(
-        "demo_workspace", N("Actions", "打开示范工作区（只读示例）"), (), "open_demo_workspace", "file"
+        "select_right", N("Actions", "向后扩大选中的文字（补录用）"), ("Shift+Right",), "", "document"
     ),
-    ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "change_reviewer", "file"),
-    ActionSpec("set_second_reviewer", N("Actions", "设置复核人…"), (), "change_second_reviewer", "file"),
-    ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "show_export", "file"),
-    ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "print_record", "file"),
-    ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "close", "file"),
-    ActionSpec(
-        "confirm",
-        N("Actions", "确认并转到下一个"),
-        (K.Key_Return, K.Key_Enter),
-        "confirm_current",
-        "review",
-        "review",
-    ),
-    ActionSpec(
-        "correct",
-        N("Actions", "更正数值（或直接输入数字）"),
-        (K.Key_F2,),
-        "correct_current",
-        "review",
-        "review",
-    ),
-    ActionSpec(
-        "reject", N("Actions", "否定：不是数字"), (K.Key_Delete,), "reject_current", "review", "review"
-    ),
-    ActionSpec(
-        "add", N("Actions", "补录选中的文字为数字"), (K.Key_A,), "add_from_selection", "review", "review"
-    ),
-    ActionSpec(
-        "next_figure", N("Actions", "下一个数字"), ("J", K.Key_Down), "next_figure", "review", "review"
-    ),
-    ActionSpec("prev_figure", N("Actions", "上一个数字"), ("K", K.Key_Up), "prev_figure", "review", "review"),
-    ActionSpec("next_report", N("Actions", "下一份报告"), ("N",), "next_report", "review", "review"),
-    ActionSpec("undo", N("Actions", "撤销"), (SK.Undo, "Ctrl+Z"), "undo", "review"),
-    ActionSpec("redo", N("Actions", "重做"), (SK.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), "redo", "review"),
-    ActionSpec("mark_done", N("Actions", "标记报告为已完成"), ("Ctrl+D",), "mark_done", "review"),
-    ActionSpec(
-        "mark_question", N("Actions", "标记报告为有疑问"), ("Ctrl+Shift+D",), "mark_question", "review"
-    ),
-    ActionSpec("reopen", N("Actions", "重新打开…（说明原因）"), ("Ctrl+Shift+R",), "reopen_report", "review"),
-    ActionSpec("approve", N("Actions", "复核通过"), ("Ctrl+Alt+A",), "approve_report", "review"),
-    ActionSpec("return", N("Actions", "退回…（说明原因）"), ("Ctrl+Alt+B",), "return_report", "review"),
-    ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "confirm_table_row", "", "tables"),
-    ActionSpec(
-        "confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "confirm_table_column", "", "tables"
-    ),
-    ActionSpec(
-        "confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "confirm_whole_table", "", "tables"
-    ),
-    ActionSpec(
-        "select_right",
-        N("Actions", "向后扩大选中的文字（补录用）"),
-        ("Shift+Right",),
-        "select_right",
-        "",
-        "document",
-    ),
-    ActionSpec(
-        "select_left",
-        N("Actions", "向前扩大选中的文字（补录用）"),
-        ("Shift+Left",),
-        "select_left",
-        "",
-        "document",
-    ),
-    ActionSpec(
-        "next_table",
-        N("Actions", "下一张表格"),
-        ("Ctrl+Tab", "Ctrl+PgDown"),
-        "next_table",
-        "",
-        "tables",
-    ),
-    ActionSpec(
-        "prev_table",
-        N("Actions", "上一张表格"),
-        ("Ctrl+Shift+Tab", "Ctrl+PgUp"),
-        "prev_table",
-        "",
-        "tables",
-    ),
+    ActionSpec("select_left", N("Actions", "向前扩大选中的文字（补录用）"), ("Shift+Left",), "", "document"),
+    ActionSpec("next_table", N("Actions", "下一张表格"), ("Ctrl+Tab", "Ctrl+PgDown"), "", "tables"),
+    ActionSpec("prev_table", N("Actions", "上一张表格"), ("Ctrl+Shift+Tab", "Ctrl+PgUp"), "", "tables"),
     ActionSpec(
         "accept_check",
         N("Actions", "接受选中的未通过检查（填写理由）"),
         (K.Key_Return, K.Key_Enter),
-        "accept_check",
         "",
         "checks",
         view_keys=True,
     ),
-    ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "show_find", "view"),
-    ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "filter_reports", "view"),
-    ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "zoom_in", "view"),
-    ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "zoom_out", "view"),
-    ActionSpec("ui_font_larger", N("Actions", "界面字号放大"), ("Ctrl+Alt+=",), "ui_font_larger", "view"),
-    ActionSpec("ui_font_smaller", N("Actions", "界面字号缩小"), ("Ctrl+Alt+-",), "ui_font_smaller", "view"),
-    ActionSpec(
-        "traditional", N("Actions", "以繁体显示"), ("Ctrl+T",), "toggle_traditional", "view", checkable=True
-    ),
-    ActionSpec(
-        "show_tables", N("Actions", "标准表格"), ("Ctrl+Shift+T",), "toggle_tables", "view", dock=True
-    ),
-    ActionSpec(
-        "show_checks", N("Actions", "检查结果"), ("Ctrl+Shift+K",), "toggle_checks", "view", dock=True
-    ),
-    ActionSpec(
-        "show_compare", N("Actions", "与上一年度对比"), ("Ctrl+Shift+C",), "toggle_compare", "view", dock=True
-    ),
-    ActionSpec("next_pane", N("Actions", "下一个窗格"), (K.Key_F6,), "next_pane", "view"),
-    ActionSpec("prev_pane", N("Actions", "上一个窗格"), ("Shift+F6",), "prev_pane", "view"),
-    ActionSpec("grow_panel", N("Actions", "放大下方面板"), ("Ctrl+Alt+Up",), "grow_panel", "view"),
-    ActionSpec("shrink_panel", N("Actions", "缩小下方面板"), ("Ctrl+Alt+Down",), "shrink_panel", "view"),
-    ActionSpec("help", N("Actions", "快捷键一览"), (SK.HelpContents, K.Key_F1), "show_help", "help"),
+    ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "view"),
+    ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "view"),
+    ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "view"),
+    ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "view"),
+    ActionSpec("ui_font_larger", N("Actions", "界面字号放大"), ("Ctrl+Alt+=",), "view"),
+    ActionSpec("ui_font_smaller", N("Actions", "界面字号缩小"), ("Ctrl+Alt+-",), "view"),
+    ActionSpec("traditional", N("Actions", "以繁体显示"), ("Ctrl+T",), "view", checkable=True),
+    ActionSpec("show_tables", N("Actions", "标准表格"), ("Ctrl+Shift+T",), "view", dock=True),
+    ActionSpec("show_checks", N("Actions", "检查结果"), ("Ctrl+Shift+K",), "view", dock=True),
+    ActionSpec("show_compare", N("Actions", "与上一年度对比"), ("Ctrl+Shift+C",), "view", dock=True),
+    ActionSpec("next_pane", N("Actions", "下一个窗格"), (K.Key_F6,), "view"),
+    ActionSpec("prev_pane", N("Actions", "上一个窗格"), ("Shift+F6",), "view"),
+    ActionSpec("grow_panel", N("Actions", "放大下方面板"), ("Ctrl+Alt+Up",), "view"),
+    ActionSpec("shrink_panel", N("Actions", "缩小下方面板"), ("Ctrl+Alt+Down",), "view"),
+    ActionSpec("help", N("Actions", "快捷键一览"), (SK.HelpContents, K.Key_F1), "help"),
 )
 
 MENU_TITLES = {
@@ -234,11 +171,14 @@ def help_rows() -> list[tuple[str, str, str]]:
 
 
 def build_actions(
-    window: QWidget, scope_widgets: dict[str, list[QWidget]], targets: list[object]
+    window: QWidget, scope_widgets: dict[str, list[QWidget]], slots: Mapping[str, Callable[..., object]]
 ) -> dict[str, QAction]:
-    """Create every action, connect it to the first of ``targets`` having its slot, attach it where it
+    """Create every action, connect it to its method in ``slots`` (every id must have one), attach it where it
     belongs (``scope_widgets[scope]``: review actions to the figure list and document views, tables
     actions to the table view; window actions to the window)."""
+    unbound = sorted({spec.id for spec in SPECS} ^ set(slots))
+    if unbound:
+        raise KeyError(f"actions without a method, or methods without an action: {unbound}")
     actions: dict[str, QAction] = {}
     for spec in SPECS:
         a = QAction(tr(spec.text), window)
@@ -246,7 +186,7 @@ def build_actions(
         if not spec.view_keys:
             a.setShortcuts(_sequences(spec.keys))
         a.setCheckable(spec.checkable or spec.dock)
-        slot = next(getattr(t, spec.slot) for t in targets if hasattr(t, spec.slot))
+        slot = slots[spec.id]
         if spec.checkable:
             a.toggled.connect(slot)
         else:

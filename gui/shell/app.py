@@ -1,6 +1,6 @@
 """Entry point ``hecha``: subcommands go to ``core.cli`` without loading Qt; otherwise the GUI.
 
-``hecha --smoke-test`` checks an installed or frozen build (gui/smoke.py). A windowed bundle has no
+``hecha --smoke-test`` checks an installed or frozen build (gui/shell/smoke.py). A windowed bundle has no
 console (``sys.stdout`` is None): output and uncaught errors go to ``hecha.log`` in the user's data
 folder (%LOCALAPPDATA%\\Hecha\\logs on Windows; HECHA_LOG_DIR overrides it).
 """
@@ -17,7 +17,7 @@ def _interrupted_while_starting(_sig: int, _frame: object) -> None:
     os._exit(130)
 
 
-# Run as the program (python -m gui.app, the hecha script, the frozen app): a Ctrl+C while Python is
+# Run as the program (python -m gui.shell.app, the hecha script, the frozen app): a Ctrl+C while Python is
 # still importing ends quietly instead of in a traceback. main() hands Ctrl+C back to the program.
 if __name__ == "__main__" or os.path.basename(sys.argv[0]).lower().startswith("hecha"):
     signal.signal(signal.SIGINT, _interrupted_while_starting)
@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from core.cli import COMMANDS
 
         if args and args[0] == "record":  # the review record is laid out by Qt, without a window
-            from gui.record import main as record
+            from gui.signoff.record import main as record
 
             if getattr(sys, "frozen", False):
                 setup_logging()
@@ -142,10 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hecha %s starting (%s)", " ".join(args), "frozen" if getattr(sys, "frozen", False) else "source"
     )
     if "--smoke-test" in args:
-        from gui.smoke import run as smoke_test
+        from gui.shell.smoke import run as smoke_test
 
         return smoke_test(args)
-    from gui.main import run
+    from gui.shell.main import run
 
     return run(args)
 

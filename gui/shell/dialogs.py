@@ -53,11 +53,11 @@ def ask_workspace(parent: QWidget | None, title: str, start: str, choice: Worksp
 
 
 class ShortcutHelp(QDialog):
-    """Every action of the one registry (``gui.actions``) with its keys as the platform names them and
+    """Every action of the one registry (``gui.shell.actions``) with its keys as the platform names them and
     where the keyboard must be (F1)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from gui.actions import help_rows
+        from gui.shell.actions import help_rows
 
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Dialogs", "快捷键"))

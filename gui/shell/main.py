@@ -10,19 +10,18 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from core.errors import HechaError
-from gui.settings import Settings, demo_workspace_path
+from gui.shell import workspaces
+from gui.shell.settings import Settings
 
 if TYPE_CHECKING:
-    from core.store import Workspace
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
 CJK_FAMILIES = [
     "Microsoft YaHei UI",
@@ -31,15 +30,6 @@ CJK_FAMILIES = [
     "Noto Sans CJK SC",
     "WenQuanYi Micro Hei",
 ]
-
-
-def resource_dir() -> Path:
-    base = getattr(sys, "_MEIPASS", None)
-    return Path(base) / "resources" if base else Path(__file__).resolve().parent.parent / "resources"
-
-
-def samples_dir() -> Path:
-    return resource_dir() / "samples"
 
 
 def parse_args(args: list[str]) -> argparse.Namespace:
@@ -64,7 +54,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
             out.append(t)
     else:
         t = QTranslator(app)
-        if t.load(f"hecha_{lang}", str(resource_dir() / "translations")):
+        if t.load(f"hecha_{lang}", str(workspaces.resource_dir() / "translations")):
             app.installTranslator(t)
             out.append(t)
     return out
@@ -78,48 +68,18 @@ def make_app(lang: str = "zh") -> QApplication:
     app.setApplicationName("hecha")
     app.setOrganizationName("Hecha")
     app.setApplicationDisplayName("核查 Hecha")
-    icon = resource_dir() / "icons" / "hecha.svg"
+    icon = workspaces.resource_dir() / "icons" / "hecha.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     f = QFont(app.font())
     f.setFamilies([*CJK_FAMILIES, f.family()])
     app.setFont(f)
-    qss = resource_dir() / "qss" / "hecha.qss"
+    qss = workspaces.resource_dir() / "qss" / "hecha.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
     if not getattr(app, "_hecha_translators", None):
         app._hecha_translators = install_translators(app, lang)  # type: ignore[attr-defined]
     return app
-
-
-def open_demo_workspace(reviewer: str, path: Path | None = None) -> Workspace:
-    """The demo workspace in the user data folder, filled from resources/samples when empty, opened
-    read-only: an example to look at, never the place a reviewer's own reports or decisions go."""
-    from core.store import Workspace
-
-    path = path or demo_workspace_path()
-    with Workspace.open(path, reviewer) as ws:
-        folder = samples_dir()
-        if not ws.reports() and folder.is_dir() and any(folder.iterdir()):
-            ws.import_paths([str(folder)])
-    return Workspace.open(path, reviewer, readonly=True)
-
-
-def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspace:
-    from core.store import Workspace
-    from gui.signoff import typed_name
-
-    path = explicit or settings.workspace
-    if path and not explicit and not Path(path).is_file():
-        path = ""  # a workspace moved or deleted since: the demo, not a new empty file in its place
-    if path:
-        try:
-            return Workspace.open(path, typed_name(settings))
-        except HechaError as e:
-            if explicit:
-                raise
-            QMessageBox.warning(None, "核查 Hecha", str(e))
-    return open_demo_workspace(typed_name(settings))
 
 
 def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0, view: str = "review") -> bool:
@@ -155,7 +115,7 @@ def run(args: list[str]) -> int:
     if opts.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(opts.lang)
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     settings = Settings(opts.settings) if opts.settings else Settings()
     win = MainWindow(settings)
@@ -166,7 +126,7 @@ def run(args: list[str]) -> int:
         win.import_paths(opts.paths)
         return int(app.exec())
     try:
-        ws = open_initial_workspace(settings, opts.workspace)
+        ws = workspaces.open_initial_workspace(settings, opts.workspace)
     except HechaError as e:
         print(f"hecha: {e}", file=sys.stderr)  # noqa: T201
         return 1

@@ -1,5 +1,5 @@
 """The main window: a coordinator that lays out the report list, the document and the figure list,
-builds menus from ``gui.actions`` and routes opening work (files, folders, workspaces, drops).
+builds menus from ``gui.shell.actions`` and routes opening work (files, folders, workspaces, drops).
 
 The demo workspace is a read-only example under a banner; the first report the reviewer opens goes
 into their own workspace (the most recent one, or a new one in the documents folder) and is shown.
@@ -29,18 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import HechaError
-from gui import dialogs, signoff
-from gui.actions import MENU_TITLES, SPECS, build_actions
-from gui.actions import tr as action_tr
-from gui.docview import DocumentPane
-from gui.figurelist import FigureTable
-from gui.figuremodel import FigureModel
-from gui.reportlist import ReportList
-from gui.review import ReviewController
-from gui.settings import Settings, default_workspace_path, is_demo_workspace
-from gui.style import FOCUS_RING
-from gui.tasks import Task, import_into
-from gui.workbench import Workbench
+from gui.review.figurelist import FigureTable
+from gui.review.figuremodel import FigureModel
+from gui.review.reportlist import ReportList
+from gui.review.review import ReviewController
+from gui.shell import bindings, dialogs
+from gui.shell.actions import MENU_TITLES, SPECS, build_actions
+from gui.shell.actions import tr as action_tr
+from gui.shell.settings import Settings, default_workspace_path, is_demo_workspace
+from gui.shell.workbench import Workbench
+from gui.signoff import signoff
+from gui.widgets.docview import DocumentPane
+from gui.widgets.style import FOCUS_RING
+from gui.widgets.tasks import Task, import_into
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
             "tables": [self.workbench.tables],
             "checks": [self.workbench.checks.view],
         }
-        self.actions_by_id = build_actions(self, scope_widgets, [self.review, self, self.workbench])
+        self.actions_by_id = build_actions(self, scope_widgets, bindings.slots(self))
         self._build_menus()
         self.workbench.bind_actions(self.actions_by_id)
         self.review.history_changed.connect(self._history_changed)
@@ -375,7 +376,7 @@ class MainWindow(QMainWindow):
         self.open_workspace_path(path)
 
     def open_demo_workspace(self) -> None:
-        from gui.main import open_demo_workspace
+        from gui.shell.workspaces import open_demo_workspace
 
         try:
             ws = open_demo_workspace(signoff.typed_name(self.settings))

@@ -60,7 +60,7 @@ class Smoke:
 
     # --- steps ----------------------------------------------------------------------------------
     def find_samples(self) -> str:
-        from gui.main import samples_dir
+        from gui.shell.workspaces import samples_dir
 
         folder = samples_dir()
         _expect(folder.is_dir(), f"{folder}: 示例报告文件夹不存在")
@@ -71,7 +71,7 @@ class Smoke:
         return f"{folder} ({', '.join(FORMATS)})"
 
     def application(self) -> str:
-        from gui.main import make_app
+        from gui.shell.main import make_app
 
         self.app = make_app("zh")
         _expect(self.app is not None, "QApplication 未创建")
@@ -80,7 +80,7 @@ class Smoke:
     def icon(self) -> str:
         from PySide6.QtGui import QIcon
 
-        from gui.main import resource_dir
+        from gui.shell.workspaces import resource_dir
 
         folder = resource_dir() / "icons"
         files = sorted(p for p in folder.glob("hecha.*") if p.suffix in (".svg", ".ico", ".png"))
@@ -96,7 +96,7 @@ class Smoke:
         """Every catalogue in resources/translations loads; Qt's own Chinese one is installed."""
         from PySide6.QtCore import QLibraryInfo, QTranslator
 
-        from gui.main import resource_dir
+        from gui.shell.workspaces import resource_dir
 
         folder = resource_dir() / "translations"
         files = sorted(folder.glob("*.qm"))
@@ -115,8 +115,8 @@ class Smoke:
 
     def window(self) -> str:
         from core.store import Workspace
-        from gui.mainwindow import MainWindow
-        from gui.settings import Settings
+        from gui.shell.mainwindow import MainWindow
+        from gui.shell.settings import Settings
 
         settings = Settings(self.tmp / "settings.ini")
         settings.reviewer = "smoke"

@@ -1,5 +1,5 @@
 """Tables, checks, comparison and export in the main window: the ``Workbench`` docks 标准表格, 检查
-and 对比 and provides the slots of their actions (declared in ``gui.actions``).
+and 对比 and provides the slots of their actions (declared in ``gui.shell.actions``).
 
 The docks listen to the review controller: ``workspace_set`` and ``report_loaded`` load them,
 ``change_applied`` hands each one the exact ``Change`` so it re-reads only what moved. Edits made in a
@@ -16,13 +16,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
 
 from core.store.rows import Change
-from gui.checkspanel import ChecksPanel
-from gui.checkspanel import Role as CheckRole
-from gui.compare import CompareView
-from gui.tableview import TableView
+from gui.checks.checkspanel import ChecksPanel
+from gui.checks.checkspanel import Role as CheckRole
+from gui.compare.compare import CompareView
+from gui.tables.tableview import TableView
 
 if TYPE_CHECKING:
-    from gui.exportdialog import ExportDialog
+    from gui.export.exportdialog import ExportDialog
 
 
 class Workbench(QObject):
@@ -82,7 +82,7 @@ class Workbench(QObject):
         return d
 
     def docks(self) -> dict[str, QDockWidget]:
-        """The dock each ``dock`` action of ``gui.actions`` shows, by action id."""
+        """The dock each ``dock`` action of ``gui.shell.actions`` shows, by action id."""
         return {
             "show_tables": self.tables_dock,
             "show_checks": self.checks_dock,
@@ -317,7 +317,7 @@ class Workbench(QObject):
 
     # --- slots of the actions ---------------------------------------------------------------------
     def export_dialog(self) -> ExportDialog:
-        from gui.exportdialog import ExportDialog  # loads core.export: only when the reviewer exports
+        from gui.export.exportdialog import ExportDialog  # loads core.export: only when the reviewer exports
 
         rid = self.win.reports.current_id()
         return ExportDialog(self.win.ws, [rid] if rid is not None else [], parent=self.win)
@@ -335,7 +335,7 @@ class Workbench(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         from core.errors import HechaError
-        from gui import record
+        from gui.signoff import record
 
         rid = self.win.reports.current_id()
         try:

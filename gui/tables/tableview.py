@@ -42,8 +42,9 @@ from core.errors import HechaError
 from core.store.rows import Change
 from core.tables.grid import Grid, grids
 from core.tables.layout import value_text
-from gui import guard, signoff
-from gui.style import color, status_name
+from gui.signoff import signoff
+from gui.widgets import guard
+from gui.widgets.style import color, status_name
 
 Index = QModelIndex | QPersistentModelIndex
 HEADER_BG = QColor("#eef1f5")
@@ -302,7 +303,7 @@ class TableView(QWidget):
         self.info = QLabel()
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        # their shortcuts are the "tables" actions of gui.actions, which also name them in the tooltips
+        # their shortcuts are the "tables" actions of gui.shell.actions, which also name them in the tooltips
         for key, text in (
             ("row", self.tr("确认本行")),
             ("column", self.tr("确认本列")),

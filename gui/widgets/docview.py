@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from core.model import Document
 from core.textnorm import to_simplified, to_traditional
-from gui.pdfview import PdfView
-from gui.style import Legend
-from gui.textview import Span, TextView
+from gui.widgets.pdfview import PdfView
+from gui.widgets.style import Legend
+from gui.widgets.textview import Span, TextView
 
 
 class FindBar(QWidget):

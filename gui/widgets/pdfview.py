@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 
 from core.model import Document
-from gui.reviewkeys import KeyboardSelection, add_menu_action, handle_key
-from gui.style import color
+from gui.widgets.reviewkeys import KeyboardSelection, add_menu_action, handle_key
+from gui.widgets.style import color
 
 GAP = 12
 Span = tuple[int, int, int, str]

@@ -31,8 +31,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from core.model import Table
-from gui.reviewkeys import KeyboardSelection, add_menu_action, handle_key
-from gui.style import color
+from gui.widgets.reviewkeys import KeyboardSelection, add_menu_action, handle_key
+from gui.widgets.style import color
 
 Span = tuple[int, int, int, str]  # figure id, start, end, display status
 

@@ -3,8 +3,8 @@
     uv run python resources/translations/update.py
 
 pyside6-lupdate collects self.tr()/translate() strings; the action texts (declared as data in
-gui/actions.py) are added here under the "Actions" context, and the wordings of core.vocab (statuses,
-qualifiers, check rules …, shown through gui.style.term) under "Vocab". English texts live in EN below.
+gui/shell/actions.py) are added here under the "Actions" context, and the wordings of core.vocab (statuses,
+qualifiers, check rules …, shown through gui.widgets.style.term) under "Vocab". English texts live in EN below.
 """
 
 from __future__ import annotations
@@ -312,7 +312,7 @@ def _add(root: ET.Element, context: str, texts: list[str]) -> None:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from core import vocab
-    from gui.actions import MENU_TITLES, SCOPE_NAMES, SPECS
+    from gui.shell.actions import MENU_TITLES, SCOPE_NAMES, SPECS
 
     sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     # -no-obsolete: a text no longer in the sources (or filed under another context) leaves the catalogue

@@ -62,8 +62,8 @@ def session(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     from PySide6.QtWidgets import QMessageBox
 
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     settings = Settings(tmp_path / "settings.ini")
@@ -140,7 +140,8 @@ def test_a_consistent_report_is_verified_in_at_most_20_keys(
 def test_a_report_with_an_unread_cell_and_a_failing_check_from_the_keyboard(
     session: tuple[Any, Keyboard], qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import checkspanel, guard
+    from gui.checks import checkspanel
+    from gui.widgets import guard
 
     win, kb = session
     t3 = {k: list(v) for k, v in ms.Y2023.items()}

@@ -146,7 +146,7 @@ def ws_path(tmp_path: Path, reports_dir: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
-    from gui.settings import Settings
+    from gui.shell.settings import Settings
 
     s = Settings(tmp_path / "settings.ini")
     s.reviewer = "测试员"
@@ -168,7 +168,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window(qtbot: Any, settings: Any, ws_path: Path, no_dialogs: list[str]) -> Iterator[Any]:
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -30,7 +30,7 @@ def rss_mb() -> float:
 def office_window(qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list[str]) -> Iterator[Any]:
     """The main window on a workspace of 20 reports: 18 annual reports with 表三, two PDFs."""
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     folder = tmp_path / "office"
     paths = write_office_reports(folder, 18)

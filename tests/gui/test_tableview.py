@@ -9,7 +9,7 @@ import docx
 import pytest
 from tablecheck_fixtures import DOCX, SAMPLES, sample_ws  # noqa: F401
 
-from gui.tableview import GridModel, Role, TableView, parse_cell
+from gui.tables.tableview import GridModel, Role, TableView, parse_cell
 
 
 def _docx_tables() -> list[list[list[str]]]:
