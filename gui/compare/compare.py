@@ -34,7 +34,7 @@ from core.compare import Comparison, DiffRow, compare
 from core.errors import HechaError
 from core.store import Change, CheckRow
 from core.tables.layout import value_text
-from gui.checks.checkspanel import ChecksModel, setup_columns
+from gui.widgets.checkrows import ChecksModel, setup_columns
 from gui.widgets.docview import DocumentPane
 from gui.widgets.style import term
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWid
 
 from core.store.rows import Change
 from gui.checks.checkspanel import ChecksPanel
-from gui.checks.checkspanel import Role as CheckRole
 from gui.compare.compare import CompareView
 from gui.tables.tableview import TableView
+from gui.widgets.checkrows import Role as CheckRole
 
 if TYPE_CHECKING:
     from gui.export.exportdialog import ExportDialog

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import checks as core_checks
-from gui.checks.checkspanel import formula_text, rule_name, subject_name
+from gui.widgets.checkrows import formula_text, rule_name, subject_name
 
 
 def blocking_checks(checks: Iterable[Any], cells: Iterable[str]) -> list[Any]:

@@ -10,8 +10,9 @@ import pytest
 from tablecheck_fixtures import DOCX, sample_ws  # noqa: F401
 
 import gui.checks.checkspanel as checkspanel
-from gui.checks.checkspanel import ChecksPanel, Role
+from gui.checks.checkspanel import ChecksPanel
 from gui.tables.tableview import TableView
+from gui.widgets.checkrows import Role
 
 
 @pytest.fixture
