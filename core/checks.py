@@ -10,9 +10,10 @@ e.g. ``10+1+0+0 = 11 ≠ 0``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol, cast
+from typing import Generic, Protocol, TypeVar, cast
 
 from core import schema, vocab
 from core.figures import labels
@@ -20,9 +21,8 @@ from core.model import CheckResult, Figure, IndicatorValue
 
 PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
 ERROR, WARNING = "error", "warning"
-_BLANK = "空"
-_UNREAD = "未读出"
-UNREAD = "unread"
+_BLANK = "空"  # how a formula writes a blank or “/” cell
+UNREAD = vocab.UNREAD_KIND
 
 
 def _cells_text(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> str:
@@ -101,26 +101,6 @@ def _equation(
     if len(rv) > 1:
         return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", ids)
     return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", ids)
-
-
-def sides(status: str, formula: str) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
-    """The values on the left and right of an equation check (``t3.row_total``, ``t3.balance``,
-    ``t3.results_total``, ``t4.group_total``) as its formula lists them, ``None`` for a blank or “/”:
-    ``10+1+0+0 = 11 ≠ 12`` → ((10, 1, 0, 0), (12,)). A passing check's right side is its left sum."""
-    body = formula.split("（")[0].removesuffix(" ✓")
-    if status == NOT_CHECKABLE:
-        left, right = body.split(" = ", 1)
-    elif " ≠ " in body:
-        left, right = body.split(" ≠ ", 1)
-    elif "，" in body:
-        left, right = body.split("，", 1)
-    else:
-        left, right = body, body.split(" = ")[-1]
-
-    def terms(side: str) -> tuple[Decimal | None, ...]:
-        return tuple(None if t == _BLANK else Decimal(t) for t in side.split(" = ")[0].split("+"))
-
-    return terms(left), terms(right)
 
 
 # An equation: rule, subject, the ids summed on the left and those on the right.
@@ -279,7 +259,7 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
         cells = (f.indicator, *(rid for rid, _ in compared if rid != f.indicator), f"fig:{f.start}")
         shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
         if any(v.kind == UNREAD for _, v in compared):
-            formula = f"正文 {shown}，表格单元格{_UNREAD}（无法核对）"
+            formula = f"正文 {shown}，表格单元格{vocab.UNREAD}（无法核对）"
             out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
             continue
         numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
@@ -329,7 +309,7 @@ def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[
         cells = (now, f"previous:{before}")
         if UNREAD in (values[now].kind, previous[before].kind):
             which = "本年" if values[now].kind == UNREAD else "上年"
-            formula = f"{which}单元格{_UNREAD}（无法核对）"
+            formula = f"{which}单元格{vocab.UNREAD}（无法核对）"
             out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
         elif a is None or b is None:
             formula = f"本年上年结转 {_fmt(a)}，上年结转下年度 {_fmt(b)}（有空白单元格，无法核对）"
@@ -345,6 +325,50 @@ def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[
     return out
 
 
+@lru_cache(maxsize=1)
+def _equations() -> dict[tuple[str, str, tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every equation of both report formats by (rule, subject, cells) → (left cells, right cells)."""
+    relations = (*_t3_relations(False), *_t3_relations(True), *_t4_relations())
+    return {(rule, subject, (*left, *right)): (left, right) for rule, subject, left, right in relations}
+
+
+def equation_cells(check: Checked) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cells on the left and on the right of an equation check (``t3.row_total``, ``t3.balance``,
+    ``t3.results_total``, ``t4.group_total``), from the relation it evaluated; ((), ()) for a check
+    that is not an equation."""
+    return _equations().get((check.rule, check.subject, tuple(check.cells)), ((), ()))
+
+
+def sides(
+    check: Checked, values: Mapping[str, Valued]
+) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
+    """The values on the left and right of an equation check as its cells hold them, ``None`` for a
+    blank, “/”, unread or absent cell: a row ``10+1+0+0 = 11 ≠ 12`` → ((10, 1, 0, 0), (12,)). Read
+    from the values, never from the formula, which is worded for people."""
+    left, right = equation_cells(check)
+
+    def side(ids: tuple[str, ...]) -> tuple[Decimal | None, ...]:
+        return tuple(values[i].value if i in values and values[i].kind != UNREAD else None for i in ids)
+
+    return side(left), side(right)
+
+
+class Checked(Protocol):
+    """A check as core made it or the workspace keeps it (``CheckResult``, ``CheckRow``)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+
+
+C = TypeVar("C", bound=Checked)
+
+
 def is_open_failure(check: object) -> bool:
     """A failing check the reviewer has not accepted (a ``CheckResult`` is never accepted)."""
     return getattr(check, "status", None) == FAIL and not getattr(check, "accepted", False)
@@ -354,6 +378,59 @@ def failing_cells(results: Iterable[object]) -> set[str]:
     """The cells (indicator ids, ``fig:START``, ``previous:ID``) of the failing checks not accepted:
     what the figure list and the tables show as failing."""
     return {c for k in results if is_open_failure(k) for c in getattr(k, "cells", ())}
+
+
+def figure_cells(start: int, indicator: str | None) -> list[str]:
+    """The cells a narrative figure stands for in the checks: its position and its indicator."""
+    return [f"fig:{start}", indicator] if indicator else [f"fig:{start}"]
+
+
+class Reviewed(Valued, Protocol):
+    @property
+    def status(self) -> str: ...
+
+
+def to_fill(ids: Iterable[str], values: Mapping[str, Reviewed]) -> list[str]:
+    """The cells of ``ids`` with no number a reviewer can confirm at once, to fill first: a cell the
+    report does not give (not stated), one the program could not read (unread), or a blank not
+    reviewed yet (a blank may be a number lost in reading: the reviewer says it is blank by leaving
+    the cell empty, and it is filled). “/” is a reading."""
+    return [
+        i
+        for i in ids
+        if i not in values
+        or values[i].kind == UNREAD
+        or (values[i].kind == vocab.BLANK and values[i].value is None and values[i].status == "pending")
+    ]
+
+
+def blocking_checks(results: Iterable[C], cells: Iterable[str]) -> list[C]:
+    """The failing checks not accepted among ``results`` that involve any of ``cells`` (indicator ids,
+    ``fig:START``), in the order given."""
+    wanted = set(cells)
+    return [c for c in results if is_open_failure(c) and wanted & set(c.cells)]
+
+
+@dataclass(frozen=True)
+class Confirmation(Generic[C]):
+    """Whether cells may be confirmed, and if not, why: cells still to fill, failing checks to accept."""
+
+    to_fill: tuple[str, ...]
+    blocking: tuple[C, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return not self.to_fill and not self.blocking
+
+
+def confirmation(
+    cells: Sequence[str], results: Iterable[C], values: Mapping[str, Reviewed] | None = None
+) -> Confirmation[C]:
+    """The one rule of what may be confirmed, asked by the figure list and the table view alike: no
+    cell without a reading (``to_fill``; only when ``values`` are given: a table's cells), and no
+    failing check the reviewer has not accepted among the checks the cells take part in."""
+    missing = tuple(to_fill(cells, values)) if values is not None else ()
+    return Confirmation(missing, tuple(blocking_checks(results, cells)))
 
 
 def run(

@@ -6,7 +6,7 @@ change, % change, large changes flagged) and the cross-year carry check.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,6 +37,9 @@ from core.tables.layout import value_text
 from gui.widgets.checkrows import ChecksModel, setup_columns
 from gui.widgets.docview import DocumentPane
 from gui.widgets.style import term
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 NONE = -1  # combo data of （不对比）: never None in a QVariant (PySide6 6.12 over-releases it)
@@ -129,7 +132,7 @@ class DiffModel(QAbstractTableModel):
         return None
 
 
-def carry_checks(ws: Any, report_id: int, comparison: Comparison, other_id: int) -> list[Any]:
+def carry_checks(ws: Workspace, report_id: int, comparison: Comparison, other_id: int) -> list[Any]:
     """The carry checks to show: the stored ones when the workspace already ran them against
     ``other_id`` (so accepted checks show as accepted), else the comparison's own."""
     if ws.previous_report(report_id) == other_id:
@@ -148,7 +151,7 @@ class CompareView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareView")
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.report_id: int | None = None
         self.other_id: int | None = None
         self.now_values: dict[str, Any] = {}
@@ -209,7 +212,7 @@ class CompareView(QWidget):
         lay.addWidget(split, 1)
 
     # --- choosing the reports -------------------------------------------------------------------
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace) -> None:
         self.ws = ws
         self.report_id = self.other_id = None
         self.this_pane.set_document(None, None, ())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 
 from core import vocab
 from gui.widgets.tasks import Task
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 
 def open_url(url: QUrl) -> bool:
@@ -89,7 +92,7 @@ class ExportDialog(QDialog):
     exported = Signal(object)  # list of written paths
 
     def __init__(
-        self, ws: Any, selected: Sequence[int] = (), folder: str = "", parent: QWidget | None = None
+        self, ws: Workspace, selected: Sequence[int] = (), folder: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")

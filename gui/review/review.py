@@ -9,10 +9,11 @@ re-read what it names), ``history_changed`` with whether undo and redo can do an
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
+from core import checks as core_checks
 from core.errors import HechaError
 from core.store.rows import Change
 from gui.review.figurelist import FigureTable
@@ -22,6 +23,9 @@ from gui.signoff import signoff
 from gui.widgets import guard
 from gui.widgets.docview import DocumentPane
 from gui.widgets.style import report_status_name
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 
 class ReviewController(QObject):
@@ -37,7 +41,7 @@ class ReviewController(QObject):
         self, model: FigureModel, table: FigureTable, pane: DocumentPane, reports: ReportList
     ) -> None:
         super().__init__(table)
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.report_id: int | None = None
         self.model = model
         self.table = table
@@ -49,8 +53,15 @@ class ReviewController(QObject):
         self.pane.add_requested.connect(self.add_range)
         self.reports.report_selected.connect(self.load_report)
 
+    @property
+    def open_ws(self) -> Workspace:
+        """The workspace in view: a review action runs only on a figure or report listed from it."""
+        if self.ws is None:
+            raise RuntimeError("a review action ran with no workspace open")
+        return self.ws
+
     # --- loading --------------------------------------------------------------------------------
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace) -> None:
         self.ws = ws
         self.report_id = None
         self.model.set_figures([])
@@ -78,8 +89,8 @@ class ReviewController(QObject):
             return
         try:
             doc = self.ws.document(report_id)
-            figures = self.ws.figures(report_id)
-            checks = self.ws.checks(report_id)
+            figures = self.open_ws.figures(report_id)
+            checks = self.open_ws.checks(report_id)
             original = self.ws.original_bytes(report_id) if doc.format == "pdf" else None
         except HechaError as e:
             self.message.emit(str(e))
@@ -158,18 +169,19 @@ class ReviewController(QObject):
         f = self.current()
         if f is None:
             return
-        if f.status == "pending" and not self.may_confirm(guard.figure_cells(f)):
+        if f.status == "pending" and not self.may_confirm(core_checks.figure_cells(f.start, f.indicator)):
             return
-        if f.status == "pending" and self._do(self.ws.confirm, f.id) is not None:
+        if f.status == "pending" and self._do(self.open_ws.confirm, f.id) is not None:
             self.message.emit(
                 QCoreApplication.translate("Review", "已确认 %1").replace("%1", format_value(f.value))
             )
         self.next_unresolved()
 
-    def may_confirm(self, cells: list[str], checks: list[Any] | None = None) -> bool:
-        """False when ``cells`` take part in a failing check not accepted yet: the reviewer is asked
-        once and, on Enter, taken to that check (``check_requested``)."""
-        blocking = guard.blocking_checks(self.model.checks() if checks is None else checks, cells)
+    def may_confirm(self, cells: list[str]) -> bool:
+        """False when ``cells`` take part in a failing check not accepted yet (core decides:
+        ``core.checks.confirmation``): the reviewer is asked once and, on Enter, taken to that check
+        (``check_requested``)."""
+        blocking = core_checks.confirmation(cells, self.model.checks()).blocking
         if not blocking:
             return True
         if guard.ask_go_to_check(self.table.window(), blocking):
@@ -182,14 +194,14 @@ class ReviewController(QObject):
         f = self.current()
         if f is None:
             return
-        if f.status != "rejected" and self._do(self.ws.reject, f.id) is not None:
+        if f.status != "rejected" and self._do(self.open_ws.reject, f.id) is not None:
             self.message.emit(
                 QCoreApplication.translate("Review", "已否定 %1（不是数字）").replace("%1", f.text)
             )
         self.next_unresolved()
 
     def correct(self, fid: int, value: Decimal) -> None:
-        if self._do(self.ws.correct, fid, value) is not None:
+        if self._do(self.open_ws.correct, fid, value) is not None:
             self.message.emit(
                 QCoreApplication.translate("Review", "已更正为 %1").replace("%1", format_value(value))
             )
@@ -231,7 +243,8 @@ class ReviewController(QObject):
 
     def undo(self) -> None:
         # this reviewer's own last action in the report in view, not someone else's elsewhere
-        fn = (lambda: self.ws.undo(self.report_id)) if self.ws else None
+        ws = self.ws
+        fn = (lambda: ws.undo(self.report_id)) if ws else None
         self._history(
             fn,
             QCoreApplication.translate("Review", "没有可撤销的操作"),
@@ -239,7 +252,8 @@ class ReviewController(QObject):
         )
 
     def redo(self) -> None:
-        fn = (lambda: self.ws.redo(self.report_id)) if self.ws else None
+        ws = self.ws
+        fn = (lambda: ws.redo(self.report_id)) if ws else None
         self._history(
             fn,
             QCoreApplication.translate("Review", "没有可重做的操作"),
@@ -282,7 +296,9 @@ class ReviewController(QObject):
 
     # --- signing off: reopen, the second reviewer's approve and return ------------------------------
     def _report_title(self) -> str:
-        r = self.ws.report(self.report_id)
+        if self.report_id is None:
+            raise RuntimeError("a report's title was asked with no report in view")
+        r = self.open_ws.report(self.report_id)
         return str(r.title or r.path.replace("\\", "/").rsplit("/", 1)[-1])
 
     def reopen_report(self) -> None:
@@ -372,8 +388,8 @@ class ReviewController(QObject):
         """Re-read the figures only when some changed, the checks only when they moved."""
         if not change.figure_ids and not change.checks_changed:
             return
-        figures = self.ws.figures(change.report_id) if change.figure_ids else None
-        checks = self.ws.checks(change.report_id) if change.checks_changed else None
+        figures = self.open_ws.figures(change.report_id) if change.figure_ids else None
+        checks = self.open_ws.checks(change.report_id) if change.checks_changed else None
         changed, removed = self.model.refresh(figures, checks)
         by_id = {f.id: f for f in self.model.figures()}
         self.pane.update_spans(self.spans([by_id[i] for i in changed]), removed)

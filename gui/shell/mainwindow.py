@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QMoveEvent, QResizeEvent
@@ -43,12 +43,15 @@ from gui.widgets.docview import DocumentPane
 from gui.widgets.style import FOCUS_RING
 from gui.widgets.tasks import Task, import_into
 
+if TYPE_CHECKING:
+    from core.store import Workspace
+
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.demo = False  # the open workspace is the read-only demo
         self.keep_place = True  # save the reviewer's place on each change (off for screenshots)
         self.screen_area: QRect | None = None  # the free screen area to fit, when not the screen's own
@@ -261,7 +264,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(False)
 
     # --- workspace ------------------------------------------------------------------------------
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace) -> None:
         if self.ws is not None and self.ws is not ws:
             self.save_place()
             self.ws.close()
@@ -457,7 +460,10 @@ class MainWindow(QMainWindow):
             return None
         if (self.ws is None or self.demo) and not self.use_own_workspace():
             return None
-        task = Task(import_into, str(self.ws.path), self.ws.reviewer, [str(p) for p in paths])
+        ws = self.ws
+        if ws is None:
+            return None
+        task = Task(import_into, str(ws.path), ws.reviewer, [str(p) for p in paths])
         progress = dialogs.import_progress(self)
         progress.canceled.connect(task.cancel)
 
@@ -500,6 +506,8 @@ class MainWindow(QMainWindow):
 
     def _stored_report(self, paths: list[str]) -> int | None:
         """The report already in the workspace for the first file of ``paths`` (opened again)."""
+        if self.ws is None:
+            return None
         for p in paths:
             if Path(p).is_file():
                 try:

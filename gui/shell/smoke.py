@@ -19,7 +19,10 @@ import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 FORMATS = ("txt", "html", "docx", "pdf")
 SUFFIXES = {"txt": (".txt",), "html": (".html", ".htm"), "docx": (".docx",), "pdf": (".pdf",)}
@@ -41,9 +44,16 @@ class Smoke:
         self.failures: list[str] = []
         self.app: Any = None
         self.win: Any = None
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.samples: dict[str, Path] = {}
         self.report_ids: dict[str, int] = {}
+
+    @property
+    def workspace(self) -> Workspace:
+        """The workspace the window step opened; a later step without it fails as a step."""
+        if self.ws is None:
+            raise StepFailed("工作区没有打开")
+        return self.ws
 
     def step(self, name: str, fn: Callable[[], str]) -> bool:
         t = time.perf_counter()
@@ -129,9 +139,9 @@ class Smoke:
         return f"{self.win.width()}x{self.win.height()}, {len(self.win.actions_by_id)} actions"
 
     def import_samples(self) -> str:
-        result = self.ws.import_paths([str(p) for p in self.samples.values()], workers=1)
+        result = self.workspace.import_paths([str(p) for p in self.samples.values()], workers=1)
         _expect(not result.errors, f"导入出错：{result.errors}")
-        by_path = {Path(r.path).name: r.id for r in self.ws.reports()}
+        by_path = {Path(r.path).name: r.id for r in self.workspace.reports()}
         for fmt, p in self.samples.items():
             _expect(p.name in by_path, f"{p.name}: 没有导入工作区")
             self.report_ids[fmt] = by_path[p.name]
@@ -179,7 +189,7 @@ class Smoke:
         from core.export import to_xlsx
 
         out = self.tmp / "smoke.xlsx"
-        to_xlsx(self.ws, out)
+        to_xlsx(self.workspace, out)
         _expect(out.is_file() and out.stat().st_size > 0, f"{out}: 导出文件未写出")
         with zipfile.ZipFile(out) as z:
             names = z.namelist()

@@ -22,6 +22,7 @@ from gui.tables.tableview import TableView
 from gui.widgets.checkrows import Role as CheckRole
 
 if TYPE_CHECKING:
+    from core.store import Workspace
     from gui.export.exportdialog import ExportDialog
 
 
@@ -259,7 +260,7 @@ class Workbench(QObject):
         self.win.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- following the review -------------------------------------------------------------------
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace) -> None:
         self.tables.set_workspace(ws)
         self.checks.set_workspace(ws)
         self.compare.set_workspace(ws)

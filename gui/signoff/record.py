@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -19,6 +19,9 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter,
 from core import messages
 from core.errors import ExportError, HechaError
 from core.export import record
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 
 def document(html: str) -> QTextDocument:
@@ -63,7 +66,7 @@ def write_pdf(html: str, out: str | os.PathLike[str]) -> int:
     return pages
 
 
-def print_preview(parent: Any, ws: Any, report_ids: Sequence[int] | None) -> None:
+def print_preview(parent: Any, ws: Workspace, report_ids: Sequence[int] | None) -> None:
     """The print preview of the records of ``report_ids`` (None: every 已完成 report)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 

@@ -8,12 +8,15 @@ action asks, prefilled empty: the computer's user name is never taken silently.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from core.errors import HechaError
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 
 def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") -> str | None:
@@ -44,7 +47,7 @@ def typed_name(settings: Any) -> str:
     return "" if name == os_name else name
 
 
-def ensure_reviewer(parent: QWidget | None, ws: Any) -> bool:
+def ensure_reviewer(parent: QWidget | None, ws: Workspace | None) -> bool:
     """Make sure the workspace has its reviewer's name before a review action; False (nothing done)
     when the reviewer cancels the question."""
     if ws is None or ws.readonly:
@@ -70,7 +73,7 @@ def ensure_reviewer(parent: QWidget | None, ws: Any) -> bool:
     return True
 
 
-def ensure_second_reviewer(parent: QWidget | None, ws: Any) -> str | None:
+def ensure_second_reviewer(parent: QWidget | None, ws: Workspace) -> str | None:
     """The workspace's second reviewer, asked once (prefilled empty); None when cancelled."""
     names = ws.reviewers()
     if names.second_reviewer:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -45,6 +45,9 @@ from core.tables.layout import value_text
 from gui.signoff import signoff
 from gui.widgets import guard
 from gui.widgets.style import color, status_name
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 HEADER_BG = QColor("#eef1f5")
@@ -111,9 +114,11 @@ class GridModel(QAbstractTableModel):
     def status(self, indicator: str) -> str:
         v = self.values.get(indicator)
         if v is None:
-            return "missing"
-        if v.kind == "unread":
-            return "unread"  # not read from the report: not a blank cell, to be typed from the original
+            return vocab.NOT_STATED
+        if v.kind == vocab.UNREAD_KIND:
+            return (
+                vocab.UNREAD_KIND
+            )  # not read from the report: not a blank cell, to be typed from the original
         if v.status == "pending" and indicator in self.failing:
             return "failing"
         return str(v.status)
@@ -122,7 +127,7 @@ class GridModel(QAbstractTableModel):
         v = self.values.get(indicator)
         if v is None:
             return ""
-        if v.kind == "not_applicable" and v.value is None:
+        if v.kind == vocab.NOT_APPLICABLE and v.value is None:
             return v.raw.strip() or "/"
         return value_text(v.value)
 
@@ -132,9 +137,9 @@ class GridModel(QAbstractTableModel):
         check = self.results.get((s.rule, s.subject))
         if check is None or not any(p in self.values for p in s.parts):
             return "", BADGE_NONE
-        if any(self.status(p) == "unread" for p in (*s.parts, s.total)):
+        if any(self.status(p) == vocab.UNREAD_KIND for p in (*s.parts, s.total)):
             return self.tr("有未读出的单元格"), BADGE_NONE
-        parts, right = checks.sides(check.status, check.formula)
+        parts, right = checks.sides(check, self.values)
         known = sum((v for v in parts if v is not None), Decimal(0))
         if check.status == checks.PASS:
             return f"Σ {value_text(known)} ✓", BADGE_OK
@@ -176,12 +181,12 @@ class GridModel(QAbstractTableModel):
 
     def _value_data(self, ind: str, role: int) -> Any:
         st = self.status(ind)
-        if role == Qt.ItemDataRole.DisplayRole and st == "unread":
+        if role == Qt.ItemDataRole.DisplayRole and st == vocab.UNREAD_KIND:
             return self.tr("未读出")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(ind)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor("#ffffff") if st == "missing" else color(st)
+            return QColor("#ffffff") if st == vocab.NOT_STATED else color(st)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and ind in self.highlighted:
@@ -189,8 +194,8 @@ class GridModel(QAbstractTableModel):
             f.setBold(True)
             return f
         if role == Qt.ItemDataRole.ToolTipRole:
-            name = self.tr("未读到") if st == "missing" else status_name(st)
-            if st == "unread":
+            name = self.tr("未读到") if st == vocab.NOT_STATED else status_name(st)
+            if st == vocab.UNREAD_KIND:
                 name = self.tr("程序未能读出此单元格（不是报告中的空白），请对照原文填写")
             v = self.values.get(ind)
             raw = self.tr("（原文：%1）").replace("%1", v.raw) if v is not None and v.raw else ""
@@ -215,8 +220,8 @@ class GridModel(QAbstractTableModel):
         ind = self.grid.ids.get((index.row(), index.column())) if index.isValid() else None
         if ind is None or role != Qt.ItemDataRole.EditRole or self.on_edit is None:
             return False
-        if str(value).strip() == self.cell_text(ind) and ind in self.values and self.status(ind) != "unread":
-            return False  # unchanged (an unread cell left empty is the reviewer saying "blank")
+        if str(value).strip() == self.cell_text(ind) and not checks.to_fill([ind], self.values):
+            return False  # unchanged (a cell to fill left empty is the reviewer saying "blank")
         return self.on_edit(ind, str(value))
 
 
@@ -291,7 +296,7 @@ class TableView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tableView")
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.report_id: int | None = None
         self.values: dict[str, Any] = {}
         self.failing: set[str] = set()  # cells of failing checks not accepted
@@ -376,7 +381,7 @@ class TableView(QWidget):
         v.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     # --- data -----------------------------------------------------------------------------------
-    def set_workspace(self, ws: Any) -> None:
+    def set_workspace(self, ws: Workspace) -> None:
         self.ws = ws
         self.report_id = None
         self.values = {}
@@ -537,7 +542,8 @@ class TableView(QWidget):
         cells are filled and no failing check it takes part in is left to accept."""
         if self.ws is None or self.report_id is None:
             return False
-        missing = guard.unread(self.scope_cells(scope), self.values)
+        verdict = checks.confirmation(self.scope_cells(scope), self.check_rows, self.values)
+        missing = verdict.to_fill
         if missing:
             self.select_cell(missing[0])
             self.message.emit(
@@ -550,7 +556,7 @@ class TableView(QWidget):
         if not ids:
             self.message.emit(self.tr("请先在表格中选中一个数值单元格"))
             return False
-        blocking = guard.blocking_checks(self.check_rows, ids)
+        blocking = verdict.blocking
         if blocking:
             if guard.ask_go_to_check(self.window(), blocking):
                 self.check_requested.emit(blocking[0].rule, blocking[0].subject)

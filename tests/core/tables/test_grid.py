@@ -78,7 +78,7 @@ def test_sides_reads_back_the_values_a_check_lists() -> None:
     for c in checks.run(values):
         if c.rule not in ("t3.row_total", "t3.balance", "t3.results_total", "t4.group_total"):
             continue
-        left, right = checks.sides(c.status, c.formula)
+        left, right = checks.sides(c, values)
         listed = [values[i].value if i in values else None for i in c.cells]
         assert list(left) == listed[: len(left)], c.formula
         if c.status == checks.PASS:  # the formula names the sum once: both sides come to it
