@@ -9,7 +9,7 @@ e.g. ``10+1+0+0 = 11 ≠ 0``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -219,7 +219,7 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
 
 
 # How a qualified narrative figure agrees with a table value: 500余件 is 500 to 600, 约300 within a tenth.
-_AGREES = {
+_AGREES: dict[str | None, Callable[[Decimal, Decimal], bool]] = {
     None: lambda f, t: t == f,
     "more_than": lambda f, t: f <= t <= f * Decimal("1.2"),
     "at_least": lambda f, t: t >= f,

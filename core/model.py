@@ -97,8 +97,8 @@ class Document:
     encoding: str | None = None
     tables: tuple[Table, ...] = ()
     pages: tuple[Page, ...] = ()
-    char_pages: array | None = field(default=None, repr=False, compare=False)
-    char_boxes: array | None = field(default=None, repr=False, compare=False)
+    char_pages: array[int] | None = field(default=None, repr=False, compare=False)
+    char_boxes: array[float] | None = field(default=None, repr=False, compare=False)
     title: str | None = None
     issuer: str | None = None
     year: int | None = None
@@ -147,7 +147,7 @@ class Figure:
     rule: str = ""
     source: str = "text"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         v = self.value
         num: int | float = int(v) if v == v.to_integral_value() else float(v)
         return {
@@ -206,7 +206,7 @@ class CheckResult:
     formula: str
     cells: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "rule": self.rule,
             "subject": self.subject,

@@ -38,7 +38,7 @@ def _convert_keep_length(text: str, config: str) -> str:
 
 def _convert_part(text: str, config: str) -> str:
     conv = _converter(config)
-    out = conv.convert(text)
+    out: str = conv.convert(text)
     if len(out) == len(text):
         return out
     parts = []

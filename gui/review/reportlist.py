@@ -141,13 +141,13 @@ class ProgressDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """One height for every row (the list lays out a thousand reports without measuring each):
         room for ``LINES`` lines of text and the bar; a longer title ends in … (the tooltip has the file)."""
-        fm = option.fontMetrics  # type: ignore[attr-defined]
-        return QSize(option.rect.width(), self.LINES * fm.lineSpacing() + 8 + self.BAR + 3)  # type: ignore[attr-defined]
+        fm = option.fontMetrics
+        return QSize(option.rect.width(), self.LINES * fm.lineSpacing() + 8 + self.BAR + 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
         done, total = index.data(ProgressRole) or (0, 0)
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         bar = QRect(rect.left() + 4, rect.bottom() - self.BAR - 1, rect.width() - 8, self.BAR)
         painter.save()
         painter.fillRect(bar, QColor("#d9d9d9"))

@@ -93,9 +93,9 @@ def setup_logging() -> Path | None:
     log.setLevel(logging.INFO)
     _attach_console()
     if sys.stdout is None:
-        sys.stdout = _LogStream(logging.INFO)  # type: ignore[assignment]
+        sys.stdout = _LogStream(logging.INFO)
     if sys.stderr is None:
-        sys.stderr = _LogStream(logging.ERROR)  # type: ignore[assignment]
+        sys.stderr = _LogStream(logging.ERROR)
     previous = sys.excepthook
 
     def excepthook(t: type[BaseException], e: BaseException, tb: TracebackType | None) -> None:

@@ -233,7 +233,7 @@ class _Delegate(QStyledItemDelegate):
         if index.data(Role.Highlighted):
             painter.save()
             painter.setPen(QPen(QColor("#cf1322"), 3))
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))  # type: ignore[attr-defined]
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
             painter.restore()
 
 

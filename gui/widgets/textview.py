@@ -41,7 +41,7 @@ def _utf16_len(s: str) -> int:
     return len(s.encode("utf-16-le")) // 2
 
 
-def _insert_plain(cur: QTextCursor, text: str, base: int, pos: array) -> None:
+def _insert_plain(cur: QTextCursor, text: str, base: int, pos: array[int]) -> None:
     """Insert ``text`` (code points base..base+len) recording each code point's position."""
     p = cur.position()
     if text.isascii() or _utf16_len(text) == len(text):
@@ -55,7 +55,7 @@ def _insert_plain(cur: QTextCursor, text: str, base: int, pos: array) -> None:
 
 def build_text_document(
     text: str, tables: Sequence[Table], font: QFont | None = None
-) -> tuple[QTextDocument, array]:
+) -> tuple[QTextDocument, array[int]]:
     """A QTextDocument of ``text`` with ``tables`` as real tables, and the code point → position map."""
     qdoc = QTextDocument()
     qdoc.setUndoRedoEnabled(False)
