@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ import stat
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +41,30 @@ BATCH_REPORTS = 64
 BATCH_BYTES = 32 << 20
 BATCH_SECONDS = 0.5
 Outcome = tuple[str, ReportRows | None, str | None]  # path, the report's rows, error
+log = logging.getLogger(__name__)
+
+
+class Failure(str):
+    """A file's one-line reason, with the traceback of an unexpected error (a bug in a reader) kept
+    for the log: it crosses from a worker process to the importing one, where the log is."""
+
+    details: str
+
+    def __new__(cls, reason: str, details: str = "") -> Failure:
+        out = super().__new__(cls, reason)
+        out.details = details
+        return out
+
+    def __reduce__(self) -> tuple[type[Failure], tuple[str, str]]:
+        return Failure, (str(self), self.details)
+
+
+def _unexpected(e: BaseException) -> str:
+    """The traceback of an unexpected error, or of the one a LoadError wraps; '' for a plain reason."""
+    cause = e if not isinstance(e, HechaError) else e.__cause__
+    if cause is None or isinstance(cause, (OSError, MemoryError, RecursionError, HechaError)):
+        return ""
+    return "".join(traceback.format_exception(cause))
 
 
 class Target(Protocol):
@@ -157,13 +183,13 @@ def analyse_file(path: str) -> Outcome:
         ex = pipeline.analyse_document(documents.from_bytes(path, data))
         return path, storing.rows_of(ex, data), None
     except LoadError as e:
-        return path, None, e.reason
+        return path, None, Failure(e.reason, _unexpected(e))
     except HechaError as e:
-        return path, None, str(e).removeprefix(f"{shown_path(path)}: ")
+        return path, None, Failure(str(e).removeprefix(f"{shown_path(path)}: "), _unexpected(e))
     except MemoryError:
         return path, None, "文件内容过大，内存不足，无法读取；请拆分后再导入"
-    except Exception as e:  # a bug in a parser must not stop the batch
-        return path, None, f"无法处理（{type(e).__name__}），请把此文件发给维护人员"
+    except Exception as e:  # a bug in a parser must not stop the batch; its traceback goes to the log
+        return path, None, Failure(f"无法处理（{type(e).__name__}），请把此文件发给维护人员", _unexpected(e))
 
 
 def _watch_parent(parent: int) -> None:
@@ -279,6 +305,9 @@ def import_paths(
     for path, rows, err in _results(todo, n_workers, is_cancelled):
         done += 1
         if rows is None:
+            details = getattr(err, "details", "")
+            if details:
+                log.error("%s: %s\n%s", shown_path(path), err, details.rstrip())
             result.errors.append((shown_path(path), err or "无法处理"))
         else:
             if not batch:

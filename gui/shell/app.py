@@ -89,8 +89,9 @@ def setup_logging() -> Path | None:
         path, handler = None, logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._hecha = True  # type: ignore[attr-defined]
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    for name in ("hecha", "core", "gui"):  # the program's own lines and what core and the window log
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
     _attach_console()
     if sys.stdout is None:
         sys.stdout = _LogStream(logging.INFO)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from core.errors import HechaError
 from gui.shell import workspaces
 from gui.shell.settings import Settings
+from gui.widgets import errors
 
 if TYPE_CHECKING:
     from gui.shell.mainwindow import MainWindow
@@ -115,6 +116,8 @@ def run(args: list[str]) -> int:
     if opts.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(opts.lang)
+    if not opts.screenshot:
+        errors.show_unexpected_errors()  # logged with the traceback and shown, with 复制详情
     from gui.shell.mainwindow import MainWindow
 
     settings = Settings(opts.settings) if opts.settings else Settings()

@@ -39,6 +39,7 @@ from gui.shell.actions import tr as action_tr
 from gui.shell.settings import Settings, default_workspace_path, is_demo_workspace
 from gui.shell.workbench import Workbench
 from gui.signoff import signoff
+from gui.widgets import errors
 from gui.widgets.docview import DocumentPane
 from gui.widgets.style import FOCUS_RING
 from gui.widgets.tasks import Task, import_into
@@ -495,7 +496,10 @@ class MainWindow(QMainWindow):
         def on_failed(msg: str) -> None:
             progress.close()
             self.last_import_text = msg
-            QMessageBox.warning(self, self.tr("导入失败"), msg)
+            if task.details:
+                errors.show_error(self, self.tr("导入失败"), msg, task.details)
+            else:
+                QMessageBox.warning(self, self.tr("导入失败"), msg)
 
         task.progress.connect(on_progress)
         task.finished.connect(on_finished)

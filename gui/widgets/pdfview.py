@@ -5,6 +5,7 @@ highlights are drawn from ``Document.boxes(start, end)`` (PDF points, origin bot
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 from core.model import Document
 from gui.widgets.reviewkeys import KeyboardSelection, add_menu_action, handle_key
 from gui.widgets.style import color
+
+log = logging.getLogger(__name__)
 
 GAP = 12
 Span = tuple[int, int, int, str]
@@ -52,7 +55,8 @@ class _Renderer:
             del raw
             bm.close()
             page.close()
-        except Exception:  # a broken page shows as blank instead of killing the view
+        except Exception:  # a broken page shows as blank instead of killing the view (the log keeps why)
+            log.warning("page %d could not be rendered", index + 1, exc_info=True)
             img = QImage()
         self.sink.rendered.emit(index, scale, img)
 

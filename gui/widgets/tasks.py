@@ -4,6 +4,7 @@ become Qt signals here; workers never touch widgets.
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -12,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from core.errors import HechaError
+
+log = logging.getLogger(__name__)
 
 
 class Task(QObject):
@@ -30,6 +33,7 @@ class Task(QObject):
         self.done = False
         self.result: Any = None
         self.error: str | None = None
+        self.details = ""  # the traceback of an unexpected error (also in the log)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -46,7 +50,8 @@ class Task(QObject):
             self.failed.emit(self.error)
             return
         except Exception as e:  # a bug must reach the user as one line, not kill the thread silently
-            traceback.print_exc()
+            self.details = traceback.format_exc()
+            log.error("unexpected error in a background task", exc_info=True)
             self.error = f"{type(e).__name__}: {e}"
             self.done = True
             self.failed.emit(self.error)

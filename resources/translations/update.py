@@ -291,6 +291,9 @@ EN = {
     "复核人 %1：请说明退回“%2”的原因（审核人将看到）：": "Second reviewer %1: why return “%2”? (the reviewer will see it)",
     "复核人 %1 已复核通过，报告保持锁定。": "Approved by second reviewer %1; the report stays locked.",
     "复核人 %1 已退回报告，审核人可继续修改。": "Returned by second reviewer %1; the reviewer can make changes again.",
+    "复制详情": "Copy details",
+    "程序出错": "Unexpected error",
+    "程序遇到意外错误（%1），刚才的操作可能没有完成。详情已写入日志。": "The program met an unexpected error (%1); the last action may not have completed. The details are in the log.",
 }
 
 
