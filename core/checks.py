@@ -79,16 +79,18 @@ def _equation(
     if n_unread:
         lt, rt = _cells_text(values, left), _cells_text(values, right)
         formula = f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
-        return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, ids)
+        return CheckResult(
+            rule=rule, subject=subject, status=NOT_CHECKABLE, severity=severity, formula=formula, cells=ids
+        )
     lt, rt = _sum_text(lv), _sum_text(rv)
     if any(v is None for v in vals):  # (``None in vals`` would ask Decimal.__eq__)
         return CheckResult(
-            rule,
-            subject,
-            NOT_CHECKABLE,
-            severity,
-            f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
-            ids,
+            rule=rule,
+            subject=subject,
+            status=NOT_CHECKABLE,
+            severity=severity,
+            formula=f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
+            cells=ids,
         )
     ls = sum(cast("list[Decimal]", lv), Decimal(0))  # no blank cell is left
     rs = sum(cast("list[Decimal]", rv), Decimal(0))
@@ -96,11 +98,24 @@ def _equation(
     rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
     if ls == rs:
         if len(rv) > 1:
-            return CheckResult(rule, subject, PASS, severity, f"{lhs}，{rhs} ✓", ids)
-        return CheckResult(rule, subject, PASS, severity, f"{lhs} ✓", ids)
+            return CheckResult(
+                rule=rule,
+                subject=subject,
+                status=PASS,
+                severity=severity,
+                formula=f"{lhs}，{rhs} ✓",
+                cells=ids,
+            )
+        return CheckResult(
+            rule=rule, subject=subject, status=PASS, severity=severity, formula=f"{lhs} ✓", cells=ids
+        )
     if len(rv) > 1:
-        return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", ids)
-    return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", ids)
+        return CheckResult(
+            rule=rule, subject=subject, status=FAIL, severity=severity, formula=f"{lhs} ≠ {rhs}", cells=ids
+        )
+    return CheckResult(
+        rule=rule, subject=subject, status=FAIL, severity=severity, formula=f"{lhs} ≠ {rt}", cells=ids
+    )
 
 
 # An equation: rule, subject, the ids summed on the left and those on the right.
@@ -178,12 +193,36 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
             continue
         checked += 1
         if value < 0:
-            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(value)} < 0", (iid,)))
+            out.append(
+                CheckResult(
+                    rule="non_negative",
+                    subject=iid,
+                    status=FAIL,
+                    severity=ERROR,
+                    formula=f"{_fmt(value)} < 0",
+                    cells=(iid,),
+                )
+            )
         elif value != value.to_integral_value() and not _is_amount(iid):  # money need not be whole
-            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(value)} 不是整数", (iid,)))
+            out.append(
+                CheckResult(
+                    rule="non_negative",
+                    subject=iid,
+                    status=FAIL,
+                    severity=ERROR,
+                    formula=f"{_fmt(value)} 不是整数",
+                    cells=(iid,),
+                )
+            )
     if checked and not out:
         out.append(
-            CheckResult("non_negative", "all", PASS, ERROR, f"{checked} 个数值均为非负，件数均为整数 ✓")
+            CheckResult(
+                rule="non_negative",
+                subject="all",
+                status=PASS,
+                severity=ERROR,
+                formula=f"{checked} 个数值均为非负，件数均为整数 ✓",
+            )
         )
     return out
 
@@ -212,10 +251,10 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
     if any(p is None for p in parts):
         return None
     if any(p is not None and p.kind == UNREAD for p in parts):
-        return IndicatorValue(indicator, UNREAD, None)
+        return IndicatorValue(id=indicator, kind=UNREAD, value=None)
     nums = [p.value for p in parts if p is not None]
     total = None if any(x is None for x in nums) else sum((x for x in nums if x is not None), Decimal(0))
-    return IndicatorValue(indicator, "number" if total is not None else "empty", total)
+    return IndicatorValue(id=indicator, kind="number" if total is not None else "empty", value=total)
 
 
 # How a qualified narrative figure agrees with a table value: 500余件 is 500 to 600, 约300 within a tenth.
@@ -260,7 +299,16 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
         shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
         if any(v.kind == UNREAD for _, v in compared):
             formula = f"正文 {shown}，表格单元格{vocab.UNREAD}（无法核对）"
-            out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
+            out.append(
+                CheckResult(
+                    rule="narrative_vs_table",
+                    subject=f.indicator,
+                    status=NOT_CHECKABLE,
+                    severity=WARNING,
+                    formula=formula,
+                    cells=cells,
+                )
+            )
             continue
         numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
         if len({t for _, t in numbers}) == 1:
@@ -268,7 +316,16 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
         several = len(numbers) > 1
         if not numbers:
             formula = f"正文 {shown}，表格为{_BLANK}"
-            out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
+            out.append(
+                CheckResult(
+                    rule="narrative_vs_table",
+                    subject=f.indicator,
+                    status=NOT_CHECKABLE,
+                    severity=WARNING,
+                    formula=formula,
+                    cells=cells,
+                )
+            )
             continue
         agrees = _AGREES[f.qualifier]
         match = next(((rid, t) for rid, t in numbers if agrees(f.value, t)), None)
@@ -276,14 +333,32 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
             rid, t = match
             sign = "=" if f.qualifier is None else "≈"
             formula = f"正文 {shown} {sign} {_reading_name(rid, several)} {_fmt(t)} ✓"
-            out.append(CheckResult("narrative_vs_table", f.indicator, PASS, WARNING, formula, cells))
+            out.append(
+                CheckResult(
+                    rule="narrative_vs_table",
+                    subject=f.indicator,
+                    status=PASS,
+                    severity=WARNING,
+                    formula=formula,
+                    cells=cells,
+                )
+            )
             continue
         formula = f"正文 {shown} ≠ " + "；≠ ".join(
             f"{_reading_name(rid, several)} {_fmt(t)}" for rid, t in numbers
         )
         if several:
             formula += "（各种读法均不符）"
-        out.append(CheckResult("narrative_vs_table", f.indicator, FAIL, WARNING, formula, cells))
+        out.append(
+            CheckResult(
+                rule="narrative_vs_table",
+                subject=f.indicator,
+                status=FAIL,
+                severity=WARNING,
+                formula=formula,
+                cells=cells,
+            )
+        )
     return out
 
 
@@ -310,17 +385,49 @@ def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[
         if UNREAD in (values[now].kind, previous[before].kind):
             which = "本年" if values[now].kind == UNREAD else "上年"
             formula = f"{which}单元格{vocab.UNREAD}（无法核对）"
-            out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
+            out.append(
+                CheckResult(
+                    rule="cross_year.carry",
+                    subject=col.key,
+                    status=NOT_CHECKABLE,
+                    severity=ERROR,
+                    formula=formula,
+                    cells=cells,
+                )
+            )
         elif a is None or b is None:
             formula = f"本年上年结转 {_fmt(a)}，上年结转下年度 {_fmt(b)}（有空白单元格，无法核对）"
-            out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
+            out.append(
+                CheckResult(
+                    rule="cross_year.carry",
+                    subject=col.key,
+                    status=NOT_CHECKABLE,
+                    severity=ERROR,
+                    formula=formula,
+                    cells=cells,
+                )
+            )
         elif a == b:
             out.append(
-                CheckResult("cross_year.carry", col.key, PASS, ERROR, f"{_fmt(a)} = 上年 {_fmt(b)} ✓", cells)
+                CheckResult(
+                    rule="cross_year.carry",
+                    subject=col.key,
+                    status=PASS,
+                    severity=ERROR,
+                    formula=f"{_fmt(a)} = 上年 {_fmt(b)} ✓",
+                    cells=cells,
+                )
             )
         else:
             out.append(
-                CheckResult("cross_year.carry", col.key, FAIL, ERROR, f"{_fmt(a)} ≠ 上年 {_fmt(b)}", cells)
+                CheckResult(
+                    rule="cross_year.carry",
+                    subject=col.key,
+                    status=FAIL,
+                    severity=ERROR,
+                    formula=f"{_fmt(a)} ≠ 上年 {_fmt(b)}",
+                    cells=cells,
+                )
             )
     return out
 

@@ -15,7 +15,8 @@ T = TypeVar("T")
 
 def quick_init(cls: type[T]) -> type[T]:
     """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its slot
-    directly: the same signature, defaults and result, made about twice as fast (a frozen
+    directly: the same signature (keyword-only when the dataclass is), defaults and result, made about
+    twice as fast (a frozen
     dataclass's own ``__init__`` goes through ``object.__setattr__`` once per field, and a report
     makes hundreds of figures, indicator values and checks)."""
     fs = fields(cls)  # type: ignore[arg-type]
@@ -27,6 +28,10 @@ def quick_init(cls: type[T]) -> type[T]:
     scope: dict[str, object] = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
     scope.update({f"_default_{f.name}": f.default for f in fs if f.default is not MISSING})
     params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in fs)
+    if any(f.kw_only for f in fs):  # keyword-only: a field added in the middle cannot shift a call
+        if not all(f.kw_only for f in fs):
+            raise TypeError(f"{cls.__name__}: quick_init needs every field keyword-only or none")
+        params = "*, " + params
     body = "".join(f"\n    _set_{n}(self, {n})" for n in names)
     exec(f"def __init__(self, {params}) -> None:{body}", scope)  # the source is built from field names only
     init = scope["__init__"]
@@ -123,7 +128,7 @@ class Document:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
     """A quantity found in a report.
 
@@ -167,7 +172,7 @@ class Figure:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class IndicatorValue:
     """The value of one standard indicator read from a report's table.
 
@@ -193,7 +198,7 @@ class IndicatorValue:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CheckResult:
     """One arithmetic check. ``status``: ``pass`` | ``fail`` | ``not_checkable``;
     ``severity``: ``error`` | ``warning``. ``formula`` shows the values ("10+1+0+0 = 11 ≠ 0").

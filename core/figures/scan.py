@@ -449,17 +449,17 @@ def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
                 label, indicator, conf = labels.describe(n, ns, end, unit, soft)
                 out.append(
                     Figure(
-                        ns,
-                        ne,
-                        doc.text[ns:ue],
-                        value,
-                        None,
-                        mult_char,
-                        qualifier,
-                        label,
-                        None,
-                        min(conf, 0.7),
-                        rule,
+                        start=ns,
+                        end=ne,
+                        text=doc.text[ns:ue],
+                        value=value,
+                        unit=None,
+                        multiplier=mult_char,
+                        qualifier=qualifier,
+                        label=label,
+                        indicator=None,
+                        confidence=min(conf, 0.7),
+                        rule=rule,
                     )
                 )
                 continue

@@ -72,7 +72,7 @@ def test_sides_reads_back_the_values_a_check_lists() -> None:
     values["t4.review.total"] = iv("t4.review.total", None)
     values["t3.new.legal"] = iv("t3.new.legal", -2)
     values["t3.carried_in.research"] = IndicatorValue(
-        "t3.carried_in.research", "number", Decimal("2.5"), "2.5"
+        id="t3.carried_in.research", kind="number", value=Decimal("2.5"), raw="2.5"
     )
     seen = set()
     for c in checks.run(values):
