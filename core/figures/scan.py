@@ -374,147 +374,220 @@ MAX_FIGURES = 20_000
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
-    """Figures in running text (not table cells), at most ``MAX_FIGURES``."""
+    """Figures in running text (not table cells), at most ``MAX_FIGURES``: each number of the text,
+    unless the character after it already rules it out (``_Scan.dropped``), is read as a figure
+    (``_Scan.figure``) or passed over."""
     if n is None:
         n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
+    scan = _Scan(doc, n)
     out: list[Figure] = []
-    soft = doc.format == "pdf" or labels.soft_line_breaks(n)
-    p = _patterns()
-    tail_match, tail_first = p.tail.match, p.tail_first
-    skip_to = 0
-    size = len(n)
-    continues, after_space = p.tail_first | _RANGE_FIRST, p.after_space
     for m in NUMBER_RE.finditer(n):
         ns, ne = m.span()
-        if ns < skip_to:
+        if ns < scan.skip_to:
             continue  # the second number of a range, the rest of a wrapped number
-        if ne < size and n[ns] != "百" and (c := n[ne]) != "\n":
-            # most numbers (dates, codes, table cells) are dropped here by the character after them:
-            # nothing that makes a figure (a unit, a range, a multiplier) can start with it
-            if c not in continues:
-                continue
-            if c in _SPACES:
-                c = n[ne + 1] if ne + 1 < size else ""
-                if c not in _SPACES and c not in after_space:
-                    continue
-                if c in _SPACES and _no_tail_after_spaces(p, n, ne):
-                    continue
+        if scan.dropped(ns, ne):
+            continue
         if len(out) >= MAX_FIGURES:
             break
-        num = m.group()
-        mult = big = mult_char = None
-        lo_hi: tuple[Decimal, Decimal] | None = None
-        sign = 0
-        if num.startswith("百分之"):
-            value = parse_number(num)
-            if value is None or _is_ordinal(n, ns):
-                continue
-            ue = end = ne
-            unit, rule, is_cn = "%", "percent", True
-            qualifier = vocab.qualifier_of(_pre(p, n, ns), None, None)
-        else:
-            if soft and ne < len(n) and n[ne] == "\n" and num[0].isdigit():
-                ne = _wrapped(n, ns, ne)
-                num = n[ns:ne]
-                skip_to = ne
-            if ne >= len(n):
-                continue
-            if n[ne] in _SPACES and _no_tail_after_spaces(p, n, ne):
-                continue
-            t = None
-            if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
-                # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
-                t = tail_match(n, m2.end())
-                lo, hi = _value(num), _value(m2.group())
-                if t is None or lo is None or hi is None or lo >= hi:
-                    continue
-                lo_hi, skip_to = (lo, hi), m2.end()
-            elif n[ne] not in tail_first:
-                continue
-            else:
-                t = tail_match(n, ne)
-            if t is None:
-                t = p.bare_mult.match(n, ne)
-                if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
-                    continue
-                # 访问量达523.6万。 — an amount in 万/亿 with no measure word
-                value = _value(num)
-                if value is None:
-                    continue
-                value *= MULTIPLIERS[t.group("mult")]
-                mult, mult_char = t.group("mult"), doc.text[t.start("mult") : t.end("mult")]
-                ue = end = t.end()
-                unit, rule, is_cn = None, "number+multiplier", False
-                qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), None)
-                label, indicator, conf = labels.describe(n, ns, end, unit, soft)
-                out.append(
-                    Figure(
-                        start=ns,
-                        end=ne,
-                        text=doc.text[ns:ue],
-                        value=value,
-                        unit=None,
-                        multiplier=mult_char,
-                        qualifier=qualifier,
-                        label=label,
-                        indicator=None,
-                        confidence=min(conf, 0.7),
-                        rule=rule,
-                    )
-                )
-                continue
-            unit = p.canonical[t.group("unit")]
-            if num[0].isdigit() and lo_hi is None:
-                sign = _sign(n, ns) if unit in p.signed else 0
-            if _rejected(p, n, t, num, unit, ns, signed=sign != 0, is_range=lo_hi is not None):
-                continue
-            if lo_hi is not None:
-                value = lo_hi[0]
-            elif (value := _value(num)) is None:
-                bounds = parse_chinese_range(num) if not num[0].isdigit() else None
-                if bounds is None:
-                    continue
-                lo_hi = (Decimal(bounds[0]), Decimal(bounds[1]))  # 三四件, 十二三个: about that many
-                value = lo_hi[0]
-            mult = t.group("mult")
-            if mult:
-                value *= MULTIPLIERS[mult]
-                mult_char = doc.text[t.start("mult") : t.end("mult")]  # as written: 万 or 萬
-            big = t.group("big")
-            ue, end = t.end("unit"), t.end()
-            is_cn = not num[0].isdigit()
-            rule = "cn-numeral" if is_cn else ("percent" if unit in p.percent else "number+unit")
-            qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), t.group("post"))
-            if lo_hi is not None:
-                qualifier, rule = vocab.RANGE, "range"
-            if sign:
-                value, ns = value * sign, ns - 1  # the sign is part of the figure: -3.2%
-        label, indicator, conf = labels.describe(n, ns, end, unit, soft)
-        if is_cn:
-            conf = min(conf, 0.6)
-        if qualifier:
-            conf = min(conf, 0.8)
-        if big:
-            conf = min(conf, 0.7)
-        if lo_hi is not None:
-            indicator, conf = None, min(conf, 0.6)  # a range is no cell's value
-            ne = skip_to if skip_to > ne else ne
-        out.append(
-            Figure(
-                start=ns,
-                end=ne,
-                text=doc.text[ns:ue],
-                value=value,
-                unit=unit,
-                multiplier=mult_char,
-                qualifier=qualifier,
-                label=label,
-                indicator=indicator,
-                confidence=conf,
-                rule=rule,
-            )
-        )
+        fig = scan.figure(m.group(), ns, ne)
+        if fig is not None:
+            out.append(fig)
     return out
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What a number and its tail were read as, before its label and confidence are found."""
+
+    ns: int  # where the figure starts (its sign included)
+    ne: int  # where its number ends (a range's upper bound included)
+    ue: int  # where its text ends (the unit included)
+    end: int  # where its tail ends (a qualifier after the unit included): where the label looks on
+    value: Decimal
+    unit: str | None
+    rule: str
+    qualifier: str | None
+    is_cn: bool = False
+    mult_char: str | None = None
+    big: str | None = None
+    lo_hi: tuple[Decimal, Decimal] | None = None
+
+
+class _Scan:
+    """One pass over a report's simplified text ``n``; ``skip_to`` passes over what a figure took."""
+
+    def __init__(self, doc: Document, n: str) -> None:
+        self.doc, self.n, self.size = doc, n, len(n)
+        self.soft = doc.format == "pdf" or labels.soft_line_breaks(n)
+        self.p = p = _patterns()
+        self.continues = p.tail_first | _RANGE_FIRST
+        self.skip_to = 0
+
+    def dropped(self, ns: int, ne: int) -> bool:
+        """Most numbers (dates, codes, table cells) are dropped by the character after them: nothing
+        that makes a figure (a unit, a range, a multiplier) can start with it."""
+        n = self.n
+        if ne >= self.size or n[ns] == "百" or (c := n[ne]) == "\n":
+            return False
+        if c not in self.continues:
+            return True
+        if c in _SPACES:
+            c = n[ne + 1] if ne + 1 < self.size else ""
+            if c not in _SPACES and c not in self.p.after_space:
+                return True
+            if c in _SPACES and _no_tail_after_spaces(self.p, n, ne):
+                return True
+        return False
+
+    def figure(self, num: str, ns: int, ne: int) -> Figure | None:
+        """The figure the number ``num`` at ``ns:ne`` starts, or None."""
+        reading: _Reading | Figure | None
+        if num.startswith("百分之"):
+            reading = self.percent_in_words(num, ns, ne)
+        else:
+            reading = self.number_and_tail(num, ns, ne)
+        if reading is None:
+            return None
+        if isinstance(reading, Figure):
+            return reading
+        return self.described(reading)
+
+    def percent_in_words(self, num: str, ns: int, ne: int) -> _Reading | None:
+        """百分之三十: a share written in words."""
+        value = parse_number(num)
+        if value is None or _is_ordinal(self.n, ns):
+            return None
+        qualifier = vocab.qualifier_of(_pre(self.p, self.n, ns), None, None)
+        return _Reading(ns, ne, ne, ne, value, "%", "percent", qualifier, is_cn=True)
+
+    def number_and_tail(self, num: str, ns: int, ne: int) -> _Reading | Figure | None:
+        """A number and what follows it: a unit (with a multiplier, a qualifier), a range, or a bare
+        multiplier (an amount in 万/亿)."""
+        n, p = self.n, self.p
+        if self.soft and ne < self.size and n[ne] == "\n" and num[0].isdigit():
+            ne = _wrapped(n, ns, ne)
+            num = n[ns:ne]
+            self.skip_to = ne
+        if ne >= self.size:
+            return None
+        if n[ne] in _SPACES and _no_tail_after_spaces(p, n, ne):
+            return None
+        lo_hi: tuple[Decimal, Decimal] | None = None
+        if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
+            # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
+            t = p.tail.match(n, m2.end())
+            lo, hi = _value(num), _value(m2.group())
+            if t is None or lo is None or hi is None or lo >= hi:
+                return None
+            lo_hi, self.skip_to = (lo, hi), m2.end()
+        elif n[ne] not in p.tail_first:
+            return None
+        else:
+            t = p.tail.match(n, ne)
+            if t is None:
+                return self.bare_amount(num, ns, ne)
+        return self.with_unit(num, ns, ne, t, lo_hi)
+
+    def bare_amount(self, num: str, ns: int, ne: int) -> Figure | None:
+        """访问量达523.6万。 — an amount in 万/亿 with no measure word (never an indicator's value)."""
+        n, p = self.n, self.p
+        t = p.bare_mult.match(n, ne)
+        if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
+            return None
+        value = _value(num)
+        if value is None:
+            return None
+        value *= MULTIPLIERS[t.group("mult")]
+        end = t.end()
+        qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), None)
+        label, _indicator, conf = labels.describe(n, ns, end, None, self.soft)
+        return Figure(
+            start=ns,
+            end=ne,
+            text=self.doc.text[ns:end],
+            value=value,
+            unit=None,
+            multiplier=self.doc.text[t.start("mult") : t.end("mult")],
+            qualifier=qualifier,
+            label=label,
+            indicator=None,
+            confidence=min(conf, 0.7),
+            rule="number+multiplier",
+        )
+
+    def with_unit(
+        self, num: str, ns: int, ne: int, t: re.Match[str], lo_hi: tuple[Decimal, Decimal] | None
+    ) -> _Reading | None:
+        """A number with its measure word: its value (a range's lower bound, the multiplier applied,
+        the sign of a change), qualifier and rule; None when the unit or the context rules it out."""
+        n, p = self.n, self.p
+        unit = p.canonical[t.group("unit")]
+        sign = _sign(n, ns) if num[0].isdigit() and lo_hi is None and unit in p.signed else 0
+        if _rejected(p, n, t, num, unit, ns, signed=sign != 0, is_range=lo_hi is not None):
+            return None
+        if lo_hi is not None:
+            value = lo_hi[0]
+        elif (found := _value(num)) is not None:
+            value = found
+        else:
+            bounds = parse_chinese_range(num) if not num[0].isdigit() else None
+            if bounds is None:
+                return None
+            lo_hi = (Decimal(bounds[0]), Decimal(bounds[1]))  # 三四件, 十二三个: about that many
+            value = lo_hi[0]
+        mult, mult_char = t.group("mult"), None
+        if mult:
+            value *= MULTIPLIERS[mult]
+            mult_char = self.doc.text[t.start("mult") : t.end("mult")]  # as written: 万 or 萬
+        is_cn = not num[0].isdigit()
+        rule = "cn-numeral" if is_cn else ("percent" if unit in p.percent else "number+unit")
+        qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), t.group("post"))
+        if lo_hi is not None:
+            qualifier, rule = vocab.RANGE, "range"
+        if sign:
+            value, ns = value * sign, ns - 1  # the sign is part of the figure: -3.2%
+        return _Reading(
+            ns,
+            ne,
+            t.end("unit"),
+            t.end(),
+            value,
+            unit,
+            rule,
+            qualifier,
+            is_cn,
+            mult_char,
+            t.group("big"),
+            lo_hi,
+        )
+
+    def described(self, r: _Reading) -> Figure:
+        """The figure of a reading, with the label before it, its indicator and its confidence (lower
+        for a numeral in words, a qualifier, a large multiplier or a range)."""
+        label, indicator, conf = labels.describe(self.n, r.ns, r.end, r.unit, self.soft)
+        if r.is_cn:
+            conf = min(conf, 0.6)
+        if r.qualifier:
+            conf = min(conf, 0.8)
+        if r.big:
+            conf = min(conf, 0.7)
+        ne = r.ne
+        if r.lo_hi is not None:
+            indicator, conf = None, min(conf, 0.6)  # a range is no cell's value
+            ne = max(self.skip_to, ne)
+        return Figure(
+            start=r.ns,
+            end=ne,
+            text=self.doc.text[r.ns : r.ue],
+            value=r.value,
+            unit=r.unit,
+            multiplier=r.mult_char,
+            qualifier=r.qualifier,
+            label=label,
+            indicator=indicator,
+            confidence=conf,
+            rule=r.rule,
+        )
 
 
 def parse_selection(text: str) -> tuple[Decimal, str | None] | None:
