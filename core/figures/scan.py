@@ -14,8 +14,10 @@ other digits or letters (garbled remnants such as 〔201876号).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from core import vocab
 from core.figures import labels
@@ -99,19 +101,35 @@ def _patterns() -> _Patterns:
         pre=re.compile(f"(?:{pre})$"),
         pre_len=max(map(len, (*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))),
         bounds_before_verb=vocab.qualifier_words("before", ("at_least",)),
-        canonical={f: u.word for u in units for f in u.forms},
-        blockers={u.word: u.blockers for u in units if u.blockers},
-        percent=frozenset(u.word for u in units if u.percent),
-        one_is_count=frozenset(u.word for u in units if u.one_is_count),
-        rank=frozenset(u.word for u in units if u.rank),
-        article=frozenset(u.word for u in units if u.article),
         approximate=vocab.qualifier_words("before", ("nearly", "more_than")),
-        signed=frozenset(u.word for u in units if u.signed),
-        arabic_only=frozenset(u.word for u in units if u.arabic_only),
-        clock=frozenset(u.word for u in units if u.clock),
-        policy_name=frozenset(u.word for u in units if u.policy_name),
-        only_before={u.word: u.only_before for u in units if u.only_before},
+        **_unit_tables(units),
     )
+
+
+def _unit_tables(units: Sequence[vocab.Unit]) -> dict[str, Any]:
+    """The measure words by what the readers do with them (``_Patterns``' unit fields)."""
+
+    def having(flag: str) -> frozenset[str]:
+        return frozenset(u.word for u in units if getattr(u, flag))
+
+    return {
+        "canonical": {f: u.word for u in units for f in u.forms},
+        "blockers": {u.word: u.blockers for u in units if u.blockers},
+        "only_before": {u.word: u.only_before for u in units if u.only_before},
+        **{
+            flag: having(flag)
+            for flag in (
+                "percent",
+                "one_is_count",
+                "rank",
+                "article",
+                "signed",
+                "arabic_only",
+                "clock",
+                "policy_name",
+            )
+        },
+    }
 
 
 def _pre(p: _Patterns, n: str, start: int) -> str | None:
@@ -288,8 +306,20 @@ def _rejected(
     signed: bool = False,
     is_range: bool = False,
 ) -> bool:
-    """The non-figure filters for a number + measure word (``t`` is the tail match)."""
+    """The non-figure filters for a number + measure word (``t`` is the tail match): what the unit
+    rules out, what a numeral's form rules out, then what the words around it rule out."""
     after_unit = n[t.end("unit") : t.end("unit") + 4]
+    return (
+        _unit_rules_out(p, n, t, num, unit, ns, after_unit)
+        or _form_rules_out(p, n, t, num, unit, ns, after_unit, signed, is_range)
+        or _context_rules_out(p, n, t, num, unit, ns, after_unit)
+    )
+
+
+def _unit_rules_out(
+    p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: int, after_unit: str
+) -> bool:
+    """The measure word is not one here: a time of day, a preposition, a policy's name, a word."""
     if unit in p.clock and (_prev_char(n, ns) in "时点:：" or t.group("mult")):
         return True  # 8时30分: a time of day
     if unit in p.only_before and not (
@@ -300,8 +330,23 @@ def _rejected(
         return True  # 国十条, 创业富民30条
     if unit in p.blockers and after_unit[:1] and after_unit[0] in p.blockers[unit]:
         return True  # 个人, 人民, 条例, 场所 …
-    if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
-        return True  # 六个部分, 十四个五年规划
+    # 六个部分, 十四个五年规划
+    return after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年"))
+
+
+def _form_rules_out(
+    p: _Patterns,
+    n: str,
+    t: re.Match[str],
+    num: str,
+    unit: str,
+    ns: int,
+    after_unit: str,
+    signed: bool,
+    is_range: bool,
+) -> bool:
+    """The number's form is not a count's: a numeral in words out of place, digits glued to a word,
+    a date that lost its 年/月/日."""
     if not num[0].isdigit():
         if not is_range and not _chinese_numeral_ok(p, n, ns, num, unit, t.group("big"), after_unit):
             return True
@@ -310,9 +355,14 @@ def _rejected(
     digits = num if num.isascii() else fold_width(num)
     if digits[:2] in ("19", "20") and digits.isdigit() and len(digits) >= 6:
         return True  # 202266, 20210312 …: a date that lost its 年/月, not a count
+    return _prev_char(n, ns) == "月" and len(digits) <= 2  # 10月1起施行: the day of a date that lost its 日
+
+
+def _context_rules_out(
+    p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: int, after_unit: str
+) -> bool:
+    """The words around it make it a name: an article of a law, a session, an ordinal, a slogan."""
     prev = _prev_char(n, ns)
-    if prev == "月" and len(digits) <= 2:
-        return True  # 10月1起施行: the day of a date that lost its 日
     if prev and prev in "》〉" and unit in p.article:
         return True  # 《条例》三十三条: an article of a law
     if (
