@@ -144,6 +144,7 @@ def run(args: list[str]) -> int:
     if opts.screenshot:
         ok = take_screenshot(win, opts.screenshot, view=opts.view)
         win.close()
+        win.deleteLater()  # its views' timers go with it (the caller may go on, as a test does)
         if not ok:
             print(f"hecha: {opts.screenshot}: 无法写入截图", file=sys.stderr)  # noqa: T201
         return 0 if ok else 1

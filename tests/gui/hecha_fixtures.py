@@ -86,7 +86,9 @@ def require_cjk_font() -> None:
 
 def write_pdf(path: Path, pages: list[list[tuple[float, float, str]]], pixel_size: int = 14) -> Path:
     """A4 pages written by Qt's PDF writer, as an office's PDF export draws text: each page a list of
-    ``(x, y, text)`` in points, in a Chinese font."""
+    ``(x, y, text)`` in points, in a Chinese font (the calling test is skipped on a machine without
+    one: the PDF would have no text to read back)."""
+    require_cjk_font()
     from PySide6.QtCore import QMarginsF, QPointF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 

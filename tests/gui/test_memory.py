@@ -54,6 +54,7 @@ def _show_row(qtbot: Any, win: Any, row: int) -> None:
     qtbot.wait(1)
 
 
+@pytest.mark.slow  # ~4 s: 500 report switches
 def test_switching_reports_keeps_memory_flat(qtbot: Any, office_window: Any) -> None:
     from PySide6.QtGui import QTextDocument
 

@@ -24,6 +24,7 @@ def test_smoke_test_from_source_passes_every_step(tmp_path: Path) -> None:
     assert "--smoke-test starting (source)" in log
 
 
+@pytest.mark.slow  # ~2 s: a second smoke run
 def test_smoke_test_fails_when_a_sample_format_is_missing(tmp_path: Path) -> None:
     """A bundle without, say, its PDF sample must not pass: run with resources pointed at a copy."""
     import shutil
