@@ -98,3 +98,14 @@ def _no_running_timers(request: pytest.FixtureRequest, monkeypatch: pytest.Monke
     for t in running:
         t.stop()
     assert running == [], f"the test left timers running: {names}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """The random order's seed, printed even with -q: rerun the same order with it."""
+    seed = (
+        config.getoption("randomly_seed", default=None)
+        if config.pluginmanager.has_plugin("randomly")
+        else None
+    )
+    if seed is not None:
+        terminalreporter.write_line(f"random order: rerun it with -p randomly --randomly-seed={seed}")
