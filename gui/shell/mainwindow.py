@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.documents import SUPPORTED_SUFFIXES
 from core.errors import HechaError
 from gui.review.figurelist import FigureTable
 from gui.review.figuremodel import FigureModel
@@ -442,11 +443,14 @@ class MainWindow(QMainWindow):
 
     # --- import ---------------------------------------------------------------------------------
     def open_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("打开报告"), "", self.tr("报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)")
-        )
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), "", self.report_filter())
         if files:
             self.import_paths(files)
+
+    def report_filter(self) -> str:
+        """The open dialog's filter: every format the loader reads (``core.documents.SUPPORTED_SUFFIXES``)."""
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        return self.tr("报告 (%1);;所有文件 (*)").replace("%1", patterns)
 
     def open_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹"))

@@ -509,109 +509,114 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="62" />
+        <location filename="../../gui/shell/mainwindow.py" line="63" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="235" />
+        <location filename="../../gui/shell/mainwindow.py" line="236" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="245" />
+        <location filename="../../gui/shell/mainwindow.py" line="246" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="264" />
+        <location filename="../../gui/shell/mainwindow.py" line="265" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="278" />
+        <location filename="../../gui/shell/mainwindow.py" line="279" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="290" />
+        <location filename="../../gui/shell/mainwindow.py" line="291" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="297" />
+        <location filename="../../gui/shell/mainwindow.py" line="298" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="303" />
+        <location filename="../../gui/shell/mainwindow.py" line="304" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="320" />
+        <location filename="../../gui/shell/mainwindow.py" line="321" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="321" />
+        <location filename="../../gui/shell/mainwindow.py" line="322" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="328" />
+        <location filename="../../gui/shell/mainwindow.py" line="329" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="328" />
+        <location filename="../../gui/shell/mainwindow.py" line="329" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="339" />
-        <location filename="../../gui/shell/mainwindow.py" line="388" />
+        <location filename="../../gui/shell/mainwindow.py" line="340" />
+        <location filename="../../gui/shell/mainwindow.py" line="389" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="352" />
+        <location filename="../../gui/shell/mainwindow.py" line="353" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="365" />
+        <location filename="../../gui/shell/mainwindow.py" line="366" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="371" />
-        <location filename="../../gui/shell/mainwindow.py" line="378" />
+        <location filename="../../gui/shell/mainwindow.py" line="372" />
+        <location filename="../../gui/shell/mainwindow.py" line="379" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="372" />
+        <location filename="../../gui/shell/mainwindow.py" line="373" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="403" />
+        <location filename="../../gui/shell/mainwindow.py" line="404" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="427" />
+        <location filename="../../gui/shell/mainwindow.py" line="428" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="428" />
+        <location filename="../../gui/shell/mainwindow.py" line="429" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="633" />
+        <location filename="../../gui/shell/mainwindow.py" line="453" />
+        <source>报告 (%1);;所有文件 (*)</source>
+        <translation>Reports (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="637" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
@@ -621,43 +626,38 @@ Review and accept that check first.</translation>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="446" />
-        <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/shell/mainwindow.py" line="452" />
+        <location filename="../../gui/shell/mainwindow.py" line="456" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="500" />
-        <location filename="../../gui/shell/mainwindow.py" line="502" />
+        <location filename="../../gui/shell/mainwindow.py" line="504" />
+        <location filename="../../gui/shell/mainwindow.py" line="506" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="551" />
+        <location filename="../../gui/shell/mainwindow.py" line="555" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="557" />
+        <location filename="../../gui/shell/mainwindow.py" line="561" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="571" />
+        <location filename="../../gui/shell/mainwindow.py" line="575" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="587" />
+        <location filename="../../gui/shell/mainwindow.py" line="591" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="587" />
+        <location filename="../../gui/shell/mainwindow.py" line="591" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>

@@ -63,7 +63,7 @@ EN = {
     "打开或新建工作区": "Open or create workspace",
     "核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)": "Hecha workspace (*.sqlite *.hecha *.db);;All files (*)",
     "打开报告": "Open reports",
-    "报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)": "Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)",
+    "报告 (%1);;所有文件 (*)": "Reports (%1);;All files (*)",
     "打开文件夹": "Open folder",
     "导入失败": "Import failed",
     "正在加载第 %1 页…": "Loading page %1…",
