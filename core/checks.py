@@ -525,10 +525,6 @@ class Confirmation(Generic[C]):
     to_fill: tuple[str, ...]
     blocking: tuple[C, ...]
 
-    @property
-    def allowed(self) -> bool:
-        return not self.to_fill and not self.blocking
-
 
 def confirmation(
     cells: Sequence[str], results: Iterable[C], values: Mapping[str, Reviewed] | None = None

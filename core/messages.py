@@ -23,7 +23,6 @@ CHANGED = "文件在读取过程中被修改，请等其保存完毕后重新导
 # (the formats by kind, not by suffix: the suffixes are core.documents.SUPPORTED_SUFFIXES)
 FOLDER_EMPTY = "文件夹中没有可导入的报告（支持文本、网页、Word（.docx）和 PDF 格式），请确认选对了文件夹"
 FOLDER_UNREADABLE = "没有读取此文件夹的权限，其中的报告未导入；请调整权限后重新导入"
-ZIP_ARCHIVE = "压缩包中的报告"  # prefix: "压缩包中的报告 NAME: reason"
 
 
 def too_large(size: int, limit: int) -> str:

@@ -37,11 +37,6 @@ class FigureTable(QTableView):
         for name, w in (("value", 76), ("unit", 64), ("confidence", 48), ("status", 76)):
             self.setColumnWidth(COLUMNS.index(name), w)
 
-    def figure_model(self) -> FigureModel:
-        m = self.model()
-        assert isinstance(m, FigureModel)
-        return m
-
     def current_row(self) -> int:
         return self.currentIndex().row()
 

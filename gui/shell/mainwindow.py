@@ -663,7 +663,3 @@ class MainWindow(QMainWindow):
 
     def first_report_shown(self) -> bool:
         return self.review.report_id is not None and self.pane.doc is not None
-
-
-def _later(fn: Any) -> None:
-    QTimer.singleShot(0, fn)

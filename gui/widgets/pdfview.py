@@ -110,7 +110,6 @@ class PdfPages(QWidget):
         self._sel: tuple[int, int] | None = None
         self._kb = KeyboardSelection()
         self._drag_from: int | None = None
-        self._find: tuple[int, int] | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._sink = _Sink(self)
@@ -129,7 +128,6 @@ class PdfPages(QWidget):
         self._on_page.clear()
         self._current = None
         self._sel = None
-        self._find = None
         self._page_chars = {}
         if data:
             self._renderer = _Renderer(data, self._sink)
@@ -158,7 +156,6 @@ class PdfPages(QWidget):
         self._page_chars = {}
         self._current = None
         self._sel = None
-        self._find = None
         self._layout()
         self.update()
 
@@ -232,7 +229,6 @@ class PdfPages(QWidget):
 
     def show_range(self, start: int, end: int, select: bool = True) -> None:
         if select:
-            self._find = (start, end)
             self._sel = (start, end)
         rects = self.range_rects(start, end)
         if rects:
