@@ -132,7 +132,7 @@ class DiffModel(QAbstractTableModel):
         return None
 
 
-def carry_checks(ws: Workspace, report_id: int, comparison: Comparison, other_id: int) -> list[Any]:
+def carry_checks(ws: Workspace, report_id: int, comparison: Comparison, other_id: int) -> list[CheckRow]:
     """The carry checks to show: the stored ones when the workspace already ran them against
     ``other_id`` (so accepted checks show as accepted), else the comparison's own."""
     if ws.previous_report(report_id) == other_id:
@@ -284,7 +284,7 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         """Recompute the diff and the carry check (after every edit)."""
         self.now_values, self.before_values = {}, {}
-        carry: list[Any] = []
+        carry: list[CheckRow] = []
         comparison: Comparison | None = None
         if self.ws is not None and self.report_id is not None:
             try:

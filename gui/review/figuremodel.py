@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,6 +26,9 @@ from PySide6.QtGui import QBrush
 from core import checks as core_checks
 from core import schema
 from gui.widgets.style import color, qualifier_name, status_name
+
+if TYPE_CHECKING:
+    from core.store.rows import CheckRow, FigureRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,7 +64,7 @@ def format_value(v: Decimal | None) -> str:
     return format(v.normalize(), "f")
 
 
-def unit_text(f: Any) -> str:
+def unit_text(f: FigureRow) -> str:
     """The unit column: the measure word and, when the figure is bounded, the qualifier's name
     (件, 人次（余/多）, 条（不足）)."""
     unit = f.unit or ""
@@ -69,7 +72,7 @@ def unit_text(f: Any) -> str:
     return f"{unit}（{q}）" if q else unit
 
 
-def label_text(f: Any) -> str:
+def label_text(f: FigureRow) -> str:
     """The label column. A table cell mapped to an indicator says which table it is in: its row and
     column are the indicator column's name, so the two columns never repeat each other."""
     if getattr(f, "source", "text") == "table" and f.indicator:
@@ -97,7 +100,7 @@ def indicator_name(indicator: str | None) -> str:
     return f"{row}{sep}{col}" if row else col
 
 
-def figure_tooltip(f: Any) -> str:
+def figure_tooltip(f: FigureRow) -> str:
     """The figure as written, its label and its indicator with the id, and the original value."""
     lines = [QCoreApplication.translate("FigureModel", "原文：%1").replace("%1", f.text)]
     if f.original_value is not None and f.original_value != f.value:
@@ -115,13 +118,13 @@ def figure_tooltip(f: Any) -> str:
     return "\n".join(lines)
 
 
-def display_status(fig: Any, failing: set[int]) -> str:
+def display_status(fig: FigureRow, failing: set[int]) -> str:
     if fig.status == "pending" and fig.id in failing:
         return "failing"
     return str(fig.status)
 
 
-def failing_figure_ids(figures: Iterable[Any], checks: Iterable[Any]) -> set[int]:
+def failing_figure_ids(figures: Iterable[FigureRow], checks: Iterable[CheckRow]) -> set[int]:
     """Figures whose indicator or position appears in a failing, not accepted check."""
     cells = core_checks.failing_cells(checks)
     if not cells:
@@ -132,7 +135,7 @@ def failing_figure_ids(figures: Iterable[Any], checks: Iterable[Any]) -> set[int
 LOW_CONFIDENCE = 0.7  # below this the label or indicator was a guess (core.figures gives 0.6 or less)
 
 
-def problem_rank(f: Any, failing: set[int]) -> int:
+def problem_rank(f: FigureRow, failing: set[int]) -> int:
     """0 in a failing check, 1 unread (no value), 2 low confidence, 3 no problem."""
     if f.id in failing:
         return 0
@@ -143,7 +146,7 @@ def problem_rank(f: Any, failing: set[int]) -> int:
     return 3
 
 
-def review_order(figures: Sequence[Any], failing: set[int]) -> list[Any]:
+def review_order(figures: Sequence[FigureRow], failing: set[int]) -> list[FigureRow]:
     """Problems first (failing checks, unread, low confidence), each in document order, then the rest
     in document order: the document moves forward, never back and forth by confidence."""
     return sorted(figures, key=lambda f: (problem_rank(f, failing), f.start, f.id))
@@ -152,14 +155,14 @@ def review_order(figures: Sequence[Any], failing: set[int]) -> list[Any]:
 class FigureModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[FigureRow] = []
         self._row_of: dict[int, int] = {}
         self.failing: set[int] = set()
-        self._checks: Sequence[Any] = ()  # the report's checks the failing figures come from
+        self._checks: Sequence[CheckRow] = ()  # the report's checks the failing figures come from
         self.on_correct: Callable[[int, Decimal], None] | None = None
 
     # --- loading and updating -------------------------------------------------------------------
-    def set_figures(self, figures: Sequence[Any], checks: Sequence[Any] = ()) -> None:
+    def set_figures(self, figures: Sequence[FigureRow], checks: Sequence[CheckRow] = ()) -> None:
         self.beginResetModel()
         self._checks = checks
         self.failing = failing_figure_ids(figures, checks)
@@ -171,7 +174,7 @@ class FigureModel(QAbstractTableModel):
         self._row_of = {f.id: i for i, f in enumerate(self._rows)}
 
     def refresh(
-        self, figures: Sequence[Any] | None, checks: Sequence[Any] | None = None
+        self, figures: Sequence[FigureRow] | None, checks: Sequence[CheckRow] | None = None
     ) -> tuple[list[int], list[int]]:
         """Reconcile with the workspace's current figures without reordering existing rows; ``None``
         keeps the figures (or checks) shown, when only the other one changed.
@@ -209,20 +212,20 @@ class FigureModel(QAbstractTableModel):
         return changed, removed
 
     # --- access ---------------------------------------------------------------------------------
-    def figure(self, row: int) -> Any:
+    def figure(self, row: int) -> FigureRow:
         return self._rows[row]
 
     def row_of(self, fid: int) -> int | None:
         return self._row_of.get(fid)
 
-    def figures(self) -> list[Any]:
+    def figures(self) -> list[FigureRow]:
         return list(self._rows)
 
-    def checks(self) -> list[Any]:
+    def checks(self) -> list[CheckRow]:
         """The report's checks the failing figures come from."""
         return list(self._checks)
 
-    def status_of(self, fig: Any) -> str:
+    def status_of(self, fig: FigureRow) -> str:
         return display_status(fig, self.failing)
 
     def next_unresolved(self, after_row: int) -> int | None:

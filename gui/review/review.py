@@ -26,6 +26,7 @@ from gui.widgets.style import report_status_name
 
 if TYPE_CHECKING:
     from core.store import Workspace
+    from core.store.rows import FigureRow
 
 
 class ReviewController(QObject):
@@ -81,7 +82,7 @@ class ReviewController(QObject):
             can = (False, False)
         self.history_changed.emit(*can)
 
-    def spans(self, figures: list[Any]) -> list[tuple[int, int, int, str]]:
+    def spans(self, figures: list[FigureRow]) -> list[tuple[int, int, int, str]]:
         return [(f.id, f.start, f.end, self.model.status_of(f)) for f in figures]
 
     def load_report(self, report_id: int) -> None:
@@ -116,7 +117,7 @@ class ReviewController(QObject):
             self.pane.set_current(cur.id, flash=False)
 
     # --- current figure -------------------------------------------------------------------------
-    def current(self) -> Any:
+    def current(self) -> FigureRow | None:
         row = self.table.current_row()
         return self.model.figure(row) if 0 <= row < self.model.rowCount() else None
 

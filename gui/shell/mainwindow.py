@@ -590,8 +590,9 @@ class MainWindow(QMainWindow):
         self.show_message(
             self.tr("报告以繁体显示（Ctrl+T 切换）") if on else self.tr("报告以简体显示（Ctrl+T 切换）")
         )
-        if self.review.current() is not None:
-            self.pane.set_current(self.review.current().id, flash=False)
+        current = self.review.current()
+        if current is not None:
+            self.pane.set_current(current.id, flash=False)
 
     def show_help(self) -> None:
         dialogs.ShortcutHelp(self).exec()

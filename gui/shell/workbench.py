@@ -24,12 +24,13 @@ from gui.widgets.checkrows import Role as CheckRole
 if TYPE_CHECKING:
     from core.store import Workspace
     from gui.export.exportdialog import ExportDialog
+    from gui.shell.mainwindow import MainWindow
 
 
 class Workbench(QObject):
     """Owns the table view, the checks panel and the comparison, docked in ``window``."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.win = window
         self.tables = TableView()
@@ -320,8 +321,10 @@ class Workbench(QObject):
     def export_dialog(self) -> ExportDialog:
         from gui.export.exportdialog import ExportDialog  # loads core.export: only when the reviewer exports
 
-        rid = self.win.reports.current_id()
-        return ExportDialog(self.win.ws, [rid] if rid is not None else [], parent=self.win)
+        rid, ws = self.win.reports.current_id(), self.win.ws
+        if ws is None:
+            raise RuntimeError("the export dialog was asked for with no workspace open")
+        return ExportDialog(ws, [rid] if rid is not None else [], parent=self.win)
 
     def show_export(self) -> None:
         if self.win.ws is None:

@@ -48,6 +48,7 @@ from gui.widgets.style import color, status_name
 
 if TYPE_CHECKING:
     from core.store import Workspace
+    from core.store.rows import CheckRow, IndicatorRow
 
 Index = QModelIndex | QPersistentModelIndex
 HEADER_BG = QColor("#eef1f5")
@@ -84,13 +85,13 @@ class GridModel(QAbstractTableModel):
     def __init__(self, grid: Grid, parent: Any = None) -> None:
         super().__init__(parent)
         self.grid = grid
-        self.values: dict[str, Any] = {}
+        self.values: dict[str, IndicatorRow] = {}
         self.failing: set[str] = set()
-        self.results: dict[tuple[str, str], Any] = {}  # (rule, subject) → the report's check
+        self.results: dict[tuple[str, str], CheckRow] = {}  # (rule, subject) → the report's check
         self.highlighted: set[str] = set()
         self.on_edit: Callable[[str, str], bool] | None = None
 
-    def set_values(self, values: dict[str, Any], results: Sequence[Any]) -> None:
+    def set_values(self, values: dict[str, IndicatorRow], results: Sequence[CheckRow]) -> None:
         """The report's indicator values and its checks (which cells fail, what the badges show)."""
         self.values = values
         self.failing = checks.failing_cells(results)
@@ -298,9 +299,9 @@ class TableView(QWidget):
         self.setObjectName("tableView")
         self.ws: Workspace | None = None
         self.report_id: int | None = None
-        self.values: dict[str, Any] = {}
+        self.values: dict[str, IndicatorRow] = {}
         self.failing: set[str] = set()  # cells of failing checks not accepted
-        self.check_rows: list[Any] = []  # the report's checks, for the cell frames and the Σ badges
+        self.check_rows: list[CheckRow] = []  # the report's checks, for the cell frames and the Σ badges
         self._applied: int | None = None  # review event of the last change this view applied
         self.models: list[GridModel] = []
         self.views: list[QTableView] = []
@@ -388,7 +389,7 @@ class TableView(QWidget):
         for m in self.models:
             m.set_values({}, [])
 
-    def load_report(self, report_id: int | None, checks: Sequence[Any] | None = None) -> None:
+    def load_report(self, report_id: int | None, checks: Sequence[CheckRow] | None = None) -> None:
         """Show the tables of ``report_id``, its failing cells from ``checks`` when the caller has just
         read them."""
         self.report_id = report_id
@@ -406,7 +407,7 @@ class TableView(QWidget):
             self.refresh(values=bool(change.indicator_ids), with_checks=change.checks_changed)
 
     def refresh(
-        self, values: bool = True, with_checks: bool = True, given_checks: Sequence[Any] | None = None
+        self, values: bool = True, with_checks: bool = True, given_checks: Sequence[CheckRow] | None = None
     ) -> None:
         """Re-read the indicator values and checks of the current report (or only one of them; the
         checks are ``given_checks`` when set)."""
