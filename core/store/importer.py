@@ -163,23 +163,32 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tu
     return files, errors
 
 
-def _sha(path: str) -> tuple[str | None, str | None]:
+# The bytes read to find a file's sha256 are kept for its analysis up to this much in all (a batch of
+# larger files is read again by the worker that analyses it, rather than held in memory meanwhile).
+KEEP_READ_BYTES = 64 << 20
+
+
+def _sha(path: str) -> tuple[str | None, str | None, bytes | None]:
+    """The sha256 of a file, or why it cannot be read, and the bytes read."""
     try:
-        return hashlib.sha256(documents.read(path)).hexdigest(), None
+        data = documents.read(path)
     except LoadError as e:
-        return None, e.reason
+        return None, e.reason, None
+    return hashlib.sha256(data).hexdigest(), None, data
 
 
-def analyse_file(path: str) -> Outcome:
+def analyse_file(path: str, data: bytes | None = None) -> Outcome:
     """Parse one file (runs in a worker process). Errors come back as text, never as exceptions.
 
-    The file is read once: its sha256, text, figures and the stored original all come from the same
-    bytes, so a file changed while it is imported is stored as it was read, consistently."""
+    The file is read once (``data``, when the importer has read it already to find its sha256): its
+    sha256, text, figures and the stored original all come from the same bytes, so a file changed
+    while it is imported is stored as it was read, consistently."""
     from core import pipeline
     from core.store import storing
 
     try:
-        data = documents.read(path)
+        if data is None:
+            data = documents.read(path)
         ex = pipeline.analyse_document(documents.from_bytes(path, data))
         return path, storing.rows_of(ex, data), None
     except LoadError as e:
@@ -229,7 +238,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> Iterator[Outcome]:
+def _analyse_job(job: tuple[str, bytes | None]) -> Outcome:
+    return analyse_file(*job)
+
+
+def _results(
+    todo: list[tuple[str, bytes | None]], workers: int, cancelled: Callable[[], bool]
+) -> Iterator[Outcome]:
     pending = list(todo)
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
         try:
@@ -242,7 +257,7 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
             try:
                 chunk = max(1, min(16, len(todo) // (workers * 8)))
                 with _sigint_ignored():  # workers start here: a Ctrl+C must not reach one half-born
-                    results = pool.map(analyse_file, todo, chunksize=chunk)
+                    results = pool.map(_analyse_job, todo, chunksize=chunk)
                 for out in results:
                     pending.pop(0)
                     yield out
@@ -252,10 +267,10 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
                 pass  # a worker died (or could not start): parse the rest here
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
-    for path in pending:
+    for path, data in pending:
         if cancelled():
             return
-        yield analyse_file(path)
+        yield analyse_file(path, data)
 
 
 def import_paths(
@@ -271,9 +286,10 @@ def import_paths(
     result = ImportResult(errors=list(errors))
     total = len(files)
     done = 0
-    todo: list[str] = []
+    todo: list[tuple[str, bytes | None]] = []  # each file to analyse, with its bytes when kept
+    kept = 0
     for f in files:
-        sha, err = _sha(f)
+        sha, err, data = _sha(f)
         if err:
             result.errors.append((shown_path(f), err))
             done += 1
@@ -281,7 +297,9 @@ def import_paths(
             result.skipped += 1
             done += 1
         else:
-            todo.append(f)
+            keep = data is not None and kept + len(data) <= KEEP_READ_BYTES
+            kept += len(data) if keep and data is not None else 0
+            todo.append((f, data if keep else None))
     if progress:
         progress(done, total)
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)

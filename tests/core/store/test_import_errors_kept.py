@@ -1,5 +1,6 @@
-"""An unexpected error while reading a report (a bug in a reader) is one clear line for the reviewer and
-its whole traceback in the log, for whoever fixes it: never only the exception's type name."""
+"""Importing keeps what it learns: an unexpected error while reading a report (a bug in a reader) is one
+clear line for the reviewer and its whole traceback in the log, for whoever fixes it (never only the
+exception's type name); the bytes read to find a file's sha256 are the bytes analysed (read once)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,25 @@ def test_an_importers_unexpected_error_keeps_its_traceback_in_the_log(
 def test_a_failure_crosses_to_the_importing_process_with_its_details() -> None:
     f = pickle.loads(pickle.dumps(Failure("无法处理", "Traceback …")))
     assert (str(f), f.details) == ("无法处理", "Traceback …")
+
+
+def test_each_imported_file_is_read_once(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding a file's sha256 (to skip a report already there) and analysing it use the same read."""
+    from store_helpers import write_corpus
+
+    import core.documents
+
+    paths = write_corpus(tmp_path / "in", 3)
+    reads: list[str] = []
+    real = core.documents.read
+
+    def counted(path: object) -> bytes:
+        reads.append(str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core.documents, "read", counted)
+    r = ws.import_paths([tmp_path / "in"], workers=1)
+    assert r.added == len(paths)
+    assert sorted(reads) == sorted(set(reads)) and len(reads) == len(paths)
