@@ -73,49 +73,35 @@ def _equation(
     cells = list(map(values.get, ids))
     if not any(cells):
         return None
+    status, formula = _evaluated(values, cells, left, right)
+    return CheckResult(
+        rule=rule, subject=subject, status=status, severity=severity, formula=formula, cells=ids
+    )
+
+
+def _evaluated(
+    values: Mapping[str, IndicatorValue],
+    cells: Sequence[IndicatorValue | None],
+    left: Sequence[str],
+    right: Sequence[str],
+) -> tuple[str, str]:
+    """An equation's status and its formula with the values: 10+1+0+0 = 11 ≠ 12."""
     vals = [c.value if c is not None else None for c in cells]
     lv, rv = vals[: len(left)], vals[len(left) :]
     n_unread = sum(1 for c in cells if c is not None and c.kind == UNREAD)
     if n_unread:
         lt, rt = _cells_text(values, left), _cells_text(values, right)
-        formula = f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
-        return CheckResult(
-            rule=rule, subject=subject, status=NOT_CHECKABLE, severity=severity, formula=formula, cells=ids
-        )
+        return NOT_CHECKABLE, f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
     lt, rt = _sum_text(lv), _sum_text(rv)
     if any(v is None for v in vals):  # (``None in vals`` would ask Decimal.__eq__)
-        return CheckResult(
-            rule=rule,
-            subject=subject,
-            status=NOT_CHECKABLE,
-            severity=severity,
-            formula=f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
-            cells=ids,
-        )
+        return NOT_CHECKABLE, f"{lt} = {rt}（有空白或不适用单元格，无法核对）"
     ls = sum(cast("list[Decimal]", lv), Decimal(0))  # no blank cell is left
     rs = sum(cast("list[Decimal]", rv), Decimal(0))
     lhs = f"{lt} = {_fmt(ls)}" if len(lv) > 1 else lt
     rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
     if ls == rs:
-        if len(rv) > 1:
-            return CheckResult(
-                rule=rule,
-                subject=subject,
-                status=PASS,
-                severity=severity,
-                formula=f"{lhs}，{rhs} ✓",
-                cells=ids,
-            )
-        return CheckResult(
-            rule=rule, subject=subject, status=PASS, severity=severity, formula=f"{lhs} ✓", cells=ids
-        )
-    if len(rv) > 1:
-        return CheckResult(
-            rule=rule, subject=subject, status=FAIL, severity=severity, formula=f"{lhs} ≠ {rhs}", cells=ids
-        )
-    return CheckResult(
-        rule=rule, subject=subject, status=FAIL, severity=severity, formula=f"{lhs} ≠ {rt}", cells=ids
-    )
+        return PASS, f"{lhs}，{rhs} ✓" if len(rv) > 1 else f"{lhs} ✓"
+    return FAIL, f"{lhs} ≠ {rhs}" if len(rv) > 1 else f"{lhs} ≠ {rt}"
 
 
 # An equation: rule, subject, the ids summed on the left and those on the right.
@@ -294,72 +280,44 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
                 compared.append((rid, v))
         if not compared:
             continue
-        several = len(compared) > 1
         cells = (f.indicator, *(rid for rid, _ in compared if rid != f.indicator), f"fig:{f.start}")
-        shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
-        if any(v.kind == UNREAD for _, v in compared):
-            formula = f"正文 {shown}，表格单元格{vocab.UNREAD}（无法核对）"
-            out.append(
-                CheckResult(
-                    rule="narrative_vs_table",
-                    subject=f.indicator,
-                    status=NOT_CHECKABLE,
-                    severity=WARNING,
-                    formula=formula,
-                    cells=cells,
-                )
-            )
-            continue
-        numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
-        if len({t for _, t in numbers}) == 1:
-            numbers = numbers[:1]  # 上年结转 0: both readings are one number
-        several = len(numbers) > 1
-        if not numbers:
-            formula = f"正文 {shown}，表格为{_BLANK}"
-            out.append(
-                CheckResult(
-                    rule="narrative_vs_table",
-                    subject=f.indicator,
-                    status=NOT_CHECKABLE,
-                    severity=WARNING,
-                    formula=formula,
-                    cells=cells,
-                )
-            )
-            continue
-        agrees = _AGREES[f.qualifier]
-        match = next(((rid, t) for rid, t in numbers if agrees(f.value, t)), None)
-        if match is not None:
-            rid, t = match
-            sign = "=" if f.qualifier is None else "≈"
-            formula = f"正文 {shown} {sign} {_reading_name(rid, several)} {_fmt(t)} ✓"
-            out.append(
-                CheckResult(
-                    rule="narrative_vs_table",
-                    subject=f.indicator,
-                    status=PASS,
-                    severity=WARNING,
-                    formula=formula,
-                    cells=cells,
-                )
-            )
-            continue
-        formula = f"正文 {shown} ≠ " + "；≠ ".join(
-            f"{_reading_name(rid, several)} {_fmt(t)}" for rid, t in numbers
-        )
-        if several:
-            formula += "（各种读法均不符）"
+        status, formula = _narrative_verdict(f, compared)
         out.append(
             CheckResult(
                 rule="narrative_vs_table",
                 subject=f.indicator,
-                status=FAIL,
+                status=status,
                 severity=WARNING,
                 formula=formula,
                 cells=cells,
             )
         )
     return out
+
+
+def _narrative_verdict(f: Figure, compared: Sequence[tuple[str, IndicatorValue]]) -> tuple[str, str]:
+    """The status and formula of a narrative figure against the readings of the table it names."""
+    shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
+    if any(v.kind == UNREAD for _, v in compared):
+        return NOT_CHECKABLE, f"正文 {shown}，表格单元格{vocab.UNREAD}（无法核对）"
+    numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
+    if len({t for _, t in numbers}) == 1:
+        numbers = numbers[:1]  # 上年结转 0: both readings are one number
+    several = len(numbers) > 1
+    if not numbers:
+        return NOT_CHECKABLE, f"正文 {shown}，表格为{_BLANK}"
+    agrees = _AGREES[f.qualifier]
+    match = next(((rid, t) for rid, t in numbers if agrees(f.value, t)), None)
+    if match is not None:
+        rid, t = match
+        sign = "=" if f.qualifier is None else "≈"
+        return PASS, f"正文 {shown} {sign} {_reading_name(rid, several)} {_fmt(t)} ✓"
+    formula = f"正文 {shown} ≠ " + "；≠ ".join(
+        f"{_reading_name(rid, several)} {_fmt(t)}" for rid, t in numbers
+    )
+    if several:
+        formula += "（各种读法均不符）"
+    return FAIL, formula
 
 
 class Valued(Protocol):
@@ -384,51 +342,24 @@ def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[
         cells = (now, f"previous:{before}")
         if UNREAD in (values[now].kind, previous[before].kind):
             which = "本年" if values[now].kind == UNREAD else "上年"
-            formula = f"{which}单元格{vocab.UNREAD}（无法核对）"
-            out.append(
-                CheckResult(
-                    rule="cross_year.carry",
-                    subject=col.key,
-                    status=NOT_CHECKABLE,
-                    severity=ERROR,
-                    formula=formula,
-                    cells=cells,
-                )
-            )
+            status, formula = NOT_CHECKABLE, f"{which}单元格{vocab.UNREAD}（无法核对）"
         elif a is None or b is None:
+            status = NOT_CHECKABLE
             formula = f"本年上年结转 {_fmt(a)}，上年结转下年度 {_fmt(b)}（有空白单元格，无法核对）"
-            out.append(
-                CheckResult(
-                    rule="cross_year.carry",
-                    subject=col.key,
-                    status=NOT_CHECKABLE,
-                    severity=ERROR,
-                    formula=formula,
-                    cells=cells,
-                )
-            )
         elif a == b:
-            out.append(
-                CheckResult(
-                    rule="cross_year.carry",
-                    subject=col.key,
-                    status=PASS,
-                    severity=ERROR,
-                    formula=f"{_fmt(a)} = 上年 {_fmt(b)} ✓",
-                    cells=cells,
-                )
-            )
+            status, formula = PASS, f"{_fmt(a)} = 上年 {_fmt(b)} ✓"
         else:
-            out.append(
-                CheckResult(
-                    rule="cross_year.carry",
-                    subject=col.key,
-                    status=FAIL,
-                    severity=ERROR,
-                    formula=f"{_fmt(a)} ≠ 上年 {_fmt(b)}",
-                    cells=cells,
-                )
+            status, formula = FAIL, f"{_fmt(a)} ≠ 上年 {_fmt(b)}"
+        out.append(
+            CheckResult(
+                rule="cross_year.carry",
+                subject=col.key,
+                status=status,
+                severity=ERROR,
+                formula=formula,
+                cells=cells,
             )
+        )
     return out
 
 

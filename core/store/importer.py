@@ -238,6 +238,24 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _new_files(ws: Target, files: list[str], result: ImportResult) -> list[tuple[str, bytes | None]]:
+    """The files to analyse, each with its bytes when kept (``KEEP_READ_BYTES``); a file that cannot
+    be read goes to ``result.errors``, one already stored to ``result.skipped``."""
+    todo: list[tuple[str, bytes | None]] = []
+    kept = 0
+    for f in files:
+        sha, err, data = _sha(f)
+        if err:
+            result.errors.append((shown_path(f), err))
+        elif sha and ws.has_sha(sha):
+            result.skipped += 1
+        else:
+            keep = data is not None and kept + len(data) <= KEEP_READ_BYTES
+            kept += len(data) if keep and data is not None else 0
+            todo.append((f, data if keep else None))
+    return todo
+
+
 def _analyse_job(job: tuple[str, bytes | None]) -> Outcome:
     return analyse_file(*job)
 
@@ -285,21 +303,8 @@ def import_paths(
     files, errors = collect(paths)
     result = ImportResult(errors=list(errors))
     total = len(files)
-    done = 0
-    todo: list[tuple[str, bytes | None]] = []  # each file to analyse, with its bytes when kept
-    kept = 0
-    for f in files:
-        sha, err, data = _sha(f)
-        if err:
-            result.errors.append((shown_path(f), err))
-            done += 1
-        elif sha and ws.has_sha(sha):
-            result.skipped += 1
-            done += 1
-        else:
-            keep = data is not None and kept + len(data) <= KEEP_READ_BYTES
-            kept += len(data) if keep and data is not None else 0
-            todo.append((f, data if keep else None))
+    todo = _new_files(ws, files, result)
+    done = total - len(todo)
     if progress:
         progress(done, total)
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
