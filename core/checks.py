@@ -240,7 +240,7 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
         return IndicatorValue(id=indicator, kind=UNREAD, value=None)
     nums = [p.value for p in parts if p is not None]
     total = None if any(x is None for x in nums) else sum((x for x in nums if x is not None), Decimal(0))
-    return IndicatorValue(id=indicator, kind="number" if total is not None else "empty", value=total)
+    return IndicatorValue(id=indicator, kind=vocab.NUMBER if total is not None else vocab.BLANK, value=total)
 
 
 # How a qualified narrative figure agrees with a table value: 500余件 is 500 to 600, 约300 within a tenth.

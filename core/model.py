@@ -10,6 +10,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from typing import TypeVar
 
+from core import vocab
+
 T = TypeVar("T")
 
 
@@ -234,4 +236,4 @@ class Extraction:
     @property
     def unread(self) -> tuple[str, ...]:
         """Ids of the cells of tables found in the report that could not be read."""
-        return tuple(k for k, v in self.indicators.items() if v.kind == "unread")
+        return tuple(k for k, v in self.indicators.items() if v.kind == vocab.UNREAD_KIND)

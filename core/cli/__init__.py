@@ -42,8 +42,8 @@ def _head(ex: Extraction) -> dict:
 
 def _tail(ex: Extraction) -> dict:
     return {
-        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != "unread"},
-        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != "unread"},
+        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
+        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
         "unread": list(ex.unread),
         "checks": [c.to_json() for c in ex.checks],
     }

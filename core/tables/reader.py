@@ -18,14 +18,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from operator import attrgetter
 
-from core import schema
+from core import schema, vocab
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
 from core.tables import runtogether
 from core.tables.tokens import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
 from core.textnorm import normalize
 
-UNREAD = "unread"  # a cell of a table found in the report that could not be read (never "blank")
+UNREAD = vocab.UNREAD_KIND  # a cell of a table found in the report that could not be read (never "blank")
 _TRAILING_DIGITS = re.compile(r"\D(\d+)\s*$")
 MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)
 LOOKAHEAD = 4  # rows that may be missing between two rows found

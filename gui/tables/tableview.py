@@ -70,13 +70,13 @@ def parse_cell(text: str) -> tuple[Decimal | None, str]:
 
     t = text.strip()
     if not t:
-        return None, "empty"
+        return None, vocab.BLANK
     if vocab.is_not_applicable(t):
-        return None, "not_applicable"
+        return None, vocab.NOT_APPLICABLE
     v = parse_number(t)
     if v is None:
         raise ValueError(t)
-    return v, "zero" if v == 0 else "number"
+    return v, vocab.ZERO if v == 0 else vocab.NUMBER
 
 
 class GridModel(QAbstractTableModel):
@@ -451,7 +451,7 @@ class TableView(QWidget):
 
     def unread_ids(self) -> list[str]:
         """Cells of the report's tables the program could not read and no reviewer has filled yet."""
-        return [k for k, v in self.values.items() if v.kind == "unread"]
+        return [k for k, v in self.values.items() if v.kind == vocab.UNREAD_KIND]
 
     def highlight(self, ids: list[str] | tuple[str, ...]) -> None:
         """Frame the cells of ``ids``; show the first one's table and scroll to it."""
