@@ -179,27 +179,16 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
             continue
         checked += 1
         if value < 0:
-            out.append(
-                CheckResult(
-                    rule="non_negative",
-                    subject=iid,
-                    status=FAIL,
-                    severity=ERROR,
-                    formula=f"{_fmt(value)} < 0",
-                    cells=(iid,),
-                )
-            )
+            wrong = f"{_fmt(value)} < 0"
         elif value != value.to_integral_value() and not _is_amount(iid):  # money need not be whole
-            out.append(
-                CheckResult(
-                    rule="non_negative",
-                    subject=iid,
-                    status=FAIL,
-                    severity=ERROR,
-                    formula=f"{_fmt(value)} 不是整数",
-                    cells=(iid,),
-                )
+            wrong = f"{_fmt(value)} 不是整数"
+        else:
+            continue
+        out.append(
+            CheckResult(
+                rule="non_negative", subject=iid, status=FAIL, severity=ERROR, formula=wrong, cells=(iid,)
             )
+        )
     if checked and not out:
         out.append(
             CheckResult(
