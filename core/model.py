@@ -43,7 +43,7 @@ def quick_init(cls: type[T]) -> type[T]:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Cell:
     """One cell of a table after merged cells are resolved.
 
@@ -60,7 +60,7 @@ class Cell:
     colspan: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Table:
     """A table found in the document; ``start``/``end`` is its extent in ``Document.text``."""
 
@@ -80,7 +80,7 @@ class Table:
         return g
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """A PDF page: its index and size in PDF points (origin bottom-left as in PDF)."""
 
@@ -89,7 +89,7 @@ class Page:
     height: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """A loaded report: canonical text plus structure.
 
@@ -224,7 +224,7 @@ class CheckResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Extraction:
     """Everything core derives from one report."""
 
