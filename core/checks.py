@@ -9,10 +9,11 @@ e.g. ``10+1+0+0 = 11 ≠ 0``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol, cast
+from typing import Generic, Protocol, TypeVar, cast
 
 from core import schema, vocab
 from core.figures import labels
@@ -20,9 +21,8 @@ from core.model import CheckResult, Figure, IndicatorValue
 
 PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
 ERROR, WARNING = "error", "warning"
-_BLANK = "空"
-_UNREAD = "未读出"
-UNREAD = "unread"
+_BLANK = "空"  # how a formula writes a blank or “/” cell
+UNREAD = vocab.UNREAD_KIND
 
 
 def _cells_text(values: Mapping[str, IndicatorValue], ids: Sequence[str]) -> str:
@@ -73,54 +73,35 @@ def _equation(
     cells = list(map(values.get, ids))
     if not any(cells):
         return None
+    status, formula = _evaluated(values, cells, left, right)
+    return CheckResult(
+        rule=rule, subject=subject, status=status, severity=severity, formula=formula, cells=ids
+    )
+
+
+def _evaluated(
+    values: Mapping[str, IndicatorValue],
+    cells: Sequence[IndicatorValue | None],
+    left: Sequence[str],
+    right: Sequence[str],
+) -> tuple[str, str]:
+    """An equation's status and its formula with the values: 10+1+0+0 = 11 ≠ 12."""
     vals = [c.value if c is not None else None for c in cells]
     lv, rv = vals[: len(left)], vals[len(left) :]
     n_unread = sum(1 for c in cells if c is not None and c.kind == UNREAD)
     if n_unread:
         lt, rt = _cells_text(values, left), _cells_text(values, right)
-        formula = f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
-        return CheckResult(rule, subject, NOT_CHECKABLE, severity, formula, ids)
+        return NOT_CHECKABLE, f"{lt} = {rt}（无法核对：{n_unread} 个单元格未读出）"
     lt, rt = _sum_text(lv), _sum_text(rv)
     if any(v is None for v in vals):  # (``None in vals`` would ask Decimal.__eq__)
-        return CheckResult(
-            rule,
-            subject,
-            NOT_CHECKABLE,
-            severity,
-            f"{lt} = {rt}（有空白或不适用单元格，无法核对）",
-            ids,
-        )
+        return NOT_CHECKABLE, f"{lt} = {rt}（有空白或不适用单元格，无法核对）"
     ls = sum(cast("list[Decimal]", lv), Decimal(0))  # no blank cell is left
     rs = sum(cast("list[Decimal]", rv), Decimal(0))
     lhs = f"{lt} = {_fmt(ls)}" if len(lv) > 1 else lt
     rhs = f"{rt} = {_fmt(rs)}" if len(rv) > 1 else rt
     if ls == rs:
-        if len(rv) > 1:
-            return CheckResult(rule, subject, PASS, severity, f"{lhs}，{rhs} ✓", ids)
-        return CheckResult(rule, subject, PASS, severity, f"{lhs} ✓", ids)
-    if len(rv) > 1:
-        return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rhs}", ids)
-    return CheckResult(rule, subject, FAIL, severity, f"{lhs} ≠ {rt}", ids)
-
-
-def sides(status: str, formula: str) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
-    """The values on the left and right of an equation check (``t3.row_total``, ``t3.balance``,
-    ``t3.results_total``, ``t4.group_total``) as its formula lists them, ``None`` for a blank or “/”:
-    ``10+1+0+0 = 11 ≠ 12`` → ((10, 1, 0, 0), (12,)). A passing check's right side is its left sum."""
-    body = formula.split("（")[0].removesuffix(" ✓")
-    if status == NOT_CHECKABLE:
-        left, right = body.split(" = ", 1)
-    elif " ≠ " in body:
-        left, right = body.split(" ≠ ", 1)
-    elif "，" in body:
-        left, right = body.split("，", 1)
-    else:
-        left, right = body, body.split(" = ")[-1]
-
-    def terms(side: str) -> tuple[Decimal | None, ...]:
-        return tuple(None if t == _BLANK else Decimal(t) for t in side.split(" = ")[0].split("+"))
-
-    return terms(left), terms(right)
+        return PASS, f"{lhs}，{rhs} ✓" if len(rv) > 1 else f"{lhs} ✓"
+    return FAIL, f"{lhs} ≠ {rhs}" if len(rv) > 1 else f"{lhs} ≠ {rt}"
 
 
 # An equation: rule, subject, the ids summed on the left and those on the right.
@@ -198,12 +179,25 @@ def _non_negative(values: Mapping[str, IndicatorValue]) -> list[CheckResult]:
             continue
         checked += 1
         if value < 0:
-            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(value)} < 0", (iid,)))
+            wrong = f"{_fmt(value)} < 0"
         elif value != value.to_integral_value() and not _is_amount(iid):  # money need not be whole
-            out.append(CheckResult("non_negative", iid, FAIL, ERROR, f"{_fmt(value)} 不是整数", (iid,)))
+            wrong = f"{_fmt(value)} 不是整数"
+        else:
+            continue
+        out.append(
+            CheckResult(
+                rule="non_negative", subject=iid, status=FAIL, severity=ERROR, formula=wrong, cells=(iid,)
+            )
+        )
     if checked and not out:
         out.append(
-            CheckResult("non_negative", "all", PASS, ERROR, f"{checked} 个数值均为非负，件数均为整数 ✓")
+            CheckResult(
+                rule="non_negative",
+                subject="all",
+                status=PASS,
+                severity=ERROR,
+                formula=f"{checked} 个数值均为非负，件数均为整数 ✓",
+            )
         )
     return out
 
@@ -232,14 +226,14 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
     if any(p is None for p in parts):
         return None
     if any(p is not None and p.kind == UNREAD for p in parts):
-        return IndicatorValue(indicator, UNREAD, None)
+        return IndicatorValue(id=indicator, kind=UNREAD, value=None)
     nums = [p.value for p in parts if p is not None]
     total = None if any(x is None for x in nums) else sum((x for x in nums if x is not None), Decimal(0))
-    return IndicatorValue(indicator, "number" if total is not None else "empty", total)
+    return IndicatorValue(id=indicator, kind=vocab.NUMBER if total is not None else vocab.BLANK, value=total)
 
 
 # How a qualified narrative figure agrees with a table value: 500余件 is 500 to 600, 约300 within a tenth.
-_AGREES = {
+_AGREES: dict[str | None, Callable[[Decimal, Decimal], bool]] = {
     None: lambda f, t: t == f,
     "more_than": lambda f, t: f <= t <= f * Decimal("1.2"),
     "at_least": lambda f, t: t >= f,
@@ -275,36 +269,44 @@ def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) 
                 compared.append((rid, v))
         if not compared:
             continue
-        several = len(compared) > 1
         cells = (f.indicator, *(rid for rid, _ in compared if rid != f.indicator), f"fig:{f.start}")
-        shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
-        if any(v.kind == UNREAD for _, v in compared):
-            formula = f"正文 {shown}，表格单元格{_UNREAD}（无法核对）"
-            out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
-            continue
-        numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
-        if len({t for _, t in numbers}) == 1:
-            numbers = numbers[:1]  # 上年结转 0: both readings are one number
-        several = len(numbers) > 1
-        if not numbers:
-            formula = f"正文 {shown}，表格为{_BLANK}"
-            out.append(CheckResult("narrative_vs_table", f.indicator, NOT_CHECKABLE, WARNING, formula, cells))
-            continue
-        agrees = _AGREES[f.qualifier]
-        match = next(((rid, t) for rid, t in numbers if agrees(f.value, t)), None)
-        if match is not None:
-            rid, t = match
-            sign = "=" if f.qualifier is None else "≈"
-            formula = f"正文 {shown} {sign} {_reading_name(rid, several)} {_fmt(t)} ✓"
-            out.append(CheckResult("narrative_vs_table", f.indicator, PASS, WARNING, formula, cells))
-            continue
-        formula = f"正文 {shown} ≠ " + "；≠ ".join(
-            f"{_reading_name(rid, several)} {_fmt(t)}" for rid, t in numbers
+        status, formula = _narrative_verdict(f, compared)
+        out.append(
+            CheckResult(
+                rule="narrative_vs_table",
+                subject=f.indicator,
+                status=status,
+                severity=WARNING,
+                formula=formula,
+                cells=cells,
+            )
         )
-        if several:
-            formula += "（各种读法均不符）"
-        out.append(CheckResult("narrative_vs_table", f.indicator, FAIL, WARNING, formula, cells))
     return out
+
+
+def _narrative_verdict(f: Figure, compared: Sequence[tuple[str, IndicatorValue]]) -> tuple[str, str]:
+    """The status and formula of a narrative figure against the readings of the table it names."""
+    shown = vocab.qualified(f.qualifier, _fmt(f.value))  # 500余, 不超过3
+    if any(v.kind == UNREAD for _, v in compared):
+        return NOT_CHECKABLE, f"正文 {shown}，表格单元格{vocab.UNREAD}（无法核对）"
+    numbers = [(rid, v.value) for rid, v in compared if v.value is not None]
+    if len({t for _, t in numbers}) == 1:
+        numbers = numbers[:1]  # 上年结转 0: both readings are one number
+    several = len(numbers) > 1
+    if not numbers:
+        return NOT_CHECKABLE, f"正文 {shown}，表格为{_BLANK}"
+    agrees = _AGREES[f.qualifier]
+    match = next(((rid, t) for rid, t in numbers if agrees(f.value, t)), None)
+    if match is not None:
+        rid, t = match
+        sign = "=" if f.qualifier is None else "≈"
+        return PASS, f"正文 {shown} {sign} {_reading_name(rid, several)} {_fmt(t)} ✓"
+    formula = f"正文 {shown} ≠ " + "；≠ ".join(
+        f"{_reading_name(rid, several)} {_fmt(t)}" for rid, t in numbers
+    )
+    if several:
+        formula += "（各种读法均不符）"
+    return FAIL, formula
 
 
 class Valued(Protocol):
@@ -329,20 +331,69 @@ def carry(values: Mapping[str, Valued], previous: Mapping[str, Valued]) -> list[
         cells = (now, f"previous:{before}")
         if UNREAD in (values[now].kind, previous[before].kind):
             which = "本年" if values[now].kind == UNREAD else "上年"
-            formula = f"{which}单元格{_UNREAD}（无法核对）"
-            out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
+            status, formula = NOT_CHECKABLE, f"{which}单元格{vocab.UNREAD}（无法核对）"
         elif a is None or b is None:
+            status = NOT_CHECKABLE
             formula = f"本年上年结转 {_fmt(a)}，上年结转下年度 {_fmt(b)}（有空白单元格，无法核对）"
-            out.append(CheckResult("cross_year.carry", col.key, NOT_CHECKABLE, ERROR, formula, cells))
         elif a == b:
-            out.append(
-                CheckResult("cross_year.carry", col.key, PASS, ERROR, f"{_fmt(a)} = 上年 {_fmt(b)} ✓", cells)
-            )
+            status, formula = PASS, f"{_fmt(a)} = 上年 {_fmt(b)} ✓"
         else:
-            out.append(
-                CheckResult("cross_year.carry", col.key, FAIL, ERROR, f"{_fmt(a)} ≠ 上年 {_fmt(b)}", cells)
+            status, formula = FAIL, f"{_fmt(a)} ≠ 上年 {_fmt(b)}"
+        out.append(
+            CheckResult(
+                rule="cross_year.carry",
+                subject=col.key,
+                status=status,
+                severity=ERROR,
+                formula=formula,
+                cells=cells,
             )
+        )
     return out
+
+
+@lru_cache(maxsize=1)
+def _equations() -> dict[tuple[str, str, tuple[str, ...]], tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every equation of both report formats by (rule, subject, cells) → (left cells, right cells)."""
+    relations = (*_t3_relations(False), *_t3_relations(True), *_t4_relations())
+    return {(rule, subject, (*left, *right)): (left, right) for rule, subject, left, right in relations}
+
+
+def equation_cells(check: Checked) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cells on the left and on the right of an equation check (``t3.row_total``, ``t3.balance``,
+    ``t3.results_total``, ``t4.group_total``), from the relation it evaluated; ((), ()) for a check
+    that is not an equation."""
+    return _equations().get((check.rule, check.subject, tuple(check.cells)), ((), ()))
+
+
+def sides(
+    check: Checked, values: Mapping[str, Valued]
+) -> tuple[tuple[Decimal | None, ...], tuple[Decimal | None, ...]]:
+    """The values on the left and right of an equation check as its cells hold them, ``None`` for a
+    blank, “/”, unread or absent cell: a row ``10+1+0+0 = 11 ≠ 12`` → ((10, 1, 0, 0), (12,)). Read
+    from the values, never from the formula, which is worded for people."""
+    left, right = equation_cells(check)
+
+    def side(ids: tuple[str, ...]) -> tuple[Decimal | None, ...]:
+        return tuple(values[i].value if i in values and values[i].kind != UNREAD else None for i in ids)
+
+    return side(left), side(right)
+
+
+class Checked(Protocol):
+    """A check as core made it or the workspace keeps it (``CheckResult``, ``CheckRow``)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+
+
+C = TypeVar("C", bound=Checked)
 
 
 def is_open_failure(check: object) -> bool:
@@ -354,6 +405,55 @@ def failing_cells(results: Iterable[object]) -> set[str]:
     """The cells (indicator ids, ``fig:START``, ``previous:ID``) of the failing checks not accepted:
     what the figure list and the tables show as failing."""
     return {c for k in results if is_open_failure(k) for c in getattr(k, "cells", ())}
+
+
+def figure_cells(start: int, indicator: str | None) -> list[str]:
+    """The cells a narrative figure stands for in the checks: its position and its indicator."""
+    return [f"fig:{start}", indicator] if indicator else [f"fig:{start}"]
+
+
+class Reviewed(Valued, Protocol):
+    @property
+    def status(self) -> str: ...
+
+
+def to_fill(ids: Iterable[str], values: Mapping[str, Reviewed]) -> list[str]:
+    """The cells of ``ids`` with no number a reviewer can confirm at once, to fill first: a cell the
+    report does not give (not stated), one the program could not read (unread), or a blank not
+    reviewed yet (a blank may be a number lost in reading: the reviewer says it is blank by leaving
+    the cell empty, and it is filled). “/” is a reading."""
+    return [
+        i
+        for i in ids
+        if i not in values
+        or values[i].kind == UNREAD
+        or (values[i].kind == vocab.BLANK and values[i].value is None and values[i].status == "pending")
+    ]
+
+
+def blocking_checks(results: Iterable[C], cells: Iterable[str]) -> list[C]:
+    """The failing checks not accepted among ``results`` that involve any of ``cells`` (indicator ids,
+    ``fig:START``), in the order given."""
+    wanted = set(cells)
+    return [c for c in results if is_open_failure(c) and wanted & set(c.cells)]
+
+
+@dataclass(frozen=True)
+class Confirmation(Generic[C]):
+    """Whether cells may be confirmed, and if not, why: cells still to fill, failing checks to accept."""
+
+    to_fill: tuple[str, ...]
+    blocking: tuple[C, ...]
+
+
+def confirmation(
+    cells: Sequence[str], results: Iterable[C], values: Mapping[str, Reviewed] | None = None
+) -> Confirmation[C]:
+    """The one rule of what may be confirmed, asked by the figure list and the table view alike: no
+    cell without a reading (``to_fill``; only when ``values`` are given: a table's cells), and no
+    failing check the reviewer has not accepted among the checks the cells take part in."""
+    missing = tuple(to_fill(cells, values)) if values is not None else ()
+    return Confirmation(missing, tuple(blocking_checks(results, cells)))
 
 
 def run(

@@ -71,9 +71,9 @@ def _cell(v: Value | None) -> tuple[Decimal | None, str]:
     if v is None:
         return None, ""
     if v.value is None:
-        if v.kind == "not_applicable":
+        if v.kind == vocab.NOT_APPLICABLE:
             return None, v.raw.strip() or "/"
-        return None, vocab.INDICATOR_KINDS["unread" if v.kind == "unread" else "empty"]
+        return None, vocab.INDICATOR_KINDS[vocab.UNREAD_KIND if v.kind == vocab.UNREAD_KIND else vocab.BLANK]
     return v.value, layout.value_text(v.value)
 
 

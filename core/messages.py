@@ -1,6 +1,8 @@
-"""The wording of load and store problems, in one voice: Chinese, naming what happened and what the
-reviewer can do. Loaders, the importer, the workspace and the CLI take their sentences from here, so
-the same cause reads the same everywhere (``extract`` and ``import`` alike).
+"""The sentences of the problems core reports to a person, in one voice: Chinese, naming what happened
+and what the reviewer can do — reading a report, importing a folder, writing a file, and the review
+rules a workspace enforces when a report is signed off (the lock, the four-eyes rule). Loaders, the
+importer, the workspace and the CLI take their sentences from here, so the same cause reads the same
+everywhere (``extract`` and ``import``, the window and the command line alike).
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ BINARY_HTML = "不是网页文件（含有二进制内容，可能是图片或�
 CHANGED = "文件在读取过程中被修改，请等其保存完毕后重新导入"
 
 # ---- folders ------------------------------------------------------------------------------------
-FOLDER_EMPTY = "文件夹中没有可导入的报告（支持 .txt、.html、.docx、.pdf），请确认选对了文件夹"
+# (the formats by kind, not by suffix: the suffixes are core.documents.SUPPORTED_SUFFIXES)
+FOLDER_EMPTY = "文件夹中没有可导入的报告（支持文本、网页、Word（.docx）和 PDF 格式），请确认选对了文件夹"
 FOLDER_UNREADABLE = "没有读取此文件夹的权限，其中的报告未导入；请调整权限后重新导入"
-ZIP_ARCHIVE = "压缩包中的报告"  # prefix: "压缩包中的报告 NAME: reason"
 
 
 def too_large(size: int, limit: int) -> str:

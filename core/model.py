@@ -10,12 +10,15 @@ from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from typing import TypeVar
 
+from core import vocab
+
 T = TypeVar("T")
 
 
 def quick_init(cls: type[T]) -> type[T]:
     """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its slot
-    directly: the same signature, defaults and result, made about twice as fast (a frozen
+    directly: the same signature (keyword-only when the dataclass is), defaults and result, made about
+    twice as fast (a frozen
     dataclass's own ``__init__`` goes through ``object.__setattr__`` once per field, and a report
     makes hundreds of figures, indicator values and checks)."""
     fs = fields(cls)  # type: ignore[arg-type]
@@ -27,6 +30,10 @@ def quick_init(cls: type[T]) -> type[T]:
     scope: dict[str, object] = {f"_set_{n}": getattr(cls, n).__set__ for n in names}
     scope.update({f"_default_{f.name}": f.default for f in fs if f.default is not MISSING})
     params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in fs)
+    if any(f.kw_only for f in fs):  # keyword-only: a field added in the middle cannot shift a call
+        if not all(f.kw_only for f in fs):
+            raise TypeError(f"{cls.__name__}: quick_init needs every field keyword-only or none")
+        params = "*, " + params
     body = "".join(f"\n    _set_{n}(self, {n})" for n in names)
     exec(f"def __init__(self, {params}) -> None:{body}", scope)  # the source is built from field names only
     init = scope["__init__"]
@@ -36,7 +43,7 @@ def quick_init(cls: type[T]) -> type[T]:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Cell:
     """One cell of a table after merged cells are resolved.
 
@@ -53,7 +60,7 @@ class Cell:
     colspan: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Table:
     """A table found in the document; ``start``/``end`` is its extent in ``Document.text``."""
 
@@ -73,7 +80,7 @@ class Table:
         return g
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """A PDF page: its index and size in PDF points (origin bottom-left as in PDF)."""
 
@@ -82,7 +89,7 @@ class Page:
     height: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """A loaded report: canonical text plus structure.
 
@@ -97,8 +104,8 @@ class Document:
     encoding: str | None = None
     tables: tuple[Table, ...] = ()
     pages: tuple[Page, ...] = ()
-    char_pages: array | None = field(default=None, repr=False, compare=False)
-    char_boxes: array | None = field(default=None, repr=False, compare=False)
+    char_pages: array[int] | None = field(default=None, repr=False, compare=False)
+    char_boxes: array[float] | None = field(default=None, repr=False, compare=False)
     title: str | None = None
     issuer: str | None = None
     year: int | None = None
@@ -123,7 +130,7 @@ class Document:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
     """A quantity found in a report.
 
@@ -147,7 +154,7 @@ class Figure:
     rule: str = ""
     source: str = "text"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         v = self.value
         num: int | float = int(v) if v == v.to_integral_value() else float(v)
         return {
@@ -167,7 +174,7 @@ class Figure:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class IndicatorValue:
     """The value of one standard indicator read from a report's table.
 
@@ -193,7 +200,7 @@ class IndicatorValue:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CheckResult:
     """One arithmetic check. ``status``: ``pass`` | ``fail`` | ``not_checkable``;
     ``severity``: ``error`` | ``warning``. ``formula`` shows the values ("10+1+0+0 = 11 ≠ 0").
@@ -206,7 +213,7 @@ class CheckResult:
     formula: str
     cells: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "rule": self.rule,
             "subject": self.subject,
@@ -217,7 +224,7 @@ class CheckResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Extraction:
     """Everything core derives from one report."""
 
@@ -229,4 +236,4 @@ class Extraction:
     @property
     def unread(self) -> tuple[str, ...]:
         """Ids of the cells of tables found in the report that could not be read."""
-        return tuple(k for k, v in self.indicators.items() if v.kind == "unread")
+        return tuple(k for k, v in self.indicators.items() if v.kind == vocab.UNREAD_KIND)

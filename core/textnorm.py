@@ -42,7 +42,7 @@ _WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")  # a phrase rule never spa
 
 def _convert_part(text: str, config: str) -> str:
     conv = _converter(config)
-    out = conv.convert(text)
+    out: str = conv.convert(text)
     if len(out) == len(text):
         return out
     parts = []

@@ -252,6 +252,14 @@ REPORT_STATUSES = {
     "approved": "复核通过",  # the second reviewer (复核人) approved the first reviewer's work
     "returned": "已退回",  # the second reviewer returned it, with a reason, to the first reviewer
 }
+# What a table cell holds (``IndicatorValue.kind``): one code for each, one meaning each.
+NUMBER = "number"  # a number other than zero
+ZERO = "zero"  # a printed 0 (never a blank)
+BLANK = "empty"  # a cell printed empty in the report (never 0, never unread)
+NOT_APPLICABLE = "not_applicable"  # “/”, “—”, 无, 不适用 … (NOT_APPLICABLE_WORDS)
+UNREAD_KIND = "unread"  # a cell of a table found in the report that the program could not read: never blank
+# A cell the report does not give at all (no such table found): a table view's status, not a kind.
+NOT_STATED = "missing"
 # A report in one of these is locked: review actions are refused until it is reopened with a reason.
 LOCKED_STATUSES = ("done", "approved")
 # Finished: what "已完成的报告" means in the export and the review record (done, or approved since).
@@ -265,7 +273,7 @@ FIGURE_STATUSES = {
 }
 INDICATOR_STATUSES = {k: FIGURE_STATUSES[k] for k in ("pending", "confirmed", "corrected")}
 # How a figure or a table cell is coloured: its status, or "failing" when pending in a failing check.
-DISPLAY_STATUSES = {**FIGURE_STATUSES, "failing": "检查未通过", "unread": "未读出"}
+DISPLAY_STATUSES = {**FIGURE_STATUSES, "failing": "检查未通过", UNREAD_KIND: "未读出"}
 CHECK_STATUSES = {"pass": "通过", "fail": "未通过", "not_checkable": "无法核对"}
 ACCEPTED = "已接受"  # a failing check a reviewer accepted with a reason
 REVIEW_ACTIONS = {
@@ -290,13 +298,13 @@ REVIEWER = "审核人"  # the first reviewer, who reviews and marks a report don
 SECOND_REVIEWER = "复核人"  # the second reviewer, who approves or returns a done report
 SOURCES = {"text": "正文", "table": "表格", "manual": "手工补录"}
 INDICATOR_KINDS = {
-    "number": "数值",
-    "zero": "零",
-    "empty": "空白",
-    "not_applicable": "不适用",
-    "unread": "未读出",  # a cell of a table found in the report that could not be read: never blank
+    NUMBER: "数值",
+    ZERO: "零",
+    BLANK: "空白",
+    NOT_APPLICABLE: "不适用",
+    UNREAD_KIND: "未读出",
 }
-UNREAD = INDICATOR_KINDS["unread"]
+UNREAD = INDICATOR_KINDS[UNREAD_KIND]  # the wording of an unread cell, as the window and the exports print it
 
 
 @dataclass(frozen=True)

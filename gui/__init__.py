@@ -1,1 +1,1 @@
-"""Hecha GUI (PySide6). Importing this package does not import Qt; ``gui.app`` does, lazily."""
+"""Hecha GUI (PySide6). Importing this package does not import Qt; ``gui.shell.app`` does, lazily."""

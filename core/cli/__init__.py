@@ -16,6 +16,7 @@ from typing import IO
 
 from core import documents, pipeline, vocab
 from core.errors import HechaError
+from core.model import Extraction
 
 COMMANDS = ("text", "extract", "import", "export")
 
@@ -25,7 +26,7 @@ def _err(msg: str) -> None:
     print(f"hecha: {msg}".encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
 
 
-def _head(ex: pipeline.Extraction) -> dict:
+def _head(ex: Extraction) -> dict:
     d = ex.document
     return {
         "path": d.path,
@@ -39,23 +40,23 @@ def _head(ex: pipeline.Extraction) -> dict:
     }
 
 
-def _tail(ex: pipeline.Extraction) -> dict:
+def _tail(ex: Extraction) -> dict:
     return {
-        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != "unread"},
-        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != "unread"},
+        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
+        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
         "unread": list(ex.unread),
         "checks": [c.to_json() for c in ex.checks],
     }
 
 
-def _extraction_json(ex: pipeline.Extraction) -> dict:
+def _extraction_json(ex: Extraction) -> dict:
     return {**_head(ex), "figures": [f.to_json() for f in ex.figures], **_tail(ex)}
 
 
 CHUNK = 2000  # figures serialised per json.dumps call while streaming
 
 
-def _write_json(out: IO[str], ex: pipeline.Extraction) -> None:
+def _write_json(out: IO[str], ex: Extraction) -> None:
     """Write the object ``json.dumps(_extraction_json(ex))`` would make, the figures a chunk at a time,
     so a large report never holds every figure's dict and the whole output string at once."""
     dumps = json.dumps
@@ -119,7 +120,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _stream_json(paths: list[str], previous: pipeline.Extraction | None) -> int:
+def _stream_json(paths: list[str], previous: Extraction | None) -> int:
     """``--json``: each report's object written as soon as it is analysed, then let go of (one object
     for one file, else a list of those that could be read)."""
     out = sys.stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import os
 import re
 import stat
@@ -20,6 +21,7 @@ from core.errors import LoadError
 from core.messages import shown_path
 from core.model import Document
 
+log = logging.getLogger(__name__)
 MAX_BYTES = {"txt": 20 << 20, "html": 30 << 20, "docx": 100 << 20, "pdf": 300 << 20}
 SUPPORTED_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".mht", ".docx", ".pdf")
 
@@ -112,7 +114,8 @@ def from_bytes(path: str | os.PathLike[str], data: bytes) -> Document:
         raise LoadError(name, f"{fmt.upper()}文件的结构嵌套过深，无法读取，请另存为其他格式后再导入") from e
     except MemoryError as e:
         raise LoadError(name, "文件内容过大，内存不足，无法读取；请拆分后再导入") from e
-    except Exception as e:  # a parser bug or an exotic file must still be one clear line
+    except Exception as e:  # a parser bug or an exotic file must still be one clear line (the log keeps all)
+        log.error("%s: the %s reader failed", name, fmt, exc_info=True)
         raise LoadError(
             name, f"无法解析此{fmt.upper()}文件（{type(e).__name__}），文件可能已损坏，请另存后再导入"
         ) from e

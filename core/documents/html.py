@@ -174,9 +174,19 @@ class TextBuilder:
                 if c is None:
                     continue
                 t = collapse(c.text).strip()
-                out.append(Cell(r, k, self.pos, self.pos + len(t), t, c.rowspan, c.colspan))
+                out.append(
+                    Cell(
+                        row=r,
+                        col=k,
+                        start=self.pos,
+                        end=self.pos + len(t),
+                        text=t,
+                        rowspan=c.rowspan,
+                        colspan=c.colspan,
+                    )
+                )
                 self.add(t)
-        self.tables.append(Table(start, self.pos, tuple(out), n_rows, n_cols))
+        self.tables.append(Table(start=start, end=self.pos, cells=tuple(out), n_rows=n_rows, n_cols=n_cols))
         self.add("\n")
 
 

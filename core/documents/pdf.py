@@ -304,8 +304,18 @@ def _write_table(out: _Out, t: object, index: int) -> None:
                     out.sep(" ")
                 out.line(ln, index, tabs=False)
                 prev = ln[-1]
-            cells.append(Cell(r, k, s, out.pos, "".join(out.parts[s:]), gc.rowspan, gc.colspan))
-    out.tables.append(Table(start, out.pos, tuple(cells), t.n_rows, t.n_cols))
+            cells.append(
+                Cell(
+                    row=r,
+                    col=k,
+                    start=s,
+                    end=out.pos,
+                    text="".join(out.parts[s:]),
+                    rowspan=gc.rowspan,
+                    colspan=gc.colspan,
+                )
+            )
+    out.tables.append(Table(start=start, end=out.pos, cells=tuple(cells), n_rows=t.n_rows, n_cols=t.n_cols))
 
 
 def _listed(pages: list[int]) -> str:
@@ -342,11 +352,12 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                 page = pdf[i]
             except pdfium.PdfiumError:
                 failed.append(i)
-                pages.append(Page(i, *_size_by_index(pdf, i)))
+                width, height = _size_by_index(pdf, i)
+                pages.append(Page(index=i, width=width, height=height))
                 continue
             try:
                 w, h = page.get_size()
-                pages.append(Page(i, float(w), float(h)))
+                pages.append(Page(index=i, width=float(w), height=float(h)))
                 tp = page.get_textpage()
                 try:
                     chars, bad = _page_chars(tp.raw)

@@ -3,7 +3,7 @@ name and sha256, the three standard tables in the official layout (``core.tables
 value's status, every check with its formula (accepted failures with their reasons), the narrative
 figures corrected, rejected or added, who reviewed it and when, the second reviewer, signature lines.
 
-Pure Python: ``html`` gives the document as simple HTML that ``gui.record`` lays out on A4 landscape
+Pure Python: ``html`` gives the document as simple HTML that ``gui.signoff.record`` lays out on A4 landscape
 pages with Qt (table header rows are ``<thead>`` so they repeat on every page).
 """
 

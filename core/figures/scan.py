@@ -14,8 +14,10 @@ other digits or letters (garbled remnants such as 〔201876号).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from core import vocab
 from core.figures import labels
@@ -99,19 +101,35 @@ def _patterns() -> _Patterns:
         pre=re.compile(f"(?:{pre})$"),
         pre_len=max(map(len, (*vocab.qualifier_words("before"), *vocab.PLAIN_BEFORE))),
         bounds_before_verb=vocab.qualifier_words("before", ("at_least",)),
-        canonical={f: u.word for u in units for f in u.forms},
-        blockers={u.word: u.blockers for u in units if u.blockers},
-        percent=frozenset(u.word for u in units if u.percent),
-        one_is_count=frozenset(u.word for u in units if u.one_is_count),
-        rank=frozenset(u.word for u in units if u.rank),
-        article=frozenset(u.word for u in units if u.article),
         approximate=vocab.qualifier_words("before", ("nearly", "more_than")),
-        signed=frozenset(u.word for u in units if u.signed),
-        arabic_only=frozenset(u.word for u in units if u.arabic_only),
-        clock=frozenset(u.word for u in units if u.clock),
-        policy_name=frozenset(u.word for u in units if u.policy_name),
-        only_before={u.word: u.only_before for u in units if u.only_before},
+        **_unit_tables(units),
     )
+
+
+def _unit_tables(units: Sequence[vocab.Unit]) -> dict[str, Any]:
+    """The measure words by what the readers do with them (``_Patterns``' unit fields)."""
+
+    def having(flag: str) -> frozenset[str]:
+        return frozenset(u.word for u in units if getattr(u, flag))
+
+    return {
+        "canonical": {f: u.word for u in units for f in u.forms},
+        "blockers": {u.word: u.blockers for u in units if u.blockers},
+        "only_before": {u.word: u.only_before for u in units if u.only_before},
+        **{
+            flag: having(flag)
+            for flag in (
+                "percent",
+                "one_is_count",
+                "rank",
+                "article",
+                "signed",
+                "arabic_only",
+                "clock",
+                "policy_name",
+            )
+        },
+    }
 
 
 def _pre(p: _Patterns, n: str, start: int) -> str | None:
@@ -288,8 +306,20 @@ def _rejected(
     signed: bool = False,
     is_range: bool = False,
 ) -> bool:
-    """The non-figure filters for a number + measure word (``t`` is the tail match)."""
+    """The non-figure filters for a number + measure word (``t`` is the tail match): what the unit
+    rules out, what a numeral's form rules out, then what the words around it rule out."""
     after_unit = n[t.end("unit") : t.end("unit") + 4]
+    return (
+        _unit_rules_out(p, n, t, num, unit, ns, after_unit)
+        or _form_rules_out(p, n, t, num, unit, ns, after_unit, signed, is_range)
+        or _context_rules_out(p, n, t, num, unit, ns, after_unit)
+    )
+
+
+def _unit_rules_out(
+    p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: int, after_unit: str
+) -> bool:
+    """The measure word is not one here: a time of day, a preposition, a policy's name, a word."""
     if unit in p.clock and (_prev_char(n, ns) in "时点:：" or t.group("mult")):
         return True  # 8时30分: a time of day
     if unit in p.only_before and not (
@@ -300,8 +330,23 @@ def _rejected(
         return True  # 国十条, 创业富民30条
     if unit in p.blockers and after_unit[:1] and after_unit[0] in p.blockers[unit]:
         return True  # 个人, 人民, 条例, 场所 …
-    if after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年")):
-        return True  # 六个部分, 十四个五年规划
+    # 六个部分, 十四个五年规划
+    return after_unit.startswith(_PART_WORDS) or (unit == "个" and after_unit.startswith("五年"))
+
+
+def _form_rules_out(
+    p: _Patterns,
+    n: str,
+    t: re.Match[str],
+    num: str,
+    unit: str,
+    ns: int,
+    after_unit: str,
+    signed: bool,
+    is_range: bool,
+) -> bool:
+    """The number's form is not a count's: a numeral in words out of place, digits glued to a word,
+    a date that lost its 年/月/日."""
     if not num[0].isdigit():
         if not is_range and not _chinese_numeral_ok(p, n, ns, num, unit, t.group("big"), after_unit):
             return True
@@ -310,9 +355,14 @@ def _rejected(
     digits = num if num.isascii() else fold_width(num)
     if digits[:2] in ("19", "20") and digits.isdigit() and len(digits) >= 6:
         return True  # 202266, 20210312 …: a date that lost its 年/月, not a count
+    return _prev_char(n, ns) == "月" and len(digits) <= 2  # 10月1起施行: the day of a date that lost its 日
+
+
+def _context_rules_out(
+    p: _Patterns, n: str, t: re.Match[str], num: str, unit: str, ns: int, after_unit: str
+) -> bool:
+    """The words around it make it a name: an article of a law, a session, an ordinal, a slogan."""
     prev = _prev_char(n, ns)
-    if prev == "月" and len(digits) <= 2:
-        return True  # 10月1起施行: the day of a date that lost its 日
     if prev and prev in "》〉" and unit in p.article:
         return True  # 《条例》三十三条: an article of a law
     if (
@@ -374,147 +424,220 @@ MAX_FIGURES = 20_000
 
 
 def extract_narrative(doc: Document, n: str | None = None) -> list[Figure]:
-    """Figures in running text (not table cells), at most ``MAX_FIGURES``."""
+    """Figures in running text (not table cells), at most ``MAX_FIGURES``: each number of the text,
+    unless the character after it already rules it out (``_Scan.dropped``), is read as a figure
+    (``_Scan.figure``) or passed over."""
     if n is None:
         n = to_simplified(doc.text)  # full-width digits and punctuation are matched as they are
+    scan = _Scan(doc, n)
     out: list[Figure] = []
-    soft = doc.format == "pdf" or labels.soft_line_breaks(n)
-    p = _patterns()
-    tail_match, tail_first = p.tail.match, p.tail_first
-    skip_to = 0
-    size = len(n)
-    continues, after_space = p.tail_first | _RANGE_FIRST, p.after_space
     for m in NUMBER_RE.finditer(n):
         ns, ne = m.span()
-        if ns < skip_to:
+        if ns < scan.skip_to:
             continue  # the second number of a range, the rest of a wrapped number
-        if ne < size and n[ns] != "百" and (c := n[ne]) != "\n":
-            # most numbers (dates, codes, table cells) are dropped here by the character after them:
-            # nothing that makes a figure (a unit, a range, a multiplier) can start with it
-            if c not in continues:
-                continue
-            if c in _SPACES:
-                c = n[ne + 1] if ne + 1 < size else ""
-                if c not in _SPACES and c not in after_space:
-                    continue
-                if c in _SPACES and _no_tail_after_spaces(p, n, ne):
-                    continue
+        if scan.dropped(ns, ne):
+            continue
         if len(out) >= MAX_FIGURES:
             break
-        num = m.group()
-        mult = big = mult_char = None
-        lo_hi: tuple[Decimal, Decimal] | None = None
-        sign = 0
-        if num.startswith("百分之"):
-            value = parse_number(num)
-            if value is None or _is_ordinal(n, ns):
-                continue
-            ue = end = ne
-            unit, rule, is_cn = "%", "percent", True
-            qualifier = vocab.qualifier_of(_pre(p, n, ns), None, None)
-        else:
-            if soft and ne < len(n) and n[ne] == "\n" and num[0].isdigit():
-                ne = _wrapped(n, ns, ne)
-                num = n[ns:ne]
-                skip_to = ne
-            if ne >= len(n):
-                continue
-            if n[ne] in _SPACES and _no_tail_after_spaces(p, n, ne):
-                continue
-            t = None
-            if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
-                # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
-                t = tail_match(n, m2.end())
-                lo, hi = _value(num), _value(m2.group())
-                if t is None or lo is None or hi is None or lo >= hi:
-                    continue
-                lo_hi, skip_to = (lo, hi), m2.end()
-            elif n[ne] not in tail_first:
-                continue
-            else:
-                t = tail_match(n, ne)
-            if t is None:
-                t = p.bare_mult.match(n, ne)
-                if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
-                    continue
-                # 访问量达523.6万。 — an amount in 万/亿 with no measure word
-                value = _value(num)
-                if value is None:
-                    continue
-                value *= MULTIPLIERS[t.group("mult")]
-                mult, mult_char = t.group("mult"), doc.text[t.start("mult") : t.end("mult")]
-                ue = end = t.end()
-                unit, rule, is_cn = None, "number+multiplier", False
-                qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), None)
-                label, indicator, conf = labels.describe(n, ns, end, unit, soft)
-                out.append(
-                    Figure(
-                        ns,
-                        ne,
-                        doc.text[ns:ue],
-                        value,
-                        None,
-                        mult_char,
-                        qualifier,
-                        label,
-                        None,
-                        min(conf, 0.7),
-                        rule,
-                    )
-                )
-                continue
-            unit = p.canonical[t.group("unit")]
-            if num[0].isdigit() and lo_hi is None:
-                sign = _sign(n, ns) if unit in p.signed else 0
-            if _rejected(p, n, t, num, unit, ns, signed=sign != 0, is_range=lo_hi is not None):
-                continue
-            if lo_hi is not None:
-                value = lo_hi[0]
-            elif (value := _value(num)) is None:
-                bounds = parse_chinese_range(num) if not num[0].isdigit() else None
-                if bounds is None:
-                    continue
-                lo_hi = (Decimal(bounds[0]), Decimal(bounds[1]))  # 三四件, 十二三个: about that many
-                value = lo_hi[0]
-            mult = t.group("mult")
-            if mult:
-                value *= MULTIPLIERS[mult]
-                mult_char = doc.text[t.start("mult") : t.end("mult")]  # as written: 万 or 萬
-            big = t.group("big")
-            ue, end = t.end("unit"), t.end()
-            is_cn = not num[0].isdigit()
-            rule = "cn-numeral" if is_cn else ("percent" if unit in p.percent else "number+unit")
-            qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), t.group("post"))
-            if lo_hi is not None:
-                qualifier, rule = vocab.RANGE, "range"
-            if sign:
-                value, ns = value * sign, ns - 1  # the sign is part of the figure: -3.2%
-        label, indicator, conf = labels.describe(n, ns, end, unit, soft)
-        if is_cn:
-            conf = min(conf, 0.6)
-        if qualifier:
-            conf = min(conf, 0.8)
-        if big:
-            conf = min(conf, 0.7)
-        if lo_hi is not None:
-            indicator, conf = None, min(conf, 0.6)  # a range is no cell's value
-            ne = skip_to if skip_to > ne else ne
-        out.append(
-            Figure(
-                start=ns,
-                end=ne,
-                text=doc.text[ns:ue],
-                value=value,
-                unit=unit,
-                multiplier=mult_char,
-                qualifier=qualifier,
-                label=label,
-                indicator=indicator,
-                confidence=conf,
-                rule=rule,
-            )
-        )
+        fig = scan.figure(m.group(), ns, ne)
+        if fig is not None:
+            out.append(fig)
     return out
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What a number and its tail were read as, before its label and confidence are found."""
+
+    ns: int  # where the figure starts (its sign included)
+    ne: int  # where its number ends (a range's upper bound included)
+    ue: int  # where its text ends (the unit included)
+    end: int  # where its tail ends (a qualifier after the unit included): where the label looks on
+    value: Decimal
+    unit: str | None
+    rule: str
+    qualifier: str | None
+    is_cn: bool = False
+    mult_char: str | None = None
+    big: str | None = None
+    lo_hi: tuple[Decimal, Decimal] | None = None
+
+
+class _Scan:
+    """One pass over a report's simplified text ``n``; ``skip_to`` passes over what a figure took."""
+
+    def __init__(self, doc: Document, n: str) -> None:
+        self.doc, self.n, self.size = doc, n, len(n)
+        self.soft = doc.format == "pdf" or labels.soft_line_breaks(n)
+        self.p = p = _patterns()
+        self.continues = p.tail_first | _RANGE_FIRST
+        self.skip_to = 0
+
+    def dropped(self, ns: int, ne: int) -> bool:
+        """Most numbers (dates, codes, table cells) are dropped by the character after them: nothing
+        that makes a figure (a unit, a range, a multiplier) can start with it."""
+        n = self.n
+        if ne >= self.size or n[ns] == "百" or (c := n[ne]) == "\n":
+            return False
+        if c not in self.continues:
+            return True
+        if c in _SPACES:
+            c = n[ne + 1] if ne + 1 < self.size else ""
+            if c not in _SPACES and c not in self.p.after_space:
+                return True
+            if c in _SPACES and _no_tail_after_spaces(self.p, n, ne):
+                return True
+        return False
+
+    def figure(self, num: str, ns: int, ne: int) -> Figure | None:
+        """The figure the number ``num`` at ``ns:ne`` starts, or None."""
+        reading: _Reading | Figure | None
+        if num.startswith("百分之"):
+            reading = self.percent_in_words(num, ns, ne)
+        else:
+            reading = self.number_and_tail(num, ns, ne)
+        if reading is None:
+            return None
+        if isinstance(reading, Figure):
+            return reading
+        return self.described(reading)
+
+    def percent_in_words(self, num: str, ns: int, ne: int) -> _Reading | None:
+        """百分之三十: a share written in words."""
+        value = parse_number(num)
+        if value is None or _is_ordinal(self.n, ns):
+            return None
+        qualifier = vocab.qualifier_of(_pre(self.p, self.n, ns), None, None)
+        return _Reading(ns, ne, ne, ne, value, "%", "percent", qualifier, is_cn=True)
+
+    def number_and_tail(self, num: str, ns: int, ne: int) -> _Reading | Figure | None:
+        """A number and what follows it: a unit (with a multiplier, a qualifier), a range, or a bare
+        multiplier (an amount in 万/亿)."""
+        n, p = self.n, self.p
+        if self.soft and ne < self.size and n[ne] == "\n" and num[0].isdigit():
+            ne = _wrapped(n, ns, ne)
+            num = n[ns:ne]
+            self.skip_to = ne
+        if ne >= self.size:
+            return None
+        if n[ne] in _SPACES and _no_tail_after_spaces(p, n, ne):
+            return None
+        lo_hi: tuple[Decimal, Decimal] | None = None
+        if n[ne] in _RANGE_FIRST and (m2 := _range_end(n, ne, num)) is not None:
+            # 3-5个工作日, 三至五天: one figure for the range, its value the lower bound
+            t = p.tail.match(n, m2.end())
+            lo, hi = _value(num), _value(m2.group())
+            if t is None or lo is None or hi is None or lo >= hi:
+                return None
+            lo_hi, self.skip_to = (lo, hi), m2.end()
+        elif n[ne] not in p.tail_first:
+            return None
+        else:
+            t = p.tail.match(n, ne)
+            if t is None:
+                return self.bare_amount(num, ns, ne)
+        return self.with_unit(num, ns, ne, t, lo_hi)
+
+    def bare_amount(self, num: str, ns: int, ne: int) -> Figure | None:
+        """访问量达523.6万。 — an amount in 万/亿 with no measure word (never an indicator's value)."""
+        n, p = self.n, self.p
+        t = p.bare_mult.match(n, ne)
+        if t is None or not num[0].isdigit() or _looks_glued(n, ns) or _is_ordinal(n, ns):
+            return None
+        value = _value(num)
+        if value is None:
+            return None
+        value *= MULTIPLIERS[t.group("mult")]
+        end = t.end()
+        qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), None)
+        label, _indicator, conf = labels.describe(n, ns, end, None, self.soft)
+        return Figure(
+            start=ns,
+            end=ne,
+            text=self.doc.text[ns:end],
+            value=value,
+            unit=None,
+            multiplier=self.doc.text[t.start("mult") : t.end("mult")],
+            qualifier=qualifier,
+            label=label,
+            indicator=None,
+            confidence=min(conf, 0.7),
+            rule="number+multiplier",
+        )
+
+    def with_unit(
+        self, num: str, ns: int, ne: int, t: re.Match[str], lo_hi: tuple[Decimal, Decimal] | None
+    ) -> _Reading | None:
+        """A number with its measure word: its value (a range's lower bound, the multiplier applied,
+        the sign of a change), qualifier and rule; None when the unit or the context rules it out."""
+        n, p = self.n, self.p
+        unit = p.canonical[t.group("unit")]
+        sign = _sign(n, ns) if num[0].isdigit() and lo_hi is None and unit in p.signed else 0
+        if _rejected(p, n, t, num, unit, ns, signed=sign != 0, is_range=lo_hi is not None):
+            return None
+        if lo_hi is not None:
+            value = lo_hi[0]
+        elif (found := _value(num)) is not None:
+            value = found
+        else:
+            bounds = parse_chinese_range(num) if not num[0].isdigit() else None
+            if bounds is None:
+                return None
+            lo_hi = (Decimal(bounds[0]), Decimal(bounds[1]))  # 三四件, 十二三个: about that many
+            value = lo_hi[0]
+        mult, mult_char = t.group("mult"), None
+        if mult:
+            value *= MULTIPLIERS[mult]
+            mult_char = self.doc.text[t.start("mult") : t.end("mult")]  # as written: 万 or 萬
+        is_cn = not num[0].isdigit()
+        rule = "cn-numeral" if is_cn else ("percent" if unit in p.percent else "number+unit")
+        qualifier = vocab.qualifier_of(_pre(p, n, ns), t.group("q0") or t.group("q1"), t.group("post"))
+        if lo_hi is not None:
+            qualifier, rule = vocab.RANGE, "range"
+        if sign:
+            value, ns = value * sign, ns - 1  # the sign is part of the figure: -3.2%
+        return _Reading(
+            ns,
+            ne,
+            t.end("unit"),
+            t.end(),
+            value,
+            unit,
+            rule,
+            qualifier,
+            is_cn,
+            mult_char,
+            t.group("big"),
+            lo_hi,
+        )
+
+    def described(self, r: _Reading) -> Figure:
+        """The figure of a reading, with the label before it, its indicator and its confidence (lower
+        for a numeral in words, a qualifier, a large multiplier or a range)."""
+        label, indicator, conf = labels.describe(self.n, r.ns, r.end, r.unit, self.soft)
+        if r.is_cn:
+            conf = min(conf, 0.6)
+        if r.qualifier:
+            conf = min(conf, 0.8)
+        if r.big:
+            conf = min(conf, 0.7)
+        ne = r.ne
+        if r.lo_hi is not None:
+            indicator, conf = None, min(conf, 0.6)  # a range is no cell's value
+            ne = max(self.skip_to, ne)
+        return Figure(
+            start=r.ns,
+            end=ne,
+            text=self.doc.text[r.ns : r.ue],
+            value=r.value,
+            unit=r.unit,
+            multiplier=r.mult_char,
+            qualifier=r.qualifier,
+            label=label,
+            indicator=indicator,
+            confidence=conf,
+            rule=r.rule,
+        )
 
 
 def parse_selection(text: str) -> tuple[Decimal, str | None] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ import stat
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +41,30 @@ BATCH_REPORTS = 64
 BATCH_BYTES = 32 << 20
 BATCH_SECONDS = 0.5
 Outcome = tuple[str, ReportRows | None, str | None]  # path, the report's rows, error
+log = logging.getLogger(__name__)
+
+
+class Failure(str):
+    """A file's one-line reason, with the traceback of an unexpected error (a bug in a reader) kept
+    for the log: it crosses from a worker process to the importing one, where the log is."""
+
+    details: str
+
+    def __new__(cls, reason: str, details: str = "") -> Failure:
+        out = super().__new__(cls, reason)
+        out.details = details
+        return out
+
+    def __reduce__(self) -> tuple[type[Failure], tuple[str, str]]:
+        return Failure, (str(self), self.details)
+
+
+def _unexpected(e: BaseException) -> str:
+    """The traceback of an unexpected error, or of the one a LoadError wraps; '' for a plain reason."""
+    cause = e if not isinstance(e, HechaError) else e.__cause__
+    if cause is None or isinstance(cause, (OSError, MemoryError, RecursionError, HechaError)):
+        return ""
+    return "".join(traceback.format_exception(cause))
 
 
 class Target(Protocol):
@@ -137,33 +163,42 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tu
     return files, errors
 
 
-def _sha(path: str) -> tuple[str | None, str | None]:
+# The bytes read to find a file's sha256 are kept for its analysis up to this much in all (a batch of
+# larger files is read again by the worker that analyses it, rather than held in memory meanwhile).
+KEEP_READ_BYTES = 64 << 20
+
+
+def _sha(path: str) -> tuple[str | None, str | None, bytes | None]:
+    """The sha256 of a file, or why it cannot be read, and the bytes read."""
     try:
-        return hashlib.sha256(documents.read(path)).hexdigest(), None
+        data = documents.read(path)
     except LoadError as e:
-        return None, e.reason
+        return None, e.reason, None
+    return hashlib.sha256(data).hexdigest(), None, data
 
 
-def analyse_file(path: str) -> Outcome:
+def analyse_file(path: str, data: bytes | None = None) -> Outcome:
     """Parse one file (runs in a worker process). Errors come back as text, never as exceptions.
 
-    The file is read once: its sha256, text, figures and the stored original all come from the same
-    bytes, so a file changed while it is imported is stored as it was read, consistently."""
+    The file is read once (``data``, when the importer has read it already to find its sha256): its
+    sha256, text, figures and the stored original all come from the same bytes, so a file changed
+    while it is imported is stored as it was read, consistently."""
     from core import pipeline
     from core.store import storing
 
     try:
-        data = documents.read(path)
+        if data is None:
+            data = documents.read(path)
         ex = pipeline.analyse_document(documents.from_bytes(path, data))
         return path, storing.rows_of(ex, data), None
     except LoadError as e:
-        return path, None, e.reason
+        return path, None, Failure(e.reason, _unexpected(e))
     except HechaError as e:
-        return path, None, str(e).removeprefix(f"{shown_path(path)}: ")
+        return path, None, Failure(str(e).removeprefix(f"{shown_path(path)}: "), _unexpected(e))
     except MemoryError:
         return path, None, "文件内容过大，内存不足，无法读取；请拆分后再导入"
-    except Exception as e:  # a bug in a parser must not stop the batch
-        return path, None, f"无法处理（{type(e).__name__}），请把此文件发给维护人员"
+    except Exception as e:  # a bug in a parser must not stop the batch; its traceback goes to the log
+        return path, None, Failure(f"无法处理（{type(e).__name__}），请把此文件发给维护人员", _unexpected(e))
 
 
 def _watch_parent(parent: int) -> None:
@@ -203,7 +238,31 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> Iterator[Outcome]:
+def _new_files(ws: Target, files: list[str], result: ImportResult) -> list[tuple[str, bytes | None]]:
+    """The files to analyse, each with its bytes when kept (``KEEP_READ_BYTES``); a file that cannot
+    be read goes to ``result.errors``, one already stored to ``result.skipped``."""
+    todo: list[tuple[str, bytes | None]] = []
+    kept = 0
+    for f in files:
+        sha, err, data = _sha(f)
+        if err:
+            result.errors.append((shown_path(f), err))
+        elif sha and ws.has_sha(sha):
+            result.skipped += 1
+        else:
+            keep = data is not None and kept + len(data) <= KEEP_READ_BYTES
+            kept += len(data) if keep and data is not None else 0
+            todo.append((f, data if keep else None))
+    return todo
+
+
+def _analyse_job(job: tuple[str, bytes | None]) -> Outcome:
+    return analyse_file(*job)
+
+
+def _results(
+    todo: list[tuple[str, bytes | None]], workers: int, cancelled: Callable[[], bool]
+) -> Iterator[Outcome]:
     pending = list(todo)
     if workers > 1 and len(todo) >= POOL_THRESHOLD:
         try:
@@ -216,7 +275,7 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
             try:
                 chunk = max(1, min(16, len(todo) // (workers * 8)))
                 with _sigint_ignored():  # workers start here: a Ctrl+C must not reach one half-born
-                    results = pool.map(analyse_file, todo, chunksize=chunk)
+                    results = pool.map(_analyse_job, todo, chunksize=chunk)
                 for out in results:
                     pending.pop(0)
                     yield out
@@ -226,10 +285,10 @@ def _results(todo: list[str], workers: int, cancelled: Callable[[], bool]) -> It
                 pass  # a worker died (or could not start): parse the rest here
             finally:
                 pool.shutdown(wait=True, cancel_futures=True)
-    for path in pending:
+    for path, data in pending:
         if cancelled():
             return
-        yield analyse_file(path)
+        yield analyse_file(path, data)
 
 
 def import_paths(
@@ -244,18 +303,8 @@ def import_paths(
     files, errors = collect(paths)
     result = ImportResult(errors=list(errors))
     total = len(files)
-    done = 0
-    todo: list[str] = []
-    for f in files:
-        sha, err = _sha(f)
-        if err:
-            result.errors.append((shown_path(f), err))
-            done += 1
-        elif sha and ws.has_sha(sha):
-            result.skipped += 1
-            done += 1
-        else:
-            todo.append(f)
+    todo = _new_files(ws, files, result)
+    done = total - len(todo)
     if progress:
         progress(done, total)
     n_workers = workers if workers is not None else min(4, os.cpu_count() or 1)
@@ -279,6 +328,9 @@ def import_paths(
     for path, rows, err in _results(todo, n_workers, is_cancelled):
         done += 1
         if rows is None:
+            details = getattr(err, "details", "")
+            if details:
+                log.error("%s: %s\n%s", shown_path(path), err, details.rstrip())
             result.errors.append((shown_path(path), err or "无法处理"))
         else:
             if not batch:

@@ -178,7 +178,7 @@ def add(
         ).fetchone()
         fid = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM figures").fetchone()[0])
         rec.new(f"figure:{fid}")
-        added = Figure(start, end, text[0] if text else "", value, unit=unit, label=label,
+        added = Figure(start=start, end=end, text=text[0] if text else "", value=value, unit=unit, label=label,
                        indicator=indicator, confidence=1.0, rule="manual", source="manual")  # fmt: skip
         row = {**codec.figure_row(report_id, added), "id": fid, "original_value": None, "status": "added"}
         history.restore(c, report_id, f"figure:{fid}", row)

@@ -1,7 +1,7 @@
 """The official grid of tables 二, 三 and 四 (2021 format, and the 2019 table 二 / single （六） row) as
 cells with spans: header and label text, the indicator id of each value cell, and the sum relations
 (which cells are totals of which, named by the check that evaluates them). The one layout both the
-table view (``gui.tableview``) and the xlsx report sheets (``core.export.xlsx``) show.
+table view (``gui.tables.tableview``) and the xlsx report sheets (``core.export.xlsx``) show.
 
 Two forms of the same grid: the view's (``sheet=False``), a rectangle per table in which each row is
 filled to the table's width and the sums have badge cells; and the sheet's (``sheet=True``), where

@@ -18,14 +18,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from operator import attrgetter
 
-from core import schema
+from core import schema, vocab
 from core.model import Document, Figure, IndicatorValue
 from core.schema import Row
 from core.tables import flattened, runtogether
 from core.tables.tokens import BLANK, LABEL, VALUE, Token, enumerator, label_key, tokens
 from core.textnorm import normalize
 
-UNREAD = "unread"  # a cell of a table found in the report that could not be read (never "blank")
+UNREAD = vocab.UNREAD_KIND  # a cell of a table found in the report that could not be read (never "blank")
 _TRAILING_DIGITS = re.compile(r"\D(\d+)\s*$")
 MAX_JOIN = 4  # a label wrapped over at most this many tokens (PDF line wraps)
 LOOKAHEAD = 4  # rows that may be missing between two rows found
@@ -239,16 +239,28 @@ class _Reader:
     def put(self, prefix: str, row: Row, cells: Sequence[Token], score: float) -> None:
         for iid, tok in zip(_cell_ids(prefix, row), cells, strict=False):
             if tok.kind == BLANK:
-                self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score)
+                self.out[iid] = IndicatorValue(
+                    id=iid, kind="empty", value=None, raw="", start=tok.start, end=tok.end, confidence=score
+                )
             else:
-                self.out[iid] = IndicatorValue(iid, tok.vkind, tok.value, tok.text, tok.start, tok.end, score)
+                self.out[iid] = IndicatorValue(
+                    id=iid,
+                    kind=tok.vkind,
+                    value=tok.value,
+                    raw=tok.text,
+                    start=tok.start,
+                    end=tok.end,
+                    confidence=score,
+                )
 
     def put_blank(self, prefix: str, row: Row, score: float, at: int) -> None:
         """A row printed with no cells: every cell blank; the span is the row's label at token ``at``
         (a blank cell has no text of its own to point at)."""
         tok = self.toks[at]
         for iid in _cell_ids(prefix, row):
-            self.out[iid] = IndicatorValue(iid, "empty", None, "", tok.start, tok.end, score * 0.9)
+            self.out[iid] = IndicatorValue(
+                id=iid, kind="empty", value=None, raw="", start=tok.start, end=tok.end, confidence=score * 0.9
+            )
 
     # -- tables -------------------------------------------------------------------------------
     def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
@@ -367,7 +379,15 @@ class _Reader:
                 for (g, col), tok in zip(cols, cells, strict=False):
                     iid = f"t4.{g}.{col.key}"
                     kind, val = ("empty", None) if tok.kind == BLANK else (tok.vkind, tok.value)
-                    self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
+                    self.out[iid] = IndicatorValue(
+                        id=iid,
+                        kind=kind,
+                        value=val,
+                        raw=tok.text,
+                        start=tok.start,
+                        end=tok.end,
+                        confidence=0.9,
+                    )
                 return
             i = j
         if not self.read_t4_parts(at + 1, hi):
@@ -395,7 +415,9 @@ class _Reader:
             for col, tok in zip(schema.T4_COLUMNS, cells, strict=True):
                 iid = f"t4.{g}.{col.key}"
                 kind, val = ("empty", None) if tok.kind == BLANK else (tok.vkind, tok.value)
-                self.out[iid] = IndicatorValue(iid, kind, val, tok.text, tok.start, tok.end, 0.9)
+                self.out[iid] = IndicatorValue(
+                    id=iid, kind=kind, value=val, raw=tok.text, start=tok.start, end=tok.end, confidence=0.9
+                )
             pos = end + 5
         return True
 
@@ -451,7 +473,15 @@ class _Reader:
             for col, v, (a, b) in zip(row.columns, cells, runtogether.offsets(digits, cells), strict=True):
                 iid = f"t3.{row.key}.{col.key}"
                 kind = "zero" if v == 0 else "number"
-                self.out[iid] = IndicatorValue(iid, kind, Decimal(v), digits[a:b], base + a, base + b, 0.7)
+                self.out[iid] = IndicatorValue(
+                    id=iid,
+                    kind=kind,
+                    value=Decimal(v),
+                    raw=digits[a:b],
+                    start=base + a,
+                    end=base + b,
+                    confidence=0.7,
+                )
         return first
 
     def t4_run_together(self, lo: int, hi: int) -> None:
@@ -475,7 +505,15 @@ class _Reader:
                 ):
                     iid = f"t4.{g}.{col.key}"
                     kind = "zero" if v == 0 else "number"
-                    self.out[iid] = IndicatorValue(iid, kind, Decimal(v), str(v), pos + a, pos + b, 0.7)
+                    self.out[iid] = IndicatorValue(
+                        id=iid,
+                        kind=kind,
+                        value=Decimal(v),
+                        raw=str(v),
+                        start=pos + a,
+                        end=pos + b,
+                        confidence=0.7,
+                    )
                 pos += len("".join(map(str, cells)))
             return
 
@@ -517,7 +555,9 @@ class _Reader:
         self.read_flattened()
         for iid in self.expected:
             if iid not in self.out:
-                self.out[iid] = IndicatorValue(iid, UNREAD, None, "", None, None, 0.0)
+                self.out[iid] = IndicatorValue(
+                    id=iid, kind=UNREAD, value=None, raw="", start=None, end=None, confidence=0.0
+                )
         order = _schema_order()
         return dict(sorted(self.out.items(), key=lambda kv: order.get(kv[0], 1 << 20)))
 
@@ -563,18 +603,18 @@ def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figu
         unit, label = _figure_words(iid)
         out.append(
             Figure(
-                v.start,
-                v.end,
-                text[v.start : v.end],
-                v.value,
-                unit,
-                None,
-                None,
-                label,
-                iid,
-                v.confidence,
-                "table",
-                "table",
+                start=v.start,
+                end=v.end,
+                text=text[v.start : v.end],
+                value=v.value,
+                unit=unit,
+                multiplier=None,
+                qualifier=None,
+                label=label,
+                indicator=iid,
+                confidence=v.confidence,
+                rule="table",
+                source="table",
             )
         )
     out.sort(key=attrgetter("start"))

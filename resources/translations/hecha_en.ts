@@ -3,42 +3,42 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="62" />
+        <location filename="../../gui/widgets/checkrows.py" line="46" />
         <source>全部数值</source>
         <translation>All values</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="133" />
+        <location filename="../../gui/widgets/checkrows.py" line="109" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="134" />
+        <location filename="../../gui/widgets/checkrows.py" line="110" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="135" />
+        <location filename="../../gui/widgets/checkrows.py" line="111" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="136" />
+        <location filename="../../gui/widgets/checkrows.py" line="112" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="162" />
+        <location filename="../../gui/widgets/checkrows.py" line="138" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="190" />
+        <location filename="../../gui/checks/checkspanel.py" line="49" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="191" />
+        <location filename="../../gui/checks/checkspanel.py" line="50" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
@@ -48,27 +48,27 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="224" />
+        <location filename="../../gui/checks/checkspanel.py" line="83" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="226" />
+        <location filename="../../gui/checks/checkspanel.py" line="85" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="281" />
+        <location filename="../../gui/checks/checkspanel.py" line="144" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="321" />
+        <location filename="../../gui/checks/checkspanel.py" line="184" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="330" />
+        <location filename="../../gui/checks/checkspanel.py" line="193" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -76,32 +76,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare.py" line="161" />
+        <location filename="../../gui/compare/compare.py" line="164" />
         <source>只看有变化的指标</source>
         <translation>Only indicators that changed</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="185" />
+        <location filename="../../gui/compare/compare.py" line="188" />
         <source>对比报告：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="196" />
+        <location filename="../../gui/compare/compare.py" line="199" />
         <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
         <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="243" />
+        <location filename="../../gui/compare/compare.py" line="246" />
         <source>（不对比）</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="302" />
+        <location filename="../../gui/compare/compare.py" line="305" />
         <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
         <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="309" />
+        <location filename="../../gui/compare/compare.py" line="312" />
         <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
         <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
     </message>
@@ -109,73 +109,73 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="31" />
+        <location filename="../../gui/shell/dialogs.py" line="31" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32" />
+        <location filename="../../gui/shell/dialogs.py" line="32" />
         <source>请输入审核人姓名（将记录在每条审核记录中）：</source>
         <translation>Reviewer name (written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="47" />
+        <location filename="../../gui/shell/dialogs.py" line="47" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63" />
-        <location filename="../../gui/dialogs.py" line="71" />
+        <location filename="../../gui/shell/dialogs.py" line="63" />
+        <location filename="../../gui/shell/dialogs.py" line="71" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="70" />
+        <location filename="../../gui/shell/dialogs.py" line="70" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="72" />
+        <location filename="../../gui/shell/dialogs.py" line="72" />
         <source>键盘所在位置</source>
         <translation>Where the keyboard is</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="91" />
+        <location filename="../../gui/shell/dialogs.py" line="91" />
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="92" />
+        <location filename="../../gui/shell/dialogs.py" line="92" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="97" />
+        <location filename="../../gui/shell/dialogs.py" line="97" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="113" />
+        <location filename="../../gui/shell/dialogs.py" line="113" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="118" />
+        <location filename="../../gui/shell/dialogs.py" line="118" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="121" />
+        <location filename="../../gui/shell/dialogs.py" line="121" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="126" />
+        <location filename="../../gui/shell/dialogs.py" line="126" />
         <source>%1 份报告读取时有提示，请核对：</source>
         <translation>%1 reports were read with warnings; please check:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="136" />
+        <location filename="../../gui/shell/dialogs.py" line="136" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -183,37 +183,37 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/compare.py" line="49" />
+        <location filename="../../gui/compare/compare.py" line="52" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="50" />
+        <location filename="../../gui/compare/compare.py" line="53" />
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="51" />
+        <location filename="../../gui/compare/compare.py" line="54" />
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="52" />
+        <location filename="../../gui/compare/compare.py" line="55" />
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="53" />
+        <location filename="../../gui/compare/compare.py" line="56" />
         <source>变化率</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="120" />
+        <location filename="../../gui/compare/compare.py" line="123" />
         <source>新增</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="122" />
+        <location filename="../../gui/compare/compare.py" line="125" />
         <source>⚠ 变化较大</source>
         <translation>⚠ large change</translation>
     </message>
@@ -221,121 +221,139 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/docview.py" line="132" />
+        <location filename="../../gui/widgets/docview.py" line="132" />
         <source>读取此报告时的提示：</source>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/docview.py" line="210" />
+        <location filename="../../gui/widgets/docview.py" line="210" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../gui/widgets/errors.py" line="29" />
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/errors.py" line="62" />
+        <source>程序出错</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/errors.py" line="63" />
+        <source>程序遇到意外错误（%1），刚才的操作可能没有完成。详情已写入日志。</source>
+        <translation>The program met an unexpected error (%1); the last action may not have completed. The details are in the log.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/exportdialog.py" line="95" />
-        <location filename="../../gui/exportdialog.py" line="138" />
+        <location filename="../../gui/export/exportdialog.py" line="99" />
+        <location filename="../../gui/export/exportdialog.py" line="142" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="106" />
+        <location filename="../../gui/export/exportdialog.py" line="110" />
         <source>导出哪些报告</source>
         <translation>Reports to export</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="109" />
+        <location filename="../../gui/export/exportdialog.py" line="113" />
         <source>全部报告（%1 份）</source>
         <translation>All reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="110" />
+        <location filename="../../gui/export/exportdialog.py" line="114" />
         <source>已完成的报告（%1 份）</source>
         <translation>Completed reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="111" />
+        <location filename="../../gui/export/exportdialog.py" line="115" />
         <source>选中的报告（%1 份）</source>
         <translation>Selected report (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="119" />
+        <location filename="../../gui/export/exportdialog.py" line="123" />
         <source>Excel 工作簿（.xlsx：汇总、每份报告的官方表格、数字明细、审核记录）</source>
         <translation>Excel workbook (.xlsx: summary, each report's official tables, all figures, audit trail)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="121" />
+        <location filename="../../gui/export/exportdialog.py" line="125" />
         <source>CSV（.csv：每个指标值和数字一行，UTF-8）</source>
         <translation>CSV (.csv: one row per indicator value and figure, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="123" />
+        <location filename="../../gui/export/exportdialog.py" line="127" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="125" />
+        <location filename="../../gui/export/exportdialog.py" line="129" />
         <source>核查导出-%1</source>
         <translation>hecha-export-%1</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="130" />
+        <location filename="../../gui/export/exportdialog.py" line="134" />
         <source>格式：</source>
         <translation>Formats:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="132" />
+        <location filename="../../gui/export/exportdialog.py" line="136" />
         <source>保存到文件夹：</source>
         <translation>Save to folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="133" />
+        <location filename="../../gui/export/exportdialog.py" line="137" />
         <source>文件名：</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="141" />
+        <location filename="../../gui/export/exportdialog.py" line="145" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="144" />
+        <location filename="../../gui/export/exportdialog.py" line="148" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="159" />
+        <location filename="../../gui/export/exportdialog.py" line="163" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="178" />
+        <location filename="../../gui/export/exportdialog.py" line="182" />
         <source>请至少选择一种格式</source>
         <translation>Choose at least one format</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="180" />
+        <location filename="../../gui/export/exportdialog.py" line="184" />
         <source>没有符合条件的报告</source>
         <translation>No report matches</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="182" />
+        <location filename="../../gui/export/exportdialog.py" line="186" />
         <source>请填写保存位置和文件名</source>
         <translation>Enter a folder and a file name</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="194" />
+        <location filename="../../gui/export/exportdialog.py" line="198" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="208" />
+        <location filename="../../gui/export/exportdialog.py" line="212" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="215" />
+        <location filename="../../gui/export/exportdialog.py" line="219" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -343,72 +361,72 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figuremodel.py" line="46" />
+        <location filename="../../gui/review/figuremodel.py" line="46" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="47" />
+        <location filename="../../gui/review/figuremodel.py" line="47" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="48" />
+        <location filename="../../gui/review/figuremodel.py" line="48" />
         <source>标签</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="49" />
+        <location filename="../../gui/review/figuremodel.py" line="49" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="50" />
+        <location filename="../../gui/review/figuremodel.py" line="50" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="51" />
+        <location filename="../../gui/review/figuremodel.py" line="51" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="78" />
+        <location filename="../../gui/review/figuremodel.py" line="78" />
         <source>表二单元格</source>
         <translation>Table 2 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="80" />
+        <location filename="../../gui/review/figuremodel.py" line="80" />
         <source>表三单元格</source>
         <translation>Table 3 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="82" />
+        <location filename="../../gui/review/figuremodel.py" line="82" />
         <source>表四单元格</source>
         <translation>Table 4 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="83" />
+        <location filename="../../gui/review/figuremodel.py" line="83" />
         <source>表格单元格</source>
         <translation>Table cell</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="102" />
+        <location filename="../../gui/review/figuremodel.py" line="102" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="104" />
+        <location filename="../../gui/review/figuremodel.py" line="104" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="108" />
+        <location filename="../../gui/review/figuremodel.py" line="108" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/figuremodel.py" line="111" />
+        <location filename="../../gui/review/figuremodel.py" line="111" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -416,12 +434,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/docview.py" line="37" />
+        <location filename="../../gui/widgets/docview.py" line="37" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/docview.py" line="40" />
+        <location filename="../../gui/widgets/docview.py" line="40" />
         <source>输入要查找的文字，回车查找下一个</source>
         <translation>Text to find; Enter finds the next</translation>
     </message>
@@ -429,32 +447,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tableview.py" line="135" />
+        <location filename="../../gui/tables/tableview.py" line="141" />
         <source>有未读出的单元格</source>
         <translation>cells not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="161" />
+        <location filename="../../gui/tables/tableview.py" line="167" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="179" />
+        <location filename="../../gui/tables/tableview.py" line="185" />
         <source>未读出</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="191" />
+        <location filename="../../gui/tables/tableview.py" line="197" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="193" />
+        <location filename="../../gui/tables/tableview.py" line="199" />
         <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
         <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="195" />
+        <location filename="../../gui/tables/tableview.py" line="201" />
         <source>（原文：%1）</source>
         <translation> (written: %1)</translation>
     </message>
@@ -462,12 +480,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>Guard</name>
     <message>
-        <location filename="../../gui/guard.py" line="63" />
+        <location filename="../../gui/widgets/guard.py" line="31" />
         <source>检查未通过</source>
         <translation>Check failed</translation>
     </message>
     <message>
-        <location filename="../../gui/guard.py" line="65" />
+        <location filename="../../gui/widgets/guard.py" line="33" />
         <source>要确认的数值参与了未通过的检查：
 %1
 
@@ -478,12 +496,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 Review and accept that check first.</translation>
     </message>
     <message>
-        <location filename="../../gui/guard.py" line="70" />
+        <location filename="../../gui/widgets/guard.py" line="38" />
         <source>转到检查（回车）</source>
         <translation>Go to the check (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/guard.py" line="72" />
+        <location filename="../../gui/widgets/guard.py" line="40" />
         <source>取消（Esc）</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -491,154 +509,155 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="57" />
+        <location filename="../../gui/shell/mainwindow.py" line="63" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230" />
+        <location filename="../../gui/shell/mainwindow.py" line="236" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="240" />
+        <location filename="../../gui/shell/mainwindow.py" line="246" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="259" />
+        <location filename="../../gui/shell/mainwindow.py" line="265" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="273" />
+        <location filename="../../gui/shell/mainwindow.py" line="279" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="285" />
+        <location filename="../../gui/shell/mainwindow.py" line="291" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="292" />
+        <location filename="../../gui/shell/mainwindow.py" line="298" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="298" />
+        <location filename="../../gui/shell/mainwindow.py" line="304" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="315" />
+        <location filename="../../gui/shell/mainwindow.py" line="321" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="316" />
+        <location filename="../../gui/shell/mainwindow.py" line="322" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323" />
+        <location filename="../../gui/shell/mainwindow.py" line="329" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="323" />
+        <location filename="../../gui/shell/mainwindow.py" line="329" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="334" />
-        <location filename="../../gui/mainwindow.py" line="383" />
+        <location filename="../../gui/shell/mainwindow.py" line="340" />
+        <location filename="../../gui/shell/mainwindow.py" line="389" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="347" />
+        <location filename="../../gui/shell/mainwindow.py" line="353" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="360" />
+        <location filename="../../gui/shell/mainwindow.py" line="366" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="366" />
-        <location filename="../../gui/mainwindow.py" line="373" />
+        <location filename="../../gui/shell/mainwindow.py" line="372" />
+        <location filename="../../gui/shell/mainwindow.py" line="379" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="367" />
+        <location filename="../../gui/shell/mainwindow.py" line="373" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="398" />
+        <location filename="../../gui/shell/mainwindow.py" line="404" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="422" />
+        <location filename="../../gui/shell/mainwindow.py" line="428" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="423" />
+        <location filename="../../gui/shell/mainwindow.py" line="429" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="620" />
+        <location filename="../../gui/shell/mainwindow.py" line="453" />
+        <source>报告 (%1);;所有文件 (*)</source>
+        <translation>Reports (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="637" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="441" />
+        <location filename="../../gui/shell/mainwindow.py" line="446" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="441" />
-        <source>报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)</source>
-        <translation>Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="447" />
+        <location filename="../../gui/shell/mainwindow.py" line="456" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="491" />
+        <location filename="../../gui/shell/mainwindow.py" line="504" />
+        <location filename="../../gui/shell/mainwindow.py" line="506" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="538" />
+        <location filename="../../gui/shell/mainwindow.py" line="555" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="544" />
+        <location filename="../../gui/shell/mainwindow.py" line="561" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="558" />
+        <location filename="../../gui/shell/mainwindow.py" line="575" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="574" />
+        <location filename="../../gui/shell/mainwindow.py" line="591" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="574" />
+        <location filename="../../gui/shell/mainwindow.py" line="591" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -646,7 +665,7 @@ Review and accept that check first.</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/pdfview.py" line="302" />
+        <location filename="../../gui/widgets/pdfview.py" line="306" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
@@ -654,7 +673,7 @@ Review and accept that check first.</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../gui/smoke.py" line="112" />
+        <location filename="../../gui/shell/smoke.py" line="122" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -662,17 +681,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="173" />
+        <location filename="../../gui/review/reportlist.py" line="173" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="210" />
+        <location filename="../../gui/review/reportlist.py" line="210" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="214" />
+        <location filename="../../gui/review/reportlist.py" line="214" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -680,22 +699,22 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/reportlist.py" line="88" />
+        <location filename="../../gui/review/reportlist.py" line="88" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="100" />
+        <location filename="../../gui/review/reportlist.py" line="100" />
         <source>读取时有 %1 条提示，请打开报告查看</source>
         <translation>%1 warnings while reading; open the report to see them</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="124" />
+        <location filename="../../gui/review/reportlist.py" line="124" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/reportlist.py" line="126" />
+        <location filename="../../gui/review/reportlist.py" line="126" />
         <source>复核人：%1</source>
         <translation>Second reviewer: %1</translation>
     </message>
@@ -703,122 +722,122 @@ Review and accept that check first.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review.py" line="137" />
+        <location filename="../../gui/review/review.py" line="149" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="146" />
+        <location filename="../../gui/review/review.py" line="158" />
         <source>未填写审核人姓名，操作未保存</source>
         <translation>No reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="164" />
+        <location filename="../../gui/review/review.py" line="176" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="177" />
+        <location filename="../../gui/review/review.py" line="190" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="186" />
+        <location filename="../../gui/review/review.py" line="199" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="193" />
+        <location filename="../../gui/review/review.py" line="206" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="204" />
+        <location filename="../../gui/review/review.py" line="217" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="217" />
+        <location filename="../../gui/review/review.py" line="230" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="226" />
+        <location filename="../../gui/review/review.py" line="239" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="236" />
+        <location filename="../../gui/review/review.py" line="250" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="237" />
+        <location filename="../../gui/review/review.py" line="251" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="244" />
+        <location filename="../../gui/review/review.py" line="259" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="245" />
+        <location filename="../../gui/review/review.py" line="260" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="275" />
+        <location filename="../../gui/review/review.py" line="290" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="279" />
+        <location filename="../../gui/review/review.py" line="294" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="280" />
+        <location filename="../../gui/review/review.py" line="295" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="293" />
+        <location filename="../../gui/review/review.py" line="310" />
         <source>重新打开报告</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="294" />
+        <location filename="../../gui/review/review.py" line="311" />
         <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
         <translation>Why reopen “%1”? (written into the review record)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="301" />
+        <location filename="../../gui/review/review.py" line="318" />
         <source>已重新打开报告，可以继续审核。</source>
         <translation>Report reopened; you can continue reviewing.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="323" />
+        <location filename="../../gui/review/review.py" line="340" />
         <source>未填写复核人姓名，操作未保存</source>
         <translation>No second reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="329" />
+        <location filename="../../gui/review/review.py" line="346" />
         <source>退回报告</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="330" />
+        <location filename="../../gui/review/review.py" line="347" />
         <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
         <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="352" />
+        <location filename="../../gui/review/review.py" line="369" />
         <source>复核人 %1 已复核通过，报告保持锁定。</source>
         <translation>Approved by second reviewer %1; the report stays locked.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="354" />
+        <location filename="../../gui/review/review.py" line="371" />
         <source>复核人 %1 已退回报告，审核人可继续修改。</source>
         <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>
@@ -826,7 +845,7 @@ Review and accept that check first.</translation>
 <context>
     <name>ReviewKeys</name>
     <message>
-        <location filename="../../gui/reviewkeys.py" line="26" />
+        <location filename="../../gui/widgets/reviewkeys.py" line="26" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
     </message>
@@ -834,22 +853,22 @@ Review and accept that check first.</translation>
 <context>
     <name>Signoff</name>
     <message>
-        <location filename="../../gui/signoff.py" line="59" />
+        <location filename="../../gui/signoff/signoff.py" line="62" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff.py" line="60" />
+        <location filename="../../gui/signoff/signoff.py" line="63" />
         <source>请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）：</source>
         <translation>Name of this workspace's reviewer (asked once; written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff.py" line="80" />
+        <location filename="../../gui/signoff/signoff.py" line="83" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff.py" line="81" />
+        <location filename="../../gui/signoff/signoff.py" line="84" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer; asked once):</translation>
     </message>
@@ -857,72 +876,72 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tableview.py" line="307" />
+        <location filename="../../gui/tables/tableview.py" line="313" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="308" />
+        <location filename="../../gui/tables/tableview.py" line="314" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="309" />
+        <location filename="../../gui/tables/tableview.py" line="315" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="359" />
+        <location filename="../../gui/tables/tableview.py" line="365" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="360" />
+        <location filename="../../gui/tables/tableview.py" line="366" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="361" />
+        <location filename="../../gui/tables/tableview.py" line="367" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="425" />
+        <location filename="../../gui/tables/tableview.py" line="438" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="429" />
+        <location filename="../../gui/tables/tableview.py" line="442" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="433" />
+        <location filename="../../gui/tables/tableview.py" line="446" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="482" />
+        <location filename="../../gui/tables/tableview.py" line="495" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="536" />
+        <location filename="../../gui/tables/tableview.py" line="550" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="543" />
+        <location filename="../../gui/tables/tableview.py" line="557" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="550" />
+        <location filename="../../gui/tables/tableview.py" line="564" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="554" />
+        <location filename="../../gui/tables/tableview.py" line="568" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
@@ -930,27 +949,27 @@ Review and accept that check first.</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../gui/workbench.py" line="38" />
+        <location filename="../../gui/shell/workbench.py" line="39" />
         <source>标准表格</source>
         <translation>Standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="41" />
+        <location filename="../../gui/shell/workbench.py" line="42" />
         <source>检查结果</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="44" />
+        <location filename="../../gui/shell/workbench.py" line="45" />
         <source>对比</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="237" />
+        <location filename="../../gui/shell/workbench.py" line="238" />
         <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="342" />
+        <location filename="../../gui/shell/workbench.py" line="345" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>

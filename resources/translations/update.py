@@ -3,8 +3,8 @@
     uv run python resources/translations/update.py
 
 pyside6-lupdate collects self.tr()/translate() strings; the action texts (declared as data in
-gui/actions.py) are added here under the "Actions" context, and the wordings of core.vocab (statuses,
-qualifiers, check rules …, shown through gui.style.term) under "Vocab". English texts live in EN below.
+gui/shell/actions.py) are added here under the "Actions" context, and the wordings of core.vocab (statuses,
+qualifiers, check rules …, shown through gui.widgets.style.term) under "Vocab". English texts live in EN below.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ EN = {
     "打开或新建工作区": "Open or create workspace",
     "核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)": "Hecha workspace (*.sqlite *.hecha *.db);;All files (*)",
     "打开报告": "Open reports",
-    "报告 (*.txt *.htm *.html *.docx *.pdf);;所有文件 (*)": "Reports (*.txt *.htm *.html *.docx *.pdf);;All files (*)",
+    "报告 (%1);;所有文件 (*)": "Reports (%1);;All files (*)",
     "打开文件夹": "Open folder",
     "导入失败": "Import failed",
     "正在加载第 %1 页…": "Loading page %1…",
@@ -291,6 +291,9 @@ EN = {
     "复核人 %1：请说明退回“%2”的原因（审核人将看到）：": "Second reviewer %1: why return “%2”? (the reviewer will see it)",
     "复核人 %1 已复核通过，报告保持锁定。": "Approved by second reviewer %1; the report stays locked.",
     "复核人 %1 已退回报告，审核人可继续修改。": "Returned by second reviewer %1; the reviewer can make changes again.",
+    "复制详情": "Copy details",
+    "程序出错": "Unexpected error",
+    "程序遇到意外错误（%1），刚才的操作可能没有完成。详情已写入日志。": "The program met an unexpected error (%1); the last action may not have completed. The details are in the log.",
 }
 
 
@@ -312,9 +315,9 @@ def _add(root: ET.Element, context: str, texts: list[str]) -> None:
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from core import vocab
-    from gui.actions import MENU_TITLES, SCOPE_NAMES, SPECS
+    from gui.shell.actions import MENU_TITLES, SCOPE_NAMES, SPECS
 
-    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     # -no-obsolete: a text no longer in the sources (or filed under another context) leaves the catalogue
     subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(TS)], check=True)
     tree = ET.parse(TS)

@@ -61,7 +61,7 @@ PEAK_WRAPPER = (
     "atexit.register(lambda: sys.stderr.write("
     "[ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')][0]))\n"
     "sys.argv[0] = 'hecha'\n"
-    "runpy.run_module('gui.app', run_name='__main__')\n"
+    "runpy.run_module('gui.shell.app', run_name='__main__')\n"
 )
 
 

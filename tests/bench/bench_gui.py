@@ -60,8 +60,8 @@ def bench_switches(tmp: Path, switches: int) -> None:
     from hecha_fixtures import make_pdf, write_office_reports
 
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     folder = tmp / "switch-reports"
     write_office_reports(folder, 18)
@@ -96,9 +96,10 @@ import time
 t0, c0 = time.perf_counter(), time.process_time()
 import sys
 from PySide6.QtCore import QEventLoop, QTimer
-from gui.main import make_app, open_initial_workspace
-from gui.mainwindow import MainWindow
-from gui.settings import Settings
+from gui.shell.main import make_app
+from gui.shell.workspaces import open_initial_workspace
+from gui.shell.mainwindow import MainWindow
+from gui.shell.settings import Settings
 app = make_app()
 settings = Settings(sys.argv[2])
 settings.reviewer = "bench"
@@ -186,9 +187,9 @@ def main() -> None:
     from hecha_fixtures import write_reports
 
     from core.store import Workspace
-    from gui.main import make_app
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.main import make_app
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     def wait_until(cond, timeout: float = 30.0) -> bool:  # noqa: ANN001
         end = time.perf_counter() + timeout

@@ -58,7 +58,7 @@ def main() -> int:
         bundle = build(Path(tmp)) if opts.build else Path(opts.bundle)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HECHA_LOG_DIR": str(Path(tmp) / "logs")}
         sample = next(p for p in sorted((ROOT / "resources" / "samples").glob("*.txt")))
-        targets = {"source": [sys.executable, "-m", "gui.app"]}
+        targets = {"source": [sys.executable, "-m", "gui.shell.app"]}
         if (bundle / EXE).is_file():
             if not opts.build:
                 print(f"bundle: {size_mb(bundle):.1f} MB ({bundle})")

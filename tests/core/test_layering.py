@@ -1,7 +1,8 @@
 """The shape of the code, checked by machine.
 
 core/ must run without a screen: importing every core module never imports PySide6 or gui; and the
-import contracts of pyproject.toml ([tool.importlinter]: core ↛ Qt, the layers of the data flow) hold.
+import contracts of pyproject.toml ([tool.importlinter]: core ↛ Qt, the layers of the data flow, the
+window's rooms) hold, and no module of the window imports, however indirectly, one that imports it.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def test_import_contracts_catch_an_import_against_the_flow(tmp_path: Path) -> No
         "core/figures/numbers.py": "import core.store",  # figures-from-text
         "core/documents/encoding.py": "import core.export",  # documents-only-load
         "core/tables/tokens.py": "import core.export",  # tables-only-read
+        "gui/compare/compare.py": "from gui.checks import checkspanel",  # gui-rooms: room → room
     }
     for rel, line in against_the_flow.items():
         with (tmp_path / rel).open("a", encoding="utf-8") as f:
@@ -80,3 +82,17 @@ def test_import_contracts_catch_an_import_against_the_flow(tmp_path: Path) -> No
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
     broken = [c["name"] for c in config["contracts"] if f"{c['name']} BROKEN" in r.stdout]
     assert broken == [c["name"] for c in config["contracts"]], r.stdout[-4000:]
+
+
+def test_the_window_has_no_import_cycle() -> None:
+    """No module of gui/ reaches back to a module that imports it (main ↔ main window was one): each
+    direct import a → b, lazy ones included (imports for type checking only are not run), has no chain b → … → a."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("gui", exclude_type_checking_imports=True)  # types only: no run-time cycle
+    cycles = sorted(
+        (a, b)
+        for a in graph.modules
+        for b in graph.find_modules_directly_imported_by(a)
+        if graph.find_shortest_chain(importer=b, imported=a)
+    )
+    assert cycles == []

@@ -12,9 +12,11 @@ from core.model import IndicatorValue
 
 def iv(iid: str, v: int | str | None, kind: str = "") -> IndicatorValue:
     if v is None:
-        return IndicatorValue(iid, kind or "empty", None, "/" if kind == "not_applicable" else "")
+        return IndicatorValue(
+            id=iid, kind=kind or "empty", value=None, raw="/" if kind == "not_applicable" else ""
+        )
     d = Decimal(v)
-    return IndicatorValue(iid, kind or ("zero" if d == 0 else "number"), d, str(v))
+    return IndicatorValue(id=iid, kind=kind or ("zero" if d == 0 else "number"), value=d, raw=str(v))
 
 
 def values(**kw: int | str | None) -> dict[str, IndicatorValue]:

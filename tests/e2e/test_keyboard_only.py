@@ -62,8 +62,8 @@ def session(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     from PySide6.QtWidgets import QMessageBox
 
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     settings = Settings(tmp_path / "settings.ini")
@@ -140,7 +140,9 @@ def test_a_consistent_report_is_verified_in_at_most_20_keys(
 def test_a_report_with_an_unread_cell_and_a_failing_check_from_the_keyboard(
     session: tuple[Any, Keyboard], qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import checkspanel, guard
+    from core.checks import to_fill
+    from gui.checks import checkspanel
+    from gui.widgets import guard
 
     win, kb = session
     t3 = {k: list(v) for k, v in ms.Y2023.items()}
@@ -162,7 +164,7 @@ def test_a_report_with_an_unread_cell_and_a_failing_check_from_the_keyboard(
     # fill it: type the value, Enter
     kb.type("1385")
     kb.press(Qt.Key.Key_Return)
-    unread = guard.unread(tables.models[0].grid.all_ids(), win.ws.indicators(rid))
+    unread = to_fill(tables.models[0].grid.all_ids(), win.ws.indicators(rid))
     assert unread == []
     kb.press(Qt.Key.Key_T, CTRL | ALT)  # 表二 confirmed now
     # 表三 takes part in the failing check: Enter goes to the check, Enter there asks for the reason

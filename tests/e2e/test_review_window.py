@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from core.store import Workspace
-from gui.style import STATUS_COLORS
+from gui.widgets.style import STATUS_COLORS
 
 
 def _fig(win: Any) -> Any:
@@ -125,7 +125,7 @@ def test_undo_and_redo_with_keyboard(window: Any, qtbot: Any) -> None:
 
 
 def test_decisions_survive_close_and_reopen(window: Any, qtbot: Any, settings: Any, ws_path: Path) -> None:
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     win = window
     win.table.setFocus()
@@ -275,7 +275,7 @@ def test_import_runs_in_background_and_lists_errors(
 
 
 def test_f1_lists_every_shortcut(window: Any, qtbot: Any, no_dialogs: list) -> None:
-    from gui.dialogs import ShortcutHelp
+    from gui.shell.dialogs import ShortcutHelp
 
     win = window
     dlg = ShortcutHelp(win)

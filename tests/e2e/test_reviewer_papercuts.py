@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from gui.figuremodel import COLUMNS
-from gui.reportlist import ProgressRole
+from gui.review.figuremodel import COLUMNS
+from gui.review.reportlist import ProgressRole
 
 
 def _row_text(win: Any, rid: int) -> str:
@@ -160,7 +160,7 @@ def test_reopening_returns_to_the_report_the_script_and_the_docks_left_open(
     window: Any, qtbot: Any, settings: Any, ws_path: Path
 ) -> None:
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     win = window
     win.table.setFocus()

@@ -86,7 +86,9 @@ def require_cjk_font() -> None:
 
 def write_pdf(path: Path, pages: list[list[tuple[float, float, str]]], pixel_size: int = 14) -> Path:
     """A4 pages written by Qt's PDF writer, as an office's PDF export draws text: each page a list of
-    ``(x, y, text)`` in points, in a Chinese font."""
+    ``(x, y, text)`` in points, in a Chinese font (the calling test is skipped on a machine without
+    one: the PDF would have no text to read back)."""
+    require_cjk_font()
     from PySide6.QtCore import QMarginsF, QPointF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -146,7 +148,7 @@ def ws_path(tmp_path: Path, reports_dir: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
-    from gui.settings import Settings
+    from gui.shell.settings import Settings
 
     s = Settings(tmp_path / "settings.ini")
     s.reviewer = "测试员"
@@ -168,7 +170,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window(qtbot: Any, settings: Any, ws_path: Path, no_dialogs: list[str]) -> Iterator[Any]:
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -40,8 +40,8 @@ def win(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     monkeypatch.setattr(QDialog, "exec", lambda self: 0)

@@ -18,8 +18,8 @@ def win(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     from PySide6.QtWidgets import QMessageBox
 
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     settings = Settings(tmp_path / "settings.ini")

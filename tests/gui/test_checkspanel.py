@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from tablecheck_fixtures import DOCX, sample_ws  # noqa: F401
 
-import gui.checkspanel as checkspanel
-from gui.checkspanel import ChecksPanel, Role
-from gui.tableview import TableView
+import gui.checks.checkspanel as checkspanel
+from gui.checks.checkspanel import ChecksPanel
+from gui.tables.tableview import TableView
+from gui.widgets.checkrows import Role
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tablecheck_fixtures import DOCX, OFFICE_2022, OFFICE_2023, sample_ws  # noqa: F401
 
-from gui.compare import CompareView
+from gui.compare.compare import CompareView
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from tablecheck_fixtures import DOCX, OFFICE_2022, OFFICE_2023, sample_ws  # noqa: F401
 
-import gui.exportdialog as exportdialog
-from gui.exportdialog import ExportDialog
+import gui.export.exportdialog as exportdialog
+from gui.export.exportdialog import ExportDialog
 
 
 def test_export_dialog_writes_a_workbook_whose_tables_open(

@@ -29,20 +29,20 @@ def demo(
 ) -> Any:
     """The window as on first start: the demo workspace (two generated sample reports); the documents
     folder is a Chinese-named folder in tmp_path."""
-    from gui import main, mainwindow
-    from gui import settings as gui_settings
-    from gui.mainwindow import MainWindow
+    from gui.shell import mainwindow, workspaces
+    from gui.shell import settings as gui_settings
+    from gui.shell.mainwindow import MainWindow
 
     demo_path = tmp_path / "data" / "demo.hecha.sqlite"
     demo_path.parent.mkdir()
     monkeypatch.setattr(gui_settings, "demo_workspace_path", lambda: demo_path)
-    monkeypatch.setattr(main, "demo_workspace_path", lambda: demo_path)
-    monkeypatch.setattr(main, "samples_dir", lambda: reports_dir)
+    monkeypatch.setattr(workspaces, "demo_workspace_path", lambda: demo_path)
+    monkeypatch.setattr(workspaces, "samples_dir", lambda: reports_dir)
     own = tmp_path / "我的文档" / "核查工作区" / "我的工作区.hecha.sqlite"
     monkeypatch.setattr(mainwindow, "default_workspace_path", lambda: own)
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    win.set_workspace(main.open_initial_workspace(settings, None))
+    win.set_workspace(workspaces.open_initial_workspace(settings, None))
     win.show()
     qtbot.waitUntil(win.first_report_shown)
     yield win
@@ -114,7 +114,7 @@ def test_opening_a_file_again_shows_the_report_already_stored(demo: Any, qtbot: 
 def test_new_and_recent_workspaces_from_the_file_menu(
     demo: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import dialogs
+    from gui.shell import dialogs
 
     win = demo
     first = tmp_path / "工作区" / "甲.hecha.sqlite"
@@ -147,7 +147,7 @@ def test_new_and_recent_workspaces_from_the_file_menu(
 def test_table_cells_name_their_table_not_the_indicator_twice() -> None:
     from types import SimpleNamespace
 
-    from gui.figuremodel import indicator_name, label_text
+    from gui.review.figuremodel import indicator_name, label_text
 
     cell = SimpleNamespace(source="table", indicator="t3.new.natural", label="自然人 / 本年新收")
     assert label_text(cell) == "表三单元格" and "本年新收" in indicator_name(cell.indicator)
@@ -162,7 +162,7 @@ def test_figure_labels_lose_their_end_not_their_middle(window: Any) -> None:
 def test_check_frames_go_with_the_report(win: Any, qtbot: Any) -> None:
     from tablecheck_fixtures import OFFICE_2023
 
-    from gui.tableview import Role
+    from gui.tables.tableview import Role
 
     w, ids = win
     wb = w.workbench
@@ -230,7 +230,7 @@ def test_the_window_and_its_panels_fit_the_screen(
 ) -> None:
     from PySide6.QtCore import QByteArray
 
-    from gui.settings import Settings
+    from gui.shell.settings import Settings
 
     ini = tmp_path / "s.ini"
     s = Settings(ini)
@@ -280,9 +280,9 @@ def test_the_reviewers_place_survives_a_crash(
     qtbot: Any, tmp_path: Path, ws_path: Path, settings: Any, no_dialogs: list
 ) -> None:
     from core.store import Workspace
-    from gui.main import open_initial_workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
+    from gui.shell.workspaces import open_initial_workspace
 
     settings.sync()
     ini = tmp_path / "settings.ini"

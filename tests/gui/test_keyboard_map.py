@@ -126,7 +126,7 @@ def test_shift_arrows_select_the_next_number_for_adding(win: Any, qtbot: Any) ->
 def test_confirming_a_figure_of_a_failing_check_goes_to_the_check(
     win: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import guard
+    from gui.widgets import guard
 
     w, _ids = win
     m = w.workbench.tables.models[1]
@@ -154,7 +154,7 @@ def test_confirming_a_figure_of_a_failing_check_goes_to_the_check(
 def test_confirming_a_table_with_a_failing_cell_asks_first(
     win: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import guard
+    from gui.widgets import guard
 
     w, _ids = win
     m = w.workbench.tables.models[1]

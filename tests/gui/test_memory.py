@@ -30,7 +30,7 @@ def rss_mb() -> float:
 def office_window(qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list[str]) -> Iterator[Any]:
     """The main window on a workspace of 20 reports: 18 annual reports with 表三, two PDFs."""
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     folder = tmp_path / "office"
     paths = write_office_reports(folder, 18)
@@ -54,6 +54,7 @@ def _show_row(qtbot: Any, win: Any, row: int) -> None:
     qtbot.wait(1)
 
 
+@pytest.mark.slow  # ~4 s: 500 report switches
 def test_switching_reports_keeps_memory_flat(qtbot: Any, office_window: Any) -> None:
     from PySide6.QtGui import QTextDocument
 

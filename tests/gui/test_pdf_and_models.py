@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from core.store import Workspace
 from core.store.rows import CheckRow, FigureRow
-from gui.figuremodel import FigureModel, Role
+from gui.review.figuremodel import FigureModel, Role
 
 
 def _row(
@@ -27,7 +27,7 @@ def _row(
 def test_pdf_highlight_on_right_page_and_box(
     qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list
 ) -> None:
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     pdf = make_pdf(tmp_path / "r.pdf")
     ws = Workspace.open(tmp_path / "p.sqlite", "测试员")
@@ -69,7 +69,7 @@ def test_pdf_highlight_on_right_page_and_box(
 
 
 def test_pdf_drag_selection_adds_figure(qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list) -> None:
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     pdf = make_pdf(tmp_path / "r.pdf")
     ws = Workspace.open(tmp_path / "p.sqlite", "测试员")
@@ -137,7 +137,7 @@ def test_refresh_keeps_rows_in_place() -> None:
 
 
 def test_settings_round_trip(tmp_path: Path) -> None:
-    from gui.settings import Settings
+    from gui.shell.settings import Settings
 
     s = Settings(tmp_path / "s.ini")
     s.reviewer = " 张三 "
@@ -153,7 +153,7 @@ def test_settings_round_trip(tmp_path: Path) -> None:
 def test_screenshot_writes_png_with_legend(tmp_path: Path, ws_path: Path, qapp: Any) -> None:
     from PySide6.QtGui import QImage
 
-    from gui.main import run
+    from gui.shell.main import run
 
     out = tmp_path / "shot.png"
     assert (
@@ -169,13 +169,13 @@ def test_screenshot_writes_png_with_legend(tmp_path: Path, ws_path: Path, qapp: 
 def test_demo_workspace_from_bundled_samples(
     qtbot: Any, tmp_path: Path, monkeypatch: Any, reports_dir: Path
 ) -> None:
-    from gui import main
+    from gui.shell import workspaces
 
-    monkeypatch.setattr(main, "samples_dir", lambda: reports_dir)
-    ws = main.open_demo_workspace("测试员", tmp_path / "demo.sqlite")
+    monkeypatch.setattr(workspaces, "samples_dir", lambda: reports_dir)
+    ws = workspaces.open_demo_workspace("测试员", tmp_path / "demo.sqlite")
     assert len(ws.reports()) == 2
     ws.close()
-    ws = main.open_demo_workspace("测试员", tmp_path / "demo.sqlite")  # second start does not re-import
+    ws = workspaces.open_demo_workspace("测试员", tmp_path / "demo.sqlite")  # second start does not re-import
     assert len(ws.reports()) == 2
     ws.close()
 
@@ -183,8 +183,8 @@ def test_demo_workspace_from_bundled_samples(
 def test_english_translation_loads(qapp: Any) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from gui.main import resource_dir
-    from gui.style import status_name
+    from gui.shell.workspaces import resource_dir
+    from gui.widgets.style import status_name
 
     t = QTranslator()
     assert t.load("hecha_en", str(resource_dir() / "translations"))
@@ -199,7 +199,7 @@ def test_english_translation_loads(qapp: Any) -> None:
 def test_pdf_pages_fit_the_width_until_the_reviewer_zooms(
     qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list
 ) -> None:
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     pdf = make_pdf(tmp_path / "r.pdf")
     ws = Workspace.open(tmp_path / "p.sqlite", "测试员")
@@ -237,7 +237,7 @@ def test_shift_arrows_select_text_on_a_pdf_page_for_adding(
     each further press moves its end by one character."""
     from PySide6.QtWidgets import QApplication
 
-    from gui.mainwindow import MainWindow
+    from gui.shell.mainwindow import MainWindow
 
     pdf = make_pdf(tmp_path / "r.pdf")
     ws = Workspace.open(tmp_path / "p.sqlite", "测试员")

@@ -18,7 +18,7 @@ from tablecheck_fixtures import DOCX, win  # noqa: F401
 
 from core.export import record
 from core.store import Workspace
-from gui import record as gui_record
+from gui.signoff import record as gui_record
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,14 +94,14 @@ def test_hecha_record_cli_writes_the_pdf(qapp: object, tmp_path: Path) -> None:
     ws.close()
     out = tmp_path / "out.pdf"
     r = subprocess.run(
-        [sys.executable, "-m", "gui.app", "record", "--db", str(tmp_path / "w.sqlite"), "--pdf", str(out),
+        [sys.executable, "-m", "gui.shell.app", "record", "--db", str(tmp_path / "w.sqlite"), "--pdf", str(out),
          "--report", str(rid)],
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "已写出核查单" in r.stdout and out.stat().st_size > 1000
     bad = subprocess.run(
-        [sys.executable, "-m", "gui.app", "record", "--db", str(tmp_path / "w.sqlite"), "--pdf", str(out),
+        [sys.executable, "-m", "gui.shell.app", "record", "--db", str(tmp_path / "w.sqlite"), "--pdf", str(out),
          "--report", "999"],
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )  # fmt: skip

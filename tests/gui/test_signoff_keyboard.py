@@ -50,8 +50,8 @@ def win(qtbot: Any, tmp_path: Path, ws_path: Path, monkeypatch: pytest.MonkeyPat
     from PySide6.QtWidgets import QMessageBox
 
     from core.store import Workspace
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     w = MainWindow(Settings(tmp_path / "settings.ini"))

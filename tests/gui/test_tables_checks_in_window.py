@@ -6,7 +6,7 @@ from typing import Any
 
 from tablecheck_fixtures import DOCX, OFFICE_2022, OFFICE_2023
 
-from gui.tableview import Role
+from gui.tables.tableview import Role
 
 
 def test_table_edit_in_window_rechecks_and_refreshes_checks_figures_and_report(win: Any) -> None:

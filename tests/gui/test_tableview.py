@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 from typing import Any
 
@@ -9,7 +10,7 @@ import docx
 import pytest
 from tablecheck_fixtures import DOCX, SAMPLES, sample_ws  # noqa: F401
 
-from gui.tableview import GridModel, Role, TableView, parse_cell
+from gui.tables.tableview import GridModel, Role, TableView, parse_cell
 
 
 def _docx_tables() -> list[list[list[str]]]:
@@ -105,6 +106,48 @@ def test_table_badges_show_row_and_column_sums(view: Any) -> None:
     assert m.data(m.index(*row_badge)) == "Σ 44 ≠ 45 ✗"
     col_badge = next(p for p, s in grid.badges.items() if s.total == "t3.r7_total.total")
     assert m.data(m.index(*col_badge)) == "Σ 44 ✓"
+
+
+def test_table_badges_read_the_values_not_the_formula_text(view: Any) -> None:
+    """The formula is worded for people: rewording it (another language, another layout) leaves the Σ
+    badges as they were, since they read the check's cells and values."""
+    from dataclasses import replace
+
+    v, ws, rid = view
+    ws.set_indicator_value(rid, "t3.new.natural", Decimal(40))
+    v.refresh()
+    m = v.models[1]
+    row_badge = next(p for p, s in m.grid.badges.items() if s.total == "t3.new.total")
+    assert m.data(m.index(*row_badge)) == "Σ 44 ≠ 45 ✗"
+    reworded = [
+        replace(c, formula=f"sum of the parts against the total ({c.status})") for c in ws.checks(rid)
+    ]
+    m.set_values(dict(v.values), reworded)
+    assert m.data(m.index(*row_badge)) == "Σ 44 ≠ 45 ✗"
+
+
+def test_a_blank_of_the_report_is_filled_by_leaving_it_empty_then_confirmed(view: Any) -> None:
+    """A blank printed in the report is confirmed like any cell once the reviewer has said it is blank
+    (Enter on the empty cell): it never stays a cell that can be neither filled nor confirmed."""
+    v, ws, rid = view
+    with sqlite3.connect(ws.path) as db:  # as a reader leaves a printed blank: empty, not reviewed yet
+        db.execute(
+            "UPDATE indicator_values SET kind = 'empty', value = NULL, status = 'pending'"
+            " WHERE report_id = ? AND indicator = ?",
+            (rid, "t4.review.upheld"),
+        )
+    db.close()
+    v.refresh()
+    v.tabs.setCurrentIndex(2)
+    m = v.models[2]
+    assert not v.confirm("table")  # the blank is selected first, to say it is blank
+    cell = m.index(*m.grid.cell_of("t4.review.upheld"))
+    assert v.views[2].currentIndex() == cell
+    assert m.setData(cell, "")  # Enter on the empty cell: the reviewer says it is blank
+    assert v.confirm("table")
+    inds = ws.indicators(rid)
+    assert inds["t4.review.upheld"].kind == "empty" and inds["t4.review.upheld"].value is None
+    assert all(inds[i].status in ("confirmed", "corrected") for i in inds if i.startswith("t4."))
 
 
 def test_table_cell_click_emits_the_source_span(view: Any, qtbot: Any) -> None:

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core import pipeline
-from gui.style import STATUS_COLORS
-from gui.tableview import Role, TableView
+from gui.tables.tableview import Role, TableView
+from gui.widgets.style import STATUS_COLORS
 
 _SPEC = importlib.util.spec_from_file_location(
     "office_reports", Path(__file__).resolve().parents[1] / "fixtures" / "office_reports.py"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from tablecheck_fixtures import DOCX
 
-from gui.tableview import Role
+from gui.tables.tableview import Role
 
 
 def _count_reads(ws: Any, monkeypatch: pytest.MonkeyPatch, names: tuple[str, ...]) -> dict[str, int]:

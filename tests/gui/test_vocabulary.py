@@ -15,8 +15,8 @@ from core import cli, export, pipeline, vocab
 from core.store import Workspace
 from core.tables.tokens import classify
 from core.textnorm import normalize
-from gui.figuremodel import COLUMNS, FigureModel
-from gui.tableview import parse_cell
+from gui.review.figuremodel import COLUMNS, FigureModel
+from gui.tables.tableview import parse_cell
 
 SUMMARY = "示范县政务服务中心2023年工作总结\n全年受理群众诉求不足300单，办结率达到99%。\n"
 

@@ -26,9 +26,9 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     from core.store import Workspace
-    from gui.main import make_app, wait_ms
-    from gui.mainwindow import MainWindow
-    from gui.settings import Settings
+    from gui.shell.main import make_app, wait_ms
+    from gui.shell.mainwindow import MainWindow
+    from gui.shell.settings import Settings
 
     mode, ini, ws_path = sys.argv[1:4]
     app = make_app("zh")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.packaging
 
 
 def test_smoke_test_from_source_passes_every_step(tmp_path: Path) -> None:
-    r = run_smoke([sys.executable, "-m", "gui.app"], tmp_path / "logs")
+    r = run_smoke([sys.executable, "-m", "gui.shell.app"], tmp_path / "logs")
     assert r.returncode == 0, r.stdout + r.stderr[-2000:]
     status = step_status(r.stdout)
     assert status == dict.fromkeys(STEPS, "ok"), r.stdout
@@ -24,6 +24,7 @@ def test_smoke_test_from_source_passes_every_step(tmp_path: Path) -> None:
     assert "--smoke-test starting (source)" in log
 
 
+@pytest.mark.slow  # ~2 s: a second smoke run
 def test_smoke_test_fails_when_a_sample_format_is_missing(tmp_path: Path) -> None:
     """A bundle without, say, its PDF sample must not pass: run with resources pointed at a copy."""
     import shutil
@@ -33,9 +34,9 @@ def test_smoke_test_fails_when_a_sample_format_is_missing(tmp_path: Path) -> Non
     for p in (res / "samples").glob("*.pdf"):
         p.unlink()
     code = (
-        "import sys, gui.main; from pathlib import Path; "
-        f"gui.main.resource_dir = lambda: Path({str(res)!r}); "
-        "from gui.app import main; sys.exit(main(['--smoke-test']))"
+        "import sys, gui.shell.workspaces; from pathlib import Path; "
+        f"gui.shell.workspaces.resource_dir = lambda: Path({str(res)!r}); "
+        "from gui.shell.app import main; sys.exit(main(['--smoke-test']))"
     )
     r = subprocess.run(
         [sys.executable, "-c", code],
@@ -56,7 +57,7 @@ def test_windowed_run_writes_output_and_uncaught_errors_to_the_log(tmp_path: Pat
     crash must leave a traceback in hecha.log."""
     code = (
         "import sys; sys.stdout = None; sys.stderr = None\n"
-        "from gui.app import setup_logging\n"
+        "from gui.shell.app import setup_logging\n"
         "path = setup_logging()\n"
         "print('第一行输出')\n"
         "raise RuntimeError('导入时出错')\n"

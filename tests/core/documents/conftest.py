@@ -25,7 +25,7 @@ def draw_pdf(qapp: object, tmp_path: Path) -> Callable[..., Path]:
         w.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
         w.setResolution(72)
         p = QPainter(w)
-        f = QFont()
+        f = QFont("Sans Serif")  # not the application's font, which a window test may have set to CJK
         f.setPointSizeF(12)
         p.setFont(f)
         for i, draw in enumerate(pages):

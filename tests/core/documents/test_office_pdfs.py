@@ -21,6 +21,10 @@ office = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(office)
 
 
+# ~6 s to make the office PDFs (LibreOffice): outside the fast loop (-m "not slow")
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Decimal | None]]]:
     if office.soffice() is None:

@@ -35,7 +35,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
 def hecha(*args: str, timeout: float = 120, **kw: object) -> subprocess.CompletedProcess[str]:
     """Run ``hecha ARGS`` in a child process (for hangs, tracebacks and memory)."""
     return subprocess.run(
-        [sys.executable, "-m", "gui.app", *args],
+        [sys.executable, "-m", "gui.shell.app", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLES, CliResult, hecha_measured, one_clean_line
 
 PER_SAMPLE = 34  # 6 samples → 204 mutations
@@ -83,6 +84,7 @@ def _mutations() -> Iterator[tuple[str, bytes]]:
             yield f"{k:02d}-{op.__name__.strip('_')}{sample.suffix}", op(rng, data)
 
 
+@pytest.mark.slow  # ~2 s: hundreds of mutated files
 def test_mutated_samples_never_crash_hang_or_garble_silently(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:

@@ -165,7 +165,17 @@ def test_ctrl_c_during_pooled_import_cancels_cleanly(tmp_path: Path) -> None:
     write_corpus(tmp_path / "报告", 300)
     w = tmp_path / "w.sqlite"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gui.app", "import", str(tmp_path / "报告"), "--db", str(w), "--workers", "2"],
+        [
+            sys.executable,
+            "-m",
+            "gui.shell.app",
+            "import",
+            str(tmp_path / "报告"),
+            "--db",
+            str(w),
+            "--workers",
+            "2",
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -233,7 +243,7 @@ def test_xlsx_export_to_a_full_disk_is_one_clean_error(
 
 def test_extract_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     files = [str(p) for p in write_corpus(tmp_path / "r", 40)]
-    cmd = [sys.executable, "-m", "gui.app", "extract", "--json", "--pretty", *files]
+    cmd = [sys.executable, "-m", "gui.shell.app", "extract", "--json", "--pretty", *files]
     head = subprocess.Popen(["head", "-c", "100"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
     r = subprocess.run(cmd, cwd=ROOT, stdout=head.stdin, stderr=subprocess.PIPE, timeout=120)
     head.stdin.close()  # type: ignore[union-attr]

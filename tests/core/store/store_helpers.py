@@ -49,12 +49,14 @@ def extraction(
         ),
     )
     inds = {
-        "t3.new.total": IndicatorValue("t3.new.total", "number", Decimal(35), "35", i_table, i_table + 2),
-        "t3.new.natural": IndicatorValue("t3.new.natural", "number", Decimal(30), "30"),
-        "t3.carried_in.natural": IndicatorValue("t3.carried_in.natural", "empty", None, ""),
-        "t3.r1.total": IndicatorValue("t3.r1.total", "not_applicable", None, "/"),
+        "t3.new.total": IndicatorValue(
+            id="t3.new.total", kind="number", value=Decimal(35), raw="35", start=i_table, end=i_table + 2
+        ),
+        "t3.new.natural": IndicatorValue(id="t3.new.natural", kind="number", value=Decimal(30), raw="30"),
+        "t3.carried_in.natural": IndicatorValue(id="t3.carried_in.natural", kind="empty", value=None, raw=""),
+        "t3.r1.total": IndicatorValue(id="t3.r1.total", kind="not_applicable", value=None, raw="/"),
         **{
-            f"t3.new.{c}": IndicatorValue(f"t3.new.{c}", "zero", Decimal(0), "0")
+            f"t3.new.{c}": IndicatorValue(id=f"t3.new.{c}", kind="zero", value=Decimal(0), raw="0")
             for c in ("business", "research", "nonprofit", "legal", "other_org")
         },
     }

@@ -105,7 +105,7 @@ def test_export_to_unwritable_place_is_a_clear_error(reviewed: Workspace, tmp_pa
 
 def _hecha(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "gui.app", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "gui.shell.app", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
 
 

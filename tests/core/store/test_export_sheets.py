@@ -20,9 +20,9 @@ def _old_format(ws: Workspace) -> int:
     ex = extraction(issuer="丙区人民政府", year=2020)
     inds = dict(ex.indicators)
     inds["t2_2019.procurement.amount"] = IndicatorValue(
-        "t2_2019.procurement.amount", "number", Decimal("12.5"), "12.5"
+        id="t2_2019.procurement.amount", kind="number", value=Decimal("12.5"), raw="12.5"
     )
-    inds["t3.r6.total"] = IndicatorValue("t3.r6.total", "number", Decimal(4), "4")
+    inds["t3.r6.total"] = IndicatorValue(id="t3.r6.total", kind="number", value=Decimal(4), raw="4")
     return ws.add_report(dataclasses.replace(ex, indicators=inds))
 
 

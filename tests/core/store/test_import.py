@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from store_helpers import write_corpus
 
 from core import pipeline
@@ -93,6 +94,7 @@ def _count(db: Path) -> int:
         conn.close()
 
 
+@pytest.mark.slow  # ~4 s: kills import processes
 def test_killed_imports_leave_only_complete_reports(tmp_path: Path) -> None:
     n = 300
     files = write_corpus(tmp_path / "in", n)

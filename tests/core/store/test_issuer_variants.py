@@ -15,7 +15,7 @@ def _with(ex, **values):  # type: ignore[no-untyped-def]
     inds = dict(ex.indicators)
     for iid, v in values.items():
         iid = iid.replace("__", ".")
-        inds[iid] = IndicatorValue(iid, "number", Decimal(v), str(v))
+        inds[iid] = IndicatorValue(id=iid, kind="number", value=Decimal(v), raw=str(v))
     return dataclasses.replace(ex, indicators=inds)
 
 

@@ -88,7 +88,9 @@ def _with(ex, **values):  # type: ignore[no-untyped-def]
 
     inds = dict(ex.indicators)
     for iid, v in values.items():
-        inds[iid.replace("__", ".")] = IndicatorValue(iid.replace("__", "."), "number", Decimal(v), str(v))
+        inds[iid.replace("__", ".")] = IndicatorValue(
+            id=iid.replace("__", "."), kind="number", value=Decimal(v), raw=str(v)
+        )
     return dataclasses.replace(ex, indicators=inds)
 
 

@@ -10,8 +10,8 @@ from core.model import Figure, IndicatorValue
 
 def iv(iid: str, v: int | None) -> IndicatorValue:
     if v is None:
-        return IndicatorValue(iid, "empty", None)
-    return IndicatorValue(iid, "zero" if v == 0 else "number", Decimal(v), str(v))
+        return IndicatorValue(id=iid, kind="empty", value=None)
+    return IndicatorValue(id=iid, kind="zero" if v == 0 else "number", value=Decimal(v), raw=str(v))
 
 
 def consistent() -> dict[str, IndicatorValue]:
@@ -89,10 +89,16 @@ def test_blank_input_is_not_checkable_never_failed() -> None:
 
 def test_negative_and_fractional_counts() -> None:
     values = {
-        "t2.licensing.decisions": IndicatorValue("t2.licensing.decisions", "number", Decimal(-3)),
-        "t2.penalty.decisions": IndicatorValue("t2.penalty.decisions", "number", Decimal("2.5")),
-        "t2.fees.amount": IndicatorValue("t2.fees.amount", "number", Decimal("0.092")),
-        "t2_2019.licensing.delta": IndicatorValue("t2_2019.licensing.delta", "number", Decimal(-4)),
+        "t2.licensing.decisions": IndicatorValue(
+            id="t2.licensing.decisions", kind="number", value=Decimal(-3)
+        ),
+        "t2.penalty.decisions": IndicatorValue(
+            id="t2.penalty.decisions", kind="number", value=Decimal("2.5")
+        ),
+        "t2.fees.amount": IndicatorValue(id="t2.fees.amount", kind="number", value=Decimal("0.092")),
+        "t2_2019.licensing.delta": IndicatorValue(
+            id="t2_2019.licensing.delta", kind="number", value=Decimal(-4)
+        ),
     }
     assert failing(checks.run(values)) == {
         ("non_negative", "t2.licensing.decisions"),
@@ -104,9 +110,15 @@ def test_narrative_figure_against_table_is_a_warning() -> None:
     values = consistent()
     total = values["t3.new.total"].value
     figs = [
-        Figure(10, 12, "99", Decimal(99), "件", indicator="t3.new.total", source="text"),
-        Figure(30, 32, str(total), total, "件", indicator="t3.new.total", source="text"),
-        Figure(40, 42, "7", Decimal(7), "件", indicator="t3.new.total", source="table"),
+        Figure(
+            start=10, end=12, text="99", value=Decimal(99), unit="件", indicator="t3.new.total", source="text"
+        ),
+        Figure(
+            start=30, end=32, text=str(total), value=total, unit="件", indicator="t3.new.total", source="text"
+        ),
+        Figure(
+            start=40, end=42, text="7", value=Decimal(7), unit="件", indicator="t3.new.total", source="table"
+        ),
     ]
     results = [c for c in checks.run(values, figs) if c.rule == "narrative_vs_table"]
     assert [(c.status, c.severity) for c in results] == [("fail", "warning"), ("pass", "warning")]

@@ -72,13 +72,13 @@ def test_sides_reads_back_the_values_a_check_lists() -> None:
     values["t4.review.total"] = iv("t4.review.total", None)
     values["t3.new.legal"] = iv("t3.new.legal", -2)
     values["t3.carried_in.research"] = IndicatorValue(
-        "t3.carried_in.research", "number", Decimal("2.5"), "2.5"
+        id="t3.carried_in.research", kind="number", value=Decimal("2.5"), raw="2.5"
     )
     seen = set()
     for c in checks.run(values):
         if c.rule not in ("t3.row_total", "t3.balance", "t3.results_total", "t4.group_total"):
             continue
-        left, right = checks.sides(c.status, c.formula)
+        left, right = checks.sides(c, values)
         listed = [values[i].value if i in values else None for i in c.cells]
         assert list(left) == listed[: len(left)], c.formula
         if c.status == checks.PASS:  # the formula names the sum once: both sides come to it

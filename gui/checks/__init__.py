@@ -1,0 +1,1 @@
+"""The checks panel: every check of a report, its result and formula, accepting a failing check with a reason."""

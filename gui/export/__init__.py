@@ -1,0 +1,1 @@
+"""The export dialog (xlsx / csv) and its background task."""

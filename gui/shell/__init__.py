@@ -1,0 +1,1 @@
+"""The shell: the application's start, the main window that coordinates the rooms, the actions and menus, settings and the workspace-level dialogs. Only the shell brings the feature rooms together."""

@@ -1,0 +1,172 @@
+"""GUI entry: ``run(args)`` creates the application (translations, CJK font, settings), opens the
+workspace — the demo workspace of bundled sample reports on first start — and shows the main window.
+
+``hecha --screenshot OUT.png [--workspace W] [--view review]`` renders the window offscreen and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, QTimer, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from core.errors import HechaError
+from gui.shell import workspaces
+from gui.shell.settings import Settings
+from gui.widgets import errors
+
+if TYPE_CHECKING:
+    from gui.shell.mainwindow import MainWindow
+
+CJK_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+]
+
+
+def subcommands() -> str:
+    """What ``hecha --help`` lists after the window's options: every subcommand of the command line
+    (``core.cli``) and ``record`` (the review record, laid out by Qt), each with its one line."""
+    from core.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    rows = [(c.dest, c.help or "") for c in sub._choices_actions]
+    rows.append(("record", "把报告的核查单写成 PDF（A4 横向）"))
+    width = max(len(name) for name, _ in rows)
+    lines = [f"  {name:<{width}}  {text}" for name, text in rows]
+    return "\n".join(["子命令（hecha 子命令 --help 查看其用法）：", *lines])
+
+
+def parse_args(args: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        prog="hecha",
+        description="核查 Hecha：打开审核窗口（不带子命令时）",
+        epilog=subcommands(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("--workspace", metavar="W", help="工作区文件（默认：上次的工作区或示例工作区）")
+    ap.add_argument("--screenshot", metavar="OUT.png", help="离屏渲染主窗口到 PNG 后退出")
+    ap.add_argument("--view", default="review", help="截图视图：review | tables | compare")
+    ap.add_argument("--lang", default=os.environ.get("HECHA_LANG", "zh"), help="界面语言：zh | en")
+    ap.add_argument("--settings", metavar="INI", help="设置文件（测试用）")
+    ap.add_argument("paths", nargs="*", help="要导入的报告文件或文件夹")
+    return ap.parse_known_args(args)[0]
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own strings in Chinese (qtbase_zh_CN.qm); the app's strings in English when lang=en."""
+    out: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang.startswith("zh"):
+        t = QTranslator(app)
+        if t.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
+            app.installTranslator(t)
+            out.append(t)
+    else:
+        t = QTranslator(app)
+        if t.load(f"hecha_{lang}", str(workspaces.resource_dir() / "translations")):
+            app.installTranslator(t)
+            out.append(t)
+    return out
+
+
+def make_app(lang: str = "zh") -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hecha")
+    app.setOrganizationName("Hecha")
+    app.setApplicationDisplayName("核查 Hecha")
+    icon = workspaces.resource_dir() / "icons" / "hecha.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    f = QFont(app.font())
+    f.setFamilies([*CJK_FAMILIES, f.family()])
+    app.setFont(f)
+    qss = workspaces.resource_dir() / "qss" / "hecha.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    if not getattr(app, "_hecha_translators", None):
+        app._hecha_translators = install_translators(app, lang)  # type: ignore[attr-defined]
+    return app
+
+
+def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0, view: str = "review") -> bool:
+    """Show the window offscreen at the size a reviewer gets on a 1366×768 screen, wait for the
+    document (and a PDF's first page), save a PNG."""
+    win.show()
+    deadline = time.monotonic() + timeout_s
+    wait_ms(50)
+    if view != "review":  # a dock is brought to the front of its tab group only once the window is shown
+        win.workbench.show_view(view)
+        wait_ms(50)
+    while win.pane.is_pdf and not win.pane.pdf.pages.images and time.monotonic() < deadline:
+        wait_ms(50)
+    row = win.table.current_row()
+    if row >= 0:
+        win.review.select_figure(win.model.figure(row).id)
+    wait_ms(50)
+    return bool(win.grab().save(out))
+
+
+def wait_ms(ms: int) -> None:
+    """Run the event loop for ``ms`` (not QApplication.processEvents in a loop: PySide6 6.12 leaks a
+    reference to None on every call, which aborts the interpreter after a few thousand calls)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def run(args: list[str]) -> int:
+    opts = parse_args(args)
+    clock = QElapsedTimer()
+    clock.start()
+    if opts.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app(opts.lang)
+    if not opts.screenshot:
+        errors.show_unexpected_errors()  # logged with the traceback and shown, with 复制详情
+    from gui.shell.mainwindow import MainWindow
+
+    settings = Settings(opts.settings) if opts.settings else Settings()
+    win = MainWindow(settings)
+    # `hecha 报告.pdf` on a first start: straight into the reviewer's own workspace, no demo first
+    first_file = opts.paths and not opts.workspace and not opts.screenshot and not settings.own_workspace()
+    if first_file and win.use_own_workspace():
+        win.show()
+        win.import_paths(opts.paths)
+        return int(app.exec())
+    try:
+        ws = workspaces.open_initial_workspace(settings, opts.workspace)
+    except HechaError as e:
+        print(f"hecha: {e}", file=sys.stderr)  # noqa: T201
+        return 1
+    if opts.screenshot:
+        # the same picture whatever size the window had last time: the first start on 1366×768
+        win.keep_place = False  # a screenshot never moves the reviewer's saved place
+        # the first start's size fitted to a 1366×768 screen with a taskbar, whatever screen renders it
+        win.screen_area = QRect(0, 0, 1366, 728)
+        win.resize(1400, 860)
+        win.fit_to_screen()
+    win.set_workspace(ws)
+    if opts.screenshot:
+        ok = take_screenshot(win, opts.screenshot, view=opts.view)
+        win.close()
+        win.deleteLater()  # its views' timers go with it (the caller may go on, as a test does)
+        if not ok:
+            print(f"hecha: {opts.screenshot}: 无法写入截图", file=sys.stderr)  # noqa: T201
+        return 0 if ok else 1
+    win.show()
+    if opts.paths:
+        win.import_paths(opts.paths)
+    return int(app.exec())

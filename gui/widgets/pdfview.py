@@ -1,0 +1,458 @@
+"""PDF reports as rendered pages. Pages render lazily on a worker thread (pypdfium2 → QImage); the
+layout comes from ``Document.pages`` so the first page shows before the rest is parsed. Figure
+highlights are drawn from ``Document.boxes(start, end)`` (PDF points, origin bottom-left).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
+
+from core.model import Document
+from gui.widgets.reviewkeys import KeyboardSelection, add_menu_action, handle_key
+from gui.widgets.style import color
+
+log = logging.getLogger(__name__)
+
+GAP = 12
+Span = tuple[int, int, int, str]
+
+
+class _Renderer:
+    """Owns one pypdfium2 document; used only from its single-thread pool (pdfium is not thread-safe)."""
+
+    def __init__(self, data: bytes, sink: _Sink) -> None:
+        self._data = data
+        self._pdf: Any = None
+        self.sink = sink
+
+    def render(self, index: int, scale: float) -> None:
+        import pypdfium2 as pdfium
+
+        try:
+            if self._pdf is None:
+                self._pdf = pdfium.PdfDocument(self._data)
+            page = self._pdf[index]
+            bm = page.render(scale=scale, rev_byteorder=True, may_draw_forms=True)
+            fmt = QImage.Format.Format_RGB888 if bm.n_channels == 3 else QImage.Format.Format_RGBA8888
+            raw = bytes(bm.buffer)  # own the pixels: QImage must not wrap pdfium's ctypes buffer
+            img = QImage(raw, bm.width, bm.height, bm.stride, fmt).copy()
+            del raw
+            bm.close()
+            page.close()
+        except Exception:  # a broken page shows as blank instead of killing the view (the log keeps why)
+            log.warning("page %d could not be rendered", index + 1, exc_info=True)
+            img = QImage()
+        self.sink.rendered.emit(index, scale, img)
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+class _Sink(QObject):
+    """Lives on the GUI thread; the pool thread emits through it (queued to the GUI thread)."""
+
+    rendered = Signal(int, float, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, renderer: _Renderer, index: int, scale: float) -> None:
+        super().__init__()
+        self.renderer, self.index, self.scale = renderer, index, scale
+
+    def run(self) -> None:
+        self.renderer.render(self.index, self.scale)
+
+
+class PdfPages(QWidget):
+    """All pages stacked vertically; paints only what is visible."""
+
+    figure_clicked = Signal(int)
+    add_requested = Signal(int, int)
+    digits_typed = Signal(str)
+    page_shown = Signal(int)
+    KEEP = 2  # rendered pages kept beyond those in view, either side
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        self.doc: Document | None = None
+        self.zoom = 1.0
+        self.images: dict[int, QImage] = {}
+        self._pending: set[int] = set()
+        self._tops: list[int] = []
+        self._spans: dict[int, Span] = {}
+        self._boxes: dict[int, list[tuple[int, float, float, float, float]]] = {}
+        self._on_page: dict[int, set[int]] = {}  # page → figures with a box on it (paint only those)
+        self._current: int | None = None
+        self._flash = 0
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(120)
+        self._flash_timer.timeout.connect(self._flash_step)
+        self._sel: tuple[int, int] | None = None
+        self._kb = KeyboardSelection()
+        self._drag_from: int | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._sink = _Sink(self)
+        self._sink.rendered.connect(self._on_rendered)
+        self._renderer: _Renderer | None = None
+        self._page_chars: dict[int, list[int]] = {}
+
+    # --- setup ----------------------------------------------------------------------------------
+    def set_pdf(self, doc: Document, data: bytes | None, spans: Sequence[Span]) -> None:
+        self.shutdown()
+        self.doc = doc
+        self.images.clear()
+        self._pending.clear()
+        self._spans.clear()
+        self._boxes.clear()
+        self._on_page.clear()
+        self._current = None
+        self._sel = None
+        self._page_chars = {}
+        if data:
+            self._renderer = _Renderer(data, self._sink)
+        self._layout()
+        self.set_spans(spans)
+        self.update()
+
+    def shutdown(self) -> None:
+        """Stop rendering (pending pages are dropped) and close the PDF."""
+        self._pool.clear()
+        self._pool.waitForDone()
+        if self._renderer is not None:
+            self._renderer.close()
+            self._renderer = None
+        self._pending.clear()
+
+    def clear(self) -> None:
+        """Let go of the report shown: its PDF, rendered pages, figure boxes and character index
+        (another report, or a text one, takes the window's memory instead)."""
+        self.shutdown()
+        self.doc = None
+        self.images.clear()
+        self._spans.clear()
+        self._boxes.clear()
+        self._on_page.clear()
+        self._page_chars = {}
+        self._current = None
+        self._sel = None
+        self._layout()
+        self.update()
+
+    @property
+    def scale(self) -> float:
+        """Pixels per PDF point."""
+        return 96 / 72 * self.zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = max(0.25, min(4.0, zoom))
+        self.images.clear()
+        self._pending.clear()
+        self._layout()
+        self.update()
+
+    def _layout(self) -> None:
+        self._tops = []
+        y = GAP
+        w = 0
+        for p in self.doc.pages if self.doc else ():
+            self._tops.append(y)
+            y += int(p.height * self.scale) + GAP
+            w = max(w, int(p.width * self.scale))
+        self.setFixedSize(w + 2 * GAP, max(y, 100))
+
+    def page_rect(self, i: int) -> QRect:
+        p = self.doc.pages[i]  # type: ignore[union-attr]
+        return QRect(GAP, self._tops[i], int(p.width * self.scale), int(p.height * self.scale))
+
+    def box_rect(self, page: int, x0: float, y0: float, x1: float, y1: float) -> QRectF:
+        """Widget rectangle of a box in PDF points on ``page``."""
+        pr = self.page_rect(page)
+        h = self.doc.pages[page].height  # type: ignore[union-attr]
+        s = self.scale
+        return QRectF(pr.x() + x0 * s, pr.y() + (h - y1) * s, (x1 - x0) * s, (y1 - y0) * s)
+
+    # --- figures --------------------------------------------------------------------------------
+    def set_spans(self, spans: Sequence[Span]) -> None:
+        for sp in spans:
+            self._spans[sp[0]] = sp
+            if self.doc is not None and sp[0] not in self._boxes:
+                self._boxes[sp[0]] = self.doc.boxes(sp[1], sp[2])
+                for b in self._boxes[sp[0]]:
+                    self._on_page.setdefault(b[0], set()).add(sp[0])
+        self.update()
+
+    def remove_spans(self, ids: Sequence[int]) -> None:
+        for fid in ids:
+            self._spans.pop(fid, None)
+            for b in self._boxes.pop(fid, []):
+                self._on_page.get(b[0], set()).discard(fid)
+        self.update()
+
+    def figure_rects(self, fid: int) -> list[tuple[int, QRectF]]:
+        return [(b[0], self.box_rect(*b)) for b in self._boxes.get(fid, [])]
+
+    def range_rects(self, start: int, end: int) -> list[tuple[int, QRectF]]:
+        if self.doc is None:
+            return []
+        return [(b[0], self.box_rect(*b)) for b in self.doc.boxes(start, end)]
+
+    def set_current(self, fid: int | None, flash: bool = True) -> None:
+        self._current = fid
+        rects = self.figure_rects(fid) if fid is not None else []
+        if rects:
+            self._ensure_visible(rects[0][1])
+            if flash:
+                self._flash = 6
+                self._flash_timer.start()
+        self.update()
+
+    def show_range(self, start: int, end: int, select: bool = True) -> None:
+        if select:
+            self._sel = (start, end)
+        rects = self.range_rects(start, end)
+        if rects:
+            self._ensure_visible(rects[0][1])
+        self.update()
+
+    def _ensure_visible(self, r: QRectF) -> None:
+        sa = self._scroll_area()
+        if sa is not None:
+            c = r.center()
+            sa.ensureVisible(int(c.x()), int(c.y()), 60, max(80, sa.viewport().height() // 3))
+
+    def _scroll_area(self) -> QScrollArea | None:
+        p = self.parent()
+        while p is not None and not isinstance(p, QScrollArea):
+            p = p.parent()
+        return p
+
+    def _flash_step(self) -> None:
+        self._flash -= 1
+        if self._flash <= 0:
+            self._flash_timer.stop()
+        self.update()
+
+    def current_flashing(self) -> bool:
+        return self._flash_timer.isActive()
+
+    # --- rendering ------------------------------------------------------------------------------
+    def visible_pages(self, rect: QRect) -> list[int]:
+        out = []
+        for i in range(len(self._tops)):
+            pr = self.page_rect(i)
+            if pr.bottom() < rect.top():
+                continue
+            if pr.top() > rect.bottom():
+                break
+            out.append(i)
+        return out
+
+    def request(self, i: int) -> None:
+        if i in self.images or i in self._pending or self._renderer is None:
+            return
+        self._pending.add(i)
+        self._pool.start(_Job(self._renderer, i, self.scale * self.devicePixelRatioF()))
+
+    def _on_rendered(self, i: int, scale: float, img: QImage) -> None:
+        self._pending.discard(i)
+        if self._renderer is None:
+            return
+        if abs(scale - self.scale * self.devicePixelRatioF()) > 1e-6:
+            return
+        img.setDevicePixelRatio(self.devicePixelRatioF())
+        self.images[i] = img
+        self.update(self.page_rect(i))
+        self.page_shown.emit(i)
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        if self.doc is None:
+            return
+        p = QPainter(self)
+        p.fillRect(e.rect(), QColor("#808080"))
+        for i in self.visible_pages(e.rect()):
+            pr = self.page_rect(i)
+            img = self.images.get(i)
+            if img is not None and not img.isNull():
+                p.drawImage(pr, img)
+            else:
+                p.fillRect(pr, QColor("white"))
+                p.setPen(QColor("#999"))
+                p.drawText(
+                    pr, Qt.AlignmentFlag.AlignCenter, self.tr("正在加载第 %1 页…").replace("%1", str(i + 1))
+                )
+                self.request(i)
+        shown = self.visible_pages(e.rect())
+        for i in shown:
+            self.request(i)
+        self._drop_far_pages(self.visible_pages(self.visibleRegion().boundingRect()) or shown)
+        self._paint_marks(p, e.rect())
+        p.end()
+
+    def _drop_far_pages(self, shown: Sequence[int]) -> None:
+        """Keep the rendered images of the pages in view and of ``KEEP`` pages either side; a long
+        report scrolled to the end would otherwise hold every page's pixels (~4 MB each)."""
+        if not shown or len(self.images) <= len(shown) + 2 * self.KEEP:
+            return
+        lo, hi = shown[0] - self.KEEP, shown[-1] + self.KEEP
+        for i in [i for i in self.images if not lo <= i <= hi]:
+            del self.images[i]
+
+    def _paint_marks(self, p: QPainter, clip: QRect) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        shown = {fid for page in self.visible_pages(clip) for fid in self._on_page.get(page, ())}
+        for fid in sorted(shown):
+            sp = self._spans[fid]
+            col = color(sp[3])
+            col.setAlpha(110)
+            for _page, r in self.figure_rects(fid):
+                if r.intersects(QRectF(clip)):
+                    p.fillRect(r.adjusted(-1, -1, 1, 1), col)
+                    if sp[3] == "rejected":
+                        p.setPen(QPen(QColor("#595959"), 1.2))
+                        p.drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()))
+                        p.setPen(Qt.PenStyle.NoPen)
+        if self._sel is not None:
+            sel = QColor("#1677ff")
+            sel.setAlpha(70)
+            for _page, r in self.range_rects(*self._sel):
+                p.fillRect(r, sel)
+        if self._current is not None:
+            on = self._flash % 2 == 1
+            p.setPen(QPen(QColor("#fa8c16" if on else "#d4380d"), 3 if on else 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for _page, r in self.figure_rects(self._current):
+                p.drawRect(r.adjusted(-2, -2, 2, 2))
+
+    # --- mouse ----------------------------------------------------------------------------------
+    def figure_at(self, pt: QPoint) -> int | None:
+        ptf = QPointF(pt)
+        for fid in self._spans:
+            for _page, r in self.figure_rects(fid):
+                if r.adjusted(-2, -2, 2, 2).contains(ptf):
+                    return fid
+        return None
+
+    def char_at(self, pt: QPoint) -> int | None:
+        """Index of the character nearest to ``pt`` on the page under it."""
+        if self.doc is None or self.doc.char_pages is None or self.doc.char_boxes is None:
+            return None
+        page = next(
+            (i for i in range(len(self._tops)) if self.page_rect(i).adjusted(0, 0, 0, GAP).contains(pt)), None
+        )
+        if page is None:
+            return None
+        if page not in self._page_chars:
+            cp = self.doc.char_pages
+            self._page_chars[page] = [i for i in range(len(cp)) if cp[i] == page]
+        best, best_d = None, 1e18
+        cb = self.doc.char_boxes
+        for i in self._page_chars[page]:
+            r = self.box_rect(page, cb[4 * i], cb[4 * i + 1], cb[4 * i + 2], cb[4 * i + 3])
+            if r.contains(QPointF(pt)):
+                return i
+            c = r.center()
+            d = (c.x() - pt.x()) ** 2 + 4 * (c.y() - pt.y()) ** 2
+            if d < best_d:
+                best, best_d = i, d
+        return best
+
+    def selection_range(self) -> tuple[int, int] | None:
+        return self._sel
+
+    def extend_selection(self, step: int) -> None:
+        """Shift+→ / Shift+←: select the next number after the current figure, then grow or shrink the
+        selection by a character; it is drawn like a mouse selection and A adds it."""
+        if self.doc is None:
+            return
+        sp = self._spans.get(self._current) if self._current is not None else None
+        self._sel = self._kb.step(self.doc.text, self._sel, (sp[1], sp[2]) if sp else None, step)
+        if self._sel is not None:
+            rects = self.range_rects(*self._sel)
+            if rects:
+                self._ensure_visible(rects[-1][1])
+        self.update()
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        self.setFocus()
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = self.char_at(e.position().toPoint())
+            self._sel = None
+            self.update()
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            c = self.char_at(e.position().toPoint())
+            if c is not None:
+                a, b = sorted((self._drag_from, c))
+                self._sel = (a, b + 1) if b != a or c != self._drag_from else None
+                self.update()
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = None
+            if self._sel is None:
+                fid = self.figure_at(e.position().toPoint())
+                if fid is not None:
+                    self.figure_clicked.emit(fid)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if handle_key(e, self.selection_range(), self.digits_typed, self.add_requested):
+            return
+        super().keyPressEvent(e)
+
+    def contextMenuEvent(self, e: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        add_menu_action(menu, self.selection_range(), self.add_requested)
+        menu.exec(e.globalPos())
+
+
+class PdfView(QScrollArea):
+    """The pages in a scroll area; pages fit the width until the reviewer zooms."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = PdfPages()
+        self.setWidget(self.pages)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setBackgroundRole(self.pages.backgroundRole())
+        self.fit_width = True
+
+    def fit(self) -> None:
+        """Zoom so the widest page fills the visible width (while ``fit_width`` is on)."""
+        doc = self.pages.doc
+        if not self.fit_width or doc is None or not doc.pages:
+            return
+        avail = self.viewport().width() - 2 * GAP - self.verticalScrollBar().sizeHint().width()
+        zoom = max(0.25, min(4.0, avail / (max(p.width for p in doc.pages) * 96 / 72)))
+        if abs(zoom - self.pages.zoom) > 0.01:
+            self.pages.set_zoom(zoom)
+
+    def zoom_by(self, factor: float) -> None:
+        self.fit_width = False
+        self.pages.set_zoom(self.pages.zoom * factor)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.fit()

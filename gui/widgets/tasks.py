@@ -1,0 +1,90 @@
+"""Run core work off the GUI thread. Core's plain ``progress(done, total)`` / ``cancelled()`` callables
+become Qt signals here; workers never touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from core.errors import HechaError
+
+log = logging.getLogger(__name__)
+
+
+class Task(QObject):
+    """One background job. Signals arrive on the thread that created the Task (the GUI thread)."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        """``fn(*args, progress=..., cancelled=...)`` runs on a pool thread."""
+        super().__init__()
+        self._fn = fn
+        self._args = args
+        self._cancel = threading.Event()
+        self.done = False
+        self.result: Any = None
+        self.error: str | None = None
+        self.details = ""  # the traceback of an unexpected error (also in the log)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _run(self) -> None:
+        try:
+            res = self._fn(*self._args, progress=self.progress.emit, cancelled=self._cancel.is_set)
+        except HechaError as e:
+            self.error = str(e)
+            self.done = True
+            self.failed.emit(self.error)
+            return
+        except Exception as e:  # a bug must reach the user as one line, not kill the thread silently
+            self.details = traceback.format_exc()
+            log.error("unexpected error in a background task", exc_info=True)
+            self.error = f"{type(e).__name__}: {e}"
+            self.done = True
+            self.failed.emit(self.error)
+            return
+        self.result = res
+        self.done = True
+        self.finished.emit(res)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        task = self
+
+        class _Runnable(QRunnable):
+            def run(self) -> None:
+                task._run()
+
+        r = _Runnable()
+        r.setAutoDelete(True)
+        self._runnable = r
+        (pool or QThreadPool.globalInstance()).start(r)
+
+
+def import_into(
+    workspace_path: str,
+    reviewer: str,
+    paths: list[str],
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> Any:
+    """Import files/folders into the workspace file with the worker's own connection."""
+    from core.store import Workspace
+
+    ws = Workspace.open(workspace_path, reviewer)
+    try:
+        return ws.import_paths(paths, progress=progress, cancelled=cancelled)
+    finally:
+        ws.close()
