@@ -57,7 +57,7 @@ def _convert_part(text: str, config: str) -> str:
 def _convert_run(run: str, conv: opencc.OpenCC) -> str:
     """One run of CJK characters whose conversion changes its length (記憶體 → 内存): the phrases that
     keep their length are taken from the whole conversion, the others character by character."""
-    whole = conv.convert(run)
+    whole: str = conv.convert(run)
     if len(whole) == len(run):
         return whole
     chars = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in run)

@@ -317,7 +317,7 @@ class AltChunks:
 
 def _styles(d: object) -> etree._Element | None:
     try:
-        return d.styles.element  # type: ignore[attr-defined,no-any-return]
+        return d.styles.element  # type: ignore[attr-defined]
     except (NotImplementedError, KeyError, AttributeError, ValueError):
         return None
 
