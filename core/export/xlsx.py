@@ -370,7 +370,12 @@ def object_name(target: str, d: ReportData | None) -> str:
     if kind == "indicator":
         return layout.label(rest)
     if kind == "figure":
-        f = next((f for f in d.figures if str(f.id) == rest), None) if d is not None else None
+        if d is None:
+            return f"数字 {rest}"
+        cell = next((i for i, v in d.indicators.items() if str(v.figure_id) == rest), None)
+        if cell is not None:  # a cell of table 二, 三 or 四
+            return layout.label(cell)
+        f = next((f for f in d.figures if str(f.id) == rest), None)
         return f"正文数字“{f.text}”（第 {f.start} 字）" if f is not None else f"数字 {rest}"
     if kind == "check":
         rule, _, subject = rest.partition(":")
