@@ -127,16 +127,16 @@ def page_setup(
     ws.set_landscape()
     if tall is not None:
         ws.fit_to_pages(1, tall)
-    ws.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.6)
+    ws.set_margins(left=0.25, right=0.25, top=0.6, bottom=0.6)
     ws.center_horizontally()
     ws.set_start_page(1)
     if title_rows is not None:
         ws.repeat_rows(*title_rows)
     who = f"审核人：{reviewer or '—'}　复核人：{second or '—'}"
-    ws.set_header(f'&L&"{FONT}"&9{hf(title)}&R&"{FONT}"&9{hf(who)}')
+    ws.set_header(f'&L&"{FONT}"&10{hf(title)}&R&"{FONT}"&10{hf(who)}')
     # &N would count the pages of the whole workbook in LibreOffice: the sheet's name stands beside its
     # own page number instead
-    ws.set_footer(f'&L&"{FONT}"&9{hf(ws.name)}&C&"{FONT}"&9第 &P 页')
+    ws.set_footer(f'&L&"{FONT}"&10{hf(ws.name)}&C&"{FONT}"&10第 &P 页')
 
 
 def names(base: str, n_rows: int, used: set[str]) -> list[str]:

@@ -30,7 +30,7 @@ class Column:
     group: str  # the header over a run of columns
     head: str
     parts: tuple[str, ...]  # indicator ids summed (one: the indicator itself)
-    width: float = 5.6
+    width: float = 5.0
 
 
 def _t3(rows: Sequence[str]) -> tuple[str, ...]:
@@ -44,7 +44,6 @@ COLUMNS = (
     Column("主动公开", "行政许可决定", ("t2.licensing.decisions",)),
     Column("主动公开", "行政处罚决定", ("t2.penalty.decisions",)),
     Column("依申请公开", "本年新收", ("t3.new.total",)),
-    Column("依申请公开", "上年结转", ("t3.carried_in.total",)),
     Column("依申请公开", "予以公开", ("t3.r1.total",)),
     Column("依申请公开", "部分公开", ("t3.r2.total",)),
     Column("依申请公开", "不予公开", _t3(_R3)),
@@ -52,15 +51,14 @@ COLUMNS = (
     Column("依申请公开", "不予处理", _t3(("r5_1", "r5_2", "r5_3", "r5_4", "r5_5"))),
     Column("依申请公开", "其他处理", _t3(("r6_1", "r6_2", "r6_3", "r6"))),
     Column("依申请公开", "办理结果总计", ("t3.r7_total.total",)),
-    Column("依申请公开", "结转下年度", ("t3.carried_out.total",)),
     Column("复议诉讼", "行政复议", ("t4.review.total",)),
     Column("复议诉讼", "复议纠正", ("t4.review.corrected",)),
     Column("复议诉讼", "行政诉讼", ("t4.suit_direct.total", "t4.suit_after_review.total")),
     Column("复议诉讼", "诉讼纠正", ("t4.suit_direct.corrected", "t4.suit_after_review.corrected")),
 )
 # the report's own columns before the indicators: (head, width)
-FIXED = (("编号", 4.5), ("发布机关", 15), ("年度", 5), ("审核状态", 6.5), ("审核人", 6), ("复核人", 6))
-TAIL = (("未通过检查", 5.6), ("上年新收", 5.6), ("新收增减", 5.6))
+FIXED = (("编号", 3.5), ("发布机关", 11), ("年度", 4.6), ("审核状态", 5), ("审核人", 5.5), ("复核人", 5.5))
+TAIL = (("未通过检查", 5.0), ("上年新收", 5.0), ("新收增减", 5.0))
 NEW = "t3.new.total"
 HEAD_ROWS = 3  # title, column groups, column names
 
@@ -104,7 +102,7 @@ def widths(data: Sequence[ReportData] = ()) -> list[float]:
     out = [w for _, w in FIXED]
     for c in COLUMNS:
         total = sum(v for d in data for v in [value(d.indicators, c.parts)] if isinstance(v, int | float))
-        out.append(max(c.width, len(f"{total:,.0f}") * 1.15 + 1.2))
+        out.append(max(c.width, len(f"{total:,.0f}") + 0.6))
     return out + [w for _, w in TAIL]
 
 
