@@ -53,6 +53,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "change_reviewer", "file"),
     ActionSpec("set_second_reviewer", N("Actions", "设置复核人…"), (), "change_second_reviewer", "file"),
     ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "show_export", "file"),
+    ActionSpec("export_problems", N("Actions", "导出问题清单…"), (), "export_problems", "file"),
     ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "print_record", "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "close", "file"),
     ActionSpec(

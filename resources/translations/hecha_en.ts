@@ -8,37 +8,37 @@
         <translation>All values</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="133" />
+        <location filename="../../gui/checkspanel.py" line="125" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="134" />
+        <location filename="../../gui/checkspanel.py" line="126" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="135" />
+        <location filename="../../gui/checkspanel.py" line="127" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="136" />
+        <location filename="../../gui/checkspanel.py" line="128" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="162" />
+        <location filename="../../gui/checkspanel.py" line="154" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="190" />
+        <location filename="../../gui/checkspanel.py" line="182" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="191" />
+        <location filename="../../gui/checkspanel.py" line="183" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
@@ -48,27 +48,27 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="224" />
+        <location filename="../../gui/checkspanel.py" line="216" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="226" />
+        <location filename="../../gui/checkspanel.py" line="218" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="281" />
+        <location filename="../../gui/checkspanel.py" line="277" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="321" />
+        <location filename="../../gui/checkspanel.py" line="317" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="330" />
+        <location filename="../../gui/checkspanel.py" line="326" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -234,108 +234,108 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/exportdialog.py" line="95" />
-        <location filename="../../gui/exportdialog.py" line="138" />
+        <location filename="../../gui/exportdialog.py" line="96" />
+        <location filename="../../gui/exportdialog.py" line="139" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="106" />
+        <location filename="../../gui/exportdialog.py" line="107" />
         <source>导出哪些报告</source>
         <translation>Reports to export</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="109" />
+        <location filename="../../gui/exportdialog.py" line="110" />
         <source>全部报告（%1 份）</source>
         <translation>All reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="110" />
+        <location filename="../../gui/exportdialog.py" line="111" />
         <source>已完成的报告（%1 份）</source>
         <translation>Completed reports (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="111" />
+        <location filename="../../gui/exportdialog.py" line="112" />
         <source>选中的报告（%1 份）</source>
         <translation>Selected report (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="119" />
+        <location filename="../../gui/exportdialog.py" line="120" />
         <source>Excel 工作簿（.xlsx：汇总、每份报告的官方表格、数字明细、审核记录）</source>
         <translation>Excel workbook (.xlsx: summary, each report's official tables, all figures, audit trail)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="121" />
+        <location filename="../../gui/exportdialog.py" line="122" />
         <source>CSV（.csv：每个指标值和数字一行，UTF-8）</source>
         <translation>CSV (.csv: one row per indicator value and figure, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="123" />
+        <location filename="../../gui/exportdialog.py" line="124" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="125" />
+        <location filename="../../gui/exportdialog.py" line="126" />
         <source>核查导出-%1</source>
         <translation>hecha-export-%1</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="130" />
+        <location filename="../../gui/exportdialog.py" line="131" />
         <source>格式：</source>
         <translation>Formats:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="132" />
+        <location filename="../../gui/exportdialog.py" line="133" />
         <source>保存到文件夹：</source>
         <translation>Save to folder:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="133" />
+        <location filename="../../gui/exportdialog.py" line="134" />
         <source>文件名：</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="141" />
+        <location filename="../../gui/exportdialog.py" line="142" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="144" />
+        <location filename="../../gui/exportdialog.py" line="145" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="159" />
+        <location filename="../../gui/exportdialog.py" line="160" />
         <source>选择导出文件夹</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="178" />
+        <location filename="../../gui/exportdialog.py" line="179" />
         <source>请至少选择一种格式</source>
         <translation>Choose at least one format</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="180" />
+        <location filename="../../gui/exportdialog.py" line="181" />
         <source>没有符合条件的报告</source>
         <translation>No report matches</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="182" />
+        <location filename="../../gui/exportdialog.py" line="183" />
         <source>请填写保存位置和文件名</source>
         <translation>Enter a folder and a file name</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="194" />
+        <location filename="../../gui/exportdialog.py" line="195" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="208" />
+        <location filename="../../gui/exportdialog.py" line="209" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
     <message>
-        <location filename="../../gui/exportdialog.py" line="215" />
+        <location filename="../../gui/exportdialog.py" line="216" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
@@ -887,42 +887,42 @@ Review and accept that check first.</translation>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="425" />
+        <location filename="../../gui/tableview.py" line="432" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="429" />
+        <location filename="../../gui/tableview.py" line="436" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="433" />
+        <location filename="../../gui/tableview.py" line="440" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="482" />
+        <location filename="../../gui/tableview.py" line="489" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="536" />
+        <location filename="../../gui/tableview.py" line="543" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="543" />
+        <location filename="../../gui/tableview.py" line="550" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="550" />
+        <location filename="../../gui/tableview.py" line="557" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tableview.py" line="554" />
+        <location filename="../../gui/tableview.py" line="561" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
@@ -950,9 +950,24 @@ Review and accept that check first.</translation>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/workbench.py" line="342" />
+        <location filename="../../gui/workbench.py" line="340" />
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="343" />
+        <source>选择问题清单写到的文件夹</source>
+        <translation>Choose the folder for the problem lists</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="358" />
+        <source>已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx</source>
+        <translation>Wrote %1 problems: a DOCX per issuer, and 问题清单.xlsx over all reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/workbench.py" line="378" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>
