@@ -273,7 +273,7 @@ def _legend_row(ws: Worksheet, row: int, fm: Formats) -> None:
 _ORDER = ("fail", "accepted", "not_checkable", "pass")  # failing first, then accepted, …, passing last
 
 
-def _checks_rows(data: Sequence[ReportData]) -> Iterator[tuple[Any, ...]]:
+def _checks_rows(data: Sequence[ReportData], formats: dict[str, Format]) -> Iterator[tuple[Any, ...]]:
     every = [(d, k) for d in data for k in d.checks]
     every.sort(key=lambda dk: _ORDER.index(dk[1].status if not dk[1].accepted else "accepted")
                if dk[1].status in _ORDER else len(_ORDER))  # fmt: skip
@@ -282,30 +282,17 @@ def _checks_rows(data: Sequence[ReportData]) -> Iterator[tuple[Any, ...]]:
         state = "accepted" if k.accepted else k.status
         word = vocab.ACCEPTED if k.accepted else vocab.CHECK_STATUSES.get(k.status, k.status)
         yield (r.id, d.name, r.issuer or "", r.year or "", vocab.rule_name(k.rule),
-               check_rules.subject_name(k.rule, k.subject), k.formula, (word, _STATE_FORMAT.get(state)),
-               "错误" if k.severity == "error" else "提示", k.reason if k.accepted else "",
-               "、".join(_cell_name(c) for c in k.cells))  # fmt: skip
-
-
-def _cell_name(c: str) -> str:
-    """A check's cell in words: an indicator's label, a narrative figure's place, last year's cell."""
-    if c.startswith("fig:"):
-        return f"正文第 {c[4:]} 字处的数字"
-    if c.startswith("previous:"):
-        return "上年报告 " + layout.LABELS.get(c[9:], c[9:])
-    return layout.LABELS.get(c, c)
-
-
-_STATE_FORMAT: dict[str, Format] = {}
+               check_rules.subject_name(k.rule, k.subject), k.formula, (word, formats.get(state)),
+               "错误" if k.severity == "error" else "提示", k.reason if k.accepted else "")  # fmt: skip
 
 
 def _check_sheets(sheets: Sequence[Worksheet], data: Sequence[ReportData], fm: Formats) -> None:
-    _STATE_FORMAT.update({
+    formats = {
         "fail": fm.get(font_color=sheet.FAIL_BORDER, bold=True),
         "accepted": fm.get(bg_color=sheet.FILLS["corrected"]),
         "not_checkable": fm.get(bg_color=sheet.UNREAD_FILL),
         "pass": fm.get(),
-    })  # fmt: skip
+    }
     heads = (
         "报告编号",
         "文件",
@@ -317,10 +304,9 @@ def _check_sheets(sheets: Sequence[Worksheet], data: Sequence[ReportData], fm: F
         "结果",
         "严重程度",
         "接受理由",
-        "涉及单元格",
     )
-    widths = (7, 22, 18, 6, 14, 16, 40, 8, 8, 24, 40)
-    sheet.write_list(sheets, heads, widths, _checks_rows(data), fm)
+    widths = (7, 24, 20, 6, 14, 18, 60, 8, 8, 30)
+    sheet.write_list(sheets, heads, widths, _checks_rows(data, formats), fm)
 
 
 def _figure_rows(data: Sequence[ReportData], fm: Formats) -> Iterator[tuple[Any, ...]]:
