@@ -133,10 +133,10 @@ def page_setup(
     if title_rows is not None:
         ws.repeat_rows(*title_rows)
     who = f"审核人：{reviewer or '—'}　复核人：{second or '—'}"
-    ws.set_header(f'&L&"{FONT}"&10{hf(title)}&R&"{FONT}"&10{hf(who)}')
+    ws.set_header(f'&L&"{FONT}"&10 {hf(title)}&R&"{FONT}"&10 {hf(who)}')
     # &N would count the pages of the whole workbook in LibreOffice: the sheet's name stands beside its
     # own page number instead
-    ws.set_footer(f'&L&"{FONT}"&10{hf(ws.name)}&C&"{FONT}"&10第 &P 页')
+    ws.set_footer(f'&L&"{FONT}"&10 {hf(ws.name)}&C&"{FONT}"&10第 &P 页')
 
 
 def names(base: str, n_rows: int, used: set[str]) -> list[str]:

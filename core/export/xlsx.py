@@ -103,7 +103,7 @@ def _sheet_name(d: ReportData, used: set[str]) -> str:
 
 
 # ---- report sheets ---------------------------------------------------------------------------------
-WIDTHS = (16, 16, 30) + (12,) * 15  # columns A … R of a report sheet
+WIDTHS = (13, 13, 24) + (9.5,) * 15  # columns A … R of a report sheet
 ROW_CHECK = "核对"
 
 
