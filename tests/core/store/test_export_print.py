@@ -70,6 +70,9 @@ def test_every_sheet_prints_a4_landscape_one_page_wide(ws: Workspace, tmp_path: 
         footer = re.search(r"<oddFooter>(.*?)</oddFooter>", xml)
         assert footer and "&amp;P" in footer.group(1) and "&amp;N" not in footer.group(1), name
         assert re.search(r"<oddHeader>.*审核人：.*复核人：.*</oddHeader>", xml), name
+        # a font size code is never run together with a text that starts with a digit (&10 + "7 …")
+        head = re.search(r"<oddHeader>(.*?)</oddHeader>", xml).group(1) + footer.group(1)
+        assert {int(n) for n in re.findall(r'&amp;"[^"]*"&amp;(\d+)', head)} == {10}, name
     report_xml = sheets[tabs[0]]
     header = re.search(r"<oddHeader>(.*?)</oddHeader>", report_xml).group(1)
     assert "审核人：张三" in header and "复核人：—" in header  # who reviewed it; no second reviewer yet
