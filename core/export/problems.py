@@ -140,7 +140,7 @@ def _of_report(ws: Workspace, r: ReportRow) -> list[Problem]:
         old = _words(e.old) or "（空白）"
         new = _words(e.new) or "（空白）"
         detail = f"{old} → {new}" + (f"；理由：{e.reason}" if e.reason else "")
-        what = f"数值有误，审核人{vocab.REVIEW_ACTIONS.get(e.action, e.action)}"
+        what = f"审核人{vocab.REVIEW_ACTIONS.get(e.action, e.action)}了这一数值，请核实报告原文"
         out.append(Problem(r, name, CORRECTED, place, what, detail, f"event:{e.id}"))
     order = {k: n for n, k in enumerate(KINDS)}
     return sorted(out, key=lambda p: order[p.kind])
