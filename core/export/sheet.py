@@ -41,6 +41,7 @@ class Formats:
         self.wb = wb
         self._made: dict[tuple[tuple[str, Any], ...], Format] = {}
         self._values: dict[tuple[str, bool, bool], Format] = {}
+        self._cells: dict[tuple[str, bool, bool], Format] = {}
         self.base: dict[str, Any] = {"font_name": FONT, "font_size": SIZE, "valign": "vcenter"}
         self.header = self.get(bold=True, bg_color="#D9E1F2", border=1, text_wrap=True, align="center")
         self.title = self.get(bold=True, font_size=14)
@@ -83,6 +84,13 @@ class Formats:
 
     def cell(self, status: str, failing: bool = False, unread: bool = False) -> Format:
         """A text cell of a table (“/”, 未读出, a blank) in its status's fill."""
+        key = (status, failing, unread)
+        f = self._cells.get(key)
+        if f is None:
+            f = self._cells[key] = self._cell(status, failing, unread)
+        return f
+
+    def _cell(self, status: str, failing: bool, unread: bool) -> Format:
         props: dict[str, Any] = {"border": 1, "align": "center"}
         fill = UNREAD_FILL if unread else FILLS.get(status)
         if fill:

@@ -118,6 +118,13 @@ class _Plan:
         self.checks: list[tuple[tuple[str, ...], tuple[str, ...], int, int]] = []
         self.heights: dict[int, float] = {}
         self.end = 0  # the first row below the tables
+        self._formulas: list[str] | None = None
+
+    def formulas(self) -> list[str]:
+        """The formula of each check cell (the same on every sheet of the variant), made once."""
+        if self._formulas is None:
+            self._formulas = [_check_formula(left, right, self.at) for left, right, _r, _c in self.checks]
+        return self._formulas
 
     def need(self, r: int, rs: int, c: int, cs: int, text: str) -> None:
         width = sum(WIDTHS[c : c + cs])
