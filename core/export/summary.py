@@ -214,6 +214,16 @@ OUTCOMES = (("结果维持", "upheld"), ("结果纠正", "corrected"), ("其他�
 SUITS = (("行政复议", ("review",)), ("行政诉讼", ("suit_direct", "suit_after_review")))
 
 
+CHART_FONT = {"name": sheet.FONT}
+
+
+def _fonts(chart: Any, title: str) -> None:
+    """The chart's title, axes and legend in the workbook's one font."""
+    chart.set_title({"name": title, "name_font": {**CHART_FONT, "size": 12, "bold": True}})
+    chart.set_x_axis({"num_font": CHART_FONT})
+    chart.set_legend({"font": CHART_FONT})
+
+
 def write_charts(
     wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats
 ) -> None:
@@ -248,8 +258,8 @@ def write_charts(
             "categories": ["图表", 3, 0, 2 + n_years, 0],
             "values": ["图表", 3, j, 2 + n_years, j],
         })  # fmt: skip
-    chart.set_title({"name": "依申请公开：按年度"})
-    chart.set_y_axis({"name": "件"})
+    _fonts(chart, "依申请公开：按年度")
+    chart.set_y_axis({"name": "件", "name_font": CHART_FONT, "num_font": CHART_FONT})
     ws.insert_chart(2, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
     # 2. by result: the 汇总's totals row
     top = 20
@@ -269,7 +279,8 @@ def write_charts(
         "values": ["图表", top + 1, 1, top + len(RESULTS), 1],
         "data_labels": {"value": True},
     })  # fmt: skip
-    chart.set_title({"name": "依申请公开：办理结果"})
+    _fonts(chart, "依申请公开：办理结果")
+    chart.set_y_axis({"num_font": CHART_FONT})
     chart.set_legend({"none": True})
     ws.insert_chart(top, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
     # 3. 行政复议 / 行政诉讼 outcomes, summed from every report's table 四
@@ -293,7 +304,8 @@ def write_charts(
             "categories": ["图表", top + 1, 0, top + len(SUITS), 0],
             "values": ["图表", top + 1, j, top + len(SUITS), j],
         })  # fmt: skip
-    chart.set_title({"name": "行政复议、行政诉讼：结果"})
+    _fonts(chart, "行政复议、行政诉讼：结果")
+    chart.set_y_axis({"num_font": CHART_FONT})
     ws.insert_chart(top, 6, chart, {"x_scale": 1.0, "y_scale": 1.0})
     sheet.page_setup(ws, "图表", _everyone(data, 0), _everyone(data, 1), None, 1)
 

@@ -245,7 +245,11 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: Formats, plans: dict[tuple[b
             if at is not None:
                 stated.setdefault(at, []).append(k)
     for ind, ks in stated.items():
-        ws.write_comment(*plan.at[ind], _comment(ks), {"x_scale": 2.5, "y_scale": 1.5})
+        ws.write_comment(
+            *plan.at[ind],
+            _comment(ks),
+            {"x_scale": 2.5, "y_scale": 1.5, "font_name": sheet.FONT, "font_size": 9},
+        )
     for left, right, rr, c in plan.checks:
         ws.write_formula(
             rr, c, _check_formula(left, right, plan.at), fm.mark, _check_value(left, right, inds)

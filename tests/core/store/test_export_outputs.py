@@ -189,6 +189,19 @@ def test_charts_reference_the_summary_and_their_tables(office: Workspace, tmp_pa
     assert any("图表!$B$40:$B$41" in r for r in refs[2])
 
 
+def test_one_font_throughout(office: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    export.to_xlsx(office, out)
+    with zipfile.ZipFile(out) as z:
+        styles = z.read("xl/styles.xml").decode()
+        charts = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/"))
+        comments = "".join(z.read(n).decode() for n in z.namelist() if "comments" in n or n.endswith(".vml"))
+    # (XlsxWriter lists a Tahoma font for its comment style whenever a sheet has comments; no cell uses it)
+    assert set(re.findall(r'<name val="([^"]+)"', styles)) - {"Tahoma"} == {sheet.FONT}
+    assert set(re.findall(r'typeface="([^"]+)"', charts)) == {sheet.FONT}
+    assert comments and "Tahoma" not in comments and "Calibri" not in comments
+
+
 def test_check_sheet_and_failing_cells(office: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     export.to_xlsx(office, out)
