@@ -70,8 +70,11 @@ def _page(doc: Document, start: int | None) -> str:
     return f"第 {p + 1} 页" if p >= 0 else ""
 
 
-def _line(text: str, start: int) -> str:
-    return f"正文第 {text.count(chr(10), 0, start) + 1} 行"
+def _line(doc: Document, start: int) -> str:
+    """正文第 N 行, for a report without pages (a PDF's place is its page)."""
+    if _page(doc, start):
+        return ""
+    return f"正文第 {doc.text.count(chr(10), 0, start) + 1} 行"
 
 
 def _place(doc: Document, start: int | None, where: str) -> str:
@@ -97,7 +100,7 @@ def _of_report(ws: Workspace, r: ReportRow) -> list[Problem]:
         if k.rule == "narrative_vs_table":
             fig = next((c for c in k.cells if c.startswith("fig:")), None)
             start = int(fig[4:]) if fig else None
-            where = " · ".join(x for x in (_line(doc.text, start) if start is not None else "",
+            where = " · ".join(x for x in (_line(doc, start) if start is not None else "",
                                            layout.label(first) if first else "") if x)  # fmt: skip
             kind, place = MISMATCH, _place(doc, start, where)
         else:
@@ -134,7 +137,7 @@ def _of_report(ws: Workspace, r: ReportRow) -> list[Problem]:
             if linked is not None:
                 place = _cell_place(doc, inds.get(linked), linked)
             elif f is not None:
-                place = _place(doc, f.start, f"{_line(doc.text, f.start)}“{f.text}”")
+                place = _place(doc, f.start, f"{_line(doc, f.start)}“{f.text}”")
             else:
                 place = "正文"
         old = _words(e.old) or "（空白）"
