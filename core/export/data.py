@@ -6,11 +6,13 @@ Its own module so that the writers (``xlsx``, ``summary``, ``problems``) and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from core import vocab
 from core.errors import ExportError
 from core.store.rows import CheckRow, FigureTuple, IndicatorTuple, ReportName, ReportRow
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from core.store import Workspace
 
 CONTEXT = 20
+DASH = "—"  # a summary cell of an item the report does not have
 
 
 @dataclass(frozen=True)
@@ -81,3 +84,55 @@ def pick(ws: Workspace, rows: list[_R], report_ids: Iterable[int] | None) -> lis
 
 def _signed(s: Any) -> tuple[str, str]:
     return ("", "") if s is None else (s.reviewer, s.second_reviewer)
+
+
+def _num(v: Any) -> int | float | None:
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v if isinstance(v, int | float) else None
+
+
+def value(indicators: dict[str, Any], parts: Sequence[str]) -> int | float | str | None:
+    """A summary cell: the indicator's value, or its parts' sum; 未读出 when a part is unread (never a
+    sum that silently lacks it); “/” when every part present is not applicable; None (a blank) when
+    every part present is a blank of the report; ``DASH`` when the report has none of them."""
+    present = [indicators[p] for p in parts if p in indicators]
+    if not present:
+        return DASH
+    if any(v.kind == "unread" for v in present):
+        return vocab.UNREAD
+    nums = [_num(v.value) for v in present if v.value is not None]
+    if nums:
+        total = sum(n for n in nums if n is not None)
+        return round(total, 6) if isinstance(total, float) else total
+    if all(v.kind == "not_applicable" for v in present):
+        return vocab.NOT_APPLICABLE_SHOWN
+    return None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One year of an issuer's 依申请公开: 本年新收 and 办理结果总计 (``value``'s kinds of cell)."""
+
+    report_id: int
+    year: int
+    new: int | float | str | None
+    done: int | float | str | None
+
+
+def trend(ws: Workspace, report_id: int, years: int = 30) -> list[TrendPoint]:
+    """The report's issuer year by year: this report and the previous years' reports the workspace
+    holds (``Workspace.previous_report``), oldest first."""
+    out: list[TrendPoint] = []
+    rid: int | None = report_id
+    seen: set[int] = set()
+    while rid is not None and rid not in seen and len(out) < years:
+        seen.add(rid)
+        r = ws.report(rid)
+        if r.year is not None:
+            inds = ws.indicators(rid)
+            out.append(
+                TrendPoint(rid, r.year, value(inds, ("t3.new.total",)), value(inds, ("t3.r7_total.total",)))
+            )
+        rid = ws.previous_report(rid)
+    return sorted(out, key=lambda p: p.year)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
@@ -17,11 +16,10 @@ from xlsxwriter.worksheet import Worksheet
 
 from core import vocab
 from core.export import sheet
-from core.export.data import ReportData
+from core.export.data import DASH, ReportData, value
 from core.export.sheet import Formats
 from core.tables import layout
 
-DASH = "—"
 DASH_NOTE = "汇总中的“—”：报告中没有这一项（没有找到该表格，或报告用的是另一种格式）。"
 
 
@@ -71,30 +69,6 @@ class Layout:
     last: int  # the last report row
     totals: int  # the totals row
     col: dict[str, int] = field(default_factory=dict)  # column head → column
-
-
-def _num(v: Any) -> int | float | None:
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
-    return v if isinstance(v, int | float) else None
-
-
-def value(indicators: dict[str, Any], parts: Sequence[str]) -> int | float | str | None:
-    """A summary cell: the indicator's value, or its parts' sum; 未读出 when a part is unread (never a
-    sum that silently lacks it); “/” when every part present is not applicable; None (a blank) when
-    every part present is a blank of the report; ``DASH`` when the report has none of them."""
-    present = [indicators[p] for p in parts if p in indicators]
-    if not present:
-        return DASH
-    if any(v.kind == "unread" for v in present):
-        return vocab.UNREAD
-    nums = [_num(v.value) for v in present if v.value is not None]
-    if nums:
-        total = sum(n for n in nums if n is not None)
-        return round(total, 6) if isinstance(total, float) else total
-    if all(v.kind == "not_applicable" for v in present):
-        return vocab.NOT_APPLICABLE_SHOWN
-    return None
 
 
 def widths(data: Sequence[ReportData] = ()) -> list[float]:

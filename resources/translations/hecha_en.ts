@@ -76,32 +76,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare.py" line="161" />
+        <location filename="../../gui/compare.py" line="224" />
         <source>只看有变化的指标</source>
         <translation>Only indicators that changed</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="185" />
+        <location filename="../../gui/compare.py" line="249" />
         <source>对比报告：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="196" />
+        <location filename="../../gui/compare.py" line="261" />
         <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
         <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="243" />
+        <location filename="../../gui/compare.py" line="308" />
         <source>（不对比）</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="302" />
+        <location filename="../../gui/compare.py" line="374" />
         <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
         <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="309" />
+        <location filename="../../gui/compare.py" line="381" />
         <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
         <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
     </message>
@@ -183,37 +183,37 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/compare.py" line="49" />
+        <location filename="../../gui/compare.py" line="51" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="50" />
+        <location filename="../../gui/compare.py" line="52" />
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="51" />
+        <location filename="../../gui/compare.py" line="53" />
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="52" />
+        <location filename="../../gui/compare.py" line="54" />
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="53" />
+        <location filename="../../gui/compare.py" line="55" />
         <source>变化率</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="120" />
+        <location filename="../../gui/compare.py" line="122" />
         <source>新增</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../gui/compare.py" line="122" />
+        <location filename="../../gui/compare.py" line="124" />
         <source>⚠ 变化较大</source>
         <translation>⚠ large change</translation>
     </message>
@@ -925,6 +925,24 @@ Review and accept that check first.</translation>
         <location filename="../../gui/tableview.py" line="561" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../gui/compare.py" line="160" />
+        <source>本年新收</source>
+        <translation>New this year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="160" />
+        <source>办理结果总计</source>
+        <translation>Handled in total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare.py" line="183" />
+        <source>工作区中没有这个发布机关的年度数字</source>
+        <translation>No yearly figures of this issuer in the workspace</translation>
     </message>
 </context>
 <context>
