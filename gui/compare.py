@@ -154,7 +154,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.setObjectName("trendChart")
         self.points: list[TrendPoint] = []
-        self.setMinimumHeight(110)
+        self.setMinimumSize(180, 80)
 
     def names(self) -> tuple[str, str]:
         return self.tr("本年新收"), self.tr("办理结果总计")
@@ -256,10 +256,14 @@ class CompareView(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.summary)
-        rl.addWidget(self.trend, 1)
         rl.addWidget(self.diff_view, 3)
-        rl.addWidget(QLabel(self.tr("跨年结转检查（本年上年结转 = 上年结转下年度）")))
-        rl.addWidget(self.carry_view, 1)
+        carry = QVBoxLayout()
+        carry.addWidget(QLabel(self.tr("跨年结转检查（本年上年结转 = 上年结转下年度）")))
+        carry.addWidget(self.carry_view, 1)
+        bottom = QHBoxLayout()  # the carry check and, beside it, the trend: the diff keeps its rows
+        bottom.addLayout(carry, 3)
+        bottom.addWidget(self.trend, 2)
+        rl.addLayout(bottom, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("compareSplitter")
         split.addWidget(docs)
