@@ -303,6 +303,7 @@ def to_xlsx(ws: Workspace, out: str | os.PathLike[str], report_ids: Iterable[int
     import xlsxwriter
 
     items = problems(ws, report_ids)
+    names = ws.reviewers()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(
         buf,
@@ -331,7 +332,9 @@ def to_xlsx(ws: Workspace, out: str | os.PathLike[str], report_ids: Iterable[int
         for s in sheets:
             for c, w in enumerate(WIDTHS):
                 s.set_column(c, c, w, fm.wrap)
-            sheet.page_setup(s, f"{TITLE}（{len(items)} 项）", "", "", (0, 0), 0)
+            sheet.page_setup(
+                s, f"{TITLE}（{len(items)} 项）", names.reviewer, names.second_reviewer, (0, 0), 0
+            )
     finally:
         wb.close()
     tmp = Path(f"{out}.part.xlsx")
