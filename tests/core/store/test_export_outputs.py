@@ -233,6 +233,32 @@ def test_check_sheet_and_failing_cells(office: Workspace, tmp_path: Path) -> Non
     assert "颜色说明" in {c.value for row in ws.iter_rows() for c in row}
 
 
+def test_wrapped_labels_get_row_heights(office: Workspace, tmp_path: Path) -> None:
+    """A label wider than its cell (or its merged cells) gets a row tall enough for its lines: the
+    long （二）/（六） labels and table 二's headers no longer overprint their neighbours."""
+    out = tmp_path / "out.xlsx"
+    export.to_xlsx(office, out)
+    wb = openpyxl.load_workbook(out)
+    ws = wb[wb.sheetnames[4]]
+    widths = _widths(out, ws.title)
+    spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+    checked = []
+    for row in ws.iter_rows(min_row=4):
+        for c in row:
+            if not isinstance(c.value, str) or not c.alignment.wrap_text:
+                continue
+            m = spans.get((c.row, c.column))
+            if m is not None and m.max_row > m.min_row:
+                continue  # spread over rows of its own
+            cols = range(c.column, (m.max_col if m else c.column) + 1)
+            width = sum(widths[k - 1] for k in cols) - 1
+            if sheet.text_width(c.value) > width:
+                h = ws.row_dimensions[c.row].height
+                assert h is not None and h >= 2 * sheet.LINE, (c.value, h)  # two lines at least
+                checked.append(c.value)
+    assert any("部分公开" in v for v in checked) and len(checked) >= 3, checked
+
+
 def test_formula_checks_recompute_in_libreoffice(office: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     export.to_xlsx(office, out)
