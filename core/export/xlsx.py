@@ -357,7 +357,13 @@ def local_time(at: str) -> str:
         return at.replace("T", " ")
 
 
-_WORDS = {**vocab.REPORT_STATUSES, **vocab.FIGURE_STATUSES, **vocab.INDICATOR_KINDS}
+_WORDS = {
+    **vocab.CHECK_STATUSES,
+    **vocab.REPORT_STATUSES,
+    **vocab.FIGURE_STATUSES,
+    **vocab.INDICATOR_KINDS,
+    "accepted": vocab.ACCEPTED,
+}
 
 
 def object_name(target: str, d: ReportData | None) -> str:
