@@ -5,7 +5,8 @@ colour key), 检查结果 (every check with its status, formula and accepted rea
 (tables 二, 三, 四 in the official layout; failing cells framed with a comment naming the check;
 formula check cells that re-check after an edit; the colour key under the tables), 指标数据 (every
 indicator of every report, a data sheet not fitted to a page), 数字明细 (the narrative figures) and
-审核记录 (the audit trail in words). A list longer than a sheet continues on 数字明细 (2) ….
+审核记录 (the audit trail in words; the lists' rows are made in ``core.export.lists``). A list longer
+than a sheet continues on 数字明细 (2) ….
 
 Every report sheet replays a plan built once per table variant (labels, merges, row heights, where each
 indicator and each check cell sits). Public XlsxWriter API only; XlsxWriter stays in its default
@@ -16,8 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from core import checks as check_rules
 from core import vocab
-from core.export import sheet, summary
+from core.export import lists, sheet, summary
 from core.export.data import ReportData
 from core.export.sheet import Formats
 from core.store.rows import CheckRow, EventRow, IndicatorTuple
@@ -280,125 +280,6 @@ def _legend_row(ws: Worksheet, row: int, fm: Formats) -> None:
     ws.set_row(row + 2, sheet.row_height(sheet.lines(NOTES[1], width)))
 
 
-# ---- the lists ---------------------------------------------------------------------------------------
-_ORDER = ("fail", "accepted", "not_checkable", "pass")  # failing first, then accepted, …, passing last
-
-
-def _checks_rows(data: Sequence[ReportData], formats: dict[str, Format]) -> Iterator[tuple[Any, ...]]:
-    every = [(d, k) for d in data for k in d.checks]
-    every.sort(key=lambda dk: _ORDER.index(dk[1].status if not dk[1].accepted else "accepted")
-               if dk[1].status in _ORDER else len(_ORDER))  # fmt: skip
-    for d, k in every:
-        r = d.row
-        state = "accepted" if k.accepted else k.status
-        word = vocab.ACCEPTED if k.accepted else vocab.CHECK_STATUSES.get(k.status, k.status)
-        yield (r.id, d.name, r.issuer or "", r.year or "", vocab.rule_name(k.rule),
-               check_rules.subject_name(k.rule, k.subject), k.formula, (word, formats.get(state)),
-               "错误" if k.severity == "error" else "提示", k.reason if k.accepted else "")  # fmt: skip
-
-
-def _check_sheets(sheets: Sequence[Worksheet], data: Sequence[ReportData], fm: Formats) -> None:
-    formats = {
-        "fail": fm.get(font_color=sheet.FAIL_BORDER, bold=True),
-        "accepted": fm.get(bg_color=sheet.FILLS["corrected"]),
-        "not_checkable": fm.get(bg_color=sheet.UNREAD_FILL),
-        "pass": fm.get(),
-    }
-    heads = (
-        "报告编号",
-        "文件",
-        "发布机关",
-        "年度",
-        "检查",
-        "对象",
-        "算式",
-        "结果",
-        "严重程度",
-        "接受理由",
-    )
-    widths = (7, 24, 20, 6, 14, 18, 60, 8, 8, 30)
-    sheet.write_list(sheets, heads, widths, _checks_rows(data, formats), fm)
-
-
-def _figure_rows(data: Sequence[ReportData], fm: Formats) -> Iterator[tuple[Any, ...]]:
-    labels = layout.LABELS
-    for d in data:
-        r = d.row
-        in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
-        who = d.reviewers.get
-        for f in d.figures:
-            if f.id in in_tables:
-                continue  # a cell of 表二/三/四: shown with its status on the report's own sheet
-            v, ov = f.value, f.original_value
-            yield (
-                r.id, d.name, r.issuer or "", r.year or "", f.start, f.text,
-                None if v is None else (v, fm.value(f.status, v)),
-                None if ov is None else (ov, fm.int if ov.__class__ is int else fm.dec),
-                f.unit, vocab.qualifier_name(f.qualifier), f.label, f.indicator,
-                labels.get(f.indicator, f.indicator) if f.indicator else "", vocab.SOURCES.get(f.source, f.source),
-                round(f.confidence, 2), vocab.FIGURE_STATUSES.get(f.status, f.status),
-                who(f"figure:{f.id}", ""), d.context(f.start, f.end),
-            )  # fmt: skip
-
-
-def _n_figures(data: Sequence[ReportData]) -> int:
-    n = 0
-    for d in data:
-        in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
-        n += sum(1 for f in d.figures if f.id not in in_tables)
-    return n
-
-
-def local_time(at: str) -> str:
-    """An event's time as the reader's clock shows it: ``2026-12-07 17:05:09``."""
-    try:
-        return datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return at.replace("T", " ")
-
-
-_WORDS = {
-    **vocab.CHECK_STATUSES,
-    **vocab.REPORT_STATUSES,
-    **vocab.FIGURE_STATUSES,
-    **vocab.INDICATOR_KINDS,
-    "accepted": vocab.ACCEPTED,
-}
-
-
-def object_name(target: str, d: ReportData | None) -> str:
-    """What an event acted on, in words: the report, a table cell (table, row, column), a narrative
-    figure (its text and place) or a check (rule and subject)."""
-    kind, _, rest = target.partition(":")
-    if kind == "indicator":
-        return layout.label(rest)
-    if kind == "figure":
-        if d is None:
-            return f"数字 {rest}"
-        cell = next((i for i, v in d.indicators.items() if str(v.figure_id) == rest), None)
-        if cell is not None:  # a cell of table 二, 三 or 四
-            return layout.label(cell)
-        f = next((f for f in d.figures if str(f.id) == rest), None)
-        return f"正文数字“{f.text}”（第 {f.start} 字）" if f is not None else f"数字 {rest}"
-    if kind == "check":
-        rule, _, subject = rest.partition(":")
-        return f"检查：{vocab.rule_name(rule)}（{check_rules.subject_name(rule, subject)}）"
-    return "报告"
-
-
-def value_words(v: str) -> str:
-    """An event's old or new value in words (statuses and kinds worded; numbers as they are)."""
-    return _WORDS.get(v, v)
-
-
-def _audit_rows(events: Sequence[EventRow], held: dict[int, ReportData]) -> Iterator[tuple[Any, ...]]:
-    for e in events:
-        d = held.get(e.report_id)
-        yield (e.id, local_time(e.at), e.reviewer, e.report_id, d.name if d else "", object_name(e.target, d),
-               vocab.REVIEW_ACTIONS.get(e.action, e.action), value_words(e.old), value_words(e.new), e.reason,
-               "是" if e.undone else "")  # fmt: skip
-
-
 def _legend(ws: Worksheet, fm: Formats) -> None:
     ws.set_column(0, 0, 14)
     ws.set_column(1, 1, 100)
@@ -439,7 +320,7 @@ def write_workbook(
         used = {"汇总", "图表", "说明", "指标数据"}
         n_checks = sum(len(d.checks) for d in data)
         check_names = sheet.names("检查结果", n_checks, used)
-        figure_names = sheet.names("数字明细", _n_figures(data), used)
+        figure_names = sheet.names("数字明细", lists.n_figures(data), used)
         audit_names = sheet.names("审核记录", len(events), used)
         totals = wb.add_worksheet("汇总")
         charts = wb.add_worksheet("图表")
@@ -453,7 +334,7 @@ def write_workbook(
         layout_ = summary.write_summary(totals, data, previous or {}, fm)
         summary.write_charts(wb, charts, data, layout_, fm)
         _legend(legend, fm)
-        _check_sheets(check_sheets, data, fm)
+        lists.check_sheets(check_sheets, data, fm)
         total = len(sheets)
         plans: dict[tuple[bool, bool], _Plan] = {}
         for k, (ws, d) in enumerate(sheets, start=1):
@@ -464,7 +345,7 @@ def write_workbook(
         heads: tuple[str, ...] = ("报告编号", "文件", "发布机关", "年度", "位置", "原文", "数值", "提取值", "单位", "限定词",
                  "标签", "指标", "指标名称", "来源", "置信度", "状态", "审核人", "上下文")  # fmt: skip
         widths: tuple[float, ...] = (7, 22, 18, 6, 7, 12, 12, 12, 6, 7, 24, 20, 28, 8, 7, 8, 8, 60)
-        sheet.write_list(figures, heads, widths, _figure_rows(data, fm), fm)
+        sheet.write_list(figures, heads, widths, lists.figure_rows(data, fm), fm)
         heads = (
             "编号",
             "时间",
@@ -480,12 +361,12 @@ def write_workbook(
         )
         widths = (7, 19, 10, 8, 22, 30, 12, 14, 14, 30, 7)
         held = {d.row.id: d for d in data}
-        sheet.write_list(audit, heads, widths, _audit_rows(events, held), fm)
+        sheet.write_list(audit, heads, widths, lists.audit_rows(events, held), fm)
         everyone = "、".join(dict.fromkeys(d.first_reviewer() for d in data if d.first_reviewer()))
         seconds = "、".join(dict.fromkeys(d.signed_by[1] for d in data if d.signed_by[1]))
         scope = data[0].name if len(data) == 1 else f"{len(data)} 份报告"
-        lists = [(s, (0, 0), 0) for s in (*check_sheets, *figures, *audit)]
-        for ws, rows, tall in ((legend, None, 0), (matrix, (0, 1), None), *lists):
+        long_lists = [(s, (0, 0), 0) for s in (*check_sheets, *figures, *audit)]
+        for ws, rows, tall in ((legend, None, 0), (matrix, (0, 1), None), *long_lists):
             sheet.page_setup(ws, f"{ws.name}：{scope}", everyone, seconds, rows, tall)
         totals.activate()
     finally:

@@ -63,7 +63,9 @@ def test_xlsx_has_summary_report_sheets_figures_and_audit(reviewed: Workspace, t
     assert audit.cell(3, 6).value == "检查：表三行合计（一、本年新收政府信息公开申请数量）"
     assert "T" not in audit.cell(2, 2).value and len(audit.cell(2, 2).value) == 19
     words = [audit.cell(r, c).value for r in range(2, audit.max_row + 1) for c in (6, 7, 8, 9)]
-    assert not [w for w in words if isinstance(w, str) and re.fullmatch(r"[a-z_:.0-9]*[a-z][a-z_:.0-9]*", w)]  # no codes
+    assert not [
+        w for w in words if isinstance(w, str) and re.fullmatch(r"[a-z_:.0-9]*[a-z][a-z_:.0-9]*", w)
+    ]  # no codes
     figs = wb["数字明细"]
     assert figs.max_row == 1 + 4  # narrative figures; the two table cells are on the report sheets
     assert any("收到申请35件" in (figs.cell(r, 18).value or "") for r in range(2, 6))
