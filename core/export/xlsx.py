@@ -188,17 +188,31 @@ def _plan(ids: set[str], fm: Formats) -> _Plan:
     return p
 
 
-def _sum_text(cells: list[str]) -> str:
-    return ",".join(cells)
+def _refs(cells: Sequence[tuple[int, int]]) -> str:
+    """Cell references for a formula, runs of neighbours in a row or a column as one range (D7:I7)."""
+    out: list[str] = []
+    k = 0
+    while k < len(cells):
+        j = k
+        while j + 1 < len(cells) and (
+            (cells[j + 1][0] == cells[j][0] and cells[j + 1][1] == cells[j][1] + 1)
+            or (cells[j + 1][1] == cells[j][1] and cells[j + 1][0] == cells[j][0] + 1)
+        ) and (j == k or (cells[j + 1][0] - cells[j][0], cells[j + 1][1] - cells[j][1])
+                         == (cells[k + 1][0] - cells[k][0], cells[k + 1][1] - cells[k][1])):  # fmt: skip
+            j += 1
+        a = xl_rowcol_to_cell(*cells[k])
+        out.append(a if j == k else f"{a}:{xl_rowcol_to_cell(*cells[j])}")
+        k = j + 1
+    return ",".join(out)
 
 
 def _check_formula(left: Sequence[str], right: Sequence[str], at: dict[str, tuple[int, int]]) -> str:
     """``=IF(COUNT(all)<n,"",IF(SUM(left)=SUM(right),"","≠"))``: blank until every cell holds a number."""
-    lc = [xl_rowcol_to_cell(*at[i]) for i in left]
-    rc = [xl_rowcol_to_cell(*at[i]) for i in right]
+    lc = [at[i] for i in left]
+    rc = [at[i] for i in right]
     n = len(lc) + len(rc)
-    rs = rc[0] if len(rc) == 1 else f"SUM({_sum_text(rc)})"
-    return f'=IF(COUNT({_sum_text(lc + rc)})<{n},"",IF(ROUND(SUM({_sum_text(lc)})-{rs},6)=0,"","≠"))'
+    rs = _refs(rc) if len(rc) == 1 else f"SUM({_refs(rc)})"
+    return f'=IF(COUNT({_refs(lc + rc)})<{n},"",IF(ROUND(SUM({_refs(lc)})-{rs},6)=0,"","≠"))'
 
 
 def _check_value(left: Sequence[str], right: Sequence[str], inds: dict[str, IndicatorTuple]) -> str:
