@@ -18,7 +18,7 @@ from core import documents, pipeline, vocab
 from core.errors import HechaError
 from core.model import Extraction
 
-COMMANDS = ("text", "extract", "import", "export")
+COMMANDS = ("text", "extract", "import", "export", "problems")
 
 
 def _err(msg: str) -> None:

@@ -1,4 +1,4 @@
-"""``hecha import PATH... --db FILE`` and ``hecha export --db FILE --xlsx OUT | --csv OUT``."""
+"""``hecha import PATH... --db FILE``, ``hecha export --db FILE --xlsx OUT | --csv OUT`` and ``hecha problems --db FILE --docx DIR | --xlsx OUT``."""
 
 from __future__ import annotations
 
@@ -125,6 +125,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_problems(args: argparse.Namespace) -> int:
+    """``hecha problems --db W --docx DIR | --xlsx OUT``: the 问题清单, a letter per issuer or one sheet."""
+    from core.export import problems
+    from core.store import Workspace
+
+    if not args.xlsx and not args.docx:
+        _err("请用 --docx 文件夹 或 --xlsx 文件 指定问题清单写到哪里")
+        return 2
+    try:
+        with Workspace.open(args.db, readonly=True) as ws:
+            ids = args.report or None
+            if args.docx:
+                files = problems.to_docx(ws, args.docx, ids, office=args.office or "")
+                _out(f"已写出问题清单：{args.docx}（{len(files)} 个发布机关，每个一份 DOCX）")
+            if args.xlsx:
+                n = problems.to_xlsx(ws, args.xlsx, ids)
+                _out(f"已写出问题清单：{args.xlsx}（{n} 项）")
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    return 0
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="把报告（文件或文件夹）导入工作区")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -142,3 +165,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, help="只导出该年度的报告")
     p.add_argument("--status", help="只导出该审核状态的报告（unreviewed/in_review/done/in_question）")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser(
+        "problems", help="问题清单：每个发布机关一份整改通知（DOCX），或全部报告一张表（xlsx）"
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+    p.add_argument("--docx", metavar="DIR", help="每个发布机关一份 DOCX，写到这个文件夹")
+    p.add_argument("--xlsx", metavar="OUT", help="全部报告的问题写成一张表")
+    p.add_argument("--office", help="落款单位（默认“核查单位（盖章）”）")
+    p.add_argument("--report", type=int, action="append", metavar="ID", help="只列这些报告（可重复）")
+    p.set_defaults(func=cmd_problems)

@@ -10,94 +10,37 @@ import csv
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
+from core import checks as check_rules
 from core import messages, schema, vocab
 from core.errors import ExportError, HechaError
-from core.store.rows import FigureTuple, IndicatorTuple, ReportName, ReportRow
+from core.export.data import CONTEXT, ReportData, load, pick
+from core.store.rows import CheckRow
 from core.tables import layout
 
 if TYPE_CHECKING:
     from core.store import Workspace
 
+__all__ = ["CONTEXT", "CSV_COLUMNS", "CSV_COLUMNS_ZH", "ReportData", "csv_rows", "load", "to_csv", "to_xlsx"]
+
+# One row per value: an indicator value of tables 二, 三, 四, or a narrative figure (never a table cell
+# twice). ``reviewer`` is who last changed or confirmed the value; ``report_status`` and
+# ``second_reviewer`` (复核人) are the report's; ``check_status`` is the worst result of the checks the
+# value takes part in (fail, accepted, not_checkable, pass; '' when none) and ``checks`` names those
+# that did not pass, with their formulas.
 CSV_COLUMNS = (
     "report", "issuer", "year", "kind", "indicator", "label", "value", "unit", "status", "reviewer", "context",
-    "report_id", "start", "end",
+    "report_id", "start", "end", "report_status", "second_reviewer", "check_status", "checks",
 )  # fmt: skip
 # The same columns worded for a Chinese spreadsheet (the default); CSV_COLUMNS with ``codes=True``.
 CSV_COLUMNS_ZH = (
     "报告", "发布机关", "年度", "类别", "指标", "指标名称", "数值", "单位", "状态", "审核人", "上下文",
-    "报告编号", "起始位置", "结束位置",
+    "报告编号", "起始位置", "结束位置", "审核状态", "复核人", "检查结果", "检查",
 )  # fmt: skip
-CONTEXT = 20
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything the exporters need about one report, read once."""
-
-    row: ReportRow
-    name: str  # the file name, without its folder
-    text: str
-    figures: list[FigureTuple]
-    indicators: dict[str, IndicatorTuple]
-    reviewers: dict[str, str]  # "figure:ID" / "indicator:ID" → last reviewer
-    signed_by: tuple[str, str] = ("", "")  # who marked it done, who approved or returned it (复核人)
-
-    def context(self, start: int | None, end: int | None) -> str:
-        if start is None or end is None:
-            return ""
-        # runs of whitespace (any Unicode space, as str.isspace) become one space; ends trimmed
-        return " ".join(self.text[max(0, start - CONTEXT) : end + CONTEXT].split())
-
-
-def load(
-    ws: Workspace, report_ids: Iterable[int] | None = None, table_figures: bool = True
-) -> list[ReportData]:
-    """The chosen reports (None: all) with their figures and indicator values, one query per table.
-    ``table_figures`` false leaves out the figures that are cells of tables 二, 三, 四 (the xlsx shows
-    those on the report sheets, with their indicator values)."""
-    rows = _chosen(ws, report_ids)
-    return _read(ws, rows, None if report_ids is None else [r.id for r in rows], table_figures)
-
-
-def _chosen(ws: Workspace, report_ids: Iterable[int] | None) -> list[ReportRow]:
-    return _pick(ws, ws.reports(), report_ids)
-
-
-_R = TypeVar("_R", ReportRow, ReportName)
-
-
-def _pick(ws: Workspace, rows: list[_R], report_ids: Iterable[int] | None) -> list[_R]:
-    """The rows of the reports chosen (None: all); an id the workspace does not hold is an error."""
-    if report_ids is not None:
-        wanted = set(report_ids)
-        missing = wanted - {r.id for r in rows}
-        if missing:
-            raise ExportError(f"{ws.path}: 工作区中没有编号为 {', '.join(map(str, sorted(missing)))} 的报告")
-        rows = [r for r in rows if r.id in wanted]
-    return rows
-
-
-def _read(
-    ws: Workspace, rows: list[ReportRow], ids: list[int] | None, table_figures: bool
-) -> list[ReportData]:
-    texts, figures = ws.texts(ids), ws.all_figures(ids, in_tables=table_figures)
-    indicators, reviewers = ws.all_indicators(ids), ws.last_reviewers(ids)
-    signers = ws.signers(ids)
-    return [
-        ReportData(r, Path(r.path).name, texts[r.id], figures.get(r.id, []), indicators.get(r.id, {}),
-                   reviewers.get(r.id, {}), _signed(signers.get(r.id)))
-        for r in rows
-    ]  # fmt: skip
-
-
-def _signed(s: Any) -> tuple[str, str]:
-    return ("", "") if s is None else (s.reviewer, s.second_reviewer)
 
 
 # ---- CSV ---------------------------------------------------------------------------------------
@@ -136,12 +79,14 @@ def csv_rows(
     units = {i.id: i.unit for i in schema.indicators()}
     figure = kinds.get("figure", "figure")
     in_text_order = itemgetter(1, 2, 8)  # start, end, id
-    names = _pick(ws, ws.report_names(), report_ids)  # without the counts, which the long form lacks
+    report_statuses = _CODES if codes else vocab.REPORT_STATUSES
+    names = pick(ws, ws.reports(), report_ids)
     for k in range(0, len(names), BATCH):
         part = names[k : k + BATCH]
         ids = [r.id for r in part]
-        texts, reviewers = ws.texts(ids), ws.last_reviewers(ids)
-        indicator_rows, figure_rows = ws.long_rows(ids, layout.ORDER, kinds, statuses)
+        texts, reviewers, signers = ws.texts(ids), ws.last_reviewers(ids), ws.signers(ids)
+        # a table cell is its indicator value's row, never a narrative figure's row too
+        indicator_rows, figure_rows = ws.long_rows(ids, layout.ORDER, kinds, statuses, in_tables=False)
         indicators = {rid: list(rows) for rid, rows in groupby(indicator_rows, itemgetter(0))}
         figures = {rid: sorted(rows, key=in_text_order) for rid, rows in groupby(figure_rows, itemgetter(0))}
         del indicator_rows, figure_rows
@@ -151,6 +96,13 @@ def csv_rows(
             rid = r.id
             text, who = texts[rid], reviewers.get(rid)
             name, issuer, year = safe(Path(r.path).name), safe(r.issuer or ""), r.year or ""
+            signed = signers.get(rid)
+            report = (
+                report_statuses.get(r.status, r.status),
+                safe(signed.second_reviewer) if signed is not None else "",
+            )
+            by_cell = _checks_by_cell(ws.checks(rid), codes)
+            no_check = ("", "")
             for _, ind, kind, value, raw, a, b, status, code in indicators.get(rid, ()):
                 if value.__class__ is str:
                     value = num_text(value)
@@ -166,7 +118,8 @@ def csv_rows(
                         context = safe(context)
                 add(
                     (name, issuer, year, kind, ind, labels.get(ind, ind), value, units.get(ind, ""), status,
-                     safe(who.get(f"indicator:{ind}", "")) if who else "", context, rid, a, b)
+                     safe(who.get(f"indicator:{ind}", "")) if who else "", context, rid, a, b, *report,
+                     *by_cell.get(ind, no_check))
                 )  # fmt: skip
             for _, a, b, ind, label, value, unit, status, fid in figures.get(rid, ()):
                 if value is None:
@@ -182,9 +135,47 @@ def csv_rows(
                     context = safe(context)
                 add(
                     (name, issuer, year, figure, ind, label, value, unit, status,
-                     safe(who.get(f"figure:{fid}", "")) if who else "", context, rid, a, b)
+                     safe(who.get(f"figure:{fid}", "")) if who else "", context, rid, a, b, *report,
+                     *by_cell.get(f"fig:{a}", no_check))
                 )  # fmt: skip
             yield out
+
+
+_WORST = ("fail", "accepted", "not_checkable", "pass")  # the order a value's check result is told in
+
+
+def check_state(k: CheckRow) -> str:
+    """A stored check's result as one code: fail (not accepted), accepted, not_checkable or pass."""
+    return "accepted" if k.accepted else k.status
+
+
+def check_word(state: str) -> str:
+    return vocab.ACCEPTED if state == "accepted" else vocab.CHECK_STATUSES.get(state, state)
+
+
+def check_line(k: CheckRow) -> str:
+    """A check as one line: its rule, subject and formula (and the reason it was accepted)."""
+    line = f"{vocab.rule_name(k.rule)}（{check_rules.subject_name(k.rule, k.subject)}）：{k.formula}"
+    return f"{line}；接受理由：{k.reason}" if k.accepted else line
+
+
+def _checks_by_cell(checks: list[CheckRow], codes: bool) -> dict[str, tuple[str, str]]:
+    """Per cell (indicator id, ``fig:START``) the worst result of its checks and the lines of those
+    that did not pass."""
+    worst: dict[str, int] = {}
+    lines: dict[str, list[str]] = {}
+    for k in checks:
+        rank = _WORST.index(check_state(k))
+        for cell in k.cells:
+            if rank < worst.get(cell, len(_WORST)):
+                worst[cell] = rank
+            if rank < 3:
+                lines.setdefault(cell, []).append(check_line(k))
+    out = {}
+    for cell, rank in worst.items():
+        state = _WORST[rank]
+        out[cell] = (state if codes else check_word(state), _csv_safe("；".join(lines.get(cell, ()))))
+    return out
 
 
 def to_csv(
@@ -218,6 +209,23 @@ def to_csv(
 
 
 # ---- xlsx --------------------------------------------------------------------------------------
+def previous_values(ws: Workspace, data: list[ReportData]) -> dict[int, tuple[int | None, dict[str, Any]]]:
+    """Per report, last year's report of the same issuer in the workspace (its year and indicator
+    values), when there is one: what the summary's year-over-year columns compare with."""
+    out: dict[int, tuple[int | None, dict[str, Any]]] = {}
+    held = {d.row.id: d for d in data}
+    for d in data:
+        prev = ws.previous_report(d.row.id)
+        if prev is None:
+            continue
+        p = held.get(prev)
+        if p is not None:
+            out[d.row.id] = (p.row.year, dict(p.indicators))
+        else:
+            out[d.row.id] = (ws.report(prev).year, dict(ws.indicators(prev)))
+    return out
+
+
 def to_xlsx(
     ws: Workspace,
     out_path: str | os.PathLike[str],
@@ -228,13 +236,14 @@ def to_xlsx(
     from core.export.xlsx import write_workbook
 
     data = load(ws, report_ids, table_figures=False)
+    previous = previous_values(ws, data)
     events = ws.events()
     if report_ids is not None:
         ids = {d.row.id for d in data}
         events = [e for e in events if e.report_id in ids]
     tmp = Path(f"{out_path}.part.xlsx")
     try:
-        write_workbook(tmp, data, events, progress)
+        write_workbook(tmp, data, events, progress, previous)
         os.replace(tmp, out_path)
     except OSError as e:
         tmp.unlink(missing_ok=True)

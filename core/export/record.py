@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from core.store import Workspace
 
 TITLE = "政府信息公开工作年度报告核查单"
+# the old value of a cell that held no number before the reviewer typed one in (worded 补录, not 已更正)
+TYPED_IN = ("unread", "empty", "", vocab.UNREAD, "空白")
+# a hash in a monospace face: no ligature (ff, fi) changes what a reader copies
+MONO = "font-family:'DejaVu Sans Mono','Noto Sans Mono','Courier New',monospace; font-variant-ligatures:none"
 # review events of the second reviewer (复核): their own actions, or a report status they set
 SECOND_ACTIONS = ("approve", "return")
 SECOND_STATUSES = ("approved", "returned")
@@ -144,14 +148,18 @@ def _cell(rec: Record, ind: str, figures: dict[int, FigureRow]) -> str:
         return f'<span style="color:#b35c00">{text}</span>'
     if status == "pending":
         return text
-    word = vocab.FIGURE_STATUSES.get(status, status)
+    was = None
     if status == "corrected":
         was = rec.old_values.get(f"indicator:{ind}") or (
             rec.old_values.get(f"figure:{v.figure_id}") if v.figure_id is not None else None
         )
-        if was:
-            word += f" 原{escape(was)}"
-    return f'{text}<br/><span style="font-size:7pt; color:#555">{escape(word)}</span>'
+        if was in TYPED_IN:  # the cell held no number (unread, blank): the reviewer typed one in
+            status, was = "added", None
+    word = vocab.FIGURE_STATUSES.get(status, status)
+    if was:
+        word += f" 原{escape(was)}"
+    # one line (the status word beside the value): a row of one line is never split across two pages
+    return f'{text} <span style="font-size:6pt; color:#555">{escape(word)}</span>'
 
 
 def _table(rec: Record, g: grid.Grid, figures: dict[int, FigureRow]) -> str:
@@ -174,7 +182,9 @@ def _table(rec: Record, g: grid.Grid, figures: dict[int, FigureRow]) -> str:
                     f'<td{span}{bg} align="{"center" if head else "left"}">{escape(g.text[(r, c)])}</td>'
                 )
             elif (r, c) in g.ids:
-                cells.append(f'<td{span} align="right">{_cell(rec, g.ids[(r, c)], figures)}</td>')
+                cells.append(
+                    f'<td{span} align="right" style="white-space:nowrap">{_cell(rec, g.ids[(r, c)], figures)}</td>'
+                )
             else:
                 cells.append(f"<td{span}></td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -187,8 +197,20 @@ def _table(rec: Record, g: grid.Grid, figures: dict[int, FigureRow]) -> str:
 
 
 def _checks(rec: Record) -> str:
+    """The checks that failed (accepted ones with their reasons) and could not be made, in full; the
+    passing ones summarised by rule."""
     rows = []
+    shown = [k for k in rec.checks if k.status != "pass"]
+    shown.sort(key=lambda k: 0 if k.status == "fail" and not k.accepted else 1 if k.accepted else 2)
+    passed: dict[str, int] = {}
     for k in rec.checks:
+        if k.status == "pass":
+            passed[k.rule] = passed.get(k.rule, 0) + 1
+    summary = ""
+    if passed:
+        parts = "、".join(f"{vocab.rule_name(r)} {n} 项" for r, n in passed.items())
+        summary = f"<p>以下检查全部通过（共 {sum(passed.values())} 项）：{escape(parts)}。</p>"
+    for k in shown:
         status = vocab.ACCEPTED if k.accepted else vocab.CHECK_STATUSES.get(k.status, k.status)
         reason = escape(k.reason) if k.accepted else ""
         rows.append(
@@ -196,12 +218,18 @@ def _checks(rec: Record) -> str:
             f"<td>{escape(k.formula)}</td><td>{escape(status)}</td><td>{reason}</td></tr>"
         )
     if not rows:
-        return "<p>本报告没有可核对的检查。</p>"
+        return summary or "<p>本报告没有可核对的检查。</p>"
     return (
         '<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">'
         '<thead><tr bgcolor="#e8edf5"><td>检查</td><td>对象</td><td>算式</td><td>结果</td><td>接受理由</td></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    ) + summary
+
+
+SIGNATURE = (
+    "审核人（签字）：________________　日期：____________　　　"
+    "复核人（签字）：________________　日期：____________"
+)
 
 
 def _narrative(rec: Record, in_tables: set[int]) -> str:
@@ -216,12 +244,15 @@ def _narrative(rec: Record, in_tables: set[int]) -> str:
             f"<tr><td>{f.start}</td><td>{escape(f.text)}</td><td>{escape(f.label)}</td>"
             f"<td>{escape(shown)}{escape(f.unit or '')}</td><td>{escape(vocab.FIGURE_STATUSES.get(f.status, f.status))}</td></tr>"
         )
+    # the signature lines are the table's last row, so they never stand alone on a page: a page they
+    # move to starts with the table's repeated header
+    sign = f'<tr><td colspan="5" style="padding-top:14px">{SIGNATURE}</td></tr>'
     if not rows:
-        return "<p>正文中没有更正、否定或补录的数字。</p>"
+        rows.append('<tr><td colspan="5">正文中没有更正、否定或补录的数字。</td></tr>')
     return (
         '<table border="1" cellspacing="0" cellpadding="2" width="100%" style="border-collapse:collapse">'
         '<thead><tr bgcolor="#e8edf5"><td>位置</td><td>原文</td><td>标签</td><td>数值</td><td>处理</td></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}{sign}</tbody></table>"
     )
 
 
@@ -237,7 +268,7 @@ def _one(rec: Record, first: bool) -> str:
         '<table cellpadding="2" width="100%">',
         f"<tr><td>报告：{escape(r.title or rec.name)}</td><td>发布机关：{escape(r.issuer or '—')}　"
         f"年度：{r.year or '—'}　审核状态：{escape(vocab.REPORT_STATUSES.get(r.status, r.status))}</td></tr>",
-        f"<tr><td>文件：{escape(rec.name)}</td><td>SHA-256：{rec.sha256}</td></tr>",
+        f'<tr><td>文件：{escape(rec.name)}</td><td>SHA-256：<span style="{MONO}">{rec.sha256}</span></td></tr>',
         f"<tr><td>审核人：{escape(who or '—')}　{escape(when)}</td>"
         f"<td>复核人：{escape(second or '')}　{escape(second_when)}</td></tr>",
         "</table>",
@@ -246,11 +277,12 @@ def _one(rec: Record, first: bool) -> str:
         parts += [_table(rec, g, figures) for g in grid.grids(rec.indicators, sheet=True)]
     else:
         parts.append("<p>本文件中没有标准表格（表二、表三、表四）。</p>")
-    parts += ["<h3>检查与算式</h3>", _checks(rec), "<h3>正文数字的处理</h3>", _narrative(rec, in_tables)]
-    parts.append(
-        '<p style="margin-top:18px">审核人（签字）：________________　日期：____________　　　'
-        "复核人（签字）：________________　日期：____________</p>"
-    )
+    parts += [
+        "<h3>检查与算式</h3>",
+        _checks(rec),
+        "<h3>正文数字的处理与签字</h3>",
+        _narrative(rec, in_tables),
+    ]
     return "\n".join(parts)
 
 

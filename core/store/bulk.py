@@ -134,12 +134,20 @@ def long_indicators(
 
 
 def long_figures(
-    conn: sqlite3.Connection, report_ids: Collection[int] | None, statuses: Mapping[str, str]
+    conn: sqlite3.Connection,
+    report_ids: Collection[int] | None,
+    statuses: Mapping[str, str],
+    in_tables: bool = True,
 ) -> list[tuple[Any, ...]]:
     """The reports' figures as (report_id, start, end, indicator or '', label, value as a number, text
     for ``num_text`` or None, unit or '', status as worded, id), by report in the order of ``figures_report`` (start, then id): the caller sorts each
-    report's by (start, end, id), which leaves them as they are but for figures that share a start."""
+    report's by (start, end, id), which leaves them as they are but for figures that share a start.
+    ``in_tables`` false leaves out the cells of tables 二, 三, 四 (their indicator values stand for them)."""
     where, params = _where("report_id", report_ids)
+    if not in_tables:
+        where = (where + " AND" if where else " WHERE") + (
+            " id NOT IN (SELECT figure_id FROM indicator_values WHERE figure_id IS NOT NULL)"
+        )
     sql = (
         f"SELECT report_id, start, \"end\", coalesce(indicator, ''), label, {sql_num('value')}, "
         f"coalesce(unit, ''), {_worded('status', statuses)}, id "

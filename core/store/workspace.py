@@ -181,6 +181,7 @@ class Workspace:
         order: Sequence[str],
         kinds: Mapping[str, str],
         statuses: Mapping[str, str],
+        in_tables: bool = True,
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The reports' indicator values (each report's in the order of indicator ids ``order``, then
         the others by id) and their figures (by start), as plain tuples by report id nearly as the
@@ -190,7 +191,7 @@ class Workspace:
         return self._session.read(
             lambda c: (
                 bulk.long_indicators(c, ids, order, kinds, statuses),
-                bulk.long_figures(c, ids, statuses),
+                bulk.long_figures(c, ids, statuses, in_tables),
             )
         )
 

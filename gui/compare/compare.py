@@ -1,6 +1,7 @@
 """Compare the current report with a second one — by default the same issuer's previous year
 (``Workspace.previous_report``): both documents side by side, an indicator diff (this year, last year,
-change, % change, large changes flagged) and the cross-year carry check.
+change, % change, large changes flagged), the cross-year carry check, and the issuer's 依申请 trend
+(本年新收 and 办理结果总计 by year, the 图表 sheet's chart for this issuer).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from core.compare import Comparison, DiffRow, compare
 from core.errors import HechaError
+from core.export.data import TrendPoint, trend
 from core.store import Change, CheckRow
 from core.tables.layout import value_text
 from gui.widgets.checkrows import ChecksModel, setup_columns
@@ -145,6 +147,67 @@ def carry_checks(ws: Workspace, report_id: int, comparison: Comparison, other_id
     ]
 
 
+class TrendChart(QWidget):
+    """依申请公开 by year for the issuer: a pair of bars per year (本年新收, 办理结果总计), each with its
+    number; a year whose cell could not be read shows 未读出, never a zero bar."""
+
+    COLORS = (QColor("#4F81BD"), QColor("#C0504D"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendChart")
+        self.points: list[TrendPoint] = []
+        self.setMinimumSize(180, 80)
+
+    def names(self) -> tuple[str, str]:
+        return self.tr("本年新收"), self.tr("办理结果总计")
+
+    def set_points(self, points: list[TrendPoint]) -> None:
+        self.points = points
+        new, done = self.names()
+        self.setToolTip(
+            "\n".join(f"{p.year}：{new} {p.new if p.new is not None else ''}，"
+                      f"{done} {p.done if p.done is not None else ''}" for p in points)
+        )  # fmt: skip
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        p = QPainter(self)
+        try:
+            w, h = self.width(), self.height()
+            fm = p.fontMetrics()
+            line = fm.height()
+            x0 = 4
+            for name, color in zip(self.names(), self.COLORS, strict=True):  # the key, top left
+                p.fillRect(x0, 4, 10, 10, color)
+                p.drawText(x0 + 14, 4 + fm.ascent() - 1, name)
+                x0 += 24 + fm.horizontalAdvance(name)
+            if not self.points:
+                p.drawText(4, 8 + 2 * line, self.tr("工作区中没有这个发布机关的年度数字"))
+                return
+            nums = [v for pt in self.points for v in (pt.new, pt.done) if isinstance(v, int | float)]
+            top = max(nums, default=0) or 1
+            base, height = h - line - 2, h - 3 * line - 10
+            slot = (w - 8) / len(self.points)
+            bar = max(4.0, min(28.0, slot / 3))
+            for k, pt in enumerate(self.points):
+                left = 4 + k * slot + (slot - 2 * bar) / 2
+                for j, (color, v) in enumerate(zip(self.COLORS, (pt.new, pt.done), strict=True)):
+                    x = left + j * bar
+                    if isinstance(v, int | float):
+                        bh = height * v / top
+                        p.fillRect(int(x), int(base - bh), int(bar) - 1, int(bh), color)
+                        text = f"{v:,}" if isinstance(v, int) else f"{v:,.1f}"
+                        p.drawText(int(x), int(base - bh - 2), text)
+                    elif v is not None:  # 未读出, “/” or “—”: said, never drawn as zero
+                        p.drawText(int(x), int(base - 2), str(v))
+                p.drawText(int(4 + k * slot), int(base + 2), int(slot), line, Qt.AlignmentFlag.AlignHCenter,
+                           str(pt.year))  # fmt: skip
+            p.drawLine(4, int(base), w - 4, int(base))
+        finally:
+            p.end()
+
+
 class CompareView(QWidget):
     message = Signal(str)
 
@@ -184,6 +247,7 @@ class CompareView(QWidget):
         setup_columns(self.carry_view)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.trend = TrendChart()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("对比报告：")))
         bar.addWidget(self.other, 1)
@@ -196,8 +260,13 @@ class CompareView(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.summary)
         rl.addWidget(self.diff_view, 3)
-        rl.addWidget(QLabel(self.tr("跨年结转检查（本年上年结转 = 上年结转下年度）")))
-        rl.addWidget(self.carry_view, 1)
+        carry = QVBoxLayout()
+        carry.addWidget(QLabel(self.tr("跨年结转检查（本年上年结转 = 上年结转下年度）")))
+        carry.addWidget(self.carry_view, 1)
+        bottom = QHBoxLayout()  # the carry check and, beside it, the trend: the diff keeps its rows
+        bottom.addLayout(carry, 3)
+        bottom.addWidget(self.trend, 2)
+        rl.addLayout(bottom, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("compareSplitter")
         split.addWidget(docs)
@@ -295,6 +364,13 @@ class CompareView(QWidget):
                     carry = carry_checks(self.ws, self.report_id, comparison, self.other_id)
             except HechaError as e:
                 self.message.emit(str(e))
+        points: list[TrendPoint] = []
+        if self.ws is not None and self.report_id is not None:
+            try:
+                points = trend(self.ws, self.report_id)
+            except HechaError as e:
+                self.message.emit(str(e))
+        self.trend.set_points(points)
         rows = list(comparison.rows) if comparison is not None else []
         self.diff_model.set_rows(rows)
         self.carry_model.set_checks(carry)

@@ -51,6 +51,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("set_reviewer", N("Actions", "设置审核人…"), (), "file"),
     ActionSpec("set_second_reviewer", N("Actions", "设置复核人…"), (), "file"),
     ActionSpec("export", N("Actions", "导出…"), ("Ctrl+E",), "file"),
+    ActionSpec("export_problems", N("Actions", "导出问题清单…"), (), "file"),
     ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "file"),
     ActionSpec("confirm", N("Actions", "确认并转到下一个"), (K.Key_Return, K.Key_Enter), "review", "review"),

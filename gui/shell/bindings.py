@@ -25,6 +25,7 @@ def slots(win: MainWindow) -> dict[str, Callable[..., object]]:
         "set_reviewer": win.change_reviewer,
         "set_second_reviewer": win.change_second_reviewer,
         "export": win.workbench.show_export,
+        "export_problems": win.workbench.export_problems,
         "print_record": win.workbench.print_record,
         "quit": win.close,
         "confirm": win.review.confirm_current,

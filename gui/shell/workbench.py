@@ -331,6 +331,40 @@ class Workbench(QObject):
             return
         self.export_dialog().exec()
 
+    def export_problems(self, folder: str | None = None) -> list[str]:
+        """文件 → 导出问题清单…: in a folder the reviewer picks, a DOCX letter per issuer with its
+        problems and 问题清单.xlsx over all reports; returns the files written."""
+        if self.win.ws is None:
+            return []
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from core.errors import HechaError
+        from core.export import problems
+
+        title = QCoreApplication.translate("Workbench", "问题清单")
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self.win, QCoreApplication.translate("Workbench", "选择问题清单写到的文件夹")
+            )
+        if not folder:
+            return []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            files = [str(p) for p in problems.to_docx(self.win.ws, folder)]
+            xlsx = f"{folder}/问题清单.xlsx"
+            n = problems.to_xlsx(self.win.ws, xlsx)
+            files.append(xlsx)
+        except HechaError as e:
+            QMessageBox.warning(self.win, title, str(e))
+            return []
+        finally:
+            QApplication.restoreOverrideCursor()
+        text = QCoreApplication.translate(
+            "Workbench", "已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx"
+        )
+        self.win.statusBar().showMessage(text.replace("%1", str(n)), 8000)
+        return files
+
     def print_record(self) -> None:
         """Ctrl+P: the review record (核查单) of the report in view, or of every 已完成 report when
         none is, in a print preview (print, or print to PDF)."""

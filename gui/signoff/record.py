@@ -1,7 +1,10 @@
 """The review record (核查单, ``core.export.record``) laid out with Qt on A4 landscape pages: written
 to PDF (the window and ``hecha record --db W --pdf OUT``) or printed with a preview (Ctrl+P).
 
-A QTextDocument repeats each table's ``<thead>`` rows at the top of every page the table runs on.
+A QTextDocument repeats each table's ``<thead>`` rows at the top of every page the table runs on. The
+document is laid out once at the device's own resolution (not the screen's), so the page count said is
+the page count printed; every page is painted with the report's name at its head and 第 x / y 页 (of
+that report's record) at its foot.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from core import messages
 from core.errors import ExportError, HechaError
@@ -36,13 +47,64 @@ def _layout() -> QPageLayout:
     )
 
 
-def paint(doc: QTextDocument, device: QPagedPaintDevice) -> None:
-    """Lay ``doc`` out on the device's pages (page numbers at the foot of each) and paint it."""
-    doc.print_(device)
+BAND_PT = 7.0  # the height of the page head and foot bands, in points
 
 
-def write_pdf(html: str, out: str | os.PathLike[str]) -> int:
-    """Write the record as a PDF; returns its page count."""
+def paint(doc: QTextDocument, device: QPagedPaintDevice, names: Sequence[str] = ()) -> int:
+    """Lay ``doc`` out on the device's pages at the device's resolution and paint it, each page with
+    the name of the report whose record it shows at its head and 第 x / y 页 of that record at its
+    foot; returns the pages painted. ``names``: the reports in the order their records start."""
+    dpi = device.logicalDpiY()
+    rect = (
+        device.pageLayout().paintRectPixels(device.resolution()) if isinstance(device, QPdfWriter) else None
+    )
+    width = rect.width() if rect is not None else device.width()
+    height = rect.height() if rect is not None else device.height()
+    band = BAND_PT / 72 * dpi
+    doc.documentLayout().setPaintDevice(device)
+    body = height - 2 * band
+    doc.setPageSize(QSizeF(width, body))
+    pages = doc.pageCount()
+    starts = _starts(doc, body)
+    painter = QPainter(device)
+    font = QFont(doc.defaultFont())
+    font.setPointSizeF(7.5)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            k = max([i for i, p in enumerate(starts) if p <= page], default=0)
+            first = starts[k] if starts else 0
+            last = starts[k + 1] if k + 1 < len(starts) else pages
+            painter.setFont(font)
+            name = names[k] if k < len(names) else ""
+            painter.drawText(QRectF(0, 0, width, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             f"{record.TITLE}　{name}")  # fmt: skip
+            painter.drawText(QRectF(0, height - band, width, band), Qt.AlignmentFlag.AlignCenter,
+                             f"{name}　第 {page - first + 1} / {last - first} 页")  # fmt: skip
+            painter.save()
+            painter.translate(QPointF(0, band - page * body))
+            doc.drawContents(painter, QRectF(0, page * body, width, body))
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def _starts(doc: QTextDocument, body: float) -> list[int]:
+    """The page on which each record begins (its title's block)."""
+    out = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.text() == record.TITLE:
+            out.append(int(layout.blockBoundingRect(block).top() // body))
+        block = block.next()
+    return out
+
+
+def write_pdf(html: str, out: str | os.PathLike[str], names: Sequence[str] = ()) -> int:
+    """Write the record as a PDF; returns its page count (the pages written)."""
     tmp = Path(f"{out}.part")
     writer = QPdfWriter(str(tmp))
     writer.setPageLayout(_layout())
@@ -50,11 +112,7 @@ def write_pdf(html: str, out: str | os.PathLike[str]) -> int:
     writer.setTitle(record.TITLE)
     writer.setCreator("Hecha")
     doc = document(html)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
-    pages = doc.pageCount()
-    doc.setPageSize(QSizeF())  # print_ lays out again on the writer's pages, with page numbers
-    paint(doc, writer)
+    pages = paint(doc, writer, names)
     del writer  # closes the file
     try:
         if tmp.stat().st_size == 0:
@@ -71,12 +129,14 @@ def print_preview(parent: Any, ws: Workspace, report_ids: Sequence[int] | None) 
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     ids = record.select(ws, report_ids)
-    doc = document(record.html(record.load(ws, ids)))
+    records = record.load(ws, ids)
+    html = record.html(records)
+    names = [r.name for r in records]
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_layout())
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(record.TITLE)
-    dialog.paintRequested.connect(lambda p: paint(doc, p))
+    dialog.paintRequested.connect(lambda p: paint(document(html), p, names))
     dialog.exec()
 
 
@@ -97,7 +157,8 @@ def main(argv: Sequence[str]) -> int:
     try:
         with Workspace.open(args.db, readonly=True) as ws:
             ids = record.select(ws, None if args.done else args.report)
-            pages = write_pdf(record.html(record.load(ws, ids)), args.pdf)
+            records = record.load(ws, ids)
+            pages = write_pdf(record.html(records), args.pdf, [r.name for r in records])
     except HechaError as e:
         sys.stderr.write(f"hecha: {e}\n")
         return 1

@@ -76,32 +76,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare.py" line="164" />
+        <location filename="../../gui/compare/compare.py" line="227" />
         <source>只看有变化的指标</source>
         <translation>Only indicators that changed</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="188" />
+        <location filename="../../gui/compare/compare.py" line="252" />
         <source>对比报告：</source>
         <translation>Compare with:</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="199" />
+        <location filename="../../gui/compare/compare.py" line="264" />
         <source>跨年结转检查（本年上年结转 = 上年结转下年度）</source>
         <translation>Cross-year carry check (this year's carried in = last year's carried out)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="246" />
+        <location filename="../../gui/compare/compare.py" line="315" />
         <source>（不对比）</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="305" />
+        <location filename="../../gui/compare/compare.py" line="381" />
         <source>工作区中没有同一发布机关上一年度的报告；可在上方选择要对比的报告。</source>
         <translation>The workspace has no report of the same issuer for the previous year; choose a report to compare above.</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="312" />
+        <location filename="../../gui/compare/compare.py" line="388" />
         <source>%1 项指标有变化，其中 %2 项变化较大；跨年结转检查未通过 %3 项</source>
         <translation>%1 indicators changed, %2 of them by much; %3 carry checks failed</translation>
     </message>
@@ -183,37 +183,37 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../gui/compare/compare.py" line="52" />
+        <location filename="../../gui/compare/compare.py" line="54" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="53" />
+        <location filename="../../gui/compare/compare.py" line="55" />
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="54" />
+        <location filename="../../gui/compare/compare.py" line="56" />
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="55" />
+        <location filename="../../gui/compare/compare.py" line="57" />
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="56" />
+        <location filename="../../gui/compare/compare.py" line="58" />
         <source>变化率</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="123" />
+        <location filename="../../gui/compare/compare.py" line="125" />
         <source>新增</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare.py" line="125" />
+        <location filename="../../gui/compare/compare.py" line="127" />
         <source>⚠ 变化较大</source>
         <translation>⚠ large change</translation>
     </message>
@@ -361,72 +361,72 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="46" />
+        <location filename="../../gui/review/figuremodel.py" line="49" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="47" />
+        <location filename="../../gui/review/figuremodel.py" line="50" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="48" />
+        <location filename="../../gui/review/figuremodel.py" line="51" />
         <source>标签</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="49" />
+        <location filename="../../gui/review/figuremodel.py" line="52" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="50" />
+        <location filename="../../gui/review/figuremodel.py" line="53" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="51" />
+        <location filename="../../gui/review/figuremodel.py" line="54" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="78" />
+        <location filename="../../gui/review/figuremodel.py" line="81" />
         <source>表二单元格</source>
         <translation>Table 2 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="80" />
+        <location filename="../../gui/review/figuremodel.py" line="83" />
         <source>表三单元格</source>
         <translation>Table 3 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="82" />
+        <location filename="../../gui/review/figuremodel.py" line="85" />
         <source>表四单元格</source>
         <translation>Table 4 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="83" />
+        <location filename="../../gui/review/figuremodel.py" line="86" />
         <source>表格单元格</source>
         <translation>Table cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="102" />
+        <location filename="../../gui/review/figuremodel.py" line="105" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="104" />
+        <location filename="../../gui/review/figuremodel.py" line="107" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="108" />
+        <location filename="../../gui/review/figuremodel.py" line="111" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="111" />
+        <location filename="../../gui/review/figuremodel.py" line="114" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -447,32 +447,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="141" />
+        <location filename="../../gui/tables/tableview.py" line="142" />
         <source>有未读出的单元格</source>
         <translation>cells not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="167" />
+        <location filename="../../gui/tables/tableview.py" line="168" />
         <source>各分项之和与表中总计的比较</source>
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="185" />
+        <location filename="../../gui/tables/tableview.py" line="186" />
         <source>未读出</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="197" />
+        <location filename="../../gui/tables/tableview.py" line="198" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="199" />
+        <location filename="../../gui/tables/tableview.py" line="200" />
         <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
         <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="201" />
+        <location filename="../../gui/tables/tableview.py" line="202" />
         <source>（原文：%1）</source>
         <translation> (written: %1)</translation>
     </message>
@@ -616,7 +616,7 @@ Review and accept that check first.</translation>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="637" />
+        <location filename="../../gui/shell/mainwindow.py" line="638" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
@@ -665,7 +665,7 @@ Review and accept that check first.</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="306" />
+        <location filename="../../gui/widgets/pdfview.py" line="302" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
@@ -722,122 +722,122 @@ Review and accept that check first.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review/review.py" line="149" />
+        <location filename="../../gui/review/review.py" line="150" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="158" />
+        <location filename="../../gui/review/review.py" line="159" />
         <source>未填写审核人姓名，操作未保存</source>
         <translation>No reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="176" />
+        <location filename="../../gui/review/review.py" line="177" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="190" />
+        <location filename="../../gui/review/review.py" line="191" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="199" />
+        <location filename="../../gui/review/review.py" line="200" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="206" />
+        <location filename="../../gui/review/review.py" line="207" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="217" />
+        <location filename="../../gui/review/review.py" line="218" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="230" />
+        <location filename="../../gui/review/review.py" line="231" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="239" />
+        <location filename="../../gui/review/review.py" line="240" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="250" />
+        <location filename="../../gui/review/review.py" line="251" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="251" />
+        <location filename="../../gui/review/review.py" line="252" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="259" />
+        <location filename="../../gui/review/review.py" line="260" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="260" />
+        <location filename="../../gui/review/review.py" line="261" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="290" />
+        <location filename="../../gui/review/review.py" line="291" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="294" />
+        <location filename="../../gui/review/review.py" line="295" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="295" />
+        <location filename="../../gui/review/review.py" line="296" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="310" />
+        <location filename="../../gui/review/review.py" line="311" />
         <source>重新打开报告</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="311" />
+        <location filename="../../gui/review/review.py" line="312" />
         <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
         <translation>Why reopen “%1”? (written into the review record)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="318" />
+        <location filename="../../gui/review/review.py" line="319" />
         <source>已重新打开报告，可以继续审核。</source>
         <translation>Report reopened; you can continue reviewing.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="340" />
+        <location filename="../../gui/review/review.py" line="341" />
         <source>未填写复核人姓名，操作未保存</source>
         <translation>No second reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="346" />
+        <location filename="../../gui/review/review.py" line="347" />
         <source>退回报告</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="347" />
+        <location filename="../../gui/review/review.py" line="348" />
         <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
         <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="369" />
+        <location filename="../../gui/review/review.py" line="370" />
         <source>复核人 %1 已复核通过，报告保持锁定。</source>
         <translation>Approved by second reviewer %1; the report stays locked.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="371" />
+        <location filename="../../gui/review/review.py" line="372" />
         <source>复核人 %1 已退回报告，审核人可继续修改。</source>
         <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>
@@ -876,102 +876,135 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="313" />
+        <location filename="../../gui/tables/tableview.py" line="314" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="314" />
+        <location filename="../../gui/tables/tableview.py" line="315" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="315" />
+        <location filename="../../gui/tables/tableview.py" line="316" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="365" />
+        <location filename="../../gui/tables/tableview.py" line="366" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="366" />
+        <location filename="../../gui/tables/tableview.py" line="367" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="367" />
+        <location filename="../../gui/tables/tableview.py" line="368" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="438" />
+        <location filename="../../gui/tables/tableview.py" line="439" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="442" />
+        <location filename="../../gui/tables/tableview.py" line="443" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="446" />
+        <location filename="../../gui/tables/tableview.py" line="447" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="495" />
+        <location filename="../../gui/tables/tableview.py" line="496" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="550" />
+        <location filename="../../gui/tables/tableview.py" line="551" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="557" />
+        <location filename="../../gui/tables/tableview.py" line="558" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="564" />
+        <location filename="../../gui/tables/tableview.py" line="565" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="568" />
+        <location filename="../../gui/tables/tableview.py" line="569" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../gui/compare/compare.py" line="163" />
+        <source>本年新收</source>
+        <translation>New this year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare.py" line="163" />
+        <source>办理结果总计</source>
+        <translation>Handled in total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare.py" line="186" />
+        <source>工作区中没有这个发布机关的年度数字</source>
+        <translation>No yearly figures of this issuer in the workspace</translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="39" />
+        <location filename="../../gui/shell/workbench.py" line="40" />
         <source>标准表格</source>
         <translation>Standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="42" />
+        <location filename="../../gui/shell/workbench.py" line="43" />
         <source>检查结果</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="45" />
+        <location filename="../../gui/shell/workbench.py" line="46" />
         <source>对比</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="238" />
+        <location filename="../../gui/shell/workbench.py" line="239" />
         <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="345" />
+        <location filename="../../gui/shell/workbench.py" line="344" />
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/workbench.py" line="347" />
+        <source>选择问题清单写到的文件夹</source>
+        <translation>Choose the folder for the problem lists</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/workbench.py" line="362" />
+        <source>已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx</source>
+        <translation>Wrote %1 problems: a DOCX per issuer, and 问题清单.xlsx over all reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/workbench.py" line="382" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>

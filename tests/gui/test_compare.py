@@ -99,3 +99,22 @@ def test_compare_without_last_year_lets_the_reviewer_choose(compare: Any) -> Non
     assert c.other_id == ids[OFFICE_2023]
     assert c.diff_model.rowCount() > 100
     assert c.other_pane.doc is not None
+
+
+def test_compare_draws_the_issuers_trend_by_year(compare: Any, qtbot: Any) -> None:
+    c, ws, ids = compare
+    years = [(p.year, p.new, p.done) for p in c.trend.points]
+    now, before = ws.indicators(ids[OFFICE_2023]), ws.indicators(ids[OFFICE_2022])
+    assert years == [
+        (2022, before["t3.new.total"].value, before["t3.r7_total.total"].value),
+        (2023, now["t3.new.total"].value, now["t3.r7_total.total"].value),
+    ]
+    assert c.trend.isVisible() and "2022" in c.trend.toolTip()
+    image = c.trend.grab().toImage()  # drawn: bars of the two series' colours
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+    }
+    assert {"#4f81bd", "#c0504d"} <= colours
+    ws.set_indicator_value(ids[OFFICE_2023], "t3.new.total", Decimal(99))
+    c.refresh()
+    assert c.trend.points[-1].new == 99  # an edit redraws the trend

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import errno
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -323,4 +324,9 @@ def test_csv_neutralises_formula_fields_and_xlsx_writes_strings(
     with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
         for name in z.namelist():
             if name.startswith("xl/worksheets/"):
-                assert b"<f>" not in z.read(name), name  # no cell is a formula
+                # the workbook's own formulas (SUM totals, 核对 cells) only: no text became one
+                formulas = re.findall(rb"<f>([^<]*)</f>", z.read(name))
+                assert all(
+                    f.startswith((b"SUM(", b"IF(", b"SUMIF(", b"\xe6\xb1\x87\xe6\x80\xbb!")) for f in formulas
+                ), formulas
+                assert not any(b"HYPERLINK" in f or b"example" in f for f in formulas), name

@@ -85,7 +85,7 @@ def test_xlsx_shows_fractions_negative_and_huge_numbers_as_typed(ws: Workspace, 
     figs = wb["数字明细"]
     values = {figs.cell(r, 7).value: figs.cell(r, 7).number_format for r in range(2, figs.max_row + 1)}
     assert values[12.5] == "#,##0.0#####" and values[10**20] == "#,##0"
-    s = wb["汇总"]
+    s = wb["指标数据"]
     col = [c.value for c in s[2]].index("t3.new.natural") + 1
     assert s.cell(3, col).value == -3 and s.cell(3, col).fill.fgColor.rgb.endswith("FFF2CC")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -36,9 +37,10 @@ def test_xlsx_has_summary_report_sheets_figures_and_audit(reviewed: Workspace, t
     export.to_xlsx(reviewed, out, progress=lambda d, t: steps.append((d, t)))
     assert steps[-1] == (2, 2)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:2] == ["汇总", "说明"] and wb.sheetnames[-2:] == ["数字明细", "审核记录"]
-    assert len(wb.sheetnames) == 6
-    s = wb["汇总"]
+    assert wb.sheetnames[:4] == ["汇总", "图表", "说明", "检查结果"]
+    assert wb.sheetnames[-3:] == ["指标数据", "数字明细", "审核记录"]
+    assert len(wb.sheetnames) == 9
+    s = wb["指标数据"]  # every indicator of every report, the ids under the labels
     assert s.freeze_panes == "C3"
     headers = [c.value for c in s[2]]
     col = headers.index("t3.new.total") + 1
@@ -47,7 +49,7 @@ def test_xlsx_has_summary_report_sheets_figures_and_audit(reviewed: Workspace, t
     assert s.cell(3, col).fill.fgColor.rgb.endswith("FFF2CC")  # corrected
     blank = headers.index("t3.carried_in.natural") + 1
     assert s.cell(3, blank).value is None  # blank stays blank, never 0
-    sheet = wb[wb.sheetnames[2]]
+    sheet = wb[wb.sheetnames[4]]
     merged = {str(r) for r in sheet.merged_cells.ranges}
     values = {c.value for row in sheet.iter_rows() for c in row if c.value is not None}
     assert {"申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "（三）不予公开"} <= values
@@ -56,6 +58,14 @@ def test_xlsx_has_summary_report_sheets_figures_and_audit(reviewed: Workspace, t
     assert [c.value for c in audit[1]][:7] == ["编号", "时间", "审核人", "报告编号", "文件", "对象", "操作"]
     assert [audit.cell(r, 7).value for r in (2, 3)] == ["更正", "接受检查"]
     assert audit.cell(3, 10).value == "原报告如此"
+    # the object named in words, the time as a clock shows it (no T, no offset)
+    assert audit.cell(2, 6).value == "表三 一、本年新收政府信息公开申请数量 总计"  # a corrected table cell
+    assert audit.cell(3, 6).value == "检查：表三行合计（一、本年新收政府信息公开申请数量）"
+    assert "T" not in audit.cell(2, 2).value and len(audit.cell(2, 2).value) == 19
+    words = [audit.cell(r, c).value for r in range(2, audit.max_row + 1) for c in (6, 7, 8, 9)]
+    assert not [
+        w for w in words if isinstance(w, str) and re.fullmatch(r"[a-z_:.0-9]*[a-z][a-z_:.0-9]*", w)
+    ]  # no codes
     figs = wb["数字明细"]
     assert figs.max_row == 1 + 4  # narrative figures; the two table cells are on the report sheets
     assert any("收到申请35件" in (figs.cell(r, 18).value or "") for r in range(2, 6))
@@ -66,7 +76,7 @@ def test_xlsx_of_chosen_reports_only(reviewed: Workspace, tmp_path: Path) -> Non
     second = reviewed.reports()[1].id
     export.to_xlsx(reviewed, out, report_ids=[second])
     wb = openpyxl.load_workbook(out)
-    assert len(wb.sheetnames) == 5 and wb["审核记录"].max_row == 1
+    assert len(wb.sheetnames) == 8 and wb["审核记录"].max_row == 1
     with pytest.raises(ExportError, match="没有编号为 77"):
         export.to_xlsx(reviewed, tmp_path / "x.xlsx", report_ids=[77])
     assert not (tmp_path / "x.xlsx").exists()
@@ -78,8 +88,11 @@ def test_csv_long_form_with_bom(reviewed: Workspace, tmp_path: Path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert len(rows) == n == 2 * (3 + 9)  # figures + indicator values per report
-    assert list(rows[0])[:11] == list(export.CSV_COLUMNS[:11])
+    # per report its 9 indicator values and its 2 narrative figures: the table cell linked to t3.new.total
+    # is its indicator value's row only, never a second time as a figure
+    assert len(rows) == n == 2 * (2 + 9)
+    assert list(rows[0]) == list(export.CSV_COLUMNS)
+    assert not [r for r in rows if r["kind"] == "figure" and r["indicator"] == "t3.new.total"]
     total = next(r for r in rows if r["indicator"] == "t3.new.total" and r["kind"] != "figure")
     assert (total["value"], total["unit"], total["status"], total["reviewer"], total["issuer"]) == (
         "36",

@@ -53,25 +53,34 @@ def test_every_sheet_prints_a4_landscape_one_page_wide(ws: Workspace, tmp_path: 
     wb = sheets.pop("__workbook__")
     names = list(sheets)
     # report tabs: number, year and a short issuer, unique, ≤ 31 characters; no sheet for the letter
-    tabs = names[2:-2]
+    tabs = names[4:-3]
     assert tabs == [f"{a} 2022年 示范市政府办", f"{b} 2023年 示范市政府办"]
     assert all(len(n) <= 31 for n in names) and len(set(names)) == len(names)
     for name, xml in sheets.items():
         setup = re.search(r"<pageSetup [^>]*/>", xml)
         assert setup, name
         assert 'paperSize="9"' in setup.group() and 'orientation="landscape"' in setup.group(), name
-        assert '<pageSetUpPr fitToPage="1"/>' in xml, name
-        assert re.search(r'fitToHeight="[02]"', setup.group()), name
+        # the data sheet of every indicator is not squeezed onto a page; every other sheet is one page wide
+        assert ('<pageSetUpPr fitToPage="1"/>' in xml) == (name != "指标数据"), name
+        if name != "指标数据":
+            # fitted to 0 (as many as it takes), 2, or 1 page high (1, the default, is left unwritten)
+            assert re.search(r'fitToHeight="[02]"', setup.group()) or "fitToHeight" not in setup.group(), name
+        # page numbers per sheet: each starts at 1; never a count of the whole workbook's pages
+        assert 'useFirstPageNumber="1"' in setup.group(), name
         footer = re.search(r"<oddFooter>(.*?)</oddFooter>", xml)
-        assert footer and "&amp;P" in footer.group(1) and "&amp;N" in footer.group(1), name
-        assert re.search(r"<oddHeader>.*审核人：.*</oddHeader>", xml), name
+        assert footer and "&amp;P" in footer.group(1) and "&amp;N" not in footer.group(1), name
+        assert re.search(r"<oddHeader>.*审核人：.*复核人：.*</oddHeader>", xml), name
+        # a font size code is never run together with a text that starts with a digit (&10 + "7 …")
+        head = re.search(r"<oddHeader>(.*?)</oddHeader>", xml).group(1) + footer.group(1)
+        assert {int(n) for n in re.findall(r'&amp;"[^"]*"&amp;(\d+)', head)} == {10}, name
     report_xml = sheets[tabs[0]]
-    assert "张三" in re.search(r"<oddHeader>(.*?)</oddHeader>", report_xml).group(1)  # who reviewed it
+    header = re.search(r"<oddHeader>(.*?)</oddHeader>", report_xml).group(1)
+    assert "审核人：张三" in header and "复核人：—" in header  # who reviewed it; no second reviewer yet
     assert 'fitToHeight="2"' in report_xml  # one report's three tables on at most two pages
     titles = re.findall(r'<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]+)<', wb)
     by_sheet = {names[int(i)]: ref for i, ref in titles}
-    assert set(by_sheet) == {"汇总", *tabs, "数字明细", "审核记录"}
-    assert by_sheet["汇总"].endswith("!$1:$2") and by_sheet["数字明细"].endswith("!$1:$1")
+    assert set(by_sheet) == {"汇总", "检查结果", *tabs, "指标数据", "数字明细", "审核记录"}
+    assert by_sheet["汇总"].endswith("!$1:$3") and by_sheet["数字明细"].endswith("!$1:$1")
 
 
 def test_a_file_named_like_a_formula_is_text_in_xlsx_and_csv(ws: Workspace, tmp_path: Path) -> None:
@@ -84,8 +93,9 @@ def test_a_file_named_like_a_formula_is_text_in_xlsx_and_csv(ws: Workspace, tmp_
     named = [c for c in cells if "HYPERLINK" in str(c.value)]
     assert named, "the file name never reached the workbook: the test proves nothing"
     assert all(c.data_type == "s" and str(c.value) == HOSTILE for c in named)  # text, never a formula
-    with zipfile.ZipFile(xlsx) as z:
-        assert not any("<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+    with zipfile.ZipFile(xlsx) as z:  # the workbook's own formulas (totals, 核对) never hold a name
+        xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert "<f>" in xml and not re.search(r"<f>[^<]*HYPERLINK", xml)
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0])[:4] == ["报告", "发布机关", "年度", "类别"]  # Chinese by default

@@ -45,7 +45,7 @@ def test_each_report_sheet_has_its_own_formats_tables(ws: Workspace, tmp_path: P
     out = tmp_path / "x.xlsx"
     export.to_xlsx(ws, out)
     wb = openpyxl.load_workbook(out)
-    sheets = {int(name.split()[0]): wb[name] for name in wb.sheetnames[2:-2]}
+    sheets = {int(name.split()[0]): wb[name] for name in wb.sheetnames[4:-3]}
     assert set(sheets) == {new, old, new2}
     for rid in (new, new2):
         v = _values(sheets[rid])
@@ -78,7 +78,7 @@ def test_summary_columns_cover_both_formats(ws: Workspace, tmp_path: Path) -> No
     old = _old_format(ws)
     out = tmp_path / "x.xlsx"
     export.to_xlsx(ws, out)
-    s = openpyxl.load_workbook(out)["汇总"]
+    s = openpyxl.load_workbook(out)["指标数据"]
     ids = [c.value for c in s[2]]
     assert ids.index("t2_2019.procurement.amount") < ids.index("t3.r1.total") < ids.index("t3.r6.total")
     row = next(r for r in range(3, s.max_row + 1) if s.cell(r, 1).value == old)

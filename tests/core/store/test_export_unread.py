@@ -50,12 +50,16 @@ def test_unread_cells_are_stored_checked_and_exported_as_unread(ws: Workspace, t
     xlsx = tmp_path / "out.xlsx"
     export.to_xlsx(ws, xlsx)
     wb = openpyxl.load_workbook(xlsx)
-    sheet = wb[wb.sheetnames[2]]
+    sheet = wb[wb.sheetnames[4]]
     shown = [c.value for row in sheet.iter_rows() for c in row]
-    assert shown.count("未读出") == 15
+    assert shown.count("未读出") == 15 + 1  # the cells, and the colour key under the tables
+    matrix = wb["指标数据"]
+    headers = [c.value for c in matrix[2]]
+    assert matrix.cell(3, headers.index("t4.review.total") + 1).value == "未读出"
+    # the leader's 汇总 says 未读出 too, never a blank or a sum that silently lacks the cell
     summary = wb["汇总"]
-    headers = [c.value for c in summary[2]]
-    assert summary.cell(3, headers.index("t4.review.total") + 1).value == "未读出"
+    heads = [c.value for c in summary[3]]
+    assert summary.cell(4, heads.index("行政复议") + 1).value == "未读出"
 
 
 def test_a_reviewer_fills_an_unread_cell(ws: Workspace, tmp_path: Path) -> None:

@@ -186,7 +186,7 @@ def test_the_exported_summary_names_both_reviewers(ws: Workspace, tmp_path: Path
     out = tmp_path / "核查结果.xlsx"
     export.to_xlsx(ws, out)
     sheet = openpyxl.load_workbook(out)["汇总"]
-    header = [c.value for c in sheet[1]]
-    row = [c.value for c in sheet[3]]
+    header = [c.value for c in sheet[3]]
+    row = [c.value for c in sheet[4]]
     assert row[header.index("审核状态")] == "复核通过"
     assert row[header.index("审核人")] == "张三" and row[header.index("复核人")] == "李四"

@@ -1,0 +1,341 @@
+"""The sheets a leader is handed: 汇总 (one row per report with the indicators a leader reads, a totals
+row of live ``SUM`` formulas, last year's figure where the workspace holds last year's report; one A4
+landscape page wide at ≥ 8 pt) and 图表 (native charts over the 汇总 and small tables of their own);
+and 指标数据, every indicator of every report, a data sheet that is not squeezed onto a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+from core import vocab
+from core.export import sheet
+from core.export.data import DASH, ReportData, value
+from core.export.sheet import Formats
+from core.tables import layout
+
+DASH_NOTE = "汇总中的“—”：报告中没有这一项（没有找到该表格，或报告用的是另一种格式）。"
+
+
+@dataclass(frozen=True)
+class Column:
+    group: str  # the header over a run of columns
+    head: str
+    parts: tuple[str, ...]  # indicator ids summed (one: the indicator itself)
+    width: float = 5.0
+
+
+def _t3(rows: Sequence[str]) -> tuple[str, ...]:
+    return tuple(f"t3.{r}.total" for r in rows)
+
+
+_R3 = tuple(f"r3_{k}" for k in range(1, 9))
+COLUMNS = (
+    Column("主动公开", "规章现行有效", ("t2.regulations.in_force",)),
+    Column("主动公开", "规范性文件现行有效", ("t2.normative_docs.in_force",)),
+    Column("主动公开", "行政许可决定", ("t2.licensing.decisions",)),
+    Column("主动公开", "行政处罚决定", ("t2.penalty.decisions",)),
+    Column("依申请公开", "本年新收", ("t3.new.total",)),
+    Column("依申请公开", "予以公开", ("t3.r1.total",)),
+    Column("依申请公开", "部分公开", ("t3.r2.total",)),
+    Column("依申请公开", "不予公开", _t3(_R3)),
+    Column("依申请公开", "无法提供", _t3(("r4_1", "r4_2", "r4_3"))),
+    Column("依申请公开", "不予处理", _t3(("r5_1", "r5_2", "r5_3", "r5_4", "r5_5"))),
+    Column("依申请公开", "其他处理", _t3(("r6_1", "r6_2", "r6_3", "r6"))),
+    Column("依申请公开", "办理结果总计", ("t3.r7_total.total",)),
+    Column("复议诉讼", "行政复议", ("t4.review.total",)),
+    Column("复议诉讼", "复议纠正", ("t4.review.corrected",)),
+    Column("复议诉讼", "行政诉讼", ("t4.suit_direct.total", "t4.suit_after_review.total")),
+    Column("复议诉讼", "诉讼纠正", ("t4.suit_direct.corrected", "t4.suit_after_review.corrected")),
+)
+# the report's own columns before the indicators: (head, width)
+FIXED = (("编号", 3.5), ("发布机关", 11), ("年度", 4.6), ("审核状态", 5), ("审核人", 5.5), ("复核人", 5.5))
+TAIL = (("未通过检查", 5.0), ("上年新收", 5.0), ("新收增减", 5.0))
+NEW = "t3.new.total"
+HEAD_ROWS = 3  # title, column groups, column names
+
+
+@dataclass
+class Layout:
+    """Where the 汇总's rows and columns are, for the charts and the tests."""
+
+    first: int  # the first report row (0-based)
+    last: int  # the last report row
+    totals: int  # the totals row
+    col: dict[str, int] = field(default_factory=dict)  # column head → column
+
+
+def widths(data: Sequence[ReportData] = ()) -> list[float]:
+    """Column widths: a number column as wide as its total needs (the total is the widest number)."""
+    out = [w for _, w in FIXED]
+    for c in COLUMNS:
+        total = sum(v for d in data for v in [value(d.indicators, c.parts)] if isinstance(v, int | float))
+        out.append(max(c.width, len(f"{total:,.0f}") + 0.6))
+    return out + [w for _, w in TAIL]
+
+
+def write_summary(
+    ws: Worksheet,
+    data: Sequence[ReportData],
+    previous: dict[int, tuple[int | None, dict[str, Any]]],
+    fm: Formats,
+) -> Layout:
+    heads = [h for h, _ in FIXED] + [c.head for c in COLUMNS] + [h for h, _ in TAIL]
+    n_cols = len(heads)
+    cols = widths(data)
+    for c, w in enumerate(cols):
+        ws.set_column(c, c, w)
+    title = f"政府信息公开工作年度报告汇总（{len(data)} 份）"
+    ws.merge_range(0, 0, 0, n_cols - 1, title, fm.get(bold=True, font_size=14, align="center"))
+    ws.set_row(0, 24)
+    # the column groups, then the column names (wrapped, the row as tall as the tallest)
+    nf = len(FIXED)
+    ws.merge_range(1, 0, 1, nf - 1, "报告", fm.header)
+    start = nf
+    for k in range(len(COLUMNS) + 1):
+        if k == len(COLUMNS) or COLUMNS[k].group != COLUMNS[start - nf].group:
+            group = COLUMNS[start - nf].group
+            if k + nf - 1 > start:
+                ws.merge_range(1, start, 1, k + nf - 1, group, fm.header)
+            else:
+                ws.write_string(1, start, group, fm.header)
+            start = k + nf
+    ws.merge_range(1, nf + len(COLUMNS), 1, n_cols - 1, "检查与同比", fm.header)
+    tallest = 1
+    for c, (h, w) in enumerate(zip(heads, cols, strict=True)):
+        ws.write_string(2, c, h, fm.header)
+        tallest = max(tallest, sheet.lines(h, w))
+    ws.set_row(2, sheet.row_height(tallest))
+    lay = Layout(
+        HEAD_ROWS, HEAD_ROWS + len(data) - 1, HEAD_ROWS + len(data), {h: c for c, h in enumerate(heads)}
+    )
+    label, center = fm.label, fm.center
+    num = fm.get(border=1, num_format="#,##0")
+    unread = fm.cell("pending", unread=True)
+    dash = fm.get(border=1, align="center", font_color="#808080")
+    sums: list[list[Any]] = [[] for _ in range(n_cols)]
+    for k, d in enumerate(data, start=HEAD_ROWS):
+        r = d.row
+        ws.write_number(k, 0, r.id, center)
+        ws.write_string(k, 1, r.issuer or d.name, label)
+        if r.year is not None:
+            ws.write_number(k, 2, r.year, center)
+        else:
+            ws.write_blank(k, 2, None, center)
+        ws.write_string(k, 3, vocab.REPORT_STATUSES.get(r.status, r.status), center)
+        ws.write_string(k, 4, d.first_reviewer(), center)
+        ws.write_string(k, 5, d.signed_by[1], center)
+        lines = sheet.lines(r.issuer or d.name, FIXED[1][1])
+        ws.set_row(k, sheet.row_height(lines))
+        cells = [value(d.indicators, c.parts) for c in COLUMNS]
+        prev = previous.get(r.id)
+        last = value(prev[1], (NEW,)) if prev else None
+        cells += [r.n_failed, last]
+        for j, v in enumerate(cells, start=nf):
+            sums[j].append(v)
+            if v is None:
+                ws.write_blank(k, j, None, center)
+            elif v == vocab.UNREAD:
+                ws.write_string(k, j, v, unread)
+            elif v == DASH:
+                ws.write_string(k, j, v, dash)
+            elif isinstance(v, str):
+                ws.write_string(k, j, v, center)
+            else:
+                ws.write_number(k, j, v, num)
+        if prev and last == DASH:
+            ws.write_comment(k, n_cols - 2, f"{prev[0] or ''}年报告中没有表三")
+        # 新收增减: a live formula (blank unless both years hold a number)
+        c_new, c_last = lay.col["本年新收"], n_cols - 2
+        a, b = xl_rowcol_to_cell(k, c_new), xl_rowcol_to_cell(k, c_last)
+        this = cells[c_new - nf]
+        diff: Any = this - last if isinstance(this, int | float) and isinstance(last, int | float) else ""
+        ws.write_formula(k, n_cols - 1, f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},"")', num, diff)
+        sums[n_cols - 1].append(diff)
+    # the totals row: SUM over the report rows, with its value cached for readers that do not recalculate
+    t = lay.totals
+    bold = fm.get(border=1, bold=True, num_format="#,##0", bg_color="#F2F2F2")
+    ws.merge_range(t, 0, t, nf - 1, "合计", fm.get(border=1, bold=True, align="center", bg_color="#F2F2F2"))
+    for j in range(nf, n_cols):
+        col = xl_col_to_name(j)
+        vals = sums[j]
+        total = sum(v for v in vals if isinstance(v, int | float))
+        ws.write_formula(t, j, f"=SUM({col}{HEAD_ROWS + 1}:{col}{t})", bold, total if data else 0)
+        missing = sum(1 for v in vals if v == vocab.UNREAD)
+        if missing:
+            ws.write_comment(t, j, f"合计不完整：{missing} 份报告的这一项未读出")
+    ws.set_row(t, sheet.row_height(1))
+    ws.freeze_panes(HEAD_ROWS, 2)
+    ws.write_string(t + 2, 0, DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。", fm.text)
+    sheet.page_setup(ws, title, _everyone(data, 0), _everyone(data, 1), (0, HEAD_ROWS - 1), 0)
+    return lay
+
+
+def _everyone(data: Sequence[ReportData], k: int) -> str:
+    names = (d.first_reviewer() if k == 0 else d.signed_by[1] for d in data)
+    return "、".join(dict.fromkeys(n for n in names if n))
+
+
+# ---- 图表 ----------------------------------------------------------------------------------------------
+RESULTS = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理")
+OUTCOMES = (("结果维持", "upheld"), ("结果纠正", "corrected"), ("其他结果", "other"), ("尚未审结", "pending"))
+SUITS = (("行政复议", ("review",)), ("行政诉讼", ("suit_direct", "suit_after_review")))
+
+
+CHART_FONT = {"name": sheet.FONT}
+
+
+def _fonts(chart: Any, title: str) -> None:
+    """The chart's title, axes and legend in the workbook's one font."""
+    chart.set_title({"name": title, "name_font": {**CHART_FONT, "size": 12, "bold": True}})
+    chart.set_x_axis({"num_font": CHART_FONT})
+    chart.set_legend({"font": CHART_FONT})
+
+
+def write_charts(
+    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats
+) -> None:
+    """Three small tables (formulas over the 汇总 where the 汇总 has the figures) and a native chart over
+    each: 依申请 by year, 办理结果 by kind, 行政复议/诉讼 outcomes."""
+    ws.set_column(0, 0, 12)
+    ws.set_column(1, 4, 10)
+    ws.write_string(0, 0, "图表（数据取自“汇总”及各报告表四）", fm.title)
+    first, last = lay.first + 1, lay.last + 1  # 1-based rows of the 汇总's reports
+    year_col = xl_col_to_name(lay.col["年度"])
+    # 1. by year: 本年新收 and 办理结果总计 summed per year
+    years = sorted({d.row.year for d in data if d.row.year is not None})
+    ws.write_string(2, 0, "年度", fm.header)
+    ws.write_string(2, 1, "本年新收", fm.header)
+    ws.write_string(2, 2, "办理结果总计", fm.header)
+    for k, y in enumerate(years, start=3):
+        ws.write_number(k, 0, y, fm.center)
+        for j, head in ((1, "本年新收"), (2, "办理结果总计")):
+            col = xl_col_to_name(lay.col[head])
+            parts = next(c.parts for c in COLUMNS if c.head == head)
+            cached = sum(v for d in data if d.row.year == y
+                         for v in [value(d.indicators, parts)] if isinstance(v, int | float))  # fmt: skip
+            ws.write_formula(
+                k, j, f"=SUMIF(汇总!${year_col}${first}:${year_col}${last},A{k + 1},汇总!${col}${first}:${col}${last})",
+                fm.int, cached,
+            )  # fmt: skip
+    n_years = max(len(years), 1)
+    chart = wb.add_chart({"type": "column"})
+    for j in (1, 2):
+        chart.add_series({
+            "name": ["图表", 2, j],
+            "categories": ["图表", 3, 0, 2 + n_years, 0],
+            "values": ["图表", 3, j, 2 + n_years, j],
+        })  # fmt: skip
+    _fonts(chart, "依申请公开：按年度")
+    chart.set_y_axis({"name": "件", "name_font": CHART_FONT, "num_font": CHART_FONT})
+    ws.insert_chart(2, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
+    # 2. by result: the 汇总's totals row
+    top = 20
+    ws.write_string(top, 0, "办理结果", fm.header)
+    ws.write_string(top, 1, "件数（合计）", fm.header)
+    for k, head in enumerate(RESULTS, start=top + 1):
+        ws.write_string(k, 0, head, fm.label)
+        cached = sum(v for d in data for c in COLUMNS if c.head == head
+                     for v in [value(d.indicators, c.parts)] if isinstance(v, int | float))  # fmt: skip
+        ws.write_formula(
+            k, 1, f"=汇总!{xl_rowcol_to_cell(lay.totals, lay.col[head], True, True)}", fm.int, cached
+        )
+    chart = wb.add_chart({"type": "bar"})
+    chart.add_series({
+        "name": "办理结果",
+        "categories": ["图表", top + 1, 0, top + len(RESULTS), 0],
+        "values": ["图表", top + 1, 1, top + len(RESULTS), 1],
+        "data_labels": {"value": True},
+    })  # fmt: skip
+    _fonts(chart, "依申请公开：办理结果")
+    chart.set_y_axis({"num_font": CHART_FONT})
+    chart.set_legend({"none": True})
+    ws.insert_chart(top, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
+    # 3. 行政复议 / 行政诉讼 outcomes, summed from every report's table 四
+    top = 38
+    ws.write_string(top, 0, "", fm.header)
+    for j, (word, _) in enumerate(OUTCOMES, start=1):
+        ws.write_string(top, j, word, fm.header)
+    for k, (name, groups) in enumerate(SUITS, start=top + 1):
+        ws.write_string(k, 0, name, fm.label)
+        for j, (_, key) in enumerate(OUTCOMES, start=1):
+            total: float = 0
+            for d in data:
+                v = value(d.indicators, tuple(f"t4.{g}.{key}" for g in groups))
+                if isinstance(v, int | float):
+                    total += v
+            ws.write_number(k, j, total, fm.int)
+    chart = wb.add_chart({"type": "column", "subtype": "stacked"})
+    for j in range(1, len(OUTCOMES) + 1):
+        chart.add_series({
+            "name": ["图表", top, j],
+            "categories": ["图表", top + 1, 0, top + len(SUITS), 0],
+            "values": ["图表", top + 1, j, top + len(SUITS), j],
+        })  # fmt: skip
+    _fonts(chart, "行政复议、行政诉讼：结果")
+    chart.set_y_axis({"num_font": CHART_FONT})
+    ws.insert_chart(top, 6, chart, {"x_scale": 1.0, "y_scale": 1.0})
+    sheet.page_setup(ws, "图表", _everyone(data, 0), _everyone(data, 1), None, 1)
+
+
+# ---- 指标数据 ----------------------------------------------------------------------------------------
+def write_matrix(ws: Worksheet, data: Sequence[ReportData], fm: Formats, cell: Callable[..., Any]) -> None:
+    """Every indicator of every report, one row per report, the ids under the labels (for pivots)."""
+    present = {i for d in data for i in d.indicators}
+    ids = [i for i in layout.ORDER if i in present] + sorted(present - set(layout.ORDER))
+    if not ids:
+        ids = [i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))]
+    fixed = (
+        "编号",
+        "文件",
+        "标题",
+        "发布机关",
+        "年度",
+        "审核状态",
+        "数字",
+        "待核对",
+        "未通过检查",
+        "审核人",
+        "复核人",
+    )
+    w = (6, 24, 36, 20, 6, 8, 6, 7, 9, 8, 8)
+    for c, (h, width) in enumerate(zip(fixed, w, strict=True)):
+        ws.merge_range(0, c, 1, c, h, fm.header)
+        ws.set_column(c, c, width)
+    for k, ind in enumerate(ids):
+        c = len(fixed) + k
+        ws.write_string(0, c, layout.label(ind), fm.header)
+        ws.write_string(1, c, ind, fm.header)
+    ws.set_column(len(fixed), len(fixed) + len(ids) - 1, 13)
+    ws.set_row(0, max(sheet.row_height(sheet.lines(layout.label(i), 13)) for i in ids))
+    ws.freeze_panes(2, 2)
+    label = fm.label
+    columns = list(enumerate(ids, start=len(fixed)))
+    for k, d in enumerate(data, start=2):
+        r = d.row
+        for c, v in enumerate((r.id, d.name, r.title or "", r.issuer or "", r.year,
+                               vocab.REPORT_STATUSES.get(r.status, r.status), r.n_figures, r.n_pending,
+                               r.n_failed, d.first_reviewer(), d.signed_by[1])):  # fmt: skip
+            if v is None:
+                ws.write_blank(k, c, None, label)
+            elif isinstance(v, str):
+                ws.write_string(k, c, v, label)
+            else:
+                ws.write_number(k, c, v, label)
+        inds = d.indicators
+        for j, ind in columns:
+            if ind in inds:
+                x, f = cell(inds[ind], fm, False)
+                if x is None:
+                    ws.write_blank(k, j, None, f)
+                elif isinstance(x, str):
+                    ws.write_string(k, j, x, f)
+                else:
+                    ws.write_number(k, j, x, f)
+    ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
