@@ -31,7 +31,9 @@ def _workspace(tmp_path: Path) -> tuple[Path, list[int]]:
         ids = ws.import_paths([str(p) for p in paths]).report_ids
         ex = extraction(issuer="丙区人民政府", year=2023)
         inds = dict(ex.indicators)
-        inds["t3.carried_in.natural"] = IndicatorValue(id="t3.carried_in.natural", kind="unread", value=None, raw="1 2")
+        inds["t3.carried_in.natural"] = IndicatorValue(
+            id="t3.carried_in.natural", kind="unread", value=None, raw="1 2"
+        )
         ids.append(ws.add_report(dataclasses.replace(ex, indicators=inds)))
         ws.set_indicator_value(ids[-1], "t3.carried_in.natural", Decimal(4))
         for rid in ids:
