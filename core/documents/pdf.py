@@ -16,7 +16,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from itertools import islice, repeat
-from operator import attrgetter
+from operator import attrgetter, sub
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -192,6 +192,54 @@ _VP = ctypes.c_void_p
 _loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (c_void_p text page, int, c_void_p box)
 _unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
 _SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
+# A loose box this many times taller or shorter than the page's median is verified (``_repair_boxes``).
+ODD_BOX = 2.5
+ODD_POINTS = 36.0  # a box taller than this (half an inch) is verified whatever the median
+
+
+def _repair_boxes(tp: raw.FPDF_TEXTPAGE, f: memoryview[float]) -> int:
+    """Put right the loose boxes PDFium computes without the text matrix; returns how many.
+
+    For a glyph of a vertical-writing CID font (Identity-V, as WPS sets a vertical label) PDFium
+    builds the loose box from the font size alone: a glyph shown at ``199 Tf`` under a 0.05 text
+    matrix gets a 199 pt box, 95 pt to the right of and 70 pt above where it is drawn. Such a box is
+    one whose width is the unscaled font size while the text matrix scales the glyph; it is replaced by
+    the scaled em square centred on the glyph as drawn (its tight box), or, for a glyph without ink,
+    hung from the glyph's vertical origin. Only boxes far from the page's usual height are checked."""
+    n = len(f) // 4
+    if n == 0:
+        return 0
+    heights = list(map(abs, map(sub, f[1::4], f[3::4])))
+    med = sorted(heights)[n // 2]
+    hi, lo = min(ODD_BOX * med, ODD_POINTS) if med > 0 else ODD_POINTS, med / ODD_BOX
+    odd = [i for i, h in enumerate(heights) if not lo <= h <= hi]
+    if not odd:
+        return 0
+    fixed = 0
+    m = raw.FS_MATRIX()
+    lft, rgt, bot, top = (ctypes.c_double() for _ in range(4))
+    for i in odd:
+        left, _top, right, _bottom = f[4 * i : 4 * i + 4]
+        size = raw.FPDFText_GetFontSize(tp, i)
+        if size <= 0 or abs((right - left) - size) > 0.01 * size + 0.01:
+            continue  # not a box of the unscaled font size
+        if not raw.FPDFText_GetMatrix(tp, i, m) or m.b or m.c:
+            continue  # rotated or skewed text: leave PDFium's box
+        scale = abs(m.a * m.d) ** 0.5
+        if abs(scale - 1.0) < 0.1:
+            continue  # the box is right (within a tenth) anyway
+        em = size * scale
+        if (
+            raw.FPDFText_GetCharBox(tp, i, lft, rgt, bot, top)
+            and rgt.value > lft.value
+            and top.value > bot.value
+        ):
+            cx, cy = (lft.value + rgt.value) / 2, (bot.value + top.value) / 2
+            f[4 * i : 4 * i + 4] = array("f", (cx - em / 2, cy + em / 2, cx + em / 2, cy - em / 2))
+        else:  # no ink: the em square below the vertical origin (the top centre of the glyph)
+            f[4 * i : 4 * i + 4] = array("f", (m.e - em / 2, m.f, m.e + em / 2, m.f - em))
+        fixed += 1
+    return fixed
 
 
 def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
@@ -206,6 +254,7 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     base = ctypes.addressof(rects)
     found = list(map(_loose_box, repeat(h, n), range(n), map(_VP, range(base, base + 16 * n, 16))))
     f = memoryview(rects).cast("B").cast("f")  # read in place: no list of 4 floats per character
+    _repair_boxes(tp, f)
     fold = _FOLD
     chars: list[Char] = []
     append = chars.append
