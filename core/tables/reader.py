@@ -93,6 +93,24 @@ def _schema_order() -> dict[str, int]:
     return {i.id: n for n, i in enumerate(schema.indicators())}
 
 
+CONFIRM = 0.6  # share of a row's label a label read at the row's place must hold, in order
+
+
+@lru_cache(maxsize=1 << 14)
+def _held(key: str, target: str) -> float:
+    """The share of ``target``'s characters that ``key`` holds in the same order (garbled or
+    interleaved text, a typo that dropped words: 其他法律行政止公开 holds 9 of 其他法律行政法规禁止公开's 12)."""
+    if not target:
+        return 0.0
+    m = SequenceMatcher(None, key, target, autojunk=False)
+    return sum(b.size for b in m.get_matching_blocks()) / len(target)
+
+
+def confirms(key: str, row: Row) -> float:
+    """How well a label read at a row's place in the form confirms that row (0..1)."""
+    return max((_held(key, v) for v in _variants(row)), default=0.0)
+
+
 def _row_score(key: str, row: Row) -> float:
     variants = _variants(row)
     if key in variants:
@@ -252,7 +270,13 @@ class _Reader:
 
     # -- tables -------------------------------------------------------------------------------
     def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
-        """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read."""
+        """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read.
+
+        The form is the key, labels confirm: rows whose labels match are anchors; between two anchors
+        the rows of the form not found and the unmatched labels with a full row of cells are paired in
+        order when there are as many of each and each label confirms its row (``confirms``), so a
+        label garbled by a stacked vertical heading or a typo does not lose its row. When position and
+        label disagree the row's cells stay unread."""
         ri = 0
         last = lo
         t = self.toks
@@ -260,6 +284,8 @@ class _Reader:
         blanks: list[
             tuple[Row, float, int]
         ] = []  # rows printed with no cells, kept when the table shows cells
+        anchors: list[tuple[int, int]] = []  # (row index, token index of its label) in order
+        slots: list[tuple[int, list[Token]]] = []  # labels with a row of cells that matched no row
         shown = False
         for end in range(lo, min(hi, len(t))):
             if ri >= len(rows):
@@ -271,6 +297,7 @@ class _Reader:
                     for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                         if self.blank_row(end, rows[j]):
                             blanks.append((rows[j], self.match(end, rows[j]), end))
+                            anchors.append((j, end))
                             ri = j + 1
                             break
                 continue
@@ -284,12 +311,54 @@ class _Reader:
                 self.put(prefix, rows[j], cells, score)
                 shown = shown or any(c.kind == VALUE for c in cells)
                 last = end + 1 + len(cells)
+                anchors.append((j, end))
                 ri = j + 1
                 break
+            else:
+                n = len(rows[ri].columns)
+                cells = self.values_after(end, n)
+                if cells is not None and len(cells) == n and not self.header_cell(end):
+                    slots.append((end, cells))
+        last = max(last, self.by_position(prefix, rows, anchors, slots))
         if shown:  # a copy that lost every cell (values drawn as images, a page's script) has no blank rows
             for row, score, at in blanks:
                 self.put_blank(prefix, row, score, at)
         return last
+
+    def by_position(
+        self,
+        prefix: str,
+        rows: Sequence[Row],
+        anchors: list[tuple[int, int]],
+        slots: list[tuple[int, list[Token]]],
+    ) -> int:
+        """Rows between two anchors read by their place in the form (see ``read_rows``); returns the
+        index after the last cell read this way (0 when none)."""
+        last = 0
+        for (ja, ea), (jb, eb) in zip(anchors, anchors[1:], strict=False):
+            missing = [r for r in rows[ja + 1 : jb] if len(r.columns) == len(rows[ja + 1].columns)]
+            if not missing or len(missing) != jb - ja - 1:
+                continue
+            inside = [(e, c) for e, c in slots if ea < e < eb]
+            if len(inside) != len(missing):
+                continue  # the labels and the form disagree on how many rows lie here: nothing is placed
+            for row, (end, cells) in zip(missing, inside, strict=True):
+                key = self.run_key(end, ea)
+                own = confirms(key, row)
+                if own < CONFIRM or any(confirms(key, other) > own for other in missing if other is not row):
+                    continue  # the label does not confirm the row at this place: its cells stay unread
+                self.put(prefix, row, cells, 0.6 + 0.2 * own)
+                last = max(last, end + 1 + len(cells))
+        return last
+
+    def run_key(self, end: int, floor: int) -> str:
+        """The key of the label run ending at ``end`` (at most MAX_JOIN tokens, after ``floor``)."""
+        key = ""
+        for j in range(end, max(floor, end - MAX_JOIN), -1):
+            if self.toks[j].kind != LABEL:
+                break
+            key = self.toks[j].key + key
+        return key
 
     def find(self, targets: Sequence[str], lo: int, hi: int, threshold: float = 0.85) -> int | None:
         """First label token in [lo, hi) matching one of the label keys ``targets``."""

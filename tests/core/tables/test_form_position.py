@@ -1,0 +1,87 @@
+"""The form is the key, labels confirm: the 2021 format fixes the order of table 三's rows, so a row
+whose label was garbled (a stacked vertical heading interleaved with it, as a WPS export's text
+layer reads when its characters are misplaced) or mistyped is read at its place in the form, when its
+label still holds most of the row's words. When the place and the label disagree, the row's cells
+are reported unread, never guessed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from core import tables
+from core.schema import T3_ROWS
+from tests.core.tables.helpers import load_text, pipe_text, t3_rows
+
+
+def _value(key: str, col: int) -> str:
+    return str((sum(map(ord, key)) + col) % 9 + 1)
+
+
+def _rows_with(labels: dict[str, str]) -> list[list[str]]:
+    rows = t3_rows(_value)
+    keys = [r.key for r in T3_ROWS if r.key != "r6"]
+    for row, key in zip(rows, keys, strict=True):
+        if key in labels:
+            row[0] = labels[key]
+    return rows
+
+
+def _read(tmp_path: Path, labels: dict[str, str]) -> dict[str, object]:
+    return tables.read(load_text(tmp_path, pipe_text(_rows_with(labels))), with_unread=True)
+
+
+def _row(values: dict, key: str) -> list[object]:
+    cols = ("natural", "business", "research", "nonprofit", "legal", "other_org", "total")
+    return [(values[f"t3.{key}.{c}"].kind, values[f"t3.{key}.{c}"].value) for c in cols]
+
+
+def _expected(key: str) -> list[object]:
+    return [("number", Decimal(_value(key, c))) for c in range(7)]
+
+
+# The labels of rows （一）, （二） and （三）2 as the text layer of a WPS export read them when the
+# stacked 三、本年度办理结果 fell into them (../shared/corpus/wps-like, README), with the typo
+# 行政法规禁止 → 行政止 an office printed.
+GARBLED = {
+    "r1": "三、（一）予以公开",
+    "r2": "本年度（计二其）他部情分形公）开（区分处理的，只计这一情 形，不",
+    "r3_2": "结果2.其他法律行政止公开",
+}
+
+
+def test_garbled_and_mistyped_labels_are_read_at_their_place(tmp_path: Path) -> None:
+    got = _read(tmp_path, GARBLED)
+    for key in ("r1", "r2", "r3_2"):
+        assert _row(got, key) == _expected(key), key
+    assert [k for k, v in got.items() if v.kind == tables.UNREAD] == []
+
+
+def test_a_label_that_does_not_confirm_its_place_leaves_the_row_unread(tmp_path: Path) -> None:
+    """A label at （二）'s place that holds none of （二）'s words: its cells are not taken for （二）."""
+    got = _read(tmp_path, {"r2": "附注：以上数据截至十二月底"})
+    assert {got[f"t3.r2.{c}"].kind for c in ("natural", "total")} == {tables.UNREAD}
+    assert _row(got, "r1") == _expected("r1")
+    assert _row(got, "r3_1") == _expected("r3_1")
+
+
+def test_an_extra_row_between_two_rows_leaves_the_gap_unread(tmp_path: Path) -> None:
+    """Two unmatched rows of cells where the form has one: which is （一） cannot be told; neither is
+    taken, and the anchored rows around them are read as before."""
+    rows = _rows_with({"r1": "三、（一）予以公开"})
+    at = next(i for i, r in enumerate(rows) if r[0] == "三、（一）予以公开")
+    rows.insert(at, ["小计说明", *["9"] * 7])
+    got = tables.read(load_text(tmp_path, pipe_text(rows)), with_unread=True)
+    assert {got[f"t3.r1.{c}"].kind for c in ("natural", "total")} == {tables.UNREAD}
+    assert _row(got, "r2") == _expected("r2")
+
+
+def test_a_label_closer_to_a_neighbouring_missing_row_is_not_placed(tmp_path: Path) -> None:
+    """Rows （一） and （二） both unmatched and printed in swapped order: each label confirms the
+    other row better than the one at its place, so neither is read rather than both wrong."""
+    rows = _rows_with({"r1": "三、（一）予以公开", "r2": "本年度（二）部分公开（区分处理的只计这一情形）"})
+    i1 = next(i for i, r in enumerate(rows) if r[0].startswith("三、（一）"))
+    rows[i1], rows[i1 + 1] = rows[i1 + 1], rows[i1]
+    got = tables.read(load_text(tmp_path, pipe_text(rows)), with_unread=True)
+    for key in ("r1", "r2"):
+        assert got[f"t3.{key}.natural"].kind == tables.UNREAD, key
