@@ -427,10 +427,13 @@ class _Reader:
             if t[i].kind == LABEL:
                 i += 1
                 continue
-            cells = self.values_after(i - 1, 15, pad=True)
             j = i
             while j < len(t) and t[j].kind != LABEL:
                 j += 1
+            row = self.t4_row(i, j)
+            if row is None:
+                return  # the cells cannot be aligned with the header with certainty: they stay unread
+            cells = self.values_after(i - 1, 15, pad=True) if row == i else t[row : row + 15]
             if cells is not None and any(c.kind == VALUE for c in cells):
                 cols = [(g, c) for g, _ in schema.T4_GROUPS for c in schema.T4_COLUMNS]
                 for (g, col), tok in zip(cols, cells, strict=False):
@@ -441,6 +444,33 @@ class _Reader:
             i = j
         if not self.read_t4_parts(at + 1, hi):
             self.t4_run_together(at + 1, hi)
+
+    def t4_row(self, i: int, j: int) -> int | None:
+        """Where table 四's row of values starts among the cells ``toks[i:j]`` after its header.
+
+        A browser that breaks the page inside table 四 draws, at the top of the next page, the rest
+        of the header's tall cells as a row of empty cells above the row of values. Lines holding
+        only blanks before the first line with a value are then not cells of the values: when that
+        line holds one cell per column it is the row; when it holds more than one cell but not one
+        per column the cells cannot be aligned with the header and nothing is read (None). A copy
+        with one cell per line keeps its blank cells (``i``: read from the start)."""
+        t = self.toks
+        k = i
+        while k < j and t[k].kind == BLANK:
+            e = k
+            while e < j and t[e].line == t[k].line and t[e].kind == BLANK:
+                e += 1
+            if e < j and t[e].line == t[k].line:
+                break  # a blank cell on the line of values: one of them
+            k = e
+        if k == i or k >= j:
+            return i
+        e = k
+        while e < j and t[e].line == t[k].line:
+            e += 1
+        if e - k == 1 and t[k - 1].line != t[k].line and (k + 1 >= j or t[k + 1].line != t[k].line):
+            return i  # one cell per line: a blank line is a blank cell
+        return k if e - k == 15 else None
 
     def read_t4_parts(self, lo: int, hi: int) -> bool:
         """Table 四 printed as three tables (行政复议 / 未经复议直接起诉 / 复议后起诉), each its caption,
