@@ -21,7 +21,7 @@ from operator import attrgetter, sub
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, direct, find_tables, object_types, unchecked
+from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -210,11 +210,13 @@ def _repair_boxes(tp: raw.FPDF_TEXTPAGE, f: memoryview[float]) -> int:
     if n == 0:
         return 0
     heights = list(map(abs, map(sub, f[1::4], f[3::4])))
-    med = sorted(heights)[n // 2]
+    # the median of a sample: a page's usual height (white space and line breaks have no box)
+    sample = sorted(h for h in heights[:: max(1, n // 64)] if h > 0) or [0.0]
+    med = sample[len(sample) // 2]
     hi, lo = min(ODD_BOX * med, ODD_POINTS) if med > 0 else ODD_POINTS, med / ODD_BOX
-    odd = [i for i, h in enumerate(heights) if not lo <= h <= hi]
-    if not odd:
+    if max(heights) <= hi and min((h for h in heights if h > 0), default=lo) >= lo:
         return 0
+    odd = [i for i, h in enumerate(heights) if h > hi or 0 < h < lo]
     fixed = 0
     m = raw.FS_MATRIX()
     lft, rgt, bot, top = (ctypes.c_double() for _ in range(4))
@@ -304,12 +306,60 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return bool(object_types(page, frozenset((raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM))))
 
 
-def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:
+def _label_only_row(t: GridTable) -> bool:
+    """Does a row of the table hold a label and, beside it, at least two cells with nothing at all
+    (what a table of figures looks like when its digits have no text)?"""
+    rows: dict[int, list[GridCell]] = {}
+    for c in t.cells:
+        rows.setdefault(c.row, []).append(c)
+    for cells in rows.values():
+        labelled = any(any(_wide(ch.ch) for ch in c.chars) for c in cells)
+        if labelled and sum(1 for c in cells if not c.chars) >= 2:
+            return True
+    return False
+
+
+_obj_text = direct(raw.FPDFTextObj_GetText, ctypes.c_ulong, _VP, _VP, _VP, ctypes.c_ulong)
+_obj_bounds = direct(raw.FPDFPageObj_GetBounds, ctypes.c_int, _VP, _VP, _VP, _VP, _VP)
+
+
+def _textless_glyphs(page: pdfium.PdfPage, tp: raw.FPDF_TEXTPAGE, frame: Frame) -> list[Char]:
+    """Text objects drawn on the page whose glyphs give no text at all (a font without a ToUnicode
+    map and without an encoding PDFium can follow), one U+FFFD each at the object's bounds."""
+    out: list[Char] = []
+    h = ctypes.cast(tp, _VP).value
+    box = [ctypes.c_float() for _ in range(4)]
+    addr = [ctypes.addressof(b) for b in box]
+    for a, _kind in object_types(page, frozenset((raw.FPDF_PAGEOBJ_TEXT,))):
+        if _obj_text(a, h, None, 0) > 2:  # the text and its terminator, 2 bytes each: it has text
+            continue
+        if not _obj_bounds(a, *addr):
+            continue
+        x0, y0, x1, y1 = (b.value for b in box)
+        if x1 - x0 <= 0.1 or y1 - y0 <= 0.1:  # no outline to measure (font not embedded): its origin
+            x1, y1 = x0 + 1.0, y0 + 1.0
+        if not frame.identity:
+            x0, y0, x1, y1 = frame.box(x0, y0, x1, y1)
+        out.append(Char("\ufffd", x0, y0, x1, y1))
+    return out
+
+
+def _write_page(
+    out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int, tp: raw.FPDF_TEXTPAGE | None = None
+) -> bool:
+    """Write the page's lines and tables; True when its tables show glyphs that have no text."""
     frame = Frame(page)
     if not frame.identity:  # boxes in the displayed page: crop box origin, /Rotate applied
         for c in chars:
             c.x0, c.y0, c.x1, c.y1 = frame.box(c.x0, c.y0, c.x1, c.y1)
     tables = find_tables(page, chars, frame)
+    textless = False
+    if tp is not None and any(map(_label_only_row, tables)):
+        missing = _textless_glyphs(page, tp, frame)
+        if missing:  # the cells show these glyphs: read again with them, so the cells are not blank
+            chars = chars + missing
+            tables = find_tables(page, chars, frame)
+            textless = any(c.ch == "\ufffd" for t in tables for cell in t.cells for c in cell.chars)
     blocks: list[tuple[float, int, object]] = []  # (top, kind, payload): kind 0 line, 1 table
     rest = chars
     if tables:
@@ -328,6 +378,7 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
             out.line(payload, index)  # type: ignore[arg-type]
         else:
             _write_table(out, payload, index)  # type: ignore[arg-type]
+    return textless
 
 
 def _write_table(out: _Out, t: object, index: int) -> None:
@@ -381,6 +432,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     pages: list[Page] = []
     scanned: list[int] = []
     failed: list[int] = []
+    textless: list[int] = []  # pages whose tables show glyphs that have no text
     unmapped = 0
     try:
         n = len(pdf)
@@ -399,17 +451,18 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                 tp = page.get_textpage()
                 try:
                     chars, bad = _page_chars(tp.raw)
+                    unmapped += bad
+                    if not chars:
+                        if _has_image(page):
+                            scanned.append(i)
+                        continue
+                    if out.parts:
+                        out.newline()
+                    if _write_page(out, chars, page, i, tp.raw):
+                        textless.append(i)
+                    out.flush()
                 finally:
                     tp.close()
-                unmapped += bad
-                if not chars:
-                    if _has_image(page):
-                        scanned.append(i)
-                    continue
-                if out.parts:
-                    out.newline()
-                _write_page(out, chars, page, i)
-                out.flush()
             except pdfium.PdfiumError:
                 failed.append(i)
             finally:
@@ -429,6 +482,11 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         )
     if failed:
         warnings.append(f"第 {_listed(failed)} 页已损坏，无法读取，已跳过")
+    if textless:
+        warnings.append(
+            f"第 {_listed(textless)} 页的表格中有文字的字体缺少编码映射（ToUnicode），文字层里没有这些字"
+            "（多为数字）：这些单元格无法读出，请对照原文核对"
+        )
     if unmapped:
         warnings.append(f"有 {unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
     return Document(
