@@ -162,10 +162,11 @@ def _sentence_before(n: str, start: int, soft: bool, limit: int = 160) -> str:
 
 
 def _paragraph_before(n: str, start: int, soft: bool, limit: int = 300) -> str:
-    """Text from the start of the paragraph (or ``limit`` characters) to ``start``."""
+    """Text from the start of the paragraph (or ``limit`` characters) to ``start``, its wrapped lines
+    joined (a word split across a PDF line, 申 / 请, is the word)."""
     lo = max(0, start - limit)
     cut = n.rfind("\n\n" if soft else "\n", lo, start)
-    return n[max(lo, cut + 1) : start]
+    return n[max(lo, cut + 1) : start].replace("\n", "")
 
 
 def _clean(p: _Patterns, s: str) -> str:
