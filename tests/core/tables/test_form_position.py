@@ -85,3 +85,23 @@ def test_a_label_closer_to_a_neighbouring_missing_row_is_not_placed(tmp_path: Pa
     got = tables.read(load_text(tmp_path, pipe_text(rows)), with_unread=True)
     for key in ("r1", "r2"):
         assert got[f"t3.{key}.natural"].kind == tables.UNREAD, key
+
+
+T2_TRADITIONAL = (
+    "二、主動公開政府信息情況\n第二十條第（一）項\n信息內容\t本年制發件數\t本年廢止件數\t現行有效件數\n"
+    "規章\t1\t0\t11\n行政規範性檔案\t8\t26\t66\n第二十條第（五）項\n信息內容\t本年處理決定數量\n"
+    "行政許可\t447\n第二十條第（六）項\n信息內容\t本年處理決定數量\n行政處罰\t39\n行政強制\t8\n"
+    "第二十條第（八）項\n信息內容\t本年收費金額（單位：萬元）\n行政事業性收費\t9.6\n"
+)
+
+
+def test_a_traditional_copy_that_wrote_files_as_dangan_keeps_its_row(tmp_path: Path) -> None:
+    """Taiwan-phrase conversion writes 文件 as 檔案 (行政規範性檔案): the row is read at its place in
+    table 二, between 規章 and 行政許可."""
+    got = tables.read(load_text(tmp_path, T2_TRADITIONAL), with_unread=True)
+    assert [got[f"t2.normative_docs.{c}"].value for c in ("issued", "repealed", "in_force")] == [
+        Decimal(8),
+        Decimal(26),
+        Decimal(66),
+    ]
+    assert [k for k, v in got.items() if v.kind == tables.UNREAD] == []
