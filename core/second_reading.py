@@ -26,6 +26,9 @@ RELATIONS = frozenset(("t3.row_total", "t3.balance", "t3.results_total", "t4.gro
 _TABLE_NAMES = {"t2": "表二", "t2_2019": "表二", "t3": "表三", "t4": "表四"}
 SECOND = "第二种读法（pdfplumber）"
 MAX_LISTED = 6
+MAX_PAGES = 12  # pages read a second time at most (pdfplumber takes 50-100 ms a page)
+# Words of the tables' headers and first rows: where a table none of whose cells was read stands.
+_TABLE_WORDS = ("申请人情况", "申請人情況", "本年新收", "结果维持", "結果維持", "第二十条", "第二十條")
 
 
 def _table(iid: str) -> str:
@@ -62,9 +65,16 @@ def _pages(doc: Document, values: Mapping[str, IndicatorValue], wanted: set[str]
         if _table(k) in wanted and v.start is not None and doc.char_pages is not None
     }
     seen.discard(-1)
+    if not seen and doc.char_pages is not None:  # nothing read: where the tables' words are
+        for word in _TABLE_WORDS:
+            at = doc.text.find(word)
+            while at >= 0 and len(seen) < MAX_PAGES:
+                seen.add(doc.char_pages[at])
+                at = doc.text.find(word, at + 1)
+        seen.discard(-1)
     if not seen:
-        return list(range(n))
-    return sorted({p + d for p in seen for d in (-1, 0, 1) if 0 <= p + d < n})
+        return list(range(min(n, MAX_PAGES)))
+    return sorted({p + d for p in seen for d in (-1, 0, 1) if 0 <= p + d < n})[:MAX_PAGES]
 
 
 def _reread(
