@@ -165,7 +165,9 @@ def arbitrate(
             failing = any(getattr(c, "status", "") == checks.FAIL for c in _relations(out, table))
             if failing:
                 for k in differ:
-                    out[k] = IndicatorValue(k, tables.UNREAD, None, "", None, None, 0.0)
+                    out[k] = IndicatorValue(
+                        id=k, kind=tables.UNREAD, value=None, raw="", start=None, end=None, confidence=0.0
+                    )
                 notes.append(
                     f"{name}有 {len(differ)} 个单元格两种读法不同，且都不满足勾稽关系，已标为未读出"
                     f"（本程序 / 第二种）：{_listed(differ, own, read2)}"
