@@ -357,9 +357,11 @@ def _write_page(
     if tp is not None and any(map(_label_only_row, tables)):
         missing = _textless_glyphs(page, tp, frame)
         if missing:  # the cells show these glyphs: read again with them, so the cells are not blank
-            chars = chars + missing
-            tables = find_tables(page, chars, frame)
-            textless = any(c.ch == "\ufffd" for t in tables for cell in t.cells for c in cell.chars)
+            tables = find_tables(page, chars + missing, frame)
+            placed = {id(c) for t in tables for cell in t.cells for c in cell.chars}
+            kept = [c for c in missing if id(c) in placed]  # outside the tables they stand for nothing read
+            chars = chars + kept
+            textless = bool(kept)
     blocks: list[tuple[float, int, object]] = []  # (top, kind, payload): kind 0 line, 1 table
     rest = chars
     if tables:
