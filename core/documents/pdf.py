@@ -192,7 +192,7 @@ _VP = ctypes.c_void_p
 _loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (c_void_p text page, int, c_void_p box)
 _unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
 _SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
-# A loose box this many times taller or shorter than the page's median is verified (``_repair_boxes``).
+# A loose box this many times taller than the page's median is verified (``_repair_boxes``).
 ODD_BOX = 2.5
 ODD_POINTS = 36.0  # a box taller than this (half an inch) is verified whatever the median
 
@@ -205,18 +205,20 @@ def _repair_boxes(tp: raw.FPDF_TEXTPAGE, f: memoryview[float]) -> int:
     matrix gets a 199 pt box, 95 pt to the right of and 70 pt above where it is drawn. Such a box is
     one whose width is the unscaled font size while the text matrix scales the glyph; it is replaced by
     the scaled em square centred on the glyph as drawn (its tight box), or, for a glyph without ink,
-    hung from the glyph's vertical origin. Only boxes far from the page's usual height are checked."""
+    hung from the glyph's vertical origin. Only boxes much taller than the page's usual height are
+    checked (a glyph scaled up from a tiny font size gets a box too small, but centred near the glyph)."""
     n = len(f) // 4
     if n == 0:
         return 0
-    heights = list(map(abs, map(sub, f[1::4], f[3::4])))
     # the median of a sample: a page's usual height (white space and line breaks have no box)
-    sample = sorted(h for h in heights[:: max(1, n // 64)] if h > 0) or [0.0]
+    tops, bottoms = f[1::4], f[3::4]
+    step = max(1, n // 64)
+    sample = sorted(h for h in map(abs, map(sub, tops[::step], bottoms[::step])) if h > 0) or [0.0]
     med = sample[len(sample) // 2]
-    hi, lo = min(ODD_BOX * med, ODD_POINTS) if med > 0 else ODD_POINTS, med / ODD_BOX
-    if max(heights) <= hi and min((h for h in heights if h > 0), default=lo) >= lo:
+    hi = min(ODD_BOX * med, ODD_POINTS) if med > 0 else ODD_POINTS
+    if max(map(abs, map(sub, tops, bottoms))) <= hi:
         return 0
-    odd = [i for i, h in enumerate(heights) if h > hi or 0 < h < lo]
+    odd = [i for i, h in enumerate(map(abs, map(sub, tops, bottoms))) if h > hi]
     fixed = 0
     m = raw.FS_MATRIX()
     lft, rgt, bot, top = (ctypes.c_double() for _ in range(4))
@@ -313,8 +315,7 @@ def _label_only_row(t: GridTable) -> bool:
     for c in t.cells:
         rows.setdefault(c.row, []).append(c)
     for cells in rows.values():
-        labelled = any(any(_wide(ch.ch) for ch in c.chars) for c in cells)
-        if labelled and sum(1 for c in cells if not c.chars) >= 2:
+        if sum(1 for c in cells if not c.chars) >= 2 and any(_wide(ch.ch) for c in cells for ch in c.chars):
             return True
     return False
 
