@@ -309,19 +309,23 @@ def _has_image(page: pdfium.PdfPage) -> bool:
 
 
 def _label_only_row(t: GridTable) -> bool:
-    """Does a row of the table hold a label and, beside it, at least two cells with nothing at all
-    (what a table of figures looks like when its digits have no text)?"""
+    """Does a row of the table hold a label followed only by empty cells, at least two of them
+    (what a row of figures looks like when its digits have no text)?"""
     rows: dict[int, list[GridCell]] = {}
     for c in t.cells:
         rows.setdefault(c.row, []).append(c)
     for cells in rows.values():
-        if sum(1 for c in cells if not c.chars) >= 2 and any(_wide(ch.ch) for c in cells for ch in c.chars):
+        cells.sort(key=attrgetter("col"))
+        first = next((k for k, c in enumerate(cells) if any(_wide(ch.ch) for ch in c.chars)), None)
+        if first is not None and len(cells) - first > 2 and not any(c.chars for c in cells[first + 1 :]):
             return True
     return False
 
 
 _obj_text = direct(raw.FPDFTextObj_GetText, ctypes.c_ulong, _VP, _VP, _VP, ctypes.c_ulong)
 _obj_bounds = direct(raw.FPDFPageObj_GetBounds, ctypes.c_int, _VP, _VP, _VP, _VP, _VP)
+_obj_font = direct(raw.FPDFTextObj_GetFont, _VP, _VP)
+_embedded = direct(raw.FPDFFont_GetIsEmbedded, ctypes.c_int, _VP)
 
 
 def _textless_glyphs(page: pdfium.PdfPage, tp: raw.FPDF_TEXTPAGE, frame: Frame) -> list[Char]:
@@ -337,8 +341,10 @@ def _textless_glyphs(page: pdfium.PdfPage, tp: raw.FPDF_TEXTPAGE, frame: Frame) 
         if not _obj_bounds(a, *addr):
             continue
         x0, y0, x1, y1 = (b.value for b in box)
-        if x1 - x0 <= 0.1 or y1 - y0 <= 0.1:  # no outline to measure (font not embedded): its origin
-            x1, y1 = x0 + 1.0, y0 + 1.0
+        if x1 - x0 <= 0.1 or y1 - y0 <= 0.1:
+            if _embedded(_obj_font(a)):
+                continue  # an embedded font's glyph without ink: a space, nothing is missing
+            x1, y1 = x0 + 1.0, y0 + 1.0  # no outline to measure (font not embedded): its origin
         if not frame.identity:
             x0, y0, x1, y1 = frame.box(x0, y0, x1, y1)
         out.append(Char("\ufffd", x0, y0, x1, y1))
