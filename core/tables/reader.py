@@ -303,8 +303,8 @@ class _Reader:
                 continue
             for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                 score = self.match(end, rows[j])
-                if score < 0.8 or self.header_cell(end):
-                    continue
+                if score < 0.8 or (self.header_cell(end) and _row_score(t[end].key, rows[j]) >= 0.8):
+                    continue  # (a column heading such as 总计 is not that row; a label split over cells is)
                 cells = self.values_after(end, len(rows[j].columns))
                 if cells is None:
                     continue

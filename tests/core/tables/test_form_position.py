@@ -105,3 +105,14 @@ def test_a_traditional_copy_that_wrote_files_as_dangan_keeps_its_row(tmp_path: P
         Decimal(66),
     ]
     assert [k for k, v in got.items() if v.kind == tables.UNREAD] == []
+
+
+def test_a_label_split_over_the_label_columns_is_its_row_not_a_column_heading(tmp_path: Path) -> None:
+    """A browser printout with the page break inside table 三 draws the label columns' rules through
+    the last row, so 四、结转下年度继续办理 comes as three cells (四、结转下 | 年度继续办 | 理). The
+    last piece is short and follows other labels on its line, like a column heading (总计), but the
+    three together are the row."""
+    rows = t3_rows(_value)
+    rows[-1] = ["四、结转下", "年度继续办", "理", *rows[-1][1:]]
+    got = tables.read(load_text(tmp_path, pipe_text(rows)), with_unread=True)
+    assert _row(got, "carried_out") == _expected("carried_out")
