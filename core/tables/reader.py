@@ -293,8 +293,8 @@ class _Reader:
             if t[end].kind != LABEL:
                 continue
             if end not in ends:
-                if end + 1 < len(t) and t[end + 1].line > t[end].line:  # alone on its line: left blank?
-                    for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                if end + 1 < len(t) and t[end + 1].line > t[end].line and not self.after_slot(end, slots):
+                    for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):  # alone on its line: left blank?
                         if self.blank_row(end, rows[j]):
                             blanks.append((rows[j], self.match(end, rows[j]), end))
                             anchors.append((j, end))
@@ -350,6 +350,18 @@ class _Reader:
                 self.put(prefix, row, cells, 0.6 + 0.2 * own)
                 last = max(last, end + 1 + len(cells))
         return last
+
+    def after_slot(self, i: int, slots: list[tuple[int, list[Token]]]) -> bool:
+        """Does the label run starting before ``i`` follow directly a row of cells no row claimed?
+        Then a label alone on its line is not a row printed blank: those cells may be its own (a tall
+        row broken over a page, its label's rest on the next page), and it is left unread."""
+        if not slots:
+            return False
+        end, cells = slots[-1]
+        j = i
+        while j > 0 and self.toks[j - 1].kind == LABEL and j - 1 > end:
+            j -= 1
+        return cells[-1].end <= self.toks[j].start and j == end + 1 + len(cells)
 
     def run_key(self, end: int, floor: int) -> str:
         """The key of the label run ending at ``end`` (at most MAX_JOIN tokens, after ``floor``)."""

@@ -116,3 +116,27 @@ def test_a_label_split_over_the_label_columns_is_its_row_not_a_column_heading(tm
     rows[-1] = ["四、结转下", "年度继续办", "理", *rows[-1][1:]]
     got = tables.read(load_text(tmp_path, pipe_text(rows)), with_unread=True)
     assert _row(got, "carried_out") == _expected("carried_out")
+
+
+def test_a_label_alone_after_an_unclaimed_row_of_cells_is_not_a_blank_row(tmp_path: Path) -> None:
+    """A tall last row broken over a page: its cells beside the first lines of its label cell, the
+    label's last line (四、结转下年度继续办理) alone at the top of the next page. Taken for a row printed
+    blank, its seven figures came out blank; the cells are unread instead."""
+    rows = t3_rows(_value)
+    text = (
+        pipe_text(rows[:-1])
+        + "补充说明见附件 | "
+        + " | ".join(rows[-1][1:])
+        + " |\n四、结转下年度继续办理\n五、存在的主要问题\n"
+    )
+    got = tables.read(load_text(tmp_path, text), with_unread=True)
+    assert {got[f"t3.carried_out.{c}"].kind for c in ("natural", "total")} == {tables.UNREAD}
+    assert _row(got, "r7_total") == _expected("r7_total")
+
+
+def test_a_row_printed_blank_in_a_table_without_rules_stays_blank(tmp_path: Path) -> None:
+    """The same label alone on its line after a row that was read is a row printed blank."""
+    rows = t3_rows(_value)
+    text = pipe_text(rows[:-1]) + "四、结转下年度继续办理\n五、存在的主要问题\n"
+    got = tables.read(load_text(tmp_path, text), with_unread=True)
+    assert {got[f"t3.carried_out.{c}"].kind for c in ("natural", "total")} == {"empty"}
