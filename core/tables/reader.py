@@ -125,6 +125,7 @@ class _Reader:
         self.out: dict[str, IndicatorValue] = {}
         self.tails: dict[int, str] = {}
         self.expected: list[str] = []
+        self.placed: set[int] = set()  # labels whose cells were read by their place in the form
 
     # -- label runs ---------------------------------------------------------------------------
     def label_ends(self, lo: int, hi: int) -> list[int]:
@@ -320,10 +321,40 @@ class _Reader:
                 if cells is not None and len(cells) == n and not self.header_cell(end):
                     slots.append((end, cells))
         last = max(last, self.by_position(prefix, rows, anchors, slots))
+        doubtful = self.blank_beside_cells(prefix, rows, anchors, slots, {id(r) for r, _, _ in blanks})
         if shown:  # a copy that lost every cell (values drawn as images, a page's script) has no blank rows
             for row, score, at in blanks:
-                self.put_blank(prefix, row, score, at)
+                if id(row) not in doubtful:
+                    self.put_blank(prefix, row, score, at)
         return last
+
+    def blank_beside_cells(
+        self,
+        prefix: str,
+        rows: Sequence[Row],
+        anchors: list[tuple[int, int]],
+        slots: list[tuple[int, list[Token]]],
+        blank_rows: set[int],
+    ) -> set[int]:
+        """Rows read as all blank next to a row of figures that no row of the form claimed: a tall row
+        broken over a page leaves its label with empty cells on one page and its figures (beside the
+        rest of its label) on the next. Those blanks may be the figures' row: it is left unread.
+        Returns the rows (``id``) so marked."""
+        out: set[int] = set()
+        for end, cells in slots:
+            if not any(c.kind == VALUE for c in cells) or end in self.placed:
+                continue
+            before = [a for a in anchors if a[1] < end]
+            after = [a for a in anchors if a[1] > end]
+            for near in before[-1:] + after[:1]:
+                row = rows[near[0]]
+                ids = _cell_ids(prefix, row)
+                got = [self.out.get(i) for i in ids]
+                if id(row) in blank_rows or all(g is not None and g.kind == "empty" for g in got):
+                    for i in ids:
+                        self.out.pop(i, None)
+                    out.add(id(row))
+        return out
 
     def by_position(
         self,
@@ -348,6 +379,7 @@ class _Reader:
                 if own < CONFIRM or any(confirms(key, other) > own for other in missing if other is not row):
                     continue  # the label does not confirm the row at this place: its cells stay unread
                 self.put(prefix, row, cells, 0.6 + 0.2 * own)
+                self.placed.add(end)
                 last = max(last, end + 1 + len(cells))
         return last
 

@@ -140,3 +140,17 @@ def test_a_row_printed_blank_in_a_table_without_rules_stays_blank(tmp_path: Path
     text = pipe_text(rows[:-1]) + "四、结转下年度继续办理\n五、存在的主要问题\n"
     got = tables.read(load_text(tmp_path, text), with_unread=True)
     assert {got[f"t3.carried_out.{c}"].kind for c in ("natural", "total")} == {"empty"}
+
+
+def test_a_row_broken_over_a_page_with_its_label_and_figures_apart_is_unread(tmp_path: Path) -> None:
+    """The real 2021 page printed on A5 with the break inside （六）3: one page holds 其他 with seven
+    empty cells, the next 3. with the row's figures. Read as it stood, 其他's row was blank (wrong);
+    with figures beside it no row claims, the blank row is unread."""
+    rows = t3_rows(_value)
+    at = next(i for i, r in enumerate(rows) if r[0] == "3.其他")
+    figures = rows[at][1:]
+    rows[at] = ["其他", *[""] * 7]
+    rows.insert(at + 1, ["3.", *figures])
+    got = tables.read(load_text(tmp_path, pipe_text(rows)), with_unread=True)
+    assert {got[f"t3.r6_3.{c}"].kind for c in ("natural", "total")} == {tables.UNREAD}
+    assert _row(got, "r7_total") == _expected("r7_total")
