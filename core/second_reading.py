@@ -147,7 +147,8 @@ def arbitrate(
                 )
             continue
         fill = {k: read2[k] for k in unread}
-        if fill and _confirmed({**out, **fill}, table, fill):
+        # cells filled in only from a reading that agrees with every cell both read
+        if fill and not differ and _confirmed({**out, **fill}, table, fill):
             out.update(fill)
             notes.append(
                 f"{name}有 {len(fill)} 个单元格本程序未读出，由{SECOND}读出并满足勾稽关系，已采用：{_listed(list(fill), fill)}"
