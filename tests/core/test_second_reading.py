@@ -134,3 +134,23 @@ def test_a_pdf_read_fully_never_loads_the_second_reader(wps: Path) -> None:
         [sys.executable, "-c", code, str(wps)], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_second_reading_that_disagrees_elsewhere_fills_nothing(
+    wps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The own reader missed rows （一）（二）（三）2; the second reading reads them but reads （三）3
+    otherwise than the own reader did: it is not trusted for the missing rows, which stay unread,
+    and the warning names what it read."""
+    monkeypatch.setattr(pdf_loader, "_repair_boxes", lambda tp, f: 0)
+    monkeypatch.setattr(reader, "CONFIRM", 2.0)
+    real = second_reading.second_text
+    monkeypatch.setattr(
+        second_reading,
+        "second_text",
+        lambda data, pages: real(data, pages).replace("危及“三安全一稳定”\t1\t0", "危及“三安全一稳定”\t7\t0"),
+    )
+    ex = pipeline.analyse(wps)
+    assert ex.indicators["t3.r1.natural"].kind == tables.UNREAD
+    assert ex.indicators["t3.r3_3.natural"].value == Decimal(1)
+    assert any("未采用" in w for w in ex.document.warnings)
