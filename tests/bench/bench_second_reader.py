@@ -58,7 +58,7 @@ def main() -> None:
             print(path.name)
             ex = pipeline.analyse(path)
             print(
-                f"  own reader: {len(ex.unread)} cells unread; pdfplumber imported: {'pdfplumber' in sys.modules}"
+                f"  own reader: {len(ex.unread)} cells unread; pdfplumber imported so far: {'pdfplumber' in sys.modules}"
             )
             on = best_of(lambda p=path: pipeline.analyse(p))
             pipeline.second_reading.arbitrate = off  # type: ignore[assignment]
