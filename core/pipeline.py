@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from operator import attrgetter
 
-from core import checks, documents, figures, tables
+from core import checks, documents, figures, second_reading, tables
 from core.figures.scan import MAX_FIGURES
 from core.messages import too_many_figures
 from core.model import Document, Extraction
@@ -19,9 +19,12 @@ def analyse_document(doc: Document, previous: Extraction | None = None) -> Extra
     Table cells become figures too (source "table"); a narrative figure found on the same span as a
     table cell is replaced by the table figure, which knows its indicator. Number cells of a report's
     own tables are figures when their column header names a unit (core.figures.cells). ``previous`` (last year's
-    report) feeds the cross-year carry check.
+    report) feeds the cross-year carry check. A PDF whose tables were not fully read, or whose
+    relations fail, is read a second time by an independent reader (``core.second_reading``).
     """
-    values = tables.read(doc, with_unread=True)
+    values, notes = second_reading.arbitrate(doc, tables.read(doc, with_unread=True))
+    if notes:
+        doc = replace(doc, warnings=(*doc.warnings, *notes))
     table_figs = tables.table_figures(doc, values)
     spans = sorted((f.start, f.end) for f in table_figs)
     found = figures.extract(doc)

@@ -16,12 +16,12 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from itertools import islice, repeat
-from operator import attrgetter
+from operator import attrgetter, sub
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, direct, find_tables, object_types, unchecked
+from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -192,6 +192,58 @@ _VP = ctypes.c_void_p
 _loose_box = unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)  # (c_void_p text page, int, c_void_p box)
 _unmapped = direct(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, _VP, ctypes.c_int)
 _SKIP = frozenset((0xFEFF, 0x200B, 0xFFFE, 0xFFFF))
+# A loose box this many times taller than the page's median is verified (``_repair_boxes``).
+ODD_BOX = 2.5
+ODD_POINTS = 36.0  # a box taller than this (half an inch) is verified whatever the median
+
+
+def _repair_boxes(tp: raw.FPDF_TEXTPAGE, f: memoryview[float]) -> int:
+    """Put right the loose boxes PDFium computes without the text matrix; returns how many.
+
+    For a glyph of a vertical-writing CID font (Identity-V, as WPS sets a vertical label) PDFium
+    builds the loose box from the font size alone: a glyph shown at ``199 Tf`` under a 0.05 text
+    matrix gets a 199 pt box, 95 pt to the right of and 70 pt above where it is drawn. Such a box is
+    one whose width is the unscaled font size while the text matrix scales the glyph; it is replaced by
+    the scaled em square centred on the glyph as drawn (its tight box), or, for a glyph without ink,
+    hung from the glyph's vertical origin. Only boxes much taller than the page's usual height are
+    checked (a glyph scaled up from a tiny font size gets a box too small, but centred near the glyph)."""
+    n = len(f) // 4
+    if n == 0:
+        return 0
+    # the median of a sample: a page's usual height (white space and line breaks have no box)
+    tops, bottoms = f[1::4], f[3::4]
+    step = max(1, n // 64)
+    sample = sorted(h for h in map(abs, map(sub, tops[::step], bottoms[::step])) if h > 0) or [0.0]
+    med = sample[len(sample) // 2]
+    hi = min(ODD_BOX * med, ODD_POINTS) if med > 0 else ODD_POINTS
+    if max(map(abs, map(sub, tops, bottoms))) <= hi:
+        return 0
+    odd = [i for i, h in enumerate(map(abs, map(sub, tops, bottoms))) if h > hi]
+    fixed = 0
+    m = raw.FS_MATRIX()
+    lft, rgt, bot, top = (ctypes.c_double() for _ in range(4))
+    for i in odd:
+        left, _top, right, _bottom = f[4 * i : 4 * i + 4]
+        size = raw.FPDFText_GetFontSize(tp, i)
+        if size <= 0 or abs((right - left) - size) > 0.01 * size + 0.01:
+            continue  # not a box of the unscaled font size
+        if not raw.FPDFText_GetMatrix(tp, i, m) or m.b or m.c:
+            continue  # rotated or skewed text: leave PDFium's box
+        scale = abs(m.a * m.d) ** 0.5
+        if abs(scale - 1.0) < 0.1:
+            continue  # the box is right (within a tenth) anyway
+        em = size * scale
+        if (
+            raw.FPDFText_GetCharBox(tp, i, lft, rgt, bot, top)
+            and rgt.value > lft.value
+            and top.value > bot.value
+        ):
+            cx, cy = (lft.value + rgt.value) / 2, (bot.value + top.value) / 2
+            f[4 * i : 4 * i + 4] = array("f", (cx - em / 2, cy + em / 2, cx + em / 2, cy - em / 2))
+        else:  # no ink: the em square below the vertical origin (the top centre of the glyph)
+            f[4 * i : 4 * i + 4] = array("f", (m.e - em / 2, m.f, m.e + em / 2, m.f - em))
+        fixed += 1
+    return fixed
 
 
 def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
@@ -206,6 +258,7 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     base = ctypes.addressof(rects)
     found = list(map(_loose_box, repeat(h, n), range(n), map(_VP, range(base, base + 16 * n, 16))))
     f = memoryview(rects).cast("B").cast("f")  # read in place: no list of 4 floats per character
+    _repair_boxes(tp, f)
     fold = _FOLD
     chars: list[Char] = []
     append = chars.append
@@ -255,12 +308,67 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return bool(object_types(page, frozenset((raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM))))
 
 
-def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) -> None:
+def _label_only_row(t: GridTable) -> bool:
+    """Does a row of the table hold a label followed only by empty cells, at least two of them
+    (what a row of figures looks like when its digits have no text)?"""
+    rows: dict[int, list[GridCell]] = {}
+    for c in t.cells:
+        rows.setdefault(c.row, []).append(c)
+    for cells in rows.values():
+        cells.sort(key=attrgetter("col"))
+        first = next((k for k, c in enumerate(cells) if any(_wide(ch.ch) for ch in c.chars)), None)
+        if first is not None and len(cells) - first > 2 and not any(c.chars for c in cells[first + 1 :]):
+            return True
+    return False
+
+
+_obj_text = direct(raw.FPDFTextObj_GetText, ctypes.c_ulong, _VP, _VP, _VP, ctypes.c_ulong)
+_obj_bounds = direct(raw.FPDFPageObj_GetBounds, ctypes.c_int, _VP, _VP, _VP, _VP, _VP)
+_obj_font = direct(raw.FPDFTextObj_GetFont, _VP, _VP)
+_embedded = direct(raw.FPDFFont_GetIsEmbedded, ctypes.c_int, _VP)
+
+
+def _textless_glyphs(page: pdfium.PdfPage, tp: raw.FPDF_TEXTPAGE, frame: Frame) -> list[Char]:
+    """Text objects drawn on the page whose glyphs give no text at all (a font without a ToUnicode
+    map and without an encoding PDFium can follow), one U+FFFD each at the object's bounds."""
+    out: list[Char] = []
+    h = ctypes.cast(tp, _VP).value
+    box = [ctypes.c_float() for _ in range(4)]
+    addr = [ctypes.addressof(b) for b in box]
+    for a, _kind in object_types(page, frozenset((raw.FPDF_PAGEOBJ_TEXT,))):
+        if _obj_text(a, h, None, 0) > 2:  # the text and its terminator, 2 bytes each: it has text
+            continue
+        if not _obj_bounds(a, *addr):
+            continue
+        x0, y0, x1, y1 = (b.value for b in box)
+        if x1 - x0 <= 0.1 or y1 - y0 <= 0.1:
+            if _embedded(_obj_font(a)):
+                continue  # an embedded font's glyph without ink: a space, nothing is missing
+            x1, y1 = x0 + 1.0, y0 + 1.0  # no outline to measure (font not embedded): its origin
+        if not frame.identity:
+            x0, y0, x1, y1 = frame.box(x0, y0, x1, y1)
+        out.append(Char("\ufffd", x0, y0, x1, y1))
+    return out
+
+
+def _write_page(
+    out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int, tp: raw.FPDF_TEXTPAGE | None = None
+) -> bool:
+    """Write the page's lines and tables; True when its tables show glyphs that have no text."""
     frame = Frame(page)
     if not frame.identity:  # boxes in the displayed page: crop box origin, /Rotate applied
         for c in chars:
             c.x0, c.y0, c.x1, c.y1 = frame.box(c.x0, c.y0, c.x1, c.y1)
     tables = find_tables(page, chars, frame)
+    textless = False
+    if tp is not None and any(map(_label_only_row, tables)):
+        missing = _textless_glyphs(page, tp, frame)
+        if missing:  # the cells show these glyphs: read again with them, so the cells are not blank
+            tables = find_tables(page, chars + missing, frame)
+            placed = {id(c) for t in tables for cell in t.cells for c in cell.chars}
+            kept = [c for c in missing if id(c) in placed]  # outside the tables they stand for nothing read
+            chars = chars + kept
+            textless = bool(kept)
     blocks: list[tuple[float, int, object]] = []  # (top, kind, payload): kind 0 line, 1 table
     rest = chars
     if tables:
@@ -279,6 +387,7 @@ def _write_page(out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int) 
             out.line(payload, index)  # type: ignore[arg-type]
         else:
             _write_table(out, payload, index)  # type: ignore[arg-type]
+    return textless
 
 
 def _write_table(out: _Out, t: object, index: int) -> None:
@@ -342,6 +451,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     pages: list[Page] = []
     scanned: list[int] = []
     failed: list[int] = []
+    textless: list[int] = []  # pages whose tables show glyphs that have no text
     unmapped = 0
     try:
         n = len(pdf)
@@ -361,17 +471,18 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                 tp = page.get_textpage()
                 try:
                     chars, bad = _page_chars(tp.raw)
+                    unmapped += bad
+                    if not chars:
+                        if _has_image(page):
+                            scanned.append(i)
+                        continue
+                    if out.parts:
+                        out.newline()
+                    if _write_page(out, chars, page, i, tp.raw):
+                        textless.append(i)
+                    out.flush()
                 finally:
                     tp.close()
-                unmapped += bad
-                if not chars:
-                    if _has_image(page):
-                        scanned.append(i)
-                    continue
-                if out.parts:
-                    out.newline()
-                _write_page(out, chars, page, i)
-                out.flush()
             except pdfium.PdfiumError:
                 failed.append(i)
             finally:
@@ -391,6 +502,11 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         )
     if failed:
         warnings.append(f"第 {_listed(failed)} 页已损坏，无法读取，已跳过")
+    if textless:
+        warnings.append(
+            f"第 {_listed(textless)} 页的表格中有文字的字体缺少编码映射（ToUnicode），文字层里没有这些字"
+            "（多为数字）：这些单元格无法读出，请对照原文核对"
+        )
     if unmapped:
         warnings.append(f"有 {unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
     return Document(

@@ -154,18 +154,29 @@ def _phrase_after(n: str, end: int, limit: int = 12) -> str:
 
 def _sentence_before(n: str, start: int, soft: bool, limit: int = 160) -> str:
     """Text from the start of the sentence to ``start`` (a hard line break also ends a sentence)."""
-    lo = max(0, start - limit)
+    lo = _after_table(n, max(0, start - limit), start)
     cut = max(n.rfind(c, lo, start) for c in _SENTENCE_END)
     if not soft:
         cut = max(cut, n.rfind("\n", lo, start))
     return n[max(lo, cut + 1) : start].replace("\n", "")
 
 
+def _after_table(n: str, lo: int, start: int) -> int:
+    """``lo``, or the start of the first line after the last table row (cells joined by tabs) in
+    ``n[lo:start]``: a sentence or paragraph after a table does not run back into its cells."""
+    tab = n.rfind("\t", lo, start)
+    if tab < 0:
+        return lo
+    nl = n.find("\n", tab, start)
+    return start if nl < 0 else nl + 1
+
+
 def _paragraph_before(n: str, start: int, soft: bool, limit: int = 300) -> str:
-    """Text from the start of the paragraph (or ``limit`` characters) to ``start``."""
-    lo = max(0, start - limit)
+    """Text from the start of the paragraph (or ``limit`` characters) to ``start``, its wrapped lines
+    joined (a word split across a PDF line, 申 / 请, is the word)."""
+    lo = _after_table(n, max(0, start - limit), start)
     cut = n.rfind("\n\n" if soft else "\n", lo, start)
-    return n[max(lo, cut + 1) : start]
+    return n[max(lo, cut + 1) : start].replace("\n", "")
 
 
 def _clean(p: _Patterns, s: str) -> str:

@@ -93,6 +93,24 @@ def _schema_order() -> dict[str, int]:
     return {i.id: n for n, i in enumerate(schema.indicators())}
 
 
+CONFIRM = 0.6  # share of a row's label a label read at the row's place must hold, in order
+
+
+@lru_cache(maxsize=1 << 14)
+def _held(key: str, target: str) -> float:
+    """The share of ``target``'s characters that ``key`` holds in the same order (garbled or
+    interleaved text, a typo that dropped words: 其他法律行政止公开 holds 9 of 其他法律行政法规禁止公开's 12)."""
+    if not target:
+        return 0.0
+    m = SequenceMatcher(None, key, target, autojunk=False)
+    return sum(b.size for b in m.get_matching_blocks()) / len(target)
+
+
+def confirms(key: str, row: Row) -> float:
+    """How well a label read at a row's place in the form confirms that row (0..1)."""
+    return max((_held(key, v) for v in _variants(row)), default=0.0)
+
+
 def _row_score(key: str, row: Row) -> float:
     variants = _variants(row)
     if key in variants:
@@ -107,6 +125,7 @@ class _Reader:
         self.out: dict[str, IndicatorValue] = {}
         self.tails: dict[int, str] = {}
         self.expected: list[str] = []
+        self.placed: set[int] = set()  # labels whose cells were read by their place in the form
 
     # -- label runs ---------------------------------------------------------------------------
     def label_ends(self, lo: int, hi: int) -> list[int]:
@@ -264,7 +283,13 @@ class _Reader:
 
     # -- tables -------------------------------------------------------------------------------
     def read_rows(self, prefix: str, rows: Sequence[Row], lo: int, hi: int) -> int:
-        """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read."""
+        """Find ``rows`` in order in tokens [lo, hi); return the index after the last row read.
+
+        The form is the key, labels confirm: rows whose labels match are anchors; between two anchors
+        the rows of the form not found and the unmatched labels with a full row of cells are paired in
+        order when there are as many of each and each label confirms its row (``confirms``), so a
+        label garbled by a stacked vertical heading or a typo does not lose its row. When position and
+        label disagree the row's cells stay unread."""
         ri = 0
         last = lo
         t = self.toks
@@ -272,6 +297,8 @@ class _Reader:
         blanks: list[
             tuple[Row, float, int]
         ] = []  # rows printed with no cells, kept when the table shows cells
+        anchors: list[tuple[int, int]] = []  # (row index, token index of its label) in order
+        slots: list[tuple[int, list[Token]]] = []  # labels with a row of cells that matched no row
         shown = False
         for end in range(lo, min(hi, len(t))):
             if ri >= len(rows):
@@ -279,29 +306,115 @@ class _Reader:
             if t[end].kind != LABEL:
                 continue
             if end not in ends:
-                if end + 1 < len(t) and t[end + 1].line > t[end].line:  # alone on its line: left blank?
-                    for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
+                if end + 1 < len(t) and t[end + 1].line > t[end].line and not self.after_slot(end, slots):
+                    for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):  # alone on its line: left blank?
                         if self.blank_row(end, rows[j]):
                             blanks.append((rows[j], self.match(end, rows[j]), end))
+                            anchors.append((j, end))
                             ri = j + 1
                             break
                 continue
             for j in range(ri, min(ri + LOOKAHEAD + 1, len(rows))):
                 score = self.match(end, rows[j])
-                if score < 0.8 or self.header_cell(end):
-                    continue
+                if score < 0.8 or (self.header_cell(end) and _row_score(t[end].key, rows[j]) >= 0.8):
+                    continue  # (a column heading such as 总计 is not that row; a label split over cells is)
                 cells = self.values_after(end, len(rows[j].columns))
                 if cells is None:
                     continue
                 self.put(prefix, rows[j], cells, score)
                 shown = shown or any(c.kind == VALUE for c in cells)
                 last = end + 1 + len(cells)
+                anchors.append((j, end))
                 ri = j + 1
                 break
+            else:
+                n = len(rows[ri].columns)
+                cells = self.values_after(end, n)
+                if cells is not None and len(cells) == n and not self.header_cell(end):
+                    slots.append((end, cells))
+        last = max(last, self.by_position(prefix, rows, anchors, slots))
+        doubtful = self.blank_beside_cells(prefix, rows, anchors, slots, {id(r) for r, _, _ in blanks})
         if shown:  # a copy that lost every cell (values drawn as images, a page's script) has no blank rows
             for row, score, at in blanks:
-                self.put_blank(prefix, row, score, at)
+                if id(row) not in doubtful:
+                    self.put_blank(prefix, row, score, at)
         return last
+
+    def blank_beside_cells(
+        self,
+        prefix: str,
+        rows: Sequence[Row],
+        anchors: list[tuple[int, int]],
+        slots: list[tuple[int, list[Token]]],
+        blank_rows: set[int],
+    ) -> set[int]:
+        """Rows read as all blank next to a row of figures that no row of the form claimed: a tall row
+        broken over a page leaves its label with empty cells on one page and its figures (beside the
+        rest of its label) on the next. Those blanks may be the figures' row: it is left unread.
+        Returns the rows (``id``) so marked."""
+        out: set[int] = set()
+        for end, cells in slots:
+            if not any(c.kind == VALUE for c in cells) or end in self.placed:
+                continue
+            before = [a for a in anchors if a[1] < end]
+            after = [a for a in anchors if a[1] > end]
+            for near in before[-1:] + after[:1]:
+                row = rows[near[0]]
+                ids = _cell_ids(prefix, row)
+                got = [self.out.get(i) for i in ids]
+                if id(row) in blank_rows or all(g is not None and g.kind == "empty" for g in got):
+                    for i in ids:
+                        self.out.pop(i, None)
+                    out.add(id(row))
+        return out
+
+    def by_position(
+        self,
+        prefix: str,
+        rows: Sequence[Row],
+        anchors: list[tuple[int, int]],
+        slots: list[tuple[int, list[Token]]],
+    ) -> int:
+        """Rows between two anchors read by their place in the form (see ``read_rows``); returns the
+        index after the last cell read this way (0 when none)."""
+        last = 0
+        for (ja, ea), (jb, eb) in zip(anchors, anchors[1:], strict=False):
+            missing = [r for r in rows[ja + 1 : jb] if len(r.columns) == len(rows[ja + 1].columns)]
+            if not missing or len(missing) != jb - ja - 1:
+                continue
+            inside = [(e, c) for e, c in slots if ea < e < eb]
+            if len(inside) != len(missing):
+                continue  # the labels and the form disagree on how many rows lie here: nothing is placed
+            for row, (end, cells) in zip(missing, inside, strict=True):
+                key = self.run_key(end, ea)
+                own = confirms(key, row)
+                if own < CONFIRM or any(confirms(key, other) > own for other in missing if other is not row):
+                    continue  # the label does not confirm the row at this place: its cells stay unread
+                self.put(prefix, row, cells, 0.6 + 0.2 * own)
+                self.placed.add(end)
+                last = max(last, end + 1 + len(cells))
+        return last
+
+    def after_slot(self, i: int, slots: list[tuple[int, list[Token]]]) -> bool:
+        """Does the label run starting before ``i`` follow directly a row of cells no row claimed?
+        Then a label alone on its line is not a row printed blank: those cells may be its own (a tall
+        row broken over a page, its label's rest on the next page), and it is left unread."""
+        if not slots:
+            return False
+        end, cells = slots[-1]
+        j = i
+        while j > 0 and self.toks[j - 1].kind == LABEL and j - 1 > end:
+            j -= 1
+        return cells[-1].end <= self.toks[j].start and j == end + 1 + len(cells)
+
+    def run_key(self, end: int, floor: int) -> str:
+        """The key of the label run ending at ``end`` (at most MAX_JOIN tokens, after ``floor``)."""
+        key = ""
+        for j in range(end, max(floor, end - MAX_JOIN), -1):
+            if self.toks[j].kind != LABEL:
+                break
+            key = self.toks[j].key + key
+        return key
 
     def find(self, targets: Sequence[str], lo: int, hi: int, threshold: float = 0.85) -> int | None:
         """First label token in [lo, hi) matching one of the label keys ``targets``."""
@@ -370,10 +483,13 @@ class _Reader:
             if t[i].kind == LABEL:
                 i += 1
                 continue
-            cells = self.values_after(i - 1, 15, pad=True)
             j = i
             while j < len(t) and t[j].kind != LABEL:
                 j += 1
+            row = self.t4_row(i, j)
+            if row is None:
+                return  # the cells cannot be aligned with the header with certainty: they stay unread
+            cells = self.values_after(i - 1, 15, pad=True) if row == i else t[row : row + 15]
             if cells is not None and any(c.kind == VALUE for c in cells):
                 cols = [(g, c) for g, _ in schema.T4_GROUPS for c in schema.T4_COLUMNS]
                 for (g, col), tok in zip(cols, cells, strict=False):
@@ -392,6 +508,33 @@ class _Reader:
             i = j
         if not self.read_t4_parts(at + 1, hi):
             self.t4_run_together(at + 1, hi)
+
+    def t4_row(self, i: int, j: int) -> int | None:
+        """Where table 四's row of values starts among the cells ``toks[i:j]`` after its header.
+
+        A browser that breaks the page inside table 四 draws, at the top of the next page, the rest
+        of the header's tall cells as a row of empty cells above the row of values. Lines holding
+        only blanks before the first line with a value are then not cells of the values: when that
+        line holds one cell per column it is the row; when it holds more than one cell but not one
+        per column the cells cannot be aligned with the header and nothing is read (None). A copy
+        with one cell per line keeps its blank cells (``i``: read from the start)."""
+        t = self.toks
+        k = i
+        while k < j and t[k].kind == BLANK:
+            e = k
+            while e < j and t[e].line == t[k].line and t[e].kind == BLANK:
+                e += 1
+            if e < j and t[e].line == t[k].line:
+                break  # a blank cell on the line of values: one of them
+            k = e
+        if k == i or k >= j:
+            return i
+        e = k
+        while e < j and t[e].line == t[k].line:
+            e += 1
+        if e - k == 1 and t[k - 1].line != t[k].line and (k + 1 >= j or t[k + 1].line != t[k].line):
+            return i  # one cell per line: a blank line is a blank cell
+        return k if e - k == 15 else None
 
     def read_t4_parts(self, lo: int, hi: int) -> bool:
         """Table 四 printed as three tables (行政复议 / 未经复议直接起诉 / 复议后起诉), each its caption,
