@@ -17,7 +17,7 @@ from typing import IO
 from core import documents, pipeline, vocab
 from core.errors import HechaError
 
-COMMANDS = ("text", "extract", "import", "export")
+COMMANDS = ("text", "extract", "import", "export", "verify", "reopen", "approve", "return")
 
 
 def _err(msg: str) -> None:

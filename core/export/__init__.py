@@ -196,6 +196,7 @@ def to_csv(
     """Write the long-form CSV (one row per indicator value and per figure); returns the row count.
     Column names, kinds and statuses are Chinese for a spreadsheet; ``codes`` writes the English codes
     (``CSV_COLUMNS``, ``pending``, ``zero`` …) that scripts read."""
+    ws.require_sound()  # a workspace whose review log was edited outside Hecha is not exported
     n = 0
     tmp = Path(f"{out_path}.part")
     try:
@@ -227,6 +228,7 @@ def to_xlsx(
     """Write the workbook: 汇总, 说明, one sheet per report, 数字明细, 审核记录."""
     from core.export.xlsx import write_workbook
 
+    ws.require_sound()  # a workspace whose review log was edited outside Hecha is not exported
     data = load(ws, report_ids, table_figures=False)
     events = ws.events()
     if report_ids is not None:

@@ -98,7 +98,9 @@ def test_a_new_workspace_has_the_tables_a_migrated_one_has(tmp_path: Path) -> No
     new = sqlite3.connect(tmp_path / "new.sqlite")
     old = sqlite3.connect(tmp_path / "old.sqlite")
     assert _shape(new) == _shape(old)
-    assert "AUTOINCREMENT" in old.execute("SELECT sql FROM sqlite_master WHERE name = 'figures'").fetchone()[0]
+    assert (
+        "AUTOINCREMENT" in old.execute("SELECT sql FROM sqlite_master WHERE name = 'figures'").fetchone()[0]
+    )
     new.close()
     old.close()
 
@@ -216,7 +218,9 @@ def _script(sql: str) -> sqlite3.Connection:
 
 def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None:
     ex = extraction()
-    assert set(codec.document_row(ex.document)) | {"id", "status", "imported_at", "sealed"} == set(REPORTS.names)
+    assert set(codec.document_row(ex.document)) | {"id", "status", "imported_at", "sealed"} == set(
+        REPORTS.names
+    )
     assert set(codec.figure_row(1, ex.figures[0])) | {"id"} == set(FIGURES.names)
     v = next(iter(ex.indicators.values()))
     assert set(codec.indicator_row(1, v, None)) == set(INDICATOR_VALUES.names)
