@@ -10,15 +10,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
+from shiboken6 import isValid
 
 from core.errors import HechaError
+from core.store.names import same as same_person
+
+
+def _ask(parent: QWidget | None, title: str, label: str, current: str = "") -> tuple[str, bool]:
+    """One line typed into a box; the keyboard goes back where it was when the box closes (a key
+    meant for the box must never land in another widget and change data out of sight)."""
+    before = QApplication.focusWidget()
+    dlg = QInputDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setLabelText(label)
+    dlg.setTextValue(current)
+    try:
+        ok = dlg.exec() == QDialog.DialogCode.Accepted
+        return dlg.textValue(), ok
+    finally:
+        dlg.deleteLater()
+        if before is not None and isValid(before) and before.isVisible():
+            before.window().activateWindow()
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") -> str | None:
     """A name typed and confirmed with Enter; None when cancelled or left empty. Tests replace this."""
-    name, ok = QInputDialog.getText(parent, title, label, text=current)
+    name, ok = _ask(parent, title, label, current)
     name = name.strip()
     return name if ok and name else None
 
@@ -26,7 +46,7 @@ def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") 
 def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
     """A reason typed and confirmed with Enter (written into the review event); None when cancelled.
     Tests replace this."""
-    text, ok = QInputDialog.getText(parent, title, label)
+    text, ok = _ask(parent, title, label)
     return text.strip() if ok else None
 
 
@@ -50,7 +70,10 @@ def ensure_reviewer(parent: QWidget | None, ws: Any) -> bool:
     if ws is None or ws.readonly:
         return True
     try:
-        stored = ws.reviewers().reviewer
+        names = ws.reviewers()
+        stored = names.reviewer
+        if ws.reviewer and same_person(ws.reviewer, names.second_reviewer):
+            return True  # the second reviewer works in this window: never act as the first one
         if stored:
             ws.reviewer = stored
             return True

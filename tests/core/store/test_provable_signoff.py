@@ -266,9 +266,9 @@ def test_an_edited_or_deleted_event_breaks_the_chain_and_is_named(ws: Workspace)
     )  # the approver renamed
     res = ws.verify()
     assert not res.ok and f"#{events[-1].id}" in res.problems[0]
-    with Workspace.open(ws.path) as again:  # the head check at open sees the last event changed
-        with pytest.raises(StoreError, match="未通过校验"):
-            again.require_sound()
+    # the head check at open sees the last event changed
+    with Workspace.open(ws.path) as again, pytest.raises(StoreError, match="未通过校验"):
+        again.require_sound()
 
 
 def test_a_deleted_event_in_the_middle_is_named(ws: Workspace) -> None:
