@@ -11,6 +11,7 @@ return frozen rows (core/store/rows.py).
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -104,12 +105,13 @@ class Workspace:
         hash chain broken, a planted trigger) or, for ``report_ids``, their replay: exports and the
         record refuse such a workspace rather than print what it says."""
         problem = self._session.unsound
-        if problem is None and report_ids:
-            for rid in report_ids:
-                got = self._session.read(lambda c, r=rid: audit.report_problems(c, r))
-                if got:
-                    problem = f"{reading.report(self._session, rid).path.replace(chr(92), '/').rsplit('/', 1)[-1]}: {got[0]}"
-                    break
+        for rid in report_ids or ():
+            if problem is not None:
+                break
+            got = self._session.read(functools.partial(audit.report_problems, report_id=rid))
+            if got:
+                name = reading.report(self._session, rid).path.replace("\\", "/").rsplit("/", 1)[-1]
+                problem = f"{name}: {got[0]}"
         if problem is not None:
             raise StoreError(
                 f"{self.path}: 工作区未通过校验，不能导出或打印：{problem}。"
