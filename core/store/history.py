@@ -157,8 +157,8 @@ def guard(conn: sqlite3.Connection, event_id: int, since: int) -> None:
         "AND id > ? AND undone = 0 ORDER BY id",
         (report_id, since),
     ):
-        if other_action in ("undo", "redo") and undoes is not None and undoes > since:
-            continue  # it cancels (or brings back) a later step, which is judged by itself
+        if other_action in ("undo", "redo") and undoes is not None and (undoes > since or undoes == event_id):
+            continue  # it cancels or brings back this step or a later one, which is judged by itself
         if other_action in ("reopen", "approve", "return") or (
             other_action == "set_report_status" and other_new in vocab.LOCKED_STATUSES
         ):

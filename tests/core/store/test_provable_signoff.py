@@ -351,3 +351,16 @@ def test_export_refuses_a_workspace_whose_log_was_cut_short(ws: Workspace, tmp_p
             with pytest.raises(StoreError, match="未通过校验"):
                 write()
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "x.csv").exists()
+
+
+def test_one_reviewer_undoes_and_redoes_their_own_steps_back_and_forth(ws: Workspace) -> None:
+    rid = ws.add_report(extraction())
+    a, b, _t = ws.figures(rid)
+    ws.confirm(a.id)
+    ws.correct(b.id, Decimal(36))
+    for _ in range(2):
+        assert ws.undo(rid) is not None and ws.undo(rid) is not None
+        assert ws.figure(a.id).status == "pending" and ws.figure(b.id).value == Decimal(35)
+        assert ws.redo(rid) is not None and ws.redo(rid) is not None
+        assert ws.figure(a.id).status == "confirmed" and ws.figure(b.id).value == Decimal(36)
+    assert ws.verify().ok
