@@ -99,6 +99,23 @@ class ReviewController(QObject):
             QTimer.singleShot(0, self._reshow_current)
         self.report_loaded.emit(report_id)
         self._history_state()
+        self._say_check_changes(report_id)
+
+    def _say_check_changes(self, report_id: int) -> None:
+        """A locked report whose checks moved after the lock (last year's report imported since): both
+        reviewers see it when they open the report; the signed checks stay as they were."""
+        if not self.model.locked:
+            return
+        try:
+            changes = self.ws.signoff(report_id).check_changes
+        except HechaError:
+            return
+        if changes:
+            self.message.emit(
+                QCoreApplication.translate(
+                    "Review", "锁定后检查结果有变化（已签署的检查未改动）：%1"
+                ).replace("%1", changes[-1])
+            )
 
     def _set_locked(self, report_id: int) -> None:
         """A done or approved report opens no value editor: typing is refused where it starts."""

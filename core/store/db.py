@@ -240,6 +240,10 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    from core.store.names import person
+
+    # people compared in SQL as in Python: 张三, 張三 and 张三 with a zero-width space are one person
+    conn.create_function("person", 1, person, deterministic=True)
     return conn
 
 

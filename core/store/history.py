@@ -97,7 +97,7 @@ def change(
 # given, the report in view), never another reviewer's action in another report. A workspace opened
 # without a reviewer name (one person, scripts) undoes the latest action of anyone. Undo never crosses a
 # sign-off step and never reverts what someone did later to the same item (``guard``).
-_MINE = "(? = '' OR e.reviewer = ?) AND (? IS NULL OR e.report_id = ?)"
+_MINE = "(? = '' OR person(e.reviewer) = person(?)) AND (? IS NULL OR e.report_id = ?)"
 _NOT_UNDOABLE = ("undo", "redo", "check_changed")
 
 

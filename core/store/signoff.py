@@ -222,14 +222,19 @@ def state(conn: sqlite3.Connection, report_id: int) -> Signoff:
     status = conn.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()
     now = ledger.digest(conn, report_id)
     opened = ledger.open_items(conn, report_id)
-    changes = tuple(
-        f"{new}：{reason}"
-        for new, reason in conn.execute(
-            "SELECT new, reason FROM review_events WHERE report_id = ? AND action = 'check_changed' ORDER BY id",
-            (report_id,),
-        )
-    )
     lock_id = verify.locking_event(conn, report_id)
+    changes = (
+        tuple(
+            f"{new}：{reason}"
+            for new, reason in conn.execute(
+                "SELECT new, reason FROM review_events WHERE report_id = ? AND action = 'check_changed' "
+                "AND id > ? ORDER BY id",
+                (report_id, lock_id or 0),
+            )
+        )
+        if lock_id is not None
+        else ()
+    )
     if status is None or lock_id is None:
         return Signoff(now, status[0] if status else "", open_items=opened, check_changes=changes)
     action, by, at, signed, reason = conn.execute(

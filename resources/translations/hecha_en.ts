@@ -703,143 +703,148 @@ Review and accept that check first.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review.py" line="146" />
+        <location filename="../../gui/review.py" line="115" />
+        <source>锁定后检查结果有变化（已签署的检查未改动）：%1</source>
+        <translation>Check results changed after the lock (the signed checks are kept): %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="163" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="155" />
-        <location filename="../../gui/review.py" line="312" />
+        <location filename="../../gui/review.py" line="172" />
+        <location filename="../../gui/review.py" line="329" />
         <source>未填写审核人姓名，操作未保存</source>
         <translation>No reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="173" />
+        <location filename="../../gui/review.py" line="190" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="186" />
+        <location filename="../../gui/review.py" line="203" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="195" />
+        <location filename="../../gui/review.py" line="212" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="202" />
+        <location filename="../../gui/review.py" line="219" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="213" />
+        <location filename="../../gui/review.py" line="230" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="226" />
+        <location filename="../../gui/review.py" line="243" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="235" />
+        <location filename="../../gui/review.py" line="252" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="246" />
+        <location filename="../../gui/review.py" line="263" />
         <source>撤销“已完成”</source>
         <translation>Undo “done”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="247" />
+        <location filename="../../gui/review.py" line="264" />
         <source>撤销“已完成”即重新打开报告，请说明原因（将记录在审核记录中）：</source>
         <translation>Undoing “done” reopens the report; give the reason (written into the review record):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="256" />
+        <location filename="../../gui/review.py" line="273" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="257" />
+        <location filename="../../gui/review.py" line="274" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="270" />
+        <location filename="../../gui/review.py" line="287" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="271" />
+        <location filename="../../gui/review.py" line="288" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="301" />
+        <location filename="../../gui/review.py" line="318" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="305" />
+        <location filename="../../gui/review.py" line="322" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="306" />
+        <location filename="../../gui/review.py" line="323" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="319" />
+        <location filename="../../gui/review.py" line="336" />
         <source>仍有未处理的项目</source>
         <translation>Items left open</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="322" />
+        <location filename="../../gui/review.py" line="339" />
         <source>如确需继续，请填写理由（将与未处理的数目一起印在核查单上）：</source>
         <translation>To go on anyway, give the reason (printed on the review record with what is left open):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="351" />
+        <location filename="../../gui/review.py" line="368" />
         <source>重新打开报告</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="352" />
+        <location filename="../../gui/review.py" line="369" />
         <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
         <translation>Why reopen “%1”? (written into the review record)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="359" />
+        <location filename="../../gui/review.py" line="376" />
         <source>已重新打开报告，可以继续审核。</source>
         <translation>Report reopened; you can continue reviewing.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="381" />
+        <location filename="../../gui/review.py" line="398" />
         <source>未填写复核人姓名，操作未保存</source>
         <translation>No second reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="387" />
+        <location filename="../../gui/review.py" line="404" />
         <source>退回报告</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="388" />
+        <location filename="../../gui/review.py" line="405" />
         <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
         <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="409" />
+        <location filename="../../gui/review.py" line="426" />
         <source>复核人 %1 已复核通过，报告保持锁定。</source>
         <translation>Approved by second reviewer %1; the report stays locked.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="411" />
+        <location filename="../../gui/review.py" line="428" />
         <source>复核人 %1 已退回报告，审核人可继续修改。</source>
         <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>

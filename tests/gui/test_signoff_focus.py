@@ -132,3 +132,33 @@ def test_undoing_done_in_the_window_asks_why_and_reopens(win: Any, qtbot: Any) -
     qtbot.waitUntil(lambda: w.ws.report(rid).status == "in_review")
     last = w.ws.events(rid)[-1]
     assert (last.action, last.reason) == ("reopen", "漏看了附表")
+
+
+def test_a_check_that_changed_after_the_lock_is_said_when_the_report_opens(win: Any, qtbot: Any) -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from core.checks import run
+    from core.model import IndicatorValue
+    from core.pipeline import analyse
+    from core.store import Workspace
+
+    w = win
+    rid = w.review.report_id
+    report = w.ws.report(rid)
+    with Workspace.open(w.ws.path, "审核员甲") as ws:  # this year took in 5 from last year
+        ws.set_indicator_value(rid, "t3.carried_in.natural", Decimal(5))
+    _lock(w, qtbot)
+    assert "锁定后" not in w.statusBar().currentMessage()
+    # last year's report of the same issuer arrives, carrying over 9
+    ex = analyse(report.path)
+    doc = dataclasses.replace(ex.document, year=(report.year or 2023) - 1, sha256="0" * 64)
+    key = "t3.carried_out.natural"
+    inds = {**ex.indicators, key: IndicatorValue(key, "number", Decimal(9), "9")}
+    prev = dataclasses.replace(ex, document=doc, indicators=inds, checks=tuple(run(inds, ex.figures)))
+    with Workspace.open(w.ws.path, "审核员甲") as ws:
+        ws.add_report(prev)
+        assert ws.events(rid)[-1].action == "check_changed"
+    w.review.load_report(rid)
+    assert "锁定后检查结果有变化" in w.statusBar().currentMessage()
+    assert "5 ≠ 上年 9" in w.statusBar().currentMessage()
