@@ -8,6 +8,8 @@ action asks, prefilled empty: the computer's user name is never taken silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,22 +20,31 @@ from core.errors import HechaError
 from core.store.names import same as same_person
 
 
-def _ask(parent: QWidget | None, title: str, label: str, current: str = "") -> tuple[str, bool]:
-    """One line typed into a box; the keyboard goes back where it was when the box closes (a key
-    meant for the box must never land in another widget and change data out of sight)."""
+@contextmanager
+def keep_focus() -> Iterator[None]:
+    """Around a dialog: the keyboard goes back where it was when the dialog closes (a key meant for the
+    dialog, or the next one, must never land in another widget and change data out of sight)."""
     before = QApplication.focusWidget()
+    try:
+        yield
+    finally:
+        if before is not None and isValid(before) and before.isVisible():
+            before.window().activateWindow()
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _ask(parent: QWidget | None, title: str, label: str, current: str = "") -> tuple[str, bool]:
+    """One line typed into a box, the keyboard given back afterwards."""
     dlg = QInputDialog(parent)
     dlg.setWindowTitle(title)
     dlg.setLabelText(label)
     dlg.setTextValue(current)
-    try:
-        ok = dlg.exec() == QDialog.DialogCode.Accepted
-        return dlg.textValue(), ok
-    finally:
-        dlg.deleteLater()
-        if before is not None and isValid(before) and before.isVisible():
-            before.window().activateWindow()
-            before.setFocus(Qt.FocusReason.OtherFocusReason)
+    with keep_focus():
+        try:
+            ok = dlg.exec() == QDialog.DialogCode.Accepted
+            return dlg.textValue(), ok
+        finally:
+            dlg.deleteLater()
 
 
 def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") -> str | None:
