@@ -208,6 +208,13 @@ def _report(
         "report" not in cur and status != "unreviewed"
     ):
         out.append("报告状态没有相应的审核记录（在核查之外被修改）")
+    for k, v in now.items():  # an item no event touched is as extracted: name the first that is not
+        if k in first or not v or k == "report" or k.startswith("accept:"):
+            continue
+        kind_ok = k.startswith("figure:") or v["kind"] == v["original_kind"]
+        if v["status"] != "pending" or v["value"] != v["original_value"] or not kind_ok:
+            out.append(f"{_key_name(k)}的值或状态没有审核记录（在核查之外被改动，现为 {v['value']}）")
+            break
     if (
         sealed is not None
         and ledger.digest_of(_baseline({k: v for k, v in now.items() if k != "report"}, first)) != sealed
