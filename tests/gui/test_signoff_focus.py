@@ -162,3 +162,24 @@ def test_a_check_that_changed_after_the_lock_is_said_when_the_report_opens(win: 
     w.review.load_report(rid)
     assert "锁定后检查结果有变化" in w.statusBar().currentMessage()
     assert "5 ≠ 上年 9" in w.statusBar().currentMessage()
+
+
+def test_one_person_cannot_mark_done_and_approve_in_one_sitting(
+    win: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window acts as whoever works in it: with the second reviewer's name stored, the approve key
+    still approves as the person at the keyboard, and the store refuses it (four eyes)."""
+    from gui import signoff
+
+    w = win
+    names = iter(["审核员甲", "复核员乙"])
+    monkeypatch.setattr(signoff, "ask_name", lambda *_a, **_k: next(names))
+    monkeypatch.setattr(signoff, "ask_reason", lambda *_a: "正文另行核对")
+    rid = w.review.report_id
+    w.actions_by_id["mark_done"].trigger()
+    qtbot.waitUntil(lambda: w.ws.report(rid).status == "done")
+    w.actions_by_id["approve"].trigger()
+    assert w.ws.reviewers().second_reviewer == "复核员乙"
+    assert w.ws.report(rid).status == "done"
+    assert all(e.action != "approve" for e in w.ws.events(rid))
+    assert "不能复核自己" in w.statusBar().currentMessage()
