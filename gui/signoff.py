@@ -3,7 +3,9 @@
 The names live in the workspace (``Workspace.reviewers``), so they are entered once per workspace and
 whoever opens it sees them. When a workspace has no name yet, the name the reviewer typed into this
 program (``typed_name``) is stored as its reviewer on the first review action; with none typed, that
-action asks, prefilled empty: the computer's user name is never taken silently.
+action asks, prefilled empty: the computer's user name is never taken silently. Whoever typed a name
+acts as that person in every review event and sign-off step: the window never acts as the stored
+second reviewer (or the stored reviewer) on their behalf; the store applies the four-eyes rule.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 from shiboken6 import isValid
 
 from core.errors import HechaError
-from core.store.names import same as same_person
 
 
 @contextmanager
@@ -81,10 +82,11 @@ def ensure_reviewer(parent: QWidget | None, ws: Any) -> bool:
     if ws is None or ws.readonly:
         return True
     try:
-        names = ws.reviewers()
-        stored = names.reviewer
-        if ws.reviewer and same_person(ws.reviewer, names.second_reviewer):
-            return True  # the second reviewer works in this window: never act as the first one
+        stored = ws.reviewers().reviewer
+        if ws.reviewer and stored:
+            # whoever typed their name into this program acts as themselves (the second reviewer, a
+            # colleague): never as the workspace's stored reviewer
+            return True
         if stored:
             ws.reviewer = stored
             return True
