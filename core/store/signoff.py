@@ -87,8 +87,8 @@ def set_reviewers(
 # ---- who signed --------------------------------------------------------------------------------
 def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None) -> dict[int, Signers]:
     """Report id → who signed it as it is now: the first reviewer whose 已完成 stands (not reopened
-    since) and the second reviewer who approved exactly this state (the approval's digest is the
-    report's digest now) or returned it (reports never signed, or reopened, are left out)."""
+    since) and the second reviewer whose approval stands or who returned it (reports never signed, or
+    reopened, are left out). Read for the whole report list: no digest is worked out here."""
     rows = conn.execute(
         "SELECT report_id, action, reviewer, new, digest FROM review_events WHERE undone = 0 "
         "AND action IN ('set_report_status', 'reopen', 'approve', 'return') ORDER BY id"
@@ -109,9 +109,13 @@ def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None)
         elif action in ("approve", "return"):
             out[rid] = Signers(got.reviewer, who)
             approved[rid] = signed if action == "approve" else None
-    for rid, signed in approved.items():
-        if signed is not None and signed != ledger.digest(conn, rid):
-            out[rid] = Signers(out[rid].reviewer, "")  # approved another state: no approval now
+    if approved:
+        # an approval holds while the report stays approved: every change after it is refused by the
+        # lock (a change made outside Hecha is found by ``verify``; the record checks the digest itself)
+        status = dict(conn.execute("SELECT id, status FROM reports WHERE status != 'approved'").fetchall())
+        for rid, signed in approved.items():
+            if signed is not None and rid in status:
+                out[rid] = Signers(out[rid].reviewer, "")
     return out
 
 
