@@ -98,7 +98,6 @@ def change(
 # without a reviewer name (one person, scripts) undoes the latest action of anyone. Undo never crosses a
 # sign-off step and never reverts what someone did later to the same item (``guard``).
 _MINE = "(? = '' OR person(e.reviewer) = person(?)) AND (? IS NULL OR e.report_id = ?)"
-_NOT_UNDOABLE = ("undo", "redo", "check_changed")
 
 
 def undo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None = None) -> int | None:

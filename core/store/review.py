@@ -49,61 +49,41 @@ def _show(v: Decimal | None) -> str:
 
 # ---- the frame every action runs in ------------------------------------------------------------
 def act(
-    s: Session,
-    reviewer: str,
-    report_id: int,
-    target: str,
-    action: str,
-    mutate: Mutate,
-    reason: str = "",
+    s: Session, reviewer: str, report_id: int, target: str, action: str, mutate: Mutate, reason: str = ""
 ) -> Change:
     def tx(c: sqlite3.Connection) -> Change:
-        return act_in(c, s, reviewer, report_id, target, action, mutate, reason)
+        if c.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
+            raise s.missing("报告", report_id)
+        if action not in vocab.SIGNOFF_ACTIONS:  # the sign-off steps move the lock (signoff.py)
+            lock.refuse_if_locked(c, report_id)
+        rec = Recorder(c, report_id)
+        old, new = mutate(c, rec)
+        status = c.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
+        if action != "set_report_status" and status == "unreviewed":
+            rec.touch("report")
+            c.execute("UPDATE reports SET status = 'in_review' WHERE id = ?", (report_id,))
+        after = rec.after()
+        # 已完成 and 复核通过 sign the report's decided state: its digest goes into the event
+        signed = ledger.digest(c, report_id) if status in vocab.LOCKED_STATUSES else None
+        eid = ledger.append(
+            c,
+            "review_events",
+            {
+                "reviewer": reviewer,
+                "report_id": report_id,
+                "target": target,
+                "action": action,
+                "old": old,
+                "new": new,
+                "reason": reason,
+                "before_state": json.dumps(rec.before, ensure_ascii=False),
+                "after_state": json.dumps(after, ensure_ascii=False),
+                "digest": signed,
+            },
+        )
+        return history.change(c, report_id, rec.before, after, eid)
 
     return s.write(tx)
-
-
-def act_in(
-    c: sqlite3.Connection,
-    s: Session,
-    reviewer: str,
-    report_id: int,
-    target: str,
-    action: str,
-    mutate: Mutate,
-    reason: str = "",
-) -> Change:
-    """``act`` inside the caller's write transaction."""
-    if c.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
-        raise s.missing("报告", report_id)
-    if action not in vocab.SIGNOFF_ACTIONS:  # the sign-off steps move the lock (signoff.py)
-        lock.refuse_if_locked(c, report_id)
-    rec = Recorder(c, report_id)
-    old, new = mutate(c, rec)
-    status = c.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
-    if action != "set_report_status" and status == "unreviewed":
-        rec.touch("report")
-        c.execute("UPDATE reports SET status = 'in_review' WHERE id = ?", (report_id,))
-    after = rec.after()
-    # 已完成 and 复核通过 sign the report's decided state: its digest goes into the event
-    signed = ledger.digest(c, report_id) if status in vocab.LOCKED_STATUSES else None
-    eid = ledger.append(
-        c,
-        "review_events",
-        {
-            "reviewer": reviewer,
-            "report_id": report_id,
-            "target": target,
-            "action": action,
-            "old": old,
-            "new": new,
-            "reason": reason,
-            "before_state": json.dumps(rec.before, ensure_ascii=False),
-            "after_state": json.dumps(after, ensure_ascii=False),
-            "digest": signed,
-        },
-    )
-    return history.change(c, report_id, rec.before, after, eid)
 
 
 def _figure_row(s: Session, c: sqlite3.Connection, figure_id: int) -> dict[str, Any]:
