@@ -202,7 +202,7 @@ def _report(
     by_id = {e["id"]: e for e in events}
     for k, v in cur.items():
         if now.get(k) != v:
-            out.append(f"{_key_name(k)}与{_event_name(by_id[last[k]])}之后的记录不符（在核查之外被修改）")
+            out.append(f"{_key_name(k)} 与{_event_name(by_id[last[k]])}之后的记录不符（在核查之外被修改）")
             break
     if first.get("report", {"status": "unreviewed"}) != {"status": "unreviewed"} or (
         "report" not in cur and status != "unreviewed"
@@ -213,7 +213,7 @@ def _report(
             continue
         kind_ok = k.startswith("figure:") or v["kind"] == v["original_kind"]
         if v["status"] != "pending" or v["value"] != v["original_value"] or not kind_ok:
-            out.append(f"{_key_name(k)}的值或状态没有审核记录（在核查之外被改动，现为 {v['value']}）")
+            out.append(f"{_key_name(k)} 的值或状态没有审核记录（在核查之外被改动，现为 {v['value']}）")
             break
     if (
         sealed is not None

@@ -57,7 +57,7 @@ EDITS: dict[str, Callable[[int], tuple[str, ...]]] = {
     ),
 }
 EXPECT = {
-    "an edited value": "指标 t3.new.natural的值或状态没有审核记录",
+    "an edited value": "指标 t3.new.natural 的值或状态没有审核记录",
     "an edited event": "哈希链在此断开",
     "a deleted event": "被删除",
     "a renamed reviewer": "复核通过）在核查之外被改动",
