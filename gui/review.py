@@ -107,10 +107,17 @@ class ReviewController(QObject):
         if not self.model.locked:
             return
         try:
-            changes = self.ws.signoff(report_id).check_changes
+            state = self.ws.signoff(report_id)
         except HechaError:
             return
-        if changes:
+        changes = state.check_changes
+        if state.action and not state.holds:  # changed outside Hecha: the signature no longer holds
+            self.message.emit(
+                QCoreApplication.translate(
+                    "Review", "报告签署后数据被改动，签署已失效；请运行 hecha verify 查看"
+                )
+            )
+        elif changes:
             self.message.emit(
                 QCoreApplication.translate(
                     "Review", "锁定后检查结果有变化（已签署的检查未改动）：%1"

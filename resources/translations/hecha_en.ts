@@ -33,12 +33,12 @@
         <translation>Reason for accepting: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="182" />
+        <location filename="../../gui/checkspanel.py" line="186" />
         <source>接受未通过的检查</source>
         <translation>Accept a failing check</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="183" />
+        <location filename="../../gui/checkspanel.py" line="187" />
         <source>%1（%2）：%3
 请填写接受理由（将记入审核记录），回车确定：</source>
         <translation>%1 (%2): %3
@@ -48,27 +48,27 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../gui/checkspanel.py" line="216" />
+        <location filename="../../gui/checkspanel.py" line="220" />
         <source>接受并填写理由…</source>
         <translation>Accept with a reason…</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="218" />
+        <location filename="../../gui/checkspanel.py" line="222" />
         <source>选中未通过的检查后按回车</source>
         <translation>Select a failing check and press Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="277" />
+        <location filename="../../gui/checkspanel.py" line="281" />
         <source>未通过 %1 · 已接受 %2 · 无法核对 %3 · 通过 %4</source>
         <translation>Failed %1 · accepted %2 · not checkable %3 · passed %4</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="317" />
+        <location filename="../../gui/checkspanel.py" line="321" />
         <source>接受未通过的检查必须填写理由</source>
         <translation>Accepting a failing check needs a reason</translation>
     </message>
     <message>
-        <location filename="../../gui/checkspanel.py" line="326" />
+        <location filename="../../gui/checkspanel.py" line="330" />
         <source>已接受检查：%1</source>
         <translation>Accepted check: %1</translation>
     </message>
@@ -109,73 +109,73 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="31" />
+        <location filename="../../gui/dialogs.py" line="34" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32" />
+        <location filename="../../gui/dialogs.py" line="35" />
         <source>请输入审核人姓名（将记录在每条审核记录中）：</source>
         <translation>Reviewer name (written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="47" />
+        <location filename="../../gui/dialogs.py" line="50" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63" />
-        <location filename="../../gui/dialogs.py" line="71" />
+        <location filename="../../gui/dialogs.py" line="66" />
+        <location filename="../../gui/dialogs.py" line="74" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="70" />
+        <location filename="../../gui/dialogs.py" line="73" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="72" />
+        <location filename="../../gui/dialogs.py" line="75" />
         <source>键盘所在位置</source>
         <translation>Where the keyboard is</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="91" />
+        <location filename="../../gui/dialogs.py" line="94" />
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="92" />
+        <location filename="../../gui/dialogs.py" line="95" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="97" />
+        <location filename="../../gui/dialogs.py" line="100" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="113" />
+        <location filename="../../gui/dialogs.py" line="116" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="118" />
+        <location filename="../../gui/dialogs.py" line="121" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="121" />
+        <location filename="../../gui/dialogs.py" line="124" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 files could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="126" />
+        <location filename="../../gui/dialogs.py" line="129" />
         <source>%1 份报告读取时有提示，请核对：</source>
         <translation>%1 reports were read with warnings; please check:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="136" />
+        <location filename="../../gui/dialogs.py" line="139" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -703,148 +703,153 @@ Review and accept that check first.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review.py" line="115" />
+        <location filename="../../gui/review.py" line="116" />
+        <source>报告签署后数据被改动，签署已失效；请运行 hecha verify 查看</source>
+        <translation>The report's data changed after it was signed: the signature no longer holds; run hecha verify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review.py" line="122" />
         <source>锁定后检查结果有变化（已签署的检查未改动）：%1</source>
         <translation>Check results changed after the lock (the signed checks are kept): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="163" />
+        <location filename="../../gui/review.py" line="170" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="172" />
-        <location filename="../../gui/review.py" line="329" />
+        <location filename="../../gui/review.py" line="179" />
+        <location filename="../../gui/review.py" line="336" />
         <source>未填写审核人姓名，操作未保存</source>
         <translation>No reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="190" />
+        <location filename="../../gui/review.py" line="197" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="203" />
+        <location filename="../../gui/review.py" line="210" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="212" />
+        <location filename="../../gui/review.py" line="219" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="219" />
+        <location filename="../../gui/review.py" line="226" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="230" />
+        <location filename="../../gui/review.py" line="237" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="243" />
+        <location filename="../../gui/review.py" line="250" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="252" />
+        <location filename="../../gui/review.py" line="259" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="263" />
+        <location filename="../../gui/review.py" line="270" />
         <source>撤销“已完成”</source>
         <translation>Undo “done”</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="264" />
+        <location filename="../../gui/review.py" line="271" />
         <source>撤销“已完成”即重新打开报告，请说明原因（将记录在审核记录中）：</source>
         <translation>Undoing “done” reopens the report; give the reason (written into the review record):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="273" />
+        <location filename="../../gui/review.py" line="280" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="274" />
+        <location filename="../../gui/review.py" line="281" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="287" />
+        <location filename="../../gui/review.py" line="294" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="288" />
+        <location filename="../../gui/review.py" line="295" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="318" />
+        <location filename="../../gui/review.py" line="325" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="322" />
+        <location filename="../../gui/review.py" line="329" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="323" />
+        <location filename="../../gui/review.py" line="330" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="336" />
+        <location filename="../../gui/review.py" line="343" />
         <source>仍有未处理的项目</source>
         <translation>Items left open</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="339" />
+        <location filename="../../gui/review.py" line="346" />
         <source>如确需继续，请填写理由（将与未处理的数目一起印在核查单上）：</source>
         <translation>To go on anyway, give the reason (printed on the review record with what is left open):</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="368" />
+        <location filename="../../gui/review.py" line="375" />
         <source>重新打开报告</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="369" />
+        <location filename="../../gui/review.py" line="376" />
         <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
         <translation>Why reopen “%1”? (written into the review record)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="376" />
+        <location filename="../../gui/review.py" line="383" />
         <source>已重新打开报告，可以继续审核。</source>
         <translation>Report reopened; you can continue reviewing.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="398" />
+        <location filename="../../gui/review.py" line="405" />
         <source>未填写复核人姓名，操作未保存</source>
         <translation>No second reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="404" />
+        <location filename="../../gui/review.py" line="411" />
         <source>退回报告</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="405" />
+        <location filename="../../gui/review.py" line="412" />
         <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
         <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="426" />
+        <location filename="../../gui/review.py" line="433" />
         <source>复核人 %1 已复核通过，报告保持锁定。</source>
         <translation>Approved by second reviewer %1; the report stays locked.</translation>
     </message>
     <message>
-        <location filename="../../gui/review.py" line="428" />
+        <location filename="../../gui/review.py" line="435" />
         <source>复核人 %1 已退回报告，审核人可继续修改。</source>
         <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>
@@ -860,22 +865,22 @@ Review and accept that check first.</translation>
 <context>
     <name>Signoff</name>
     <message>
-        <location filename="../../gui/signoff.py" line="82" />
+        <location filename="../../gui/signoff.py" line="95" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff.py" line="83" />
+        <location filename="../../gui/signoff.py" line="96" />
         <source>请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）：</source>
         <translation>Name of this workspace's reviewer (asked once; written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff.py" line="103" />
+        <location filename="../../gui/signoff.py" line="116" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff.py" line="104" />
+        <location filename="../../gui/signoff.py" line="117" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer; asked once):</translation>
     </message>

@@ -183,3 +183,19 @@ def test_one_person_cannot_mark_done_and_approve_in_one_sitting(
     assert w.ws.report(rid).status == "done"
     assert all(e.action != "approve" for e in w.ws.events(rid))
     assert "不能复核自己" in w.statusBar().currentMessage()
+
+
+def test_a_signed_report_changed_outside_hecha_says_its_signature_no_longer_holds(
+    win: Any, qtbot: Any
+) -> None:
+    import sqlite3
+
+    w = win
+    rid = w.review.report_id
+    _lock(w, qtbot)
+    conn = sqlite3.connect(w.ws.path)
+    conn.execute("UPDATE figures SET value = '31337' WHERE report_id = ? AND status = 'pending'", (rid,))
+    conn.commit()
+    conn.close()
+    w.review.load_report(rid)
+    assert "签署已失效" in w.statusBar().currentMessage()
