@@ -187,6 +187,10 @@ def csv_rows(
             yield out
 
 
+def _listed(report_ids: Iterable[int] | None) -> list[int] | None:
+    return None if report_ids is None else list(report_ids)
+
+
 def to_csv(
     ws: Workspace,
     out_path: str | os.PathLike[str],
@@ -196,7 +200,8 @@ def to_csv(
     """Write the long-form CSV (one row per indicator value and per figure); returns the row count.
     Column names, kinds and statuses are Chinese for a spreadsheet; ``codes`` writes the English codes
     (``CSV_COLUMNS``, ``pending``, ``zero`` …) that scripts read."""
-    ws.require_sound()  # a workspace whose review log was edited outside Hecha is not exported
+    report_ids = _listed(report_ids)
+    ws.require_sound(report_ids, signed=True)  # no export of a log or a signed report edited outside Hecha
     n = 0
     tmp = Path(f"{out_path}.part")
     try:
@@ -228,7 +233,8 @@ def to_xlsx(
     """Write the workbook: 汇总, 说明, one sheet per report, 数字明细, 审核记录."""
     from core.export.xlsx import write_workbook
 
-    ws.require_sound()  # a workspace whose review log was edited outside Hecha is not exported
+    report_ids = _listed(report_ids)
+    ws.require_sound(report_ids, signed=True)  # no export of a log or a signed report edited outside Hecha
     data = load(ws, report_ids, table_figures=False)
     events = ws.events()
     if report_ids is not None:

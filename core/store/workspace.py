@@ -100,11 +100,22 @@ class Workspace:
         """Replay the review log and check the whole workspace (``hecha verify``)."""
         return self._session.read(audit.verify)
 
-    def require_sound(self, report_ids: Collection[int] | None = None) -> None:
+    def require_sound(self, report_ids: Collection[int] | None = None, signed: bool = False) -> None:
         """Raise ``StoreError`` naming the file when the workspace failed the check made at open (a
-        hash chain broken, a planted trigger) or, for ``report_ids``, their replay: exports and the
-        record refuse such a workspace rather than print what it says."""
+        hash chain broken, a planted trigger) or, for ``report_ids``, their replay (``signed``: only
+        those of them that are done or approved, all reports when None): exports and the record refuse
+        such a workspace rather than print what it says."""
         problem = self._session.unsound
+        if signed:
+            locked = {
+                r[0]
+                for r in self._session.read(
+                    lambda c: c.execute(
+                        "SELECT id FROM reports WHERE status IN ('done', 'approved')"
+                    ).fetchall()
+                )
+            }
+            report_ids = sorted(locked if report_ids is None else locked & set(report_ids))
         for rid in report_ids or ():
             if problem is not None:
                 break

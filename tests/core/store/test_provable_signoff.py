@@ -364,3 +364,23 @@ def test_one_reviewer_undoes_and_redoes_their_own_steps_back_and_forth(ws: Works
         assert ws.redo(rid) is not None and ws.redo(rid) is not None
         assert ws.figure(a.id).status == "confirmed" and ws.figure(b.id).value == Decimal(36)
     assert ws.verify().ok
+
+
+def test_export_refuses_an_approved_report_whose_value_was_edited_in_the_file(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from core import export
+
+    rid = _approved(ws)
+    ws.add_report(extraction(salt="open"))
+    export.to_xlsx(ws, tmp_path / "ok.xlsx")  # sound: exported
+    _edit(
+        ws,
+        "UPDATE indicator_values SET value = '31337' WHERE report_id = ? AND indicator = 't3.new.natural'",
+        rid,
+    )
+    with pytest.raises(StoreError, match="t3.new.natural"):
+        export.to_xlsx(ws, tmp_path / "x.xlsx")
+    with pytest.raises(StoreError, match="t3.new.natural"):
+        export.to_csv(ws, tmp_path / "x.csv", iter([rid]))
+    assert not (tmp_path / "x.xlsx").exists()
