@@ -264,6 +264,8 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
     if version is None:
         if readonly:
             raise StoreError(f"{path}: 工作区是空的")
+        if app_id not in (0, APPLICATION_ID):  # another program's empty database: not ours to fill
+            raise StoreError(f"{path}: 这是其他程序的 SQLite 数据库，不是核查工作区，未做任何改动")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("BEGIN IMMEDIATE")
         try:
