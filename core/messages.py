@@ -138,7 +138,10 @@ UNDO_PAST_LOCK = "这一步在报告完成或复核之前，不能越过完成�
 
 
 def undo_depends(name: str) -> str:
-    return f"此后“{name or '未署名'}”又改动了同一项，不能撤销或重做这一步（会推翻别人的修改）；如需修改，请直接更正"
+    return (
+        f"此后“{name or '未署名'}”又改动了同一项或审核了这份报告，不能撤销或重做这一步（会推翻别人的工作）；"
+        "如需修改，请直接更正"
+    )
 
 
 def not_own_undo() -> str:

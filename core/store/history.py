@@ -150,7 +150,11 @@ def guard(conn: sqlite3.Connection, event_id: int, since: int) -> None:
     if action in vocab.SIGNOFF_ACTIONS and (action != "set_report_status" or new in vocab.LOCKED_STATUSES):
         raise StoreError(f"{name}: {messages.UNDO_SIGNOFF}")
     lock.refuse_if_locked(conn, report_id)
-    keys = set(json.loads(before))
+    before_state = json.loads(before)
+    keys = set(before_state)
+    # the report's first step also put it in review: undoing it would mark the report unreviewed under
+    # whatever anyone did to it since
+    first_step = before_state.get("report") == {"status": "unreviewed"}
     for who, other_action, other_new, undoes, state in conn.execute(
         "SELECT reviewer, action, new, undoes, before_state FROM review_events WHERE report_id = ? "
         "AND id > ? AND undone = 0 ORDER BY id",
@@ -162,7 +166,7 @@ def guard(conn: sqlite3.Connection, event_id: int, since: int) -> None:
             other_action == "set_report_status" and other_new in vocab.LOCKED_STATUSES
         ):
             raise StoreError(f"{name}: {messages.UNDO_PAST_LOCK}")
-        if keys & set(json.loads(state)):
+        if first_step or keys & set(json.loads(state)):
             raise StoreError(f"{name}: {messages.undo_depends(who)}")
 
 

@@ -384,3 +384,16 @@ def test_export_refuses_an_approved_report_whose_value_was_edited_in_the_file(
     with pytest.raises(StoreError, match="t3.new.natural"):
         export.to_csv(ws, tmp_path / "x.csv", iter([rid]))
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_undoing_the_first_step_never_marks_a_report_unreviewed_under_someone_elses_work(
+    ws: Workspace,
+) -> None:
+    rid = ws.add_report(extraction())
+    a, b, _t = ws.figures(rid)
+    ws.confirm(a.id)  # the first step: the report is now in review
+    with _open(ws, "李四") as li:
+        li.confirm(b.id)
+    with pytest.raises(StoreError, match="李四"):
+        ws.undo(rid)
+    assert ws.report(rid).status == "in_review" and ws.figure(a.id).status == "confirmed"
