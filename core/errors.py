@@ -22,3 +22,12 @@ class StoreError(HechaError):
 
 class ExportError(HechaError):
     """An export could not be written."""
+
+
+class OpenItemsError(StoreError):
+    """已完成 or 复核通过 refused: figures not decided, unread cells or failing checks are left open.
+    Given again with an override reason, the step is taken and the record prints the reason."""
+
+    def __init__(self, message: str, open_items: tuple[int, int, int]) -> None:
+        self.open_items = open_items  # (figures not decided, unread cells, failing checks not accepted)
+        super().__init__(message)

@@ -117,3 +117,38 @@ def not_second_reviewer(second: str, current: str) -> str:
 
 def status_by_signoff(status: str) -> str:
     return f"报告状态“{status}”只能由复核人通过“复核通过”或“退回”设置"
+
+
+def open_items(pending: int, unread: int, failing: int) -> str:
+    """What a report still has open, worded for the refusal of 已完成 / 复核通过 and for the record."""
+    parts = []
+    if pending:
+        parts.append(f"{pending} 个数字未核对")
+    if unread:
+        parts.append(f"{unread} 个未读出的单元格未填写或标为未填报")
+    if failing:
+        parts.append(f"{failing} 项未通过的检查未接受")
+    return "、".join(parts) or "无"
+
+
+def open_refused(pending: int, unread: int, failing: int) -> str:
+    return (
+        f"还有 {open_items(pending, unread, failing)}：请先处理，或说明理由后强制完成"
+        "（理由与未处理的数目将印在核查单上）"
+    )
+
+
+UNDO_DONE_REASON = "撤销“已完成”即重新打开报告：请填写原因（将记录在审核记录中）"
+UNDO_SIGNOFF = "复核通过、退回和重新打开不能撤销；如需修改，请重新打开报告（说明原因）"
+UNDO_PAST_LOCK = "这一步在报告完成或复核之前，不能越过完成或复核撤销；如需修改，请直接更正"
+
+
+def undo_depends(name: str) -> str:
+    return (
+        f"此后“{name or '未署名'}”又改动了同一项或审核了这份报告，不能撤销或重做这一步（会推翻别人的工作）；"
+        "如需修改，请直接更正"
+    )
+
+
+def not_own_undo() -> str:
+    return "只能撤销自己的操作"

@@ -291,6 +291,7 @@ REVIEW_ACTIONS = {
     "return": "退回",  # the second reviewer returns a done report to the first reviewer, with a reason
     "undo": "撤销",
     "redo": "重做",
+    "check_changed": "锁定后检查结果变化",  # a locked report's checks stay as signed; what moved is shown
 }
 # The actions that sign a report off (or open it again): they move the lock, never the figures.
 SIGNOFF_ACTIONS = ("set_report_status", "reopen", "approve", "return")

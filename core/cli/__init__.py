@@ -18,7 +18,7 @@ from core import documents, pipeline, vocab
 from core.errors import HechaError
 from core.model import Extraction
 
-COMMANDS = ("text", "extract", "import", "export", "problems")
+COMMANDS = ("text", "extract", "import", "export", "problems", "verify", "reopen", "approve", "return")
 
 
 def _err(msg: str) -> None:

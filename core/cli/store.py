@@ -1,4 +1,7 @@
-"""``hecha import PATH... --db FILE``, ``hecha export --db FILE --xlsx OUT | --csv OUT`` and ``hecha problems --db FILE --docx DIR | --xlsx OUT``."""
+"""``hecha import PATH... --db FILE``, ``hecha export --db FILE --xlsx OUT | --csv OUT``,
+``hecha problems --db FILE --docx DIR | --xlsx OUT``, and for offices that script their workflow
+``hecha verify --db FILE`` and ``hecha reopen|approve|return --db FILE --report ID --as NAME`` (the
+store's own rules: the same refusals as in the window)."""
 
 from __future__ import annotations
 
@@ -148,6 +151,88 @@ def cmd_problems(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Replay the review log of a workspace; exit 1 naming the first bad event. The file is read as it
+    is (read-only, never migrated), so a planted trigger or an old format is reported, not run."""
+    import sqlite3
+    from pathlib import Path
+
+    from core.store import db
+    from core.store import verify as audit
+
+    path = Path(args.db)
+    try:
+        db.check_file(path)
+        if not path.exists():
+            raise HechaError(f"{path}: 工作区文件不存在")
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    except sqlite3.Error as e:
+        _err(str(db.explain(path, e)))
+        return 1
+    try:
+        if not db.is_ours(conn):
+            _err(f"{path}: 这是 SQLite 数据库，但不是核查工作区")
+            return 1
+        version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        if version is None or version < db.SCHEMA_VERSION:
+            planted = audit.quick(conn) if version is not None and version >= 3 else None
+            _err(
+                f"{path}: 工作区格式较旧（版本 {version}），还没有审核记录链；"
+                "请先用核查打开一次（会先备份再升级），再校验" + (f"；另外：{planted}" if planted else "")
+            )
+            return 1
+        res = audit.verify(conn)
+    except sqlite3.Error as e:
+        _err(str(db.explain(path, e)))
+        return 1
+    finally:
+        conn.close()
+    if res.ok:
+        _out(
+            f"{path}: 校验通过：{res.events} 条审核记录的哈希链完整，{res.reports} 份报告的数据与审核记录一致"
+        )
+        return 0
+    _err(f"{path}: 校验未通过（{len(res.problems)} 处问题），第一处：{res.problems[0]}")
+    for p in res.problems[1:]:
+        _err(f"  {p}")
+    return 1
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    """``reopen`` / ``approve`` / ``return`` one or more reports as the person named by ``--as``."""
+    from core.store import Workspace
+
+    if args.command in ("reopen", "return") and not (args.reason or "").strip():
+        _err(f"{args.command} 需要 --reason（将记录在审核记录中）")
+        return 2
+    status = 0
+    try:
+        with Workspace.open(args.db, reviewer=args.acting) as ws:
+            if ws.reviewer == "":
+                _err("请用 --as 写明操作人姓名（将记录在审核记录中）")
+                return 2
+            for rid in args.report:
+                try:
+                    if args.command == "reopen":
+                        ws.reopen(rid, args.reason)
+                    elif args.command == "return":
+                        ws.return_report(rid, args.reason)
+                    else:
+                        ws.approve(rid, override=args.override or "")
+                except HechaError as e:
+                    _err(str(e))
+                    status = 1
+                    continue
+                _out(f"报告 {rid}：{ws.report(rid).status}")
+    except HechaError as e:
+        _err(str(e))
+        return 1
+    return status
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="把报告（文件或文件夹）导入工作区")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -174,3 +259,26 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--office", help="落款单位（默认“核查单位（盖章）”）")
     p.add_argument("--report", type=int, action="append", metavar="ID", help="只列这些报告（可重复）")
     p.set_defaults(func=cmd_problems)
+    p = sub.add_parser("verify", help="校验工作区：审核记录的哈希链与数据是否一致（不一致时退出码 1）")
+    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+    p.set_defaults(func=cmd_verify)
+    for name, text in (
+        ("reopen", "重新打开已完成或复核通过的报告（须说明原因）"),
+        ("approve", "复核通过已完成的报告（须由本工作区的复核人操作）"),
+        ("return", "把已完成的报告退回审核人（须说明原因）"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+        p.add_argument(
+            "--report", type=int, action="append", required=True, metavar="ID", help="报告编号（可重复）"
+        )
+        p.add_argument(
+            "--as", dest="acting", required=True, metavar="NAME", help="操作人姓名（记入审核记录）"
+        )
+        if name == "approve":
+            p.add_argument(
+                "--override", metavar="REASON", help="仍有未处理项时强制通过的理由（印在核查单上）"
+            )
+        else:
+            p.add_argument("--reason", required=True, help="原因（记入审核记录）")
+        p.set_defaults(func=cmd_signoff)

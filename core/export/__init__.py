@@ -178,6 +178,10 @@ def _checks_by_cell(checks: list[CheckRow], codes: bool) -> dict[str, tuple[str,
     return out
 
 
+def _listed(report_ids: Iterable[int] | None) -> list[int] | None:
+    return None if report_ids is None else list(report_ids)
+
+
 def to_csv(
     ws: Workspace,
     out_path: str | os.PathLike[str],
@@ -187,6 +191,8 @@ def to_csv(
     """Write the long-form CSV (one row per indicator value and per figure); returns the row count.
     Column names, kinds and statuses are Chinese for a spreadsheet; ``codes`` writes the English codes
     (``CSV_COLUMNS``, ``pending``, ``zero`` …) that scripts read."""
+    report_ids = _listed(report_ids)
+    ws.require_sound(report_ids, signed=True)  # no export of a log or a signed report edited outside Hecha
     n = 0
     tmp = Path(f"{out_path}.part")
     try:
@@ -235,6 +241,8 @@ def to_xlsx(
     """Write the workbook: 汇总, 说明, one sheet per report, 数字明细, 审核记录."""
     from core.export.xlsx import write_workbook
 
+    report_ids = _listed(report_ids)
+    ws.require_sound(report_ids, signed=True)  # no export of a log or a signed report edited outside Hecha
     data = load(ws, report_ids, table_figures=False)
     previous = previous_values(ws, data)
     events = ws.events()

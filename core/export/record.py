@@ -15,9 +15,10 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core import checks, vocab
+from core import checks, messages, vocab
 from core.errors import ExportError
 from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportRow
+from core.store.signoff import Signoff
 from core.tables import grid
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class Record:
     checks: list[CheckRow]
     events: list[EventRow]
     old_values: dict[str, str]  # "indicator:ID" / "figure:ID" → the value before the reviewer's change
+    signoff: Signoff | None = None  # the digest, the step that locked it, what was left open
 
     @property
     def name(self) -> str:
@@ -62,8 +64,21 @@ class Record:
         return _names_dates(own)
 
     def second_reviewer(self) -> tuple[str, str]:
-        """(names, dates) of the second reviewer's approve / return events ('' when there are none)."""
-        return _names_dates([e for e in self.events if not e.undone and self._second(e)])
+        """(names, dates) of the second reviewer's approve / return events since the report was last
+        marked done or reopened ('' when there are none); an approval of another state than the one
+        printed (its digest not the report's now) is not named."""
+        since = max(
+            (e.id for e in self.events if not e.undone and (e.action == "reopen" or e.new == "done")),
+            default=0,
+        )
+        stale = self.signoff is not None and not (self.signoff.holds and self.signoff.action == "approve")
+        return _names_dates(
+            [
+                e
+                for e in self.events
+                if not e.undone and self._second(e) and e.id > since and not (stale and e.action == "approve")
+            ]
+        )
 
 
 def _names_dates(events: Sequence[EventRow]) -> tuple[str, str]:
@@ -92,8 +107,10 @@ def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = 
 
 
 def load(ws: Workspace, report_ids: Iterable[int]) -> list[Record]:
+    ids = list(report_ids)
+    ws.require_sound(ids)  # a workspace edited outside Hecha is not printed as reviewed
     out = []
-    for rid in report_ids:
+    for rid in ids:
         events = ws.events(rid)
         old: dict[str, str] = {}
         for e in events:  # the value before the reviewer's first change of each target
@@ -112,6 +129,7 @@ def load(ws: Workspace, report_ids: Iterable[int]) -> list[Record]:
                 ws.checks(rid),
                 events,
                 old,
+                ws.signoff(rid),
             )
         )
     return out
@@ -273,6 +291,7 @@ def _one(rec: Record, first: bool) -> str:
         f"<td>复核人：{escape(second or '')}　{escape(second_when)}</td></tr>",
         "</table>",
     ]
+    parts.append(_signoff(rec))
     if rec.indicators:
         parts += [_table(rec, g, figures) for g in grid.grids(rec.indicators, sheet=True)]
     else:
@@ -284,6 +303,25 @@ def _one(rec: Record, first: bool) -> str:
         _narrative(rec, in_tables),
     ]
     return "\n".join(parts)
+
+
+def _signoff(rec: Record) -> str:
+    """The digest the sign-off is bound to, the override reason with what was left open, and check
+    results that changed after the lock."""
+    s = rec.signoff
+    if s is None:
+        return ""
+    lines = [f"数据摘要（SHA-256）：{s.digest}"]
+    if s.action:
+        step = vocab.REVIEW_ACTIONS["approve"] if s.action == "approve" else vocab.REPORT_STATUSES["done"]
+        held = "与当前数据一致" if s.holds else "与当前数据不符，签署已失效"
+        lines.append(f"{step}：{escape(s.by or '未署名')}　{escape(s.at[:10])}　签署摘要{held}")
+    if s.override:
+        lines.append(
+            f"强制完成的理由：{escape(s.override)}　未处理：{escape(messages.open_items(*s.open_items))}"
+        )
+    lines += [f"锁定后检查结果变化：{escape(c)}" for c in s.check_changes]
+    return "<p>" + "<br/>".join(lines) + "</p>"
 
 
 def html(records: Sequence[Record]) -> str:

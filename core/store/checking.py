@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from core import vocab
 from core.checks import run
 from core.model import CheckResult, IndicatorValue
-from core.store import codec, queries
+from core.store import codec, ledger, queries
 from core.store.columns import CHECKS, FIGURES
 
 _CHECK_COLS = tuple(c for c in CHECKS.names if c != "id")
@@ -55,9 +57,55 @@ def rerun(conn: sqlite3.Connection, report_id: int) -> bool:
     ).fetchall()
     if stored == [tuple(r[c] for c in _CHECK_COLS) for r in rows]:
         return False
+    if _locked(conn, report_id):
+        _frozen(conn, report_id, stored, rows)
+        return False
     conn.execute("DELETE FROM checks WHERE report_id = ?", (report_id,))
     _insert_rows(conn, rows)
     return True
+
+
+def _locked(conn: sqlite3.Connection, report_id: int) -> bool:
+    r = conn.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()
+    return r is not None and r[0] in vocab.LOCKED_STATUSES
+
+
+def _frozen(
+    conn: sqlite3.Connection, report_id: int, stored: list[tuple[Any, ...]], rows: list[dict[str, Any]]
+) -> None:
+    """A locked report's checks stay as they were signed; a new or changed result (last year's report
+    imported after the lock adds carry checks) becomes one review event both reviewers see, once."""
+    idx = [_CHECK_COLS.index(c) for c in ("rule", "subject", "status", "formula")]
+    old = {tuple(r[i] for i in idx[:2]): tuple(r[i] for i in idx) for r in stored}
+    new = [tuple(r[c] for c in ("rule", "subject", "status", "formula")) for r in rows]
+    moved = [n for n in new if old.get(n[:2]) != n]
+    if not moved:
+        return
+    text = "；".join(
+        f"{vocab.rule_name(rule)} {subject}：{vocab.CHECK_STATUSES.get(status, status)}（{formula}）"
+        for rule, subject, status, formula in moved
+    )
+    key = hashlib.sha256(text.encode()).hexdigest()
+    last = conn.execute(
+        "SELECT digest FROM review_events WHERE report_id = ? AND action = 'check_changed' "
+        "ORDER BY id DESC LIMIT 1",
+        (report_id,),
+    ).fetchone()
+    if last is not None and last[0] == key:
+        return
+    failing = sum(1 for n in moved if n[2] == "fail")
+    ledger.append(
+        conn,
+        "review_events",
+        {
+            "report_id": report_id,
+            "target": f"report:{report_id}",
+            "action": "check_changed",
+            "new": f"锁定后有 {len(moved)} 项检查结果变化（{failing} 项未通过），未改动已签署的检查",
+            "reason": text,
+            "digest": key,
+        },
+    )
 
 
 def insert(conn: sqlite3.Connection, report_id: int, results: Iterable[CheckResult]) -> None:

@@ -41,6 +41,7 @@ class Table:
     pk: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
     indexes: tuple[Index, ...] = ()
+    autoincrement: bool = False  # ids never reused, even after a row is deleted (version 3)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -84,6 +85,7 @@ REPORTS = Table(
         _c("char_boxes_type", str),
         _c("warnings", str, True, "[]"),
         _c("issuer_key", str),  # core.documents.meta.issuer_key(issuer), for the previous-year query (v2)
+        _c("sealed", str),  # core.store.ledger digest of the report as imported, checks aside (v3)
     ),
     pk=("id",),
     indexes=(
@@ -127,6 +129,7 @@ FIGURES = Table(
         Index("figures_report", ("report_id", "start")),
         Index("figures_report_status", ("report_id", "status")),  # the report list's counts (version 2)
     ),
+    autoincrement=True,  # review events name figures by id: an id is never given to another (v3)
 )
 
 INDICATOR_VALUES = Table(
@@ -189,6 +192,8 @@ REVIEW_EVENTS = Table(  # append-only: rows are added, and only ``undone`` ever 
         _c("undoes", int),
         _c("before_state", str, True, "{}"),
         _c("after_state", str, True, "{}"),
+        _c("digest", str),  # 已完成 / 复核通过: the report's digest signed (core/store/ledger.py, v3)
+        _c("hash", str),  # the hash chain: sha256 of the previous event's hash and this event (v3)
     ),
     pk=("id",),
     foreign_keys=(
@@ -196,6 +201,28 @@ REVIEW_EVENTS = Table(  # append-only: rows are added, and only ``undone`` ever 
         ForeignKey("undoes", "review_events", cascade=False),
     ),
     indexes=(Index("review_events_report", ("report_id", "id")),),
+    autoincrement=True,
+)
+
+WORKSPACE_EVENTS = Table(  # the reviewers' names as they were set: append-only, a hash chain (v3)
+    "workspace_events",
+    (
+        _c("id", int),
+        _c("at", str, True),
+        _c("reviewer", str, True, ""),
+        _c("key", str, True),
+        _c("old", str, True, ""),
+        _c("new", str, True, ""),
+        _c("hash", str),
+    ),
+    pk=("id",),
+    autoincrement=True,
+)
+
+LEDGER = Table(  # each hash chain's head and length, checked at every open (v3)
+    "ledger",
+    (_c("name", str), _c("head", str), _c("n", int, True, 0)),
+    pk=("name",),
 )
 
 TABLES = (
@@ -207,4 +234,6 @@ TABLES = (
     CHECKS,
     ACCEPTED_CHECKS,
     REVIEW_EVENTS,
+    WORKSPACE_EVENTS,
+    LEDGER,
 )

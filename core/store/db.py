@@ -7,6 +7,7 @@ newer version is refused, an older one is copied to ``NAME.bak-vN`` and then mig
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -20,11 +21,12 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The oldest version this program reads as it is, without migrating: opened read-only (the command-line
-# export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key), so a
-# version-1 file must be migrated first; a migration that only adds an index leaves this as it is.
-READS_FROM_VERSION = 2
+# export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key) and
+# version 3 the hash chain, so older files must be migrated first; a migration that only adds an index
+# leaves this as it is.
+READS_FROM_VERSION = 3
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -49,7 +51,83 @@ def _to_version_2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS figures_report_status ON figures (report_id, status)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_version_2}
+def _to_version_3(conn: sqlite3.Connection) -> None:
+    """Version 3, a sign-off that can be proved: figure and event ids are never reused (AUTOINCREMENT);
+    each review event carries the hash chain (``hash``) and 已完成 / 复核通过 the digest they signed
+    (``digest``: the report's state now, for the locking step of each locked report); each report keeps
+    the digest of its state as imported (``sealed``: today's state with every reviewed item put back as
+    its first event found it); the reviewers' names, as stored, become the first workspace events."""
+    from core.store import ledger, verify
+
+    conn.execute("ALTER TABLE reports ADD COLUMN sealed TEXT")
+    conn.execute("ALTER TABLE review_events ADD COLUMN digest TEXT")
+    conn.execute("ALTER TABLE review_events ADD COLUMN hash TEXT")
+    for t in (columns.FIGURES, columns.REVIEW_EVENTS):
+        autoincrement(conn, t.name)
+    d = database(conn)
+    for t in (columns.WORKSPACE_EVENTS, columns.LEDGER):
+        _create(d, t)
+        if t.autoincrement:
+            autoincrement(conn, t.name)
+    for (rid,) in conn.execute("SELECT id FROM reports").fetchall():
+        conn.execute("UPDATE reports SET sealed = ? WHERE id = ?", (verify.baseline_digest(conn, rid), rid))
+        lock = verify.locking_event(conn, rid)
+        if lock is not None:
+            conn.execute("UPDATE review_events SET digest = ? WHERE id = ?", (ledger.digest(conn, rid), lock))
+    ledger.rebuild_chain(conn, "review_events")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'workspace_settings'").fetchone():
+        for key, value in conn.execute("SELECT key, value FROM workspace_settings ORDER BY key").fetchall():
+            if value:
+                ledger.append(conn, "workspace_events", {"key": key, "old": "", "new": value})
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_version_2, 2: _to_version_3}
+
+_ID_PK = re.compile(r'(["\[`]?\bid\b["\]`]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.IGNORECASE)
+
+
+def autoincrement(conn: sqlite3.Connection, table: str) -> None:
+    """Rebuild ``table`` with ``id INTEGER PRIMARY KEY AUTOINCREMENT`` (its rows, indexes and ids kept),
+    inside the caller's transaction: SQLite then never gives a deleted row's id to a new one."""
+    sql = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()[0]
+    if _ID_PK.search(sql) is None:
+        return
+    tmp = f"{table}_rebuilt"
+    new_sql = _ID_PK.sub(r"\1 AUTOINCREMENT", sql, count=1)
+    new_sql = re.sub(
+        r'^CREATE TABLE\s+["\[`]?' + table + r'["\]`]?', f'CREATE TABLE "{tmp}"', new_sql, count=1
+    )
+    indexes = [
+        r[0]
+        for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (table,),
+        )
+    ]
+    conn.execute(new_sql)
+    conn.execute(f'INSERT INTO "{tmp}" SELECT * FROM "{table}"')
+    conn.execute(f'DROP TABLE "{table}"')
+    conn.execute(f'ALTER TABLE "{tmp}" RENAME TO "{table}"')
+    for ix in indexes:
+        conn.execute(ix)
+
+
+def is_ours(conn: sqlite3.Connection) -> bool:
+    """True when the file's tables are a Hecha workspace's (of any version), not another program's
+    file that happens to have a ``schema_version`` table."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    need = {"schema_version", "reports", "figures", "indicator_values", "checks", "review_events"}
+    if not need <= names:
+        return False
+    report_cols = {r[1] for r in conn.execute("PRAGMA table_info(reports)")}
+    event_cols = {r[1] for r in conn.execute("PRAGMA table_info(review_events)")}
+    return {"path", "sha256", "text", "status"} <= report_cols and {
+        "before_state",
+        "after_state",
+        "undone",
+    } <= event_cols
 
 
 def latest_backup(path: Path) -> Path | None:
@@ -162,6 +240,10 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    from core.store.names import person
+
+    # people compared in SQL as in Python: 张三, 張三 and 张三 with a zero-width space are one person
+    conn.create_function("person", 1, person, deterministic=True)
     return conn
 
 
@@ -182,6 +264,8 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
     if version is None:
         if readonly:
             raise StoreError(f"{path}: 工作区是空的")
+        if app_id not in (0, APPLICATION_ID):  # another program's empty database: not ours to fill
+            raise StoreError(f"{path}: 这是其他程序的 SQLite 数据库，不是核查工作区，未做任何改动")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -194,8 +278,16 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False) -> Non
             conn.execute("ROLLBACK")
             raise
         return
-    if version < 0 or (app_id not in (0, APPLICATION_ID)):
+    if version < 0 or (app_id not in (0, APPLICATION_ID)) or not is_ours(conn):
         raise StoreError(f"{path}: 这是 SQLite 数据库，但不是核查工作区，未做任何改动")
+    from core.store import ledger
+
+    planted = ledger.foreign_objects(conn)
+    if planted:
+        raise StoreError(
+            f"{path}: 工作区中有核查没有创建的{'、'.join(planted)}，它可能在审核时改写数据；"
+            "为安全起见未做任何改动，请从备份恢复此文件"
+        )
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"
@@ -253,15 +345,21 @@ def create_schema(conn: sqlite3.Connection) -> None:
     """Create every table of core/store/columns.py with sqlite-utils (inside the caller's transaction)."""
     d = database(conn)
     for t in TABLES:
-        d.table(t.name).create(
-            {c.name: c.type for c in t.columns},
-            pk=_pk(t),
-            not_null=[c.name for c in t.columns if c.not_null],
-            defaults={c.name: c.default for c in t.columns if c.default is not None},
-            foreign_keys=[_foreign_key(t, fk) for fk in t.foreign_keys],
-        )
-        for ix in t.indexes:
-            d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+        _create(d, t)
+        if t.autoincrement:
+            autoincrement(conn, t.name)
+
+
+def _create(d: sqlite_utils.Database, t: Table) -> None:
+    d.table(t.name).create(
+        {c.name: c.type for c in t.columns},
+        pk=_pk(t),
+        not_null=[c.name for c in t.columns if c.not_null],
+        defaults={c.name: c.default for c in t.columns if c.default is not None},
+        foreign_keys=[_foreign_key(t, fk) for fk in t.foreign_keys],
+    )
+    for ix in t.indexes:
+        d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
 
 
 def _pk(t: Table) -> str | tuple[str, ...] | None:

@@ -12,8 +12,9 @@ import json
 import sqlite3
 from typing import Any
 
-from core.store import checking, lock
-from core.store.clock import now_iso
+from core import messages, vocab
+from core.errors import StoreError
+from core.store import checking, ledger, lock
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
 
@@ -53,7 +54,7 @@ def restore(conn: sqlite3.Connection, report_id: int, key: str, state: Any) -> N
     if kind in ("figure", "indicator"):
         table = FIGURES if kind == "figure" else INDICATOR_VALUES
         where, params = (
-            ("id = ?", (int(ident),))
+            ("id = ? AND report_id = ?", (int(ident), report_id))  # never a figure of another report
             if kind == "figure"
             else ("report_id = ? AND indicator = ?", (report_id, ident))
         )
@@ -94,14 +95,15 @@ def change(
 
 # Undo and redo are each reviewer's own: the latest action of this reviewer (in ``report_id`` when
 # given, the report in view), never another reviewer's action in another report. A workspace opened
-# without a reviewer name (one person, scripts) undoes the latest action of anyone.
-_MINE = "(? = '' OR e.reviewer = ?) AND (? IS NULL OR e.report_id = ?)"
+# without a reviewer name (one person, scripts) undoes the latest action of anyone. Undo never crosses a
+# sign-off step and never reverts what someone did later to the same item (``guard``).
+_MINE = "(? = '' OR person(e.reviewer) = person(?)) AND (? IS NULL OR e.report_id = ?)"
 
 
 def undo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None = None) -> int | None:
     r = conn.execute(
         f"SELECT e.id FROM review_events e WHERE {_MINE} AND e.undone = 0 "
-        "AND e.action NOT IN ('undo', 'redo') ORDER BY e.id DESC LIMIT 1",
+        "AND e.action NOT IN ('undo', 'redo', 'check_changed') ORDER BY e.id DESC LIMIT 1",
         (reviewer, reviewer, report_id, report_id),
     ).fetchone()
     return int(r[0]) if r else None
@@ -110,7 +112,7 @@ def undo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None =
 def redo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None = None) -> int | None:
     for action, target, undone in conn.execute(
         "SELECT e.action, e.undoes, t.undone FROM review_events e LEFT JOIN review_events t "
-        f"ON t.id = e.undoes WHERE {_MINE} ORDER BY e.id DESC",
+        f"ON t.id = e.undoes WHERE {_MINE} AND e.action != 'check_changed' ORDER BY e.id DESC",
         (reviewer, reviewer, report_id, report_id),
     ):
         if action not in ("undo", "redo"):
@@ -118,6 +120,54 @@ def redo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None =
         if action == "undo" and undone:
             return int(target)
     return None
+
+
+def is_done_step(conn: sqlite3.Connection, event_id: int) -> bool:
+    """True when the event is the 已完成 that locks its report now: undoing it is a reopen."""
+    r = conn.execute(
+        "SELECT e.action, e.new, r.status, e.report_id FROM review_events e JOIN reports r "
+        "ON r.id = e.report_id WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+    if r is None or r[0] != "set_report_status" or r[1] != "done" or r[2] != "done":
+        return False
+    latest = conn.execute(
+        "SELECT max(id) FROM review_events WHERE report_id = ? AND action IN "
+        f"({', '.join('?' * len(vocab.SIGNOFF_ACTIONS))})",
+        (r[3], *vocab.SIGNOFF_ACTIONS),
+    ).fetchone()[0]
+    return bool(latest == event_id)
+
+
+def guard(conn: sqlite3.Connection, event_id: int, since: int) -> None:
+    """Refuse (``StoreError``) to undo or redo ``event_id`` when its report is locked, when a sign-off
+    step came after ``since`` (the event itself, or the undo being redone), when it is a sign-off step,
+    or when anyone changed one of its items after ``since``."""
+    report_id, action, new, before = conn.execute(
+        "SELECT report_id, action, new, before_state FROM review_events WHERE id = ?", (event_id,)
+    ).fetchone()
+    name = lock.report_name(conn, report_id, "")
+    if action in vocab.SIGNOFF_ACTIONS and (action != "set_report_status" or new in vocab.LOCKED_STATUSES):
+        raise StoreError(f"{name}: {messages.UNDO_SIGNOFF}")
+    lock.refuse_if_locked(conn, report_id)
+    before_state = json.loads(before)
+    keys = set(before_state)
+    # the report's first step also put it in review: undoing it would mark the report unreviewed under
+    # whatever anyone did to it since
+    first_step = before_state.get("report") == {"status": "unreviewed"}
+    for who, other_action, other_new, undoes, state in conn.execute(
+        "SELECT reviewer, action, new, undoes, before_state FROM review_events WHERE report_id = ? "
+        "AND id > ? AND undone = 0 ORDER BY id",
+        (report_id, since),
+    ):
+        if other_action in ("undo", "redo") and undoes is not None and (undoes > since or undoes == event_id):
+            continue  # it cancels or brings back this step or a later one, which is judged by itself
+        if other_action in ("reopen", "approve", "return") or (
+            other_action == "set_report_status" and other_new in vocab.LOCKED_STATUSES
+        ):
+            raise StoreError(f"{name}: {messages.UNDO_PAST_LOCK}")
+        if first_step or keys & set(json.loads(state)):
+            raise StoreError(f"{name}: {messages.undo_depends(who)}")
 
 
 def step(conn: sqlite3.Connection, reviewer: str, action: str, in_report: int | None = None) -> Change | None:
@@ -129,7 +179,12 @@ def step(conn: sqlite3.Connection, reviewer: str, action: str, in_report: int | 
     )
     if eid is None:
         return None
-    lock.guard_history(conn, eid)  # undo and redo keep the sign-off lock
+    since = eid
+    if action == "redo":
+        since = conn.execute(
+            "SELECT max(id) FROM review_events WHERE undoes = ? AND action = 'undo'", (eid,)
+        ).fetchone()[0]
+    guard(conn, eid, since)
     report_id, old, new, before, after = conn.execute(
         "SELECT report_id, old, new, before_state, after_state FROM review_events WHERE id = ?", (eid,)
     ).fetchone()
@@ -137,12 +192,20 @@ def step(conn: sqlite3.Connection, reviewer: str, action: str, in_report: int | 
     for key, value in state.items():
         restore(conn, report_id, key, value)
     conn.execute("UPDATE review_events SET undone = ? WHERE id = ?", (1 if action == "undo" else 0, eid))
-    cur = conn.execute(
-        """INSERT INTO review_events (at, reviewer, report_id, target, action, old, new, reason, undoes,
-           before_state, after_state) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)""",
-        (now_iso(), reviewer, report_id, f"event:{eid}", action,
-         new if action == "undo" else old, old if action == "undo" else new, eid,
-         after if action == "undo" else before, before if action == "undo" else after),
-    )  # fmt: skip
+    new_id = ledger.append(
+        conn,
+        "review_events",
+        {
+            "reviewer": reviewer,
+            "report_id": report_id,
+            "target": f"event:{eid}",
+            "action": action,
+            "old": new if action == "undo" else old,
+            "new": old if action == "undo" else new,
+            "undoes": eid,
+            "before_state": after if action == "undo" else before,
+            "after_state": before if action == "undo" else after,
+        },
+    )
     other = json.loads(after if action == "undo" else before)
-    return change(conn, report_id, other, state, int(cur.lastrowid or 0))
+    return change(conn, report_id, other, state, new_id)

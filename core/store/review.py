@@ -15,10 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from core import messages, vocab
-from core.errors import StoreError
+from core.errors import OpenItemsError, StoreError
 from core.model import Figure
-from core.store import codec, history, lock
-from core.store.clock import now_iso
+from core.store import codec, history, ledger, lock
 from core.store.rows import REPORT_STATUSES, Change
 from core.store.session import Session
 
@@ -59,29 +58,30 @@ def act(
             lock.refuse_if_locked(c, report_id)
         rec = Recorder(c, report_id)
         old, new = mutate(c, rec)
-        if action != "set_report_status":
-            status = c.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
-            if status == "unreviewed":
-                rec.touch("report")
-                c.execute("UPDATE reports SET status = 'in_review' WHERE id = ?", (report_id,))
+        status = c.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
+        if action != "set_report_status" and status == "unreviewed":
+            rec.touch("report")
+            c.execute("UPDATE reports SET status = 'in_review' WHERE id = ?", (report_id,))
         after = rec.after()
-        cur = c.execute(
-            """INSERT INTO review_events (at, reviewer, report_id, target, action, old, new, reason,
-               before_state, after_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                now_iso(),
-                reviewer,
-                report_id,
-                target,
-                action,
-                old,
-                new,
-                reason,
-                json.dumps(rec.before, ensure_ascii=False),
-                json.dumps(after, ensure_ascii=False),
-            ),
+        # 已完成 and 复核通过 sign the report's decided state: its digest goes into the event
+        signed = ledger.digest(c, report_id) if status in vocab.LOCKED_STATUSES else None
+        eid = ledger.append(
+            c,
+            "review_events",
+            {
+                "reviewer": reviewer,
+                "report_id": report_id,
+                "target": target,
+                "action": action,
+                "old": old,
+                "new": new,
+                "reason": reason,
+                "before_state": json.dumps(rec.before, ensure_ascii=False),
+                "after_state": json.dumps(after, ensure_ascii=False),
+                "digest": signed,
+            },
         )
-        return history.change(c, report_id, rec.before, after, int(cur.lastrowid or 0))
+        return history.change(c, report_id, rec.before, after, eid)
 
     return s.write(tx)
 
@@ -176,7 +176,7 @@ def add(
         text = c.execute(
             "SELECT substr(text, ?, ?) FROM reports WHERE id = ?", (start + 1, max(0, end - start), report_id)
         ).fetchone()
-        fid = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM figures").fetchone()[0])
+        fid = ledger.next_id(c, "figures")  # never an id a figure had before (a redo restores it)
         rec.new(f"figure:{fid}")
         added = Figure(start=start, end=end, text=text[0] if text else "", value=value, unit=unit, label=label,
                        indicator=indicator, confidence=1.0, rule="manual", source="manual")  # fmt: skip
@@ -293,7 +293,8 @@ def accept_check(s: Session, reviewer: str, report_id: int, rule: str, subject: 
     )
 
 
-def set_report_status(s: Session, reviewer: str, report_id: int, status: str) -> Change:
+def set_report_status(s: Session, reviewer: str, report_id: int, status: str, override: str = "") -> Change:
+    """Set the report's status; 已完成 only with nothing left open, or with an ``override`` reason."""
     if status not in REPORT_STATUSES:
         raise StoreError(f"{s.path}: 未知的报告状态 {status!r}")
     if status in ("approved", "returned"):  # the second reviewer's, with its rules (signoff.py)
@@ -304,7 +305,17 @@ def set_report_status(s: Session, reviewer: str, report_id: int, status: str) ->
         old = rec.before["report"]["status"] if rec.before["report"] else ""
         if old in vocab.LOCKED_STATUSES and old != status:  # reopened only with a reason
             lock.refuse_if_locked(c, report_id)
+        if status == "done" and old != "done":
+            guard_open(c, s, report_id, override)
         c.execute("UPDATE reports SET status = ? WHERE id = ?", (status, report_id))
         return old, status
 
-    return act(s, reviewer, report_id, f"report:{report_id}", "set_report_status", mutate)
+    reason = override.strip() if status == "done" else ""
+    return act(s, reviewer, report_id, f"report:{report_id}", "set_report_status", mutate, reason=reason)
+
+
+def guard_open(c: sqlite3.Connection, s: Session, report_id: int, override: str) -> None:
+    """Refuse 已完成 / 复核通过 while something is left open, unless overridden with a reason."""
+    n = ledger.open_items(c, report_id)
+    if any(n) and not override.strip():
+        raise OpenItemsError(f"{lock.report_name(c, report_id, str(s.path))}: {messages.open_refused(*n)}", n)

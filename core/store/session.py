@@ -26,6 +26,7 @@ class Session:
         self.conn = conn
         self.readonly = readonly
         self.lock = threading.RLock()
+        self.unsound: str | None = None  # what the check at open found wrong (core/store/verify.py)
 
     def close(self) -> None:
         with self.lock:

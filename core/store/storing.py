@@ -20,11 +20,11 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec
+from core.store import checking, codec, ledger
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
 
-_REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "imported_at"))
+_REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "imported_at", "sealed"))
 _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
 _INSERT_FIGURE = FIGURES.insert_sql()
@@ -79,12 +79,13 @@ def write(conn: sqlite3.Connection, r: ReportRows) -> tuple[int, bool]:
     rid = int(cur.lastrowid or 0)
     if r.original is not None:
         conn.execute("INSERT INTO originals (report_id, data) VALUES (?, ?)", (rid, r.original))
-    first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM figures").fetchone()[0])
+    first = ledger.next_id(conn, "figures")  # never an id a figure had before
     conn.executemany(_INSERT_FIGURE, [(first + i, rid, *f) for i, f in enumerate(r.figures)])
     conn.executemany(
         _INSERT_INDICATOR, [(rid, None if k is None else first + k, *v) for k, v in r.indicators]
     )
     conn.executemany(_INSERT_CHECK, [(rid, *c) for c in r.checks])
+    ledger.seal(conn, rid)
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
     return rid, True
 

@@ -11,6 +11,7 @@ return frozen rows (core/store/rows.py).
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -19,9 +20,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
+from core import messages
 from core.errors import StoreError
 from core.model import Document, Extraction
 from core.store import bulk, db, history, reading, review, signoff, storing
+from core.store import verify as audit
 from core.store.rows import (
     Change,
     CheckRow,
@@ -69,6 +72,7 @@ class Workspace:
             if not readonly:  # fail now, not on the first review action, when the file can't be written
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute("COMMIT")
+            unsound = audit.quick(conn)  # the cheap part of ``verify``: each hash chain's head
         except StoreError:
             if conn is not None:
                 conn.close()
@@ -77,7 +81,9 @@ class Workspace:
             if conn is not None:
                 conn.close()
             raise db.explain(p, e) from e
-        return cls(Session(p, conn, readonly), reviewer)
+        session = Session(p, conn, readonly)
+        session.unsound = unsound
+        return cls(session, reviewer)
 
     def close(self) -> None:
         self._session.close()
@@ -89,6 +95,44 @@ class Workspace:
         self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    def verify(self) -> audit.Result:
+        """Replay the review log and check the whole workspace (``hecha verify``)."""
+        return self._session.read(audit.verify)
+
+    def require_sound(self, report_ids: Collection[int] | None = None, signed: bool = False) -> None:
+        """Raise ``StoreError`` naming the file when the workspace failed the check made at open (a
+        hash chain broken, a planted trigger) or, for ``report_ids``, their replay (``signed``: only
+        those of them that are done or approved, all reports when None): exports and the record refuse
+        such a workspace rather than print what it says."""
+        problem = self._session.unsound
+        if signed:
+            locked = {
+                r[0]
+                for r in self._session.read(
+                    lambda c: c.execute(
+                        "SELECT id FROM reports WHERE status IN ('done', 'approved')"
+                    ).fetchall()
+                )
+            }
+            report_ids = sorted(locked if report_ids is None else locked & set(report_ids))
+        for rid in report_ids or ():
+            if problem is not None:
+                break
+            got = self._session.read(functools.partial(audit.report_problems, report_id=rid))
+            if got:
+                name = reading.report(self._session, rid).path.replace("\\", "/").rsplit("/", 1)[-1]
+                problem = f"{name}: {got[0]}"
+        if problem is not None:
+            raise StoreError(
+                f"{self.path}: 工作区未通过校验，不能导出或打印：{problem}。"
+                f"请用 hecha verify --db 查看详情，并从备份恢复此文件"
+            )
+
+    def signoff(self, report_id: int) -> signoff.Signoff:
+        """How the report stands signed: its digest now, the step that locked it and whether it still
+        holds, the override reason and what was left open, check results changed after the lock."""
+        return self._session.read(lambda c: signoff.state(c, report_id))
 
     def integrity_ok(self) -> bool:
         return self._session.rows("PRAGMA integrity_check")[0]["integrity_check"] == "ok"
@@ -235,17 +279,22 @@ class Workspace:
     def accept_check(self, report_id: int, rule: str, subject: str, reason: str) -> Change:
         return review.accept_check(self._session, self.reviewer, report_id, rule, subject, reason)
 
-    def set_report_status(self, report_id: int, status: str) -> Change:
-        return review.set_report_status(self._session, self.reviewer, report_id, status)
+    def set_report_status(self, report_id: int, status: str, override: str = "") -> Change:
+        """Set the report's status. 已完成 is refused (``OpenItemsError``) while figures are not decided,
+        unread cells not filled or marked not stated, or failing checks not accepted — unless
+        ``override`` gives the reason, which the record prints with what was left open."""
+        return review.set_report_status(self._session, self.reviewer, report_id, status, override)
 
     # ---- signing off (core/store/signoff.py): the lock, the second reviewer, the reviewers' names ------
     def reopen(self, report_id: int, reason: str) -> Change:
         """Open a done or approved report again for changes, with a reason."""
         return signoff.reopen(self._session, self.reviewer, report_id, reason)
 
-    def approve(self, report_id: int) -> Change:
-        """The second reviewer approves a done report (复核通过); it stays locked."""
-        return signoff.approve(self._session, self.reviewer, report_id)
+    def approve(self, report_id: int, override: str = "") -> Change:
+        """The second reviewer approves a done report (复核通过); it stays locked. The acting reviewer
+        (``self.reviewer``) must be the workspace's second reviewer and must have made no decision on the
+        report since its last approval; open items need ``override`` as for 已完成."""
+        return signoff.approve(self._session, self.reviewer, report_id, override)
 
     def return_report(self, report_id: int, reason: str) -> Change:
         """The second reviewer returns a done report (退回) with a reason, opening it again."""
@@ -257,7 +306,7 @@ class Workspace:
 
     def set_reviewers(self, reviewer: str | None = None, second_reviewer: str | None = None) -> Reviewers:
         """Store the first and/or second reviewer's name (None leaves one as it is); never the same person."""
-        return signoff.set_reviewers(self._session, reviewer, second_reviewer)
+        return signoff.set_reviewers(self._session, reviewer, second_reviewer, self.reviewer)
 
     def signers(self, report_ids: Collection[int] | None = None) -> dict[int, Signers]:
         """Report id → who marked it done and who approved or returned it (unsigned reports left out)."""
@@ -270,8 +319,25 @@ class Workspace:
     def can_redo(self, report_id: int | None = None) -> bool:
         return self._session.read(lambda c: history.redo_target(c, self.reviewer, report_id)) is not None
 
-    def undo(self, report_id: int | None = None) -> Change | None:
-        """Undo this reviewer's latest action not yet undone (in ``report_id`` when given); else None."""
+    def undo_needs_reason(self, report_id: int | None = None) -> bool:
+        """True when this reviewer's undo would undo 已完成: that is a reopen, and takes a reason."""
+        return self._session.read(
+            lambda c: (
+                (e := history.undo_target(c, self.reviewer, report_id)) is not None
+                and history.is_done_step(c, e)
+            )
+        )
+
+    def undo(self, report_id: int | None = None, reason: str = "") -> Change | None:
+        """Undo this reviewer's latest action not yet undone (in ``report_id`` when given); else None.
+        Refused (``StoreError``) on a locked report, across a sign-off step, or when someone changed the
+        same item since. Undoing 已完成 reopens the report and takes ``reason``."""
+        if self.undo_needs_reason(report_id):
+            if not reason.strip():
+                raise StoreError(f"{self.path}: {messages.UNDO_DONE_REASON}")
+            rid = self._session.read(lambda c: history.undo_target(c, self.reviewer, report_id))
+            r = self._session.one("SELECT report_id FROM review_events WHERE id = ?", (rid,))
+            return self.reopen(int(r["report_id"]) if r else 0, reason)
         return self._session.write(lambda c: history.step(c, self.reviewer, "undo", report_id))
 
     def redo(self, report_id: int | None = None) -> Change | None:

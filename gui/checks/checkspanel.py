@@ -43,15 +43,19 @@ if TYPE_CHECKING:
 
 def ask_reason(parent: QWidget | None, check: CheckRow) -> str | None:
     """Ask why a failing check is acceptable; None when cancelled. Tests replace this function."""
-    # one line: Enter accepts, Escape cancels (a multi-line box took Enter for a new line)
-    text, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("Checks", "接受未通过的检查"),
-        QCoreApplication.translate("Checks", "%1（%2）：%3\n请填写接受理由（将记入审核记录），回车确定：")
-        .replace("%1", rule_name(check.rule))
-        .replace("%2", subject_name(check.rule, check.subject))
-        .replace("%3", formula_text(check)),
-    )
+    from gui.signoff.signoff import keep_focus
+
+    # one line: Enter accepts, Escape cancels (a multi-line box took Enter for a new line); the keyboard
+    # goes back where it was
+    with keep_focus():
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("Checks", "接受未通过的检查"),
+            QCoreApplication.translate("Checks", "%1（%2）：%3\n请填写接受理由（将记入审核记录），回车确定：")
+            .replace("%1", rule_name(check.rule))
+            .replace("%2", subject_name(check.rule, check.subject))
+            .replace("%3", formula_text(check)),
+        )
     return text if ok else None
 
 

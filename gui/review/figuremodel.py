@@ -153,6 +153,8 @@ def review_order(figures: Sequence[FigureRow], failing: set[int]) -> list[Figure
 
 
 class FigureModel(QAbstractTableModel):
+    locked = False  # the report is done or approved: no value editor opens (set by the review)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[FigureRow] = []
@@ -259,7 +261,7 @@ class FigureModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()] == "value":
+        if COLUMNS[index.column()] == "value" and not self.locked:  # a locked report opens no editor
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
 from core import checks as core_checks
-from core.errors import HechaError
+from core import vocab
+from core.errors import HechaError, OpenItemsError
 from core.store.rows import Change
 from gui.review.figurelist import FigureTable
 from gui.review.figuremodel import FigureModel, format_value
@@ -97,6 +98,7 @@ class ReviewController(QObject):
             self.message.emit(str(e))
             return
         self.report_id = report_id
+        self._set_locked(report_id)
         self.model.set_figures(figures, checks)
         self.pane.set_document(doc, original, self.spans(self.model.figures()))
         if self.reports.current_id() != report_id:
@@ -110,6 +112,37 @@ class ReviewController(QObject):
             QTimer.singleShot(0, self._reshow_current)
         self.report_loaded.emit(report_id)
         self._history_state()
+        self._say_check_changes(report_id)
+
+    def _say_check_changes(self, report_id: int) -> None:
+        """A locked report whose checks moved after the lock (last year's report imported since): both
+        reviewers see it when they open the report; the signed checks stay as they were."""
+        if not self.model.locked:
+            return
+        try:
+            state = self.open_ws.signoff(report_id)
+        except HechaError:
+            return
+        changes = state.check_changes
+        if state.action and not state.holds:  # changed outside Hecha: the signature no longer holds
+            self.message.emit(
+                QCoreApplication.translate(
+                    "Review", "报告签署后数据被改动，签署已失效；请运行 hecha verify 查看"
+                )
+            )
+        elif changes:
+            self.message.emit(
+                QCoreApplication.translate(
+                    "Review", "锁定后检查结果有变化（已签署的检查未改动）：%1"
+                ).replace("%1", changes[-1])
+            )
+
+    def _set_locked(self, report_id: int) -> None:
+        """A done or approved report opens no value editor: typing is refused where it starts."""
+        try:
+            self.model.locked = self.open_ws.report(report_id).status in vocab.LOCKED_STATUSES
+        except HechaError:
+            self.model.locked = False
 
     def _reshow_current(self) -> None:
         cur = self.current()
@@ -246,11 +279,28 @@ class ReviewController(QObject):
         # this reviewer's own last action in the report in view, not someone else's elsewhere
         ws = self.ws
         fn = (lambda: ws.undo(self.report_id)) if ws else None
+        if ws is not None and self._undo_reopens():
+            reason = signoff.ask_reason(
+                self.table.window(),
+                QCoreApplication.translate("Review", "撤销“已完成”"),
+                QCoreApplication.translate(
+                    "Review", "撤销“已完成”即重新打开报告，请说明原因（将记录在审核记录中）："
+                ),
+            )
+            if reason is None:
+                return
+            fn = lambda: ws.undo(self.report_id, reason=reason)  # noqa: E731
         self._history(
             fn,
             QCoreApplication.translate("Review", "没有可撤销的操作"),
             QCoreApplication.translate("Review", "已撤销"),
         )
+
+    def _undo_reopens(self) -> bool:
+        try:
+            return bool(self.open_ws.undo_needs_reason(self.report_id))
+        except HechaError:
+            return False
 
     def redo(self) -> None:
         ws = self.ws
@@ -285,7 +335,7 @@ class ReviewController(QObject):
         """Mark the report done / in question and say so, with what is still open."""
         if self.ws is None or self.report_id is None:
             return
-        if self._do(self.ws.set_report_status, self.report_id, status) is None:
+        if self._overridable(lambda o: self.ws.set_report_status(self.report_id, status, override=o)) is None:
             return
         pending = sum(1 for f in self.model.figures() if f.status == "pending")
         text = QCoreApplication.translate("Review", "已将报告标记为“%1”。").replace(
@@ -294,6 +344,38 @@ class ReviewController(QObject):
         if status == "done" and pending:
             text += QCoreApplication.translate("Review", "仍有 %1 个数字待核对。").replace("%1", str(pending))
         self.message.emit(text + QCoreApplication.translate("Review", "按 N 转到下一份报告。"))
+
+    def _overridable(self, fn: Any) -> Any:
+        """``fn(override)`` as a review action; when the store refuses it for what is left open, the
+        reviewer is told what and may give a reason to go on (printed on the record), or cancel."""
+        if not signoff.ensure_reviewer(self.table.window(), self.ws):
+            self.message.emit(QCoreApplication.translate("Review", "未填写审核人姓名，操作未保存"))
+            return None
+        try:
+            change = fn("")
+        except OpenItemsError as e:
+            reason = signoff.ask_reason(
+                self.table.window(),
+                QCoreApplication.translate("Review", "仍有未处理的项目"),
+                str(e).rsplit(": ", 1)[-1]
+                + "\n"
+                + QCoreApplication.translate(
+                    "Review", "如确需继续，请填写理由（将与未处理的数目一起印在核查单上）："
+                ),
+            )
+            if not reason:
+                self.message.emit(str(e))
+                return None
+            try:
+                change = fn(reason)
+            except HechaError as e2:
+                self.message.emit(str(e2))
+                return None
+        except HechaError as e:
+            self.message.emit(str(e))
+            return None
+        self.apply(change)
+        return change
 
     # --- signing off: reopen, the second reviewer's approve and return ------------------------------
     def _report_title(self) -> str:
@@ -352,20 +434,19 @@ class ReviewController(QObject):
             if got is None:
                 return
             reason = got
-        first = self.ws.reviewer
-        self.ws.reviewer = second  # the step is the second reviewer's, in the event and its undo
-        try:
-            change = (
-                self.ws.approve(self.report_id)
-                if action == "approve"
-                else (self.ws.return_report(self.report_id, reason))
-            )
-        except HechaError as e:
-            self.message.emit(str(e))
-            return
-        finally:
-            self.ws.reviewer = first
-        self.apply(change)
+        # the step is taken by whoever works in this window (``ws.reviewer``): the store refuses it
+        # unless that is the second reviewer, who made no decision on this report (four eyes)
+        if action == "approve":
+            change = self._overridable(lambda o: self.ws.approve(self.report_id, override=o))
+            if change is None:
+                return
+        else:
+            try:
+                change = self.ws.return_report(self.report_id, reason)
+            except HechaError as e:
+                self.message.emit(str(e))
+                return
+            self.apply(change)
         done = (
             QCoreApplication.translate("Review", "复核人 %1 已复核通过，报告保持锁定。")
             if action == "approve"
@@ -379,6 +460,8 @@ class ReviewController(QObject):
         if change is None:
             return
         if change.report_id == self.report_id:
+            if change.report_changed:
+                self._set_locked(change.report_id)
             self._show_change(change)
         if change.figure_ids or change.checks_changed or change.report_changed:
             self.reports.refresh_report(change.report_id)  # counts and status

@@ -26,12 +26,15 @@ def tr(text: str) -> str:
 
 def ask_reviewer(parent: QWidget | None, current: str = "") -> str | None:
     """Ask for the reviewer's name (written into every review event). None when cancelled."""
-    name, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("Dialogs", "审核人"),
-        QCoreApplication.translate("Dialogs", "请输入审核人姓名（将记录在每条审核记录中）："),
-        text=current,
-    )
+    from gui.signoff.signoff import keep_focus
+
+    with keep_focus():  # the keyboard goes back where it was
+        name, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("Dialogs", "审核人"),
+            QCoreApplication.translate("Dialogs", "请输入审核人姓名（将记录在每条审核记录中）："),
+            text=current,
+        )
     name = name.strip()
     return name if ok and name else None
 

@@ -3,15 +3,20 @@
 The names live in the workspace (``Workspace.reviewers``), so they are entered once per workspace and
 whoever opens it sees them. When a workspace has no name yet, the name the reviewer typed into this
 program (``typed_name``) is stored as its reviewer on the first review action; with none typed, that
-action asks, prefilled empty: the computer's user name is never taken silently.
+action asks, prefilled empty: the computer's user name is never taken silently. Whoever typed a name
+acts as that person in every review event and sign-off step: the window never acts as the stored
+second reviewer (or the stored reviewer) on their behalf; the store applies the four-eyes rule.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
+from shiboken6 import isValid
 
 from core.errors import HechaError
 
@@ -19,9 +24,36 @@ if TYPE_CHECKING:
     from core.store import Workspace
 
 
+@contextmanager
+def keep_focus() -> Iterator[None]:
+    """Around a dialog: the keyboard goes back where it was when the dialog closes (a key meant for the
+    dialog, or the next one, must never land in another widget and change data out of sight)."""
+    before = QApplication.focusWidget()
+    try:
+        yield
+    finally:
+        if before is not None and isValid(before) and before.isVisible():
+            before.window().activateWindow()
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _ask(parent: QWidget | None, title: str, label: str, current: str = "") -> tuple[str, bool]:
+    """One line typed into a box, the keyboard given back afterwards."""
+    dlg = QInputDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setLabelText(label)
+    dlg.setTextValue(current)
+    with keep_focus():
+        try:
+            ok = dlg.exec() == QDialog.DialogCode.Accepted
+            return dlg.textValue(), ok
+        finally:
+            dlg.deleteLater()
+
+
 def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") -> str | None:
     """A name typed and confirmed with Enter; None when cancelled or left empty. Tests replace this."""
-    name, ok = QInputDialog.getText(parent, title, label, text=current)
+    name, ok = _ask(parent, title, label, current)
     name = name.strip()
     return name if ok and name else None
 
@@ -29,7 +61,7 @@ def ask_name(parent: QWidget | None, title: str, label: str, current: str = "") 
 def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
     """A reason typed and confirmed with Enter (written into the review event); None when cancelled.
     Tests replace this."""
-    text, ok = QInputDialog.getText(parent, title, label)
+    text, ok = _ask(parent, title, label)
     return text.strip() if ok else None
 
 
@@ -54,6 +86,10 @@ def ensure_reviewer(parent: QWidget | None, ws: Workspace | None) -> bool:
         return True
     try:
         stored = ws.reviewers().reviewer
+        if ws.reviewer and stored:
+            # whoever typed their name into this program acts as themselves (the second reviewer, a
+            # colleague): never as the workspace's stored reviewer
+            return True
         if stored:
             ws.reviewer = stored
             return True

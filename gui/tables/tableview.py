@@ -82,6 +82,8 @@ def parse_cell(text: str) -> tuple[Decimal | None, str]:
 class GridModel(QAbstractTableModel):
     """A thin adapter over one ``Grid`` and the report's ``IndicatorRow``s."""
 
+    locked = False  # the report is done or approved: typing opens no editor
+
     def __init__(self, grid: Grid, parent: Any = None) -> None:
         super().__init__(parent)
         self.grid = grid
@@ -213,7 +215,7 @@ class GridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if (index.row(), index.column()) in self.grid.ids:
+        if (index.row(), index.column()) in self.grid.ids and not self.locked:  # locked: no editor opens
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -405,6 +407,20 @@ class TableView(QWidget):
         self._applied = change.event_id
         if change.indicator_ids or change.checks_changed:
             self.refresh(values=bool(change.indicator_ids), with_checks=change.checks_changed)
+        elif change.report_changed:  # done, reopened, approved: the editors open or not
+            locked = self._locked()
+            for m in self.models:
+                m.locked = locked
+
+    def _locked(self) -> bool:
+        try:
+            return (
+                self.ws is not None
+                and self.report_id is not None
+                and (self.ws.report(self.report_id).status in vocab.LOCKED_STATUSES)
+            )
+        except HechaError:
+            return False
 
     def refresh(
         self, values: bool = True, with_checks: bool = True, given_checks: Sequence[CheckRow] | None = None
@@ -431,7 +447,9 @@ class TableView(QWidget):
             self.message.emit(str(e))
             return
         self._build(grids(self.values))
+        locked = self._locked()
         for m in self.models:
+            m.locked = locked
             m.set_values(self.values, self.check_rows)
         pending = sum(1 for v in self.values.values() if v.status == "pending")
         unread = self.unread_ids()

@@ -21,6 +21,13 @@ TS = HERE / "hecha_en.ts"
 EN = {
     "本报告的数字已全部核对。按 N 转到下一份报告。": "All figures of this report are checked. Press N for the next report.",
     "已确认 %1": "Confirmed %1",
+    "撤销“已完成”": "Undo “done”",
+    "撤销“已完成”即重新打开报告，请说明原因（将记录在审核记录中）：": "Undoing “done” reopens the report; give the reason (written into the review record):",
+    "仍有未处理的项目": "Items left open",
+    "报告签署后数据被改动，签署已失效；请运行 hecha verify 查看": "The report's data changed after it was signed: the signature no longer holds; run hecha verify",
+    "锁定后检查结果有变化（已签署的检查未改动）：%1": "Check results changed after the lock (the signed checks are kept): %1",
+    "如确需继续，请填写理由（将与未处理的数目一起印在核查单上）：": "To go on anyway, give the reason (printed on the review record with what is left open):",
+    "锁定后检查结果变化": "Check result changed after locking",
     "已否定 %1（不是数字）": "Rejected %1 (not a figure)",
     "已更正为 %1": "Corrected to %1",
     "请先在报告中选中要补录的数字": "Select the missed figure in the report first",

@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -222,11 +223,21 @@ def test_report_list_filters_by_year_and_shows_counts(window: Any) -> None:
     assert rl.model.rowCount() == 0
 
 
-def test_mark_report_done_updates_list(window: Any, qtbot: Any) -> None:
+def test_mark_report_done_updates_list(window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.signoff import signoff
+
     win = window
+    asked: list[str] = []
+    answer: list[str | None] = [None, "正文数字另行核对"]
+    monkeypatch.setattr(signoff, "ask_reason", lambda _p, _t, label: asked.append(label) or answer.pop(0))
     qtbot.keyClick(win.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     rid = win.review.report_id
+    # figures are not checked yet: Ctrl+D says what is open and asks why; cancelled, nothing changes
+    assert "个数字未核对" in asked[0] and win.ws.report(rid).status != "done"
+    assert "个数字未核对" in win.statusBar().currentMessage()
+    qtbot.keyClick(win.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert win.ws.report(rid).status == "done"
+    assert win.ws.events(rid)[-1].reason == "正文数字另行核对"
     assert "已完成" in win.reports.model.data(win.reports.model.index(win.reports.model.row_of(rid)))
 
 

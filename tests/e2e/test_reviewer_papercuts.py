@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -67,7 +68,12 @@ def test_report_list_shows_progress_as_figures_are_checked(window: Any, qtbot: A
     assert opt_height > 2 * view.fontMetrics().height()
 
 
-def test_ctrl_d_marks_done_and_the_status_bar_says_what_is_left(window: Any, qtbot: Any) -> None:
+def test_ctrl_d_marks_done_and_the_status_bar_says_what_is_left(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.signoff import signoff
+
+    monkeypatch.setattr(signoff, "ask_reason", lambda *_a: "其余数字留待下一轮")  # done with figures left
     win = window
     win.table.setFocus()
     qtbot.keyClick(win.table, Qt.Key.Key_Return)
@@ -198,7 +204,7 @@ def test_n_skips_reports_already_done_and_says_where_it_went(window: Any, qtbot:
     assert m.rowCount() == 3
     first = win.review.report_id
     middle = m.report((m.row_of(first) + 1) % 3).id
-    ws.set_report_status(middle, "done")
+    ws.set_report_status(middle, "done", override="其余留待下一轮")
     win.reports.reload()
     win.table.setFocus()
     qtbot.keyClick(win.table, Qt.Key.Key_N)
@@ -207,8 +213,8 @@ def test_n_skips_reports_already_done_and_says_where_it_went(window: Any, qtbot:
     msg = win.statusBar().currentMessage()
     assert f"报告 {m.row_of(third) + 1}/3" in msg and "已完成" not in msg
     # once every report is done, N still moves on and says the list is finished
-    ws.set_report_status(first, "done")
-    ws.set_report_status(third, "done")
+    ws.set_report_status(first, "done", override="其余留待下一轮")
+    ws.set_report_status(third, "done", override="其余留待下一轮")
     win.reports.reload()
     qtbot.keyClick(win.table, Qt.Key.Key_N)
     assert win.review.report_id != third
@@ -219,7 +225,7 @@ def test_ctrl_l_filters_the_report_list_from_the_keyboard(window: Any, qtbot: An
     win = window
     rl = win.reports
     first = win.review.report_id
-    win.ws.set_report_status(first, "done")
+    win.ws.set_report_status(first, "done", override="其余留待下一轮")
     rl.reload()
     win.table.setFocus()
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

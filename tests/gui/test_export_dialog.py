@@ -57,7 +57,7 @@ def test_export_dialog_exports_only_completed_or_selected_reports_to_check(
     tmp_path: Path,
 ) -> None:
     ws, ids = sample_ws
-    ws.set_report_status(ids[OFFICE_2023], "done")
+    ws.set_report_status(ids[OFFICE_2023], "done", override="试用导出")
     d = ExportDialog(ws, selected=[ids[DOCX], ids[OFFICE_2022]], folder=str(tmp_path))
     qtbot.addWidget(d)
     assert d.scope["selected"].isChecked()

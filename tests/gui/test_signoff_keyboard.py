@@ -22,9 +22,9 @@ CTRL, SHIFT, ALT = (
 )
 
 
-def _answer(qtbot: Any, text: str | None, seen: list[str]) -> None:
+def _answer(qtbot: Any, text: str | None, seen: list[str], then: Any = None) -> None:
     """Once a one-line question is up, note its label and prefill, type ``text`` and accept it
-    (cancel when None)."""
+    (cancel when None); then ``then()``."""
 
     def step() -> None:
         dlg = QApplication.activeModalWidget()
@@ -36,11 +36,15 @@ def _answer(qtbot: Any, text: str | None, seen: list[str]) -> None:
         seen.append(f"{dlg.labelText()}|{edit.text()}")
         if text is None:
             dlg.reject()  # Escape
+            if then is not None:
+                QTimer.singleShot(0, then)
             return
         edit.setText(text)  # QTest cannot type Chinese
         # Enter is the box's default button; offscreen the window keeps the keyboard focus, so the
         # key would reach the figure list behind the box: accept as its Enter does
         dlg.accept()
+        if then is not None:
+            QTimer.singleShot(0, then)
 
     QTimer.singleShot(0, step)
 
@@ -82,14 +86,25 @@ def _pending(w: Any) -> Any:
     return next(f for f in w.ws.figures(w.review.report_id) if f.status == "pending")
 
 
-def test_lock_reopen_approve_and_return_by_keyboard(win: Any, qtbot: Any) -> None:
+def _answers(qtbot: Any, texts: list[str], seen: list[str]) -> None:
+    """Answer the next one-line questions in turn with ``texts``."""
+    if texts:
+        _answer(qtbot, texts[0], seen, lambda: _answers(qtbot, texts[1:], seen))
+
+
+def test_lock_reopen_approve_and_return_by_keyboard(win: Any, qtbot: Any, ws_path: Path) -> None:
+    from core.store import Workspace
+
     w, seen = win, []
-    # the first action asks the reviewer's name, prefilled empty (never the computer's user name)
-    _answer(qtbot, "审核员甲", seen)
+    # the first action asks the reviewer's name, prefilled empty (never the computer's user name);
+    # figures are left unchecked, so 已完成 asks why, and says what is open
+    _answers(qtbot, ["审核员甲", "只核对表三，正文另行核对"], seen)
     _press(w, "mark_done")
     qtbot.waitUntil(lambda: _status(w) == "done")
-    assert seen[-1].endswith("|") and "审核人" in seen[-1]
+    assert seen[0].endswith("|") and "审核人" in seen[0]
+    assert "个数字未核对" in seen[1]
     assert w.ws.reviewers().reviewer == "审核员甲" and "审核员甲" in w.status_label.text()
+    assert w.ws.events(w.review.report_id)[-1].reason == "只核对表三，正文另行核对"
     # locked: Delete (reject) is refused with the lock's message, nothing changes
     f = _pending(w)
     w.review.select_figure(f.id)
@@ -104,30 +119,37 @@ def test_lock_reopen_approve_and_return_by_keyboard(win: Any, qtbot: Any) -> Non
     w.review.select_figure(f.id)
     w.actions_by_id["reject"].trigger()  # Delete in the figure list
     assert w.ws.figure(f.id).status == "rejected"
-    # done again, then the second reviewer (asked once, prefilled empty) approves with Ctrl+Alt+A
+    # done again; the same person at the same keyboard cannot approve it, whatever name is stored
+    _answers(qtbot, ["只核对表三，正文另行核对", "复核员乙"], seen)
     _press(w, "mark_done")
-    _answer(qtbot, "复核员乙", seen)
+    qtbot.waitUntil(lambda: _status(w) == "done")
+    _press(w, "approve")
+    qtbot.waitUntil(lambda: w.ws.reviewers().second_reviewer == "复核员乙")
+    assert _status(w) == "done"
+    assert "审核员甲" in w.statusBar().currentMessage() and "不能复核自己" in w.statusBar().currentMessage()
+    assert all(e.action != "approve" for e in w.ws.events(w.review.report_id))
+    # the second reviewer, in their own session, approves with Ctrl+Alt+A (and says why despite what is open)
+    rid = w.review.report_id
+    w.set_workspace(Workspace.open(ws_path, "复核员乙"))
+    w.review.load_report(rid)
+    _answers(qtbot, ["同意：正文另行核对"], seen)
     _press(w, "approve")
     qtbot.waitUntil(lambda: _status(w) == "approved")
-    assert seen[-1].endswith("|") and "复核人" in seen[-1]
     assert "复核员乙" in w.statusBar().currentMessage() and "复核员乙" in w.status_label.text()
     last = w.ws.events(w.review.report_id)[-1]
     assert (last.action, last.reviewer) == ("approve", "复核员乙")
     row = w.reports.model.row_of(w.review.report_id)
     shown = w.reports.model.data(w.reports.model.index(row))
     assert "复核通过" in shown and "审核员甲" in shown and "复核员乙" in shown
-    # a second report: done, then returned with a reason (Ctrl+Alt+B) — open again for the reviewer
+    # a second report the first reviewer marked done: returned with a reason (Ctrl+Alt+B)
     other = next(r.id for r in w.ws.reports() if r.id != w.review.report_id)
+    with Workspace.open(ws_path, "审核员甲") as first:
+        first.set_report_status(other, "done", override="只核对表三")
     w.review.load_report(other)
-    _press(w, "mark_done")
     _answer(qtbot, "正文与表格不一致", seen)
     _press(w, "return")
     qtbot.waitUntil(lambda: _status(w) == "returned")
     assert "退回" in w.statusBar().currentMessage()
-    g = _pending(w)
-    w.review.select_figure(g.id)
-    w.actions_by_id["reject"].trigger()  # Delete in the figure list
-    assert w.ws.figure(g.id).status == "rejected"  # returned: the first reviewer works on
 
 
 def test_cancelling_the_name_saves_nothing(win: Any, qtbot: Any) -> None:

@@ -86,13 +86,21 @@ def _shape(conn: sqlite3.Connection) -> dict[str, object]:
 
 
 def test_a_new_workspace_has_the_tables_a_migrated_one_has(tmp_path: Path) -> None:
-    """A workspace made new and one the previous release made and this one migrated have the same
-    tables, columns and indexes."""
+    """A workspace made new and one the previous release made (version 2) and this one migrated have the
+    same tables, columns and indexes."""
     Workspace.open(tmp_path / "new.sqlite").close()
-    new = sqlite3.connect(tmp_path / "new.sqlite")
-    old = sqlite3.connect(":memory:")
+    old = sqlite3.connect(tmp_path / "old.sqlite")
     old.executescript(VERSION_2)
+    old.execute("INSERT INTO schema_version VALUES (2)")
+    old.commit()
+    old.close()
+    Workspace.open(tmp_path / "old.sqlite").close()
+    new = sqlite3.connect(tmp_path / "new.sqlite")
+    old = sqlite3.connect(tmp_path / "old.sqlite")
     assert _shape(new) == _shape(old)
+    assert (
+        "AUTOINCREMENT" in old.execute("SELECT sql FROM sqlite_master WHERE name = 'figures'").fetchone()[0]
+    )
     new.close()
     old.close()
 
@@ -119,8 +127,9 @@ def test_a_workspace_the_previous_release_made_opens_and_takes_reviews(tmp_path:
     assert _shape(backup) == _shape(_script(VERSION_1))
     backup.close()
     c = sqlite3.connect(p)
-    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
-    assert _shape(c) == _shape(_script(VERSION_2))
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
+    Workspace.open(tmp_path / "new.sqlite").close()
+    assert _shape(c) == _shape(sqlite3.connect(tmp_path / "new.sqlite"))
     c.close()
 
 
@@ -153,7 +162,7 @@ def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migrati
         assert [e.action for e in ws.events()] == ["confirm"]
     assert (tmp_path / "w.sqlite.bak-v1").exists()
     c = sqlite3.connect(p)
-    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
     assert "figures_report_status" in {r[1] for r in c.execute("PRAGMA index_list(figures)")}
     c.close()
 
@@ -174,9 +183,24 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
     c.close()
 
 
+def _make_version_2(p: Path) -> None:
+    """Turn a workspace this program wrote into what version 2 wrote: without the hash chain, the
+    digests and the reviewers' name events (the ids' AUTOINCREMENT stays: the migration keeps it)."""
+    conn = sqlite3.connect(p)
+    conn.execute("DROP TABLE workspace_events")
+    conn.execute("DROP TABLE ledger")
+    conn.execute("ALTER TABLE reports DROP COLUMN sealed")
+    conn.execute("ALTER TABLE review_events DROP COLUMN digest")
+    conn.execute("ALTER TABLE review_events DROP COLUMN hash")
+    conn.execute("UPDATE schema_version SET version = 2")
+    conn.commit()
+    conn.close()
+
+
 def _make_version_1(p: Path) -> None:
     """Turn a workspace this program wrote into what the previous release wrote: without the column
     and the indexes version 2 added."""
+    _make_version_2(p)
     conn = sqlite3.connect(p)
     conn.execute("DROP INDEX figures_report_status")
     conn.execute("DROP INDEX reports_year_issuer_key")
@@ -194,7 +218,9 @@ def _script(sql: str) -> sqlite3.Connection:
 
 def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None:
     ex = extraction()
-    assert set(codec.document_row(ex.document)) | {"id", "status", "imported_at"} == set(REPORTS.names)
+    assert set(codec.document_row(ex.document)) | {"id", "status", "imported_at", "sealed"} == set(
+        REPORTS.names
+    )
     assert set(codec.figure_row(1, ex.figures[0])) | {"id"} == set(FIGURES.names)
     v = next(iter(ex.indicators.values()))
     assert set(codec.indicator_row(1, v, None)) == set(INDICATOR_VALUES.names)

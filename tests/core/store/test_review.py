@@ -188,9 +188,9 @@ def test_change_says_exactly_what_moved(ws: Workspace) -> None:
     a, _, _ = _ids(ws, rid)
     ch = ws.confirm(a)
     assert ch.figure_ids == (a,) and not ch.checks_changed and not ch.indicator_ids
-    ch = ws.set_report_status(rid, "done")
+    ch = ws.set_report_status(rid, "done", override="其余留待下一轮")
     assert ch.report_changed and not ch.checks_changed and ch.figure_ids == () and ch.indicator_ids == ()
-    ch = ws.set_report_status(rid, "done")  # already done: nothing moves
+    ch = ws.set_report_status(rid, "done", override="其余留待下一轮")  # already done: nothing moves
     assert not ch.report_changed
     ch = ws.reopen(rid, "补核表三")  # done locks the report: opened again before the next edits
     assert ch.report_changed and not ch.checks_changed and ch.figure_ids == ()

@@ -19,8 +19,11 @@ def _done(ws: Workspace) -> tuple[int, int]:
     rid = ws.add_report(extraction())
     a, b, _t = ws.figures(rid)
     ws.confirm(a.id)
-    ws.set_report_status(rid, "done")
+    ws.set_report_status(rid, "done", override=LEFT_OPEN)
     return rid, b.id
+
+
+LEFT_OPEN = "其余数字与表三检查留待下一轮核对"
 
 
 def _second(ws: Workspace, name: str = "李四") -> Workspace:
@@ -66,7 +69,7 @@ def test_the_second_reviewer_approves_and_the_report_stays_locked(ws: Workspace)
         ws.approve(rid)  # 张三 marked it done
     assert ws.report(rid).status == "done"
     with _second(ws) as li:
-        li.approve(rid)
+        li.approve(rid, override=LEFT_OPEN)
         assert li.report(rid).status == "approved"
         assert li.signers()[rid].reviewer == "张三" and li.signers()[rid].second_reviewer == "李四"
         with pytest.raises(StoreError, match="锁定"):
@@ -100,9 +103,9 @@ def test_a_return_reopens_the_report_for_the_first_reviewer(ws: Workspace) -> No
     ws.confirm(b)  # open again for the first reviewer
     with _second(ws) as li, pytest.raises(StoreError, match="已完成"):
         li.approve(rid)  # not done again yet
-    ws.set_report_status(rid, "done")
+    ws.set_report_status(rid, "done", override=LEFT_OPEN)
     with _second(ws) as li:
-        li.approve(rid)
+        li.approve(rid, override=LEFT_OPEN)
     assert ws.report(rid).status == "approved"
 
 
@@ -115,7 +118,7 @@ def test_statuses_and_names_survive_a_restart(tmp_path: Path) -> None:
         assert again.reviewers().reviewer == "张三" and again.reviewers().second_reviewer == "李四"
         assert again.report(rid).status == "done"
     with Workspace.open(path, reviewer="李四") as li:
-        li.approve(rid)
+        li.approve(rid, override=LEFT_OPEN)
     with Workspace.open(path, readonly=True) as ro:
         assert ro.report(rid).status == "approved"
         assert [e.action for e in ro.events(rid)][-2:] == ["set_report_status", "approve"]
@@ -126,37 +129,32 @@ def test_statuses_and_names_survive_a_restart(tmp_path: Path) -> None:
 def test_undo_keeps_the_lock(ws: Workspace) -> None:
     rid, b = _done(ws)
     ws.set_reviewers("张三", "李四")
-    # undoing "done" opens the report again; redoing it locks it again
-    ws.undo(rid)
+    # undoing "done" is a reopen: it takes a reason, and is recorded as one
+    with pytest.raises(StoreError, match="原因"):
+        ws.undo(rid)
+    assert ws.report(rid).status == "done"
+    ws.undo(rid, reason="漏核一个数字")
+    last = ws.events(rid)[-1]
     assert ws.report(rid).status == "in_review"
-    ws.redo(rid)
-    assert ws.report(rid).status == "done"
-    with _second(ws) as li:
-        li.approve(rid)
-        # the first reviewer cannot undo "done" from under the approval
-        with pytest.raises(StoreError, match="无法撤销"):
-            ws.undo(rid)
-        assert li.report(rid).status == "approved"
-        li.undo(rid)  # the second reviewer takes the approval back
-        assert li.report(rid).status == "done"
-    ws.reopen(rid, "补录遗漏")
+    assert (last.action, last.reason) == ("reopen", "漏核一个数字")
     ws.confirm(b)
-    ws.set_report_status(rid, "done")
-    # an edit inside a locked report is not undone behind the lock
-    ws.undo(rid)  # the latest: done
-    ws.undo(rid)  # the confirm, now the report is open
-    assert ws.figure(b).status == "pending"
-    ws.undo(rid)  # the reopening: locked again
-    assert ws.report(rid).status == "done"
-    ws.redo(rid)  # the reopening again
-    ws.redo(rid)  # the confirm
-    assert ws.report(rid).status == "in_review" and ws.figure(b).status == "confirmed"
-    ws.undo(rid)  # the confirm, then someone else marks the report done
+    ws.set_report_status(rid, "done", override=LEFT_OPEN)
+    with _second(ws) as li:
+        li.approve(rid, override=LEFT_OPEN)
+        # neither the first reviewer's "done" nor the approval is undone from under the lock
+        with pytest.raises(StoreError, match="不能撤销"):
+            ws.undo(rid)
+        with pytest.raises(StoreError, match="不能撤销"):
+            li.undo(rid)
+        assert li.report(rid).status == "approved"
     with _second(ws, "王五") as wang:
-        wang.set_report_status(rid, "done")
-    with pytest.raises(StoreError, match="锁定"):
-        ws.redo(rid)
-    assert ws.figure(b).status == "pending"
+        wang.reopen(rid, "补录遗漏")
+        with pytest.raises(StoreError, match="不能撤销"):
+            wang.undo(rid)  # a reopening is not undone: the report is marked done again
+    # 张三's latest step, the done before the approval, is not undone across the lock
+    with pytest.raises(StoreError, match="不能"):
+        ws.undo(rid)
+    assert ws.figure(b).status == "confirmed" and ws.report(rid).status == "in_review"
 
 
 def test_the_review_record_names_the_second_reviewer_and_the_day_they_approved(ws: Workspace) -> None:
@@ -165,7 +163,7 @@ def test_the_review_record_names_the_second_reviewer_and_the_day_they_approved(w
     rid, _b = _done(ws)
     ws.set_reviewers("张三", "李四")
     with _second(ws) as li:
-        li.approve(rid)
+        li.approve(rid, override=LEFT_OPEN)
         day = li.events(rid)[-1].at[:10]
         assert record.select(li) == [rid]  # approved is finished too: its record is made with the done ones
         [rec] = record.load(li, [rid])
@@ -182,7 +180,7 @@ def test_the_exported_summary_names_both_reviewers(ws: Workspace, tmp_path: Path
     rid, _b = _done(ws)
     ws.set_reviewers("张三", "李四")
     with _second(ws) as li:
-        li.approve(rid)
+        li.approve(rid, override=LEFT_OPEN)
     out = tmp_path / "核查结果.xlsx"
     export.to_xlsx(ws, out)
     sheet = openpyxl.load_workbook(out)["汇总"]

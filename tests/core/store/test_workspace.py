@@ -63,7 +63,7 @@ def test_filters_and_previous_year(ws: Workspace) -> None:
     assert [r.id for r in ws.reports(issuer="乙县人民政府")] == [c]
     assert ws.previous_report(b) == a
     assert ws.previous_report(c) is None
-    ws.set_report_status(a, "done")
+    ws.set_report_status(a, "done", override="试用")
     assert [r.id for r in ws.reports(status="done")] == [a]
 
 
