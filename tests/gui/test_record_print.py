@@ -40,7 +40,7 @@ def _workspace(tmp_path: Path) -> tuple[Path, list[int]]:
             failing = next((c for c in ws.checks(rid) if c.status == "fail"), None)
             if failing is not None:
                 ws.accept_check(rid, failing.rule, failing.subject, "原报告如此")
-            ws.set_report_status(rid, "done")
+            ws.set_report_status(rid, "done", override="正文数字另行核对")
     return db, ids
 
 

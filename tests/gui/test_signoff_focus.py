@@ -154,7 +154,7 @@ def test_a_check_that_changed_after_the_lock_is_said_when_the_report_opens(win: 
     ex = analyse(report.path)
     doc = dataclasses.replace(ex.document, year=(report.year or 2023) - 1, sha256="0" * 64)
     key = "t3.carried_out.natural"
-    inds = {**ex.indicators, key: IndicatorValue(key, "number", Decimal(9), "9")}
+    inds = {**ex.indicators, key: IndicatorValue(id=key, kind="number", value=Decimal(9), raw="9")}
     prev = dataclasses.replace(ex, document=doc, indicators=inds, checks=tuple(run(inds, ex.figures)))
     with Workspace.open(w.ws.path, "审核员甲") as ws:
         ws.add_report(prev)

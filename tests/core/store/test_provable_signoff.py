@@ -80,8 +80,9 @@ def test_after_approve_reopen_correct_done_the_record_and_xlsx_name_no_second_re
     out = tmp_path / "x.xlsx"
     export.to_xlsx(ws, out)
     sheet = openpyxl.load_workbook(out)["汇总"]
-    header = [c.value for c in sheet[1]]
-    assert sheet[3][header.index("复核人")].value in (None, "")
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    h = next(i for i, r in enumerate(rows) if "复核人" in r)  # the column headers under the title
+    assert rows[h + 1][rows[h].index("复核人")] in (None, "")
 
 
 def test_undoing_done_is_a_reopening_and_takes_its_reason(ws: Workspace) -> None:
@@ -197,7 +198,9 @@ def test_an_unread_cell_must_be_filled_or_marked_not_stated(ws: Workspace) -> No
     ex = extraction()
     inds = {
         **ex.indicators,
-        "t3.carried_in.natural": IndicatorValue("t3.carried_in.natural", "unread", None, "?"),
+        "t3.carried_in.natural": IndicatorValue(
+            id="t3.carried_in.natural", kind="unread", value=None, raw="?"
+        ),
     }
     rid = ws.add_report(dataclasses.replace(ex, indicators=inds, checks=tuple(run(inds, ex.figures))))
     _settle(ws, rid)
@@ -211,7 +214,7 @@ def test_an_unread_cell_must_be_filled_or_marked_not_stated(ws: Workspace) -> No
 
 # ---- a locked report's checks change with no event -------------------------------------------------
 def _with_carry(ex: Extraction, key: str, value: int) -> Extraction:
-    inds = {**ex.indicators, key: IndicatorValue(key, "number", Decimal(value), str(value))}
+    inds = {**ex.indicators, key: IndicatorValue(id=key, kind="number", value=Decimal(value), raw=str(value))}
     return dataclasses.replace(ex, indicators=inds, checks=tuple(run(inds, ex.figures)))
 
 
