@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any
 
 from core import documents, pipeline, vocab
 from core.errors import HechaError
@@ -26,7 +26,7 @@ def _err(msg: str) -> None:
     print(f"hecha: {msg}".encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
 
 
-def _head(ex: Extraction) -> dict:
+def _head(ex: Extraction) -> dict[str, Any]:
     d = ex.document
     return {
         "path": d.path,
@@ -40,7 +40,7 @@ def _head(ex: Extraction) -> dict:
     }
 
 
-def _tail(ex: Extraction) -> dict:
+def _tail(ex: Extraction) -> dict[str, Any]:
     return {
         "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
         "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
@@ -49,7 +49,7 @@ def _tail(ex: Extraction) -> dict:
     }
 
 
-def _extraction_json(ex: Extraction) -> dict:
+def _extraction_json(ex: Extraction) -> dict[str, Any]:
     return {**_head(ex), "figures": [f.to_json() for f in ex.figures], **_tail(ex)}
 
 

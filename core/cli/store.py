@@ -233,7 +233,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     return status
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="把报告（文件或文件夹）导入工作区")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--db", required=True, metavar="FILE", help="工作区文件（不存在时新建）")

@@ -36,7 +36,8 @@ _NOT_WORD = "不是有效的 Word（.docx）文件"
 def _val(el: etree._Element | None, default: str | None = None) -> str | None:
     if el is None:
         return default
-    return el.get(W + "val", default)
+    val: str | None = el.get(W + "val", default)
+    return val
 
 
 def _int(el: etree._Element | None, default: int) -> int:

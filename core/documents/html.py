@@ -339,7 +339,7 @@ def _flat(el: lxml.html.HtmlElement) -> str:
         is_el, item = stack.pop()
         if not is_el:
             if item:
-                out.append(item)  # type: ignore[arg-type]
+                out.append(item)
             continue
         e = item
         if not isinstance(e.tag, str) or e.tag in DROP or _hidden(e):  # type: ignore[union-attr]
@@ -350,7 +350,7 @@ def _flat(el: lxml.html.HtmlElement) -> str:
             stack.append((False, "\n"))
         if e.text:  # type: ignore[union-attr]
             out.append(e.text)  # type: ignore[union-attr]
-        children(e)  # type: ignore[arg-type]
+        children(e)
     return collapse("".join(out)).strip()
 
 
@@ -372,7 +372,7 @@ class _Walker:
                     self.pre -= 1
                 self.b.newline()
                 continue
-            e: lxml.html.HtmlElement = item  # type: ignore[assignment]
+            e: lxml.html.HtmlElement = item
             tag = e.tag
             if not isinstance(tag, str) or tag in DROP or _hidden(e):
                 continue

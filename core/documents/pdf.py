@@ -386,7 +386,7 @@ def _write_page(
         if kind == 0:
             out.line(payload, index)  # type: ignore[arg-type]
         else:
-            _write_table(out, payload, index)  # type: ignore[arg-type]
+            _write_table(out, payload, index)
     return textless
 
 

@@ -58,7 +58,7 @@ def sql_num(col: str) -> str:
     )
 
 
-def _pack(a: array | None) -> tuple[bytes | None, str | None]:
+def _pack(a: array[Any] | None) -> tuple[bytes | None, str | None]:
     if a is None:
         return None, None
     if sys.byteorder != "little":
@@ -67,7 +67,7 @@ def _pack(a: array | None) -> tuple[bytes | None, str | None]:
     return a.tobytes(), a.typecode
 
 
-def _unpack(data: bytes | None, typecode: str | None) -> array | None:
+def _unpack(data: bytes | None, typecode: str | None) -> array[Any] | None:
     if data is None or not typecode:
         return None
     a = array(typecode)

@@ -135,7 +135,7 @@ class Workspace:
         return self._session.read(lambda c: signoff.state(c, report_id))
 
     def integrity_ok(self) -> bool:
-        return self._session.rows("PRAGMA integrity_check")[0]["integrity_check"] == "ok"
+        return bool(self._session.rows("PRAGMA integrity_check")[0]["integrity_check"] == "ok")
 
     # ---- import --------------------------------------------------------------------------------
     def has_sha(self, sha256: str) -> bool:
