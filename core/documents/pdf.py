@@ -14,14 +14,22 @@ from __future__ import annotations
 import ctypes
 import unicodedata
 from array import array
-from dataclasses import dataclass
 from itertools import islice, repeat
 from operator import attrgetter, sub
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
+from core.documents.pdf_tables import (
+    Char,
+    Frame,
+    GridCell,
+    GridTable,
+    direct,
+    find_tables,
+    object_types,
+    unchecked,
+)
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
 
@@ -36,20 +44,6 @@ SPACE_GAP = 0.2  # a gap wider than this many character heights → " "
 _COMPAT = tuple(range(0x2E80, 0x2FE0)) + tuple(range(0xF900, 0xFB00))
 _FOLD = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in _COMPAT}
 _FOLD = {cp: s for cp, s in _FOLD.items() if len(s) == 1 and s != chr(cp)}
-
-
-@dataclass(slots=True)
-class Char:
-    ch: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    sp: bool = False  # a space (drawn or inferred by PDFium) came before it in the content stream
-
-    @property
-    def h(self) -> float:
-        return self.y1 - self.y0
 
 
 _NO_BOX = (0.0, 0.0, 0.0, 0.0)

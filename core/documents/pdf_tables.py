@@ -12,18 +12,29 @@ import ctypes
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
-
-if TYPE_CHECKING:
-    from core.documents.pdf import Char
 
 THIN = 3.0  # a shape thinner than this (points) is a line
 SNAP = 2.0  # lines closer than this are the same line
 MIN_CELL = 4.0  # grid positions closer than this are one (double borders)
 MAX_SEGMENTS = 20000  # a page with more path segments than this is a drawing, not a form
+
+
+@dataclass(slots=True)
+class Char:
+    ch: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    sp: bool = False  # a space (drawn or inferred by PDFium) came before it in the content stream
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
 
 
 @dataclass

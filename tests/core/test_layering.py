@@ -96,3 +96,17 @@ def test_the_window_has_no_import_cycle() -> None:
         if graph.find_shortest_chain(importer=b, imported=a)
     )
     assert cycles == []
+
+
+def test_core_has_no_import_cycle() -> None:
+    """No module of core reaches back to one that imports it — imports for type checking included
+    (the PDF reader ↔ its ruled-table finder and the export ↔ its workbook writer were such pairs)."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("core")
+    cycles = sorted(
+        (a, b)
+        for a in graph.modules
+        for b in graph.find_modules_directly_imported_by(a)
+        if graph.find_shortest_chain(importer=b, imported=a)
+    )
+    assert cycles == []
