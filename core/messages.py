@@ -102,9 +102,6 @@ REASON_NEEDED = "请填写原因（将记录在审核记录中）"
 NOT_DONE = "只有已完成的报告才能复核：请审核人先将报告标记为已完成"
 NO_SECOND_REVIEWER = "工作区尚未指定复核人：请先设置复核人姓名"
 SAME_PERSON = "复核人不能与审核人是同一人（四眼原则），请另请一人复核"
-HISTORY_SIGNED = (
-    "此后报告的完成或复核状态已有变动，无法撤销或重做这一步；如需修改，请重新打开报告（说明原因）"
-)
 
 
 def own_work(name: str) -> str:
@@ -148,7 +145,3 @@ def undo_depends(name: str) -> str:
         f"此后“{name or '未署名'}”又改动了同一项或审核了这份报告，不能撤销或重做这一步（会推翻别人的工作）；"
         "如需修改，请直接更正"
     )
-
-
-def not_own_undo() -> str:
-    return "只能撤销自己的操作"

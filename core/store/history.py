@@ -18,8 +18,6 @@ from core.store import checking, ledger, lock
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
 
-HISTORY_ACTIONS = ("undo", "redo")
-
 
 def snapshot(conn: sqlite3.Connection, report_id: int, key: str) -> Any:
     """The stored state of ``key`` (every column of a figure or an indicator value), or None."""
