@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from core import checks, tables
 from core.documents.pdf_second import second_text
@@ -114,6 +114,81 @@ def _listed(ids: list[str], *readings: Mapping[str, IndicatorValue]) -> str:
     return "；".join(parts) + ("等" if len(ids) > MAX_LISTED else "")
 
 
+@dataclass(frozen=True)
+class _Readings:
+    """One table's cells as the own reader and the second reader read them."""
+
+    table: str
+    name: str
+    own: dict[str, IndicatorValue]
+    second: dict[str, IndicatorValue]  # the cells the second reader read
+    unread: list[str]  # unread by the own reader, read by the second
+    differ: list[str]  # read by both, differently
+
+
+def _readings(
+    table: str, values: Mapping[str, IndicatorValue], second: Mapping[str, IndicatorValue]
+) -> _Readings:
+    own = {k: v for k, v in values.items() if _table(k) == table}
+    read2 = {k: v for k, v in second.items() if _table(k) == table and v.kind != tables.UNREAD}
+    unread = [k for k, v in own.items() if v.kind == tables.UNREAD and k in read2]
+    differ = [
+        k
+        for k, v in own.items()
+        if v.kind != tables.UNREAD and k in read2 and (v.kind, v.value) != (read2[k].kind, read2[k].value)
+    ]
+    return _Readings(
+        table=table, name=_TABLE_NAMES.get(table, table), own=own, second=read2, unread=unread, differ=differ
+    )
+
+
+def _taken(out: dict[str, IndicatorValue], table: str, change: dict[str, IndicatorValue]) -> bool:
+    """Take ``change`` into ``out`` when the relations of ``table`` hold with it and cover every cell."""
+    if not _confirmed({**out, **change}, table, change):
+        return False
+    out.update(change)
+    return True
+
+
+def _relation_fails(values: Mapping[str, IndicatorValue], table: str) -> bool:
+    return any(getattr(c, "status", "") == checks.FAIL for c in _relations(values, table))
+
+
+def _unread(iid: str) -> IndicatorValue:
+    return IndicatorValue(
+        id=iid, kind=tables.UNREAD, value=None, raw="", start=None, end=None, confidence=0.0
+    )
+
+
+def _not_taken(r: _Readings, why: str) -> str:
+    return f"{r.name}有 {len(r.unread)} 个单元格未读出；{SECOND}读作 {_listed(r.unread, r.second)}，{why}"
+
+
+def _settle(out: dict[str, IndicatorValue], r: _Readings) -> str | None:
+    """Settle one table's cells in ``out`` with the second reading; the load warning saying how."""
+    if r.table not in ("t3", "t4"):  # no relation to arbitrate: never taken
+        return _not_taken(r, f"{r.name}没有勾稽关系可以核对，未采用") if r.unread else None
+    # cells filled in only from a reading that agrees with every cell both read
+    if r.unread and not r.differ:
+        fill = {k: r.second[k] for k in r.unread}
+        if _taken(out, r.table, fill):
+            return f"{r.name}有 {len(fill)} 个单元格本程序未读出，由{SECOND}读出并满足勾稽关系，已采用：{_listed(list(fill), fill)}"
+    if r.differ:
+        change = {k: r.second[k] for k in [*r.differ, *r.unread]}
+        if _taken(out, r.table, change):
+            return (
+                f"{r.name}有 {len(change)} 个单元格两种读法不同，本程序的读法不满足勾稽关系，{SECOND}满足，"
+                f"已采用后者（本程序 / 第二种）：{_listed(list(change), r.own, r.second)}"
+            )
+        if _relation_fails(out, r.table):
+            out.update({k: _unread(k) for k in r.differ})
+            return (
+                f"{r.name}有 {len(r.differ)} 个单元格两种读法不同，且都不满足勾稽关系，已标为未读出"
+                f"（本程序 / 第二种）：{_listed(r.differ, r.own, r.second)}"
+            )
+    return _not_taken(r, "但不满足勾稽关系，未采用") if r.unread else None
+
+
 def arbitrate(
     doc: Document, values: dict[str, IndicatorValue]
 ) -> tuple[dict[str, IndicatorValue], list[str]]:
@@ -128,55 +203,5 @@ def arbitrate(
     if not second:
         return values, []
     out = dict(values)
-    notes: list[str] = []
-    for table in sorted(wanted):
-        name = _TABLE_NAMES.get(table, table)
-        own = {k: v for k, v in values.items() if _table(k) == table}
-        read2 = {k: v for k, v in second.items() if _table(k) == table and v.kind != tables.UNREAD}
-        unread = [k for k, v in own.items() if v.kind == tables.UNREAD and k in read2]
-        differ = [
-            k
-            for k, v in own.items()
-            if v.kind != tables.UNREAD and k in read2 and (v.kind, v.value) != (read2[k].kind, read2[k].value)
-        ]
-        if table not in ("t3", "t4"):
-            if unread:
-                notes.append(
-                    f"{name}有 {len(unread)} 个单元格未读出；{SECOND}读作 {_listed(unread, read2)}，"
-                    f"{name}没有勾稽关系可以核对，未采用"
-                )
-            continue
-        fill = {k: read2[k] for k in unread}
-        # cells filled in only from a reading that agrees with every cell both read
-        if fill and not differ and _confirmed({**out, **fill}, table, fill):
-            out.update(fill)
-            notes.append(
-                f"{name}有 {len(fill)} 个单元格本程序未读出，由{SECOND}读出并满足勾稽关系，已采用：{_listed(list(fill), fill)}"
-            )
-            continue
-        if differ:
-            change = {k: read2[k] for k in [*differ, *unread]}
-            if _confirmed({**out, **change}, table, change):
-                out.update(change)
-                notes.append(
-                    f"{name}有 {len(change)} 个单元格两种读法不同，本程序的读法不满足勾稽关系，{SECOND}满足，"
-                    f"已采用后者（本程序 / 第二种）：{_listed(list(change), own, read2)}"
-                )
-                continue
-            failing = any(getattr(c, "status", "") == checks.FAIL for c in _relations(out, table))
-            if failing:
-                for k in differ:
-                    out[k] = IndicatorValue(
-                        id=k, kind=tables.UNREAD, value=None, raw="", start=None, end=None, confidence=0.0
-                    )
-                notes.append(
-                    f"{name}有 {len(differ)} 个单元格两种读法不同，且都不满足勾稽关系，已标为未读出"
-                    f"（本程序 / 第二种）：{_listed(differ, own, read2)}"
-                )
-                continue
-        if unread:
-            notes.append(
-                f"{name}有 {len(unread)} 个单元格未读出；{SECOND}读作 {_listed(unread, read2)}，"
-                f"但不满足勾稽关系，未采用"
-            )
-    return out, notes
+    notes = [_settle(out, _readings(table, values, second)) for table in sorted(wanted)]
+    return out, [n for n in notes if n is not None]

@@ -132,44 +132,54 @@ def _issuer_field(lines: list[str]) -> str | None:
     return None
 
 
+def _year_named(title: str | None, head: str) -> int | None:
+    """The report's year: the one in its title, else a date or year near its top."""
+    m = (
+        (_YEAR_RE.search(title) if title else None)
+        or _DATED_RE.search(head)
+        or _REPORT_YEAR_RE.search(head)
+        or _YEAR_RE.search(head)
+    )
+    return int(m.group(1)) if m else None
+
+
+def _issuer_in_title(title: str | None) -> str | None:
+    """苏州市吴中区人民政府2024年政府信息公开工作年度报告: the issuer the title names."""
+    if not title:
+        return None
+    m = (
+        _ISSUER_IN_TITLE.search(title)
+        or _ISSUER_AFTER_YEAR.search(title)
+        or _ISSUER_BEFORE_TOPIC.search(title)
+    )
+    return m.group(1) if m else None
+
+
+def _signoff_issuer(text: str) -> str | None:
+    """The issuer signing the report off on one of its last four lines."""
+    tail = to_simplified(text[-600:]).splitlines()
+    for ln in reversed([t.strip() for t in tail if t.strip()][-4:]):
+        m = _SIGNOFF_RE.match(ln)
+        if m and _ORG_LINE.match(ln) and not _ENUM.match(ln):
+            return m.group(1)
+    return None
+
+
 def describe(doc: Document) -> Document:
     """Fill ``title``, ``issuer`` and ``year`` when the loader did not."""
     head = to_simplified(doc.text[:6000])
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
-    title = doc.title
-    if not title:
-        title, _ = _find_title(lines)
-    year = doc.year
-    if year is None and title:
-        m = _YEAR_RE.search(title)
-        if m:
-            year = int(m.group(1))
-    if year is None:
-        m = _DATED_RE.search(head) or _REPORT_YEAR_RE.search(head) or _YEAR_RE.search(head)
-        if m:
-            year = int(m.group(1))
-    issuer = doc.issuer
-    if not issuer and title:
-        m = (
-            _ISSUER_IN_TITLE.search(title)
-            or _ISSUER_AFTER_YEAR.search(title)
-            or _ISSUER_BEFORE_TOPIC.search(title)
-        )
-        if m:
-            issuer = m.group(1)
-    if not issuer:
-        issuer = _issuer_field(lines[:40])
+    title = doc.title or _find_title(lines)[0]
+    year = doc.year if doc.year is not None else _year_named(title, head)
+    issuer = doc.issuer or _issuer_in_title(title) or _issuer_field(lines[:40])
     m = _PUBLISH_RE.search(head)
     if m:
         title = title or m.group(1)
         issuer = issuer or m.group(2)
     if not issuer:
-        tail = to_simplified(doc.text[-600:]).splitlines()
-        for ln in reversed([t.strip() for t in tail if t.strip()][-4:]):
-            m = _SIGNOFF_RE.match(ln)
-            if m and _ORG_LINE.match(ln) and not _ENUM.match(ln):
-                issuer = m.group(1)
-                break
+        signed = _signoff_issuer(doc.text)
+        if signed is not None:
+            issuer = signed
     return dataclasses.replace(doc, title=title, year=year, issuer=issuer)
 
 

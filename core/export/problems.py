@@ -85,68 +85,106 @@ def _cell_place(doc: Document, v: IndicatorRow | None, ind: str) -> str:
     return _place(doc, v.start if v is not None else None, layout.label(ind))
 
 
-def _of_report(ws: Workspace, r: ReportRow) -> list[Problem]:
-    doc = ws.document(r.id)
-    name = Path(r.path).name
-    inds = ws.indicators(r.id)
+@dataclass(frozen=True)
+class _Report:
+    """One report as its problems are placed: its row, file name, text and table cells."""
+
+    row: ReportRow
+    name: str
+    doc: Document
+    inds: dict[str, IndicatorRow]
+
+    def problem(self, kind: str, place: str, what: str, detail: str, source: str) -> Problem:
+        return Problem(self.row, self.name, kind, place, what, detail, source)
+
+
+def _mismatch_place(rep: _Report, k: CheckRow, first: str | None) -> str:
+    """Where a narrative figure disagrees with the table: its page or line, and the cell."""
+    fig = next((c for c in k.cells if c.startswith("fig:")), None)
+    start = int(fig[4:]) if fig else None
+    line = _line(rep.doc, start) if start is not None else ""
+    where = " · ".join(x for x in (line, layout.label(first) if first else "") if x)
+    return _place(rep.doc, start, where)
+
+
+def _failed_place(rep: _Report, k: CheckRow, subject: str, first: str | None) -> str:
+    """Where a failing check stands: a row, a column or a group of table 三/四 by name, else its first cell."""
+    if k.rule.startswith(("t3.", "t4.")):
+        table = "表三" if k.rule.startswith("t3.") else "表四"
+        page = _page(rep.doc, rep.inds[first].start) if first and first in rep.inds else ""
+        return " · ".join(x for x in (page, f"{table} {subject}") if x)
+    return _cell_place(rep.doc, rep.inds.get(first), first) if first else subject
+
+
+def _check_problem(rep: _Report, k: CheckRow) -> Problem:
+    subject = check_rules.subject_name(k.rule, k.subject)
+    first = next((c for c in k.cells if c in rep.inds), None)
+    if k.rule == "narrative_vs_table":
+        kind, place = MISMATCH, _mismatch_place(rep, k, first)
+    else:
+        kind, place = FAILED, _failed_place(rep, k, subject, first)
+    what = f"{vocab.rule_name(k.rule)}（{subject}）"
+    detail = k.formula + (f"；审核人已接受：{k.reason}" if k.accepted else "")
+    return rep.problem(kind, place, what, detail, f"check:{k.rule}:{k.subject}")
+
+
+# A cell of the standard tables that is a problem as read: its kind of problem, its word, what to do
+_CELL_PROBLEMS = {
+    "unread": (
+        UNREAD,
+        vocab.UNREAD,
+        "表格中的这一格无法读出（可能数字粘连或报告副本残缺），请核对并报送准确数值",
+    ),
+    "empty": (BLANK, "空白", "表格中的这一格为空白；没有发生的事项应填 0"),
+}
+
+
+def _cell_problems(rep: _Report) -> list[Problem]:
     out: list[Problem] = []
-    ks: list[CheckRow] = ws.checks(r.id)
-    for k in ks:
-        if k.status != "fail":
-            continue
-        subject = check_rules.subject_name(k.rule, k.subject)
-        rule = vocab.rule_name(k.rule)
-        first = next((c for c in k.cells if c in inds), None)
-        if k.rule == "narrative_vs_table":
-            fig = next((c for c in k.cells if c.startswith("fig:")), None)
-            start = int(fig[4:]) if fig else None
-            where = " · ".join(x for x in (_line(doc, start) if start is not None else "",
-                                           layout.label(first) if first else "") if x)  # fmt: skip
-            kind, place = MISMATCH, _place(doc, start, where)
-        else:
-            kind = FAILED
-            place = _cell_place(doc, inds.get(first), first) if first else subject
-            if k.rule.startswith(("t3.", "t4.")):  # a row, a column or a group: name it, not one cell
-                table = "表三" if k.rule.startswith("t3.") else "表四"
-                page = _page(doc, inds[first].start) if first and first in inds else ""
-                place = " · ".join(x for x in (page, f"{table} {subject}") if x)
-        what = f"{rule}（{subject}）"
-        detail = k.formula + (f"；审核人已接受：{k.reason}" if k.accepted else "")
-        out.append(Problem(r, name, kind, place, what, detail, f"check:{k.rule}:{k.subject}"))
     for ind in layout.ORDER:
-        v = inds.get(ind)
-        if v is None:
+        v = rep.inds.get(ind)
+        if v is None or v.kind not in _CELL_PROBLEMS:
             continue
-        if v.kind == "unread":
-            out.append(Problem(r, name, UNREAD, _cell_place(doc, v, ind), f"{layout.label(ind)}：{vocab.UNREAD}",
-                               "表格中的这一格无法读出（可能数字粘连或报告副本残缺），请核对并报送准确数值",
-                               f"indicator:{ind}"))  # fmt: skip
-        elif v.kind == "empty":
-            out.append(Problem(r, name, BLANK, _cell_place(doc, v, ind), f"{layout.label(ind)}：空白",
-                               "表格中的这一格为空白；没有发生的事项应填 0", f"indicator:{ind}"))  # fmt: skip
-    events: list[EventRow] = ws.events(r.id)
-    for e in events:
-        if e.undone or e.action not in CORRECTIONS:
-            continue
-        target = e.target.partition(":")[2]
-        if e.target.startswith("indicator:"):
-            place = _cell_place(doc, inds.get(target), target)
-        else:
-            f = next((f for f in ws.figures(r.id) if str(f.id) == target), None)
-            linked = next((i for i, v in inds.items() if str(v.figure_id) == target), None)
-            if linked is not None:
-                place = _cell_place(doc, inds.get(linked), linked)
-            elif f is not None:
-                place = _place(doc, f.start, f"{_line(doc, f.start)}“{f.text}”")
-            else:
-                place = "正文"
-        old = _words(e.old) or "（空白）"
-        new = _words(e.new) or "（空白）"
-        detail = f"{old} → {new}" + (f"；理由：{e.reason}" if e.reason else "")
-        what = f"审核人{vocab.REVIEW_ACTIONS.get(e.action, e.action)}了这一数值，请核实报告原文"
-        out.append(Problem(r, name, CORRECTED, place, what, detail, f"event:{e.id}"))
-    order = {k: n for n, k in enumerate(KINDS)}
-    return sorted(out, key=lambda p: order[p.kind])
+        kind, word, detail = _CELL_PROBLEMS[v.kind]
+        place = _cell_place(rep.doc, v, ind)
+        out.append(rep.problem(kind, place, f"{layout.label(ind)}：{word}", detail, f"indicator:{ind}"))
+    return out
+
+
+def _correction_place(ws: Workspace, rep: _Report, e: EventRow) -> str:
+    """Where a corrected value stands: its cell, the cell its figure was read into, or the figure's words."""
+    target = e.target.partition(":")[2]
+    if e.target.startswith("indicator:"):
+        return _cell_place(rep.doc, rep.inds.get(target), target)
+    linked = next((i for i, v in rep.inds.items() if str(v.figure_id) == target), None)
+    if linked is not None:
+        return _cell_place(rep.doc, rep.inds.get(linked), linked)
+    f = next((f for f in ws.figures(rep.row.id) if str(f.id) == target), None)
+    if f is not None:
+        return _place(rep.doc, f.start, f"{_line(rep.doc, f.start)}“{f.text}”")
+    return "正文"
+
+
+def _correction_problem(ws: Workspace, rep: _Report, e: EventRow) -> Problem:
+    old = _words(e.old) or "（空白）"
+    new = _words(e.new) or "（空白）"
+    detail = f"{old} → {new}" + (f"；理由：{e.reason}" if e.reason else "")
+    what = f"审核人{vocab.REVIEW_ACTIONS.get(e.action, e.action)}了这一数值，请核实报告原文"
+    return rep.problem(CORRECTED, _correction_place(ws, rep, e), what, detail, f"event:{e.id}")
+
+
+_KIND_ORDER = {k: n for n, k in enumerate(KINDS)}
+
+
+def _of_report(ws: Workspace, r: ReportRow) -> list[Problem]:
+    """The report's problems in the order of ``KINDS``: failing checks, cells unread or blank, corrections."""
+    rep = _Report(row=r, name=Path(r.path).name, doc=ws.document(r.id), inds=ws.indicators(r.id))
+    out = [_check_problem(rep, k) for k in ws.checks(r.id) if k.status == "fail"]
+    out += _cell_problems(rep)
+    out += [
+        _correction_problem(ws, rep, e) for e in ws.events(r.id) if not e.undone and e.action in CORRECTIONS
+    ]
+    return sorted(out, key=lambda p: _KIND_ORDER[p.kind])
 
 
 _VALUE_WORDS = {**vocab.INDICATOR_KINDS, **vocab.FIGURE_STATUSES}

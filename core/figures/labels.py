@@ -246,6 +246,51 @@ def _subject_is_disclosure(sentence: str, clause: str) -> bool:
     return not any(w in sentence or w in clause for w in _OTHER_SUBJECTS)
 
 
+def _confidence(p: _Patterns, unit: str | None, label: str) -> float:
+    """How sure the label is: lower for a percentage, lowest when no label was found."""
+    if not label:
+        return 0.6
+    return 0.85 if unit in p.percent else 0.9
+
+
+def _about_applications(context: str) -> bool:
+    """The paragraph speaks of applications for disclosure (申请 with 公开 or 信息)."""
+    return "申请" in context and ("公开" in context or "信息" in context)
+
+
+def _t3_indicator(before: str, window: str, sentence: str) -> tuple[str, float] | None:
+    """The first table 三 quantity whose words stand in the clause before or the words after."""
+    for pb, pa, ind, c in _T3_MAP:
+        if (pb is not None and not pb.search(before)) or (pa is not None and not pa.search(window)):
+            continue
+        if ind in _SENTENCE_SCOPED and not ("申请" in sentence and "公开" in sentence):
+            continue  # 收到申请 / 办结 / 答复 name a disclosure count only beside 公开申请
+        return ind, c
+    return None
+
+
+def _named_indicator(
+    n: str, start: int, end: int, unit: str | None, before: str, sentence: str, soft: bool
+) -> tuple[str, float] | None:
+    """The table 四 or table 三 indicator the words around a disclosure count name, with the
+    confidence it is read with at most."""
+    if "复议" in sentence or "诉讼" in sentence:
+        t4 = _t4_indicator(sentence, before)
+        if t4:
+            return t4, 0.7
+    if unit == "个" or not _about_applications(_paragraph_before(n, start, soft)):
+        return None
+    return _t3_indicator(before, n[end : end + 12], sentence)
+
+
+def _names_received_total(n: str, start: int, before: str, soft: bool) -> bool:
+    """共受理123件 right after 新收 and 上年结转 of disclosure applications: their sum."""
+    if not _SUM_ONLY.fullmatch(before.strip()):
+        return False
+    sentence = _sentence_before(n, start, soft)
+    return _received_total(sentence) and _subject_is_disclosure(sentence, before)
+
+
 def describe(
     n: str, start: int, end: int, unit: str | None, soft_breaks: bool = False
 ) -> tuple[str, str | None, float]:
@@ -253,41 +298,19 @@ def describe(
     after = _phrase_after(n, end)
     p = _patterns()
     label = _label(p, n, start, before, i, after, unit, soft_breaks)
-    conf = 0.9
-    if unit in p.percent:
-        conf = 0.85
-    if not label:
-        conf = 0.6
-    indicator = None
-    if unit in p.case_count and any(k in before or k in after for k in _KEYWORDS):
+    conf = _confidence(p, unit, label)
+    if unit not in p.case_count:
+        return label, None, conf
+    if any(k in before or k in after for k in _KEYWORDS):
         sentence = _sentence_before(n, start, soft_breaks)
         if not _subject_is_disclosure(sentence, before):
             return label, None, conf
-        if "复议" in sentence or "诉讼" in sentence:
-            indicator = _t4_indicator(sentence, before)
-            if indicator:
-                conf = min(conf, 0.7)
-        context = _paragraph_before(n, start, soft_breaks)
-        if (
-            indicator is None
-            and unit != "个"
-            and "申请" in context
-            and ("公开" in context or "信息" in context)
-        ):
-            window = n[end : end + 12]
-            for pb, pa, ind, c in _T3_MAP:
-                if (pb is not None and not pb.search(before)) or (pa is not None and not pa.search(window)):
-                    continue
-                if ind in _SENTENCE_SCOPED and not ("申请" in sentence and "公开" in sentence):
-                    continue  # 收到申请 / 办结 / 答复 name a disclosure count only beside 公开申请
-                indicator = ind
-                conf = min(conf, c)
-                break
-    if indicator is None and unit in p.case_count and unit != "个" and _SUM_ONLY.fullmatch(before.strip()):
-        sentence = _sentence_before(n, start, soft_breaks)
-        if _received_total(sentence) and _subject_is_disclosure(sentence, before):
-            indicator, conf = "t3.received.total", min(conf, 0.65)
-    return label, indicator, conf
+        named = _named_indicator(n, start, end, unit, before, sentence, soft_breaks)
+        if named is not None:
+            return label, named[0], min(conf, named[1])
+    if unit != "个" and _names_received_total(n, start, before, soft_breaks):
+        return label, "t3.received.total", min(conf, 0.65)
+    return label, None, conf
 
 
 # 新收120件，上年结转3件，共受理123件: a total right after both parts names their sum.

@@ -12,8 +12,9 @@ row left blank.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from itertools import product
 
 Split = tuple[int, ...]
 MAX_DIGITS = 40  # a longer run is not a table row
@@ -113,6 +114,86 @@ def unique_split(digits: str, n: int, breaks: frozenset[int] = frozenset()) -> S
     return found
 
 
+_BALANCE = ("new", "carried_in", "r7_total", "carried_out")  # 新收 + 上年结转 = （七）总计 + 结转下年度
+_Ways = Callable[[int, Split], tuple[int, tuple[Split | None, ...]]]
+
+
+def _vec(s: Split | None, n: int) -> Split:
+    """A row's cells; zeros for a row left blank."""
+    return (0,) * n if s is None else s
+
+
+def _candidates(
+    rows: dict[str, str | None], n: int, breaks: dict[str, frozenset[int]]
+) -> dict[str, list[Split | None]] | None:
+    """Each row's splits whose last cell is its total and whose cells end at its known breaks
+    ([None] for a row left blank); None when a row has no such split."""
+    cands: dict[str, list[Split | None]] = {}
+    for key, digits in rows.items():
+        if not digits:
+            cands[key] = [None]
+            continue
+        c = row_splits(digits, n, totalled=True)
+        known = breaks.get(key)
+        if known:
+            c = [s for s in c if known <= ends(s)]
+        if not c:
+            return None
+        cands[key] = list(c)
+    return cands
+
+
+def _result_ways(cands: dict[str, list[Split | None]], res: Sequence[str], n: int) -> _Ways:
+    """``ways(i, remaining)``: the number of ways (capped at 2) the result rows from ``i`` on add
+    up to ``remaining``, with the first such choice."""
+
+    @cache
+    def count(i: int, remaining: Split) -> tuple[int, tuple[Split | None, ...]]:
+        if i == len(res):
+            return (1, ()) if not any(remaining) else (0, ())
+        total = 0
+        first: tuple[Split | None, ...] = ()
+        for s in cands[res[i]]:
+            left = tuple(a - b for a, b in zip(remaining, _vec(s, n), strict=True))
+            if min(left) < 0:
+                continue
+            m, rest = count(i + 1, left)
+            if m and not total:
+                first = (s, *rest)
+            total += m
+            if total > 1:
+                return 2, ()
+        return total, first
+
+    return count
+
+
+def _balanced(new: Split, cin: Split, r7: Split, cout: Split) -> bool:
+    """新收 + 上年结转 = （七）总计 + 结转下年度, column by column."""
+    return all(a + b == c + d for a, b, c, d in zip(new, cin, r7, cout, strict=True))
+
+
+def _one_solution(
+    cands: dict[str, list[Split | None]], res: Sequence[str], n: int
+) -> dict[str, Split | None] | None:
+    """The one choice of the balance rows and the result rows satisfying the relations; None when
+    there is none or more than one."""
+    ways = _result_ways(cands, res, n)
+    found: dict[str, Split | None] | None = None
+    total = 0
+    for r7, new, cin, cout in product(*(cands[k] for k in ("r7_total", "new", "carried_in", "carried_out"))):
+        if not _balanced(_vec(new, n), _vec(cin, n), _vec(r7, n), _vec(cout, n)):
+            continue
+        m, picked = ways(0, _vec(r7, n))
+        total += m
+        if total > 1:
+            return None
+        if m == 1:
+            found = {"new": new, "carried_in": cin, "r7_total": r7, "carried_out": cout}
+            found.update(zip(res, picked, strict=True))
+    return found
+
+
 def solve_t3(
     rows: dict[str, str | None],
     results: Sequence[str],
@@ -124,68 +205,15 @@ def solve_t3(
     ``rows``: row key → its digits ('' or None for a row left blank); ``results`` the keys of the
     result rows that add up to ``r7_total``; ``breaks``: row key → positions in its digits where a
     cell is known to end (a space in the copy). A blank row is returned as None."""
-    need = ("new", "carried_in", "r7_total", "carried_out")
-    if any(not rows.get(k) for k in need):
+    if any(not rows.get(k) for k in _BALANCE):
         return None
-    cands: dict[str, list[Split | None]] = {}
-    for key, digits in rows.items():
-        if not digits:
-            cands[key] = [None]
-            continue
-        c = row_splits(digits, n, totalled=True)
-        known = (breaks or {}).get(key)
-        if known:
-            c = [s for s in c if known <= ends(s)]
-        if not c:
-            return None
-        cands[key] = list(c)
-    res = [k for k in results if k in cands]
-    zero = (0,) * n
-
-    def vec(s: Split | None) -> Split:
-        return zero if s is None else s
-
-    @cache
-    def count(i: int, remaining: Split) -> tuple[int, tuple[Split | None, ...]]:
-        """Number of ways (capped at 2) the result rows from ``i`` on add up to ``remaining``."""
-        if i == len(res):
-            return (1, ()) if not any(remaining) else (0, ())
-        total = 0
-        first: tuple[Split | None, ...] = ()
-        for s in cands[res[i]]:
-            v = vec(s)
-            left = tuple(a - b for a, b in zip(remaining, v, strict=True))
-            if min(left) < 0:
-                continue
-            m, rest = count(i + 1, left)
-            if m and not total:
-                first = (s, *rest)
-            total += m
-            if total > 1:
-                return 2, ()
-        return total, first
-
-    found: dict[str, Split | None] | None = None
-    ways = 0
-    for r7 in cands["r7_total"]:
-        for new in cands["new"]:
-            for cin in cands["carried_in"]:
-                for cout in cands["carried_out"]:
-                    if any(
-                        a + b != c + d
-                        for a, b, c, d in zip(vec(new), vec(cin), vec(r7), vec(cout), strict=True)
-                    ):
-                        continue
-                    m, picked = count(0, vec(r7))
-                    ways += m
-                    if ways > 1:
-                        return None
-                    if m == 1:
-                        found = {"new": new, "carried_in": cin, "r7_total": r7, "carried_out": cout}
-                        found.update(zip(res, picked, strict=True))
+    cands = _candidates(rows, n, breaks or {})
+    if cands is None:
+        return None
+    found = _one_solution(cands, [k for k in results if k in cands], n)
     if found is None:
         return None
-    for key in cands:
+    for key in cands:  # a row outside the relations: its one split
         found.setdefault(key, cands[key][0] if len(cands[key]) == 1 else None)
     if any(found[k] is None and rows.get(k) for k in cands):
         return None  # a row outside the relations with more than one split

@@ -315,22 +315,40 @@ def _repeated_header(norm: str, prev: Table, t: Table) -> int:
     return n
 
 
+def _starts_own_row(norm: str, row: list[Token]) -> bool:
+    """Nothing to join: the table has no first row, or its label has an enumerator of its own."""
+    return not row or any(_ENUM.match(norm[x.start : x.end]) for x in row if x.kind == LABEL)
+
+
+def _is_label_rest(row: list[Token]) -> bool:
+    """The row is the rest of a label whose cells were on the first part: a label and only empty cells."""
+    cells = [x for x in row if x.kind != LABEL]
+    has_label = len(cells) < len(row)
+    return has_label and bool(cells) and all(x.kind == BLANK for x in cells)
+
+
+def _drop_first_part_blanks(out: list[Token]) -> None:
+    """When the previous table ends with a label and empty cells only, drop those empty cells."""
+    if not out:
+        return
+    last = out[-1].line
+    tail = [x for x in out if x.line == last]
+    if not any(x.kind == LABEL for x in tail) or not all(x.kind in (LABEL, BLANK) for x in tail):
+        return
+    while out and out[-1].line == last and out[-1].kind == BLANK:
+        out.pop()
+
+
 def _join_split_row(norm: str, out: list[Token], toks: list[Token], first_line: int) -> list[Token]:
     """A row broken across a page (a word processor lets a tall row break): its first part ends the
     previous table, its rest starts this one. The rest has no enumerator of its own; the part that
     holds no cell text loses its empty cells, so the label and the cells read as one row."""
     row = [x for x in toks if x.line == first_line]
-    labels = [x for x in row if x.kind == LABEL]
-    cells = [x for x in row if x.kind != LABEL]
-    if not row or any(_ENUM.match(norm[x.start : x.end]) for x in labels):
+    if _starts_own_row(norm, row):
         return toks
-    if labels and cells and all(x.kind == BLANK for x in cells):
-        drop = {id(x) for x in cells}
+    if _is_label_rest(row):
+        drop = {id(x) for x in row if x.kind != LABEL}
         return [x for x in toks if id(x) not in drop]  # the label's rest: its cells were on the first part
-    if cells and any(x.kind == VALUE for x in cells) and out:
-        last = out[-1].line
-        tail = [x for x in out if x.line == last]
-        if any(x.kind == LABEL for x in tail) and all(x.kind in (LABEL, BLANK) for x in tail):
-            while out and out[-1].line == last and out[-1].kind == BLANK:
-                out.pop()  # the first part's empty cells: the values are on this page
+    if any(x.kind == VALUE for x in row):
+        _drop_first_part_blanks(out)  # the values are on this page
     return toks
