@@ -314,13 +314,10 @@ def _components(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[L
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
 
 
-def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None:
-    xs = _positions([x for x, _, _ in vs] + [min(s for _, s, _ in hs), max(t for _, _, t in hs)])
-    ys = _positions([y for y, _, _ in hs] + [min(s for _, s, _ in vs), max(t for _, _, t in vs)])
-    ys.reverse()  # top to bottom
+def _merged_boxes(xs: list[float], ys: list[float], vs: list[Line], hs: list[Line]) -> dict[int, list[int]]:
+    """The grid's cells joined where no ruling line separates them: per merged cell its
+    ``[top row, left column, bottom row, right column, number of grid cells]``."""
     nr, nc = len(ys) - 1, len(xs) - 1
-    if nr < 1 or nc < 2 or nr * nc < 4:
-        return None
     parent = list(range(nr * nc))
 
     def find(i: int) -> int:
@@ -342,21 +339,37 @@ def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None
             b = boxes.setdefault(find(r * nc + k), [r, k, r, k, 0])
             b[0], b[1], b[2], b[3] = min(b[0], r), min(b[1], k), max(b[2], r), max(b[3], k)
             b[4] += 1
-    regular = all((b[2] - b[0] + 1) * (b[3] - b[1] + 1) == b[4] for b in boxes.values())
+    return boxes
+
+
+def _grid_cells(
+    boxes: dict[int, list[int]], nr: int, nc: int
+) -> tuple[list[GridCell], dict[tuple[int, int], GridCell]]:
+    """The table's cells and the cell owning each grid position: the merged boxes when every one is a
+    rectangle, else the plain grid (merges that are not rectangles are not trusted)."""
     owner: dict[tuple[int, int], GridCell] = {}
     cells: list[GridCell] = []
-    if regular:
+    if all((b[2] - b[0] + 1) * (b[3] - b[1] + 1) == b[4] for b in boxes.values()):
         for b in sorted(boxes.values()):
             gc = GridCell(b[0], b[1], b[2] - b[0] + 1, b[3] - b[1] + 1)
             cells.append(gc)
             for r in range(b[0], b[2] + 1):
                 for k in range(b[1], b[3] + 1):
                     owner[(r, k)] = gc
-    else:  # merges that are not rectangles: keep the plain grid
+    else:
         for r in range(nr):
             for k in range(nc):
                 owner[(r, k)] = gc = GridCell(r, k, 1, 1)
                 cells.append(gc)
+    return cells, owner
+
+
+def _place_chars(
+    chars: list[Char], xs: list[float], ys: list[float], owner: dict[tuple[int, int], GridCell]
+) -> int:
+    """Each character whose centre lies inside the grid goes to the cell owning that position; returns
+    how many did."""
+    nr, nc = len(ys) - 1, len(xs) - 1
     neg_ys = [-y for y in ys]
     used = 0
     left, right, bottom, top = xs[0], xs[-1], ys[-1], ys[0]
@@ -372,7 +385,18 @@ def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None
         if 0 <= r < nr and 0 <= k < nc:
             owner[(r, k)].chars.append(ch)
             used += 1
-    if not used:
+    return used
+
+
+def _grid(hs: list[Line], vs: list[Line], chars: list[Char]) -> GridTable | None:
+    xs = _positions([x for x, _, _ in vs] + [min(s for _, s, _ in hs), max(t for _, _, t in hs)])
+    ys = _positions([y for y, _, _ in hs] + [min(s for _, s, _ in vs), max(t for _, _, t in vs)])
+    ys.reverse()  # top to bottom
+    nr, nc = len(ys) - 1, len(xs) - 1
+    if nr < 1 or nc < 2 or nr * nc < 4:
+        return None
+    cells, owner = _grid_cells(_merged_boxes(xs, ys, vs, hs), nr, nc)
+    if not _place_chars(chars, xs, ys, owner):
         return None
     return GridTable(ys[0], nr, nc, cells)
 
