@@ -7,6 +7,7 @@ XlsxWriter runs in its default mode (shared strings), which WPS Office and Excel
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -62,6 +63,72 @@ _KINDS = {**vocab.INDICATOR_KINDS, "figure": "正文数字"}  # "figure": a row 
 BATCH = 100  # reports read at a time: an export of a big workspace never holds it whole
 
 
+def _csv_context(text: str, a: int, b: int) -> str:
+    """The words around a span, on one line, safe for a spreadsheet."""
+    context = " ".join(text[a - CONTEXT if a > CONTEXT else 0 : b + CONTEXT].split())
+    return _csv_safe(context) if context[:1] in _FORMULA_FIRST else context
+
+
+def _indicator_csv_rows(
+    rows: Iterable[tuple[Any, ...]],
+    head: tuple[Any, ...],
+    report: tuple[str, str],
+    text: str,
+    who: dict[str, str] | None,
+    by_cell: dict[str, tuple[str, str]],
+) -> Iterator[tuple[Any, ...]]:
+    """A report's indicator values as CSV rows (``head``: file name, issuer, year)."""
+    from core.store.codec import num_text
+
+    labels, unread, safe = layout.LABELS, vocab.UNREAD, _csv_safe
+    units, rid, no_check = _UNITS(), head[3], ("", "")
+    for _, ind, kind, value, raw, a, b, status, code in rows:
+        if value.__class__ is str:
+            value = num_text(value)
+        if value is None:
+            value = safe(raw or "/") if code == "not_applicable" else unread if code == "unread" else ""
+        context = "" if a is None or b is None else _csv_context(text, a, b)
+        yield (
+            (*head[:3], kind, ind, labels.get(ind, ind), value, units.get(ind, ""), status,
+             safe(who.get(f"indicator:{ind}", "")) if who else "", context, rid, a, b, *report,
+             *by_cell.get(ind, no_check))
+        )  # fmt: skip
+
+
+def _figure_csv_rows(
+    rows: Iterable[tuple[Any, ...]],
+    head: tuple[Any, ...],
+    report: tuple[str, str],
+    text: str,
+    who: dict[str, str] | None,
+    by_cell: dict[str, tuple[str, str]],
+    figure: str,
+) -> Iterator[tuple[Any, ...]]:
+    """A report's narrative figures as CSV rows, in text order (``figure``: the kind's wording)."""
+    from core.store.codec import num_text
+
+    first, safe, rid, no_check = _FORMULA_FIRST, _csv_safe, head[3], ("", "")
+    for _, a, b, ind, label, value, unit, status, fid in rows:
+        if value is None:
+            value = ""
+        elif value.__class__ is str:
+            value = num_text(value)
+            if value is None:
+                value = ""
+        if label[:1] in first or unit[:1] in first:
+            label, unit = safe(label), safe(unit)
+        yield (
+            (*head[:3], figure, ind, label, value, unit, status,
+             safe(who.get(f"figure:{fid}", "")) if who else "", _csv_context(text, a, b), rid, a, b, *report,
+             *by_cell.get(f"fig:{a}", no_check))
+        )  # fmt: skip
+
+
+@functools.cache
+def _UNITS() -> dict[str, str]:  # noqa: N802 - a constant computed once
+    return {i.id: i.unit for i in schema.indicators()}
+
+
 def csv_rows(
     ws: Workspace, report_ids: Iterable[int] | None = None, codes: bool = False
 ) -> Iterator[list[tuple[Any, ...]]]:
@@ -72,11 +139,8 @@ def csv_rows(
 
     The workspace hands the rows over nearly as written (``Workspace.long_rows``: values as numbers,
     kinds and statuses worded by SQL); what is left here is per row the context and the reviewer."""
-    from core.store.codec import num_text
-
     kinds, statuses = (_CODES, _CODES) if codes else (_KINDS, vocab.FIGURE_STATUSES)
-    labels, unread, first, safe = layout.LABELS, vocab.UNREAD, _FORMULA_FIRST, _csv_safe
-    units = {i.id: i.unit for i in schema.indicators()}
+    safe = _csv_safe
     figure = kinds.get("figure", "figure")
     in_text_order = itemgetter(1, 2, 8)  # start, end, id
     report_statuses = _CODES if codes else vocab.REPORT_STATUSES
@@ -91,53 +155,17 @@ def csv_rows(
         figures = {rid: sorted(rows, key=in_text_order) for rid, rows in groupby(figure_rows, itemgetter(0))}
         del indicator_rows, figure_rows
         for r in part:
-            out: list[tuple[Any, ...]] = []
-            add = out.append
             rid = r.id
             text, who = texts[rid], reviewers.get(rid)
-            name, issuer, year = safe(Path(r.path).name), safe(r.issuer or ""), r.year or ""
+            head = (safe(Path(r.path).name), safe(r.issuer or ""), r.year or "", rid)
             signed = signers.get(rid)
             report = (
                 report_statuses.get(r.status, r.status),
                 safe(signed.second_reviewer) if signed is not None else "",
             )
             by_cell = _checks_by_cell(ws.checks(rid), codes)
-            no_check = ("", "")
-            for _, ind, kind, value, raw, a, b, status, code in indicators.get(rid, ()):
-                if value.__class__ is str:
-                    value = num_text(value)
-                if value is None:
-                    value = (
-                        safe(raw or "/") if code == "not_applicable" else unread if code == "unread" else ""
-                    )
-                if a is None or b is None:
-                    context = ""
-                else:
-                    context = " ".join(text[a - CONTEXT if a > CONTEXT else 0 : b + CONTEXT].split())
-                    if context[:1] in first:
-                        context = safe(context)
-                add(
-                    (name, issuer, year, kind, ind, labels.get(ind, ind), value, units.get(ind, ""), status,
-                     safe(who.get(f"indicator:{ind}", "")) if who else "", context, rid, a, b, *report,
-                     *by_cell.get(ind, no_check))
-                )  # fmt: skip
-            for _, a, b, ind, label, value, unit, status, fid in figures.get(rid, ()):
-                if value is None:
-                    value = ""
-                elif value.__class__ is str:
-                    value = num_text(value)
-                    if value is None:
-                        value = ""
-                if label[:1] in first or unit[:1] in first:
-                    label, unit = safe(label), safe(unit)
-                context = " ".join(text[a - CONTEXT if a > CONTEXT else 0 : b + CONTEXT].split())
-                if context[:1] in first:
-                    context = safe(context)
-                add(
-                    (name, issuer, year, figure, ind, label, value, unit, status,
-                     safe(who.get(f"figure:{fid}", "")) if who else "", context, rid, a, b, *report,
-                     *by_cell.get(f"fig:{a}", no_check))
-                )  # fmt: skip
+            out = list(_indicator_csv_rows(indicators.get(rid, ()), head, report, text, who, by_cell))
+            out.extend(_figure_csv_rows(figures.get(rid, ()), head, report, text, who, by_cell, figure))
             yield out
 
 
