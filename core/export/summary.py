@@ -80,22 +80,11 @@ def widths(data: Sequence[ReportData] = ()) -> list[float]:
     return out + [w for _, w in TAIL]
 
 
-def write_summary(
-    ws: Worksheet,
-    data: Sequence[ReportData],
-    previous: dict[int, tuple[int | None, dict[str, Any]]],
-    fm: Formats,
-) -> Layout:
-    heads = [h for h, _ in FIXED] + [c.head for c in COLUMNS] + [h for h, _ in TAIL]
-    n_cols = len(heads)
-    cols = widths(data)
-    for c, w in enumerate(cols):
-        ws.set_column(c, c, w)
-    title = f"政府信息公开工作年度报告汇总（{len(data)} 份）"
+def _summary_heads(ws: Worksheet, heads: list[str], cols: list[float], title: str, fm: Formats) -> None:
+    """The title, the column groups and the column names (wrapped, the row as tall as the tallest)."""
+    n_cols, nf = len(heads), len(FIXED)
     ws.merge_range(0, 0, 0, n_cols - 1, title, fm.get(bold=True, font_size=14, align="center"))
     ws.set_row(0, 24)
-    # the column groups, then the column names (wrapped, the row as tall as the tallest)
-    nf = len(FIXED)
     ws.merge_range(1, 0, 1, nf - 1, "报告", fm.header)
     start = nf
     for k in range(len(COLUMNS) + 1):
@@ -112,67 +101,126 @@ def write_summary(
         ws.write_string(2, c, h, fm.header)
         tallest = max(tallest, sheet.lines(h, w))
     ws.set_row(2, sheet.row_height(tallest))
-    lay = Layout(
-        HEAD_ROWS, HEAD_ROWS + len(data) - 1, HEAD_ROWS + len(data), {h: c for c, h in enumerate(heads)}
-    )
-    label, center = fm.label, fm.center
-    num = fm.get(border=1, num_format="#,##0")
-    unread = fm.cell("pending", unread=True)
-    dash = fm.get(border=1, align="center", font_color="#808080")
-    sums: list[list[Any]] = [[] for _ in range(n_cols)]
-    for k, d in enumerate(data, start=HEAD_ROWS):
-        r = d.row
-        ws.write_number(k, 0, r.id, center)
-        ws.write_string(k, 1, r.issuer or d.name, label)
-        if r.year is not None:
-            ws.write_number(k, 2, r.year, center)
-        else:
-            ws.write_blank(k, 2, None, center)
-        ws.write_string(k, 3, vocab.REPORT_STATUSES.get(r.status, r.status), center)
-        ws.write_string(k, 4, d.first_reviewer(), center)
-        ws.write_string(k, 5, d.signed_by[1], center)
-        lines = sheet.lines(r.issuer or d.name, FIXED[1][1])
-        ws.set_row(k, sheet.row_height(lines))
-        cells = [value(d.indicators, c.parts) for c in COLUMNS]
-        prev = previous.get(r.id)
-        last = value(prev[1], (NEW,)) if prev else None
-        cells += [r.n_failed, last]
-        for j, v in enumerate(cells, start=nf):
-            sums[j].append(v)
-            if v is None:
-                ws.write_blank(k, j, None, center)
-            elif v == vocab.UNREAD:
-                ws.write_string(k, j, v, unread)
-            elif v == DASH:
-                ws.write_string(k, j, v, dash)
-            elif isinstance(v, str):
-                ws.write_string(k, j, v, center)
-            else:
-                ws.write_number(k, j, v, num)
-        if prev and last == DASH:
-            ws.write_comment(k, n_cols - 2, f"{prev[0] or ''}年报告中没有表三")
-        # 新收增减: a live formula (blank unless both years hold a number)
-        c_new, c_last = lay.col["本年新收"], n_cols - 2
-        a, b = xl_rowcol_to_cell(k, c_new), xl_rowcol_to_cell(k, c_last)
-        this = cells[c_new - nf]
-        diff: Any = this - last if isinstance(this, int | float) and isinstance(last, int | float) else ""
-        ws.write_formula(k, n_cols - 1, f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},"")', num, diff)
-        sums[n_cols - 1].append(diff)
-    # the totals row: SUM over the report rows, with its value cached for readers that do not recalculate
-    t = lay.totals
+
+
+@dataclass
+class _RowFormats:
+    """The formats of a report row's cells."""
+
+    center: Any
+    label: Any
+    num: Any
+    unread: Any
+    dash: Any
+
+    @classmethod
+    def of(cls, fm: Formats) -> _RowFormats:
+        return cls(
+            fm.center,
+            fm.label,
+            fm.get(border=1, num_format="#,##0"),
+            fm.cell("pending", unread=True),
+            fm.get(border=1, align="center", font_color="#808080"),
+        )
+
+
+def _write_value(ws: Worksheet, k: int, j: int, v: Any, f: _RowFormats) -> None:
+    """One figure of the 汇总: blank, 未读出, “—” (no such item), a word or a number."""
+    if v is None:
+        ws.write_blank(k, j, None, f.center)
+    elif v == vocab.UNREAD:
+        ws.write_string(k, j, v, f.unread)
+    elif v == DASH:
+        ws.write_string(k, j, v, f.dash)
+    elif isinstance(v, str):
+        ws.write_string(k, j, v, f.center)
+    else:
+        ws.write_number(k, j, v, f.num)
+
+
+def _summary_report_row(
+    ws: Worksheet,
+    k: int,
+    d: ReportData,
+    prev: tuple[int | None, dict[str, Any]] | None,
+    lay: Layout,
+    f: _RowFormats,
+) -> list[Any]:
+    """A report's row: who and what, the figures, failing checks, last year's 新收 and the change (a
+    live formula); returns the values written from the first figure column on (for the totals)."""
+    r, nf, n_cols = d.row, len(FIXED), len(lay.col)
+    ws.write_number(k, 0, r.id, f.center)
+    ws.write_string(k, 1, r.issuer or d.name, f.label)
+    if r.year is not None:
+        ws.write_number(k, 2, r.year, f.center)
+    else:
+        ws.write_blank(k, 2, None, f.center)
+    ws.write_string(k, 3, vocab.REPORT_STATUSES.get(r.status, r.status), f.center)
+    ws.write_string(k, 4, d.first_reviewer(), f.center)
+    ws.write_string(k, 5, d.signed_by[1], f.center)
+    ws.set_row(k, sheet.row_height(sheet.lines(r.issuer or d.name, FIXED[1][1])))
+    cells = [value(d.indicators, c.parts) for c in COLUMNS]
+    last = value(prev[1], (NEW,)) if prev else None
+    cells += [r.n_failed, last]
+    for j, v in enumerate(cells, start=nf):
+        _write_value(ws, k, j, v, f)
+    if prev and last == DASH:
+        ws.write_comment(k, n_cols - 2, f"{prev[0] or ''}年报告中没有表三")
+    # 新收增减: a live formula (blank unless both years hold a number)
+    c_new, c_last = lay.col["本年新收"], n_cols - 2
+    a, b = xl_rowcol_to_cell(k, c_new), xl_rowcol_to_cell(k, c_last)
+    this = cells[c_new - nf]
+    diff: Any = this - last if isinstance(this, int | float) and isinstance(last, int | float) else ""
+    ws.write_formula(k, n_cols - 1, f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},"")', f.num, diff)
+    return [*cells, diff]
+
+
+def _summary_totals(ws: Worksheet, lay: Layout, sums: list[list[Any]], fm: Formats, any_data: bool) -> None:
+    """The totals row: SUM over the report rows, with its value cached for readers that do not
+    recalculate, and a comment where an unread part leaves a total incomplete."""
+    t, nf, n_cols = lay.totals, len(FIXED), len(lay.col)
     bold = fm.get(border=1, bold=True, num_format="#,##0", bg_color="#F2F2F2")
     ws.merge_range(t, 0, t, nf - 1, "合计", fm.get(border=1, bold=True, align="center", bg_color="#F2F2F2"))
     for j in range(nf, n_cols):
         col = xl_col_to_name(j)
-        vals = sums[j]
+        vals = sums[j - nf]
         total = sum(v for v in vals if isinstance(v, int | float))
-        ws.write_formula(t, j, f"=SUM({col}{HEAD_ROWS + 1}:{col}{t})", bold, total if data else 0)
+        ws.write_formula(t, j, f"=SUM({col}{HEAD_ROWS + 1}:{col}{t})", bold, total if any_data else 0)
         missing = sum(1 for v in vals if v == vocab.UNREAD)
         if missing:
             ws.write_comment(t, j, f"合计不完整：{missing} 份报告的这一项未读出")
     ws.set_row(t, sheet.row_height(1))
+
+
+def write_summary(
+    ws: Worksheet,
+    data: Sequence[ReportData],
+    previous: dict[int, tuple[int | None, dict[str, Any]]],
+    fm: Formats,
+) -> Layout:
+    heads = [h for h, _ in FIXED] + [c.head for c in COLUMNS] + [h for h, _ in TAIL]
+    cols = widths(data)
+    for c, w in enumerate(cols):
+        ws.set_column(c, c, w)
+    title = f"政府信息公开工作年度报告汇总（{len(data)} 份）"
+    _summary_heads(ws, heads, cols, title, fm)
+    lay = Layout(
+        HEAD_ROWS, HEAD_ROWS + len(data) - 1, HEAD_ROWS + len(data), {h: c for c, h in enumerate(heads)}
+    )
+    f = _RowFormats.of(fm)
+    rows = [
+        _summary_report_row(ws, k, d, previous.get(d.row.id), lay, f) for k, d in enumerate(data, HEAD_ROWS)
+    ]
+    sums = (
+        [list(col) for col in zip(*rows, strict=True)]
+        if rows
+        else [[] for _ in range(len(heads) - len(FIXED))]
+    )
+    _summary_totals(ws, lay, sums, fm, bool(data))
     ws.freeze_panes(HEAD_ROWS, 2)
-    ws.write_string(t + 2, 0, DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。", fm.text)
+    ws.write_string(
+        lay.totals + 2, 0, DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。", fm.text
+    )
     sheet.page_setup(ws, title, _everyone(data, 0), _everyone(data, 1), (0, HEAD_ROWS - 1), 0)
     return lay
 
@@ -198,17 +246,12 @@ def _fonts(chart: Any, title: str) -> None:
     chart.set_legend({"font": CHART_FONT})
 
 
-def write_charts(
+def _chart_by_year(
     wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats
 ) -> None:
-    """Three small tables (formulas over the 汇总 where the 汇总 has the figures) and a native chart over
-    each: 依申请 by year, 办理结果 by kind, 行政复议/诉讼 outcomes."""
-    ws.set_column(0, 0, 12)
-    ws.set_column(1, 4, 10)
-    ws.write_string(0, 0, "图表（数据取自“汇总”及各报告表四）", fm.title)
+    """依申请 by year: 本年新收 and 办理结果总计 summed per year with SUMIF over the 汇总."""
     first, last = lay.first + 1, lay.last + 1  # 1-based rows of the 汇总's reports
     year_col = xl_col_to_name(lay.col["年度"])
-    # 1. by year: 本年新收 and 办理结果总计 summed per year
     years = sorted({d.row.year for d in data if d.row.year is not None})
     ws.write_string(2, 0, "年度", fm.header)
     ws.write_string(2, 1, "本年新收", fm.header)
@@ -235,8 +278,12 @@ def write_charts(
     _fonts(chart, "依申请公开：按年度")
     chart.set_y_axis({"name": "件", "name_font": CHART_FONT, "num_font": CHART_FONT})
     ws.insert_chart(2, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
-    # 2. by result: the 汇总's totals row
-    top = 20
+
+
+def _chart_by_result(
+    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats, top: int
+) -> None:
+    """依申请 by result: the 汇总's totals row, one bar per kind of result."""
     ws.write_string(top, 0, "办理结果", fm.header)
     ws.write_string(top, 1, "件数（合计）", fm.header)
     for k, head in enumerate(RESULTS, start=top + 1):
@@ -257,8 +304,12 @@ def write_charts(
     chart.set_y_axis({"num_font": CHART_FONT})
     chart.set_legend({"none": True})
     ws.insert_chart(top, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
-    # 3. 行政复议 / 行政诉讼 outcomes, summed from every report's table 四
-    top = 38
+
+
+def _chart_outcomes(
+    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], fm: Formats, top: int
+) -> None:
+    """行政复议 / 行政诉讼 outcomes, summed from every report's table 四, stacked per kind."""
     ws.write_string(top, 0, "", fm.header)
     for j, (word, _) in enumerate(OUTCOMES, start=1):
         ws.write_string(top, j, word, fm.header)
@@ -281,6 +332,19 @@ def write_charts(
     _fonts(chart, "行政复议、行政诉讼：结果")
     chart.set_y_axis({"num_font": CHART_FONT})
     ws.insert_chart(top, 6, chart, {"x_scale": 1.0, "y_scale": 1.0})
+
+
+def write_charts(
+    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats
+) -> None:
+    """Three small tables (formulas over the 汇总 where the 汇总 has the figures) and a native chart over
+    each: 依申请 by year, 办理结果 by kind, 行政复议/诉讼 outcomes."""
+    ws.set_column(0, 0, 12)
+    ws.set_column(1, 4, 10)
+    ws.write_string(0, 0, "图表（数据取自“汇总”及各报告表四）", fm.title)
+    _chart_by_year(wb, ws, data, lay, fm)
+    _chart_by_result(wb, ws, data, lay, fm, top=20)
+    _chart_outcomes(wb, ws, data, fm, top=38)
     sheet.page_setup(ws, "图表", _everyone(data, 0), _everyone(data, 1), None, 1)
 
 
