@@ -479,6 +479,7 @@ class MainWindow(QMainWindow):
         def on_finished(result: Any) -> None:
             progress.canceled.disconnect(task.cancel)  # closing the dialog emits canceled()
             progress.close()
+            self.activateWindow()  # the keyboard comes back from the progress box to the window
             self.reports.reload()
             errors = list(getattr(result, "errors", []))
             warnings = list(getattr(result, "warnings", []))
