@@ -71,7 +71,7 @@ def _equation(
     """Σ left = Σ right over the indicator ids given; None when none of them was read."""
     ids = (*left, *right)
     cells = list(map(values.get, ids))
-    if not any(cells):
+    if all(c is None or c.kind == vocab.NOT_STATED for c in cells):  # nothing the report states
         return None
     status, formula = _evaluated(values, cells, left, right)
     return CheckResult(

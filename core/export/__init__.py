@@ -76,6 +76,7 @@ def csv_rows(
 
     kinds, statuses = (_CODES, _CODES) if codes else (_KINDS, vocab.FIGURE_STATUSES)
     labels, unread, first, safe = layout.LABELS, vocab.UNREAD, _FORMULA_FIRST, _csv_safe
+    not_stated = vocab.NOT_STATED_SHOWN
     units = {i.id: i.unit for i in schema.indicators()}
     figure = kinds.get("figure", "figure")
     in_text_order = itemgetter(1, 2, 8)  # start, end, id
@@ -108,7 +109,13 @@ def csv_rows(
                     value = num_text(value)
                 if value is None:
                     value = (
-                        safe(raw or "/") if code == "not_applicable" else unread if code == "unread" else ""
+                        safe(raw or "/")
+                        if code == "not_applicable"
+                        else unread
+                        if code == "unread"
+                        else not_stated
+                        if code == vocab.NOT_STATED
+                        else ""
                     )
                 if a is None or b is None:
                     context = ""

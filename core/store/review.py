@@ -251,6 +251,21 @@ def set_indicator_value(
     return act(s, reviewer, report_id, f"indicator:{indicator}", "set_indicator_value", mutate)
 
 
+def mark_not_stated(s: Session, reviewer: str, report_id: int, indicator_ids: Iterable[str]) -> Change:
+    """Mark the cells of ``indicator_ids`` as not stated by the report (未填报), in one review event
+    (one undo takes them all back)."""
+    ids = list(dict.fromkeys(indicator_ids))
+    if not ids:
+        raise StoreError(f"{s.path}: 没有要标为未填报的单元格")
+
+    def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
+        for ind in ids:
+            _set_indicator(c, rec, report_id, ind, None, vocab.NOT_STATED)
+        return "", f"{len(ids)} 项{vocab.NOT_STATED_SHOWN}"
+
+    return act(s, reviewer, report_id, "indicators:" + ",".join(ids), "set_indicator_value", mutate)
+
+
 def confirm_indicators(s: Session, reviewer: str, report_id: int, indicator_ids: Iterable[str]) -> Change:
     ids = list(dict.fromkeys(indicator_ids))
 

@@ -273,6 +273,10 @@ class Workspace:
     ) -> Change:
         return review.set_indicator_value(self._session, self.reviewer, report_id, indicator, value, kind)
 
+    def mark_not_stated(self, report_id: int, indicator_ids: Iterable[str]) -> Change:
+        """Mark cells the report does not state (未填报), one review event for them all."""
+        return review.mark_not_stated(self._session, self.reviewer, report_id, indicator_ids)
+
     def confirm_indicators(self, report_id: int, indicator_ids: Iterable[str]) -> Change:
         return review.confirm_indicators(self._session, self.reviewer, report_id, indicator_ids)
 

@@ -71,6 +71,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "", "tables"),
     ActionSpec("confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "", "tables"),
     ActionSpec("confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "", "tables"),
+    ActionSpec("not_stated_cell", N("Actions", "本格标为未填报"), ("Ctrl+Del",), "", "tables"),
+    ActionSpec(
+        "not_stated_row", N("Actions", "本行待填的单元格标为未填报"), ("Ctrl+Alt+Shift+R",), "", "tables"
+    ),
+    ActionSpec(
+        "not_stated_column", N("Actions", "本列待填的单元格标为未填报"), ("Ctrl+Alt+Shift+C",), "", "tables"
+    ),
     ActionSpec(
         "select_right", N("Actions", "向后扩大选中的文字（补录用）"), ("Shift+Right",), "", "document"
     ),

@@ -182,10 +182,19 @@ class GridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def not_stated(self, indicator: str) -> bool:
+        """The report does not state this cell (未填报): read so, or marked so by the reviewer."""
+        v = self.values.get(indicator)
+        return v is not None and v.kind == vocab.NOT_STATED
+
     def _value_data(self, ind: str, role: int) -> Any:
         st = self.status(ind)
         if role == Qt.ItemDataRole.DisplayRole and st == vocab.UNREAD_KIND:
             return self.tr("未读出")
+        if role == Qt.ItemDataRole.DisplayRole and self.not_stated(ind):
+            return self.tr("未填报")
+        if role == Qt.ItemDataRole.ForegroundRole and self.not_stated(ind):
+            return QColor("#8c8c8c")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(ind)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -200,6 +209,8 @@ class GridModel(QAbstractTableModel):
             name = self.tr("未读到") if st == vocab.NOT_STATED else status_name(st)
             if st == vocab.UNREAD_KIND:
                 name = self.tr("程序未能读出此单元格（不是报告中的空白），请对照原文填写")
+            elif self.not_stated(ind):
+                name = self.tr("报告未填报此项（不是0，也不是空白）") + "：" + status_name(st)
             v = self.values.get(ind)
             raw = self.tr("（原文：%1）").replace("%1", v.raw) if v is not None and v.raw else ""
             return f"{schema.short_label(ind)}\n{name}{raw}"
@@ -331,7 +342,7 @@ class TableView(QWidget):
 
     # --- layout ---------------------------------------------------------------------------------
     def _build(self, gs: list[Grid]) -> None:
-        if [g.title for g in gs] == [m.grid.title for m in self.models]:
+        if [(g.title, g.n_rows) for g in gs] == [(m.grid.title, m.grid.n_rows) for m in self.models]:
             return
         cur = self.tabs.currentIndex()
         self.tabs.clear()
@@ -585,6 +596,27 @@ class TableView(QWidget):
         ok = self._apply(self.ws.confirm_indicators, self.report_id, ids)
         if ok:
             self.message.emit(self.tr("已确认 %1 项指标").replace("%1", str(len(ids))))
+        return ok
+
+    def mark_not_stated(self, scope: str) -> bool:
+        """Mark what the report does not state (未填报), in one review event: the current cell
+        (``scope`` "cell"), or the cells of its row or column still to fill (unread, absent, a blank
+        not reviewed) — a number read is never overwritten by a row or a column."""
+        if self.ws is None or self.report_id is None:
+            return False
+        k = self.tabs.currentIndex()
+        cur = self.views[k].currentIndex() if 0 <= k < len(self.views) else QModelIndex()
+        ind = cur.data(Role.Indicator) if cur.isValid() else None
+        if not ind:
+            self.message.emit(self.tr("请先在表格中选中一个数值单元格"))
+            return False
+        ids = [ind] if scope == "cell" else checks.to_fill(self.scope_cells(scope), self.values)
+        if not ids:
+            self.message.emit(self.tr("本行（列）没有待填的单元格"))
+            return False
+        ok = self._apply(self.ws.mark_not_stated, self.report_id, ids)
+        if ok:
+            self.message.emit(self.tr("已将 %1 个单元格标为未填报").replace("%1", str(len(ids))))
         return ok
 
     def step_table(self, step: int) -> None:

@@ -457,22 +457,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="188" />
+        <location filename="../../gui/tables/tableview.py" line="193" />
         <source>未读出</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="200" />
+        <location filename="../../gui/tables/tableview.py" line="195" />
+        <source>未填报</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="209" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="202" />
+        <location filename="../../gui/tables/tableview.py" line="211" />
         <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
         <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="204" />
+        <location filename="../../gui/tables/tableview.py" line="213" />
+        <source>报告未填报此项（不是0，也不是空白）</source>
+        <translation>The report does not state this (not 0, not a blank)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="215" />
         <source>（原文：%1）</source>
         <translation> (written: %1)</translation>
     </message>
@@ -616,7 +626,7 @@ Review and accept that check first.</translation>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="638" />
+        <location filename="../../gui/shell/mainwindow.py" line="639" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
@@ -631,33 +641,33 @@ Review and accept that check first.</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="504" />
-        <location filename="../../gui/shell/mainwindow.py" line="506" />
+        <location filename="../../gui/shell/mainwindow.py" line="505" />
+        <location filename="../../gui/shell/mainwindow.py" line="507" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="555" />
+        <location filename="../../gui/shell/mainwindow.py" line="556" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="561" />
+        <location filename="../../gui/shell/mainwindow.py" line="562" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="575" />
+        <location filename="../../gui/shell/mainwindow.py" line="576" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="591" />
+        <location filename="../../gui/shell/mainwindow.py" line="592" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="591" />
+        <location filename="../../gui/shell/mainwindow.py" line="592" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -907,74 +917,85 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="316" />
+        <location filename="../../gui/tables/tableview.py" line="327" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="317" />
+        <location filename="../../gui/tables/tableview.py" line="328" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="318" />
+        <location filename="../../gui/tables/tableview.py" line="329" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="368" />
+        <location filename="../../gui/tables/tableview.py" line="379" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="369" />
+        <location filename="../../gui/tables/tableview.py" line="380" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="370" />
+        <location filename="../../gui/tables/tableview.py" line="381" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="457" />
+        <location filename="../../gui/tables/tableview.py" line="468" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="461" />
+        <location filename="../../gui/tables/tableview.py" line="472" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="465" />
+        <location filename="../../gui/tables/tableview.py" line="476" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="514" />
+        <location filename="../../gui/tables/tableview.py" line="525" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="569" />
+        <location filename="../../gui/tables/tableview.py" line="580" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="576" />
+        <location filename="../../gui/tables/tableview.py" line="587" />
+        <location filename="../../gui/tables/tableview.py" line="611" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="583" />
+        <location filename="../../gui/tables/tableview.py" line="594" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="587" />
+        <location filename="../../gui/tables/tableview.py" line="598" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="615" />
+        <source>本行（列）没有待填的单元格</source>
+        <translation>No cell of this row (column) is left to fill</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="619" />
+        <source>已将 %1 个单元格标为未填报</source>
+        <translation>Marked %1 cell(s) not stated</translation>
     </message>
 </context>
 <context>
@@ -1013,29 +1034,29 @@ Review and accept that check first.</translation>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="239" />
+        <location filename="../../gui/shell/workbench.py" line="248" />
         <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="344" />
+        <location filename="../../gui/shell/workbench.py" line="353" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="347" />
+        <location filename="../../gui/shell/workbench.py" line="356" />
         <source>选择问题清单写到的文件夹</source>
         <translation>Choose the folder for the problem lists</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="362" />
+        <location filename="../../gui/shell/workbench.py" line="371" />
         <source>已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx</source>
         <translation>Wrote %1 problems: a DOCX per issuer, and 问题清单.xlsx over all reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="382" />
+        <location filename="../../gui/shell/workbench.py" line="391" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>本格标为未填报</source><translation>Mark this cell not stated</translation></message><message><source>本行待填的单元格标为未填报</source><translation>Mark this row's cells to fill not stated</translation></message><message><source>本列待填的单元格标为未填报</source><translation>Mark this column's cells to fill not stated</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>未填报</source><translation>Not stated</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>

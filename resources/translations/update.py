@@ -308,6 +308,13 @@ EN = {
     "复制详情": "Copy details",
     "程序出错": "Unexpected error",
     "程序遇到意外错误（%1），刚才的操作可能没有完成。详情已写入日志。": "The program met an unexpected error (%1); the last action may not have completed. The details are in the log.",
+    "未填报": "Not stated",
+    "报告未填报此项（不是0，也不是空白）": "The report does not state this (not 0, not a blank)",
+    "本行（列）没有待填的单元格": "No cell of this row (column) is left to fill",
+    "已将 %1 个单元格标为未填报": "Marked %1 cell(s) not stated",
+    "本格标为未填报": "Mark this cell not stated",
+    "本行待填的单元格标为未填报": "Mark this row's cells to fill not stated",
+    "本列待填的单元格标为未填报": "Mark this column's cells to fill not stated",
 }
 
 
