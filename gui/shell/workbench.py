@@ -72,6 +72,7 @@ class Workbench(QObject):
         self.tables.changed.connect(review.apply)
         self.checks.changed.connect(review.apply)
         self.tables.indicator_clicked.connect(self.show_indicator)
+        self.tables.source_shown.connect(self.win.pane.frame_source)
         self.checks.cells_selected.connect(self.show_cells)
         # confirming something a failing check involves: the check comes first
         self.tables.check_requested.connect(self.show_check)

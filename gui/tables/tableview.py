@@ -302,6 +302,7 @@ class TableView(QWidget):
     """表二/表三/表四 of one report in tabs, with confirm buttons and a status line."""
 
     span_clicked = Signal(int, int)  # start, end in Document.text
+    source_shown = Signal(int, int)  # start, end of the current cell's source (its row's when not read)
     indicator_clicked = Signal(str)
     changed = Signal(object)  # core.store.Change
     message = Signal(str)
@@ -366,6 +367,7 @@ class TableView(QWidget):
             for r, c, rs, cs in g.spans:
                 v.setSpan(r, c, rs, cs)
             v.clicked.connect(self._clicked)
+            v.selectionModel().currentChanged.connect(self._cursor_moved)
             self._size(v, g)
             self.models.append(m)
             self.views.append(v)
@@ -515,6 +517,31 @@ class TableView(QWidget):
         v = self.values.get(ind)
         if v is not None and v.start is not None and v.end is not None:
             self.span_clicked.emit(v.start, v.end)
+
+    def source_of(self, indicator: str) -> tuple[int, int] | None:
+        """Where ``indicator``'s cell stands in the text: its own span, or for a cell with none (not
+        read, not stated) the region of the cells of its row that have one."""
+        v = self.values.get(indicator)
+        if v is not None and v.start is not None and v.end is not None:
+            return v.start, v.end
+        for m in self.models:
+            pos = m.grid.cell_of(indicator)
+            if pos is None:
+                continue
+            spans = [
+                (w.start, w.end)
+                for i in m.grid.row_ids(pos[0])
+                if (w := self.values.get(i)) is not None and w.start is not None and w.end is not None
+            ]
+            if spans:
+                return min(a for a, _ in spans), max(b for _, b in spans)
+        return None
+
+    def _cursor_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        ind = current.data(Role.Indicator) if current.isValid() else None
+        where = self.source_of(ind) if ind else None
+        if where is not None:
+            self.source_shown.emit(*where)
 
     def _edit(self, indicator: str, text: str) -> bool:
         if self.ws is None or self.report_id is None:

@@ -151,3 +151,32 @@ def test_a_real_report_is_verified_with_few_keys_and_exports_the_gold(
     assert not wrong
     print(f"keys {doc} {kb.count}")  # noqa: T201
     assert kb.count <= 25
+
+
+def test_the_pdf_frames_the_source_of_the_cell_under_the_cursor(
+    session: tuple[Any, Keyboard], qtbot: Any, monkeypatch: pytest.MonkeyPatch, shared: Path
+) -> None:
+    """Moving through table 三 with the arrow keys scrolls the PDF to each cell's number and frames it."""
+    win, kb = session
+    _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "wps-like" / "wps-like-1.pdf")
+    tables = win.workbench.tables
+    kb.press(Qt.Key.Key_T, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: any(v.hasFocus() for v in tables.views))
+    kb.press(Qt.Key.Key_Tab, CTRL)  # 表三
+    pages = win.pane.pdf.pages
+    area = pages.parent()
+    while area is not None and not hasattr(area, "viewport"):
+        area = area.parent()
+    seen = set()
+    for _ in range(22):
+        kb.press(Qt.Key.Key_Down)
+        view = tables.views[tables.tabs.currentIndex()]
+        ind = view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+        want = tables.source_of(ind)
+        assert want is not None and pages.framed() == want, ind
+        rects = pages.range_rects(*want)
+        r = rects[0][1].toRect()
+        top_left = pages.mapTo(area.viewport(), r.topLeft())
+        assert area.viewport().rect().contains(top_left), (ind, top_left)  # in sight
+        seen.add(rects[0][0])
+    assert len(seen) >= 2  # table 三 runs over a page break: the view followed it
