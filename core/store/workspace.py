@@ -277,6 +277,10 @@ class Workspace:
         """Mark cells the report does not state (未填报), one review event for them all."""
         return review.mark_not_stated(self._session, self.reviewer, report_id, indicator_ids)
 
+    def confirm_figures(self, report_id: int, figure_ids: Iterable[int]) -> Change:
+        """Confirm several figures (a paragraph's) in one review event."""
+        return review.confirm_figures(self._session, self.reviewer, report_id, figure_ids)
+
     def confirm_indicators(self, report_id: int, indicator_ids: Iterable[str]) -> Change:
         return review.confirm_indicators(self._session, self.reviewer, report_id, indicator_ids)
 

@@ -55,6 +55,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "file"),
     ActionSpec("confirm", N("Actions", "确认并转到下一个"), (K.Key_Return, K.Key_Enter), "review", "review"),
+    ActionSpec(
+        "confirm_paragraph",
+        N("Actions", "确认本段的数字（文中框出的一段）"),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "review",
+        "review",
+    ),
     ActionSpec("correct", N("Actions", "更正数值（或直接输入数字）"), (K.Key_F2,), "review", "review"),
     ActionSpec("reject", N("Actions", "否定：不是数字"), (K.Key_Delete,), "review", "review"),
     ActionSpec("add", N("Actions", "补录选中的文字为数字"), (K.Key_A,), "review", "review"),

@@ -29,6 +29,7 @@ def slots(win: MainWindow) -> dict[str, Callable[..., object]]:
         "print_record": win.workbench.print_record,
         "quit": win.close,
         "confirm": win.review.confirm_current,
+        "confirm_paragraph": win.review.confirm_paragraph,
         "correct": win.review.correct_current,
         "reject": win.review.reject_current,
         "add": win.review.add_from_selection,

@@ -221,12 +221,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="132" />
+        <location filename="../../gui/widgets/docview.py" line="137" />
         <source>读取此报告时的提示：</source>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="210" />
+        <location filename="../../gui/widgets/docview.py" line="215" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -675,7 +675,7 @@ Review and accept that check first.</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="302" />
+        <location filename="../../gui/widgets/pdfview.py" line="319" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
@@ -732,153 +732,158 @@ Review and accept that check first.</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review/review.py" line="129" />
+        <location filename="../../gui/review/review.py" line="130" />
         <source>报告签署后数据被改动，签署已失效；请运行 hecha verify 查看</source>
         <translation>The report's data changed after it was signed: the signature no longer holds; run hecha verify</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="135" />
+        <location filename="../../gui/review/review.py" line="136" />
         <source>锁定后检查结果有变化（已签署的检查未改动）：%1</source>
         <translation>Check results changed after the lock (the signed checks are kept): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="183" />
+        <location filename="../../gui/review/review.py" line="203" />
+        <source>已确认本段 %1 个数字</source>
+        <translation>Confirmed %1 figure(s) of this paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/review.py" line="227" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="192" />
-        <location filename="../../gui/review/review.py" line="352" />
+        <location filename="../../gui/review/review.py" line="236" />
+        <location filename="../../gui/review/review.py" line="396" />
         <source>未填写审核人姓名，操作未保存</source>
         <translation>No reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="210" />
+        <location filename="../../gui/review/review.py" line="254" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="224" />
+        <location filename="../../gui/review/review.py" line="268" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="233" />
+        <location filename="../../gui/review/review.py" line="277" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="240" />
+        <location filename="../../gui/review/review.py" line="284" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="251" />
+        <location filename="../../gui/review/review.py" line="295" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="264" />
+        <location filename="../../gui/review/review.py" line="308" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="273" />
+        <location filename="../../gui/review/review.py" line="317" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="285" />
+        <location filename="../../gui/review/review.py" line="329" />
         <source>撤销“已完成”</source>
         <translation>Undo “done”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="286" />
+        <location filename="../../gui/review/review.py" line="330" />
         <source>撤销“已完成”即重新打开报告，请说明原因（将记录在审核记录中）：</source>
         <translation>Undoing “done” reopens the report; give the reason (written into the review record):</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="295" />
+        <location filename="../../gui/review/review.py" line="339" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="296" />
+        <location filename="../../gui/review/review.py" line="340" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="310" />
+        <location filename="../../gui/review/review.py" line="354" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="311" />
+        <location filename="../../gui/review/review.py" line="355" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="341" />
+        <location filename="../../gui/review/review.py" line="385" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="345" />
+        <location filename="../../gui/review/review.py" line="389" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="346" />
+        <location filename="../../gui/review/review.py" line="390" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="359" />
+        <location filename="../../gui/review/review.py" line="403" />
         <source>仍有未处理的项目</source>
         <translation>Items left open</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="362" />
+        <location filename="../../gui/review/review.py" line="406" />
         <source>如确需继续，请填写理由（将与未处理的数目一起印在核查单上）：</source>
         <translation>To go on anyway, give the reason (printed on the review record with what is left open):</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="393" />
+        <location filename="../../gui/review/review.py" line="437" />
         <source>重新打开报告</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="394" />
+        <location filename="../../gui/review/review.py" line="438" />
         <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
         <translation>Why reopen “%1”? (written into the review record)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="401" />
+        <location filename="../../gui/review/review.py" line="445" />
         <source>已重新打开报告，可以继续审核。</source>
         <translation>Report reopened; you can continue reviewing.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="423" />
+        <location filename="../../gui/review/review.py" line="467" />
         <source>未填写复核人姓名，操作未保存</source>
         <translation>No second reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="429" />
+        <location filename="../../gui/review/review.py" line="473" />
         <source>退回报告</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="430" />
+        <location filename="../../gui/review/review.py" line="474" />
         <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
         <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="451" />
+        <location filename="../../gui/review/review.py" line="495" />
         <source>复核人 %1 已复核通过，报告保持锁定。</source>
         <translation>Approved by second reviewer %1; the report stays locked.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="453" />
+        <location filename="../../gui/review/review.py" line="497" />
         <source>复核人 %1 已退回报告，审核人可继续修改。</source>
         <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>
@@ -917,83 +922,83 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="327" />
+        <location filename="../../gui/tables/tableview.py" line="328" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="328" />
+        <location filename="../../gui/tables/tableview.py" line="329" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="329" />
+        <location filename="../../gui/tables/tableview.py" line="330" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="379" />
+        <location filename="../../gui/tables/tableview.py" line="381" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="380" />
+        <location filename="../../gui/tables/tableview.py" line="382" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="381" />
+        <location filename="../../gui/tables/tableview.py" line="383" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="468" />
+        <location filename="../../gui/tables/tableview.py" line="470" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="472" />
+        <location filename="../../gui/tables/tableview.py" line="474" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="476" />
+        <location filename="../../gui/tables/tableview.py" line="478" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="525" />
+        <location filename="../../gui/tables/tableview.py" line="552" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="580" />
+        <location filename="../../gui/tables/tableview.py" line="607" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="587" />
-        <location filename="../../gui/tables/tableview.py" line="611" />
+        <location filename="../../gui/tables/tableview.py" line="614" />
+        <location filename="../../gui/tables/tableview.py" line="638" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="594" />
+        <location filename="../../gui/tables/tableview.py" line="621" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="598" />
+        <location filename="../../gui/tables/tableview.py" line="625" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="615" />
+        <location filename="../../gui/tables/tableview.py" line="642" />
         <source>本行（列）没有待填的单元格</source>
         <translation>No cell of this row (column) is left to fill</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="619" />
+        <location filename="../../gui/tables/tableview.py" line="646" />
         <source>已将 %1 个单元格标为未填报</source>
         <translation>Marked %1 cell(s) not stated</translation>
     </message>
@@ -1034,29 +1039,29 @@ Review and accept that check first.</translation>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="248" />
+        <location filename="../../gui/shell/workbench.py" line="249" />
         <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="353" />
+        <location filename="../../gui/shell/workbench.py" line="354" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="356" />
+        <location filename="../../gui/shell/workbench.py" line="357" />
         <source>选择问题清单写到的文件夹</source>
         <translation>Choose the folder for the problem lists</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="371" />
+        <location filename="../../gui/shell/workbench.py" line="372" />
         <source>已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx</source>
         <translation>Wrote %1 problems: a DOCX per issuer, and 问题清单.xlsx over all reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="391" />
+        <location filename="../../gui/shell/workbench.py" line="392" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>本格标为未填报</source><translation>Mark this cell not stated</translation></message><message><source>本行待填的单元格标为未填报</source><translation>Mark this row's cells to fill not stated</translation></message><message><source>本列待填的单元格标为未填报</source><translation>Mark this column's cells to fill not stated</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>未填报</source><translation>Not stated</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>确认本段的数字（文中框出的一段）</source><translation>Confirm the figures of this paragraph (framed in the report)</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>本格标为未填报</source><translation>Mark this cell not stated</translation></message><message><source>本行待填的单元格标为未填报</source><translation>Mark this row's cells to fill not stated</translation></message><message><source>本列待填的单元格标为未填报</source><translation>Mark this column's cells to fill not stated</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>未填报</source><translation>Not stated</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>

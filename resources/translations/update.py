@@ -315,6 +315,8 @@ EN = {
     "本格标为未填报": "Mark this cell not stated",
     "本行待填的单元格标为未填报": "Mark this row's cells to fill not stated",
     "本列待填的单元格标为未填报": "Mark this column's cells to fill not stated",
+    "已确认本段 %1 个数字": "Confirmed %1 figure(s) of this paragraph",
+    "确认本段的数字（文中框出的一段）": "Confirm the figures of this paragraph (framed in the report)",
 }
 
 

@@ -88,7 +88,8 @@ def _gold(shared: Path, gold: str, doc: str) -> dict[str, Any]:
 
 def _verify(win: Any, kb: Keyboard, qtbot: Any, rid: int) -> None:
     """The tables first (Ctrl+Shift+T, Ctrl+Alt+T per table, Ctrl+Tab between, Escape back), then each
-    figure still to check (Enter, the list moves on by itself), then Ctrl+D."""
+    paragraph with figures still to check (Ctrl+Enter confirms the paragraph framed in the document; the
+    list moves on by itself), then Ctrl+D."""
     tables = win.workbench.tables
     kb.press(Qt.Key.Key_T, CTRL | SHIFT)
     qtbot.waitUntil(lambda: any(v.hasFocus() for v in tables.views))
@@ -101,7 +102,7 @@ def _verify(win: Any, kb: Keyboard, qtbot: Any, rid: int) -> None:
     for _ in range(win.model.rowCount()):
         if not any(f.status == "pending" for f in win.ws.figures(rid)):
             break
-        kb.press(Qt.Key.Key_Return)
+        kb.press(Qt.Key.Key_Return, CTRL)
     kb.press(Qt.Key.Key_D, CTRL)
 
 
