@@ -253,11 +253,13 @@ class _Delegate(QStyledItemDelegate):
 
 class GridView(QTableView):
     """One table's grid: the arrow keys move from value cell to value cell (over merged headers and
-    the Σ badges), Tab leaves the grid instead of walking its cells."""
+    the Σ badges); Tab and Shift+Tab walk the value cells in reading order and stay in the table (at a
+    row's end to the next row's first value cell, at the table's end back to its first) — the keyboard
+    never drops into a panel out of sight. Escape and F6 leave it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTabKeyNavigation(False)
+        self.setTabKeyNavigation(True)
 
     def grid(self) -> Grid | None:
         m = self.model()
@@ -275,6 +277,15 @@ class GridView(QTableView):
         }
         if g is not None and g.ids and not cur.isValid():
             return self.model().index(*min(g.ids))  # the keyboard arrives on the first value cell
+        tab = {
+            QAbstractItemView.CursorAction.MoveNext: 1,
+            QAbstractItemView.CursorAction.MovePrevious: -1,
+        }.get(action)
+        if g is not None and g.ids and tab is not None:
+            order = sorted(g.ids)
+            here = (cur.row(), cur.column())
+            k = order.index(here) + tab if here in order else 0
+            return self.model().index(*order[k % len(order)])
         if g is None or action not in steps or not cur.isValid() or not g.ids:
             return super().moveCursor(action, modifiers)
         pos = next_value_cell(g, (cur.row(), cur.column()), steps[action])

@@ -143,3 +143,26 @@ def test_ctrl_delete_marks_the_cell_and_the_exports_and_the_record_print_it(
     assert rows["t3.r6_1.natural"][6] == "未填报"
     [rec] = record.load(ws, [rid])
     assert "未填报" in record.html([rec])
+
+
+def test_tab_walks_the_value_cells_and_wraps_inside_the_table(view: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    v, _ws, _rid = view
+    v.show()
+    qtbot.waitExposed(v)
+    v.activateWindow()
+    m, gv = _t3(v)
+    order = sorted(m.grid.ids)
+    gv.setFocus()
+    qtbot.waitUntil(gv.hasFocus)
+    gv.setCurrentIndex(m.index(*order[6]))  # the last cell of the first row (总计)
+    qtbot.keyClick(gv, Qt.Key.Key_Tab)
+    assert (gv.currentIndex().row(), gv.currentIndex().column()) == order[7]  # the next row's first
+    assert gv.hasFocus()
+    gv.setCurrentIndex(m.index(*order[-1]))
+    qtbot.keyClick(gv, Qt.Key.Key_Tab)
+    assert (gv.currentIndex().row(), gv.currentIndex().column()) == order[0]  # wraps in the table
+    qtbot.keyClick(gv, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert (gv.currentIndex().row(), gv.currentIndex().column()) == order[-1]
+    assert gv.hasFocus()
