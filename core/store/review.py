@@ -135,7 +135,7 @@ def confirm_figures(s: Session, reviewer: str, report_id: int, figure_ids: Itera
     undo takes them all back."""
     ids = list(dict.fromkeys(figure_ids))
     if not ids:
-        raise StoreError(f"{s.path}: 没有要确认的数字")
+        raise StoreError(f"{messages.shown_name(s.path)}: 没有要确认的数字")
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         n = 0
@@ -286,7 +286,7 @@ def mark_not_stated(s: Session, reviewer: str, report_id: int, indicator_ids: It
     (one undo takes them all back)."""
     ids = list(dict.fromkeys(indicator_ids))
     if not ids:
-        raise StoreError(f"{s.path}: 没有要标为未填报的单元格")
+        raise StoreError(f"{messages.shown_name(s.path)}: 没有要标为未填报的单元格")
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         for ind in ids:
@@ -362,7 +362,7 @@ class _Check:
 
 def accept_check(s: Session, reviewer: str, report_id: int, rule: str, subject: str, reason: str) -> Change:
     if not reason or not reason.strip():
-        raise StoreError(f"{s.path}: 接受未通过的检查必须填写理由")
+        raise StoreError(f"{messages.shown_name(s.path)}: 接受未通过的检查必须填写理由")
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         key = f"accept:{rule}\t{subject}"
@@ -378,9 +378,11 @@ def accept_check(s: Session, reviewer: str, report_id: int, rule: str, subject: 
 def set_report_status(s: Session, reviewer: str, report_id: int, status: str, override: str = "") -> Change:
     """Set the report's status; 已完成 only with nothing left open, or with an ``override`` reason."""
     if status not in REPORT_STATUSES:
-        raise StoreError(f"{s.path}: 未知的报告状态 {status!r}")
+        raise StoreError(f"{messages.shown_name(s.path)}: 未知的报告状态 {status!r}")
     if status in ("approved", "returned"):  # the second reviewer's, with its rules (signoff.py)
-        raise StoreError(f"{s.path}: {messages.status_by_signoff(vocab.REPORT_STATUSES[status])}")
+        raise StoreError(
+            f"{messages.shown_name(s.path)}: {messages.status_by_signoff(vocab.REPORT_STATUSES[status])}"
+        )
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         rec.touch("report")
@@ -400,4 +402,6 @@ def guard_open(c: sqlite3.Connection, s: Session, report_id: int, override: str)
     """Refuse 已完成 / 复核通过 while something is left open, unless overridden with a reason."""
     n = ledger.open_items(c, report_id)
     if any(n) and not override.strip():
-        raise OpenItemsError(f"{lock.report_name(c, report_id, str(s.path))}: {messages.open_refused(*n)}", n)
+        raise OpenItemsError(
+            f"{lock.report_name(c, report_id, messages.shown_name(s.path))}: {messages.open_refused(*n)}", n
+        )

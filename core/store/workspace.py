@@ -316,6 +316,10 @@ class Workspace:
         """Store the first and/or second reviewer's name (None leaves one as it is); never the same person."""
         return signoff.set_reviewers(self._session, reviewer, second_reviewer, self.reviewer)
 
+    def return_reason(self, report_id: int) -> tuple[str, str] | None:
+        """(second reviewer, reason) when the report is returned to its first reviewer now."""
+        return self._session.read(lambda c: signoff.return_reason(c, report_id))
+
     def signers(self, report_ids: Collection[int] | None = None) -> dict[int, Signers]:
         """Report id → who marked it done and who approved or returned it (unsigned reports left out)."""
         return self._session.read(lambda c: signoff.signers(c, report_ids))

@@ -308,6 +308,24 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
+    def _show_return_reason(self, rid: int) -> None:
+        """A returned report says over the window why, and who returned it, until it is done again."""
+        try:
+            returned = self.ws.return_reason(rid) if self.ws is not None else None
+        except HechaError:
+            returned = None
+        if returned is None:
+            if self.banner.property("returned"):
+                self.banner.setProperty("returned", False)
+                self._show_banner()
+            return
+        who, reason = returned
+        self.banner.setProperty("returned", True)
+        self.banner.setText(
+            self.tr("此报告已被复核人 %1 退回，理由：%2").replace("%1", who).replace("%2", reason)
+        )
+        self.banner.setVisible(True)
+
     def use_own_workspace(self) -> bool:
         """Leave the demo for the reviewer's own workspace: the most recent one that still exists, or
         a new one in the documents folder (核查工作区/我的工作区.hecha.sqlite)."""
@@ -643,7 +661,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["undo"].setEnabled(can_undo)
         self.actions_by_id["redo"].setEnabled(can_redo)
 
-    def _report_loaded(self, _rid: int) -> None:
+    def _report_loaded(self, rid: int) -> None:
+        self._show_return_reason(rid)
         # Browsing the report list with ↑/↓ keeps the keyboard there; Enter (activated) moves to the figures.
         if not self.reports.view.hasFocus():
             self.table.setFocus()

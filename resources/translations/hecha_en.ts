@@ -559,115 +559,120 @@ Review and accept that check first.</translation>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="321" />
+        <location filename="../../gui/shell/mainwindow.py" line="325" />
+        <source>此报告已被复核人 %1 退回，理由：%2</source>
+        <translation>This report was returned by the second reviewer %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="339" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="322" />
+        <location filename="../../gui/shell/mainwindow.py" line="340" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="329" />
+        <location filename="../../gui/shell/mainwindow.py" line="347" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="329" />
+        <location filename="../../gui/shell/mainwindow.py" line="347" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="340" />
-        <location filename="../../gui/shell/mainwindow.py" line="389" />
+        <location filename="../../gui/shell/mainwindow.py" line="358" />
+        <location filename="../../gui/shell/mainwindow.py" line="407" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="353" />
+        <location filename="../../gui/shell/mainwindow.py" line="371" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="366" />
+        <location filename="../../gui/shell/mainwindow.py" line="384" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="372" />
-        <location filename="../../gui/shell/mainwindow.py" line="379" />
+        <location filename="../../gui/shell/mainwindow.py" line="390" />
+        <location filename="../../gui/shell/mainwindow.py" line="397" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="373" />
+        <location filename="../../gui/shell/mainwindow.py" line="391" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="404" />
+        <location filename="../../gui/shell/mainwindow.py" line="422" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="428" />
+        <location filename="../../gui/shell/mainwindow.py" line="446" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="429" />
+        <location filename="../../gui/shell/mainwindow.py" line="447" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="453" />
+        <location filename="../../gui/shell/mainwindow.py" line="471" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="639" />
+        <location filename="../../gui/shell/mainwindow.py" line="657" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="446" />
+        <location filename="../../gui/shell/mainwindow.py" line="464" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="456" />
+        <location filename="../../gui/shell/mainwindow.py" line="474" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="505" />
-        <location filename="../../gui/shell/mainwindow.py" line="507" />
+        <location filename="../../gui/shell/mainwindow.py" line="523" />
+        <location filename="../../gui/shell/mainwindow.py" line="525" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="556" />
+        <location filename="../../gui/shell/mainwindow.py" line="574" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="562" />
+        <location filename="../../gui/shell/mainwindow.py" line="580" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="576" />
+        <location filename="../../gui/shell/mainwindow.py" line="594" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="592" />
+        <location filename="../../gui/shell/mainwindow.py" line="610" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="592" />
+        <location filename="../../gui/shell/mainwindow.py" line="610" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -691,17 +696,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="173" />
+        <location filename="../../gui/review/reportlist.py" line="175" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="210" />
+        <location filename="../../gui/review/reportlist.py" line="212" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="214" />
+        <location filename="../../gui/review/reportlist.py" line="216" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -727,6 +732,11 @@ Review and accept that check first.</translation>
         <location filename="../../gui/review/reportlist.py" line="126" />
         <source>复核人：%1</source>
         <translation>Second reviewer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/reportlist.py" line="128" />
+        <source>退回理由：%1</source>
+        <translation>Returned because: %1</translation>
     </message>
 </context>
 <context>
@@ -922,83 +932,83 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="328" />
+        <location filename="../../gui/tables/tableview.py" line="339" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="329" />
+        <location filename="../../gui/tables/tableview.py" line="340" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="330" />
+        <location filename="../../gui/tables/tableview.py" line="341" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="381" />
+        <location filename="../../gui/tables/tableview.py" line="392" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="382" />
+        <location filename="../../gui/tables/tableview.py" line="393" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="383" />
+        <location filename="../../gui/tables/tableview.py" line="394" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="470" />
+        <location filename="../../gui/tables/tableview.py" line="481" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="474" />
+        <location filename="../../gui/tables/tableview.py" line="485" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="478" />
+        <location filename="../../gui/tables/tableview.py" line="489" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="552" />
+        <location filename="../../gui/tables/tableview.py" line="563" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="607" />
+        <location filename="../../gui/tables/tableview.py" line="618" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="614" />
-        <location filename="../../gui/tables/tableview.py" line="638" />
+        <location filename="../../gui/tables/tableview.py" line="625" />
+        <location filename="../../gui/tables/tableview.py" line="649" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="621" />
+        <location filename="../../gui/tables/tableview.py" line="632" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="625" />
+        <location filename="../../gui/tables/tableview.py" line="636" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="642" />
+        <location filename="../../gui/tables/tableview.py" line="653" />
         <source>本行（列）没有待填的单元格</source>
         <translation>No cell of this row (column) is left to fill</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="646" />
+        <location filename="../../gui/tables/tableview.py" line="657" />
         <source>已将 %1 个单元格标为未填报</source>
         <translation>Marked %1 cell(s) not stated</translation>
     </message>

@@ -317,6 +317,8 @@ EN = {
     "本列待填的单元格标为未填报": "Mark this column's cells to fill not stated",
     "已确认本段 %1 个数字": "Confirmed %1 figure(s) of this paragraph",
     "确认本段的数字（文中框出的一段）": "Confirm the figures of this paragraph (framed in the report)",
+    "退回理由：%1": "Returned because: %1",
+    "此报告已被复核人 %1 退回，理由：%2": "This report was returned by the second reviewer %1: %2",
 }
 
 
