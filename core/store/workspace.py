@@ -37,6 +37,7 @@ from core.store.rows import (
     ReportName,
     ReportRow,
 )
+from core.store.search import Hit
 from core.store.session import Session
 from core.store.signoff import Reviewers, Signers
 
@@ -202,6 +203,12 @@ class Workspace:
         return reading.previous_report(self._session, report_id)
 
     # ---- bulk reading for the exports: one query per table (core/store/bulk.py) -------------------
+    def search(self, needle: str, limit: int = 300) -> list[Hit]:
+        """Where ``needle`` stands across the workspace's reports (``core.store.search``)."""
+        from core.store import search
+
+        return search.search(self, needle, limit)
+
     def texts(self, report_ids: Collection[int] | None = None) -> dict[int, str]:
         """Report id → canonical text, for ``report_ids`` (None: every report)."""
         return self._session.read(lambda c: bulk.texts(c, _ids(report_ids)))
