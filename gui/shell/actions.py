@@ -100,6 +100,7 @@ SPECS: tuple[ActionSpec, ...] = (
         view_keys=True,
     ),
     ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "view"),
+    ActionSpec("search_reports", N("Actions", "在所有报告中查找…"), ("Ctrl+Shift+F",), "view"),
     ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "view"),
     ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "view"),
     ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "view"),

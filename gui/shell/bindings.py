@@ -55,6 +55,7 @@ def slots(win: MainWindow) -> dict[str, Callable[..., object]]:
         "prev_table": win.workbench.prev_table,
         "accept_check": win.workbench.accept_check,
         "find": win.show_find,
+        "search_reports": win.search_reports,
         "filter_reports": win.filter_reports,
         "zoom_in": win.zoom_in,
         "zoom_out": win.zoom_out,

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.screen_area: QRect | None = None  # the free screen area to fit, when not the screen's own
         self._workspace_note = ""
         self.import_task: Task | None = None
+        self.search_dialog: QDialog | None = None  # the last search across the reports (Ctrl+Shift+F)
         self.last_import_text = ""
         self.setWindowTitle(self.tr("核查 Hecha"))
         self.setAcceptDrops(True)
@@ -596,6 +598,31 @@ class MainWindow(QMainWindow):
 
     def show_find(self) -> None:
         self.pane.show_find()
+
+    def search_reports(self) -> None:
+        """Ctrl+Shift+F: search every report of the workspace; Enter on a hit opens its place."""
+        if self.ws is None:
+            return
+        from gui.review.search import SearchDialog
+
+        dialog = SearchDialog(self.ws, self)
+        self.search_dialog = dialog  # tests reach the open dialog here
+        dialog.open_hit.connect(self.open_hit)
+        dialog.open()
+        dialog.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_hit(self, hit: Any) -> None:
+        """Show a search hit: its report, and the text framed or its failing check in the checks."""
+        if self.review.report_id != hit.report_id:
+            self.review.load_report(hit.report_id)
+        if hit.start is not None and hit.end is not None:
+            self.pane.frame_source(hit.start, hit.end)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif hit.rule:
+            self.workbench.show_check(hit.rule, hit.subject)
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.show_message(self.tr("已打开 %1").replace("%1", hit.name))
 
     def zoom_in(self) -> None:
         self.pane.zoom(1)

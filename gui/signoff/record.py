@@ -153,7 +153,7 @@ def preview_dialog(parent: Any, ws: Workspace, report_ids: Sequence[int] | None,
         dialog.accept()
 
     for keys in ("Ctrl+P", "Return", "Enter"):
-        QShortcut(QKeySequence(keys), dialog, activated=print_now)
+        QShortcut(QKeySequence(keys), dialog, print_now)
     if widget is not None:
         widget.fitToWidth()
     return dialog

@@ -319,6 +319,15 @@ EN = {
     "确认本段的数字（文中框出的一段）": "Confirm the figures of this paragraph (framed in the report)",
     "退回理由：%1": "Returned because: %1",
     "此报告已被复核人 %1 退回，理由：%2": "This report was returned by the second reviewer %1: %2",
+    "在所有报告中查找": "Search all reports",
+    "在所有报告中查找…": "Search all reports…",
+    "文字、发布机关、年度、状态或检查，回车查找": "Text, issuer, year, status or check; Enter searches",
+    "找到 %1 处；↑↓ 选择，回车打开": "%1 found; ↑↓ to choose, Enter opens",
+    "发布机关": "Issuer",
+    "年度": "Year",
+    "文件": "File",
+    "未通过的检查": "Failing check",
+    "已打开 %1": "Opened %1",
 }
 
 

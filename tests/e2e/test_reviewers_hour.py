@@ -181,3 +181,27 @@ def test_the_pdf_frames_the_source_of_the_cell_under_the_cursor(
         assert area.viewport().rect().contains(top_left), (ind, top_left)  # in sight
         seen.add(rects[0][0])
     assert len(seen) >= 2  # table 三 runs over a page break: the view followed it
+
+
+def test_search_across_the_reports_opens_the_place_from_the_keyboard(
+    session: tuple[Any, Keyboard], qtbot: Any, monkeypatch: pytest.MonkeyPatch, shared: Path
+) -> None:
+    """Ctrl+Shift+F, the words, Enter lists the hits across the workspace, Enter opens the one chosen:
+    its report shown, the place framed in the document."""
+    win, kb = session
+    pdf = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "wps-like" / "wps-like-1.pdf")
+    page = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
+    assert win.review.report_id == page
+    kb.press(Qt.Key.Key_F, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: win.search_dialog is not None and win.search_dialog.edit.hasFocus())
+    for ch in "5441":  # a figure only the PDF's text holds
+        kb.press(getattr(Qt.Key, f"Key_{ch}"))
+    kb.press(Qt.Key.Key_Return)
+    dialog = win.search_dialog
+    assert dialog.results.count() >= 1 and dialog.results.hasFocus()
+    hit = dialog.hits[0]
+    assert hit.report_id == pdf and hit.field == "正文"
+    kb.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.review.report_id == pdf)
+    assert win.pane.pdf.pages.framed() == (hit.start, hit.end)
+    assert win.ws.texts([pdf])[pdf][hit.start : hit.end] == "5441"
