@@ -44,12 +44,12 @@ EN = {
     "正在导入报告…": "Importing reports…",
     "取消": "Cancel",
     "导入": "Import",
-    "已导入 %1 份报告，跳过 %2 份（已在工作区中）。": "Imported %1 reports, skipped %2 (already in the workspace).",
+    "已导入 %1 份报告，跳过 %2 份（已在工作区中）。": "Imported %1 report(s), skipped %2 (already in the workspace).",
     "导入已取消。": "Import cancelled.",
-    "%1 份报告读取时有提示，请核对：": "%1 reports were read with warnings; please check:",
+    "%1 份报告读取时有提示，请核对：": "%1 report(s) were read with warnings; please check:",
     "读取此报告时的提示：": "Warnings while reading this report:",
     "读取时有 %1 条提示，请打开报告查看": "%1 warnings while reading; open the report to see them",
-    "%1 个文件无法导入：": "%1 files could not be imported:",
+    "%1 个文件无法导入：": "%1 file(s) could not be imported:",
     "导入结果": "Import result",
     "未找到": "Not found",
     "数值": "Value",
@@ -328,6 +328,22 @@ EN = {
     "文件": "File",
     "未通过的检查": "Failing check",
     "已打开 %1": "Opened %1",
+    "有空白或不适用单元格，无法核对": "a cell is blank or not applicable: not checkable",
+    "有空白单元格，无法核对": "a cell is blank: not checkable",
+    "个数值均为非负，件数均为整数": " values, none negative, every count whole",
+    "个单元格未读出": " cell(s) not read",
+    "各种读法均不符": "no reading agrees",
+    "予以公开+部分公开": "disclosed+partly disclosed",
+    "新收+上年结转": "new+carried in",
+    "上年结转下年度": "last year's carried out",
+    "本年上年结转": "this year's carried in",
+    "不是整数": "is not a whole number",
+    "表格为": "table is",
+    "单元格": "cell ",
+    "新收": "new",
+    "空": "blank",
+    "核查工作区": "Hecha workspaces",
+    "我的工作区": "My workspace",
 }
 
 
@@ -350,6 +366,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from core import vocab
     from gui.shell.actions import MENU_TITLES, SCOPE_NAMES, SPECS
+    from gui.widgets.checkrows import FORMULA_WORDS
 
     sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     # -no-obsolete: a text no longer in the sources (or filed under another context) leaves the catalogue
@@ -358,6 +375,7 @@ def main() -> int:
     root = tree.getroot()
     _add(root, "Actions", [s.text for s in SPECS] + list(MENU_TITLES.values()) + list(SCOPE_NAMES.values()))
     _add(root, "Vocab", list(vocab.wordings()))
+    _add(root, "Formula", list(FORMULA_WORDS))
     missing = []
     for m in root.iter("message"):
         src = m.findtext("source") or ""
