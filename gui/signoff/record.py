@@ -139,6 +139,7 @@ def preview_dialog(parent: Any, ws: Workspace, report_ids: Sequence[int] | None,
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_layout())
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_kept = printer  # type: ignore[attr-defined]  # Qt does not own it: kept while shown
     dialog.setWindowTitle(record.TITLE)
     dialog.paintRequested.connect(lambda p: paint(document(html), p, names))
     screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()

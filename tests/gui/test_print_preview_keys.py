@@ -52,3 +52,20 @@ def test_the_preview_fits_the_screen_and_prints_from_the_keyboard(
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 1000)
     assert out.read_bytes().startswith(b"%PDF")
     ws.close()
+
+
+def test_the_preview_keeps_its_own_printer_alive(qtbot: Any, tmp_path: Path) -> None:
+    """The printer the preview makes is not owned by Qt: dropped, the preview would paint on freed memory."""
+    import gc
+
+    ws = Workspace.open(tmp_path / "w.sqlite", "张三")
+    rid = ws.add_report(extraction())
+    dialog = record.preview_dialog(None, ws, [rid])
+    qtbot.addWidget(dialog)
+    gc.collect()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(200)
+    assert dialog.printer().pageLayout().pageSize().id() is not None
+    dialog.reject()
+    ws.close()
