@@ -53,6 +53,9 @@ class SearchDialog(QDialog):
         self.edit.returnPressed.connect(self.run)
         self.info = QLabel()
         self.results = _Results()
+        self.results.setStyleSheet(
+            "QListWidget::item { padding: 3px; } QListWidget::item:selected { background: #1677ff; color: white; }"
+        )
         self.results.chosen.connect(self._open)
         self.results.itemActivated.connect(lambda it: self._open(self.results.row(it)))
         lay = QVBoxLayout(self)

@@ -617,6 +617,8 @@ class MainWindow(QMainWindow):
             self.review.load_report(hit.report_id)
         if hit.start is not None and hit.end is not None:
             self.pane.frame_source(hit.start, hit.end)
+            # the report just loaded shows its current figure on the next turn: the hit comes after it
+            QTimer.singleShot(0, lambda: self.pane.frame_source(hit.start, hit.end))
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         elif hit.rule:
             self.workbench.show_check(hit.rule, hit.subject)

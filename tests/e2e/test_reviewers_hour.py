@@ -203,5 +203,12 @@ def test_search_across_the_reports_opens_the_place_from_the_keyboard(
     assert hit.report_id == pdf and hit.field == "正文"
     kb.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.review.report_id == pdf)
-    assert win.pane.pdf.pages.framed() == (hit.start, hit.end)
+    qtbot.wait(50)  # the report's current figure is shown on the next turn: the hit stays in sight after it
+    pages = win.pane.pdf.pages
+    assert pages.framed() == (hit.start, hit.end)
+    area = pages.parent()
+    while area is not None and not hasattr(area, "viewport"):
+        area = area.parent()
+    r = pages.range_rects(hit.start, hit.end)[0][1].toRect()
+    assert area.viewport().rect().contains(pages.mapTo(area.viewport(), r.center()))
     assert win.ws.texts([pdf])[pdf][hit.start : hit.end] == "5441"
