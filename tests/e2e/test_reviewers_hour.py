@@ -212,3 +212,43 @@ def test_search_across_the_reports_opens_the_place_from_the_keyboard(
     r = pages.range_rects(hit.start, hit.end)[0][1].toRect()
     assert area.viewport().rect().contains(pages.mapTo(area.viewport(), r.center()))
     assert win.ws.texts([pdf])[pdf][hit.start : hit.end] == "5441"
+
+
+def test_every_dock_is_reached_and_left_with_the_keyboard(
+    session: tuple[Any, Keyboard], qtbot: Any, monkeypatch: pytest.MonkeyPatch, shared: Path
+) -> None:
+    """Ctrl+Shift+T / K / C put the keyboard in the tables, the checks, the comparison; Escape brings it
+    back to the figures."""
+    win, kb = session
+    _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
+    docks = {
+        Qt.Key.Key_T: win.workbench.tables_dock,
+        Qt.Key.Key_K: win.workbench.checks_dock,
+        Qt.Key.Key_C: win.workbench.compare_dock,
+    }
+    for key, dock in docks.items():
+        kb.press(key, CTRL | SHIFT)
+        qtbot.waitUntil(lambda d=dock: d.isAncestorOf(QApplication.focusWidget()))
+        kb.press(Qt.Key.Key_Escape)
+        qtbot.waitUntil(win.table.hasFocus)
+
+
+def test_ctrl_delete_marks_a_cell_not_stated_and_ctrl_z_takes_it_back(
+    session: tuple[Any, Keyboard], qtbot: Any, monkeypatch: pytest.MonkeyPatch, shared: Path
+) -> None:
+    from core import vocab
+
+    win, kb = session
+    rid = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
+    tables = win.workbench.tables
+    kb.press(Qt.Key.Key_T, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: any(v.hasFocus() for v in tables.views))
+    view = tables.views[tables.tabs.currentIndex()]
+    ind = view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+    before = win.ws.indicators(rid)[ind]
+    kb.press(Qt.Key.Key_Delete, CTRL)
+    assert win.ws.indicators(rid)[ind].kind == vocab.NOT_STATED
+    assert view.currentIndex().data() == "未填报"
+    kb.press(Qt.Key.Key_Z, CTRL)
+    after = win.ws.indicators(rid)[ind]
+    assert (after.kind, after.value) == (before.kind, before.value)
