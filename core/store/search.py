@@ -3,15 +3,23 @@ check — each hit with its report and, for the text, its place (``Workspace.sea
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from core import checks, messages, vocab
+from core.store.rows import CheckRow, ReportRow
 from core.textnorm import normalize
 
-if TYPE_CHECKING:
-    from core.store.workspace import Workspace
+
+class _Reports(Protocol):
+    """What a search reads of the workspace (``Workspace``'s own methods)."""
+
+    def reports(self) -> list[ReportRow]: ...
+    def texts(self, report_ids: Collection[int] | None = None) -> dict[int, str]: ...
+    def checks(self, report_id: int) -> list[CheckRow]: ...
+
 
 BATCH = 100  # reports whose text is read at a time
 PER_REPORT = 5  # text hits listed per report (the report view's Ctrl+F finds the rest)
@@ -36,7 +44,7 @@ def _fold(text: str) -> str:
     return normalize(text).lower()
 
 
-def search(ws: Workspace, needle: str, limit: int = 300) -> list[Hit]:
+def search(ws: _Reports, needle: str, limit: int = 300) -> list[Hit]:
     """The places of ``needle`` (any script or width, any case) in every report: the report's file
     name, issuer, year and status, its failing checks not accepted (rule, subject, formula), and its
     text (at most ``PER_REPORT`` hits a report) — at most ``limit`` hits, report by report."""
