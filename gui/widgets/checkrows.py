@@ -192,7 +192,9 @@ def setup_columns(view: QTableView) -> None:
     """Result, subject and formula widths for a view over a ``ChecksModel``; compact rows."""
     h = view.horizontalHeader()
     h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setColumnWidth(0, 64)
+    # the result column holds its longest wording in the interface's language (Not checkable …)
+    words = [term(w) for w in (*vocab.CHECK_STATUSES.values(), vocab.ACCEPTED)]
+    view.setColumnWidth(0, max(64, *(view.fontMetrics().horizontalAdvance(w) + 14 for w in words)))
     view.setColumnWidth(1, 150)
     view.setColumnWidth(2, 330)
     h.setStretchLastSection(True)
