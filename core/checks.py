@@ -71,7 +71,7 @@ def _equation(
     """Σ left = Σ right over the indicator ids given; None when none of them was read."""
     ids = (*left, *right)
     cells = list(map(values.get, ids))
-    if not any(cells):
+    if all(c is None or c.kind == vocab.NOT_STATED for c in cells):  # nothing the report states
         return None
     status, formula = _evaluated(values, cells, left, right)
     return CheckResult(
@@ -230,6 +230,35 @@ def _derived(values: Mapping[str, IndicatorValue], indicator: str) -> IndicatorV
     nums = [p.value for p in parts if p is not None]
     total = None if any(x is None for x in nums) else sum((x for x in nums if x is not None), Decimal(0))
     return IndicatorValue(id=indicator, kind=vocab.NUMBER if total is not None else vocab.BLANK, value=total)
+
+
+def stands_for(indicator: str) -> tuple[str, ...]:
+    """The table cells a reading stands for: the indicator itself, or the cells a sum the prose names
+    adds up (``t3.received`` → 新收 and 上年结转 of its column; ``t3.r3.total`` → the numbered rows …)."""
+    if indicator.startswith("t4.suit."):
+        result = indicator.rsplit(".", 1)[1]
+        return tuple(f"t4.{g}.{result}" for g in ("suit_direct", "suit_after_review"))
+    parts = indicator.split(".")
+    if indicator.startswith("t3.") and len(parts) == 3 and parts[1] in _T3_SUMS:
+        return tuple(f"t3.{r}.{parts[2]}" for r in _T3_SUMS[parts[1]])
+    if indicator.startswith("t3.") and len(parts) == 3 and parts[1] in _T3_GROUP_ROWS:
+        return tuple(f"t3.{parts[1]}_{k}.{parts[2]}" for k in range(1, _T3_GROUP_ROWS[parts[1]] + 1))
+    return (indicator,)
+
+
+def tied_figures(results: Iterable[Checked], confirmed: Iterable[str]) -> list[int]:
+    """The narrative figures (by start) that a passing check ties to table cells all of which are in
+    ``confirmed``: confirming the table confirms them, the check having shown they agree."""
+    done = set(confirmed)
+    out: list[int] = []
+    for k in results:
+        if k.rule != "narrative_vs_table" or k.status != PASS:
+            continue
+        starts = [int(c[4:]) for c in k.cells if c.startswith("fig:")]
+        cells = [c for c in k.cells if not c.startswith("fig:")]
+        if starts and cells and all(p in done for c in cells for p in stands_for(c)):
+            out.extend(starts)
+    return out
 
 
 # How a qualified narrative figure agrees with a table value: 500余件 is 500 to 600, 约300 within a tenth.

@@ -68,6 +68,12 @@ def os_reason(e: OSError) -> str:
     return f"无法读取（系统提示：{detail}），请确认文件可以在资源管理器中打开"
 
 
+def shown_name(path: str | os.PathLike[str]) -> str:
+    """A file's name as a message in the window names it (the folder is in the title bar and the
+    report list, never at the head of a sentence)."""
+    return shown_path(os.path.basename(os.fspath(path)))
+
+
 def shown_path(path: str | os.PathLike[str]) -> str:
     """A path as a person can read it. A name that is not valid UTF-8 (a GBK name unpacked from a
     Windows zip on Linux arrives as surrogate escapes) is read as GB18030, else shown with �."""

@@ -155,3 +155,30 @@ def normalize(text: str) -> str:
     """Simplified script with the mainland's words, half-width ASCII: the form every table matcher
     works on. Same length."""
     return fold_width(to_mainland(text))
+
+
+_PARAGRAPH_END = "。！？!?；;：:"
+
+
+def paragraph_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph of ``text`` holding ``start``–``end``: its lines up to the line that ends a
+    sentence (。！？；：) — a PDF breaks a paragraph into lines of the page, a web page keeps it
+    one line — never a table's line (cells apart by tabs)."""
+    lines_start = text.rfind("\n", 0, start) + 1
+    a = lines_start
+    while a > 0:  # go back over lines that do not end a sentence
+        prev_end = a - 1  # the "\n" before line a
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        prev = text[prev_start:prev_end].rstrip()
+        if not prev or prev[-1] in _PARAGRAPH_END or "\t" in prev:
+            break
+        a = prev_start
+    b = text.find("\n", end)
+    while b >= 0:
+        line = text[text.rfind("\n", 0, b) + 1 : b].rstrip()
+        nxt_end = text.find("\n", b + 1)
+        nxt = text[b + 1 : nxt_end if nxt_end >= 0 else len(text)]
+        if not line or line[-1] in _PARAGRAPH_END or "\t" in nxt or not nxt.strip():
+            break
+        b = nxt_end
+    return a, len(text) if b < 0 else b

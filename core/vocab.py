@@ -258,8 +258,10 @@ ZERO = "zero"  # a printed 0 (never a blank)
 BLANK = "empty"  # a cell printed empty in the report (never 0, never unread)
 NOT_APPLICABLE = "not_applicable"  # “/”, “—”, 无, 不适用 … (NOT_APPLICABLE_WORDS)
 UNREAD_KIND = "unread"  # a cell of a table found in the report that the program could not read: never blank
-# A cell the report does not give at all (no such table found): a table view's status, not a kind.
-NOT_STATED = "missing"
+# A cell the report does not state at all (未填报): a row or table it does not print, the sub-rows of
+# （六）其他处理 when a 2021 report prints it as one row, or a cell the reviewer marked so. Never a zero,
+# never a blank printed in the report, never unread. A cell with no value at all is shown as this too.
+NOT_STATED = "not_stated"
 # A report in one of these is locked: review actions are refused until it is reopened with a reason.
 LOCKED_STATUSES = ("done", "approved")
 # Finished: what "已完成的报告" means in the export and the review record (done, or approved since).
@@ -304,8 +306,10 @@ INDICATOR_KINDS = {
     BLANK: "空白",
     NOT_APPLICABLE: "不适用",
     UNREAD_KIND: "未读出",
+    NOT_STATED: "未填报",
 }
 UNREAD = INDICATOR_KINDS[UNREAD_KIND]  # the wording of an unread cell, as the window and the exports print it
+NOT_STATED_SHOWN = INDICATOR_KINDS[NOT_STATED]  # how a not-stated cell is printed: never blank, never 0
 
 
 @dataclass(frozen=True)

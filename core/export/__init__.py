@@ -86,7 +86,15 @@ def _indicator_csv_rows(
         if value.__class__ is str:
             value = num_text(value)
         if value is None:
-            value = safe(raw or "/") if code == "not_applicable" else unread if code == "unread" else ""
+            value = (
+                safe(raw or "/")
+                if code == "not_applicable"
+                else unread
+                if code == "unread"
+                else vocab.NOT_STATED_SHOWN
+                if code == vocab.NOT_STATED
+                else ""
+            )
         context = "" if a is None or b is None else _csv_context(text, a, b)
         yield (
             (*head[:3], kind, ind, labels.get(ind, ind), value, units.get(ind, ""), status,

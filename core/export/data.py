@@ -107,6 +107,8 @@ def value(indicators: dict[str, Any], parts: Sequence[str]) -> int | float | str
         return round(total, 6) if isinstance(total, float) else total
     if all(v.kind == "not_applicable" for v in present):
         return vocab.NOT_APPLICABLE_SHOWN
+    if all(v.kind == vocab.NOT_STATED for v in present):
+        return vocab.NOT_STATED_SHOWN
     return None
 
 

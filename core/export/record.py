@@ -141,7 +141,8 @@ def _num(v: object) -> str:
 
 
 def value_text(v: IndicatorRow | None) -> str:
-    """An indicator value as the record prints it: the number, “/”, 未读出, or '' for a real blank."""
+    """An indicator value as the record prints it: the number, “/”, 未读出, 未填报, or '' for a real
+    blank."""
     if v is None:
         return ""
     if v.value is not None:
@@ -150,6 +151,8 @@ def value_text(v: IndicatorRow | None) -> str:
         return v.raw or vocab.NOT_APPLICABLE_SHOWN
     if v.kind == "unread":
         return vocab.UNREAD
+    if v.kind == vocab.NOT_STATED:
+        return vocab.NOT_STATED_SHOWN
     return ""
 
 

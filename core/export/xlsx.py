@@ -60,6 +60,8 @@ def _cell(v: IndicatorTuple | None, fm: Formats, failing: bool) -> Cell:
         return v.raw or vocab.NOT_APPLICABLE_SHOWN, fm.cell(v.status, failing)
     if v.kind == "unread":
         return vocab.UNREAD, fm.cell(v.status, failing, unread=True)
+    if v.kind == vocab.NOT_STATED:
+        return vocab.NOT_STATED_SHOWN, fm.cell(v.status, failing)
     return None, fm.cell(v.status, failing)
 
 

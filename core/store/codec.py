@@ -236,5 +236,5 @@ def check_row(report_id: int, c: CheckResult) -> dict[str, Any]:
 def kind_of(value: Decimal | None, kind: str | None = None) -> str:
     """The typed kind of an indicator value a reviewer entered."""
     if value is None:
-        return kind if kind in ("empty", "not_applicable") else "empty"
+        return kind if kind in ("empty", "not_applicable", "not_stated") else "empty"
     return "zero" if value == 0 else "number"

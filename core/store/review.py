@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from core import messages, vocab
+from core import checks, messages, vocab
 from core.errors import OpenItemsError, StoreError
 from core.model import Figure
 from core.store import codec, history, ledger, lock
@@ -127,6 +128,35 @@ def confirm(s: Session, reviewer: str, figure_id: int) -> Change:
         return f["status"], status
 
     return _on_figure(s, reviewer, figure_id, "confirm", mutate)
+
+
+def confirm_figures(s: Session, reviewer: str, report_id: int, figure_ids: Iterable[int]) -> Change:
+    """Confirm the figures of ``figure_ids`` still to check (a paragraph's), in one review event: one
+    undo takes them all back."""
+    ids = list(dict.fromkeys(figure_ids))
+    if not ids:
+        raise StoreError(f"{messages.shown_name(s.path)}: 没有要确认的数字")
+
+    def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
+        n = 0
+        for fid in ids:
+            f = _figure_row(s, c, fid)
+            if f["report_id"] != report_id or f["status"] != "pending":
+                continue
+            rec.touch(f"figure:{fid}")
+            c.execute("UPDATE figures SET status = 'confirmed' WHERE id = ?", (fid,))
+            ind = _linked_indicator(c, fid)
+            if ind:
+                rec.touch(f"indicator:{ind}")
+                c.execute(
+                    "UPDATE indicator_values SET status = 'confirmed' WHERE report_id = ? AND indicator = ? "
+                    "AND status = 'pending'",
+                    (report_id, ind),
+                )
+            n += 1
+        return "", f"{n} 个数字已确认"
+
+    return act(s, reviewer, report_id, "figures:" + ",".join(map(str, ids)), "confirm", mutate)
 
 
 def correct(s: Session, reviewer: str, figure_id: int, value: Decimal) -> Change:
@@ -251,6 +281,21 @@ def set_indicator_value(
     return act(s, reviewer, report_id, f"indicator:{indicator}", "set_indicator_value", mutate)
 
 
+def mark_not_stated(s: Session, reviewer: str, report_id: int, indicator_ids: Iterable[str]) -> Change:
+    """Mark the cells of ``indicator_ids`` as not stated by the report (未填报), in one review event
+    (one undo takes them all back)."""
+    ids = list(dict.fromkeys(indicator_ids))
+    if not ids:
+        raise StoreError(f"{messages.shown_name(s.path)}: 没有要标为未填报的单元格")
+
+    def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
+        for ind in ids:
+            _set_indicator(c, rec, report_id, ind, None, vocab.NOT_STATED)
+        return "", f"{len(ids)} 项{vocab.NOT_STATED_SHOWN}"
+
+    return act(s, reviewer, report_id, "indicators:" + ",".join(ids), "set_indicator_value", mutate)
+
+
 def confirm_indicators(s: Session, reviewer: str, report_id: int, indicator_ids: Iterable[str]) -> Change:
     ids = list(dict.fromkeys(indicator_ids))
 
@@ -273,14 +318,51 @@ def confirm_indicators(s: Session, reviewer: str, report_id: int, indicator_ids:
                 c.execute(
                     "UPDATE figures SET status = 'confirmed' WHERE id = ? AND status = 'pending'", (r[1],)
                 )
-        return "", f"{len(ids)} 项已确认"
+        tied = _confirm_tied_figures(c, rec, report_id)
+        return "", f"{len(ids)} 项已确认" + (f"，正文数字 {tied} 个随表确认" if tied else "")
 
     return act(s, reviewer, report_id, "indicators:" + ",".join(ids), "confirm_indicators", mutate)
 
 
+def _confirm_tied_figures(c: sqlite3.Connection, rec: Recorder, report_id: int) -> int:
+    """Confirm, in the same event, the narrative figures still to check that a passing check ties to
+    table cells now all confirmed (``core.checks.tied_figures``); how many."""
+    done = [
+        r[0]
+        for r in c.execute(
+            "SELECT indicator FROM indicator_values WHERE report_id = ? AND status IN ('confirmed', 'corrected')",
+            (report_id,),
+        )
+    ]
+    results = [
+        _Check(r[0], r[1], r[2], tuple(json.loads(r[3])))
+        for r in c.execute(
+            "SELECT rule, subject, status, cells FROM checks WHERE report_id = ?", (report_id,)
+        )
+    ]
+    n = 0
+    for start in dict.fromkeys(checks.tied_figures(results, done)):
+        for (fid,) in c.execute(
+            "SELECT id FROM figures WHERE report_id = ? AND start = ? AND source = 'text' AND status = 'pending'",
+            (report_id, start),
+        ).fetchall():
+            rec.touch(f"figure:{fid}")
+            c.execute("UPDATE figures SET status = 'confirmed' WHERE id = ?", (fid,))
+            n += 1
+    return n
+
+
+@dataclass(frozen=True)
+class _Check:
+    rule: str
+    subject: str
+    status: str
+    cells: tuple[str, ...]
+
+
 def accept_check(s: Session, reviewer: str, report_id: int, rule: str, subject: str, reason: str) -> Change:
     if not reason or not reason.strip():
-        raise StoreError(f"{s.path}: 接受未通过的检查必须填写理由")
+        raise StoreError(f"{messages.shown_name(s.path)}: 接受未通过的检查必须填写理由")
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         key = f"accept:{rule}\t{subject}"
@@ -296,9 +378,11 @@ def accept_check(s: Session, reviewer: str, report_id: int, rule: str, subject: 
 def set_report_status(s: Session, reviewer: str, report_id: int, status: str, override: str = "") -> Change:
     """Set the report's status; 已完成 only with nothing left open, or with an ``override`` reason."""
     if status not in REPORT_STATUSES:
-        raise StoreError(f"{s.path}: 未知的报告状态 {status!r}")
+        raise StoreError(f"{messages.shown_name(s.path)}: 未知的报告状态 {status!r}")
     if status in ("approved", "returned"):  # the second reviewer's, with its rules (signoff.py)
-        raise StoreError(f"{s.path}: {messages.status_by_signoff(vocab.REPORT_STATUSES[status])}")
+        raise StoreError(
+            f"{messages.shown_name(s.path)}: {messages.status_by_signoff(vocab.REPORT_STATUSES[status])}"
+        )
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         rec.touch("report")
@@ -318,4 +402,6 @@ def guard_open(c: sqlite3.Connection, s: Session, report_id: int, override: str)
     """Refuse 已完成 / 复核通过 while something is left open, unless overridden with a reason."""
     n = ledger.open_items(c, report_id)
     if any(n) and not override.strip():
-        raise OpenItemsError(f"{lock.report_name(c, report_id, str(s.path))}: {messages.open_refused(*n)}", n)
+        raise OpenItemsError(
+            f"{lock.report_name(c, report_id, messages.shown_name(s.path))}: {messages.open_refused(*n)}", n
+        )

@@ -43,6 +43,7 @@ class Signers:
 
     reviewer: str = ""
     second_reviewer: str = ""
+    returned: str = ""  # the reason the second reviewer gave, while the report stays returned
 
 
 # ---- the names, once per workspace -------------------------------------------------------------
@@ -65,7 +66,7 @@ def set_reviewers(
         first = now.reviewer if reviewer is None else reviewer.strip()
         second = now.second_reviewer if second_reviewer is None else second_reviewer.strip()
         if names.same(first, second):
-            raise StoreError(f"{s.path}: {messages.SAME_PERSON}")
+            raise StoreError(f"{messages.shown_name(s.path)}: {messages.SAME_PERSON}")
         c.execute(_SETTINGS)
         for key, value, was in (
             (REVIEWER_KEY, first, now.reviewer),
@@ -90,13 +91,13 @@ def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None)
     since) and the second reviewer whose approval stands or who returned it (reports never signed, or
     reopened, are left out). Read for the whole report list: no digest is worked out here."""
     rows = conn.execute(
-        "SELECT report_id, action, reviewer, new, digest FROM review_events WHERE undone = 0 "
+        "SELECT report_id, action, reviewer, new, digest, reason FROM review_events WHERE undone = 0 "
         "AND action IN ('set_report_status', 'reopen', 'approve', 'return') ORDER BY id"
     ).fetchall()
     wanted = None if report_ids is None else set(report_ids)
     out: dict[int, Signers] = {}
     approved: dict[int, str | None] = {}
-    for rid, action, who, new, signed in rows:
+    for rid, action, who, new, signed, why in rows:
         if wanted is not None and rid not in wanted:
             continue
         got = out.get(rid, Signers())
@@ -107,7 +108,7 @@ def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None)
             out.pop(rid, None)
             approved.pop(rid, None)
         elif action in ("approve", "return"):
-            out[rid] = Signers(got.reviewer, who)
+            out[rid] = Signers(got.reviewer, who, (why or "") if action == "return" else "")
             approved[rid] = signed if action == "approve" else None
     if approved:
         # an approval holds while the report stays approved: every change after it is refused by the
@@ -117,6 +118,15 @@ def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None)
             if signed is not None and rid in status:
                 out[rid] = Signers(out[rid].reviewer, "")
     return out
+
+
+def return_reason(conn: sqlite3.Connection, report_id: int) -> tuple[str, str] | None:
+    """(second reviewer, reason) of the return that stands on a report now returned, else None."""
+    s = signers(conn, [report_id]).get(report_id)
+    status = conn.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if s is None or not s.returned or status is None or status[0] != "returned":
+        return None
+    return s.second_reviewer, s.returned
 
 
 def deciders(conn: sqlite3.Connection, report_id: int) -> list[str]:
@@ -145,7 +155,9 @@ def reopen(s: Session, reviewer: str, report_id: int, reason: str) -> Change:
     def mutate(c: sqlite3.Connection, rec: review.Recorder) -> tuple[str, str]:
         old = _status(rec)
         if old not in vocab.LOCKED_STATUSES:
-            raise StoreError(f"{lock.report_name(c, report_id, str(s.path))}: {messages.REOPEN_NOT_LOCKED}")
+            raise StoreError(
+                f"{lock.report_name(c, report_id, messages.shown_name(s.path))}: {messages.REOPEN_NOT_LOCKED}"
+            )
         c.execute("UPDATE reports SET status = 'in_review' WHERE id = ?", (report_id,))
         return old, "in_review"
 
@@ -167,7 +179,7 @@ def _second_look(
     s: Session, reviewer: str, report_id: int, action: str, status: str, reason: str, override: str
 ) -> Change:
     def mutate(c: sqlite3.Connection, rec: review.Recorder) -> tuple[str, str]:
-        name = lock.report_name(c, report_id, str(s.path))
+        name = lock.report_name(c, report_id, messages.shown_name(s.path))
         old = _status(rec)
         if old != "done":
             raise StoreError(f"{name}: {messages.NOT_DONE}")
@@ -195,7 +207,7 @@ def _status(rec: review.Recorder) -> str:
 
 def _reason(s: Session, reason: str) -> str:
     if not reason or not reason.strip():
-        raise StoreError(f"{s.path}: {messages.REASON_NEEDED}")
+        raise StoreError(f"{messages.shown_name(s.path)}: {messages.REASON_NEEDED}")
     return reason.strip()
 
 

@@ -37,6 +37,7 @@ from core.store.rows import (
     ReportName,
     ReportRow,
 )
+from core.store.search import Hit
 from core.store.session import Session
 from core.store.signoff import Reviewers, Signers
 
@@ -202,6 +203,12 @@ class Workspace:
         return reading.previous_report(self._session, report_id)
 
     # ---- bulk reading for the exports: one query per table (core/store/bulk.py) -------------------
+    def search(self, needle: str, limit: int = 300) -> list[Hit]:
+        """Where ``needle`` stands across the workspace's reports (``core.store.search``)."""
+        from core.store import search
+
+        return search.search(self, needle, limit)
+
     def texts(self, report_ids: Collection[int] | None = None) -> dict[int, str]:
         """Report id → canonical text, for ``report_ids`` (None: every report)."""
         return self._session.read(lambda c: bulk.texts(c, _ids(report_ids)))
@@ -273,6 +280,14 @@ class Workspace:
     ) -> Change:
         return review.set_indicator_value(self._session, self.reviewer, report_id, indicator, value, kind)
 
+    def mark_not_stated(self, report_id: int, indicator_ids: Iterable[str]) -> Change:
+        """Mark cells the report does not state (未填报), one review event for them all."""
+        return review.mark_not_stated(self._session, self.reviewer, report_id, indicator_ids)
+
+    def confirm_figures(self, report_id: int, figure_ids: Iterable[int]) -> Change:
+        """Confirm several figures (a paragraph's) in one review event."""
+        return review.confirm_figures(self._session, self.reviewer, report_id, figure_ids)
+
     def confirm_indicators(self, report_id: int, indicator_ids: Iterable[str]) -> Change:
         return review.confirm_indicators(self._session, self.reviewer, report_id, indicator_ids)
 
@@ -307,6 +322,10 @@ class Workspace:
     def set_reviewers(self, reviewer: str | None = None, second_reviewer: str | None = None) -> Reviewers:
         """Store the first and/or second reviewer's name (None leaves one as it is); never the same person."""
         return signoff.set_reviewers(self._session, reviewer, second_reviewer, self.reviewer)
+
+    def return_reason(self, report_id: int) -> tuple[str, str] | None:
+        """(second reviewer, reason) when the report is returned to its first reviewer now."""
+        return self._session.read(lambda c: signoff.return_reason(c, report_id))
 
     def signers(self, report_ids: Collection[int] | None = None) -> dict[int, Signers]:
         """Report id → who marked it done and who approved or returned it (unsigned reports left out)."""

@@ -172,6 +172,8 @@ def table3(ids: set[str], sheet: bool = False) -> Grid:
     if not sheet:
         g.put(r, 0, COL_BADGE + "（（一）至（六）之和）", cs=lc)
     result_keys = [k for k, grp, _l in rows if grp and k != "r7_total"]
+    if "r6" in result_keys:  # （六） printed as one row is the total its sub-rows (not stated) would give
+        result_keys = [k for k in result_keys if not k.startswith("r6_")]
     for k, (c, _) in enumerate(cols):
         s = Sum(tuple(f"t3.{rk}.{c}" for rk in result_keys), f"t3.r7_total.{c}", "t3.results_total", c)
         g.add_sum(s, None if sheet else (r, lc + k))

@@ -97,8 +97,12 @@ def uses_single_r6(ids: set[str]) -> bool:
 
 
 def t3_rows(ids: set[str]) -> list[tuple[str, str, str]]:
-    """Table 三 rows for a report: the 2019 single （六） row or the 2021 three rows, not both."""
-    skip = ("r6_1", "r6_2", "r6_3") if uses_single_r6(ids) else ("r6",)
+    """Table 三 rows for a report: the 2019 single （六） row or the 2021 three rows — both when a 2021
+    report prints （六） as one row (read as the total, its sub-rows not stated)."""
+    if uses_single_r6(ids):
+        skip: tuple[str, ...] = ("r6_1", "r6_2", "r6_3")
+    else:  # a 2021 report printing （六） as one row has both: the row read and its sub-rows not stated
+        skip = () if any(i.startswith("t3.r6.") for i in ids) else ("r6",)
     return [r for r in T3_ROWS if r[0] not in skip]
 
 

@@ -731,9 +731,28 @@ def read(doc: Document, *, with_unread: bool = False) -> dict[str, IndicatorValu
     if not any(mark in doc.text for mark in _TABLE_MARKS):
         return {}
     values = _Reader(doc).read()
+    _six_as_one_row(values)
     if with_unread:
         return values
     return {k: v for k, v in values.items() if v.kind != UNREAD}
+
+
+def _six_as_one_row(values: dict[str, IndicatorValue]) -> None:
+    """A 2021-format report (its table 二 in the 2021 layout) that prints （六）其他处理 as one row: the
+    row is read as the （六） total (``t3.r6.*``, as the 2019 format has it) and its three sub-rows of
+    the 2021 form are cells the report does not state (未填报), placed on the row printed — never
+    zeros the reviewer would have to invent."""
+    if not any(k.startswith("t2.") for k in values) or any(k.startswith("t3.r6_") for k in values):
+        return
+    for col in schema.T3_COLUMNS:
+        one = values.get(f"t3.r6.{col.key}")
+        if one is None:
+            continue
+        for sub in ("r6_1", "r6_2", "r6_3"):
+            iid = f"t3.{sub}.{col.key}"
+            values[iid] = IndicatorValue(
+                id=iid, kind=vocab.NOT_STATED, value=None, start=one.start, end=one.end
+            )
 
 
 def table_figures(doc: Document, values: dict[str, IndicatorValue]) -> list[Figure]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -34,8 +34,20 @@ class FigureTable(QTableView):
         h.setSectionResizeMode(COLUMNS.index("label"), QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(COLUMNS.index("indicator"), QHeaderView.ResizeMode.Stretch)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The fixed columns at least as wide as their header in the interface's language."""
+        m = self.model()
+        fm = self.fontMetrics()
         for name, w in (("value", 76), ("unit", 64), ("confidence", 48), ("status", 76)):
-            self.setColumnWidth(COLUMNS.index(name), w)
+            k = COLUMNS.index(name)
+            head = m.headerData(k, Qt.Orientation.Horizontal) if m is not None else None
+            self.setColumnWidth(k, max(w, fm.horizontalAdvance(str(head or "")) + 18))
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.fit_columns()
 
     def current_row(self) -> int:
         return self.currentIndex().row()

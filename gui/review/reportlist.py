@@ -124,6 +124,8 @@ class ReportListModel(QAbstractListModel):
         out = "\n" + self.tr("审核人：%1").replace("%1", s.reviewer or "—")
         if s.second_reviewer:
             out += "\n" + self.tr("复核人：%1").replace("%1", s.second_reviewer)
+        if s.returned:
+            out += "\n" + self.tr("退回理由：%1").replace("%1", s.returned)
         return out
 
 

@@ -17,6 +17,7 @@ from core import checks as core_checks
 from core import vocab
 from core.errors import HechaError, OpenItemsError
 from core.store.rows import Change
+from core.textnorm import paragraph_at
 from gui.review.figurelist import FigureTable
 from gui.review.figuremodel import FigureModel, format_value
 from gui.review.reportlist import ReportList
@@ -159,6 +160,49 @@ class ReviewController(QObject):
             f = self.model.figure(cur.row())
             self.pane.set_current(f.id, flash=True)
             self.figure_shown.emit(f.id)
+            para = self.paragraph_of(f)
+            if para is not None and len(self.paragraph_figures(f)) > 1:
+                self.pane.frame_source(*para)  # what Ctrl+Enter confirms, in sight
+
+    def paragraph_of(self, f: FigureRow) -> tuple[int, int] | None:
+        """The paragraph ``f`` stands in (``core.textnorm.paragraph_at``)."""
+        doc = self.pane.doc
+        return None if doc is None else paragraph_at(doc.text, f.start, f.end)
+
+    def paragraph_figures(self, f: FigureRow) -> list[FigureRow]:
+        """The narrative figures still to check in ``f``'s paragraph."""
+        para = self.paragraph_of(f)
+        if para is None:
+            return []
+        a, b = para
+        return [
+            g
+            for g in self.model.figures()
+            if g.status == "pending" and g.source == "text" and a <= g.start and g.end <= b
+        ]
+
+    def confirm_paragraph(self) -> None:
+        """Ctrl+Enter: confirm the figures still to check of the current figure's paragraph — the one
+        framed in the document — in one review event (one undo takes them back); a figure that takes
+        part in a failing check not accepted stays to check."""
+        f = self.current()
+        rid = self.report_id
+        if f is None or rid is None:
+            return
+        checks = self.model.checks()
+        figs = [
+            g
+            for g in self.paragraph_figures(f)
+            if not core_checks.confirmation(core_checks.figure_cells(g.start, g.indicator), checks).blocking
+        ]
+        if not figs:
+            self.next_unresolved()
+            return
+        if self._do(self.open_ws.confirm_figures, rid, [g.id for g in figs]) is not None:
+            self.message.emit(
+                QCoreApplication.translate("Review", "已确认本段 %1 个数字").replace("%1", str(len(figs)))
+            )
+        self.next_unresolved()
 
     def select_figure(self, fid: int) -> None:
         row = self.model.row_of(fid)

@@ -55,6 +55,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("print_record", N("Actions", "打印核查单…"), (SK.Print, "Ctrl+P"), "file"),
     ActionSpec("quit", N("Actions", "退出"), (SK.Quit, "Ctrl+Q"), "file"),
     ActionSpec("confirm", N("Actions", "确认并转到下一个"), (K.Key_Return, K.Key_Enter), "review", "review"),
+    ActionSpec(
+        "confirm_paragraph",
+        N("Actions", "确认本段的数字（文中框出的一段）"),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "review",
+        "review",
+    ),
     ActionSpec("correct", N("Actions", "更正数值（或直接输入数字）"), (K.Key_F2,), "review", "review"),
     ActionSpec("reject", N("Actions", "否定：不是数字"), (K.Key_Delete,), "review", "review"),
     ActionSpec("add", N("Actions", "补录选中的文字为数字"), (K.Key_A,), "review", "review"),
@@ -71,6 +78,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("confirm_row", N("Actions", "确认本行"), ("Ctrl+Alt+R",), "", "tables"),
     ActionSpec("confirm_column", N("Actions", "确认本列"), ("Ctrl+Alt+C",), "", "tables"),
     ActionSpec("confirm_table", N("Actions", "确认整表"), ("Ctrl+Alt+T",), "", "tables"),
+    ActionSpec("not_stated_cell", N("Actions", "本格标为未填报"), ("Ctrl+Del",), "", "tables"),
+    ActionSpec(
+        "not_stated_row", N("Actions", "本行待填的单元格标为未填报"), ("Ctrl+Alt+Shift+R",), "", "tables"
+    ),
+    ActionSpec(
+        "not_stated_column", N("Actions", "本列待填的单元格标为未填报"), ("Ctrl+Alt+Shift+C",), "", "tables"
+    ),
     ActionSpec(
         "select_right", N("Actions", "向后扩大选中的文字（补录用）"), ("Shift+Right",), "", "document"
     ),
@@ -86,6 +100,7 @@ SPECS: tuple[ActionSpec, ...] = (
         view_keys=True,
     ),
     ActionSpec("find", N("Actions", "查找…"), (SK.Find,), "view"),
+    ActionSpec("search_reports", N("Actions", "在所有报告中查找…"), ("Ctrl+Shift+F",), "view"),
     ActionSpec("filter_reports", N("Actions", "筛选报告列表…"), ("Ctrl+L",), "view"),
     ActionSpec("zoom_in", N("Actions", "放大"), (SK.ZoomIn, "Ctrl+="), "view"),
     ActionSpec("zoom_out", N("Actions", "缩小"), (SK.ZoomOut,), "view"),

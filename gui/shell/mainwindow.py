@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.screen_area: QRect | None = None  # the free screen area to fit, when not the screen's own
         self._workspace_note = ""
         self.import_task: Task | None = None
+        self.search_dialog: QDialog | None = None  # the last search across the reports (Ctrl+Shift+F)
         self.last_import_text = ""
         self.setWindowTitle(self.tr("核查 Hecha"))
         self.setAcceptDrops(True)
@@ -308,6 +310,24 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
+    def _show_return_reason(self, rid: int) -> None:
+        """A returned report says over the window why, and who returned it, until it is done again."""
+        try:
+            returned = self.ws.return_reason(rid) if self.ws is not None else None
+        except HechaError:
+            returned = None
+        if returned is None:
+            if self.banner.property("returned"):
+                self.banner.setProperty("returned", False)
+                self._show_banner()
+            return
+        who, reason = returned
+        self.banner.setProperty("returned", True)
+        self.banner.setText(
+            self.tr("此报告已被复核人 %1 退回，理由：%2").replace("%1", who).replace("%2", reason)
+        )
+        self.banner.setVisible(True)
+
     def use_own_workspace(self) -> bool:
         """Leave the demo for the reviewer's own workspace: the most recent one that still exists, or
         a new one in the documents folder (核查工作区/我的工作区.hecha.sqlite)."""
@@ -479,6 +499,7 @@ class MainWindow(QMainWindow):
         def on_finished(result: Any) -> None:
             progress.canceled.disconnect(task.cancel)  # closing the dialog emits canceled()
             progress.close()
+            self.activateWindow()  # the keyboard comes back from the progress box to the window
             self.reports.reload()
             errors = list(getattr(result, "errors", []))
             warnings = list(getattr(result, "warnings", []))
@@ -578,6 +599,33 @@ class MainWindow(QMainWindow):
     def show_find(self) -> None:
         self.pane.show_find()
 
+    def search_reports(self) -> None:
+        """Ctrl+Shift+F: search every report of the workspace; Enter on a hit opens its place."""
+        if self.ws is None:
+            return
+        from gui.review.search import SearchDialog
+
+        dialog = SearchDialog(self.ws, self)
+        self.search_dialog = dialog  # tests reach the open dialog here
+        dialog.open_hit.connect(self.open_hit)
+        dialog.open()
+        dialog.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_hit(self, hit: Any) -> None:
+        """Show a search hit: its report, and the text framed or its failing check in the checks."""
+        if self.review.report_id != hit.report_id:
+            self.review.load_report(hit.report_id)
+        if hit.start is not None and hit.end is not None:
+            self.pane.frame_source(hit.start, hit.end)
+            # the report just loaded shows its current figure on the next turn: the hit comes after it
+            QTimer.singleShot(0, lambda: self.pane.frame_source(hit.start, hit.end))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif hit.rule:
+            self.workbench.show_check(hit.rule, hit.subject)
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.show_message(self.tr("已打开 %1").replace("%1", hit.name))
+
     def zoom_in(self) -> None:
         self.pane.zoom(1)
 
@@ -642,7 +690,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["undo"].setEnabled(can_undo)
         self.actions_by_id["redo"].setEnabled(can_redo)
 
-    def _report_loaded(self, _rid: int) -> None:
+    def _report_loaded(self, rid: int) -> None:
+        self._show_return_reason(rid)
         # Browsing the report list with ↑/↓ keeps the keyboard there; Enter (activated) moves to the figures.
         if not self.reports.view.hasFocus():
             self.table.setFocus()

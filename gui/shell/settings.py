@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
 
 MAX_RECENT = 8
 
@@ -37,7 +37,9 @@ def is_demo_workspace(path: str | Path) -> bool:
 def default_workspace_path() -> Path:
     """Where the reviewer's own workspace goes when the first report is opened: the documents folder."""
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs or Path.home()) / "核查工作区" / "我的工作区.hecha.sqlite"
+    folder = QCoreApplication.translate("Settings", "核查工作区")
+    name = QCoreApplication.translate("Settings", "我的工作区")
+    return Path(docs or Path.home()) / folder / f"{name}.hecha.sqlite"
 
 
 class Settings:

@@ -72,6 +72,7 @@ class Workbench(QObject):
         self.tables.changed.connect(review.apply)
         self.checks.changed.connect(review.apply)
         self.tables.indicator_clicked.connect(self.show_indicator)
+        self.tables.source_shown.connect(self.win.pane.frame_source)
         self.checks.cells_selected.connect(self.show_cells)
         # confirming something a failing check involves: the check comes first
         self.tables.check_requested.connect(self.show_check)
@@ -118,6 +119,15 @@ class Workbench(QObject):
 
     def confirm_whole_table(self) -> None:
         self.tables.confirm("table")
+
+    def not_stated_cell(self) -> None:
+        self.tables.mark_not_stated("cell")
+
+    def not_stated_row(self) -> None:
+        self.tables.mark_not_stated("row")
+
+    def not_stated_column(self) -> None:
+        self.tables.mark_not_stated("column")
 
     # --- slots of the dock actions: bring the dock forward with the keyboard in it; hide it only
     # when the keyboard is already there (a bare toggle would hide a dock the reviewer wants)

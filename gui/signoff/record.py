@@ -124,20 +124,45 @@ def write_pdf(html: str, out: str | os.PathLike[str], names: Sequence[str] = ())
     return pages
 
 
-def print_preview(parent: Any, ws: Workspace, report_ids: Sequence[int] | None) -> None:
-    """The print preview of the records of ``report_ids`` (None: every 已完成 report)."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+def preview_dialog(parent: Any, ws: Workspace, report_ids: Sequence[int] | None, printer: Any = None) -> Any:
+    """The print preview of the records of ``report_ids`` (None: every 已完成 report), sized to the
+    screen it opens on (its whole toolbar in sight at 1366×768), the page fitted to its width; Ctrl+P
+    or Enter prints, Escape closes."""
+    from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
     ids = record.select(ws, report_ids)
     records = record.load(ws, ids)
     html = record.html(records)
     names = [r.name for r in records]
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_layout())
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_kept = printer  # type: ignore[attr-defined]  # Qt does not own it: kept while shown
     dialog.setWindowTitle(record.TITLE)
     dialog.paintRequested.connect(lambda p: paint(document(html), p, names))
-    dialog.exec()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.resize(max(640, area.width() - 40), max(480, area.height() - 60))
+    widget = dialog.findChild(QPrintPreviewWidget)
+
+    def print_now() -> None:
+        if widget is not None:
+            widget.print_()
+        dialog.accept()
+
+    for keys in ("Ctrl+P", "Return", "Enter"):
+        QShortcut(QKeySequence(keys), dialog, print_now)
+    if widget is not None:
+        widget.fitToWidth()
+    return dialog
+
+
+def print_preview(parent: Any, ws: Workspace, report_ids: Sequence[int] | None) -> None:
+    """The print preview of the records of ``report_ids`` (None: every 已完成 report)."""
+    preview_dialog(parent, ws, report_ids).exec()
 
 
 def main(argv: Sequence[str]) -> int:

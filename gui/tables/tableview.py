@@ -182,10 +182,19 @@ class GridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def not_stated(self, indicator: str) -> bool:
+        """The report does not state this cell (未填报): read so, or marked so by the reviewer."""
+        v = self.values.get(indicator)
+        return v is not None and v.kind == vocab.NOT_STATED
+
     def _value_data(self, ind: str, role: int) -> Any:
         st = self.status(ind)
         if role == Qt.ItemDataRole.DisplayRole and st == vocab.UNREAD_KIND:
             return self.tr("未读出")
+        if role == Qt.ItemDataRole.DisplayRole and self.not_stated(ind):
+            return self.tr("未填报")
+        if role == Qt.ItemDataRole.ForegroundRole and self.not_stated(ind):
+            return QColor("#8c8c8c")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(ind)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -200,6 +209,8 @@ class GridModel(QAbstractTableModel):
             name = self.tr("未读到") if st == vocab.NOT_STATED else status_name(st)
             if st == vocab.UNREAD_KIND:
                 name = self.tr("程序未能读出此单元格（不是报告中的空白），请对照原文填写")
+            elif self.not_stated(ind):
+                name = self.tr("报告未填报此项（不是0，也不是空白）") + "：" + status_name(st)
             v = self.values.get(ind)
             raw = self.tr("（原文：%1）").replace("%1", v.raw) if v is not None and v.raw else ""
             return f"{schema.short_label(ind)}\n{name}{raw}"
@@ -242,11 +253,13 @@ class _Delegate(QStyledItemDelegate):
 
 class GridView(QTableView):
     """One table's grid: the arrow keys move from value cell to value cell (over merged headers and
-    the Σ badges), Tab leaves the grid instead of walking its cells."""
+    the Σ badges); Tab and Shift+Tab walk the value cells in reading order and stay in the table (at a
+    row's end to the next row's first value cell, at the table's end back to its first) — the keyboard
+    never drops into a panel out of sight. Escape and F6 leave it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTabKeyNavigation(False)
+        self.setTabKeyNavigation(True)
 
     def grid(self) -> Grid | None:
         m = self.model()
@@ -264,6 +277,15 @@ class GridView(QTableView):
         }
         if g is not None and g.ids and not cur.isValid():
             return self.model().index(*min(g.ids))  # the keyboard arrives on the first value cell
+        tab = {
+            QAbstractItemView.CursorAction.MoveNext: 1,
+            QAbstractItemView.CursorAction.MovePrevious: -1,
+        }.get(action)
+        if g is not None and g.ids and tab is not None:
+            order = sorted(g.ids)
+            here = (cur.row(), cur.column())
+            k = order.index(here) + tab if here in order else 0
+            return self.model().index(*order[k % len(order)])
         if g is None or action not in steps or not cur.isValid() or not g.ids:
             return super().moveCursor(action, modifiers)
         pos = next_value_cell(g, (cur.row(), cur.column()), steps[action])
@@ -291,6 +313,7 @@ class TableView(QWidget):
     """表二/表三/表四 of one report in tabs, with confirm buttons and a status line."""
 
     span_clicked = Signal(int, int)  # start, end in Document.text
+    source_shown = Signal(int, int)  # start, end of the current cell's source (its row's when not read)
     indicator_clicked = Signal(str)
     changed = Signal(object)  # core.store.Change
     message = Signal(str)
@@ -331,7 +354,7 @@ class TableView(QWidget):
 
     # --- layout ---------------------------------------------------------------------------------
     def _build(self, gs: list[Grid]) -> None:
-        if [g.title for g in gs] == [m.grid.title for m in self.models]:
+        if [(g.title, g.n_rows) for g in gs] == [(m.grid.title, m.grid.n_rows) for m in self.models]:
             return
         cur = self.tabs.currentIndex()
         self.tabs.clear()
@@ -355,6 +378,7 @@ class TableView(QWidget):
             for r, c, rs, cs in g.spans:
                 v.setSpan(r, c, rs, cs)
             v.clicked.connect(self._clicked)
+            v.selectionModel().currentChanged.connect(self._cursor_moved)
             self._size(v, g)
             self.models.append(m)
             self.views.append(v)
@@ -505,6 +529,31 @@ class TableView(QWidget):
         if v is not None and v.start is not None and v.end is not None:
             self.span_clicked.emit(v.start, v.end)
 
+    def source_of(self, indicator: str) -> tuple[int, int] | None:
+        """Where ``indicator``'s cell stands in the text: its own span, or for a cell with none (not
+        read, not stated) the region of the cells of its row that have one."""
+        v = self.values.get(indicator)
+        if v is not None and v.start is not None and v.end is not None:
+            return v.start, v.end
+        for m in self.models:
+            pos = m.grid.cell_of(indicator)
+            if pos is None:
+                continue
+            spans = [
+                (w.start, w.end)
+                for i in m.grid.row_ids(pos[0])
+                if (w := self.values.get(i)) is not None and w.start is not None and w.end is not None
+            ]
+            if spans:
+                return min(a for a, _ in spans), max(b for _, b in spans)
+        return None
+
+    def _cursor_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        ind = current.data(Role.Indicator) if current.isValid() else None
+        where = self.source_of(ind) if ind else None
+        if where is not None:
+            self.source_shown.emit(*where)
+
     def _edit(self, indicator: str, text: str) -> bool:
         if self.ws is None or self.report_id is None:
             return False
@@ -585,6 +634,27 @@ class TableView(QWidget):
         ok = self._apply(self.ws.confirm_indicators, self.report_id, ids)
         if ok:
             self.message.emit(self.tr("已确认 %1 项指标").replace("%1", str(len(ids))))
+        return ok
+
+    def mark_not_stated(self, scope: str) -> bool:
+        """Mark what the report does not state (未填报), in one review event: the current cell
+        (``scope`` "cell"), or the cells of its row or column still to fill (unread, absent, a blank
+        not reviewed) — a number read is never overwritten by a row or a column."""
+        if self.ws is None or self.report_id is None:
+            return False
+        k = self.tabs.currentIndex()
+        cur = self.views[k].currentIndex() if 0 <= k < len(self.views) else QModelIndex()
+        ind = cur.data(Role.Indicator) if cur.isValid() else None
+        if not ind:
+            self.message.emit(self.tr("请先在表格中选中一个数值单元格"))
+            return False
+        ids = [ind] if scope == "cell" else checks.to_fill(self.scope_cells(scope), self.values)
+        if not ids:
+            self.message.emit(self.tr("本行（列）没有待填的单元格"))
+            return False
+        ok = self._apply(self.ws.mark_not_stated, self.report_id, ids)
+        if ok:
+            self.message.emit(self.tr("已将 %1 个单元格标为未填报").replace("%1", str(len(ids))))
         return ok
 
     def step_table(self, step: int) -> None:

@@ -3,11 +3,12 @@ their wordings (rule, subject, result, formula with its mark) and column widths.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -53,9 +54,50 @@ def result_text(check: CheckRow) -> str:
     return term(vocab.CHECK_STATUSES.get(check.status, check.status))
 
 
+_N = cast(Callable[[str, str], str], QT_TRANSLATE_NOOP)
+# The words core writes into a formula (core.checks), longest first: each shown in the interface's
+# language (“Formula” context of the translations); the numbers and signs stay as they are.
+FORMULA_WORDS = (
+    _N("Formula", "有空白或不适用单元格，无法核对"),
+    _N("Formula", "有空白单元格，无法核对"),
+    _N("Formula", "个数值均为非负，件数均为整数"),
+    _N("Formula", "个单元格未读出"),
+    _N("Formula", "各种读法均不符"),
+    _N("Formula", "予以公开+部分公开"),
+    _N("Formula", "新收+上年结转"),
+    _N("Formula", "上年结转下年度"),
+    _N("Formula", "本年上年结转"),
+    _N("Formula", "表格单元格"),
+    _N("Formula", "无法核对"),
+    _N("Formula", "不是整数"),
+    _N("Formula", "未读出"),
+    _N("Formula", "表格为"),
+    _N("Formula", "单元格"),
+    _N("Formula", "表格"),
+    _N("Formula", "正文"),
+    _N("Formula", "新收"),
+    _N("Formula", "上年"),
+    _N("Formula", "空"),
+)
+_ASCII_MARKS = str.maketrans({"（": " (", "）": ")", "，": ", ", "；": "; ", "：": ": "})
+
+
+def formula_words(text: str) -> str:
+    """``text`` (a formula as core wrote it) in the interface's language: Chinese as it is, else each
+    word of ``FORMULA_WORDS`` translated and the full-width marks made ASCII."""
+    changed = False
+    for w in FORMULA_WORDS:
+        if w in text:
+            t = QCoreApplication.translate("Formula", w)
+            if t != w:
+                text = text.replace(w, t)
+                changed = True
+    return " ".join(text.translate(_ASCII_MARKS).split()) if changed else text
+
+
 def formula_text(check: CheckRow) -> str:
     """The formula with values and a mark: '3001+53+0+0+61+4 = 3119 ✓', '10+1+0+0 = 11 ≠ 0 ✗'."""
-    f = str(check.formula)
+    f = formula_words(str(check.formula))
     if check.status == "fail" and not f.endswith("✗"):
         return f + " ✗"
     if check.status == "pass" and not f.endswith("✓"):
@@ -150,7 +192,9 @@ def setup_columns(view: QTableView) -> None:
     """Result, subject and formula widths for a view over a ``ChecksModel``; compact rows."""
     h = view.horizontalHeader()
     h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setColumnWidth(0, 64)
+    # the result column holds its longest wording in the interface's language (Not checkable …)
+    words = [term(w) for w in (*vocab.CHECK_STATUSES.values(), vocab.ACCEPTED)]
+    view.setColumnWidth(0, max(64, *(view.fontMetrics().horizontalAdvance(w) + 14 for w in words)))
     view.setColumnWidth(1, 150)
     view.setColumnWidth(2, 330)
     h.setStretchLastSection(True)

@@ -111,6 +111,11 @@ class DocumentPane(QWidget):
     def view(self) -> TextView | object:
         return self.pdf.pages if self.is_pdf else self.text
 
+    def frame_source(self, start: int, end: int) -> None:
+        """Frame a table cell's source (``start``–``end`` in the text; its row's region for a cell not
+        read) in the view shown, scrolled into view — the keyboard stays where it is."""
+        (self.pdf.pages if self.is_pdf else self.text).frame_range(start, end)
+
     def focus_view(self) -> None:
         (self.pdf.pages if self.is_pdf else self.text).setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -108,6 +108,7 @@ class PdfPages(QWidget):
         self._flash_timer.setInterval(120)
         self._flash_timer.timeout.connect(self._flash_step)
         self._sel: tuple[int, int] | None = None
+        self._framed: tuple[int, int] | None = None  # the source of the table cell the cursor is on
         self._kb = KeyboardSelection()
         self._drag_from: int | None = None
         self._pool = QThreadPool(self)
@@ -235,6 +236,22 @@ class PdfPages(QWidget):
             self._ensure_visible(rects[0][1])
         self.update()
 
+    def frame_range(self, start: int, end: int) -> None:
+        """Frame the text ``start``–``end`` (a table cell's source, or its row's) and scroll it into
+        view."""
+        self._framed = (start, end)
+        rects = self.range_rects(start, end)
+        if rects:
+            top = min(r.top() for _p, r in rects)
+            bottom = max(r.bottom() for _p, r in rects)
+            left = min(r.left() for _p, r in rects)
+            right = max(r.right() for _p, r in rects)
+            self._ensure_visible(QRectF(left, top, right - left, bottom - top))
+        self.update()
+
+    def framed(self) -> tuple[int, int] | None:
+        return self._framed
+
     def _ensure_visible(self, r: QRectF) -> None:
         sa = self._scroll_area()
         if sa is not None:
@@ -337,6 +354,11 @@ class PdfPages(QWidget):
             sel.setAlpha(70)
             for _page, r in self.range_rects(*self._sel):
                 p.fillRect(r, sel)
+        if self._framed is not None:
+            p.setPen(QPen(QColor("#1677ff"), 2.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for _page, r in self.range_rects(*self._framed):
+                p.drawRect(r.adjusted(-3, -3, 3, 3))
         if self._current is not None:
             on = self._flash % 2 == 1
             p.setPen(QPen(QColor("#fa8c16" if on else "#d4380d"), 3 if on else 2))

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -135,6 +136,7 @@ class TextView(QTextEdit):
         self._flash_timer.setInterval(120)
         self._flash_timer.timeout.connect(self._flash_step)
         self._find: tuple[int, int] | None = None
+        self._framed: tuple[int, int] | None = None  # the source of the table cell the cursor is on
         self._text = ""  # the text shown, by code point (the offsets of the spans)
         self._kb = KeyboardSelection()
         f = QFont()
@@ -255,6 +257,14 @@ class TextView(QTextEdit):
             sb.setValue(sb.value() + rect.center().y() - vp.height() // 2)
         self._update_extra()
 
+    def frame_range(self, start: int, end: int) -> None:
+        """Frame the text ``start``–``end`` (a table cell's source, or its row's), scrolled into view."""
+        self._framed = (start, end)
+        self.show_range(start, end, select=False)
+
+    def framed(self) -> tuple[int, int] | None:
+        return self._framed
+
     def _flash_step(self) -> None:
         self._flash -= 1
         if self._flash <= 0:
@@ -263,6 +273,18 @@ class TextView(QTextEdit):
 
     def _update_extra(self) -> None:
         extras = []
+        if self._framed is not None:
+            s, e = self.qt_range(*self._framed)
+            frame = QTextEdit.ExtraSelection()
+            cur = QTextCursor(self.document())
+            cur.setPosition(s)
+            cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            frame.cursor = cur
+            ff = QTextCharFormat()
+            ff.setBackground(QColor("#bae0ff"))
+            ff.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#1677ff"), 2))
+            frame.format = ff
+            extras.append(frame)
         if self._current is not None and self._current in self._spans:
             sp = self._spans[self._current]
             s, e = self.qt_range(sp[1], sp[2])

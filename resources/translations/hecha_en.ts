@@ -3,32 +3,32 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../gui/widgets/checkrows.py" line="46" />
+        <location filename="../../gui/widgets/checkrows.py" line="47" />
         <source>全部数值</source>
         <translation>All values</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/checkrows.py" line="109" />
+        <location filename="../../gui/widgets/checkrows.py" line="151" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/checkrows.py" line="110" />
+        <location filename="../../gui/widgets/checkrows.py" line="152" />
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/checkrows.py" line="111" />
+        <location filename="../../gui/widgets/checkrows.py" line="153" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/checkrows.py" line="112" />
+        <location filename="../../gui/widgets/checkrows.py" line="154" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/checkrows.py" line="138" />
+        <location filename="../../gui/widgets/checkrows.py" line="180" />
         <source>接受理由：%1</source>
         <translation>Reason for accepting: %1</translation>
     </message>
@@ -157,7 +157,7 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
     <message>
         <location filename="../../gui/shell/dialogs.py" line="116" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
-        <translation>Imported %1 reports, skipped %2 (already in the workspace).</translation>
+        <translation>Imported %1 report(s), skipped %2 (already in the workspace).</translation>
     </message>
     <message>
         <location filename="../../gui/shell/dialogs.py" line="121" />
@@ -167,12 +167,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
     <message>
         <location filename="../../gui/shell/dialogs.py" line="124" />
         <source>%1 个文件无法导入：</source>
-        <translation>%1 files could not be imported:</translation>
+        <translation>%1 file(s) could not be imported:</translation>
     </message>
     <message>
         <location filename="../../gui/shell/dialogs.py" line="129" />
         <source>%1 份报告读取时有提示，请核对：</source>
-        <translation>%1 reports were read with warnings; please check:</translation>
+        <translation>%1 report(s) were read with warnings; please check:</translation>
     </message>
     <message>
         <location filename="../../gui/shell/dialogs.py" line="139" />
@@ -221,12 +221,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="132" />
+        <location filename="../../gui/widgets/docview.py" line="137" />
         <source>读取此报告时的提示：</source>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="210" />
+        <location filename="../../gui/widgets/docview.py" line="215" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -457,22 +457,32 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
         <translation>Sum of the parts against the stated total</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="188" />
+        <location filename="../../gui/tables/tableview.py" line="193" />
         <source>未读出</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="200" />
+        <location filename="../../gui/tables/tableview.py" line="195" />
+        <source>未填报</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="209" />
         <source>未读到</source>
         <translation>not read</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="202" />
+        <location filename="../../gui/tables/tableview.py" line="211" />
         <source>程序未能读出此单元格（不是报告中的空白），请对照原文填写</source>
         <translation>The program could not read this cell (it is not a blank of the report); type it from the original</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="204" />
+        <location filename="../../gui/tables/tableview.py" line="213" />
+        <source>报告未填报此项（不是0，也不是空白）</source>
+        <translation>The report does not state this (not 0, not a blank)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="215" />
         <source>（原文：%1）</source>
         <translation> (written: %1)</translation>
     </message>
@@ -509,155 +519,165 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="63" />
+        <location filename="../../gui/shell/mainwindow.py" line="65" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="236" />
+        <location filename="../../gui/shell/mainwindow.py" line="238" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="246" />
+        <location filename="../../gui/shell/mainwindow.py" line="248" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="265" />
+        <location filename="../../gui/shell/mainwindow.py" line="267" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="279" />
+        <location filename="../../gui/shell/mainwindow.py" line="281" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="291" />
+        <location filename="../../gui/shell/mainwindow.py" line="293" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="298" />
+        <location filename="../../gui/shell/mainwindow.py" line="300" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="304" />
+        <location filename="../../gui/shell/mainwindow.py" line="306" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="321" />
+        <location filename="../../gui/shell/mainwindow.py" line="327" />
+        <source>此报告已被复核人 %1 退回，理由：%2</source>
+        <translation>This report was returned by the second reviewer %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="341" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="322" />
+        <location filename="../../gui/shell/mainwindow.py" line="342" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="329" />
+        <location filename="../../gui/shell/mainwindow.py" line="349" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="329" />
+        <location filename="../../gui/shell/mainwindow.py" line="349" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="340" />
-        <location filename="../../gui/shell/mainwindow.py" line="389" />
+        <location filename="../../gui/shell/mainwindow.py" line="360" />
+        <location filename="../../gui/shell/mainwindow.py" line="409" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="353" />
+        <location filename="../../gui/shell/mainwindow.py" line="373" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="366" />
+        <location filename="../../gui/shell/mainwindow.py" line="386" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="372" />
-        <location filename="../../gui/shell/mainwindow.py" line="379" />
+        <location filename="../../gui/shell/mainwindow.py" line="392" />
+        <location filename="../../gui/shell/mainwindow.py" line="399" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="373" />
+        <location filename="../../gui/shell/mainwindow.py" line="393" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="404" />
+        <location filename="../../gui/shell/mainwindow.py" line="424" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="428" />
+        <location filename="../../gui/shell/mainwindow.py" line="448" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="429" />
+        <location filename="../../gui/shell/mainwindow.py" line="449" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="453" />
+        <location filename="../../gui/shell/mainwindow.py" line="473" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="638" />
+        <location filename="../../gui/shell/mainwindow.py" line="625" />
+        <source>已打开 %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="684" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="446" />
+        <location filename="../../gui/shell/mainwindow.py" line="466" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="456" />
+        <location filename="../../gui/shell/mainwindow.py" line="476" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="504" />
-        <location filename="../../gui/shell/mainwindow.py" line="506" />
+        <location filename="../../gui/shell/mainwindow.py" line="525" />
+        <location filename="../../gui/shell/mainwindow.py" line="527" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="555" />
+        <location filename="../../gui/shell/mainwindow.py" line="576" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="561" />
+        <location filename="../../gui/shell/mainwindow.py" line="582" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="575" />
+        <location filename="../../gui/shell/mainwindow.py" line="596" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="591" />
+        <location filename="../../gui/shell/mainwindow.py" line="637" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="591" />
+        <location filename="../../gui/shell/mainwindow.py" line="637" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -665,7 +685,7 @@ Review and accept that check first.</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="302" />
+        <location filename="../../gui/widgets/pdfview.py" line="319" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
@@ -681,17 +701,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="173" />
+        <location filename="../../gui/review/reportlist.py" line="175" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="210" />
+        <location filename="../../gui/review/reportlist.py" line="212" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="214" />
+        <location filename="../../gui/review/reportlist.py" line="216" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -718,157 +738,167 @@ Review and accept that check first.</translation>
         <source>复核人：%1</source>
         <translation>Second reviewer: %1</translation>
     </message>
+    <message>
+        <location filename="../../gui/review/reportlist.py" line="128" />
+        <source>退回理由：%1</source>
+        <translation>Returned because: %1</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review/review.py" line="129" />
+        <location filename="../../gui/review/review.py" line="130" />
         <source>报告签署后数据被改动，签署已失效；请运行 hecha verify 查看</source>
         <translation>The report's data changed after it was signed: the signature no longer holds; run hecha verify</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="135" />
+        <location filename="../../gui/review/review.py" line="136" />
         <source>锁定后检查结果有变化（已签署的检查未改动）：%1</source>
         <translation>Check results changed after the lock (the signed checks are kept): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="183" />
+        <location filename="../../gui/review/review.py" line="203" />
+        <source>已确认本段 %1 个数字</source>
+        <translation>Confirmed %1 figure(s) of this paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/review.py" line="227" />
         <source>本报告的数字已全部核对。按 N 转到下一份报告。</source>
         <translation>All figures of this report are checked. Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="192" />
-        <location filename="../../gui/review/review.py" line="352" />
+        <location filename="../../gui/review/review.py" line="236" />
+        <location filename="../../gui/review/review.py" line="396" />
         <source>未填写审核人姓名，操作未保存</source>
         <translation>No reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="210" />
+        <location filename="../../gui/review/review.py" line="254" />
         <source>已确认 %1</source>
         <translation>Confirmed %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="224" />
+        <location filename="../../gui/review/review.py" line="268" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="233" />
+        <location filename="../../gui/review/review.py" line="277" />
         <source>已否定 %1（不是数字）</source>
         <translation>Rejected %1 (not a figure)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="240" />
+        <location filename="../../gui/review/review.py" line="284" />
         <source>已更正为 %1</source>
         <translation>Corrected to %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="251" />
+        <location filename="../../gui/review/review.py" line="295" />
         <source>请先在报告中选中要补录的数字</source>
         <translation>Select the missed figure in the report first</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="264" />
+        <location filename="../../gui/review/review.py" line="308" />
         <source>选中的文字“%1”中没有数字</source>
         <translation>No number in the selected text “%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="273" />
+        <location filename="../../gui/review/review.py" line="317" />
         <source>已补录 %1</source>
         <translation>Added %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="285" />
+        <location filename="../../gui/review/review.py" line="329" />
         <source>撤销“已完成”</source>
         <translation>Undo “done”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="286" />
+        <location filename="../../gui/review/review.py" line="330" />
         <source>撤销“已完成”即重新打开报告，请说明原因（将记录在审核记录中）：</source>
         <translation>Undoing “done” reopens the report; give the reason (written into the review record):</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="295" />
+        <location filename="../../gui/review/review.py" line="339" />
         <source>没有可撤销的操作</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="296" />
+        <location filename="../../gui/review/review.py" line="340" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="310" />
+        <location filename="../../gui/review/review.py" line="354" />
         <source>没有可重做的操作</source>
         <translation>Nothing to redo</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="311" />
+        <location filename="../../gui/review/review.py" line="355" />
         <source>已重做</source>
         <translation>Redone</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="341" />
+        <location filename="../../gui/review/review.py" line="385" />
         <source>已将报告标记为“%1”。</source>
         <translation>Report marked “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="345" />
+        <location filename="../../gui/review/review.py" line="389" />
         <source>仍有 %1 个数字待核对。</source>
         <translation> %1 figures are still to check.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="346" />
+        <location filename="../../gui/review/review.py" line="390" />
         <source>按 N 转到下一份报告。</source>
         <translation> Press N for the next report.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="359" />
+        <location filename="../../gui/review/review.py" line="403" />
         <source>仍有未处理的项目</source>
         <translation>Items left open</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="362" />
+        <location filename="../../gui/review/review.py" line="406" />
         <source>如确需继续，请填写理由（将与未处理的数目一起印在核查单上）：</source>
         <translation>To go on anyway, give the reason (printed on the review record with what is left open):</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="393" />
+        <location filename="../../gui/review/review.py" line="437" />
         <source>重新打开报告</source>
         <translation>Reopen report</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="394" />
+        <location filename="../../gui/review/review.py" line="438" />
         <source>请说明重新打开“%1”的原因（将记录在审核记录中）：</source>
         <translation>Why reopen “%1”? (written into the review record)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="401" />
+        <location filename="../../gui/review/review.py" line="445" />
         <source>已重新打开报告，可以继续审核。</source>
         <translation>Report reopened; you can continue reviewing.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="423" />
+        <location filename="../../gui/review/review.py" line="467" />
         <source>未填写复核人姓名，操作未保存</source>
         <translation>No second reviewer name entered; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="429" />
+        <location filename="../../gui/review/review.py" line="473" />
         <source>退回报告</source>
         <translation>Return report</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="430" />
+        <location filename="../../gui/review/review.py" line="474" />
         <source>复核人 %1：请说明退回“%2”的原因（审核人将看到）：</source>
         <translation>Second reviewer %1: why return “%2”? (the reviewer will see it)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="451" />
+        <location filename="../../gui/review/review.py" line="495" />
         <source>复核人 %1 已复核通过，报告保持锁定。</source>
         <translation>Approved by second reviewer %1; the report stays locked.</translation>
     </message>
     <message>
-        <location filename="../../gui/review/review.py" line="453" />
+        <location filename="../../gui/review/review.py" line="497" />
         <source>复核人 %1 已退回报告，审核人可继续修改。</source>
         <translation>Returned by second reviewer %1; the reviewer can make changes again.</translation>
     </message>
@@ -879,6 +909,70 @@ Review and accept that check first.</translation>
         <location filename="../../gui/widgets/reviewkeys.py" line="26" />
         <source>补录为数字 (A)</source>
         <translation>Add as figure (A)</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../gui/review/search.py" line="19" />
+        <source>正文</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="20" />
+        <source>发布机关</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="21" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="22" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="23" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="24" />
+        <source>未通过的检查</source>
+        <translation>Failing check</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../gui/review/search.py" line="48" />
+        <source>在所有报告中查找</source>
+        <translation>Search all reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="52" />
+        <source>文字、发布机关、年度、状态或检查，回车查找</source>
+        <translation>Text, issuer, year, status or check; Enter searches</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="76" />
+        <source>找到 %1 处；↑↓ 选择，回车打开</source>
+        <translation>%1 found; ↑↓ to choose, Enter opens</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../gui/shell/settings.py" line="40" />
+        <source>核查工作区</source>
+        <translation>Hecha workspaces</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/settings.py" line="41" />
+        <source>我的工作区</source>
+        <translation>My workspace</translation>
     </message>
 </context>
 <context>
@@ -907,74 +1001,85 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="316" />
+        <location filename="../../gui/tables/tableview.py" line="339" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="317" />
+        <location filename="../../gui/tables/tableview.py" line="340" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="318" />
+        <location filename="../../gui/tables/tableview.py" line="341" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="368" />
+        <location filename="../../gui/tables/tableview.py" line="392" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="369" />
+        <location filename="../../gui/tables/tableview.py" line="393" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="370" />
+        <location filename="../../gui/tables/tableview.py" line="394" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="457" />
+        <location filename="../../gui/tables/tableview.py" line="481" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="461" />
+        <location filename="../../gui/tables/tableview.py" line="485" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="465" />
+        <location filename="../../gui/tables/tableview.py" line="489" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="514" />
+        <location filename="../../gui/tables/tableview.py" line="563" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="569" />
+        <location filename="../../gui/tables/tableview.py" line="618" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="576" />
+        <location filename="../../gui/tables/tableview.py" line="625" />
+        <location filename="../../gui/tables/tableview.py" line="649" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="583" />
+        <location filename="../../gui/tables/tableview.py" line="632" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="587" />
+        <location filename="../../gui/tables/tableview.py" line="636" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="653" />
+        <source>本行（列）没有待填的单元格</source>
+        <translation>No cell of this row (column) is left to fill</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tables/tableview.py" line="657" />
+        <source>已将 %1 个单元格标为未填报</source>
+        <translation>Marked %1 cell(s) not stated</translation>
     </message>
 </context>
 <context>
@@ -1013,29 +1118,29 @@ Review and accept that check first.</translation>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="239" />
+        <location filename="../../gui/shell/workbench.py" line="249" />
         <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="344" />
+        <location filename="../../gui/shell/workbench.py" line="354" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="347" />
+        <location filename="../../gui/shell/workbench.py" line="357" />
         <source>选择问题清单写到的文件夹</source>
         <translation>Choose the folder for the problem lists</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="362" />
+        <location filename="../../gui/shell/workbench.py" line="372" />
         <source>已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx</source>
         <translation>Wrote %1 problems: a DOCX per issuer, and 问题清单.xlsx over all reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="382" />
+        <location filename="../../gui/shell/workbench.py" line="392" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>确认本段的数字（文中框出的一段）</source><translation>Confirm the figures of this paragraph (framed in the report)</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>本格标为未填报</source><translation>Mark this cell not stated</translation></message><message><source>本行待填的单元格标为未填报</source><translation>Mark this row's cells to fill not stated</translation></message><message><source>本列待填的单元格标为未填报</source><translation>Mark this column's cells to fill not stated</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>在所有报告中查找…</source><translation>Search all reports…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>未填报</source><translation>Not stated</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context><context><name>Formula</name><message><source>有空白或不适用单元格，无法核对</source><translation>a cell is blank or not applicable: not checkable</translation></message><message><source>有空白单元格，无法核对</source><translation>a cell is blank: not checkable</translation></message><message><source>个数值均为非负，件数均为整数</source><translation> values, none negative, every count whole</translation></message><message><source>个单元格未读出</source><translation> cell(s) not read</translation></message><message><source>各种读法均不符</source><translation>no reading agrees</translation></message><message><source>予以公开+部分公开</source><translation>disclosed+partly disclosed</translation></message><message><source>新收+上年结转</source><translation>new+carried in</translation></message><message><source>上年结转下年度</source><translation>last year's carried out</translation></message><message><source>本年上年结转</source><translation>this year's carried in</translation></message><message><source>表格单元格</source><translation>Table cell</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>不是整数</source><translation>is not a whole number</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>表格为</source><translation>table is</translation></message><message><source>单元格</source><translation>cell </translation></message><message><source>表格</source><translation>Table</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>新收</source><translation>new</translation></message><message><source>上年</source><translation>Last year</translation></message><message><source>空</source><translation>blank</translation></message></context></TS>

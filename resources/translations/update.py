@@ -44,12 +44,12 @@ EN = {
     "正在导入报告…": "Importing reports…",
     "取消": "Cancel",
     "导入": "Import",
-    "已导入 %1 份报告，跳过 %2 份（已在工作区中）。": "Imported %1 reports, skipped %2 (already in the workspace).",
+    "已导入 %1 份报告，跳过 %2 份（已在工作区中）。": "Imported %1 report(s), skipped %2 (already in the workspace).",
     "导入已取消。": "Import cancelled.",
-    "%1 份报告读取时有提示，请核对：": "%1 reports were read with warnings; please check:",
+    "%1 份报告读取时有提示，请核对：": "%1 report(s) were read with warnings; please check:",
     "读取此报告时的提示：": "Warnings while reading this report:",
     "读取时有 %1 条提示，请打开报告查看": "%1 warnings while reading; open the report to see them",
-    "%1 个文件无法导入：": "%1 files could not be imported:",
+    "%1 个文件无法导入：": "%1 file(s) could not be imported:",
     "导入结果": "Import result",
     "未找到": "Not found",
     "数值": "Value",
@@ -308,6 +308,42 @@ EN = {
     "复制详情": "Copy details",
     "程序出错": "Unexpected error",
     "程序遇到意外错误（%1），刚才的操作可能没有完成。详情已写入日志。": "The program met an unexpected error (%1); the last action may not have completed. The details are in the log.",
+    "未填报": "Not stated",
+    "报告未填报此项（不是0，也不是空白）": "The report does not state this (not 0, not a blank)",
+    "本行（列）没有待填的单元格": "No cell of this row (column) is left to fill",
+    "已将 %1 个单元格标为未填报": "Marked %1 cell(s) not stated",
+    "本格标为未填报": "Mark this cell not stated",
+    "本行待填的单元格标为未填报": "Mark this row's cells to fill not stated",
+    "本列待填的单元格标为未填报": "Mark this column's cells to fill not stated",
+    "已确认本段 %1 个数字": "Confirmed %1 figure(s) of this paragraph",
+    "确认本段的数字（文中框出的一段）": "Confirm the figures of this paragraph (framed in the report)",
+    "退回理由：%1": "Returned because: %1",
+    "此报告已被复核人 %1 退回，理由：%2": "This report was returned by the second reviewer %1: %2",
+    "在所有报告中查找": "Search all reports",
+    "在所有报告中查找…": "Search all reports…",
+    "文字、发布机关、年度、状态或检查，回车查找": "Text, issuer, year, status or check; Enter searches",
+    "找到 %1 处；↑↓ 选择，回车打开": "%1 found; ↑↓ to choose, Enter opens",
+    "发布机关": "Issuer",
+    "年度": "Year",
+    "文件": "File",
+    "未通过的检查": "Failing check",
+    "已打开 %1": "Opened %1",
+    "有空白或不适用单元格，无法核对": "a cell is blank or not applicable: not checkable",
+    "有空白单元格，无法核对": "a cell is blank: not checkable",
+    "个数值均为非负，件数均为整数": " values, none negative, every count whole",
+    "个单元格未读出": " cell(s) not read",
+    "各种读法均不符": "no reading agrees",
+    "予以公开+部分公开": "disclosed+partly disclosed",
+    "新收+上年结转": "new+carried in",
+    "上年结转下年度": "last year's carried out",
+    "本年上年结转": "this year's carried in",
+    "不是整数": "is not a whole number",
+    "表格为": "table is",
+    "单元格": "cell ",
+    "新收": "new",
+    "空": "blank",
+    "核查工作区": "Hecha workspaces",
+    "我的工作区": "My workspace",
 }
 
 
@@ -330,6 +366,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from core import vocab
     from gui.shell.actions import MENU_TITLES, SCOPE_NAMES, SPECS
+    from gui.widgets.checkrows import FORMULA_WORDS
 
     sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
     # -no-obsolete: a text no longer in the sources (or filed under another context) leaves the catalogue
@@ -338,6 +375,7 @@ def main() -> int:
     root = tree.getroot()
     _add(root, "Actions", [s.text for s in SPECS] + list(MENU_TITLES.values()) + list(SCOPE_NAMES.values()))
     _add(root, "Vocab", list(vocab.wordings()))
+    _add(root, "Formula", list(FORMULA_WORDS))
     missing = []
     for m in root.iter("message"):
         src = m.findtext("source") or ""

@@ -44,7 +44,7 @@ def test_every_ui_string_is_translated_in_its_context(tmp_path: Path) -> None:
     assert [key for key in found if not have.get(key)] == []
     # every module of the window was read, in whatever folder it lives: each context of the catalogue
     # (but those filled from data or from Qt) comes from the sources
-    from_data = {"Actions", "Vocab", "QPlatformTheme"}
+    from_data = {"Actions", "Vocab", "Formula", "QPlatformTheme"}
     assert {ctx for ctx, _ in have} - from_data <= {ctx for ctx, _ in found}
 
 
