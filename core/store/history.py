@@ -14,7 +14,7 @@ from typing import Any
 
 from core import messages, vocab
 from core.errors import StoreError
-from core.store import checking, ledger, lock
+from core.store import checking, ledger, lock, summary
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
 
@@ -83,6 +83,7 @@ def change(
     whether the re-run checks (or an acceptance) differ from the stored ones, so a view re-reads only that."""
     keys = [k for k in before if before[k] != after.get(k)]
     checks_changed = checking.rerun(conn, report_id)
+    summary.refresh(conn, report_id)  # the report list's counts, in the same transaction
     return Change(
         report_id=report_id,
         figure_ids=tuple(int(k[7:]) for k in keys if k.startswith("figure:")),
