@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,12 +48,13 @@ def _full_scans(conn: sqlite3.Connection, sql: str) -> list[str]:
     return out
 
 
-@pytest.fixture()
-def many(tmp_path: Path) -> Workspace:
+@pytest.fixture
+def many(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(tmp_path / "w.sqlite", reviewer="张三")
     for k in range(30):
         ws.add_report(extraction(issuer=f"第{k % 10}区人民政府", year=2021 + k // 10, salt=str(k)))
-    return ws
+    yield ws
+    ws.close()
 
 
 def test_every_lookup_a_review_step_makes_goes_through_an_index(many: Workspace) -> None:
