@@ -73,6 +73,18 @@ class Task(QObject):
         (pool or QThreadPool.globalInstance()).start(r)
 
 
+def check_workspace(
+    workspace_path: str, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> None:
+    """Read the whole workspace file for damage (SQLite's quick_check) on a connection of its own:
+    the window opens a workspace without it and runs this in the background. Raises ``StoreError``."""
+    from pathlib import Path
+
+    from core.store import db
+
+    db.check_path(Path(workspace_path))
+
+
 def import_into(
     workspace_path: str,
     reviewer: str,

@@ -15,7 +15,10 @@ from store_helpers import extraction
 from core.store import Workspace, db, summary
 
 # Tables that grow with the workspace: a full scan of one is a keystroke that grows with it.
-_BIG = ("reports", "figures", "indicator_values", "checks", "accepted_checks", "originals", "report_summary")
+_BIG = (
+    "reports", "figures", "indicator_values", "checks", "accepted_checks", "originals", "report_summary",
+    "review_events",
+)  # fmt: skip
 
 
 def _statements(ws: Workspace, step: object) -> list[str]:
@@ -71,6 +74,7 @@ def test_every_lookup_a_review_step_makes_goes_through_an_index(many: Workspace)
         lambda: ws.redo(rid),
         lambda: ws.can_undo(rid),
         lambda: ws.report(rid),  # the report list's one row
+        lambda: ws.signers([rid]),
         lambda: ws.figures(rid),
         lambda: ws.indicators(rid),
         lambda: ws.checks(rid),
