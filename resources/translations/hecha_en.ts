@@ -509,155 +509,160 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="63" />
+        <location filename="../../gui/shell/mainwindow.py" line="64" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="236" />
+        <location filename="../../gui/shell/mainwindow.py" line="237" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="246" />
+        <location filename="../../gui/shell/mainwindow.py" line="247" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="265" />
+        <location filename="../../gui/shell/mainwindow.py" line="266" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="279" />
+        <location filename="../../gui/shell/mainwindow.py" line="280" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="291" />
+        <location filename="../../gui/shell/mainwindow.py" line="292" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="298" />
+        <location filename="../../gui/shell/mainwindow.py" line="305" />
+        <source>工作区文件已损坏</source>
+        <translation>The workspace file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="314" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="304" />
+        <location filename="../../gui/shell/mainwindow.py" line="320" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="321" />
+        <location filename="../../gui/shell/mainwindow.py" line="337" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="322" />
+        <location filename="../../gui/shell/mainwindow.py" line="338" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="329" />
+        <location filename="../../gui/shell/mainwindow.py" line="345" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="329" />
+        <location filename="../../gui/shell/mainwindow.py" line="345" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="340" />
-        <location filename="../../gui/shell/mainwindow.py" line="389" />
+        <location filename="../../gui/shell/mainwindow.py" line="357" />
+        <location filename="../../gui/shell/mainwindow.py" line="406" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="353" />
+        <location filename="../../gui/shell/mainwindow.py" line="370" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="366" />
+        <location filename="../../gui/shell/mainwindow.py" line="383" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="372" />
-        <location filename="../../gui/shell/mainwindow.py" line="379" />
+        <location filename="../../gui/shell/mainwindow.py" line="389" />
+        <location filename="../../gui/shell/mainwindow.py" line="396" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="373" />
+        <location filename="../../gui/shell/mainwindow.py" line="390" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="404" />
+        <location filename="../../gui/shell/mainwindow.py" line="421" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="428" />
+        <location filename="../../gui/shell/mainwindow.py" line="445" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="429" />
+        <location filename="../../gui/shell/mainwindow.py" line="446" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="453" />
+        <location filename="../../gui/shell/mainwindow.py" line="470" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="638" />
+        <location filename="../../gui/shell/mainwindow.py" line="655" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="446" />
+        <location filename="../../gui/shell/mainwindow.py" line="463" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="456" />
+        <location filename="../../gui/shell/mainwindow.py" line="473" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="504" />
-        <location filename="../../gui/shell/mainwindow.py" line="506" />
+        <location filename="../../gui/shell/mainwindow.py" line="521" />
+        <location filename="../../gui/shell/mainwindow.py" line="523" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="555" />
+        <location filename="../../gui/shell/mainwindow.py" line="572" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="561" />
+        <location filename="../../gui/shell/mainwindow.py" line="578" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="575" />
+        <location filename="../../gui/shell/mainwindow.py" line="592" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="591" />
+        <location filename="../../gui/shell/mainwindow.py" line="608" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="591" />
+        <location filename="../../gui/shell/mainwindow.py" line="608" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -681,17 +686,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="173" />
+        <location filename="../../gui/review/reportlist.py" line="175" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="210" />
+        <location filename="../../gui/review/reportlist.py" line="218" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="214" />
+        <location filename="../../gui/review/reportlist.py" line="222" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -699,22 +704,22 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="88" />
+        <location filename="../../gui/review/reportlist.py" line="90" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="100" />
+        <location filename="../../gui/review/reportlist.py" line="102" />
         <source>读取时有 %1 条提示，请打开报告查看</source>
         <translation>%1 warnings while reading; open the report to see them</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="124" />
+        <location filename="../../gui/review/reportlist.py" line="126" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="126" />
+        <location filename="../../gui/review/reportlist.py" line="128" />
         <source>复核人：%1</source>
         <translation>Second reviewer: %1</translation>
     </message>
@@ -907,72 +912,72 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="316" />
+        <location filename="../../gui/tables/tableview.py" line="320" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="317" />
+        <location filename="../../gui/tables/tableview.py" line="321" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="318" />
+        <location filename="../../gui/tables/tableview.py" line="322" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="368" />
+        <location filename="../../gui/tables/tableview.py" line="379" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="369" />
+        <location filename="../../gui/tables/tableview.py" line="380" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="370" />
+        <location filename="../../gui/tables/tableview.py" line="381" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="457" />
+        <location filename="../../gui/tables/tableview.py" line="468" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="461" />
+        <location filename="../../gui/tables/tableview.py" line="472" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="465" />
+        <location filename="../../gui/tables/tableview.py" line="476" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="514" />
+        <location filename="../../gui/tables/tableview.py" line="525" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="569" />
+        <location filename="../../gui/tables/tableview.py" line="580" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="576" />
+        <location filename="../../gui/tables/tableview.py" line="587" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="583" />
+        <location filename="../../gui/tables/tableview.py" line="594" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="587" />
+        <location filename="../../gui/tables/tableview.py" line="598" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
