@@ -202,7 +202,11 @@ REVIEW_EVENTS = Table(  # append-only: rows are added, and only ``undone`` ever 
         ForeignKey("report_id", "reports", cascade=False),  # the audit trail outlives nothing silently
         ForeignKey("undoes", "review_events", cascade=False),
     ),
-    indexes=(Index("review_events_report", ("report_id", "id")),),
+    indexes=(
+        Index("review_events_report", ("report_id", "id")),
+        # the report list's signers: the sign-off steps alone, not every review step ever made (v4)
+        Index("review_events_action", ("action", "id")),
+    ),
     autoincrement=True,
 )
 

@@ -86,11 +86,13 @@ def _to_version_4(conn: sqlite3.Connection) -> None:
     """Version 4, a workspace of ten thousand reports: each report's counts for the report list are
     kept in ``report_summary`` (core/store/summary.py) instead of counted over every figure and check
     at each opening and filter; indicator values are indexed by figure, the lookup each review step on
-    a figure makes."""
+    a figure makes, and review events by action, so the report list finds the sign-off steps without
+    reading every review step ever made."""
     from core.store import summary
 
     _create(database(conn), columns.REPORT_SUMMARY)
     conn.execute("CREATE INDEX IF NOT EXISTS indicator_values_figure ON indicator_values (figure_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS review_events_action ON review_events (action, id)")
     summary.rebuild(conn)
 
 

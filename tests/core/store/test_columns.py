@@ -189,6 +189,7 @@ def _make_version_3(p: Path) -> None:
     conn = sqlite3.connect(p)
     conn.execute("DROP TABLE report_summary")
     conn.execute("DROP INDEX indicator_values_figure")
+    conn.execute("DROP INDEX review_events_action")
     conn.execute("UPDATE schema_version SET version = 3")
     conn.commit()
     conn.close()

@@ -191,3 +191,14 @@ def test_opening_for_the_window_does_not_read_the_whole_file(tmp_path: Path) -> 
     ws.close()
     with pytest.raises(Exception, match="已损坏"):
         Workspace.open(p)
+
+
+def test_the_report_lists_signers_read_only_the_sign_off_steps(many: Workspace) -> None:
+    ws = many
+    rid = ws.reports()[0].id
+    for f in ws.figures(rid):
+        ws.confirm(f.id)
+    ws.set_report_status(rid, "done", override="抽查")
+    scans = [s for sql in _statements(ws, ws.signers) for s in _full_scans(ws._conn, sql)]
+    assert scans == [], scans
+    assert ws.signers()[rid].reviewer == "张三"
