@@ -202,3 +202,23 @@ def test_the_report_lists_signers_read_only_the_sign_off_steps(many: Workspace) 
     scans = [s for sql in _statements(ws, ws.signers) for s in _full_scans(ws._conn, sql)]
     assert scans == [], scans
     assert ws.signers()[rid].reviewer == "张三"
+
+
+def test_the_digest_read_from_the_columns_is_the_digest_of_the_state_rows(many: Workspace) -> None:
+    """The quick digest (import's seal, 已完成) is the digest ``verify`` replays against."""
+    from core.store import ledger
+
+    ws = many
+    rid = ws.reports()[7].id
+    figs = ws.figures(rid)
+    ws.correct(figs[0].id, Decimal("7.5"))
+    ws.reject(figs[1].id)
+    ws.set_indicator_value(rid, "t3.new.natural", None, kind="empty")
+    ws.accept_check(rid, ws.checks(rid)[0].rule, ws.checks(rid)[0].subject, "原表如此")
+    c = ws._conn
+    assert ledger.digest(c, rid) == ledger.digest_of(ledger.state_rows(c, rid), ledger.check_rows(c, rid))
+    for r in ws.reports():
+        sealed = c.execute("SELECT sealed FROM reports WHERE id = ?", (r.id,)).fetchone()[0]
+        if r.id != rid:
+            assert sealed == ledger.digest_of(ledger.state_rows(c, r.id))
+    assert ws.verify().ok
