@@ -176,6 +176,10 @@ class ReportList(QWidget):
         for st in REPORT_STATUSES:
             self.status.addItem(report_status_name(st), st)
         for cb in (self.issuer, self.year, self.status):
+            # sized by a fixed number of characters, not by measuring every choice (a city's archive
+            # lists thousands of issuers) when the window is first shown
+            cb.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            cb.setMinimumContentsLength(6)
             cb.currentIndexChanged.connect(self._filters_changed)
             cb.activated.connect(self._filter_activated)
         self.view = QListView()
