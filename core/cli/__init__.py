@@ -12,11 +12,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from core import documents, pipeline, vocab
 from core.errors import HechaError
-from core.model import Extraction
+
+if TYPE_CHECKING:
+    from core.model import Extraction
+
+# The readers and the analysis (half a second of imports) are loaded by the commands that use them,
+# so ``hecha --help`` and the workspace commands start at once.
 
 COMMANDS = ("text", "extract", "import", "export", "problems", "verify", "reopen", "approve", "return")
 
@@ -41,6 +45,8 @@ def _head(ex: Extraction) -> dict[str, Any]:
 
 
 def _tail(ex: Extraction) -> dict[str, Any]:
+    from core import vocab
+
     return {
         "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
         "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
@@ -73,6 +79,8 @@ def _write_json(out: IO[str], ex: Extraction) -> None:
 
 def cmd_text(args: argparse.Namespace) -> int:
     try:
+        from core import documents
+
         doc = documents.load(args.file)
     except HechaError as e:
         _err(str(e))
@@ -84,6 +92,8 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from core import pipeline, vocab
+
     previous = None
     if args.previous:
         try:
@@ -123,6 +133,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _stream_json(paths: list[str], previous: Extraction | None) -> int:
     """``--json``: each report's object written as soon as it is analysed, then let go of (one object
     for one file, else a list of those that could be read)."""
+    from core import pipeline
+
     out = sys.stdout
     single = len(paths) == 1
     status = 0

@@ -10,7 +10,7 @@ from typing import Any
 from core import vocab
 from core.checks import run
 from core.model import CheckResult, IndicatorValue
-from core.store import codec, ledger, queries
+from core.store import codec, ledger, queries, summary
 from core.store.columns import CHECKS, FIGURES
 
 _CHECK_COLS = tuple(c for c in CHECKS.names if c != "id")
@@ -124,5 +124,5 @@ def recheck_neighbours(conn: sqlite3.Connection, report_id: int, key: str, year:
         return
     for y, target in ((year - 1, report_id), (year + 1, None)):
         other = queries.report_of_year(conn, key, y)
-        if other is not None:
-            rerun(conn, target if target is not None else other)
+        if other is not None and rerun(conn, target if target is not None else other):
+            summary.refresh(conn, target if target is not None else other)

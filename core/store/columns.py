@@ -150,6 +150,8 @@ INDICATOR_VALUES = Table(
     ),
     pk=("report_id", "indicator"),
     foreign_keys=(ForeignKey("report_id", "reports"),),
+    # a review step on a figure finds the indicator value it fills by figure id (version 4)
+    indexes=(Index("indicator_values_figure", ("figure_id",)),),
 )
 
 CHECKS = Table(
@@ -200,7 +202,11 @@ REVIEW_EVENTS = Table(  # append-only: rows are added, and only ``undone`` ever 
         ForeignKey("report_id", "reports", cascade=False),  # the audit trail outlives nothing silently
         ForeignKey("undoes", "review_events", cascade=False),
     ),
-    indexes=(Index("review_events_report", ("report_id", "id")),),
+    indexes=(
+        Index("review_events_report", ("report_id", "id")),
+        # the report list's signers: the sign-off steps alone, not every review step ever made (v4)
+        Index("review_events_action", ("action", "id")),
+    ),
     autoincrement=True,
 )
 
@@ -217,6 +223,19 @@ WORKSPACE_EVENTS = Table(  # the reviewers' names as they were set: append-only,
     ),
     pk=("id",),
     autoincrement=True,
+)
+
+REPORT_SUMMARY = Table(  # the report list's counts, derived and kept per report (core/store/summary.py, v4)
+    "report_summary",
+    (
+        _c("report_id", int),
+        _c("n_figures", int, True, 0),
+        _c("n_pending", int, True, 0),
+        _c("n_failed", int, True, 0),
+        _c("n_warnings", int, True, 0),
+    ),
+    pk=("report_id",),
+    foreign_keys=(ForeignKey("report_id", "reports"),),
 )
 
 LEDGER = Table(  # each hash chain's head and length, checked at every open (v3)
@@ -236,4 +255,5 @@ TABLES = (
     REVIEW_EVENTS,
     WORKSPACE_EVENTS,
     LEDGER,
+    REPORT_SUMMARY,
 )

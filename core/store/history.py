@@ -14,7 +14,7 @@ from typing import Any
 
 from core import messages, vocab
 from core.errors import StoreError
-from core.store import checking, ledger, lock
+from core.store import checking, ledger, lock, summary
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
 
@@ -81,6 +81,7 @@ def change(
     whether the re-run checks (or an acceptance) differ from the stored ones, so a view re-reads only that."""
     keys = [k for k in before if before[k] != after.get(k)]
     checks_changed = checking.rerun(conn, report_id)
+    summary.refresh(conn, report_id)  # the report list's counts, in the same transaction
     return Change(
         report_id=report_id,
         figure_ids=tuple(int(k[7:]) for k in keys if k.startswith("figure:")),
@@ -95,23 +96,31 @@ def change(
 # given, the report in view), never another reviewer's action in another report. A workspace opened
 # without a reviewer name (one person, scripts) undoes the latest action of anyone. Undo never crosses a
 # sign-off step and never reverts what someone did later to the same item (``guard``).
-_MINE = "(? = '' OR person(e.reviewer) = person(?)) AND (? IS NULL OR e.report_id = ?)"
+def _mine(reviewer: str, report_id: int | None) -> tuple[str, tuple[object, ...]]:
+    """The condition on ``review_events e`` for this reviewer's events (in ``report_id`` when given:
+    then written so that the index of events by report finds them, not a pass over the whole log)."""
+    who = "(? = '' OR person(e.reviewer) = person(?))"
+    if report_id is None:
+        return who, (reviewer, reviewer)
+    return f"e.report_id = ? AND {who}", (report_id, reviewer, reviewer)
 
 
 def undo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None = None) -> int | None:
+    mine, params = _mine(reviewer, report_id)
     r = conn.execute(
-        f"SELECT e.id FROM review_events e WHERE {_MINE} AND e.undone = 0 "
+        f"SELECT e.id FROM review_events e WHERE {mine} AND e.undone = 0 "
         "AND e.action NOT IN ('undo', 'redo', 'check_changed') ORDER BY e.id DESC LIMIT 1",
-        (reviewer, reviewer, report_id, report_id),
+        params,
     ).fetchone()
     return int(r[0]) if r else None
 
 
 def redo_target(conn: sqlite3.Connection, reviewer: str, report_id: int | None = None) -> int | None:
+    mine, params = _mine(reviewer, report_id)
     for action, target, undone in conn.execute(
         "SELECT e.action, e.undoes, t.undone FROM review_events e LEFT JOIN review_events t "
-        f"ON t.id = e.undoes WHERE {_MINE} AND e.action != 'check_changed' ORDER BY e.id DESC",
-        (reviewer, reviewer, report_id, report_id),
+        f"ON t.id = e.undoes WHERE {mine} AND e.action != 'check_changed' ORDER BY e.id DESC",
+        params,
     ):
         if action not in ("undo", "redo"):
             return None

@@ -171,15 +171,41 @@ def check_rows(conn: sqlite3.Connection, report_id: int) -> list[tuple[Any, ...]
     ).fetchall()
 
 
+def _digest_now(conn: sqlite3.Connection, report_id: int, with_checks: bool) -> str:
+    """``digest_of(state_rows(...), ...)`` read straight from the columns the digest covers, in its
+    order: the same digest without building a row dict per figure (a report stored at import is
+    sealed in a fraction of the time)."""
+    figs = conn.execute(
+        f"SELECT {FIGURES.column_list(_FIG)} FROM figures WHERE report_id = ? ORDER BY id", (report_id,)
+    ).fetchall()
+    inds = sorted(
+        conn.execute(
+            f"SELECT {INDICATOR_VALUES.column_list(_IND)} FROM indicator_values WHERE report_id = ?",
+            (report_id,),
+        ).fetchall()
+    )
+    acc = sorted(
+        (f"{rule}\t{subject}", reason)
+        for rule, subject, reason in conn.execute(
+            "SELECT rule, subject, reason FROM accepted_checks WHERE report_id = ?", (report_id,)
+        )
+    )
+    body: list[Any] = [figs, inds, acc]
+    if with_checks:
+        body.append(sorted(check_rows(conn, report_id)))
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def digest(conn: sqlite3.Connection, report_id: int) -> str:
     """The digest of the report's decided state now: what 已完成 and 复核通过 are bound to."""
-    return digest_of(state_rows(conn, report_id), check_rows(conn, report_id))
+    return _digest_now(conn, report_id, with_checks=True)
 
 
 def seal(conn: sqlite3.Connection, report_id: int) -> None:
     """Store the digest of the report as imported (its checks aside)."""
     conn.execute(
-        "UPDATE reports SET sealed = ? WHERE id = ?", (digest_of(state_rows(conn, report_id)), report_id)
+        "UPDATE reports SET sealed = ? WHERE id = ?", (_digest_now(conn, report_id, False), report_id)
     )
 
 

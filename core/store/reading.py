@@ -13,7 +13,14 @@ from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportName, ReportRow
 from core.store.session import Session
 
+# The report list reads each report's counts from ``report_summary`` (core/store/summary.py), kept
+# as the review happens; a version-3 file opened read-only has none, and is counted as before.
 _REPORT_SQL = """
+    SELECT r.id, r.path, r.sha256, r.format, r.title, r.issuer, r.year, r.status, r.imported_at,
+      coalesce(s.n_figures, 0) AS n_figures, coalesce(s.n_pending, 0) AS n_pending,
+      coalesce(s.n_failed, 0) AS n_failed, coalesce(s.n_warnings, 0) AS n_warnings
+    FROM reports r LEFT JOIN report_summary s ON s.report_id = r.id"""
+_COUNTED_SQL = """
     SELECT r.id, r.path, r.sha256, r.format, r.title, r.issuer, r.year, r.status, r.imported_at,
       (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.status != 'rejected') AS n_figures,
       (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.status = 'pending') AS n_pending,
@@ -26,6 +33,10 @@ _INDICATOR_FIELDS = tuple(IndicatorRow.__dataclass_fields__)
 _EVENT_FIELDS = tuple(EventRow.__dataclass_fields__)
 
 
+def _report_sql(s: Session) -> str:
+    return _REPORT_SQL if s.summary else _COUNTED_SQL
+
+
 def has_sha(s: Session, sha256: str) -> bool:
     return s.one("SELECT 1 AS x FROM reports WHERE sha256 = ?", (sha256,)) is not None
 
@@ -36,7 +47,7 @@ def reports(s: Session, issuer: str | None, year: int | None, status: str | None
         if val is not None:
             where.append(f"r.{col} = ?")
             params.append(val)
-    sql = _REPORT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id"
+    sql = _report_sql(s) + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.id"
     return [ReportRow(**r) for r in s.rows(sql, params)]
 
 
@@ -48,7 +59,7 @@ def report_names(s: Session) -> list[ReportName]:
 
 
 def report(s: Session, report_id: int) -> ReportRow:
-    rows = s.rows(_REPORT_SQL + " WHERE r.id = ?", (report_id,))
+    rows = s.rows(_report_sql(s) + " WHERE r.id = ?", (report_id,))
     if not rows:
         raise s.missing("报告", report_id)
     return ReportRow(**rows[0])

@@ -27,6 +27,9 @@ class Session:
         self.readonly = readonly
         self.lock = threading.RLock()
         self.unsound: str | None = None  # what the check at open found wrong (core/store/verify.py)
+        # the file keeps the report list's counts (report_summary, version 4); a version-3 file opened
+        # read-only does not, and its counts are worked out from its rows
+        self.summary = True
 
     def close(self) -> None:
         with self.lock:

@@ -90,11 +90,17 @@ def signers(conn: sqlite3.Connection, report_ids: Collection[int] | None = None)
     """Report id → who signed it as it is now: the first reviewer whose 已完成 stands (not reopened
     since) and the second reviewer whose approval stands or who returned it (reports never signed, or
     reopened, are left out). Read for the whole report list: no digest is worked out here."""
-    rows = conn.execute(
-        "SELECT report_id, action, reviewer, new, digest, reason FROM review_events WHERE undone = 0 "
-        "AND action IN ('set_report_status', 'reopen', 'approve', 'return') ORDER BY id"
-    ).fetchall()
     wanted = None if report_ids is None else set(report_ids)
+    sql = (
+        "SELECT report_id, action, reviewer, new, digest, reason FROM review_events WHERE undone = 0 "
+        "AND action IN ('set_report_status', 'reopen', 'approve', 'return')"
+    )
+    if wanted is not None and len(wanted) <= 500:  # a few reports (one row of the list): by the index
+        rows = conn.execute(
+            sql + f" AND report_id IN ({', '.join('?' * len(wanted))}) ORDER BY id", sorted(wanted)
+        ).fetchall()
+    else:
+        rows = conn.execute(sql + " ORDER BY id").fetchall()
     out: dict[int, Signers] = {}
     approved: dict[int, str | None] = {}
     for rid, action, who, new, signed, why in rows:

@@ -20,7 +20,7 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec, ledger
+from core.store import checking, codec, ledger, summary
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
 
@@ -87,6 +87,7 @@ def write(conn: sqlite3.Connection, r: ReportRows) -> tuple[int, bool]:
     conn.executemany(_INSERT_CHECK, [(rid, *c) for c in r.checks])
     ledger.seal(conn, rid)
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
+    summary.refresh(conn, rid)
     return rid, True
 
 

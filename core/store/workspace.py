@@ -60,8 +60,14 @@ class Workspace:
 
     # ---- opening and closing -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str], reviewer: str = "", readonly: bool = False) -> Workspace:
-        """Open (or create) the workspace at ``path``. Raises ``StoreError`` naming the file."""
+    def open(
+        cls, path: str | os.PathLike[str], reviewer: str = "", readonly: bool = False, integrity: bool = True
+    ) -> Workspace:
+        """Open (or create) the workspace at ``path``. Raises ``StoreError`` naming the file.
+
+        ``integrity`` (the default) reads the whole file first and refuses a damaged one, as every
+        command does; the window opens with it false, in a time that does not grow with the workspace,
+        and runs ``check_integrity`` in the background."""
         p = Path(path)
         db.check_file(p)
         if not readonly and p.exists() and not os.access(p, os.W_OK):
@@ -69,7 +75,7 @@ class Workspace:
         conn: sqlite3.Connection | None = None
         try:
             conn = db.connect(p, readonly)
-            db.prepare(conn, p, readonly)
+            db.prepare(conn, p, readonly, integrity)
             if not readonly:  # fail now, not on the first review action, when the file can't be written
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute("COMMIT")
@@ -84,6 +90,9 @@ class Workspace:
             raise db.explain(p, e) from e
         session = Session(p, conn, readonly)
         session.unsound = unsound
+        session.summary = (
+            conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'report_summary'").fetchone() is not None
+        )
         return cls(session, reviewer)
 
     def close(self) -> None:
@@ -134,6 +143,11 @@ class Workspace:
         """How the report stands signed: its digest now, the step that locked it and whether it still
         holds, the override reason and what was left open, check results changed after the lock."""
         return self._session.read(lambda c: signoff.state(c, report_id))
+
+    def check_integrity(self) -> None:
+        """Read the whole file (SQLite's quick_check) on a connection of its own; raise ``StoreError``
+        naming the file and its latest sound backup when it is damaged. Safe off the GUI thread."""
+        db.check_path(self.path)
 
     def integrity_ok(self) -> bool:
         return bool(self._session.rows("PRAGMA integrity_check")[0]["integrity_check"] == "ok")

@@ -52,27 +52,29 @@ class ReportListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReportRow] = []
+        self._row_of: dict[int, int] = {}  # report id → its row: a change updates one row, found at once
         self.signers: dict[int, Signers] = {}  # who marked each report done, who approved or returned it
 
     def set_reports(self, reports: Sequence[ReportRow], signers: dict[int, Signers] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(reports)
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         if signers is not None:
             self.signers = signers
         self.endResetModel()
 
     def update_report(self, report: ReportRow) -> None:
-        for i, r in enumerate(self._rows):
-            if r.id == report.id:
-                self._rows[i] = report
-                self.dataChanged.emit(self.index(i), self.index(i))
-                return
+        """Replace the report's row and repaint that row alone."""
+        i = self._row_of.get(report.id)
+        if i is not None:
+            self._rows[i] = report
+            self.dataChanged.emit(self.index(i), self.index(i))
 
     def report(self, row: int) -> ReportRow:
         return self._rows[row]
 
     def row_of(self, report_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == report_id), None)
+        return self._row_of.get(report_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -176,6 +178,10 @@ class ReportList(QWidget):
         for st in REPORT_STATUSES:
             self.status.addItem(report_status_name(st), st)
         for cb in (self.issuer, self.year, self.status):
+            # sized by a fixed number of characters, not by measuring every choice (a city's archive
+            # lists thousands of issuers) when the window is first shown
+            cb.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            cb.setMinimumContentsLength(6)
             cb.currentIndexChanged.connect(self._filters_changed)
             cb.activated.connect(self._filter_activated)
         self.view = QListView()
@@ -197,6 +203,10 @@ class ReportList(QWidget):
         lay.addLayout(filters)
         lay.addWidget(self.view, 1)
         self._loading = False
+        # every report of the workspace as last read, kept up to date one report at a time
+        # (refresh_report): a filter chosen is applied to these, not read again from the workspace
+        self._all: dict[int, ReportRow] = {}
+        self._signers: dict[int, Signers] = {}
 
     def set_workspace(self, ws: Workspace | None) -> None:
         self.workspace = ws
@@ -207,6 +217,8 @@ class ReportList(QWidget):
         self._loading = True
         try:
             all_reports = self.workspace.reports() if self.workspace is not None else []
+            self._all = {r.id: r for r in all_reports}
+            self._signers = self.workspace.signers() if self.workspace is not None else {}
             keep_issuer, keep_year = self.issuer.currentData(), self.year.currentData()
             self.issuer.clear()
             self.issuer.addItem(self.tr("全部发布机关"), None)
@@ -236,8 +248,8 @@ class ReportList(QWidget):
             return
         issuer, year, status = self.issuer.currentData(), self.year.currentData(), self.status.currentData()
         if all_reports is None:
-            rows = self.workspace.reports(issuer=issuer, year=year, status=status)
-        elif issuer is None and year is None and status is None:
+            all_reports = list(self._all.values())
+        if issuer is None and year is None and status is None:
             rows = list(all_reports)
         else:
             rows = [
@@ -247,7 +259,7 @@ class ReportList(QWidget):
                 and (year is None or r.year == year)
                 and (status is None or r.status == status)
             ]
-        self.model.set_reports(rows, self.workspace.signers())
+        self.model.set_reports(rows, dict(self._signers))
         if current is not None:
             self.select(current, emit=False)
 
@@ -263,9 +275,17 @@ class ReportList(QWidget):
         self.filter_chosen.emit()
 
     def refresh_report(self, report_id: int) -> None:
+        """Read one report's row again (its counts and status, kept by the workspace as it changes)
+        and repaint that row alone."""
         if self.workspace is not None:
-            self.model.signers.update(self.workspace.signers([report_id]))
-            self.model.update_report(self.workspace.report(report_id))
+            signers = self.workspace.signers([report_id])
+            self._signers.pop(report_id, None)
+            self._signers.update(signers)
+            self.model.signers.pop(report_id, None)
+            self.model.signers.update(signers)
+            row = self.workspace.report(report_id)
+            self._all[report_id] = row
+            self.model.update_report(row)
 
     def current_id(self) -> int | None:
         idx = self.view.currentIndex()

@@ -25,7 +25,6 @@ if __name__ == "__main__" or os.path.basename(sys.argv[0]).lower().startswith("h
 import logging  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
-from logging.handlers import RotatingFileHandler  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 
@@ -78,6 +77,8 @@ def setup_logging() -> Path | None:
     """Log to hecha.log (rotated at 1 MB) and log every uncaught exception; returns the log file."""
     if any(getattr(h, "_hecha", False) for h in log.handlers):
         return None
+    from logging.handlers import RotatingFileHandler
+
     log_file = log_dir() / "hecha.log"
     path: Path | None = log_file
     try:
@@ -114,9 +115,10 @@ def setup_logging() -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # (unfrozen it does nothing: not imported, for a quick --help)
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # a frozen app's spawned import workers must not start the GUI again
+        multiprocessing.freeze_support()  # a frozen app's spawned import workers must not start the GUI again
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
@@ -135,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if getattr(sys, "frozen", False):
                 setup_logging()
             return cli.main(args)
+        if "-h" in args or "--help" in args:  # the window's options and the subcommands, Qt not loaded
+            from gui.shell.options import parse_args
+
+            parse_args(args)
     except KeyboardInterrupt:  # Ctrl+C while the program was still starting: no traceback
         sys.stderr.write("hecha: 已取消\n")
         return 130

@@ -6,7 +6,6 @@ workspace — the demo workspace of bundled sample reports on first start — an
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.errors import HechaError
 from gui.shell import workspaces
+from gui.shell.options import parse_args, subcommands  # noqa: F401  (the window's options)
 from gui.shell.settings import Settings
 from gui.widgets import errors
 
@@ -31,35 +31,6 @@ CJK_FAMILIES = [
     "Noto Sans CJK SC",
     "WenQuanYi Micro Hei",
 ]
-
-
-def subcommands() -> str:
-    """What ``hecha --help`` lists after the window's options: every subcommand of the command line
-    (``core.cli``) and ``record`` (the review record, laid out by Qt), each with its one line."""
-    from core.cli import build_parser
-
-    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    rows = [(c.dest, c.help or "") for c in sub._choices_actions]
-    rows.append(("record", "把报告的核查单写成 PDF（A4 横向）"))
-    width = max(len(name) for name, _ in rows)
-    lines = [f"  {name:<{width}}  {text}" for name, text in rows]
-    return "\n".join(["子命令（hecha 子命令 --help 查看其用法）：", *lines])
-
-
-def parse_args(args: list[str]) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(
-        prog="hecha",
-        description="核查 Hecha：打开审核窗口（不带子命令时）",
-        epilog=subcommands(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    ap.add_argument("--workspace", metavar="W", help="工作区文件（默认：上次的工作区或示例工作区）")
-    ap.add_argument("--screenshot", metavar="OUT.png", help="离屏渲染主窗口到 PNG 后退出")
-    ap.add_argument("--view", default="review", help="截图视图：review | tables | compare")
-    ap.add_argument("--lang", default=os.environ.get("HECHA_LANG", "zh"), help="界面语言：zh | en")
-    ap.add_argument("--settings", metavar="INI", help="设置文件（测试用）")
-    ap.add_argument("paths", nargs="*", help="要导入的报告文件或文件夹")
-    return ap.parse_known_args(args)[0]
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:

@@ -44,7 +44,7 @@ from gui.signoff import signoff
 from gui.widgets import errors
 from gui.widgets.docview import DocumentPane
 from gui.widgets.style import FOCUS_RING
-from gui.widgets.tasks import Task, import_into
+from gui.widgets.tasks import Task, check_workspace, import_into
 
 if TYPE_CHECKING:
     from core.store import Workspace
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._workspace_note = ""
         self.import_task: Task | None = None
         self.search_dialog: QDialog | None = None  # the last search across the reports (Ctrl+Shift+F)
+        self.integrity_task: Task | None = None  # the whole-file check of the workspace just opened
         self.last_import_text = ""
         self.setWindowTitle(self.tr("核查 Hecha"))
         self.setAcceptDrops(True)
@@ -292,6 +293,21 @@ class MainWindow(QMainWindow):
         if self.reports.model.rowCount() == 0:
             self.show_message(self.tr("工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。"))
         self.schedule_place()
+        self._check_in_background(ws)
+
+    def _check_in_background(self, ws: Workspace) -> None:
+        """Read the whole file for damage off the GUI thread; say so, naming the backup, if it is."""
+        if ws.readonly:
+            return
+        task = Task(check_workspace, str(ws.path))
+        self.integrity_task = task
+
+        def on_failed(msg: str) -> None:
+            if self.ws is ws:
+                QMessageBox.warning(self, self.tr("工作区文件已损坏"), msg)
+
+        task.failed.connect(on_failed)
+        task.start()
 
     def _show_banner(self) -> None:
         """The demo says what it is; an empty workspace says how to begin."""
@@ -355,7 +371,8 @@ class MainWindow(QMainWindow):
         from core.store import Workspace
 
         try:
-            ws = Workspace.open(path, signoff.typed_name(self.settings))
+            # the whole-file check runs in the background (set_workspace): opening stays quick
+            ws = Workspace.open(path, signoff.typed_name(self.settings), integrity=False)
         except HechaError as e:
             QMessageBox.warning(self, self.tr("无法打开工作区"), str(e))
             return False

@@ -40,7 +40,8 @@ def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspac
         path = ""  # a workspace moved or deleted since: the demo, not a new empty file in its place
     if path:
         try:
-            return Workspace.open(path, typed_name(settings))
+            # the whole-file check runs in the background once the window is up (MainWindow)
+            return Workspace.open(path, typed_name(settings), integrity=False)
         except HechaError as e:
             if explicit:
                 raise

@@ -330,6 +330,10 @@ class TableView(QWidget):
         self._applied: int | None = None  # review event of the last change this view applied
         self.models: list[GridModel] = []
         self.views: list[QTableView] = []
+        # one model and grid view per table layout (表三 of 2021, of 2019 …), made the first time a
+        # report of that layout is shown and reused after: going back and forth between reports of the
+        # two formats makes nothing new
+        self._layouts: dict[tuple[str, str, int], tuple[GridModel, GridView]] = {}
         self.tabs = QTabWidget()
         self.info = QLabel()
         bar = QHBoxLayout()
@@ -357,34 +361,41 @@ class TableView(QWidget):
         if [(g.title, g.n_rows) for g in gs] == [(m.grid.title, m.grid.n_rows) for m in self.models]:
             return
         cur = self.tabs.currentIndex()
-        self.tabs.clear()
+        self.tabs.clear()  # the grids stay (in ``_layouts``) for the next report of their layout
         self.models, self.views = [], []
         for g in gs:
-            m = GridModel(g, self)
-            m.on_edit = self._edit
-            v = GridView()
-            v.setObjectName(f"grid_{g.key}")
-            v.setModel(m)
-            v.setItemDelegate(_Delegate(v))
-            v.horizontalHeader().hide()
-            v.verticalHeader().hide()
-            v.setWordWrap(True)
-            v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            v.setEditTriggers(
-                QAbstractItemView.EditTrigger.DoubleClicked
-                | QAbstractItemView.EditTrigger.EditKeyPressed
-                | QAbstractItemView.EditTrigger.AnyKeyPressed
-            )
-            for r, c, rs, cs in g.spans:
-                v.setSpan(r, c, rs, cs)
-            v.clicked.connect(self._clicked)
-            v.selectionModel().currentChanged.connect(self._cursor_moved)
-            self._size(v, g)
+            key = (g.key, g.title, g.n_rows)
+            if key not in self._layouts:
+                self._layouts[key] = self._grid_view(g)
+            m, v = self._layouts[key]
             self.models.append(m)
             self.views.append(v)
             self.tabs.addTab(v, self._tab_name(g))
         if 0 <= cur < self.tabs.count():
             self.tabs.setCurrentIndex(cur)
+
+    def _grid_view(self, g: Grid) -> tuple[GridModel, GridView]:
+        m = GridModel(g, self)
+        m.on_edit = self._edit
+        v = GridView(self)
+        v.setObjectName(f"grid_{g.key}")
+        v.setModel(m)
+        v.setItemDelegate(_Delegate(v))
+        v.horizontalHeader().hide()
+        v.verticalHeader().hide()
+        v.setWordWrap(True)
+        v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        v.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        for r, c, rs, cs in g.spans:
+            v.setSpan(r, c, rs, cs)
+        v.clicked.connect(self._clicked)
+        v.selectionModel().currentChanged.connect(self._cursor_moved)
+        self._size(v, g)
+        return m, v
 
     @staticmethod
     def _tab_name(g: Grid) -> str:

@@ -47,18 +47,25 @@ class Task(QObject):
         except HechaError as e:
             self.error = str(e)
             self.done = True
-            self.failed.emit(self.error)
+            self._emit(self.failed, self.error)
             return
         except Exception as e:  # a bug must reach the user as one line, not kill the thread silently
             self.details = traceback.format_exc()
             log.error("unexpected error in a background task", exc_info=True)
             self.error = f"{type(e).__name__}: {e}"
             self.done = True
-            self.failed.emit(self.error)
+            self._emit(self.failed, self.error)
             return
         self.result = res
         self.done = True
-        self.finished.emit(res)
+        self._emit(self.finished, res)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window that asked is gone (closed meanwhile): nobody to tell
+            log.info("a background task finished after its window closed")
 
     def start(self, pool: QThreadPool | None = None) -> None:
         task = self
@@ -71,6 +78,18 @@ class Task(QObject):
         r.setAutoDelete(True)
         self._runnable = r
         (pool or QThreadPool.globalInstance()).start(r)
+
+
+def check_workspace(
+    workspace_path: str, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> None:
+    """Read the whole workspace file for damage (SQLite's quick_check) on a connection of its own:
+    the window opens a workspace without it and runs this in the background. Raises ``StoreError``."""
+    from pathlib import Path
+
+    from core.store import db
+
+    db.check_path(Path(workspace_path))
 
 
 def import_into(

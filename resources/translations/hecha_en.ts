@@ -519,165 +519,170 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="65" />
+        <location filename="../../gui/shell/mainwindow.py" line="66" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="238" />
+        <location filename="../../gui/shell/mainwindow.py" line="239" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="248" />
+        <location filename="../../gui/shell/mainwindow.py" line="249" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="267" />
+        <location filename="../../gui/shell/mainwindow.py" line="268" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="281" />
+        <location filename="../../gui/shell/mainwindow.py" line="282" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="293" />
+        <location filename="../../gui/shell/mainwindow.py" line="294" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="300" />
+        <location filename="../../gui/shell/mainwindow.py" line="307" />
+        <source>工作区文件已损坏</source>
+        <translation>The workspace file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="316" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="306" />
+        <location filename="../../gui/shell/mainwindow.py" line="322" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="327" />
+        <location filename="../../gui/shell/mainwindow.py" line="343" />
         <source>此报告已被复核人 %1 退回，理由：%2</source>
         <translation>This report was returned by the second reviewer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="341" />
+        <location filename="../../gui/shell/mainwindow.py" line="357" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="342" />
+        <location filename="../../gui/shell/mainwindow.py" line="358" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="349" />
+        <location filename="../../gui/shell/mainwindow.py" line="365" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="349" />
+        <location filename="../../gui/shell/mainwindow.py" line="365" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="360" />
-        <location filename="../../gui/shell/mainwindow.py" line="409" />
+        <location filename="../../gui/shell/mainwindow.py" line="377" />
+        <location filename="../../gui/shell/mainwindow.py" line="426" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="373" />
+        <location filename="../../gui/shell/mainwindow.py" line="390" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="386" />
+        <location filename="../../gui/shell/mainwindow.py" line="403" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="392" />
-        <location filename="../../gui/shell/mainwindow.py" line="399" />
+        <location filename="../../gui/shell/mainwindow.py" line="409" />
+        <location filename="../../gui/shell/mainwindow.py" line="416" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="393" />
+        <location filename="../../gui/shell/mainwindow.py" line="410" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="424" />
+        <location filename="../../gui/shell/mainwindow.py" line="441" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="448" />
+        <location filename="../../gui/shell/mainwindow.py" line="465" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="449" />
+        <location filename="../../gui/shell/mainwindow.py" line="466" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="473" />
+        <location filename="../../gui/shell/mainwindow.py" line="490" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="625" />
+        <location filename="../../gui/shell/mainwindow.py" line="644" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="684" />
+        <location filename="../../gui/shell/mainwindow.py" line="703" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="466" />
+        <location filename="../../gui/shell/mainwindow.py" line="483" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="476" />
+        <location filename="../../gui/shell/mainwindow.py" line="493" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="525" />
-        <location filename="../../gui/shell/mainwindow.py" line="527" />
+        <location filename="../../gui/shell/mainwindow.py" line="542" />
+        <location filename="../../gui/shell/mainwindow.py" line="544" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="576" />
+        <location filename="../../gui/shell/mainwindow.py" line="593" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="582" />
+        <location filename="../../gui/shell/mainwindow.py" line="599" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="596" />
+        <location filename="../../gui/shell/mainwindow.py" line="613" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="637" />
+        <location filename="../../gui/shell/mainwindow.py" line="656" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="637" />
+        <location filename="../../gui/shell/mainwindow.py" line="656" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -701,17 +706,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="175" />
+        <location filename="../../gui/review/reportlist.py" line="177" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="212" />
+        <location filename="../../gui/review/reportlist.py" line="224" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="216" />
+        <location filename="../../gui/review/reportlist.py" line="228" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -719,27 +724,27 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="88" />
+        <location filename="../../gui/review/reportlist.py" line="90" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="100" />
+        <location filename="../../gui/review/reportlist.py" line="102" />
         <source>读取时有 %1 条提示，请打开报告查看</source>
         <translation>%1 warnings while reading; open the report to see them</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="124" />
+        <location filename="../../gui/review/reportlist.py" line="126" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="126" />
+        <location filename="../../gui/review/reportlist.py" line="128" />
         <source>复核人：%1</source>
         <translation>Second reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="128" />
+        <location filename="../../gui/review/reportlist.py" line="130" />
         <source>退回理由：%1</source>
         <translation>Returned because: %1</translation>
     </message>
@@ -957,7 +962,7 @@ Review and accept that check first.</translation>
         <translation>Text, issuer, year, status or check; Enter searches</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="76" />
+        <location filename="../../gui/review/search.py" line="79" />
         <source>找到 %1 处；↑↓ 选择，回车打开</source>
         <translation>%1 found; ↑↓ to choose, Enter opens</translation>
     </message>
@@ -1001,83 +1006,83 @@ Review and accept that check first.</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="339" />
+        <location filename="../../gui/tables/tableview.py" line="343" />
         <source>确认本行</source>
         <translation>Confirm row</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="340" />
+        <location filename="../../gui/tables/tableview.py" line="344" />
         <source>确认本列</source>
         <translation>Confirm column</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="341" />
+        <location filename="../../gui/tables/tableview.py" line="345" />
         <source>确认整表</source>
         <translation>Confirm table</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="392" />
+        <location filename="../../gui/tables/tableview.py" line="403" />
         <source>表二 主动公开</source>
         <translation>Table 2 Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="393" />
+        <location filename="../../gui/tables/tableview.py" line="404" />
         <source>表三 依申请公开</source>
         <translation>Table 3 Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="394" />
+        <location filename="../../gui/tables/tableview.py" line="405" />
         <source>表四 复议诉讼</source>
         <translation>Table 4 Reviews and lawsuits</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="481" />
+        <location filename="../../gui/tables/tableview.py" line="492" />
         <source>共 %1 项指标，待核对 %2 项</source>
         <translation>%1 indicators, %2 to check</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="485" />
+        <location filename="../../gui/tables/tableview.py" line="496" />
         <source>本报告中没有读到标准表格</source>
         <translation>No standard table was read in this report</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="489" />
+        <location filename="../../gui/tables/tableview.py" line="500" />
         <source>%1 个单元格未读出，请先对照原文填写（橙色）</source>
         <translation>%1 cells could not be read: type them from the original first (orange)</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="563" />
+        <location filename="../../gui/tables/tableview.py" line="574" />
         <source>“%1”不是数字；可输入数字、留空或输入“/”</source>
         <translation>“%1” is not a number; enter a number, leave it blank or enter “/”</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="618" />
+        <location filename="../../gui/tables/tableview.py" line="629" />
         <source>还有 %1 个单元格没有读到数值（已选中第一个：%2）：请先填写，再确认。</source>
         <translation>%1 cells could not be read (the first is selected: %2): fill them in, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="625" />
-        <location filename="../../gui/tables/tableview.py" line="649" />
+        <location filename="../../gui/tables/tableview.py" line="636" />
+        <location filename="../../gui/tables/tableview.py" line="660" />
         <source>请先在表格中选中一个数值单元格</source>
         <translation>Select a value cell in the table first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="632" />
+        <location filename="../../gui/tables/tableview.py" line="643" />
         <source>未确认：请先接受未通过的检查</source>
         <translation>Not confirmed: accept the failing check first</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="636" />
+        <location filename="../../gui/tables/tableview.py" line="647" />
         <source>已确认 %1 项指标</source>
         <translation>Confirmed %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="653" />
+        <location filename="../../gui/tables/tableview.py" line="664" />
         <source>本行（列）没有待填的单元格</source>
         <translation>No cell of this row (column) is left to fill</translation>
     </message>
     <message>
-        <location filename="../../gui/tables/tableview.py" line="657" />
+        <location filename="../../gui/tables/tableview.py" line="668" />
         <source>已将 %1 个单元格标为未填报</source>
         <translation>Marked %1 cell(s) not stated</translation>
     </message>

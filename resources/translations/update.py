@@ -19,6 +19,7 @@ ROOT = HERE.parent.parent
 TS = HERE / "hecha_en.ts"
 
 EN = {
+    "工作区文件已损坏": "The workspace file is damaged",
     "本报告的数字已全部核对。按 N 转到下一份报告。": "All figures of this report are checked. Press N for the next report.",
     "已确认 %1": "Confirmed %1",
     "撤销“已完成”": "Undo “done”",

@@ -24,3 +24,30 @@ def test_help_lists_every_subcommand() -> None:
 
     assert listed >= {*COMMANDS, "record"}
     assert "--workspace" in r.stdout  # the window's own options stay
+
+
+def _loaded(*args: str) -> set[str]:
+    """The top-level modules ``hecha ARGS`` has imported when it returns (or exits)."""
+    code = (
+        "import sys\nfrom gui.shell.app import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.flush()\nprint('\\nLOADED', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    return set(r.stdout.rsplit("LOADED", 1)[1].split())
+
+
+def test_help_and_the_commands_start_without_qt(tmp_path: Path) -> None:
+    """``hecha --help`` and the command-line commands print at once: Qt (a quarter of a second) and
+    the document readers are not loaded for them."""
+    for args in (["--help"], ["export", "--help"], ["verify", "--db", str(tmp_path / "none.sqlite")]):
+        loaded = _loaded(*args)
+        assert "PySide6" not in loaded, args
+        assert "pdfplumber" not in loaded and "pypdfium2" not in loaded, args

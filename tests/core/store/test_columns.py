@@ -183,9 +183,22 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
     c.close()
 
 
+def _make_version_3(p: Path) -> None:
+    """Turn a workspace this program wrote into what version 3 wrote: without the report list's kept
+    counts and the index of indicator values by figure."""
+    conn = sqlite3.connect(p)
+    conn.execute("DROP TABLE report_summary")
+    conn.execute("DROP INDEX indicator_values_figure")
+    conn.execute("DROP INDEX review_events_action")
+    conn.execute("UPDATE schema_version SET version = 3")
+    conn.commit()
+    conn.close()
+
+
 def _make_version_2(p: Path) -> None:
     """Turn a workspace this program wrote into what version 2 wrote: without the hash chain, the
     digests and the reviewers' name events (the ids' AUTOINCREMENT stays: the migration keeps it)."""
+    _make_version_3(p)
     conn = sqlite3.connect(p)
     conn.execute("DROP TABLE workspace_events")
     conn.execute("DROP TABLE ledger")

@@ -1,0 +1,42 @@
+"""The report list of a big workspace: a review step repaints the one row it changed, and choosing
+全部 again after a filter reads nothing from the workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hecha_fixtures import add_reports, write_office_reports
+
+from core.store import Workspace
+from gui.review.reportlist import ReportList
+
+
+def test_a_review_step_repaints_one_row_and_a_filter_reads_nothing(qtbot: Any, tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "w.sqlite", reviewer="张三")
+    add_reports(ws, write_office_reports(tmp_path / "r", 12))
+    rl = ReportList()
+    qtbot.addWidget(rl)
+    rl.set_workspace(ws)
+    assert rl.model.rowCount() == 12
+    rid = rl.model.report(5).id
+    changed: list[tuple[int, int]] = []
+    resets: list[int] = []
+    rl.model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), b.row())))
+    rl.model.modelReset.connect(lambda: resets.append(1))
+    before = rl.model.report(5).n_pending
+    ws.confirm(ws.figures(rid)[0].id)
+    rl.refresh_report(rid)
+    assert changed == [(5, 5)] and not resets
+    assert rl.model.report(5).n_pending == before - 1  # the count kept by the workspace
+
+    calls: list[str] = []
+    for name in ("reports", "report", "signers"):
+        real = getattr(ws, name)
+        setattr(ws, name, lambda *a, _n=name, _r=real, **k: calls.append(_n) or _r(*a, **k))
+    rl.status.setCurrentIndex(rl.status.findData("in_review"))
+    assert [rl.model.report(r).id for r in range(rl.model.rowCount())] == [rid]
+    rl.status.setCurrentIndex(0)  # 全部状态 again
+    assert rl.model.rowCount() == 12 and rl.model.report(5).n_pending == before - 1
+    assert calls == []  # the list was filtered from the rows it holds
+    ws.close()
