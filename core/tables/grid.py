@@ -126,15 +126,10 @@ def _runs(keys: list[str]) -> dict[int, tuple[int, str]]:
     return out
 
 
-def table3(ids: set[str], sheet: bool = False) -> Grid:
-    """表三: three header rows, three label columns, seven value columns; in the view a badge column
-    (each row's sum) and a badge row (each column's results)."""
-    heading = "三、收到和处理政府信息公开申请情况"
-    g = Grid("t3", heading, heading)
-    lc = T3_LABEL_COLS
-    cols = layout.T3_COLS
-    g.n_cols = lc + len(cols) + (0 if sheet else 1)
-    g.header_rows = 3
+def _t3_header(g: Grid, sheet: bool) -> None:
+    """表三's three header rows: the balance note, 申请人情况 over 自然人, 法人或其他组织 (five kinds), 总计;
+    in the view the badge column's head."""
+    lc, cols = T3_LABEL_COLS, layout.T3_COLS
     g.put(
         0, 0, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rs=3, cs=lc, style=HEAD
     )
@@ -144,11 +139,15 @@ def table3(ids: set[str], sheet: bool = False) -> Grid:
     g.put(1, lc + len(cols) - 1, cols[-1][1], rs=2, style=HEAD)  # 总计
     for k, (_key, label) in enumerate(cols[1:-1]):
         g.put(2, lc + 1 + k, label, style=HEAD)
-    badge_col = lc + len(cols)
     if not sheet:
-        g.put(0, badge_col, ROW_BADGE, rs=3, style=HEAD)
-    rows = layout.t3_rows(ids)
-    first = g.header_rows
+        g.put(0, lc + len(cols), ROW_BADGE, rs=3, style=HEAD)
+
+
+def _t3_rows(g: Grid, rows: list[tuple[str, str, str]], sheet: bool) -> None:
+    """表三's rows: each label in its columns (a group's label merged down its rows), the value cells'
+    ids, and each row's sum (with its badge in the view)."""
+    lc, cols, first = T3_LABEL_COLS, layout.T3_COLS, g.header_rows
+    badge_col = lc + len(cols)
     results = "三、本年度办理结果"
     tops = _runs([results if grp else "" for _k, grp, _l in rows])
     subs = _runs([grp if grp and grp != results else "" for _k, grp, _l in rows])
@@ -168,7 +167,13 @@ def table3(ids: set[str], sheet: bool = False) -> Grid:
         g.add_sum(Sum(parts, f"t3.{key}.total", "t3.row_total", key), None if sheet else (r, badge_col))
     for start, (n, top) in tops.items():
         g.put(first + start, 0, top, rs=n, style=GROUP)
-    r = first + len(rows)
+
+
+def _t3_results_sums(g: Grid, rows: list[tuple[str, str, str]], sheet: bool) -> int:
+    """Each column's results against its 总计 (the badge row in the view); returns the row after the
+    table's rows."""
+    lc, cols = T3_LABEL_COLS, layout.T3_COLS
+    r = g.header_rows + len(rows)
     if not sheet:
         g.put(r, 0, COL_BADGE + "（（一）至（六）之和）", cs=lc)
     result_keys = [k for k, grp, _l in rows if grp and k != "r7_total"]
@@ -177,6 +182,20 @@ def table3(ids: set[str], sheet: bool = False) -> Grid:
     for k, (c, _) in enumerate(cols):
         s = Sum(tuple(f"t3.{rk}.{c}" for rk in result_keys), f"t3.r7_total.{c}", "t3.results_total", c)
         g.add_sum(s, None if sheet else (r, lc + k))
+    return r
+
+
+def table3(ids: set[str], sheet: bool = False) -> Grid:
+    """表三: three header rows, three label columns, seven value columns; in the view a badge column
+    (each row's sum) and a badge row (each column's results)."""
+    heading = "三、收到和处理政府信息公开申请情况"
+    g = Grid("t3", heading, heading)
+    g.n_cols = T3_LABEL_COLS + len(layout.T3_COLS) + (0 if sheet else 1)
+    g.header_rows = 3
+    _t3_header(g, sheet)
+    rows = layout.t3_rows(ids)
+    _t3_rows(g, rows, sheet)
+    r = _t3_results_sums(g, rows, sheet)
     g.n_rows = r + (0 if sheet else 1)
     return g
 
