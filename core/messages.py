@@ -22,6 +22,7 @@ CHANGED = "文件在读取过程中被修改，请等其保存完毕后重新导
 # ---- folders ------------------------------------------------------------------------------------
 # (the formats by kind, not by suffix: the suffixes are core.documents.SUPPORTED_SUFFIXES)
 FOLDER_EMPTY = "文件夹中没有可导入的报告（支持文本、网页、Word（.docx）和 PDF 格式），请确认选对了文件夹"
+LINK_OUTSIDE = "是指向所选文件夹之外的链接，未读取其中的文件（只读取所选文件夹内的报告）；如需导入，请直接选择链接指向的位置"
 FOLDER_UNREADABLE = "没有读取此文件夹的权限，其中的报告未导入；请调整权限后重新导入"
 
 
@@ -152,3 +153,45 @@ def undo_depends(name: str) -> str:
 
 def not_own_undo() -> str:
     return "只能撤销自己的操作"
+
+
+# ---- a report's reader in its worker process ------------------------------------------------------
+def _gb(n: int) -> str:
+    return f"{n / (1 << 30):.1f} GB"
+
+
+def worker_died(exitcode: int | None, limits: object) -> str:
+    """Why a file's reader process ended without an answer (a crash in a C library, a limit)."""
+    import signal
+
+    memory = _gb(getattr(limits, "memory", 0))
+    cpu = getattr(limits, "cpu_seconds", 0)
+    sig = -exitcode if exitcode is not None and exitcode < 0 else 0
+    if sig == getattr(signal, "SIGXCPU", -1):
+        return f"读取超过 {cpu} 秒的计算时间上限，已停止（文件可能已损坏或结构异常）；其他文件照常导入"
+    if sig == signal.SIGABRT:
+        return (
+            f"读取时解析程序异常中止（文件可能已损坏，或读取所需内存超过 {memory} 的上限）；"
+            "其他文件照常导入，请用其他软件打开此文件核对，或另存后重新导入"
+        )
+    if sig == getattr(signal, "SIGKILL", -1):
+        return f"读取时解析进程被系统终止（可能内存不足，上限 {memory}）；其他文件照常导入"
+    if sig:
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        return f"读取时解析程序崩溃（{name}，文件可能已损坏）；其他文件照常导入，请用其他软件打开此文件核对"
+    return f"读取时解析进程意外退出（退出码 {exitcode}）；其他文件照常导入，请把此文件发给维护人员"
+
+
+def worker_timeout(seconds: float) -> str:
+    return f"读取超过 {seconds:.0f} 秒仍未完成，已停止（文件可能已损坏或结构异常）；其他文件照常导入"
+
+
+def worker_output(limit: int) -> str:
+    return f"读取结果过大（超过 {limit >> 20} MB，远超正常报告），未导入；请确认这是一份报告，或拆分后再导入"
+
+
+def pdf_inflates(size: int, stream: int, total: int) -> str:
+    return (
+        f"PDF 中的压缩内容解压后超过 {size >> 20} MB（单个数据流上限 {stream >> 20} MB、合计上限 "
+        f"{total >> 30} GB，正常报告远小于此），文件可能已损坏或被恶意构造，未读取；请用其他软件打开核对"
+    )

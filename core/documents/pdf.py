@@ -21,6 +21,8 @@ from operator import attrgetter, sub
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from core import messages
+from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, inflated_beyond
 from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
@@ -440,6 +442,9 @@ def _size_by_index(pdf: pdfium.PdfDocument, i: int) -> tuple[float, float]:
 
 
 def load(path: str, data: bytes, sha256: str) -> Document:
+    inflated = inflated_beyond(data)
+    if inflated:
+        raise LoadError(path, messages.pdf_inflates(inflated, STREAM_BOUND, TOTAL_BOUND))
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:

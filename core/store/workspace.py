@@ -159,10 +159,13 @@ class Workspace:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
+        announce: Callable[[str], None] | None = None,
     ) -> ImportResult:
         from core.store import importer  # here, not at start: it loads the document readers
 
-        return importer.import_paths(self, paths, progress=progress, cancelled=cancelled, workers=workers)
+        return importer.import_paths(
+            self, paths, progress=progress, cancelled=cancelled, workers=workers, announce=announce
+        )
 
     # ---- reading -------------------------------------------------------------------------------
     def reports(

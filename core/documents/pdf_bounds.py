@@ -1,0 +1,57 @@
+"""What a PDF would cost to read, measured before PDFium is given it.
+
+PDFium inflates a page's compressed streams whole, in memory, and keeps more than one copy: a 1 MB
+file whose content stream inflates to 1 GB took 2 GB, and one inflating to 3 GB made it abort. The
+compressed streams are inflated here first, a chunk at a time and without keeping the output, so a
+file whose streams would inflate past the bounds is refused before anything is allocated for it.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+STREAM_BOUND = 256 << 20  # one stream inflated (a page's drawing, a font, an image)
+TOTAL_BOUND = 1 << 30  # all streams inflated together
+_CHUNK = 1 << 16
+_OUT = 1 << 20
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+
+
+def inflated_beyond(data: bytes) -> int:
+    """0 when every Flate stream of ``data`` inflates within the bounds, else the size (bytes) at which
+    the count stopped. A stream that is not Flate, or broken, counts what inflated before the break."""
+    total = 0
+    view = memoryview(data)
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        if data[start : start + 1] not in (
+            b"\x78",
+            b"\x08",
+            b"\x18",
+            b"\x28",
+            b"\x38",
+            b"\x48",
+            b"\x58",
+            b"\x68",
+        ):
+            continue  # a zlib stream starts with its CMF byte (deflate, window size): 0x?8
+        d = zlib.decompressobj()
+        size = 0
+        pos = start
+        try:
+            while pos < len(data) and not d.eof:
+                out = d.decompress(view[pos : pos + _CHUNK], _OUT)
+                pos += _CHUNK
+                size += len(out)
+                while d.unconsumed_tail and not d.eof:
+                    out = d.decompress(d.unconsumed_tail, _OUT)
+                    size += len(out)
+                    if size > STREAM_BOUND or total + size > TOTAL_BOUND:
+                        return total + size
+                if size > STREAM_BOUND or total + size > TOTAL_BOUND:
+                    return total + size
+        except zlib.error:
+            pass
+        total += size
+    return 0
