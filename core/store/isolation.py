@@ -12,6 +12,7 @@ limits hold.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import signal
@@ -61,6 +62,7 @@ def _serve(conn: Connection, limits: Limits, parent: int, hook: str) -> None:
     from core.store.importer import Failure, analyse_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the importing process's to decide
+    faulthandler.disable()  # a crash here is this file's failure, said by the importer, not a dump
     if sys.platform != "win32":
 
         def orphaned() -> None:
