@@ -59,7 +59,7 @@ def _address_space() -> int:
 
 def _serve(conn: Connection, limits: Limits, parent: int, hook: str) -> None:
     """A worker's loop: receive a job, analyse it, send the pickled outcome back."""
-    from core.store.importer import Failure, analyse_file
+    from core.store.analysis import Failure, analyse_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the importing process's to decide
     faulthandler.disable()  # a crash here is this file's failure, said by the importer, not a dump
@@ -117,7 +117,7 @@ def _context() -> Any:
     if threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["core.pipeline", "core.store.storing", "core.store.importer"])
+    ctx.set_forkserver_preload(["core.pipeline", "core.store.storing", "core.store.analysis"])
     return ctx
 
 
@@ -179,7 +179,7 @@ def analysed(
     limits: Limits = LIMITS,
 ) -> Iterator[tuple[str, Any, str | None]]:
     """The outcome of each job (path, rows or None, failure), in the order they finish."""
-    from core.store.importer import Failure
+    from core.store.analysis import Failure
 
     pending = list(reversed(jobs))
     ctx = _context()
