@@ -195,3 +195,10 @@ def pdf_inflates(size: int, stream: int, total: int) -> str:
         f"PDF 中的压缩内容解压后超过 {size >> 20} MB（单个数据流上限 {stream >> 20} MB、合计上限 "
         f"{total >> 30} GB，正常报告远小于此），文件可能已损坏或被恶意构造，未读取；请用其他软件打开核对"
     )
+
+
+def pdf_turned(pages: str) -> str:
+    return (
+        f"第 {pages} 页的文字是旋转排列的（页面横放显示或文字转向绘制），已按文字的阅读方向读取；"
+        "请对照原文核对这些页"
+    )

@@ -23,6 +23,7 @@ import pypdfium2.raw as raw
 
 from core import messages
 from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, inflated_beyond
+from core.documents.pdf_direction import ReadingFrame, reading_turn
 from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
 from core.model import Cell, Document, Page, Table
@@ -354,13 +355,23 @@ def _textless_glyphs(page: pdfium.PdfPage, tp: raw.FPDF_TEXTPAGE, frame: Frame) 
 
 
 def _write_page(
-    out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int, tp: raw.FPDF_TEXTPAGE | None = None
+    out: _Out,
+    chars: list[Char],
+    page: pdfium.PdfPage,
+    index: int,
+    tp: raw.FPDF_TEXTPAGE | None = None,
+    turn: float = 0.0,
 ) -> bool:
-    """Write the page's lines and tables; True when its tables show glyphs that have no text."""
-    frame = Frame(page)
-    if not frame.identity:  # boxes in the displayed page: crop box origin, /Rotate applied
+    """Write the page's lines and tables; True when its tables show glyphs that have no text.
+
+    Characters and ruling lines are placed in the page as displayed (crop box origin, /Rotate
+    applied), turned further when the text runs another way (``turn``, from ``pdf_direction``): then
+    the page is read along its lines and the boxes written are turned back to the displayed page."""
+    frame = Frame(page) if not turn else ReadingFrame(page, turn)
+    if not frame.identity:
         for c in chars:
             c.x0, c.y0, c.x1, c.y1 = frame.box(c.x0, c.y0, c.x1, c.y1)
+    first_box = len(out._boxes)
     tables = find_tables(page, chars, frame)
     textless = False
     if tp is not None and any(map(_label_only_row, tables)):
@@ -389,6 +400,11 @@ def _write_page(
             out.line(payload, index)  # type: ignore[arg-type]
         else:
             _write_table(out, payload, index)  # type: ignore[arg-type]
+    if isinstance(frame, ReadingFrame):
+        boxes = out._boxes
+        for k in range(first_box, len(boxes), 4):
+            if boxes[k : k + 4] != [0.0, 0.0, 0.0, 0.0]:
+                boxes[k : k + 4] = frame.back(*boxes[k : k + 4])
     return textless
 
 
@@ -457,6 +473,7 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     scanned: list[int] = []
     failed: list[int] = []
     textless: list[int] = []  # pages whose tables show glyphs that have no text
+    turned: list[int] = []  # pages whose text runs another way than the page is shown: read along it
     unmapped = 0
     try:
         n = len(pdf)
@@ -483,7 +500,10 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                         continue
                     if out.parts:
                         out.newline()
-                    if _write_page(out, chars, page, i, tp.raw):
+                    turn = reading_turn(tp.raw, page.get_rotation() % 360)
+                    if turn:
+                        turned.append(i)
+                    if _write_page(out, chars, page, i, tp.raw, turn):
                         textless.append(i)
                     out.flush()
                 finally:
@@ -512,6 +532,8 @@ def load(path: str, data: bytes, sha256: str) -> Document:
             f"第 {_listed(textless)} 页的表格中有文字的字体缺少编码映射（ToUnicode），文字层里没有这些字"
             "（多为数字）：这些单元格无法读出，请对照原文核对"
         )
+    if turned:
+        warnings.append(messages.pdf_turned(_listed(turned)))
     if unmapped:
         warnings.append(f"有 {unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
     return Document(
