@@ -202,3 +202,20 @@ def pdf_turned(pages: str) -> str:
         f"第 {pages} 页的文字是旋转排列的（页面横放显示或文字转向绘制），已按文字的阅读方向读取；"
         "请对照原文核对这些页"
     )
+
+
+PDF_REPAIRED = "PDF 的目录结构（交叉引用表）已损坏，已尽量修复后读取：部分内容可能缺失或错位，请对照原文核对"
+
+
+def pdf_pages_uncounted(counted: int, in_file: int) -> str:
+    return (
+        f"PDF 的页数记录为 {counted} 页，但文件中有 {in_file} 个页面：多出的页面未读取，"
+        "请用其他软件打开核对，或另存为 PDF 后重新导入"
+    )
+
+
+def pdf_outlined(pages: str) -> str:
+    return (
+        f"第 {pages} 页的文字是以图形（轮廓）绘制的，没有文字层，这些页的内容未读取"
+        "（需先进行文字识别 OCR），请对照原文核对"
+    )

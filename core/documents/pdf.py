@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from core import messages
-from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, inflated_beyond
+from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, inflated_beyond, page_objects
 from core.documents.pdf_direction import ReadingFrame, reading_turn
 from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
@@ -307,6 +307,14 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     return chars, bad
 
 
+OUTLINE_PATHS = 40  # filled shapes on a page without text above which its text is taken as drawn
+
+
+def _outlined(page: pdfium.PdfPage) -> bool:
+    """A page with no characters but many shapes: text converted to outlines (curves) when printed."""
+    return len(object_types(page, frozenset((raw.FPDF_PAGEOBJ_PATH,)))) >= OUTLINE_PATHS
+
+
 def _has_image(page: pdfium.PdfPage) -> bool:
     return bool(object_types(page, frozenset((raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM))))
 
@@ -468,7 +476,11 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise LoadError(path, ENCRYPTED) from e
         raise LoadError(path, CORRUPT) from e
+    damage: list[str] = []  # what PDFium had to mend, or cannot show, said before the pages' warnings
+    if not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+        damage.append(messages.PDF_REPAIRED)
     out = _Out()
+    outlined: list[int] = []  # pages whose text seems drawn as shapes (no characters, many filled paths)
     pages: list[Page] = []
     scanned: list[int] = []
     failed: list[int] = []
@@ -477,6 +489,9 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     unmapped = 0
     try:
         n = len(pdf)
+        in_file = page_objects(data)
+        if in_file > n:
+            damage.append(messages.pdf_pages_uncounted(n, in_file))
         if n == 0:
             raise LoadError(path, CORRUPT + "（没有页面）")
         for i in range(n):
@@ -497,6 +512,8 @@ def load(path: str, data: bytes, sha256: str) -> Document:
                     if not chars:
                         if _has_image(page):
                             scanned.append(i)
+                        elif _outlined(page):
+                            outlined.append(i)
                         continue
                     if out.parts:
                         out.newline()
@@ -515,12 +532,16 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     finally:
         pdf.close()
     if out.pos == 0:
+        if outlined and not scanned:
+            raise LoadError(path, messages.pdf_outlined(_listed(outlined)))
         if failed and not scanned:
             raise LoadError(path, f"{CORRUPT}（页面无法读取）")
         raise LoadError(path, SCANNED if scanned else "PDF 中没有任何文字")
     out.newline()
     out.flush()
-    warnings: list[str] = []
+    warnings: list[str] = list(damage)
+    if outlined:
+        warnings.append(messages.pdf_outlined(_listed(outlined)))
     if scanned:
         warnings.append(
             f"第 {_listed(scanned)} 页是扫描图片，没有文字层，这些页的内容未提取（需先进行文字识别 OCR）"

@@ -55,3 +55,22 @@ def inflated_beyond(data: bytes) -> int:
             pass
         total += size
     return 0
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+
+
+def page_objects(data: bytes) -> int:
+    """How many distinct page objects the file holds in plain sight (those inside compressed object
+    streams are not counted): more than the page tree's count means pages a reader will not show."""
+    numbers: set[int] = set()
+    for m in _PAGE.finditer(data):
+        head = data.rfind(b"obj", max(0, m.start() - 4096), m.start())
+        if head < 0:
+            continue
+        line = data[max(0, head - 24) : head + 3]
+        found = list(_OBJ.finditer(line))
+        if found:
+            numbers.add(int(found[-1].group(1)))
+    return len(numbers)
