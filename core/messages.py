@@ -219,3 +219,7 @@ def pdf_outlined(pages: str) -> str:
         f"第 {pages} 页的文字是以图形（轮廓）绘制的，没有文字层，这些页的内容未读取"
         "（需先进行文字识别 OCR），请对照原文核对"
     )
+
+
+def pdf_streams_broken(n: int) -> str:
+    return f"PDF 中有 {n} 个压缩数据流已损坏，其中的文字（页面内容或字体）可能部分缺失，请对照原文核对"

@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from core import messages
-from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, inflated_beyond, page_objects
+from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, page_objects, scan
 from core.documents.pdf_direction import ReadingFrame, reading_turn
 from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
@@ -466,7 +466,7 @@ def _size_by_index(pdf: pdfium.PdfDocument, i: int) -> tuple[float, float]:
 
 
 def load(path: str, data: bytes, sha256: str) -> Document:
-    inflated = inflated_beyond(data)
+    inflated, broken = scan(data)
     if inflated:
         raise LoadError(path, messages.pdf_inflates(inflated, STREAM_BOUND, TOTAL_BOUND))
     try:
@@ -479,6 +479,8 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     damage: list[str] = []  # what PDFium had to mend, or cannot show, said before the pages' warnings
     if not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
         damage.append(messages.PDF_REPAIRED)
+    if broken:
+        damage.append(messages.pdf_streams_broken(broken))
     out = _Out()
     outlined: list[int] = []  # pages whose text seems drawn as shapes (no characters, many filled paths)
     pages: list[Page] = []

@@ -21,20 +21,18 @@ _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 def inflated_beyond(data: bytes) -> int:
     """0 when every Flate stream of ``data`` inflates within the bounds, else the size (bytes) at which
     the count stopped. A stream that is not Flate, or broken, counts what inflated before the break."""
+    return scan(data)[0]
+
+
+def scan(data: bytes) -> tuple[int, int]:
+    """(``inflated_beyond``, the number of Flate streams that break off with a zlib error: their
+    content after the break — a page's text, a font — is lost to every reader)."""
     total = 0
+    broken = 0
     view = memoryview(data)
     for m in _STREAM.finditer(data):
         start = m.end()
-        if data[start : start + 1] not in (
-            b"\x78",
-            b"\x08",
-            b"\x18",
-            b"\x28",
-            b"\x38",
-            b"\x48",
-            b"\x58",
-            b"\x68",
-        ):
+        if data[start : start + 1] not in _CMF:
             continue  # a zlib stream starts with its CMF byte (deflate, window size): 0x?8
         d = zlib.decompressobj()
         size = 0
@@ -48,13 +46,16 @@ def inflated_beyond(data: bytes) -> int:
                     out = d.decompress(d.unconsumed_tail, _OUT)
                     size += len(out)
                     if size > STREAM_BOUND or total + size > TOTAL_BOUND:
-                        return total + size
+                        return total + size, broken
                 if size > STREAM_BOUND or total + size > TOTAL_BOUND:
-                    return total + size
+                    return total + size, broken
         except zlib.error:
-            pass
+            broken += 1
         total += size
-    return 0
+    return 0, broken
+
+
+_CMF = frozenset(bytes([b]) for b in (0x08, 0x18, 0x28, 0x38, 0x48, 0x58, 0x68, 0x78))
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
