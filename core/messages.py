@@ -93,7 +93,19 @@ def write_reason(e: OSError) -> str:
         return "所在磁盘为只读，请换一个文件夹保存"
     if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "磁盘空间已满，请清理磁盘或换一个磁盘保存"
-    return os_reason(e)
+    if e.errno == errno.EFBIG:
+        return "文件超过所在磁盘允许的大小（如 FAT32 格式的 U 盘上限 4 GB），请换一个磁盘保存"
+    if e.errno == errno.ENAMETOOLONG:
+        return "文件名或路径过长，请用较短的文件名或换一个文件夹保存"
+    if e.errno == errno.ENOENT:
+        return "保存位置的文件夹不存在，请换一个文件夹保存"
+    if e.errno == errno.EISDIR:
+        return "这是文件夹，请给出要保存的文件名"
+    if e.errno == errno.EIO:
+        return "磁盘读写出错（磁盘或网络盘可能有故障），请换一个磁盘保存"
+    # a write is never worded as a read: no 无法读取 here
+    detail = e.strerror or (str(e.args[0]) if e.args and isinstance(e.args[0], str) else type(e).__name__)
+    return f"无法写入（系统提示：{detail}），请换一个文件夹保存或检查磁盘"
 
 
 # ---- signing a report off (审核 → 复核) ------------------------------------------------------------
@@ -223,3 +235,41 @@ def pdf_outlined(pages: str) -> str:
 
 def pdf_streams_broken(n: int) -> str:
     return f"PDF 中有 {n} 个压缩数据流已损坏，其中的文字（页面内容或字体）可能部分缺失，请对照原文核对"
+
+
+# ---- the temporary file an output is written to before it takes its name --------------------------
+NAME_MAX = 255  # bytes of one file name on ext4, NTFS (in UTF-16 units), APFS
+
+
+def part_path(out: str | os.PathLike[str], suffix: str = "") -> str:
+    """Where ``out`` is written before it is renamed into place: ``out.part`` (+ ``suffix``, which a
+    writer may need, e.g. ``.xlsx``) beside it, or, when that name would pass the file system's 255-byte
+    limit (a legal 251–255-byte output name), a short name derived from it in the same folder."""
+    import hashlib
+
+    folder, name = os.path.split(os.fspath(out))
+    part = f"{name}.part{suffix}"
+    if len(os.fsencode(part)) <= NAME_MAX:
+        return os.path.join(folder, part)
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:16]
+    return os.path.join(folder, f".hecha-{digest}.part{suffix}")
+
+
+def docx_damage(e: BaseException) -> str:
+    """A damaged Word document's part in the project's words: libxml2's and zipfile's English is
+    never shown (the log keeps the exception)."""
+    text = str(e)
+    where = ""
+    import re
+
+    m = re.search(r"line (\d+)", text)
+    if m:
+        where = f"，第 {m.group(1)} 行附近"
+    low = text.lower()
+    if "huge" in low or "too big" in low or "excessive" in low or "depth" in low:
+        return f"文档内容的结构超出正常范围（过深或过大{where}），疑为损坏或恶意构造"
+    if isinstance(e, KeyError):
+        return "文档缺少必需的组成部分"
+    if "zip" in type(e).__name__.lower() or "zip" in low:
+        return "压缩包已损坏，无法解压"
+    return f"文档内容已损坏（XML 格式错误{where}）"

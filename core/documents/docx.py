@@ -19,6 +19,7 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from core import messages
 from core.documents import html, txt
 from core.documents.docx_numbering import Numbering
 from core.documents.html import RawCell, TextBuilder, join_lines
@@ -406,7 +407,9 @@ def load(path: str, data: bytes, sha256: str, depth: int = 0) -> Document:
     except ValueError as e:  # e.g. an .xlsx or .pptx: "file … is not a Word file, content type is …"
         raise LoadError(path, f"{_NOT_WORD}（这是其他 Office 文件，不是 Word 文档）") from e
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
-        raise LoadError(path, f"{_NOT_WORD}（文档内容已损坏：{e}）") from e
+        raise LoadError(
+            path, f"{_NOT_WORD}（{messages.docx_damage(e)}），请用 Word 或 WPS 打开后另存再导入"
+        ) from e
     w = _Walker(_numbering(d), AltChunks(path, d.part, depth), hidden_styles(_styles(d)))
     w.blocks(d.element.body)
     w.b.newline()
