@@ -105,3 +105,38 @@ def test_an_output_name_at_the_limit_is_written(tmp_path: Path, size: int) -> No
     with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
         to_csv(ws, tmp_path / name)
     assert (tmp_path / name).exists() and [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []
+
+
+def test_a_reason_longer_than_a_cell_continues_with_a_mark(tmp_path: Path) -> None:
+    """A 40,000-character reason (a cell holds 32,767): the 审核记录 keeps all of it, the cut marked."""
+    import openpyxl
+
+    from core.export import sheet, to_xlsx
+
+    report = tmp_path / "报告.txt"
+    report.write_text(
+        "某区人民政府2023年政府信息公开工作年度报告\n本年新收政府信息公开申请 37 件，办结 30 件。\n", "utf-8"
+    )
+    reason = "".join(f"第{k}条理由。" for k in range(6000))
+    assert len(reason) > 40_000
+    with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
+        (rid,) = ws.import_paths([report], workers=1).report_ids
+        check = next(iter(ws.checks(rid)), None)
+        if check is None:
+            pytest.skip("the report has no check to accept")
+        ws.accept_check(rid, check.rule, check.subject, reason)
+        out = tmp_path / "核查结果.xlsx"
+        to_xlsx(ws, out)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    texts = [
+        str(v)
+        for ws_ in wb.worksheets
+        if ws_.title.startswith("审核记录")
+        for row in ws_.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str)
+    ]
+    pieces = [t for t in texts if t.endswith(sheet.GOES_ON) or t.startswith(sheet.GOES_ON_FROM)]
+    assert len(pieces) >= 2 and all(len(t) <= sheet.CELL_MAX for t in pieces)
+    joined = "".join(t.removeprefix(sheet.GOES_ON_FROM).removesuffix(sheet.GOES_ON) for t in pieces)
+    assert reason in joined
