@@ -66,10 +66,15 @@ def _serve(conn: Connection, limits: Limits, parent: int, hook: str) -> None:
     if sys.platform != "win32":
 
         def orphaned() -> None:
+            # the importing process, not the parent (a fork server's worker has that server as its)
             while True:
                 time.sleep(0.5)
-                if os.getppid() != parent:
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
                     os._exit(1)
+                except OSError:
+                    pass
 
         threading.Thread(target=orphaned, daemon=True).start()
     if resource is not None:

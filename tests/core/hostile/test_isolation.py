@@ -77,3 +77,25 @@ def test_the_import_says_what_it_will_read_by_kind(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
         r = ws.import_paths([folder], announce=said.append)
     assert said == ["将读取 4 个文件：文本 3 个、PDF 1 个"] and r.plan == said[0]
+
+
+def test_a_fork_server_worker_reads_a_slow_file_to_the_end(tmp_path: Path) -> None:
+    """With threads running (the window), workers come from a fork server, whose child they are:
+    a worker busy past its first half second is not mistaken for an orphan."""
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        assert type(isolation._context()).__name__ == "ForkServerContext"
+        slow = tmp_path / "慢.txt"
+        slow.write_text("本年新收申请 12 件。\n" * 40_000, "utf-8")
+        out = _outcomes([(str(slow), None)], LIMITS_DEFAULT)
+    finally:
+        stop.set()
+        t.join()
+    assert out["慢.txt"] is None
+
+
+LIMITS_DEFAULT = Limits()
