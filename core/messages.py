@@ -273,3 +273,10 @@ def docx_damage(e: BaseException) -> str:
     if "zip" in type(e).__name__.lower() or "zip" in low:
         return "压缩包已损坏，无法解压"
     return f"文档内容已损坏（XML 格式错误{where}）"
+
+
+def pdf_objects_missing(n: int) -> str:
+    return (
+        f"PDF 的目录指向的 {n} 个对象已损坏或缺失（其中的页面内容或字体无法读取），"
+        "部分文字可能缺失，请对照原文核对"
+    )

@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from core import messages
-from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, page_objects, scan
+from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, page_objects, scan, unreachable_objects
 from core.documents.pdf_direction import ReadingFrame, reading_turn
 from core.documents.pdf_tables import Frame, GridCell, GridTable, direct, find_tables, object_types, unchecked
 from core.errors import LoadError
@@ -479,6 +479,8 @@ def load(path: str, data: bytes, sha256: str) -> Document:
     damage: list[str] = []  # what PDFium had to mend, or cannot show, said before the pages' warnings
     if not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
         damage.append(messages.PDF_REPAIRED)
+    elif missing := unreachable_objects(data):
+        damage.append(messages.pdf_objects_missing(missing))
     if broken:
         damage.append(messages.pdf_streams_broken(broken))
     out = _Out()

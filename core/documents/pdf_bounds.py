@@ -75,3 +75,51 @@ def page_objects(data: bytes) -> int:
         if found:
             numbers.add(int(found[-1].group(1)))
     return len(numbers)
+
+
+_XREF = re.compile(rb"(?<![A-Za-z])xref\s*[\r\n]+")
+_SUBSECTION = re.compile(rb"(\d+)\s+(\d+)\s*[\r\n]+")
+_ENTRY = re.compile(rb"(\d{10})\s(\d{5})\s([nf])")
+
+
+def unreachable_objects(data: bytes) -> int:
+    """Objects a classic cross-reference table lists where the file holds no such object (the bytes
+    there damaged or gone): their content — a page's text, a font — is lost, though the table itself
+    parses. Cross-reference streams (PDF 1.5) are not looked into."""
+    bad = 0
+    for x in _XREF.finditer(data):
+        pos = x.end()
+        while True:
+            sub = _SUBSECTION.match(data, pos)
+            if sub is None:
+                break
+            first, count = int(sub.group(1)), int(sub.group(2))
+            pos = sub.end()
+            if count > 1_000_000:
+                break
+            for k in range(count):
+                e = _ENTRY.match(data, pos)
+                if e is None:
+                    break
+                pos = e.end()
+                while pos < len(data) and data[pos] in b" \r\n":
+                    pos += 1
+                if e.group(3) != b"n":
+                    continue
+                off = int(e.group(1))
+                head = _OBJHEAD.match(data, off) if off < len(data) else None
+                if head is None or int(head.group(1)) != first + k or not _whole(data, head.end()):
+                    bad += 1
+    return bad
+
+
+_OBJHEAD = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj")
+
+
+def _whole(data: bytes, start: int) -> bool:
+    """Whether an object's body holds together: a stream's data has its ``stream`` keyword (a damaged
+    dictionary or keyword leaves PDFium without the stream)."""
+    end = data.find(b"endobj", start)
+    body = data[start : end if end >= 0 else start + 4096]
+    tail = body.rfind(b"endstream")
+    return tail < 0 or _STREAM.search(body, 0, tail) is not None

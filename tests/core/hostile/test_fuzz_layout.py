@@ -140,15 +140,22 @@ def _said(rows: object) -> bool:
     return bool(rows.warnings) or unread  # type: ignore[attr-defined]
 
 
-def run(tmp_path: Path, count: int) -> Counter[str]:
-    refs = {}
-    for sample in (PDF, DOCX):
+def run(
+    tmp_path: Path,
+    count: int,
+    mutate: Callable[[int], Iterator[tuple[str, Path, bytes]]] | None = None,
+    refs: dict[Path, object] | None = None,
+) -> Counter[str]:
+    """Read ``count`` mutations (of the samples, or what ``mutate`` yields from the files in ``refs``)
+    in workers; tally refused / warned / clean, and fail on a silent loss of more than 5 %."""
+    refs = dict.fromkeys(refs or (PDF, DOCX))
+    for sample in refs:
         _, rows, err = analyse_file(str(sample))
         assert rows is not None and not _said(rows), err
         refs[sample] = _figures(rows)
     jobs = []
     origin = {}
-    for name, sample, data in mutations(count):
+    for name, sample, data in (mutate or mutations)(count):
         p = tmp_path / name
         p.write_bytes(data)
         jobs.append((str(p), None))
@@ -165,7 +172,7 @@ def run(tmp_path: Path, count: int) -> Counter[str]:
             )
             tally["refused"] += 1
             continue
-        ref = refs[origin[path]]
+        ref: Counter[tuple[object, object]] = refs[origin[path]]  # type: ignore[assignment]
         lost = sum((ref - _figures(rows)).values())
         if _said(rows):
             tally["warned"] += 1
