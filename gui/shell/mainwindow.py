@@ -492,6 +492,9 @@ class MainWindow(QMainWindow):
             shown = result.report_ids[0] if result.report_ids else self._stored_report(paths)
             if shown is not None:
                 self.review.load_report(shown)  # the file opened is the report shown
+                # the progress box (shown once reading passed its 0.3 s) took the window's activation:
+                # the window takes it back, so the keys go to the figure list
+                self.activateWindow()
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self._show_banner()
             if errors or warnings or result.cancelled:
