@@ -208,7 +208,18 @@ def _results(
     aborts or runs out of memory or time fails that file only; ``workers=0`` analyses here, in this
     process (for profiling a reader — an abort then ends the program)."""
     if workers >= 1:
-        yield from isolation.analysed(todo, workers, cancelled)
+        # workers finish out of order: reports are stored in the order the files are listed (sorted
+        # within a folder), so report ids do not depend on which worker was quicker
+        order = {path: k for k, (path, _) in enumerate(todo)}
+        held: dict[int, Outcome] = {}
+        nxt = 0
+        for out in isolation.analysed(todo, workers, cancelled):
+            held[order[out[0]]] = out
+            while nxt in held:
+                yield held.pop(nxt)
+                nxt += 1
+        for k in sorted(held):  # a cancel: what was analysed is still stored
+            yield held[k]
         return
     for path, data in todo:
         if cancelled():
