@@ -181,10 +181,13 @@ def analysed(
     jobs: Sequence[Job],
     workers: int,
     cancelled: Callable[[], bool],
-    limits: Limits = LIMITS,
+    limits: Limits | None = None,
 ) -> Iterator[tuple[str, Any, str | None]]:
-    """The outcome of each job (path, rows or None, failure), in the order they finish."""
+    """The outcome of each job (path, rows or None, failure), in the order they finish; ``limits``
+    defaults to ``LIMITS``."""
     from core.store.analysis import Failure
+
+    limits = limits or LIMITS
 
     pending = list(reversed(jobs))
     ctx = _context()

@@ -99,3 +99,20 @@ def test_a_fork_server_worker_reads_a_slow_file_to_the_end(tmp_path: Path) -> No
 
 
 LIMITS_DEFAULT = Limits()
+
+
+def test_pdfium_aborting_for_memory_fails_its_file_and_the_folder_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real abort, no hook: PDFium inflating a 250 MB content stream (within the inflation bounds)
+    in a worker allowed 300 MB aborts inside C (SIGABRT, as the red team's 157 KB PDF did at 5.7 GB);
+    the 25 good reports of its folder are stored."""
+    folder = tmp_path / "报告"
+    good = write_corpus(folder, 25)
+    (folder / "炸弹.pdf").write_bytes(bombs.inflating(250 << 20))
+    monkeypatch.setattr(isolation, "LIMITS", Limits(memory=300 << 20))
+    with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
+        r = ws.import_paths([folder], workers=2)
+    assert r.added == len(good)
+    [(name, reason)] = r.errors
+    assert name.endswith("炸弹.pdf") and "内存" in reason and "其他文件照常导入" in reason
