@@ -62,7 +62,14 @@ class ReadingFrame(Frame):
         return x * self.cos - y * self.sin, x * self.sin + y * self.cos
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-        return _bounds([self.point(x, y) for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))])
+        if self.turn % 90 == 0:
+            return _bounds([self.point(x, y) for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1))])
+        # a glyph drawn at a slant has an upright box wider than itself by |cos| + |sin| (neighbours'
+        # boxes overlap and would read as one): its box in the reading frame is that much smaller
+        cx, cy = self.point((x0 + x1) / 2, (y0 + y1) / 2)
+        shrink = abs(self.cos) + abs(self.sin)
+        hw, hh = (x1 - x0) / shrink / 2, (y1 - y0) / shrink / 2
+        return cx - hw, cy - hh, cx + hw, cy + hh
 
     def back(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """A box of the reading frame on the displayed page."""

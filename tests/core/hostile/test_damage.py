@@ -170,3 +170,12 @@ def test_a_real_pdf_mutated_many_ways_never_loses_figures_silently(shared: Path,
     count = int(__import__("os").environ.get("HECHA_FUZZ", "40"))
     tally = fuzz.run(tmp_path, count, mutate=mutations, refs={pdf: None})
     assert tally["silent loss"] == 0
+
+
+@pytest.mark.parametrize(
+    "matrix", ["0.866 0.5 -0.5 0.866", "0.7071 0.7071 -0.7071 0.7071", "0.7071 -0.7071 0.7071 0.7071"]
+)
+def test_text_drawn_at_a_slant_keeps_every_character_in_order(tmp_path: Path, matrix: str) -> None:
+    doc = _load(tmp_path, bombs.one_page(bombs.text_page(LINES, matrix=matrix)))
+    assert READ.replace(" ", "") in doc.text.replace(" ", "")
+    assert any("旋转" in w for w in doc.warnings)
