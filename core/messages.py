@@ -22,6 +22,7 @@ CHANGED = "文件在读取过程中被修改，请等其保存完毕后重新导
 # ---- folders ------------------------------------------------------------------------------------
 # (the formats by kind, not by suffix: the suffixes are core.documents.SUPPORTED_SUFFIXES)
 FOLDER_EMPTY = "文件夹中没有可导入的报告（支持文本、网页、Word（.docx）和 PDF 格式），请确认选对了文件夹"
+LINK_OUTSIDE = "是指向所选文件夹之外的链接，未读取其中的文件（只读取所选文件夹内的报告）；如需导入，请直接选择链接指向的位置"
 FOLDER_UNREADABLE = "没有读取此文件夹的权限，其中的报告未导入；请调整权限后重新导入"
 
 
@@ -98,7 +99,19 @@ def write_reason(e: OSError) -> str:
         return "所在磁盘为只读，请换一个文件夹保存"
     if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "磁盘空间已满，请清理磁盘或换一个磁盘保存"
-    return os_reason(e)
+    if e.errno == errno.EFBIG:
+        return "文件超过所在磁盘允许的大小（如 FAT32 格式的 U 盘上限 4 GB），请换一个磁盘保存"
+    if e.errno == errno.ENAMETOOLONG:
+        return "文件名或路径过长，请用较短的文件名或换一个文件夹保存"
+    if e.errno == errno.ENOENT:
+        return "保存位置的文件夹不存在，请换一个文件夹保存"
+    if e.errno == errno.EISDIR:
+        return "这是文件夹，请给出要保存的文件名"
+    if e.errno == errno.EIO:
+        return "磁盘读写出错（磁盘或网络盘可能有故障），请换一个磁盘保存"
+    # a write is never worded as a read: no 无法读取 here
+    detail = e.strerror or (str(e.args[0]) if e.args and isinstance(e.args[0], str) else type(e).__name__)
+    return f"无法写入（系统提示：{detail}），请换一个文件夹保存或检查磁盘"
 
 
 # ---- signing a report off (审核 → 复核) ------------------------------------------------------------
@@ -150,4 +163,119 @@ def undo_depends(name: str) -> str:
     return (
         f"此后“{name or '未署名'}”又改动了同一项或审核了这份报告，不能撤销或重做这一步（会推翻别人的工作）；"
         "如需修改，请直接更正"
+    )
+
+
+# ---- a report's reader in its worker process ------------------------------------------------------
+def _gb(n: int) -> str:
+    return f"{n / (1 << 30):.1f} GB"
+
+
+def worker_died(exitcode: int | None, limits: object) -> str:
+    """Why a file's reader process ended without an answer (a crash in a C library, a limit)."""
+    import signal
+
+    memory = _gb(getattr(limits, "memory", 0))
+    cpu = getattr(limits, "cpu_seconds", 0)
+    sig = -exitcode if exitcode is not None and exitcode < 0 else 0
+    if sig == getattr(signal, "SIGXCPU", -1):
+        return f"读取超过 {cpu} 秒的计算时间上限，已停止（文件可能已损坏或结构异常）；其他文件照常导入"
+    if sig == signal.SIGABRT:
+        return (
+            f"读取时解析程序异常中止（文件可能已损坏，或读取所需内存超过 {memory} 的上限）；"
+            "其他文件照常导入，请用其他软件打开此文件核对，或另存后重新导入"
+        )
+    if sig == getattr(signal, "SIGKILL", -1):
+        return f"读取时解析进程被系统终止（可能内存不足，上限 {memory}）；其他文件照常导入"
+    if sig:
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        return f"读取时解析程序崩溃（{name}，文件可能已损坏）；其他文件照常导入，请用其他软件打开此文件核对"
+    return f"读取时解析进程意外退出（退出码 {exitcode}）；其他文件照常导入，请把此文件发给维护人员"
+
+
+def worker_timeout(seconds: float) -> str:
+    return f"读取超过 {seconds:.0f} 秒仍未完成，已停止（文件可能已损坏或结构异常）；其他文件照常导入"
+
+
+def worker_output(limit: int) -> str:
+    return f"读取结果过大（超过 {limit >> 20} MB，远超正常报告），未导入；请确认这是一份报告，或拆分后再导入"
+
+
+def pdf_inflates(size: int, stream: int, total: int) -> str:
+    return (
+        f"PDF 中的压缩内容解压后超过 {size >> 20} MB（单个数据流上限 {stream >> 20} MB、合计上限 "
+        f"{total >> 30} GB，正常报告远小于此），文件可能已损坏或被恶意构造，未读取；请用其他软件打开核对"
+    )
+
+
+def pdf_turned(pages: str) -> str:
+    return (
+        f"第 {pages} 页的文字是旋转排列的（页面横放显示或文字转向绘制），已按文字的阅读方向读取；"
+        "请对照原文核对这些页"
+    )
+
+
+PDF_REPAIRED = "PDF 的目录结构（交叉引用表）已损坏，已尽量修复后读取：部分内容可能缺失或错位，请对照原文核对"
+
+
+def pdf_pages_uncounted(counted: int, in_file: int) -> str:
+    return (
+        f"PDF 的页数记录为 {counted} 页，但文件中有 {in_file} 个页面：多出的页面未读取，"
+        "请用其他软件打开核对，或另存为 PDF 后重新导入"
+    )
+
+
+def pdf_outlined(pages: str) -> str:
+    return (
+        f"第 {pages} 页的文字是以图形（轮廓）绘制的，没有文字层，这些页的内容未读取"
+        "（需先进行文字识别 OCR），请对照原文核对"
+    )
+
+
+def pdf_streams_broken(n: int) -> str:
+    return f"PDF 中有 {n} 个压缩数据流已损坏，其中的文字（页面内容或字体）可能部分缺失，请对照原文核对"
+
+
+# ---- the temporary file an output is written to before it takes its name --------------------------
+NAME_MAX = 255  # bytes of one file name on ext4, NTFS (in UTF-16 units), APFS
+
+
+def part_path(out: str | os.PathLike[str], suffix: str = "") -> str:
+    """Where ``out`` is written before it is renamed into place: ``out.part`` (+ ``suffix``, which a
+    writer may need, e.g. ``.xlsx``) beside it, or, when that name would pass the file system's 255-byte
+    limit (a legal 251–255-byte output name), a short name derived from it in the same folder."""
+    import hashlib
+
+    folder, name = os.path.split(os.fspath(out))
+    part = f"{name}.part{suffix}"
+    if len(os.fsencode(part)) <= NAME_MAX:
+        return os.path.join(folder, part)
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:16]
+    return os.path.join(folder, f".hecha-{digest}.part{suffix}")
+
+
+def docx_damage(e: BaseException) -> str:
+    """A damaged Word document's part in the project's words: libxml2's and zipfile's English is
+    never shown (the log keeps the exception)."""
+    text = str(e)
+    where = ""
+    import re
+
+    m = re.search(r"line (\d+)", text)
+    if m:
+        where = f"，第 {m.group(1)} 行附近"
+    low = text.lower()
+    if "huge" in low or "too big" in low or "excessive" in low or "depth" in low:
+        return f"文档内容的结构超出正常范围（过深或过大{where}），疑为损坏或恶意构造"
+    if isinstance(e, KeyError):
+        return "文档缺少必需的组成部分"
+    if "zip" in type(e).__name__.lower() or "zip" in low:
+        return "压缩包已损坏，无法解压"
+    return f"文档内容已损坏（XML 格式错误{where}）"
+
+
+def pdf_objects_missing(n: int) -> str:
+    return (
+        f"PDF 的目录指向的 {n} 个对象已损坏或缺失（其中的页面内容或字体无法读取），"
+        "部分文字可能缺失，请对照原文核对"
     )

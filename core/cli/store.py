@@ -55,7 +55,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with ws, stop:
             result = ws.import_paths(
-                args.paths, progress=_Bar("导入"), cancelled=stop.pressed, workers=args.workers
+                args.paths,
+                progress=_Bar("导入"),
+                cancelled=stop.pressed,
+                workers=args.workers,
+                announce=lambda plan: _out(plan),
             )
     except HechaError as e:
         _err(str(e))

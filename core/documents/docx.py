@@ -19,6 +19,7 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from core import messages
 from core.documents import html, txt
 from core.documents.docx_numbering import Numbering
 from core.documents.html import RawCell, TextBuilder, join_lines
@@ -239,6 +240,20 @@ class _Walker:
                 )
         return join_lines(parts)
 
+    def _grid_width(self, tbl: etree._Element, rows: list[etree._Element]) -> int:
+        """The columns a table's grid has: its ``w:tblGrid`` (one column per grid line), or the most
+        its rows' cells can cover (``html.grid_width``) where that is more — never a hostile span."""
+        grid = tbl.find(W + "tblGrid")
+        cols = len(grid.findall(W + "gridCol")) if grid is not None else 0
+        spans = []
+        for tr in rows:
+            row = []
+            for tc in self._cells(tr):
+                tcpr = tc.find(W + "tcPr")
+                row.append(max(1, _int(tcpr.find(W + "gridSpan") if tcpr is not None else None, 1)))
+            spans.append(row)
+        return max(min(cols, MAX_GRID_COLS), html.grid_width(spans))
+
     def table(self, tbl: etree._Element) -> None:
         rows = self._rows(tbl)
         if any(True for _ in tbl.iterdescendants(_TBL)):  # layout table: cells as blocks
@@ -248,12 +263,14 @@ class _Walker:
             return
         cells: list[RawCell] = []
         open_by_col: dict[int, RawCell] = {}  # the cell a vMerge continue extends, by start column
+        width = self._grid_width(tbl, rows)
         for r, tr in enumerate(rows):
             trpr = tr.find(W + "trPr")
-            k = _int(trpr.find(W + "gridBefore") if trpr is not None else None, 0)
+            k = min(_int(trpr.find(W + "gridBefore") if trpr is not None else None, 0), width - 1)
             for tc in self._cells(tr):
                 tcpr = tc.find(W + "tcPr")
                 span = max(1, _int(tcpr.find(W + "gridSpan") if tcpr is not None else None, 1))
+                span = max(1, min(span, width - k))  # clamped to the grid the table has
                 vm = tcpr.find(W + "vMerge") if tcpr is not None else None
                 hm = tcpr.find(W + "hMerge") if tcpr is not None else None
                 if hm is not None and _val(hm, "continue") != "restart" and cells and cells[-1].row == r:
@@ -275,6 +292,7 @@ class _Walker:
         self.b.table(cells)
 
 
+MAX_GRID_COLS = 1000  # a tblGrid wider than this is not a report's (Word allows 63 columns)
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MAX_CHUNK_DEPTH = 3  # a Word document imported into one imported into one …
 
@@ -390,7 +408,9 @@ def load(path: str, data: bytes, sha256: str, depth: int = 0) -> Document:
     except ValueError as e:  # e.g. an .xlsx or .pptx: "file … is not a Word file, content type is …"
         raise LoadError(path, f"{_NOT_WORD}（这是其他 Office 文件，不是 Word 文档）") from e
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
-        raise LoadError(path, f"{_NOT_WORD}（文档内容已损坏：{e}）") from e
+        raise LoadError(
+            path, f"{_NOT_WORD}（{messages.docx_damage(e)}），请用 Word 或 WPS 打开后另存再导入"
+        ) from e
     w = _Walker(_numbering(d), AltChunks(path, d.part, depth), hidden_styles(_styles(d)))
     w.blocks(d.element.body)
     w.b.newline()

@@ -201,17 +201,35 @@ def join_lines(parts: list[str]) -> str:
     return collapse("\n".join(p.strip() for p in parts if p.strip())).strip()
 
 
+MAX_GRID = 250_000  # grid places a table's cells may cover together (a report's table: < 2,000)
+
+
+def grid_width(spans: list[list[int]]) -> int:
+    """The widest a table's grid can be from its rows' column spans: a span wider than the most cells
+    any row holds lines up with nothing, so each counts at most that many columns."""
+    most = max((len(row) for row in spans), default=1) or 1
+    return max((sum(min(max(1, cs), most) for cs in row) for row in spans), default=1) or 1
+
+
 def place(rows: list[list[tuple[str, int, int]]]) -> list[RawCell]:
-    """Place ``(text, rowspan, colspan)`` cells given row by row onto a grid (HTML table algorithm)."""
+    """Place ``(text, rowspan, colspan)`` cells given row by row onto a grid (HTML table algorithm).
+
+    Spans are clamped to the grid the table can have — a rowspan to the rows left, a colspan to the
+    table's width (``grid_width``) — and the places covered together to ``MAX_GRID`` (past it a cell
+    covers its own place only), so ``rowspan=100000 colspan=100000`` costs what a one-cell span does."""
     taken: set[tuple[int, int]] = set()
     out: list[RawCell] = []
     n_rows = len(rows)
+    width = grid_width([[cs for _, _, cs in row] for row in rows])
     for r, row in enumerate(rows):
         k = 0
         for text, rs, cs in row:
             while (r, k) in taken:
                 k += 1
             rs = n_rows - r if rs <= 0 else min(rs, n_rows - r)
+            cs = max(1, min(cs, width - k))
+            if len(taken) + rs * cs > MAX_GRID:
+                rs = cs = 1
             for dr in range(rs):
                 for dk in range(cs):
                     taken.add((r + dr, k + dk))

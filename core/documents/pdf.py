@@ -14,12 +14,16 @@ from __future__ import annotations
 import ctypes
 import unicodedata
 from array import array
+from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import attrgetter, sub
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from core import messages
+from core.documents.pdf_bounds import STREAM_BOUND, TOTAL_BOUND, page_objects, scan, unreachable_objects
+from core.documents.pdf_direction import ReadingFrame, reading_turn
 from core.documents.pdf_tables import (
     Char,
     Frame,
@@ -298,6 +302,14 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
     return chars, bad
 
 
+OUTLINE_PATHS = 40  # filled shapes on a page without text above which its text is taken as drawn
+
+
+def _outlined(page: pdfium.PdfPage) -> bool:
+    """A page with no characters but many shapes: text converted to outlines (curves) when printed."""
+    return len(object_types(page, frozenset((raw.FPDF_PAGEOBJ_PATH,)))) >= OUTLINE_PATHS
+
+
 def _has_image(page: pdfium.PdfPage) -> bool:
     return bool(object_types(page, frozenset((raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM))))
 
@@ -346,13 +358,23 @@ def _textless_glyphs(page: pdfium.PdfPage, tp: raw.FPDF_TEXTPAGE, frame: Frame) 
 
 
 def _write_page(
-    out: _Out, chars: list[Char], page: pdfium.PdfPage, index: int, tp: raw.FPDF_TEXTPAGE | None = None
+    out: _Out,
+    chars: list[Char],
+    page: pdfium.PdfPage,
+    index: int,
+    tp: raw.FPDF_TEXTPAGE | None = None,
+    turn: float = 0.0,
 ) -> bool:
-    """Write the page's lines and tables; True when its tables show glyphs that have no text."""
-    frame = Frame(page)
-    if not frame.identity:  # boxes in the displayed page: crop box origin, /Rotate applied
+    """Write the page's lines and tables; True when its tables show glyphs that have no text.
+
+    Characters and ruling lines are placed in the page as displayed (crop box origin, /Rotate
+    applied), turned further when the text runs another way (``turn``, from ``pdf_direction``): then
+    the page is read along its lines and the boxes written are turned back to the displayed page."""
+    frame = Frame(page) if not turn else ReadingFrame(page, turn)
+    if not frame.identity:
         for c in chars:
             c.x0, c.y0, c.x1, c.y1 = frame.box(c.x0, c.y0, c.x1, c.y1)
+    first_box = len(out._boxes)
     tables = find_tables(page, chars, frame)
     textless = False
     if tp is not None and any(map(_label_only_row, tables)):
@@ -381,6 +403,11 @@ def _write_page(
             out.line(payload, index)  # type: ignore[arg-type]
         else:
             _write_table(out, payload, index)
+    if isinstance(frame, ReadingFrame):
+        boxes = out._boxes
+        for k in range(first_box, len(boxes), 4):
+            if boxes[k : k + 4] != [0.0, 0.0, 0.0, 0.0]:
+                boxes[k : k + 4] = frame.back(*boxes[k : k + 4])
     return textless
 
 
@@ -433,7 +460,12 @@ def _size_by_index(pdf: pdfium.PdfDocument, i: int) -> tuple[float, float]:
         return 0.0, 0.0
 
 
-def load(path: str, data: bytes, sha256: str) -> Document:
+def _open(path: str, data: bytes) -> tuple[pdfium.PdfDocument, list[str]]:
+    """The document opened by PDFium after the bounds on what it inflates, and what PDFium had to mend
+    or cannot show (said before the pages' warnings)."""
+    inflated, broken = scan(data)
+    if inflated:
+        raise LoadError(path, messages.pdf_inflates(inflated, STREAM_BOUND, TOTAL_BOUND))
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -441,76 +473,128 @@ def load(path: str, data: bytes, sha256: str) -> Document:
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
             raise LoadError(path, ENCRYPTED) from e
         raise LoadError(path, CORRUPT) from e
-    out = _Out()
-    pages: list[Page] = []
-    scanned: list[int] = []
-    failed: list[int] = []
-    textless: list[int] = []  # pages whose tables show glyphs that have no text
-    unmapped = 0
+    damage: list[str] = []
+    if not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+        damage.append(messages.PDF_REPAIRED)
+    elif missing := unreachable_objects(data):
+        damage.append(messages.pdf_objects_missing(missing))
+    if broken:
+        damage.append(messages.pdf_streams_broken(broken))
+    return pdf, damage
+
+
+@dataclass
+class _Reading:
+    """The text read so far and, per kind of trouble, the pages that had it."""
+
+    out: _Out = field(default_factory=_Out)
+    pages: list[Page] = field(default_factory=list)
+    outlined: list[int] = field(default_factory=list)  # text seems drawn as shapes (no characters)
+    scanned: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    textless: list[int] = field(default_factory=list)  # tables show glyphs that have no text
+    turned: list[int] = field(default_factory=list)  # text runs another way than shown: read along it
+    unmapped: int = 0
+
+    def page(self, pdf: pdfium.PdfDocument, i: int) -> None:
+        """Read page ``i`` into the text, or note why it could not be."""
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError:
+            self.failed.append(i)
+            width, height = _size_by_index(pdf, i)
+            self.pages.append(Page(index=i, width=width, height=height))
+            return
+        try:
+            w, h = page.get_size()
+            self.pages.append(Page(index=i, width=float(w), height=float(h)))
+            tp = page.get_textpage()
+            try:
+                self._text(page, tp, i)
+            finally:
+                tp.close()
+        except pdfium.PdfiumError:
+            self.failed.append(i)
+        finally:
+            page.close()
+
+    def _text(self, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, i: int) -> None:
+        out = self.out
+        chars, bad = _page_chars(tp.raw)
+        self.unmapped += bad
+        if not chars:
+            if _has_image(page):
+                self.scanned.append(i)
+            elif _outlined(page):
+                self.outlined.append(i)
+            return
+        if out.parts:
+            out.newline()
+        turn = reading_turn(tp.raw, page.get_rotation() % 360)
+        if turn:
+            self.turned.append(i)
+        if _write_page(out, chars, page, i, tp.raw, turn):
+            self.textless.append(i)
+        out.flush()
+
+    def refuse_if_empty(self, path: str) -> None:
+        """No text at all: say why (outlines, damaged pages, scans, or nothing)."""
+        if self.out.pos:
+            return
+        if self.outlined and not self.scanned:
+            raise LoadError(path, messages.pdf_outlined(_listed(self.outlined)))
+        if self.failed and not self.scanned:
+            raise LoadError(path, f"{CORRUPT}（页面无法读取）")
+        raise LoadError(path, SCANNED if self.scanned else "PDF 中没有任何文字")
+
+    def warnings(self, damage: list[str]) -> list[str]:
+        out: list[str] = list(damage)
+        if self.outlined:
+            out.append(messages.pdf_outlined(_listed(self.outlined)))
+        if self.scanned:
+            out.append(
+                f"第 {_listed(self.scanned)} 页是扫描图片，没有文字层，这些页的内容未提取（需先进行文字识别 OCR）"
+            )
+        if self.failed:
+            out.append(f"第 {_listed(self.failed)} 页已损坏，无法读取，已跳过")
+        if self.textless:
+            out.append(
+                f"第 {_listed(self.textless)} 页的表格中有文字的字体缺少编码映射（ToUnicode），文字层里没有这些字"
+                "（多为数字）：这些单元格无法读出，请对照原文核对"
+            )
+        if self.turned:
+            out.append(messages.pdf_turned(_listed(self.turned)))
+        if self.unmapped:
+            out.append(f"有 {self.unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
+        return out
+
+
+def load(path: str, data: bytes, sha256: str) -> Document:
+    pdf, damage = _open(path, data)
+    reading = _Reading()
     try:
         n = len(pdf)
+        in_file = page_objects(data)
+        if in_file > n:
+            damage.append(messages.pdf_pages_uncounted(n, in_file))
         if n == 0:
             raise LoadError(path, CORRUPT + "（没有页面）")
         for i in range(n):
-            try:
-                page = pdf[i]
-            except pdfium.PdfiumError:
-                failed.append(i)
-                width, height = _size_by_index(pdf, i)
-                pages.append(Page(index=i, width=width, height=height))
-                continue
-            try:
-                w, h = page.get_size()
-                pages.append(Page(index=i, width=float(w), height=float(h)))
-                tp = page.get_textpage()
-                try:
-                    chars, bad = _page_chars(tp.raw)
-                    unmapped += bad
-                    if not chars:
-                        if _has_image(page):
-                            scanned.append(i)
-                        continue
-                    if out.parts:
-                        out.newline()
-                    if _write_page(out, chars, page, i, tp.raw):
-                        textless.append(i)
-                    out.flush()
-                finally:
-                    tp.close()
-            except pdfium.PdfiumError:
-                failed.append(i)
-            finally:
-                page.close()
+            reading.page(pdf, i)
     finally:
         pdf.close()
-    if out.pos == 0:
-        if failed and not scanned:
-            raise LoadError(path, f"{CORRUPT}（页面无法读取）")
-        raise LoadError(path, SCANNED if scanned else "PDF 中没有任何文字")
+    reading.refuse_if_empty(path)
+    out = reading.out
     out.newline()
     out.flush()
-    warnings: list[str] = []
-    if scanned:
-        warnings.append(
-            f"第 {_listed(scanned)} 页是扫描图片，没有文字层，这些页的内容未提取（需先进行文字识别 OCR）"
-        )
-    if failed:
-        warnings.append(f"第 {_listed(failed)} 页已损坏，无法读取，已跳过")
-    if textless:
-        warnings.append(
-            f"第 {_listed(textless)} 页的表格中有文字的字体缺少编码映射（ToUnicode），文字层里没有这些字"
-            "（多为数字）：这些单元格无法读出，请对照原文核对"
-        )
-    if unmapped:
-        warnings.append(f"有 {unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
     return Document(
         path=path,
         format="pdf",
         sha256=sha256,
         text="".join(out.parts),
         tables=tuple(out.tables),
-        pages=tuple(pages),
+        pages=tuple(reading.pages),
         char_pages=out.pages,
         char_boxes=out.boxes,
-        warnings=tuple(warnings),
+        warnings=tuple(reading.warnings(damage)),
     )

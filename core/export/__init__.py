@@ -230,7 +230,7 @@ def to_csv(
     report_ids = _listed(report_ids)
     ws.require_sound(report_ids, signed=True)  # no export of a log or a signed report edited outside Hecha
     n = 0
-    tmp = Path(f"{out_path}.part")
+    tmp = Path(messages.part_path(out_path))
     try:
         # the BOM written once: the utf-8-sig codec would check for it on every write
         with open(tmp, "w", encoding="utf-8", newline="") as f:
@@ -285,7 +285,7 @@ def to_xlsx(
     if report_ids is not None:
         ids = {d.row.id for d in data}
         events = [e for e in events if e.report_id in ids]
-    tmp = Path(f"{out_path}.part.xlsx")
+    tmp = Path(messages.part_path(out_path, ".xlsx"))
     try:
         write_workbook(tmp, data, events, progress, previous)
         os.replace(tmp, out_path)

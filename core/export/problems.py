@@ -375,7 +375,7 @@ def to_xlsx(ws: Workspace, out: str | os.PathLike[str], report_ids: Iterable[int
             )
     finally:
         wb.close()
-    tmp = Path(f"{out}.part.xlsx")
+    tmp = Path(messages.part_path(out, ".xlsx"))
     try:
         tmp.write_bytes(buf.getvalue())
         os.replace(tmp, out)

@@ -147,6 +147,28 @@ def page_setup(
     ws.set_footer(f'&L&"{FONT}"&10 {hf(ws.name)}&C&"{FONT}"&10第 &P 页')
 
 
+CELL_MAX = 32_767  # characters a cell holds (Excel, WPS; XlsxWriter cuts the rest silently)
+GOES_ON = "…（接续见本行末尾的单元格）"
+GOES_ON_FROM = "（接上）"
+
+
+def continued(text: str) -> list[str]:
+    """A text longer than a cell holds, in pieces that each fit: every piece but the last ends with
+    ``GOES_ON`` and every piece but the first starts with ``GOES_ON_FROM`` — never cut silently."""
+    out: list[str] = []
+    rest = text
+    while rest:
+        head = GOES_ON_FROM if out else ""
+        room = CELL_MAX - len(head)
+        if len(rest) <= room:
+            out.append(head + rest)
+            break
+        room -= len(GOES_ON)
+        out.append(head + rest[:room] + GOES_ON)
+        rest = rest[room:]
+    return out
+
+
 def names(base: str, n_rows: int, used: set[str]) -> list[str]:
     """The sheets a list of ``n_rows`` rows (under one header row) takes: ``base``, then
     ``base (2)``, ``base (3)`` … once a sheet's rows are full."""
@@ -182,11 +204,18 @@ def write_list(
                 f"{sheets[0].name}：行数超过 {len(sheets)} 个工作表能容纳的 {per * len(sheets):,} 行"
             )
         ws, r = sheets[j], k % per + 1
+        spill = len(heads)  # where text past a cell's limit continues: after the row's last column
         for c, v in enumerate(row):
             if v is None or v == "":
                 continue
             f = formats.get(c)
             if v.__class__ is str:
+                if len(v) > CELL_MAX:
+                    for piece in continued(v):
+                        ws.write_string(r, c, piece, f)
+                        c = spill
+                        spill += 1
+                    continue
                 ws.write_string(r, c, v, f)
             elif isinstance(v, tuple):  # (value, format) of a cell of its own
                 ws.write(r, c, v[0], v[1])

@@ -6,14 +6,17 @@ newer version is refused, an older one is copied to ``NAME.bak-vN`` and then mig
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import StoreError
+from core.messages import NAME_MAX
 from core.store import columns
 from core.store.columns import TABLES, Table
 
@@ -227,10 +230,26 @@ def explain(path: str | os.PathLike[str], e: BaseException) -> StoreError:
     elif "locked" in msg or "busy" in msg:
         reason = "工作区正被其他程序占用，请稍后重试"
     elif "unable to open" in msg:
-        reason = "无法打开工作区文件（文件夹不存在或没有权限）"
+        reason = _unopenable(Path(path))
     else:
         reason = f"工作区读写出错（{type(e).__name__}: {e}）"
     return StoreError(f"{path}: {reason}")
+
+
+def _unopenable(path: Path) -> str:
+    """Why SQLite could not open a workspace file, found by looking (SQLite says only that it could not)."""
+    size = len(os.fsencode(path.name))
+    if size > NAME_MAX - len("-journal"):  # SQLite keeps name-journal, name-wal, name-shm beside it
+        return (
+            f"工作区文件名过长（{size} 字节）：其旁须建立同名加 -journal 的文件，名称不能超过 "
+            f"{NAME_MAX - len('-journal')} 字节（约 {(NAME_MAX - 8) // 3} 个汉字），请用较短的名称"
+        )
+    parent = path.parent
+    if not parent.is_dir():
+        return "无法打开工作区文件：所在文件夹不存在，请先建立文件夹或换一个位置"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return "无法打开工作区文件：没有所在文件夹的写入权限，请换一个位置"
+    return "无法打开工作区文件（文件夹不存在或没有权限）"
 
 
 def is_busy(e: BaseException) -> bool:
@@ -240,9 +259,17 @@ def is_busy(e: BaseException) -> bool:
 
 def check_file(path: Path) -> None:
     """Refuse a file that exists, is not empty and is not SQLite, before SQLite touches it."""
-    if path.is_dir():
+    try:
+        st = path.stat()
+    except OSError as e:
+        if e.errno == errno.ENAMETOOLONG:
+            raise StoreError(f"{path}: {_unopenable(path)}") from e
+        return
+    if stat.S_ISDIR(st.st_mode):
         raise StoreError(f"{path}: 这是文件夹，不是工作区文件")
-    if not path.exists() or path.stat().st_size == 0:
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError(f"{path}: 不是普通文件（设备、管道或套接字），工作区须是磁盘上的文件")
+    if st.st_size == 0:
         return
     try:
         with open(path, "rb") as f:
@@ -311,7 +338,8 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False, integr
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # BEGIN itself may have failed: no "cannot rollback" over the cause
+                conn.execute("ROLLBACK")
             raise
         return
     if version < 0 or (app_id not in (0, APPLICATION_ID)) or not is_ours(conn):

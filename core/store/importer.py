@@ -1,6 +1,7 @@
 """Import many reports into a workspace: files and folders (recursive), skipping what is already there.
 
-Parsing may run in a process pool, and each report is turned into its rows there
+Every file is parsed in a worker process with limits (``isolation``: a crash, an abort or a limit is
+that file's failure and the batch goes on), and each report is turned into its rows there
 (``storing.rows_of``); every write happens here, in this process. Reports are written a batch at a time
 (up to ``BATCH_REPORTS`` reports, ``BATCH_BYTES`` of originals or ``BATCH_SECONDS`` of waiting), each
 batch one transaction: a crash or kill never leaves half a report in the workspace — at most the
@@ -10,61 +11,32 @@ are recognised by their sha256 and skipped). Progress counts analysed files.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import multiprocessing
 import os
-import signal
 import stat
-import sys
-import threading
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Protocol
 
 from core import documents, messages
 from core.documents import SUPPORTED_SUFFIXES
-from core.errors import HechaError, LoadError
+from core.errors import LoadError
 from core.messages import shown_path
+from core.store import isolation
+from core.store.analysis import Failure as Failure  # re-exported: the importer's public names
+from core.store.analysis import Outcome
+from core.store.analysis import analyse_file as analyse_file
 from core.store.rows import ImportResult
 from core.store.storing import ReportRows
 
-POOL_THRESHOLD = 24  # fewer files than this are parsed in-process (a pool costs ~1 s to start)
 # A batch is written when it holds this many reports, this many bytes of originals, or when its first
 # report has waited this long (so the progress bar moves and a cancel is prompt).
 BATCH_REPORTS = 64
 BATCH_BYTES = 32 << 20
 BATCH_SECONDS = 0.5
-Outcome = tuple[str, ReportRows | None, str | None]  # path, the report's rows, error
 log = logging.getLogger(__name__)
-
-
-class Failure(str):
-    """A file's one-line reason, with the traceback of an unexpected error (a bug in a reader) kept
-    for the log: it crosses from a worker process to the importing one, where the log is."""
-
-    details: str
-
-    def __new__(cls, reason: str, details: str = "") -> Failure:
-        out = super().__new__(cls, reason)
-        out.details = details
-        return out
-
-    def __reduce__(self) -> tuple[type[Failure], tuple[str, str]]:
-        return Failure, (str(self), self.details)
-
-
-def _unexpected(e: BaseException) -> str:
-    """The traceback of an unexpected error, or of the one a LoadError wraps; '' for a plain reason."""
-    cause = e if not isinstance(e, HechaError) else e.__cause__
-    if cause is None or isinstance(cause, (OSError, MemoryError, RecursionError, HechaError)):
-        return ""
-    return "".join(traceback.format_exception(cause))
 
 
 class Target(Protocol):
@@ -84,10 +56,21 @@ _CONVERT_FIRST = {
 }
 
 
+def _outside(path: Path, inside: str) -> bool:
+    """Whether a link at ``path`` leads out of the folder ``inside`` (a real path)."""
+    try:
+        real = os.path.realpath(path)
+        return os.path.commonpath([real, inside]) != inside
+    except (OSError, ValueError):
+        return True
+
+
 def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
-    """Report files under ``root``, following linked folders once; what is passed over is said."""
+    """Report files under ``root``: links are followed only where they lead inside ``root`` (a link to
+    ``/`` or another tree is said and passed over), and each real folder is read once."""
     found: list[str] = []
     seen_dirs: set[tuple[int, int]] = set()
+    inside = os.path.realpath(root)
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -105,6 +88,9 @@ def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
         for entry in entries:
             path = Path(entry.path)
             try:
+                if entry.is_symlink() and _outside(path, inside) and (entry.is_dir() or entry.is_file()):
+                    errors.append((shown_path(path), messages.LINK_OUTSIDE))
+                    continue
                 if entry.is_dir():
                     subdirs.append(path)
                     continue
@@ -130,6 +116,26 @@ def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
                 )
         stack.extend(reversed(subdirs))
     return sorted(found)
+
+
+def plan(files: Sequence[str]) -> str:
+    """What an import will read, by kind, said before it starts: 将读取 25 个文件：PDF 20 个、文本 5 个."""
+    counts: dict[str, int] = {}
+    for f in files:
+        kind = _kind_of(Path(f).suffix.lower())
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = "、".join(f"{k} {n} 个" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    return f"将读取 {len(files)} 个文件" + (f"：{parts}" if parts else "")
+
+
+def _kind_of(suffix: str) -> str:
+    if suffix == ".pdf":
+        return "PDF"
+    if suffix == ".docx":
+        return "Word（.docx）"
+    if suffix in (".htm", ".html", ".shtml", ".mht", ".mhtml"):
+        return "网页"
+    return "文本"
 
 
 def collect(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -177,67 +183,6 @@ def _sha(path: str) -> tuple[str | None, str | None, bytes | None]:
     return hashlib.sha256(data).hexdigest(), None, data
 
 
-def analyse_file(path: str, data: bytes | None = None) -> Outcome:
-    """Parse one file (runs in a worker process). Errors come back as text, never as exceptions.
-
-    The file is read once (``data``, when the importer has read it already to find its sha256): its
-    sha256, text, figures and the stored original all come from the same bytes, so a file changed
-    while it is imported is stored as it was read, consistently."""
-    from core import pipeline
-    from core.store import storing
-
-    try:
-        if data is None:
-            data = documents.read(path)
-        ex = pipeline.analyse_document(documents.from_bytes(path, data))
-        return path, storing.rows_of(ex, data), None
-    except LoadError as e:
-        return path, None, Failure(e.reason, _unexpected(e))
-    except HechaError as e:
-        return path, None, Failure(str(e).removeprefix(f"{shown_path(path)}: "), _unexpected(e))
-    except MemoryError:
-        return path, None, "文件内容过大，内存不足，无法读取；请拆分后再导入"
-    except Exception as e:  # a bug in a parser must not stop the batch; its traceback goes to the log
-        return path, None, Failure(f"无法处理（{type(e).__name__}），请把此文件发给维护人员", _unexpected(e))
-
-
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: exit when the importing process dies (e.g. killed), never linger.
-
-    Ctrl+C reaches every process of the terminal: workers ignore it (no traceback from each) and the
-    importing process decides — it cancels and shuts the pool down."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def loop() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    if sys.platform != "win32":
-        threading.Thread(target=loop, daemon=True).start()
-
-
-@contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl+C while worker processes are started (they inherit it until their initializer)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork is cheap and needs no importable __main__, but is unsafe once other threads run (a GUI)
-    if sys.platform != "win32" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def _new_files(ws: Target, files: list[str], result: ImportResult) -> list[tuple[str, bytes | None]]:
     """The files to analyse, each with its bytes when kept (``KEEP_READ_BYTES``); a file that cannot
     be read goes to ``result.errors``, one already stored to ``result.skipped``."""
@@ -256,36 +201,27 @@ def _new_files(ws: Target, files: list[str], result: ImportResult) -> list[tuple
     return todo
 
 
-def _analyse_job(job: tuple[str, bytes | None]) -> Outcome:
-    return analyse_file(*job)
-
-
 def _results(
     todo: list[tuple[str, bytes | None]], workers: int, cancelled: Callable[[], bool]
 ) -> Iterator[Outcome]:
-    pending = list(todo)
-    if workers > 1 and len(todo) >= POOL_THRESHOLD:
-        try:
-            pool = ProcessPoolExecutor(
-                workers, mp_context=_context(), initializer=_watch_parent, initargs=(os.getpid(),)
-            )
-        except (OSError, ValueError):
-            pool = None
-        if pool is not None:
-            try:
-                chunk = max(1, min(16, len(todo) // (workers * 8)))
-                with _sigint_ignored():  # workers start here: a Ctrl+C must not reach one half-born
-                    results = pool.map(_analyse_job, todo, chunksize=chunk)
-                for out in results:
-                    pending.pop(0)
-                    yield out
-                    if cancelled():
-                        return
-            except BrokenProcessPool:
-                pass  # a worker died (or could not start): parse the rest here
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-    for path, data in pending:
+    """Each file analysed in a worker process with limits (``isolation``), so a reader that crashes,
+    aborts or runs out of memory or time fails that file only; ``workers=0`` analyses here, in this
+    process (for profiling a reader — an abort then ends the program)."""
+    if workers >= 1:
+        # workers finish out of order: reports are stored in the order the files are listed (sorted
+        # within a folder), so report ids do not depend on which worker was quicker
+        order = {path: k for k, (path, _) in enumerate(todo)}
+        held: dict[int, Outcome] = {}
+        nxt = 0
+        for out in isolation.analysed(todo, workers, cancelled):
+            held[order[out[0]]] = out
+            while nxt in held:
+                yield held.pop(nxt)
+                nxt += 1
+        for k in sorted(held):  # a cancel: what was analysed is still stored
+            yield held[k]
+        return
+    for path, data in todo:
         if cancelled():
             return
         yield analyse_file(path, data)
@@ -297,11 +233,15 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    announce: Callable[[str], None] | None = None,
 ) -> ImportResult:
-    """Import files and folders into ``ws``. Per-file problems are collected in ``errors``."""
+    """Import files and folders into ``ws``. Per-file problems are collected in ``errors``; what will
+    be read (``plan``: the number of files by kind) is given to ``announce`` before reading starts."""
     is_cancelled = cancelled or (lambda: False)
     files, errors = collect(paths)
-    result = ImportResult(errors=list(errors))
+    result = ImportResult(errors=list(errors), plan=plan(files))
+    if announce:
+        announce(result.plan)
     total = len(files)
     todo = _new_files(ws, files, result)
     done = total - len(todo)

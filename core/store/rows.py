@@ -161,3 +161,4 @@ class ImportResult:
     report_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (report, load warning) of added reports
+    plan: str = ""  # what the import set out to read, by kind (将读取 25 个文件：PDF 20 个、文本 5 个)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +39,7 @@ from core.store.rows import (
     ReportRow,
 )
 from core.store.search import Hit
-from core.store.session import Session
+from core.store.session import BUSY_RETRIES, Session
 from core.store.signoff import Reviewers, Signers
 
 T = TypeVar("T")
@@ -72,22 +73,30 @@ class Workspace:
         db.check_file(p)
         if not readonly and p.exists() and not os.access(p, os.W_OK):
             raise StoreError(f"{p}: 工作区文件为只读或没有写入权限，无法保存审核结果")
-        conn: sqlite3.Connection | None = None
-        try:
-            conn = db.connect(p, readonly)
-            db.prepare(conn, p, readonly, integrity)
-            if not readonly:  # fail now, not on the first review action, when the file can't be written
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute("COMMIT")
-            unsound = audit.quick(conn)  # the cheap part of ``verify``: each hash chain's head
-        except StoreError:
-            if conn is not None:
-                conn.close()
-            raise
-        except (sqlite3.Error, OSError) as e:
-            if conn is not None:
-                conn.close()
-            raise db.explain(p, e) from e
+        delay = 0.01
+        for attempt in range(BUSY_RETRIES):  # a workspace others are writing to: retry as writers do
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = db.connect(p, readonly)
+                db.prepare(conn, p, readonly, integrity)
+                if not readonly:  # fail now, not on the first review action, when the file can't be written
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.execute("COMMIT")
+                unsound = audit.quick(conn)  # the cheap part of ``verify``: each hash chain's head
+                break
+            except StoreError:
+                if conn is not None:
+                    conn.close()
+                raise
+            except (sqlite3.Error, OSError) as e:
+                if conn is not None:
+                    conn.close()
+                if db.is_busy(e) and attempt < BUSY_RETRIES - 1:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+                    continue
+                raise db.explain(p, e) from e
+        assert conn is not None  # the loop ends with a break once opened, or raises
         session = Session(p, conn, readonly)
         session.unsound = unsound
         session.summary = (
@@ -174,10 +183,13 @@ class Workspace:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         workers: int | None = None,
+        announce: Callable[[str], None] | None = None,
     ) -> ImportResult:
         from core.store import importer  # here, not at start: it loads the document readers
 
-        return importer.import_paths(self, paths, progress=progress, cancelled=cancelled, workers=workers)
+        return importer.import_paths(
+            self, paths, progress=progress, cancelled=cancelled, workers=workers, announce=announce
+        )
 
     # ---- reading -------------------------------------------------------------------------------
     def reports(

@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
         task = Task(import_into, str(ws.path), ws.reviewer, [str(p) for p in paths])
         progress = dialogs.import_progress(self)
         progress.canceled.connect(task.cancel)
+        task.note.connect(progress.setLabelText)  # what will be read, by kind, before it starts
 
         def on_progress(done: int, total: int) -> None:
             progress.setMaximum(total)
@@ -524,9 +525,14 @@ class MainWindow(QMainWindow):
             self.last_import_text = dialogs.import_summary(
                 result.added, result.skipped, errors, result.cancelled, warnings
             )
+            if getattr(result, "plan", ""):
+                self.last_import_text = f"{result.plan}。\n{self.last_import_text}"
             shown = result.report_ids[0] if result.report_ids else self._stored_report(paths)
             if shown is not None:
                 self.review.load_report(shown)  # the file opened is the report shown
+                # the progress box (shown once reading passed its 0.3 s) took the window's activation:
+                # the window takes it back, so the keys go to the figure list
+                self.activateWindow()
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self._show_banner()
             if errors or warnings or result.cancelled:

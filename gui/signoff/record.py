@@ -105,7 +105,7 @@ def _starts(doc: QTextDocument, body: float) -> list[int]:
 
 def write_pdf(html: str, out: str | os.PathLike[str], names: Sequence[str] = ()) -> int:
     """Write the record as a PDF; returns its page count (the pages written)."""
-    tmp = Path(f"{out}.part")
+    tmp = Path(messages.part_path(out))
     writer = QPdfWriter(str(tmp))
     writer.setPageLayout(_layout())
     writer.setResolution(300)
@@ -116,7 +116,7 @@ def write_pdf(html: str, out: str | os.PathLike[str], names: Sequence[str] = ())
     del writer  # closes the file
     try:
         if tmp.stat().st_size == 0:
-            raise OSError("写入了空文件")
+            raise OSError("未能写入任何内容，磁盘可能已满或没有写入权限")
         os.replace(tmp, out)
     except OSError as e:
         tmp.unlink(missing_ok=True)

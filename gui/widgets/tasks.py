@@ -4,6 +4,7 @@ become Qt signals here; workers never touch widgets.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import traceback
@@ -21,11 +22,13 @@ class Task(QObject):
     """One background job. Signals arrive on the thread that created the Task (the GUI thread)."""
 
     progress = Signal(int, int)
+    note = Signal(str)  # a sentence from core before the work (what an import will read)
     finished = Signal(object)
     failed = Signal(str)
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
-        """``fn(*args, progress=..., cancelled=...)`` runs on a pool thread."""
+        """``fn(*args, progress=..., cancelled=...)`` runs on a pool thread (with ``note=...`` too when
+        ``fn`` takes it)."""
         super().__init__()
         self._fn = fn
         self._args = args
@@ -43,7 +46,8 @@ class Task(QObject):
 
     def _run(self) -> None:
         try:
-            res = self._fn(*self._args, progress=self.progress.emit, cancelled=self._cancel.is_set)
+            extra = {"note": self.note.emit} if "note" in inspect.signature(self._fn).parameters else {}
+            res = self._fn(*self._args, progress=self.progress.emit, cancelled=self._cancel.is_set, **extra)
         except HechaError as e:
             self.error = str(e)
             self.done = True
@@ -98,12 +102,15 @@ def import_into(
     paths: list[str],
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool],
+    note: Callable[[str], None] | None = None,
 ) -> Any:
-    """Import files/folders into the workspace file with the worker's own connection."""
+    """Import files/folders into the workspace file with the worker's own connection. Each file is
+    read in a worker process with limits (``core.store.isolation``): no file can take the window down.
+    ``note`` hears what will be read, by kind, before reading starts."""
     from core.store import Workspace
 
     ws = Workspace.open(workspace_path, reviewer)
     try:
-        return ws.import_paths(paths, progress=progress, cancelled=cancelled)
+        return ws.import_paths(paths, progress=progress, cancelled=cancelled, announce=note)
     finally:
         ws.close()

@@ -150,9 +150,12 @@ def test_folder_import_names_what_it_passes_over(
 
     monkeypatch.setattr(os, "scandir", scandir)
     code, out, err = cli("import", str(root), "--db", str(tmp_path / "w.sqlite"))
-    assert "新增 2 份" in out  # a.txt and the linked folder's b.txt
+    # a.txt only: the link leads out of the chosen folder (a link to / once imported a whole disk), and
+    # is said
+    assert "新增 1 份" in out and "将读取 1 个文件：文本 1 个" in out
     assert code == 1
     one_clean_line(err)
+    assert f"{root / '链接'}: {messages.LINK_OUTSIDE}" in err
     assert "锁住" in err and "没有读取此文件夹的权限" in err
     assert "打包.zip" in err and "解压" in err
     assert "断链.txt" in err and "链接" in err

@@ -1,0 +1,118 @@
+"""No file can take the import down: each is read in a worker process with limits, and a reader that
+aborts, exhausts its memory or sends back too much fails that file only — the batch stores the rest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import bombs
+import pytest
+from store_helpers import write_corpus
+
+from core.store import Workspace, isolation
+from core.store.isolation import Limits
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="address-space limits are POSIX")
+
+
+def _outcomes(jobs: list[tuple[str, bytes | None]], limits: Limits) -> dict[str, str | None]:
+    out = {}
+    for path, rows, err in isolation.analysed(jobs, 2, lambda: False, limits):
+        out[Path(path).name] = None if rows is not None else str(err)
+    return out
+
+
+def test_an_aborting_reader_fails_its_file_and_the_folder_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader aborting as PDFium did (SIGABRT inside C): 25 good reports and the bad file in one
+    folder give 25 stored reports and one failure naming the file."""
+    folder = tmp_path / "报告"
+    good = write_corpus(folder, 25)
+    (folder / "中止.pdf").write_bytes(bombs.one_page(bombs.text_page(["Total 12 items"])))
+    monkeypatch.setenv(isolation.ABORT_HOOK, "中止.pdf")
+    with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
+        r = ws.import_paths([folder], workers=2)
+    assert r.added == len(good)
+    [(name, reason)] = r.errors
+    assert name.endswith("中止.pdf") and "异常中止" in reason and "其他文件照常导入" in reason
+
+
+def test_a_reader_past_its_memory_limit_fails_its_file_only(tmp_path: Path) -> None:
+    """A real memory bomb under the limit: PDFium inflating a 200 MB content stream (within the
+    inflation bounds) in a worker allowed 150 MB more than it starts with."""
+    bomb = tmp_path / "内存.pdf"
+    bomb.write_bytes(bombs.inflating(200 << 20))
+    [good] = write_corpus(tmp_path / "好", 1)
+    out = _outcomes([(str(bomb), None), (str(good), None)], Limits(memory=150 << 20))
+    assert out[good.name] is None
+    reason = out["内存.pdf"]
+    assert reason is not None and ("内存" in reason) and "Error" not in reason
+
+
+def test_a_reader_sending_back_too_much_fails_its_file_only(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path / "r", 3)
+    out = _outcomes([(str(p), None) for p in files], Limits(output=1000))
+    assert all(r is not None and "读取结果过大" in r for r in out.values())
+
+
+def test_a_reader_past_its_time_fails_its_file_only(tmp_path: Path) -> None:
+    """The wall-clock limit (the CPU limit's backstop where there is none): a reader still busy
+    past it is stopped and the next file is read by a new worker."""
+    big = tmp_path / "慢.txt"
+    big.write_text("本年新收申请 12 件。\n" * 200_000, "utf-8")
+    files = write_corpus(tmp_path / "r", 2)
+    jobs = [(str(p), None) for p in files] + [(str(big), None)]  # the good ones first: no warm-up counts
+    out = _outcomes(jobs, Limits(wall_seconds=1.5))
+    assert out["慢.txt"] is not None and "秒" in out["慢.txt"]
+    assert all(out[p.name] is None for p in files)
+
+
+def test_the_import_says_what_it_will_read_by_kind(tmp_path: Path) -> None:
+    folder = tmp_path / "报告"
+    write_corpus(folder, 3)
+    (folder / "a.pdf").write_bytes(bombs.one_page(bombs.text_page(["Total 12 items"])))
+    said: list[str] = []
+    with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
+        r = ws.import_paths([folder], announce=said.append)
+    assert said == ["将读取 4 个文件：文本 3 个、PDF 1 个"] and r.plan == said[0]
+
+
+def test_a_fork_server_worker_reads_a_slow_file_to_the_end(tmp_path: Path) -> None:
+    """With threads running (the window), workers come from a fork server, whose child they are:
+    a worker busy past its first half second is not mistaken for an orphan."""
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        assert type(isolation._context()).__name__ == "ForkServerContext"
+        slow = tmp_path / "慢.txt"
+        slow.write_text("本年新收申请 12 件。\n" * 40_000, "utf-8")
+        out = _outcomes([(str(slow), None)], LIMITS_DEFAULT)
+    finally:
+        stop.set()
+        t.join()
+    assert out["慢.txt"] is None
+
+
+LIMITS_DEFAULT = Limits()
+
+
+def test_pdfium_aborting_for_memory_fails_its_file_and_the_folder_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real abort, no hook: PDFium inflating a 250 MB content stream (within the inflation bounds)
+    in a worker allowed 300 MB aborts inside C (SIGABRT, as the red team's 157 KB PDF did at 5.7 GB);
+    the 25 good reports of its folder are stored."""
+    folder = tmp_path / "报告"
+    good = write_corpus(folder, 25)
+    (folder / "炸弹.pdf").write_bytes(bombs.inflating(250 << 20))
+    monkeypatch.setattr(isolation, "LIMITS", Limits(memory=300 << 20))
+    with Workspace.open(tmp_path / "w.sqlite", "张三") as ws:
+        r = ws.import_paths([folder], workers=2)
+    assert r.added == len(good)
+    [(name, reason)] = r.errors
+    assert name.endswith("炸弹.pdf") and "内存" in reason and "其他文件照常导入" in reason
