@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.glyphs import glyphs_and_boxes
 from tests.packaging.helpers import ROOT, STEPS, step_status
 from tests.packaging.wine_host import WineHost, cache_root, exclusive, missing, winpath
 
@@ -111,49 +112,6 @@ def test_bundle_carries_the_licences_and_no_link_libraries(windows: WindowsBuild
     assert not unloaded, unloaded  # e.g. opencc/clib/lib/opencc.lib, 5.9 MB never loaded
 
 
-def glyphs_and_boxes(path: Path, top: int = 0, height: int = 50) -> tuple[int, int]:
-    """In a band of a screenshot (by default the menu bar and the notice under it): how many glyph-sized
-    marks it holds, and how many of them are hollow rectangles, as a character without a font is drawn."""
-    from collections import Counter
-
-    from PySide6.QtGui import QColor, QImage
-
-    img = QImage(str(path))
-    assert not img.isNull(), path
-    w = img.width()
-    light = [[QColor(img.pixel(x, y)).lightness() for x in range(w)] for y in range(top, top + height)]
-    bg = Counter(v for row in light for v in row).most_common(1)[0][0]
-    ink = {(x, y) for y in range(height) for x in range(w) if abs(light[y][x] - bg) > 60}
-    seen: set[tuple[int, int]] = set()
-    marks = boxes = 0
-    for start in ink:
-        if start in seen:
-            continue
-        seen.add(start)
-        stack, comp = [start], set()
-        while stack:
-            x, y = stack.pop()
-            comp.add((x, y))
-            for q in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-                if q in ink and q not in seen:
-                    seen.add(q)
-                    stack.append(q)
-        x0, x1 = min(c[0] for c in comp), max(c[0] for c in comp)
-        y0, y1 = min(c[1] for c in comp), max(c[1] for c in comp)
-        if x1 - x0 < 3 or y1 - y0 < 5:
-            continue  # a dot or a stroke, not a character's size
-        marks += 1
-        rim = [(x, y) for x in range(x0, x1 + 1) for y in (y0, y1)] + [
-            (x, y) for y in range(y0, y1 + 1) for x in (x0, x1)
-        ]
-        inside = [(x, y) for x in range(x0 + 1, x1) for y in range(y0 + 1, y1)]
-        if sum(q in comp for q in rim) >= 0.9 * len(rim) and sum(q in comp for q in inside) <= 0.1 * len(
-            inside
-        ):
-            boxes += 1
-    return marks, boxes
-
-
 def test_screenshots_of_the_three_views_hold_text(windows: WindowsBuild) -> None:
     """``hecha.exe --screenshot`` with the Windows platform plugin draws its Chinese text, where the
     same window drawn with no fonts at all (as Qt's offscreen platform on Windows did) shows boxes."""
@@ -172,18 +130,101 @@ def test_screenshots_of_the_three_views_hold_text(windows: WindowsBuild) -> None
         # the same window with no fonts: Qt's offscreen platform given an empty font folder
         empty = windows.base / "no-fonts"
         empty.mkdir(exist_ok=True)
-        boxes = windows.shots / "no-fonts-review.png"
+        no_fonts = windows.shots / "no-fonts-review.png"
         host.qtenv("QT_QPA_PLATFORM", "offscreen")
         host.qtenv("QT_QPA_FONTDIR", winpath(empty))
         try:
-            r = host.wine([str(windows.exe), "--screenshot", winpath(boxes), "--view", "review"])
+            r = host.wine([str(windows.exe), "--screenshot", winpath(no_fonts), "--view", "review"])
         finally:
             host.qtenv("QT_QPA_PLATFORM")
             host.qtenv("QT_QPA_FONTDIR")
-        assert r.returncode == 0 and boxes.is_file(), r.stdout[-2000:]
+        assert r.returncode == 0 and no_fonts.is_file(), r.stdout[-2000:]
     # the no-font render is all boxes (so the measure sees boxes); the screenshots hold none
-    marks, boxes = glyphs_and_boxes(windows.shots / "no-fonts-review.png")
+    marks, boxes = glyphs_and_boxes(no_fonts)
     assert marks >= 30 and boxes >= marks / 2, (marks, boxes)
     for view in VIEWS:
         marks, boxes = glyphs_and_boxes(windows.shots / f"windows-{view}.png")
         assert marks >= 30 and boxes <= marks / 20, f"--view {view}: {boxes} of {marks} characters are boxes"
+
+
+@pytest.fixture(scope="module")
+def setup_exe(windows: WindowsBuild) -> Path:
+    out = windows.base / f"Hecha-{VERSION}-setup.exe"
+    with windows.host.timed("makensis"):
+        windows.host.host(
+            ["makensis", "-V2", "-WX", f"-DVERSION={VERSION}", f"-DDIST={windows.bundle}", f"-DOUTFILE={out}",
+             str(ROOT / "installer" / "hecha.nsi")],
+            timeout=900,
+        )  # fmt: skip
+    assert out.is_file()
+    return out
+
+
+CHECK_INSTALL = r"""
+import os, sys, winreg
+from pathlib import Path
+d = Path(os.environ["LOCALAPPDATA"]) / "Programs" / "Hecha"
+ws = Path(os.environ["APPDATA"]) / "Hecha" / "keep-me.hecha.sqlite"
+sm = Path(os.environ["APPDATA"]) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "核查 Hecha"
+if sys.argv[1:] == ["mkws"]:
+    ws.parent.mkdir(parents=True, exist_ok=True); ws.touch()
+try:
+    k = winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Hecha")
+    key = {winreg.EnumValue(k, i)[0]: winreg.EnumValue(k, i)[1] for i in range(winreg.QueryInfoKey(k)[1])}
+except OSError:
+    key = None
+print("dir", d)
+print("hecha.exe", (d / "hecha.exe").exists(), "_internal", (d / "_internal").exists())
+print("notices", (d / "_internal" / "resources" / "licenses" / "THIRD-PARTY-NOTICES.txt").exists())
+print("version", (key or {}).get("DisplayVersion"))
+print("start-menu", sorted(p.name for p in sm.iterdir()) if sm.exists() else None)
+print("workspace-kept", ws.exists())
+"""
+
+
+def _state(windows: WindowsBuild, *args: str) -> dict[str, str]:
+    """What the installer left: files, the uninstall entry, the Start-menu folder (asked from Windows)."""
+    script = windows.base / "check_install.py"
+    script.write_text(CHECK_INSTALL, encoding="utf-8")
+    r = windows.host.py([winpath(script), *args])
+    assert r.returncode == 0, r.stdout
+    return dict(line.strip().split(" ", 1) for line in r.stdout.splitlines() if " " in line.strip())
+
+
+def test_installer_installs_runs_refuses_while_running_and_uninstalls(
+    windows: WindowsBuild, setup_exe: Path
+) -> None:
+    host = windows.host
+    with host.timed("install"):
+        r = host.wine([str(setup_exe), "/S"])
+        assert r.returncode == 0, r.stdout
+        s = _state(windows, "mkws")
+    assert s["hecha.exe"] == "True _internal True", s
+    assert s["version"] == VERSION and s["notices"] == "True", s
+    assert s["start-menu"] == "['卸载 核查 Hecha.lnk', '核查 Hecha.lnk']", s
+    installed = s["dir"]
+    with host.timed("installed smoke test"):
+        r = host.wine([f"{installed}\\hecha.exe", "--smoke-test"])
+    assert r.returncode == 0 and step_status(r.stdout) == dict.fromkeys(STEPS, "ok"), r.stdout[-4000:]
+
+    # while Hecha is open, the uninstaller refuses and leaves everything as it was
+    with host.timed("uninstall while running"):
+        running = host.start([f"{installed}\\hecha.exe"])
+        try:
+            time.sleep(20)
+            assert running.poll() is None, "the installed hecha.exe did not stay open"
+            r = host.wine([f"{installed}\\uninstall.exe", "/S", f"_?={installed}"])
+            refused = _state(windows)
+        finally:
+            host.kill_programs()
+            running.wait(timeout=60)
+    assert r.returncode != 0, "the uninstaller went ahead while Hecha was running"
+    assert refused["hecha.exe"] == "True _internal True" and refused["version"] == VERSION, refused
+
+    with host.timed("uninstall"):
+        r = host.wine([f"{installed}\\uninstall.exe", "/S", f"_?={installed}"])
+        s = _state(windows)
+    assert r.returncode == 0, r.stdout
+    assert s["hecha.exe"] == "False _internal False", s
+    assert s["version"] == "None" and s["start-menu"] == "None", s
+    assert s["workspace-kept"] == "True", s
