@@ -48,7 +48,9 @@ def test_the_notices_name_every_package_the_program_carries() -> None:
             continue
         carried.add(name)
         todo.extend(d["name"] for d in pkgs[name].get("dependencies", []))
-    notices = (ROOT / "resources" / "licenses" / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8").lower()
+    notices = (
+        (ROOT / "resources" / "licenses" / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8").lower()
+    )
     named = {n for n in carried if n.lower() in notices or n.lower().replace("-", ".") in notices
              or n.lower().replace("-", "_") in notices}  # fmt: skip
     missing = carried - named - {"pyside6-essentials", "shiboken6"}
