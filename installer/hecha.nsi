@@ -96,8 +96,35 @@ Function .onInit
   ${EndIf}
 FunctionEnd
 
+; While Hecha runs, Windows lets none of its files be replaced or removed: an uninstall would take away the
+; uninstall entry and the shortcuts yet leave hecha.exe and _internal behind, listed nowhere. So both the
+; installer (an update) and the uninstaller refuse until Hecha is closed. A running program's .exe
+; cannot be opened for writing, which tells that it runs.
+!macro REFUSE_WHILE_RUNNING UN
+Function ${UN}RefuseWhileRunning
+  retry:
+  IfFileExists "$INSTDIR\${EXE}" 0 done
+  ClearErrors
+  FileOpen $0 "$INSTDIR\${EXE}" a
+  IfErrors 0 free
+  MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APPNAME} 正在运行（$INSTDIR\${EXE}），无法继续。$\r$\n$\r$\n请先关闭 ${APPNAME} 的所有窗口，再单击“重试”。" /SD IDCANCEL IDRETRY retry
+  SetErrorLevel 2
+  Quit
+  free:
+  FileClose $0
+  done:
+FunctionEnd
+!macroend
+!insertmacro REFUSE_WHILE_RUNNING ""
+!insertmacro REFUSE_WHILE_RUNNING "un."
+
+Function un.onInit
+  Call un.RefuseWhileRunning
+FunctionEnd
+
 Section "${APPNAME}" SecMain
   SetShellVarContext current
+  Call RefuseWhileRunning
   ; an update replaces the program files; stale modules of the previous version must not linger
   RMDir /r "$INSTDIR\_internal"
   SetOutPath "$INSTDIR"

@@ -115,6 +115,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("grow_panel", N("Actions", "放大下方面板"), ("Ctrl+Alt+Up",), "view"),
     ActionSpec("shrink_panel", N("Actions", "缩小下方面板"), ("Ctrl+Alt+Down",), "view"),
     ActionSpec("help", N("Actions", "快捷键一览"), (SK.HelpContents, K.Key_F1), "help"),
+    ActionSpec("about", N("Actions", "关于 核查 Hecha…"), (), "help"),
 )
 
 MENU_TITLES = {

@@ -70,4 +70,5 @@ def slots(win: MainWindow) -> dict[str, Callable[..., object]]:
         "grow_panel": win.workbench.grow_panel,
         "shrink_panel": win.workbench.shrink_panel,
         "help": win.show_help,
+        "about": win.show_about,
     }

@@ -1,17 +1,22 @@
-"""Small dialogs: reviewer name, shortcut help (F1), import progress and the per-file error list."""
+"""Small dialogs: reviewer name, shortcut help (F1), about (licences), import progress and the per-file error list."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
@@ -86,6 +91,65 @@ class ShortcutHelp(QDialog):
         box.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table)
+        lay.addWidget(box)
+
+
+def licence_files() -> list[Path]:
+    """The project's licence and the third-party notices, where the program carries them: in the
+    bundle's resources/licenses, or beside the source (LICENSE at the top, the notices in resources)."""
+    from gui.shell.workspaces import resource_dir
+
+    lic = resource_dir() / "licenses"
+    project = lic / "LICENSE" if (lic / "LICENSE").is_file() else resource_dir().parent / "LICENSE"
+    return [project, lic / "THIRD-PARTY-NOTICES.txt"]
+
+
+class AboutDialog(QDialog):
+    """帮助 → 关于: the version, the versions of Qt and Python it runs on, Hecha's licence and every
+    third-party notice, read from the files installed with the program (nothing is fetched)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        import PySide6
+
+        from core import __version__
+
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("Dialogs", "关于 核查 Hecha"))
+        self.resize(720, 560)
+        py = ".".join(map(str, sys.version_info[:3]))
+        head = QLabel(
+            QCoreApplication.translate(
+                "Dialogs", "核查 Hecha {version}：政府信息公开工作年度报告数据核查工具"
+            ).format(version=__version__)
+            + "\n"
+            + QCoreApplication.translate("Dialogs", "运行于 Qt {qt}、PySide6 {pyside}、Python {py}").format(
+                qt=qVersion(), pyside=PySide6.__version__, py=py
+            )
+            + "\n"
+            + QCoreApplication.translate(
+                "Dialogs", "本程序以 MIT 许可证发布；它所含的第三方软件各依其许可证，见下文。"
+            )
+        )
+        head.setObjectName("aboutHeading")
+        head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("licenceText")
+        self.text.setReadOnly(True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        parts = []
+        for path in licence_files():
+            try:
+                parts.append(path.read_text(encoding="utf-8"))
+            except OSError:
+                parts.append(
+                    QCoreApplication.translate("Dialogs", "未找到许可证文件：{path}").format(path=path)
+                )
+        self.text.setPlainText("\n\n".join(parts))
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(self.text)
         lay.addWidget(box)
 
 

@@ -11,7 +11,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, QTimer, QTranslator
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -72,9 +72,18 @@ def make_app(lang: str = "zh") -> QApplication:
     return app
 
 
+def offscreen_fonts() -> None:
+    """On Windows, Qt's offscreen platform looks for fonts only in Qt's own folder, which holds none, and
+    draws every character as a box: point it at the system's fonts unless told otherwise."""
+    if sys.platform == "win32" and os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
+        os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(windir, "Fonts"))
+
+
 def take_screenshot(win: MainWindow, out: str, timeout_s: float = 5.0, view: str = "review") -> bool:
-    """Show the window offscreen at the size a reviewer gets on a 1366×768 screen, wait for the
+    """Lay the window out unseen at the size a reviewer gets on a 1366×768 screen, wait for the
     document (and a PDF's first page), save a PNG."""
+    win.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)  # drawn, never put on the screen
     win.show()
     deadline = time.monotonic() + timeout_s
     wait_ms(50)
@@ -102,8 +111,11 @@ def run(args: list[str]) -> int:
     opts = parse_args(args)
     clock = QElapsedTimer()
     clock.start()
-    if opts.screenshot:
+    if opts.screenshot and sys.platform != "win32":
+        # no window on screen; on Windows the native platform draws it unshown (WA_DontShowOnScreen),
+        # with the system's fonts: Qt's offscreen platform there finds fonts only in Qt's own folder
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_fonts()
     app = make_app(opts.lang)
     if not opts.screenshot:
         errors.show_unexpected_errors()  # logged with the traceback and shown, with 复制详情

@@ -668,6 +668,9 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         dialogs.ShortcutHelp(self).exec()
 
+    def show_about(self) -> None:
+        dialogs.AboutDialog(self).exec()
+
     # --- moving between panes: F6 / Shift+F6 (report list → document → figure list → docks shown)
     def pane_targets(self) -> list[QWidget]:
         """The widget each pane gives the keyboard to, in F6 order; hidden or collapsed panes are left out."""

@@ -245,6 +245,9 @@ def _print(line: str) -> None:
 def run(args: list[str] | None = None) -> int:
     """Run every step; 0 when all pass, 1 otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.shell.main import offscreen_fonts
+
+    offscreen_fonts()  # text drawn with the system's fonts on Windows too
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(encoding="utf-8", errors="replace")  # Chinese names on a cp1252 pipe (Windows CI)

@@ -109,73 +109,98 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="34" />
+        <location filename="../../gui/shell/dialogs.py" line="39" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="35" />
+        <location filename="../../gui/shell/dialogs.py" line="40" />
         <source>请输入审核人姓名（将记录在每条审核记录中）：</source>
         <translation>Reviewer name (written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="50" />
+        <location filename="../../gui/shell/dialogs.py" line="55" />
         <source>核查工作区 (*.sqlite *.hecha *.db);;所有文件 (*)</source>
         <translation>Hecha workspace (*.sqlite *.hecha *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="66" />
-        <location filename="../../gui/shell/dialogs.py" line="74" />
+        <location filename="../../gui/shell/dialogs.py" line="71" />
+        <location filename="../../gui/shell/dialogs.py" line="79" />
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="73" />
+        <location filename="../../gui/shell/dialogs.py" line="78" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="75" />
+        <location filename="../../gui/shell/dialogs.py" line="80" />
         <source>键盘所在位置</source>
         <translation>Where the keyboard is</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="94" />
+        <location filename="../../gui/shell/dialogs.py" line="117" />
+        <source>关于 核查 Hecha</source>
+        <translation>About Hecha</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/dialogs.py" line="121" />
+        <source>核查 Hecha {version}：政府信息公开工作年度报告数据核查工具</source>
+        <translation>Hecha {version}: checking the figures of government information disclosure annual reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/dialogs.py" line="125" />
+        <source>运行于 Qt {qt}、PySide6 {pyside}、Python {py}</source>
+        <translation>Running on Qt {qt}, PySide6 {pyside}, Python {py}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/dialogs.py" line="129" />
+        <source>本程序以 MIT 许可证发布；它所含的第三方软件各依其许可证，见下文。</source>
+        <translation>Hecha is released under the MIT License; the third-party software it carries is under each one's own licence, below.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/dialogs.py" line="145" />
+        <source>未找到许可证文件：{path}</source>
+        <translation>Licence file not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/dialogs.py" line="158" />
         <source>正在导入报告…</source>
         <translation>Importing reports…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="95" />
+        <location filename="../../gui/shell/dialogs.py" line="159" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="100" />
+        <location filename="../../gui/shell/dialogs.py" line="164" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="116" />
+        <location filename="../../gui/shell/dialogs.py" line="180" />
         <source>已导入 %1 份报告，跳过 %2 份（已在工作区中）。</source>
         <translation>Imported %1 report(s), skipped %2 (already in the workspace).</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="121" />
+        <location filename="../../gui/shell/dialogs.py" line="185" />
         <source>导入已取消。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="124" />
+        <location filename="../../gui/shell/dialogs.py" line="188" />
         <source>%1 个文件无法导入：</source>
         <translation>%1 file(s) could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="129" />
+        <location filename="../../gui/shell/dialogs.py" line="193" />
         <source>%1 份报告读取时有提示，请核对：</source>
         <translation>%1 report(s) were read with warnings; please check:</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/dialogs.py" line="139" />
+        <location filename="../../gui/shell/dialogs.py" line="203" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
@@ -636,12 +661,12 @@ Review and accept that check first.</translation>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="644" />
+        <location filename="../../gui/shell/mainwindow.py" line="650" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="703" />
+        <location filename="../../gui/shell/mainwindow.py" line="712" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
@@ -656,33 +681,33 @@ Review and accept that check first.</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="542" />
-        <location filename="../../gui/shell/mainwindow.py" line="544" />
+        <location filename="../../gui/shell/mainwindow.py" line="548" />
+        <location filename="../../gui/shell/mainwindow.py" line="550" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="593" />
+        <location filename="../../gui/shell/mainwindow.py" line="599" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="599" />
+        <location filename="../../gui/shell/mainwindow.py" line="605" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="613" />
+        <location filename="../../gui/shell/mainwindow.py" line="619" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="656" />
+        <location filename="../../gui/shell/mainwindow.py" line="662" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="656" />
+        <location filename="../../gui/shell/mainwindow.py" line="662" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -1148,4 +1173,4 @@ Review and accept that check first.</translation>
         <translation>Review record</translation>
     </message>
 </context>
-<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>确认本段的数字（文中框出的一段）</source><translation>Confirm the figures of this paragraph (framed in the report)</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>本格标为未填报</source><translation>Mark this cell not stated</translation></message><message><source>本行待填的单元格标为未填报</source><translation>Mark this row's cells to fill not stated</translation></message><message><source>本列待填的单元格标为未填报</source><translation>Mark this column's cells to fill not stated</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>在所有报告中查找…</source><translation>Search all reports…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>未填报</source><translation>Not stated</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context><context><name>Formula</name><message><source>有空白或不适用单元格，无法核对</source><translation>a cell is blank or not applicable: not checkable</translation></message><message><source>有空白单元格，无法核对</source><translation>a cell is blank: not checkable</translation></message><message><source>个数值均为非负，件数均为整数</source><translation> values, none negative, every count whole</translation></message><message><source>个单元格未读出</source><translation> cell(s) not read</translation></message><message><source>各种读法均不符</source><translation>no reading agrees</translation></message><message><source>予以公开+部分公开</source><translation>disclosed+partly disclosed</translation></message><message><source>新收+上年结转</source><translation>new+carried in</translation></message><message><source>上年结转下年度</source><translation>last year's carried out</translation></message><message><source>本年上年结转</source><translation>this year's carried in</translation></message><message><source>表格单元格</source><translation>Table cell</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>不是整数</source><translation>is not a whole number</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>表格为</source><translation>table is</translation></message><message><source>单元格</source><translation>cell </translation></message><message><source>表格</source><translation>Table</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>新收</source><translation>new</translation></message><message><source>上年</source><translation>Last year</translation></message><message><source>空</source><translation>blank</translation></message></context></TS>
+<context><name>Actions</name><message><source>打开报告…</source><translation>Open reports…</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>新建工作区…</source><translation>New workspace…</translation></message><message><source>打开工作区…</source><translation>Open workspace…</translation></message><message><source>打开示范工作区（只读示例）</source><translation>Open demo workspace (read-only example)</translation></message><message><source>设置审核人…</source><translation>Set reviewer…</translation></message><message><source>设置复核人…</source><translation>Set second reviewer…</translation></message><message><source>导出…</source><translation>Export…</translation></message><message><source>导出问题清单…</source><translation>Export problem lists…</translation></message><message><source>打印核查单…</source><translation>Print review record…</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>确认并转到下一个</source><translation>Confirm and go to next</translation></message><message><source>确认本段的数字（文中框出的一段）</source><translation>Confirm the figures of this paragraph (framed in the report)</translation></message><message><source>更正数值（或直接输入数字）</source><translation>Correct value (or just type digits)</translation></message><message><source>否定：不是数字</source><translation>Reject: not a figure</translation></message><message><source>补录选中的文字为数字</source><translation>Add selected text as figure</translation></message><message><source>下一个数字</source><translation>Next figure</translation></message><message><source>上一个数字</source><translation>Previous figure</translation></message><message><source>下一份报告</source><translation>Next report</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>标记报告为已完成</source><translation>Mark report done</translation></message><message><source>标记报告为有疑问</source><translation>Mark report in question</translation></message><message><source>重新打开…（说明原因）</source><translation>Reopen… (with a reason)</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>退回…（说明原因）</source><translation>Return… (with a reason)</translation></message><message><source>确认本行</source><translation>Confirm row</translation></message><message><source>确认本列</source><translation>Confirm column</translation></message><message><source>确认整表</source><translation>Confirm table</translation></message><message><source>本格标为未填报</source><translation>Mark this cell not stated</translation></message><message><source>本行待填的单元格标为未填报</source><translation>Mark this row's cells to fill not stated</translation></message><message><source>本列待填的单元格标为未填报</source><translation>Mark this column's cells to fill not stated</translation></message><message><source>向后扩大选中的文字（补录用）</source><translation>Extend the selected text forward (to add a figure)</translation></message><message><source>向前扩大选中的文字（补录用）</source><translation>Extend the selected text backward (to add a figure)</translation></message><message><source>下一张表格</source><translation>Next table</translation></message><message><source>上一张表格</source><translation>Previous table</translation></message><message><source>接受选中的未通过检查（填写理由）</source><translation>Accept the selected failing check (with a reason)</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>在所有报告中查找…</source><translation>Search all reports…</translation></message><message><source>筛选报告列表…</source><translation>Filter the report list…</translation></message><message><source>放大</source><translation>Zoom in</translation></message><message><source>缩小</source><translation>Zoom out</translation></message><message><source>界面字号放大</source><translation>Larger interface font</translation></message><message><source>界面字号缩小</source><translation>Smaller interface font</translation></message><message><source>以繁体显示</source><translation>Show traditional characters</translation></message><message><source>标准表格</source><translation>Standard tables</translation></message><message><source>检查结果</source><translation>Checks</translation></message><message><source>与上一年度对比</source><translation>Compare with last year</translation></message><message><source>下一个窗格</source><translation>Next pane</translation></message><message><source>上一个窗格</source><translation>Previous pane</translation></message><message><source>放大下方面板</source><translation>Enlarge the bottom panel</translation></message><message><source>缩小下方面板</source><translation>Shrink the bottom panel</translation></message><message><source>快捷键一览</source><translation>Keyboard shortcuts</translation></message><message><source>关于 核查 Hecha…</source><translation>About Hecha…</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审核(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>任何位置</source><translation>Anywhere</translation></message><message><source>数字列表或报告</source><translation>Figure list or report</translation></message><message><source>报告</source><translation>Report</translation></message></context><context><name>Vocab</name><message><source>不超过</source><translation>at most</translation></message><message><source>余/多</source><translation>more than</translation></message><message><source>以上</source><translation>at least</translation></message><message><source>不足</source><translation>less than</translation></message><message><source>约</source><translation>about</translation></message><message><source>近</source><translation>nearly</translation></message><message><source>区间（取下限）</source><translation>range (lower bound)</translation></message><message><source>未审核</source><translation>Not reviewed</translation></message><message><source>审核中</source><translation>In review</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>有疑问</source><translation>In question</translation></message><message><source>复核通过</source><translation>Approved</translation></message><message><source>已退回</source><translation>Returned</translation></message><message><source>待核对</source><translation>To check</translation></message><message><source>已确认</source><translation>Confirmed</translation></message><message><source>已更正</source><translation>Corrected</translation></message><message><source>已否定</source><translation>Rejected</translation></message><message><source>补录</source><translation>Added</translation></message><message><source>检查未通过</source><translation>Check failed</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>通过</source><translation>Passed</translation></message><message><source>未通过</source><translation>Failed</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>确认</source><translation>Confirm</translation></message><message><source>更正</source><translation>Correct</translation></message><message><source>否定</source><translation>Reject</translation></message><message><source>设置指标</source><translation>Set indicator</translation></message><message><source>修改指标值</source><translation>Change indicator value</translation></message><message><source>批量确认指标</source><translation>Confirm indicators</translation></message><message><source>接受检查</source><translation>Accept check</translation></message><message><source>设置报告状态</source><translation>Set report status</translation></message><message><source>重新打开</source><translation>Reopen</translation></message><message><source>退回</source><translation>Return</translation></message><message><source>撤销</source><translation>Undo</translation></message><message><source>重做</source><translation>Redo</translation></message><message><source>锁定后检查结果变化</source><translation>Check result changed after locking</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>表格</source><translation>Table</translation></message><message><source>手工补录</source><translation>Added by hand</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>零</source><translation>zero</translation></message><message><source>空白</source><translation>blank</translation></message><message><source>不适用</source><translation>not applicable</translation></message><message><source>未填报</source><translation>Not stated</translation></message><message><source>表三行合计</source><translation>Table 3 row totals</translation></message><message><source>表三收支平衡</source><translation>Table 3 balance</translation></message><message><source>表三办理结果总计</source><translation>Table 3 results total</translation></message><message><source>表四合计</source><translation>Table 4 totals</translation></message><message><source>跨年结转</source><translation>Cross-year carry-over</translation></message><message><source>正文与表格一致</source><translation>Narrative matches table</translation></message><message><source>非负整数</source><translation>Non-negative counts</translation></message><message><source>已接受</source><translation>Accepted</translation></message><message><source>审核人</source><translation>Reviewer</translation></message><message><source>复核人</source><translation>Second reviewer</translation></message></context><context><name>Formula</name><message><source>有空白或不适用单元格，无法核对</source><translation>a cell is blank or not applicable: not checkable</translation></message><message><source>有空白单元格，无法核对</source><translation>a cell is blank: not checkable</translation></message><message><source>个数值均为非负，件数均为整数</source><translation> values, none negative, every count whole</translation></message><message><source>个单元格未读出</source><translation> cell(s) not read</translation></message><message><source>各种读法均不符</source><translation>no reading agrees</translation></message><message><source>予以公开+部分公开</source><translation>disclosed+partly disclosed</translation></message><message><source>新收+上年结转</source><translation>new+carried in</translation></message><message><source>上年结转下年度</source><translation>last year's carried out</translation></message><message><source>本年上年结转</source><translation>this year's carried in</translation></message><message><source>表格单元格</source><translation>Table cell</translation></message><message><source>无法核对</source><translation>Not checkable</translation></message><message><source>不是整数</source><translation>is not a whole number</translation></message><message><source>未读出</source><translation>not read</translation></message><message><source>表格为</source><translation>table is</translation></message><message><source>单元格</source><translation>cell </translation></message><message><source>表格</source><translation>Table</translation></message><message><source>正文</source><translation>Narrative</translation></message><message><source>新收</source><translation>new</translation></message><message><source>上年</source><translation>Last year</translation></message><message><source>空</source><translation>blank</translation></message></context></TS>

@@ -20,6 +20,12 @@ TS = HERE / "hecha_en.ts"
 
 EN = {
     "工作区文件已损坏": "The workspace file is damaged",
+    "关于 核查 Hecha": "About Hecha",
+    "关于 核查 Hecha…": "About Hecha…",
+    "核查 Hecha {version}：政府信息公开工作年度报告数据核查工具": "Hecha {version}: checking the figures of government information disclosure annual reports",
+    "运行于 Qt {qt}、PySide6 {pyside}、Python {py}": "Running on Qt {qt}, PySide6 {pyside}, Python {py}",
+    "本程序以 MIT 许可证发布；它所含的第三方软件各依其许可证，见下文。": "Hecha is released under the MIT License; the third-party software it carries is under each one's own licence, below.",
+    "未找到许可证文件：{path}": "Licence file not found: {path}",
     "本报告的数字已全部核对。按 N 转到下一份报告。": "All figures of this report are checked. Press N for the next report.",
     "已确认 %1": "Confirmed %1",
     "撤销“已完成”": "Undo “done”",

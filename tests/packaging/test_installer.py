@@ -69,3 +69,17 @@ def test_uninstaller_keeps_the_users_workspaces() -> None:
     assert "$APPDATA" not in un and "$LOCALAPPDATA" not in un and "$PROFILE" not in un
     assert not re.search(r'RMDir\s+/r\s+"\$INSTDIR"\s*$', un, re.M)  # only the files it installed
     assert 'RMDir /r "$INSTDIR\\_internal"' in un
+
+
+def test_uninstaller_and_update_refuse_while_hecha_runs() -> None:
+    """While hecha.exe runs its files cannot be removed: a silent uninstall used to exit 0, drop the
+    uninstall entry and shortcuts and leave the program on disk, listed nowhere (seen under Wine, and so on
+    Windows). Both the uninstaller and the installer stop with a message instead (exit status 2)."""
+    s = _script()
+    m = re.search(r"^Function \$\{UN\}RefuseWhileRunning(.*?)^FunctionEnd", s, re.S | re.M)
+    assert m, "no RefuseWhileRunning function"
+    body = m.group(1)
+    assert 'FileOpen $0 "$INSTDIR\\${EXE}" a' in body  # a running program's .exe cannot be opened to write
+    assert "正在运行" in body and "/SD IDCANCEL" in body and "SetErrorLevel 2" in body
+    assert re.search(r"^Function un\.onInit\s+Call un\.RefuseWhileRunning", s, re.M)
+    assert "Call RefuseWhileRunning" in _section(r"\$\{APPNAME\}")
