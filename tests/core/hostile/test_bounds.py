@@ -8,7 +8,7 @@ from pathlib import Path
 
 import bombs
 import pytest
-from conftest import hecha_measured, one_clean_line
+from hostile_helpers import hecha_measured, one_clean_line
 
 SECONDS = 30
 PEAK_MB = 1024

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, CliResult, hecha_measured, one_clean_line
+from hostile_helpers import SAMPLES, CliResult, hecha_measured, one_clean_line
 
 PER_SAMPLE = 34  # 6 samples → 204 mutations
 SEED = 20261201

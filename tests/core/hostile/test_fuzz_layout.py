@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from conftest import SAMPLES
+from hostile_helpers import SAMPLES
 
 from core.store import isolation
 from core.store.analysis import analyse_file

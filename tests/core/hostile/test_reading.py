@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_TXT, CliResult, hecha, hecha_measured, one_clean_line
+from hostile_helpers import SAMPLE_TXT, CliResult, hecha, hecha_measured, one_clean_line
 
 from core import documents, messages, pipeline
 from core.errors import LoadError

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE_TXT, SAMPLES, CliResult, one_clean_line
+from hostile_helpers import ROOT, SAMPLE_TXT, SAMPLES, CliResult, one_clean_line
 from store_helpers import extraction, write_corpus
 
 from core import documents, export, messages
