@@ -27,8 +27,10 @@ def test_an_importers_unexpected_error_keeps_its_traceback_in_the_log(
     (tmp_path / "报告.txt").write_text(
         "某区2023年政府信息公开工作年度报告\n本年新收申请 12 件。", encoding="utf-8"
     )
+    # read in this process (workers=0): a reader patched here is not the one a worker process runs,
+    # whose errors cross back as a ``Failure`` with the same details (the next test)
     with caplog.at_level(logging.ERROR, logger="core"):
-        r = ws.import_paths([tmp_path / "报告.txt"], workers=1)
+        r = ws.import_paths([tmp_path / "报告.txt"], workers=0)
     assert r.added == 0
     [(name, reason)] = r.errors
     assert name.endswith("报告.txt") and "ZeroDivisionError" in reason and "Traceback" not in reason
