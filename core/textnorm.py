@@ -70,29 +70,39 @@ def _convert_run(run: str, conv: opencc.OpenCC) -> str:
 SHORT = 200  # characters: a cell or a label, converted once and remembered
 
 
-@lru_cache(maxsize=1 << 12)
-def _short_simplified(text: str) -> str:
-    return _convert_keep_length(text, "t2s")
+class _KeptConversion:
+    """A length-keeping conversion that remembers: short texts (a cell, a label) in a cache, and the last
+    long text with its conversion, since the table reader and the figure scan each match on a report's
+    converted text and should convert it once between them. A text longer than ``CHUNK`` is not kept
+    (it would stay in memory after its analysis, and its conversion is a small part of it)."""
+
+    def __init__(self, config: str) -> None:
+        self.config = config
+        self.last: tuple[str, str] = ("", "")
+        self.short = lru_cache(maxsize=1 << 12)(self.convert)
+
+    def convert(self, text: str) -> str:
+        return _convert_keep_length(text, self.config)
+
+    def __call__(self, text: str) -> str:
+        if len(text) <= SHORT:
+            return self.short(text)
+        last, out = self.last
+        if last is text:
+            return out
+        out = self.convert(text)
+        if len(text) <= CHUNK:
+            self.last = (text, out)
+        return out
 
 
-# The last long text converted and its conversion: the table reader and the figure scan each match
-# on a report's simplified text, and convert it once between them. A text longer than ``CHUNK`` is
-# not kept (it would stay in memory after its analysis, and its conversion is a small part of it).
-_last_simplified: tuple[str, str] = ("", "")
+_simplified = _KeptConversion("t2s")
+_mainland = _KeptConversion("tw2sp")
 
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified, same length as ``text``."""
-    global _last_simplified
-    if len(text) <= SHORT:
-        return _short_simplified(text)
-    last, out = _last_simplified
-    if last is text:
-        return out
-    out = _convert_keep_length(text, "t2s")
-    if len(text) <= CHUNK:
-        _last_simplified = (text, out)
-    return out
+    return _simplified(text)
 
 
 def to_traditional(text: str) -> str:
@@ -123,14 +133,6 @@ def fold_width(text: str) -> str:
     return _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH), text)
 
 
-@lru_cache(maxsize=1 << 12)
-def _short_mainland(text: str) -> str:
-    return _convert_keep_length(text, "tw2sp")
-
-
-_last_mainland: tuple[str, str] = ("", "")
-
-
 def to_mainland(text: str) -> str:
     """Traditional → simplified with the mainland's words, same length as ``text``: for matching only.
 
@@ -139,16 +141,7 @@ def to_mainland(text: str) -> str:
     行政规范性文件 is not found. Phrases are converted back where that keeps the length (記憶體 → 内存 is
     converted character by character). A true 檔案館 reads 文件馆 here, which no label of the forms
     contains; what is shown to a reviewer comes from ``to_simplified`` or the text itself."""
-    global _last_mainland
-    if len(text) <= SHORT:
-        return _short_mainland(text)
-    last, out = _last_mainland
-    if last is text:
-        return out
-    out = _convert_keep_length(text, "tw2sp")
-    if len(text) <= CHUNK:
-        _last_mainland = (text, out)
-    return out
+    return _mainland(text)
 
 
 def normalize(text: str) -> str:
