@@ -9,92 +9,29 @@ Enter, the reason counts its characters plus Enter.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import make_samples as ms  # noqa: E402
+from keyboard_session import ALT, CTRL, SHIFT, Keyboard, open_report, window_session  # noqa: E402
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-ALT = Qt.KeyboardModifier.AltModifier
 NARRATIVE = (
     "示例区人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n"
     "2023年，本机关主动公开政府信息1,286条，举办新闻发布会24场。\n\n"
 )
 
 
+session = pytest.fixture(window_session)
+
+
 def report_text(t2: dict, t3: dict, t4: list) -> str:
     return NARRATIVE + ms.tables_plain(t2, t3, t4) + ms.closing(2023)
-
-
-class Keyboard:
-    """Presses keys where the keyboard is and counts them."""
-
-    def __init__(self, qtbot: Any, win: Any) -> None:
-        self.qtbot, self.win, self.count = qtbot, win, 0
-
-    def press(self, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        self.count += 1
-        target = QApplication.focusWidget() or self.win
-        self.qtbot.keyClick(target, key, mods)
-        self.qtbot.wait(5)  # an editor commits on Enter through a queued call
-
-    def type(self, text: str) -> None:
-        for ch in text:
-            self.count += 1
-            self.qtbot.keyClicks(QApplication.focusWidget() or self.win, ch)
-
-    def typed(self, n: int) -> None:
-        """Keys typed into a box the test answers itself (QTest cannot type Chinese)."""
-        self.count += n
-
-
-@pytest.fixture
-def session(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, Keyboard]]:
-    from PySide6.QtWidgets import QMessageBox
-
-    from core.store import Workspace
-    from gui.shell.mainwindow import MainWindow
-    from gui.shell.settings import Settings
-
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    settings = Settings(tmp_path / "settings.ini")
-    settings.reviewer = "审核员丁"
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.set_workspace(Workspace.open(tmp_path / "mine.sqlite", "审核员丁"))
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.table.setFocus()
-    yield w, Keyboard(qtbot, w)
-    w.close()
-
-
-def _open(win: Any, kb: Keyboard, qtbot: Any, monkeypatch: pytest.MonkeyPatch, path: Path) -> int:
-    """Ctrl+O, Enter on the file in the system dialog; wait for the import."""
-    from PySide6.QtWidgets import QFileDialog
-
-    def choose(*_a: Any, **_k: Any) -> tuple[list[str], str]:
-        kb.typed(1)  # Enter on the file
-        return [str(path)], ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
-    kb.press(Qt.Key.Key_O, CTRL)
-    task = win.import_task
-    assert task is not None
-    qtbot.waitUntil(lambda: task.done, timeout=30000)
-    qtbot.waitUntil(lambda: win.review.report_id is not None)
-    qtbot.waitUntil(win.table.hasFocus)
-    return int(win.review.report_id)
 
 
 def _confirm_tables(win: Any, kb: Keyboard, qtbot: Any) -> None:
@@ -125,7 +62,7 @@ def test_a_consistent_report_is_verified_in_at_most_20_keys(
     win, kb = session
     path = tmp_path / "示例区人民政府2023年政府信息公开工作年度报告.txt"
     path.write_text(report_text(ms.T2_2023, ms.Y2023, ms.T4_2023), encoding="utf-8")
-    rid = _open(win, kb, qtbot, monkeypatch, path)
+    rid = open_report(win, kb, qtbot, monkeypatch, path)
     _confirm_tables(win, kb, qtbot)
     _confirm_figures(win, kb)
     kb.press(Qt.Key.Key_D, CTRL)
@@ -150,7 +87,7 @@ def test_a_report_with_an_unread_cell_and_a_failing_check_from_the_keyboard(
     t2 = dict(ms.T2_2023, penalty=" ")  # 行政处罚 left blank: the program cannot read it
     path = tmp_path / "示例区人民政府2023年政府信息公开工作年度报告.txt"
     path.write_text(report_text(t2, t3, ms.T4_2023), encoding="utf-8")
-    rid = _open(win, kb, qtbot, monkeypatch, path)
+    rid = open_report(win, kb, qtbot, monkeypatch, path)
     tables, checks = win.workbench.tables, win.workbench.checks
 
     # confirming 表二 first is refused: its blank cell becomes current, the status bar says why

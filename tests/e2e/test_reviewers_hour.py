@@ -10,72 +10,16 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from keyboard_session import ALT, CTRL, SHIFT, Keyboard, open_report, window_session
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-ALT = Qt.KeyboardModifier.AltModifier
-NONE = Qt.KeyboardModifier.NoModifier
-
-
-class Keyboard:
-    """Presses keys where the keyboard is and counts them; the reasons' characters apart."""
-
-    def __init__(self, qtbot: Any, win: Any) -> None:
-        self.qtbot, self.win, self.count, self.reason_chars = qtbot, win, 0, 0
-
-    def press(self, key: Qt.Key, mods: Qt.KeyboardModifier = NONE) -> None:
-        self.count += 1
-        target = QApplication.focusWidget() or self.win
-        self.qtbot.keyClick(target, key, mods)
-        self.qtbot.wait(5)  # an editor commits on Enter through a queued call
-
-
-@pytest.fixture
-def session(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, Keyboard]]:
-    from PySide6.QtWidgets import QMessageBox
-
-    from core.store import Workspace
-    from gui.shell.mainwindow import MainWindow
-    from gui.shell.settings import Settings
-
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    settings = Settings(tmp_path / "settings.ini")
-    settings.reviewer = "审核员丁"
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.set_workspace(Workspace.open(tmp_path / "mine.sqlite", "审核员丁"))
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.table.setFocus()
-    yield w, Keyboard(qtbot, w)
-    w.close()
-
-
-def _open(win: Any, kb: Keyboard, qtbot: Any, monkeypatch: pytest.MonkeyPatch, path: Path) -> int:
-    """Ctrl+O, Enter on the file in the system dialog (counted as one key); wait for the import."""
-    from PySide6.QtWidgets import QFileDialog
-
-    def choose(*_a: Any, **_k: Any) -> tuple[list[str], str]:
-        kb.count += 1  # Enter on the file
-        return [str(path)], ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
-    kb.press(Qt.Key.Key_O, CTRL)
-    task = win.import_task
-    assert task is not None
-    qtbot.waitUntil(lambda: task.done, timeout=60000)
-    qtbot.waitUntil(lambda: win.review.report_id is not None, timeout=10000)
-    qtbot.waitUntil(win.table.hasFocus)
-    return int(win.review.report_id)
+session = pytest.fixture(window_session)
 
 
 def _gold(shared: Path, gold: str, doc: str) -> dict[str, Any]:
@@ -141,7 +85,7 @@ def test_a_real_report_is_verified_with_few_keys_and_exports_the_gold(
 ) -> None:
     win, kb = session
     want = _gold(shared, gold, doc)
-    rid = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / folder / doc)
+    rid = open_report(win, kb, qtbot, monkeypatch, shared / "corpus" / folder / doc)
     _verify(win, kb, qtbot, rid)
     ws = win.ws
     assert all(f.status in ("confirmed", "corrected") for f in ws.figures(rid))
@@ -159,7 +103,7 @@ def test_the_pdf_frames_the_source_of_the_cell_under_the_cursor(
 ) -> None:
     """Moving through table 三 with the arrow keys scrolls the PDF to each cell's number and frames it."""
     win, kb = session
-    _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "wps-like" / "wps-like-1.pdf")
+    open_report(win, kb, qtbot, monkeypatch, shared / "corpus" / "wps-like" / "wps-like-1.pdf")
     tables = win.workbench.tables
     kb.press(Qt.Key.Key_T, CTRL | SHIFT)
     qtbot.waitUntil(lambda: any(v.hasFocus() for v in tables.views))
@@ -189,8 +133,8 @@ def test_search_across_the_reports_opens_the_place_from_the_keyboard(
     """Ctrl+Shift+F, the words, Enter lists the hits across the workspace, Enter opens the one chosen:
     its report shown, the place framed in the document."""
     win, kb = session
-    pdf = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "wps-like" / "wps-like-1.pdf")
-    page = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
+    pdf = open_report(win, kb, qtbot, monkeypatch, shared / "corpus" / "wps-like" / "wps-like-1.pdf")
+    page = open_report(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
     assert win.review.report_id == page
     kb.press(Qt.Key.Key_F, CTRL | SHIFT)
     qtbot.waitUntil(lambda: win.search_dialog is not None and win.search_dialog.edit.hasFocus())
@@ -220,7 +164,7 @@ def test_every_dock_is_reached_and_left_with_the_keyboard(
     """Ctrl+Shift+T / K / C put the keyboard in the tables, the checks, the comparison; Escape brings it
     back to the figures."""
     win, kb = session
-    _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
+    open_report(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
     docks = {
         Qt.Key.Key_T: win.workbench.tables_dock,
         Qt.Key.Key_K: win.workbench.checks_dock,
@@ -239,7 +183,7 @@ def test_ctrl_delete_marks_a_cell_not_stated_and_ctrl_z_takes_it_back(
     from core import vocab
 
     win, kb = session
-    rid = _open(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
+    rid = open_report(win, kb, qtbot, monkeypatch, shared / "corpus" / "real" / "pingtan-2022.html")
     tables = win.workbench.tables
     kb.press(Qt.Key.Key_T, CTRL | SHIFT)
     qtbot.waitUntil(lambda: any(v.hasFocus() for v in tables.views))
