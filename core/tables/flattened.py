@@ -304,19 +304,7 @@ def _t2(text: str, norm: str, hi: int) -> dict[str, IndicatorValue]:
             spans = runtogether.offsets(run.digits, split)
         for col, v, (a, b) in zip(row.columns, cells, spans, strict=True):
             iid = f"{prefix}.{row.key}.{col.key}"
-            if "." in run.digits:
-                s, e = run.where[0], run.where[-1] + 1
-                out[iid] = IndicatorValue(
-                    id=iid,
-                    kind="zero" if v == 0 else "number",
-                    value=v,
-                    raw=text[s:e],
-                    start=s,
-                    end=e,
-                    confidence=CONFIDENCE,
-                )
-            else:
-                out[iid] = _value(iid, text, run, a, b, v)
+            out[iid] = _value(iid, text, run, a, b, v)  # a decimal's span is its whole run
     return out
 
 
