@@ -271,28 +271,25 @@ class TextView(QTextEdit):
             self._flash_timer.stop()
         self._update_extra()
 
+    def _extra(self, s: int, e: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """An extra selection over the Qt positions ``s``–``e`` drawn in ``fmt``."""
+        sel = QTextEdit.ExtraSelection()
+        cur = QTextCursor(self.document())
+        cur.setPosition(s)
+        cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cur
+        sel.format = fmt
+        return sel
+
     def _update_extra(self) -> None:
         extras = []
         if self._framed is not None:
-            s, e = self.qt_range(*self._framed)
-            frame = QTextEdit.ExtraSelection()
-            cur = QTextCursor(self.document())
-            cur.setPosition(s)
-            cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            frame.cursor = cur
             ff = QTextCharFormat()
             ff.setBackground(QColor("#bae0ff"))
             ff.setProperty(QTextFormat.Property.OutlinePen, QPen(QColor("#1677ff"), 2))
-            frame.format = ff
-            extras.append(frame)
+            extras.append(self._extra(*self.qt_range(*self._framed), ff))
         if self._current is not None and self._current in self._spans:
             sp = self._spans[self._current]
-            s, e = self.qt_range(sp[1], sp[2])
-            sel = QTextEdit.ExtraSelection()
-            cur = QTextCursor(self.document())
-            cur.setPosition(s)
-            cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cur
             fmt = QTextCharFormat()
             on = self._flash % 2 == 1
             fmt.setBackground(QColor("#fa8c16") if on else color(sp[3]).darker(115))
@@ -300,8 +297,7 @@ class TextView(QTextEdit):
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setFontUnderline(True)
             fmt.setUnderlineColor(QColor("#d4380d"))
-            sel.format = fmt
-            extras.append(sel)
+            extras.append(self._extra(*self.qt_range(sp[1], sp[2]), fmt))
         self.setExtraSelections(extras)
 
     def current_flashing(self) -> bool:
