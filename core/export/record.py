@@ -33,8 +33,9 @@ MONO = "font-family:'DejaVu Sans Mono','Noto Sans Mono','Courier New',monospace;
 # review events of the second reviewer (复核): their own actions, or a report status they set
 SECOND_ACTIONS = ("approve", "return")
 SECOND_STATUSES = ("approved", "returned")
-# reports read (and laid out) together when a record is made of many: memory does not grow with their number
-BATCH = 50
+# reports read together when a record is made of many (each holds about 0.4 MB while it is printed):
+# memory does not grow with their number
+BATCH = 10
 
 
 @dataclass
@@ -118,7 +119,8 @@ def load(ws: Workspace, report_ids: Iterable[int]) -> list[Record]:
 
 def batches(ws: Workspace, report_ids: Sequence[int], size: int = BATCH) -> Iterator[list[Record]]:
     """The records of ``report_ids`` in order, ``size`` at a time: only one batch is held at once."""
-    for k in range(0, len(report_ids), max(1, size)):
+    size = max(1, size)
+    for k in range(0, len(report_ids), size):
         yield load(ws, report_ids[k : k + size])
 
 
@@ -341,7 +343,7 @@ def _signoff(rec: Record) -> str:
 
 def html(records: Sequence[Record], follows: bool = False) -> str:
     """The records of ``records``, each starting on a new page, as one HTML document. ``follows``: the
-    records come after others already printed (the next batch): the document opens with a paragraph on
+    records come after others already printed (laid out apart): the document opens with a paragraph on
     a page of its own, not to be printed (``LEAD_PAGES``), so that the first record starts after a page
     break exactly where it would in one document holding those before it."""
     lead = "<p>&nbsp;</p>\n" if follows else ""

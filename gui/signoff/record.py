@@ -4,9 +4,9 @@ to PDF (the window and ``hecha record --db W --pdf OUT``) or printed with a prev
 A QTextDocument repeats each table's ``<thead>`` rows at the top of every page the table runs on. The
 document is laid out once at the device's own resolution (not the screen's), so the page count said is
 the page count printed; every page is painted with the report's name at its head and 第 x / y 页 (of
-that report's record) at its foot. Reports are read, laid out and painted a batch at a time
-(``record.BATCH``) onto the same pages, so a record of thousands of reports takes no more memory than
-one of fifty.
+that report's record) at its foot. Reports are read a batch at a time (``record.BATCH``) and each
+record is laid out and painted on its own onto the same pages, so a record of thousands of reports
+takes no more memory than one of a few.
 """
 
 from __future__ import annotations
@@ -111,28 +111,21 @@ class Pages:
             self.painter = None
 
 
-def paint(doc: QTextDocument, device: QPagedPaintDevice, names: Sequence[str] = ()) -> int:
-    """Paint the records in ``doc`` on the device's pages (see ``Pages``); returns the pages painted."""
-    pages = Pages(device)
-    try:
-        return pages.add(doc, names)
-    finally:
-        pages.end()
-
-
 def paint_records(
     ws: Workspace, report_ids: Sequence[int], device: QPagedPaintDevice, batch: int = record.BATCH
 ) -> int:
-    """Paint the records of ``report_ids`` on the device's pages, reading and laying out ``batch``
-    reports at a time (one document per batch, dropped once painted), so memory does not grow with the
-    number of reports; returns the pages painted. Refused (``StoreError``) as ``record.load`` is."""
+    """Paint the records of ``report_ids`` on the device's pages, reading ``batch`` reports at a time and
+    laying out each record as a document of its own, dropped once painted, so memory does not grow
+    with the number of reports (and the layout, which costs more than in proportion to a document's
+    length, stays short); returns the pages painted. Refused (``StoreError``) as ``record.load`` is."""
     pages = Pages(device)
     try:
         for records in record.batches(ws, report_ids, batch):
-            # a batch after the first starts as its first record would in one document with the others
-            follows = pages.pages > 0
-            skip = record.LEAD_PAGES if follows else 0
-            pages.add(document(record.html(records, follows)), [r.name for r in records], skip)
+            for rec in records:
+                # a record after the first starts where it would in one document holding those before it
+                follows = pages.pages > 0
+                skip = record.LEAD_PAGES if follows else 0
+                pages.add(document(record.html([rec], follows)), [rec.name], skip)
     finally:
         pages.end()
     return pages.pages

@@ -106,27 +106,41 @@ def test_record_words_and_order(tmp_path: Path) -> None:
 def test_record_read_in_batches_prints_what_one_document_printed(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Thousands of reports are read and laid out a batch at a time; the paper is the same as when
-    every record was one document (the batch holding them all): the same pages, the same text on each,
-    the same 第 x / y 页."""
+    """Thousands of reports are read a batch at a time and each record laid out on its own; the paper
+    is the same as when every record was one document: the same pages, the same text on each, the
+    same 第 x / y 页."""
+    from PySide6.QtGui import QPdfWriter
+
     from gui.signoff import record as gui_record
 
     require_cjk_font()
     db, ids = _workspace(tmp_path)
-    read: list[int] = []
-    load = record.load
-    monkeypatch.setattr(record, "load", lambda ws, batch: read.append(len(batch)) or load(ws, batch))
-    texts: dict[int, list[str]] = {}
+
+    def texts(path: Path) -> list[str]:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return [p.get_textpage().get_text_range() for p in pdf]
+        finally:
+            pdf.close()
+
     with Workspace.open(db, readonly=True) as ws:
-        for batch in (len(ids), 2, 1):
+        recs = record.load(ws, ids)
+        one = tmp_path / "one.pdf"  # every record in one document, as the record was printed before
+        writer = QPdfWriter(str(one))
+        writer.setPageLayout(gui_record._layout())
+        writer.setResolution(300)
+        pages = gui_record.Pages(writer)
+        pages.add(gui_record.document(record.html(recs)), [r.name for r in recs])
+        pages.end()
+        del writer
+        whole = texts(one)
+        assert len(whole) > len(ids)  # some record runs over more than one page
+        read: list[int] = []
+        load = record.load
+        monkeypatch.setattr(record, "load", lambda ws, batch: read.append(len(batch)) or load(ws, batch))
+        for batch in (len(ids), 2):
             out = tmp_path / f"batch-{batch}.pdf"
             read.clear()
-            pages = gui_record.write_pdf(ws, ids, out, batch=batch)
+            n = gui_record.write_pdf(ws, ids, out, batch=batch)
             assert max(read) == batch and sum(read) == len(ids)  # never more than a batch held
-            pdf = pdfium.PdfDocument(str(out))
-            texts[batch] = [p.get_textpage().get_text_range() for p in pdf]
-            pdf.close()
-            assert pages == len(texts[batch])
-    whole = texts[len(ids)]
-    assert len(whole) > len(ids)  # some record runs over more than one page
-    assert texts[2] == whole and texts[1] == whole
+            assert texts(out) == whole and n == len(whole)
