@@ -202,6 +202,15 @@ def problems(ws: Workspace, report_ids: Iterable[int] | None = None) -> list[Pro
     return out
 
 
+def _issuers(ws: Workspace, report_ids: Iterable[int] | None) -> dict[str, list[ReportRow]]:
+    """The chosen reports by the issuer their problems are sent to (``Problem.issuer``: the issuer, else
+    the file), in report order."""
+    out: dict[str, list[ReportRow]] = {}
+    for r in pick(ws, ws.reports(), report_ids):
+        out.setdefault(r.issuer or Path(r.path).name, []).append(r)
+    return out
+
+
 def by_issuer(items: Sequence[Problem]) -> dict[str, list[Problem]]:
     out: dict[str, list[Problem]] = {}
     for p in items:
@@ -222,15 +231,20 @@ def _today() -> str:
 def to_docx(
     ws: Workspace, folder: str | os.PathLike[str], report_ids: Iterable[int] | None = None, office: str = ""
 ) -> list[Path]:
-    """One letter per issuer with problems (``问题清单-发布机关.docx``) in ``folder``; returns the files."""
-    items = problems(ws, report_ids)
+    """One letter per issuer with problems (``问题清单-发布机关.docx``) in ``folder``; returns the files.
+    The reports are read one issuer at a time, each letter written before the next issuer's reports are
+    read, so a workspace of thousands of reports is never held whole."""
+    issuers = _issuers(ws, report_ids)
     out_dir = Path(folder)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ExportError(f"{out_dir}: 无法建立文件夹（{messages.write_reason(e)}）") from e
     written = []
-    for issuer, mine in by_issuer(items).items():
+    for issuer, reports in issuers.items():
+        mine = [x for r in reports for x in _of_report(ws, r)]
+        if not mine:
+            continue
         path = out_dir / f"问题清单-{_safe_name(issuer)}.docx"
         data = letter(issuer, mine, office)
         try:
