@@ -13,9 +13,10 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,9 @@ from core.store.rows import CheckRow, EventRow, IndicatorRow, ReportRow
 from core.tables import layout
 
 if TYPE_CHECKING:
+    from xlsxwriter import Workbook
+    from xlsxwriter.worksheet import Worksheet
+
     from core.store import Workspace
 
 TITLE = "政府信息公开工作年度报告问题清单"
@@ -196,9 +200,21 @@ def _words(v: str) -> str:
 
 def problems(ws: Workspace, report_ids: Iterable[int] | None = None) -> list[Problem]:
     """Every problem of the chosen reports (None: all), report by report, in the order of ``KINDS``."""
-    out: list[Problem] = []
+    return list(each_problem(ws, report_ids))
+
+
+def each_problem(ws: Workspace, report_ids: Iterable[int] | None = None) -> Iterator[Problem]:
+    """``problems`` one at a time, reading one report at a time."""
     for r in pick(ws, ws.reports(), report_ids):
-        out += _of_report(ws, r)
+        yield from _of_report(ws, r)
+
+
+def _issuers(ws: Workspace, report_ids: Iterable[int] | None) -> dict[str, list[ReportRow]]:
+    """The chosen reports by the issuer their problems are sent to (``Problem.issuer``: the issuer, else
+    the file), in report order."""
+    out: dict[str, list[ReportRow]] = {}
+    for r in pick(ws, ws.reports(), report_ids):
+        out.setdefault(r.issuer or Path(r.path).name, []).append(r)
     return out
 
 
@@ -222,15 +238,20 @@ def _today() -> str:
 def to_docx(
     ws: Workspace, folder: str | os.PathLike[str], report_ids: Iterable[int] | None = None, office: str = ""
 ) -> list[Path]:
-    """One letter per issuer with problems (``问题清单-发布机关.docx``) in ``folder``; returns the files."""
-    items = problems(ws, report_ids)
+    """One letter per issuer with problems (``问题清单-发布机关.docx``) in ``folder``; returns the files.
+    The reports are read one issuer at a time, each letter written before the next issuer's reports are
+    read, so a workspace of thousands of reports is never held whole."""
+    issuers = _issuers(ws, report_ids)
     out_dir = Path(folder)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise ExportError(f"{out_dir}: 无法建立文件夹（{messages.write_reason(e)}）") from e
     written = []
-    for issuer, mine in by_issuer(items).items():
+    for issuer, reports in issuers.items():
+        mine = [x for r in reports for x in _of_report(ws, r)]
+        if not mine:
+            continue
         path = out_dir / f"问题清单-{_safe_name(issuer)}.docx"
         data = letter(issuer, mine, office)
         try:
@@ -337,49 +358,58 @@ WIDTHS = (5, 7, 18, 6, 24, 12, 26, 28, 44, 18)
 
 def to_xlsx(ws: Workspace, out: str | os.PathLike[str], report_ids: Iterable[int] | None = None) -> int:
     """The 问题清单 of every chosen report on one sheet (more sheets past the row limit); returns the
-    number of problems."""
+    number of problems. The reports are read one at a time and the rows written in XlsxWriter's
+    constant-memory mode (each row to a temporary file once the next is written; strings inline in
+    their cells, which Excel, WPS Office and LibreOffice read), so the list of a workspace of any size
+    takes the memory of one report."""
     import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
 
-    items = problems(ws, report_ids)
     names = ws.reviewers()
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(
-        buf,
-        {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-         "default_format_properties": {"font_name": sheet.FONT, "font_size": sheet.SIZE}},
-    )  # fmt: skip
-    try:
-        fm = sheet.Formats(wb)
-        sheets = [wb.add_worksheet(n) for n in sheet.names("问题清单", len(items), set())]
-        rows = (
-            (
-                n,
-                x.report.id,
-                x.issuer,
-                x.report.year or "",
-                x.name,
-                x.kind,
-                x.place,
-                x.what,
-                x.detail,
-                x.source,
-            )
-            for n, x in enumerate(items, start=1)
-        )
-        sheet.write_list(sheets, HEADS, WIDTHS, rows, fm)
-        for s in sheets:
-            for c, w in enumerate(WIDTHS):
-                s.set_column(c, c, w, fm.wrap)
-            sheet.page_setup(
-                s, f"{TITLE}（{len(items)} 项）", names.reviewer, names.second_reviewer, (0, 0), 0
-            )
-    finally:
-        wb.close()
     tmp = Path(messages.part_path(out, ".xlsx"))
     try:
-        tmp.write_bytes(buf.getvalue())
+        wb = xlsxwriter.Workbook(
+            str(tmp),
+            {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+             "default_format_properties": {"font_name": sheet.FONT, "font_size": sheet.SIZE}},
+        )  # fmt: skip
+        try:
+            fm = sheet.Formats(wb)
+            n, sheets = _write_rows(wb, fm, each_problem(ws, report_ids))
+            for s in sheets:
+                for c, w in enumerate(WIDTHS):
+                    s.set_column(c, c, w, fm.wrap)
+                sheet.page_setup(s, f"{TITLE}（{n} 项）", names.reviewer, names.second_reviewer, (0, 0), 0)
+        finally:
+            wb.close()
         os.replace(tmp, out)
-    except OSError as e:
+    except (OSError, FileCreateError) as e:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"{out}: 无法写入问题清单（{messages.write_reason(e)}）") from e
-    return len(items)
+        cause = e if isinstance(e, OSError) else next((a for a in e.args if isinstance(a, OSError)), None)
+        why = messages.write_reason(cause) if cause is not None else str(e)
+        raise ExportError(f"{out}: 无法写入问题清单（{why}）") from e
+    except BaseException:  # a refusal, or stopped: no half-written part is left
+        tmp.unlink(missing_ok=True)
+        raise
+    return n
+
+
+def _write_rows(wb: Workbook, fm: sheet.Formats, items: Iterator[Problem]) -> tuple[int, list[Worksheet]]:
+    """The problems as rows under a header row; a sheet is added when the one before is full (how many
+    problems there are is known only once they are all written). Returns their number and the sheets."""
+    per = sheet.MAX_ROWS - 1
+    rows: Iterator[tuple[object, ...]] = (
+        (n, x.report.id, x.issuer, x.report.year or "", x.name, x.kind, x.place, x.what, x.detail, x.source)
+        for n, x in enumerate(items, start=1)
+    )
+    sheets: list[Worksheet] = []
+    n = 0
+    while True:
+        s = wb.add_worksheet(sheet.names("问题清单", n + 1, set())[-1])
+        sheets.append(s)
+        wrote = sheet.write_list([s], HEADS, WIDTHS, islice(rows, per), fm)
+        n += wrote
+        following = next(rows, None) if wrote == per else None
+        if following is None:
+            return n, sheets
+        rows = chain([following], rows)

@@ -4,12 +4,13 @@ value's status, every check with its formula (accepted failures with their reaso
 figures corrected, rejected or added, who reviewed it and when, the second reviewer, signature lines.
 
 Pure Python: ``html`` gives the document as simple HTML that ``gui.signoff.record`` lays out on A4 landscape
-pages with Qt (table header rows are ``<thead>`` so they repeat on every page).
+pages with Qt (table header rows are ``<thead>`` so they repeat on every page). ``batches`` reads the
+chosen reports a batch at a time, so a record of thousands of reports never holds them all at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -32,6 +33,9 @@ MONO = "font-family:'DejaVu Sans Mono','Noto Sans Mono','Courier New',monospace;
 # review events of the second reviewer (复核): their own actions, or a report status they set
 SECOND_ACTIONS = ("approve", "return")
 SECOND_STATUSES = ("approved", "returned")
+# reports read together when a record is made of many (each holds about 0.4 MB while it is printed):
+# memory does not grow with their number
+BATCH = 10
 
 
 @dataclass
@@ -107,32 +111,42 @@ def select(ws: Workspace, report_ids: Iterable[int] | None = None, done: bool = 
 
 
 def load(ws: Workspace, report_ids: Iterable[int]) -> list[Record]:
+    """The records of ``report_ids``, refused (``StoreError``) when the workspace does not prove them."""
     ids = list(report_ids)
     ws.require_sound(ids)  # a workspace edited outside Hecha is not printed as reviewed
-    out = []
-    for rid in ids:
-        events = ws.events(rid)
-        old: dict[str, str] = {}
-        for e in events:  # the value before the reviewer's first change of each target
-            if not e.undone and e.action in ("correct", "set_indicator_value") and e.old:
-                old.setdefault(e.target, e.old)
-        figures = ws.figures(rid)
-        for f in figures:
-            if f.status == "corrected" and f.original_value is not None:
-                old.setdefault(f"figure:{f.id}", _num(f.original_value))
-        out.append(
-            Record(
-                ws.report(rid),
-                ws.document(rid).sha256,
-                ws.indicators(rid),
-                figures,
-                ws.checks(rid),
-                events,
-                old,
-                ws.signoff(rid),
-            )
-        )
-    return out
+    return [_read(ws, rid) for rid in ids]
+
+
+def batches(ws: Workspace, report_ids: Sequence[int], size: int = BATCH) -> Iterator[list[Record]]:
+    """The records of ``report_ids`` in order, ``size`` at a time: only one batch is held at once."""
+    size = max(1, size)
+    for k in range(0, len(report_ids), size):
+        yield load(ws, report_ids[k : k + size])
+
+
+def _read(ws: Workspace, rid: int) -> Record:
+    events = ws.events(rid)
+    old: dict[str, str] = {}
+    for e in events:  # the value before the reviewer's first change of each target
+        if not e.undone and e.action in ("correct", "set_indicator_value") and e.old:
+            old.setdefault(e.target, e.old)
+    figures = ws.figures(rid)
+    for f in figures:
+        if f.status == "corrected" and f.original_value is not None:
+            old.setdefault(f"figure:{f.id}", _num(f.original_value))
+    report = ws.report(rid)
+    # the file's sha256 is the report row's: the stored document (its text, pages, character boxes) is
+    # not read for it
+    return Record(
+        report,
+        report.sha256,
+        ws.indicators(rid),
+        figures,
+        ws.checks(rid),
+        events,
+        old,
+        ws.signoff(rid),
+    )
 
 
 def _num(v: object) -> str:
@@ -327,7 +341,20 @@ def _signoff(rec: Record) -> str:
     return "<p>" + "<br/>".join(lines) + "</p>"
 
 
-def html(records: Sequence[Record]) -> str:
-    """The records of ``records``, each starting on a new page, as one HTML document."""
-    body = "\n".join(_one(rec, k == 0) for k, rec in enumerate(records))
-    return '<html><head><meta charset="utf-8"/></head><body style="font-size:8pt">' + body + "</body></html>"
+def html(records: Sequence[Record], follows: bool = False) -> str:
+    """The records of ``records``, each starting on a new page, as one HTML document. ``follows``: the
+    records come after others already printed (laid out apart): the document opens with a paragraph on
+    a page of its own, not to be printed (``LEAD_PAGES``), so that the first record starts after a page
+    break exactly where it would in one document holding those before it."""
+    lead = "<p>&nbsp;</p>\n" if follows else ""
+    body = "\n".join(_one(rec, k == 0 and not follows) for k, rec in enumerate(records))
+    return (
+        '<html><head><meta charset="utf-8"/></head><body style="font-size:8pt">'
+        + lead
+        + body
+        + "</body></html>"
+    )
+
+
+# the pages before the first record of a document made with ``follows``
+LEAD_PAGES = 1

@@ -156,7 +156,7 @@ def deciders(conn: sqlite3.Connection, report_id: int) -> list[str]:
 # ---- the actions -------------------------------------------------------------------------------
 def reopen(s: Session, reviewer: str, report_id: int, reason: str) -> Change:
     """Open a done or approved report again for changes; the reason goes into the review event."""
-    reason = _reason(s, reason)
+    reason = _reason(s, report_id, reason)
 
     def mutate(c: sqlite3.Connection, rec: review.Recorder) -> tuple[str, str]:
         old = _status(rec)
@@ -178,7 +178,7 @@ def approve(s: Session, reviewer: str, report_id: int, override: str = "") -> Ch
 
 def return_report(s: Session, reviewer: str, report_id: int, reason: str) -> Change:
     """The second reviewer returns a done report (退回) with a reason: it opens for the first reviewer."""
-    return _second_look(s, reviewer, report_id, "return", "returned", _reason(s, reason), "")
+    return _second_look(s, reviewer, report_id, "return", "returned", _reason(s, report_id, reason), "")
 
 
 def _second_look(
@@ -211,9 +211,11 @@ def _status(rec: review.Recorder) -> str:
     return str(state["status"]) if state else ""
 
 
-def _reason(s: Session, reason: str) -> str:
+def _reason(s: Session, report_id: int, reason: str) -> str:
+    """``reason`` stripped; refused (``StoreError`` naming the report's file) when there is none."""
     if not reason or not reason.strip():
-        raise StoreError(f"{messages.shown_name(s.path)}: {messages.REASON_NEEDED}")
+        name = s.read(lambda c: lock.report_name(c, report_id, messages.shown_name(s.path)))
+        raise StoreError(f"{name}: {messages.REASON_NEEDED}")
     return reason.strip()
 
 

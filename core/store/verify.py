@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -102,20 +103,27 @@ def _baseline(now: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
 
 
 def _events(conn: sqlite3.Connection, report_id: int | None = None) -> list[dict[str, Any]]:
+    return list(_each_event(conn, report_id))
+
+
+def _each_event(conn: sqlite3.Connection, report_id: int | None = None) -> Iterator[dict[str, Any]]:
+    """The events (of ``report_id``, or all) in order, read one at a time."""
     cols = (*ledger.EVENT_FIELDS, "undone", "hash")
     where = "" if report_id is None else " WHERE report_id = ?"
     cur = conn.execute(
         f"SELECT {', '.join(cols)} FROM review_events{where} ORDER BY id",
         () if report_id is None else (report_id,),
     )
-    return [dict(zip(cols, r, strict=True)) for r in cur]
+    return (dict(zip(cols, r, strict=True)) for r in cur)
 
 
-def _chain(conn: sqlite3.Connection, chain: str, label: str, rows: list[dict[str, Any]]) -> str | None:
+def _chain(conn: sqlite3.Connection, chain: str, label: str, rows: Iterable[dict[str, Any]]) -> str | None:
     fields = ledger.CHAINS[chain]
     prev: str | None = None
     prev_id = 0
+    count = 0
     for r in rows:
+        count += 1
         if r["id"] != prev_id + 1 and prev_id:
             gap = f"#{prev_id + 1}" if r["id"] == prev_id + 2 else f"#{prev_id + 1}–#{r['id'] - 1}"
             return f"{label} {gap} 被删除（哈希链在 #{r['id']} 处断开）"
@@ -124,8 +132,8 @@ def _chain(conn: sqlite3.Connection, chain: str, label: str, rows: list[dict[str
             return f"{name}在核查之外被改动、插入或其前一条被删除（哈希链在此断开）"
         prev, prev_id = r["hash"], r["id"]
     h, n = ledger.head(conn, chain)
-    if n != len(rows) or h != prev:
-        return f"{label}的最后 {max(0, n - len(rows))} 条被删除，或记录链登记被改动（共 {len(rows)} 条，登记 {n} 条）"
+    if n != count or h != prev:
+        return f"{label}的最后 {max(0, n - count)} 条被删除，或记录链登记被改动（共 {count} 条，登记 {n} 条）"
     return None
 
 
@@ -135,9 +143,9 @@ def verify(conn: sqlite3.Connection) -> Result:
     planted = ledger.foreign_objects(conn)
     if planted:
         res.problems.append(f"工作区中有核查没有创建的{'、'.join(planted)}（可能在审核时改写数据）")
-    events = _events(conn)
-    res.events = len(events)
-    bad = _chain(conn, "review_events", "审核记录", events)
+    # the events are read as they are checked, never held all at once: a decade of reviews is large
+    res.events = conn.execute("SELECT count(*) FROM review_events").fetchone()[0]
+    bad = _chain(conn, "review_events", "审核记录", _each_event(conn))
     if bad:
         res.problems.append(bad)
     wcols = (*ledger.WORKSPACE_EVENT_FIELDS, "hash")
@@ -161,24 +169,22 @@ def verify(conn: sqlite3.Connection) -> Result:
                 f"工作区的{who}“{stored.get(key, '')}”不是姓名记录中最后设置的“{names.get(key, '')}”"
                 "（在核查之外被改名）"
             )
-    undone: dict[int, int] = {}
-    for e in events:
-        if e["action"] in ("undo", "redo") and e["undoes"] is not None:
-            undone[e["undoes"]] = 1 if e["action"] == "undo" else 0
-    for e in events:
-        if int(e["undone"]) != undone.get(e["id"], 0):
-            res.problems.append(f"{_event_name(e)}的撤销标记与撤销、重做记录不符（在核查之外被改动）")
+    undone: dict[int, int] = {}  # the undo and redo events' targets: the flag each leaves
+    for action, undoes in conn.execute(
+        "SELECT action, undoes FROM review_events WHERE action IN ('undo', 'redo') ORDER BY id"
+    ):
+        if undoes is not None:
+            undone[undoes] = 1 if action == "undo" else 0
+    for e in conn.execute("SELECT id, at, reviewer, action, undone FROM review_events ORDER BY id"):
+        row = dict(zip(("id", "at", "reviewer", "action", "undone"), e, strict=True))
+        if int(row["undone"]) != undone.get(row["id"], 0):
+            res.problems.append(f"{_event_name(row)}的撤销标记与撤销、重做记录不符（在核查之外被改动）")
             break
-    by_report: dict[int, list[dict[str, Any]]] = {}
-    for e in events:
-        by_report.setdefault(e["report_id"], []).append(e)
-    reports = conn.execute("SELECT id, path, status, sealed FROM reports ORDER BY id").fetchall()
-    res.reports = len(reports)
-    for rid, path, status, sealed in reports:
+    res.reports = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    # report by report (the report's events by its index), one report's events held at a time
+    for rid, path, status, sealed in conn.execute("SELECT id, path, status, sealed FROM reports ORDER BY id"):
         name = PurePath(path.replace("\\", "/")).name
-        res.problems.extend(
-            f"{name}: {p}" for p in _report(conn, rid, status, sealed, by_report.get(rid, []))
-        )
+        res.problems.extend(f"{name}: {p}" for p in _report(conn, rid, status, sealed, _events(conn, rid)))
     return res
 
 

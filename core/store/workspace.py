@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from core import messages
 from core.errors import StoreError
 from core.model import Document, Extraction
-from core.store import bulk, db, history, reading, review, signoff, storing
+from core.store import bulk, db, history, lock, reading, review, signoff, storing
 from core.store import verify as audit
 from core.store.rows import (
     Change,
@@ -378,11 +378,13 @@ class Workspace:
         Refused (``StoreError``) on a locked report, across a sign-off step, or when someone changed the
         same item since. Undoing 已完成 reopens the report and takes ``reason``."""
         if self.undo_needs_reason(report_id):
-            if not reason.strip():
-                raise StoreError(f"{self.path}: {messages.UNDO_DONE_REASON}")
-            rid = self._session.read(lambda c: history.undo_target(c, self.reviewer, report_id))
-            r = self._session.one("SELECT report_id FROM review_events WHERE id = ?", (rid,))
-            return self.reopen(int(r["report_id"]) if r else 0, reason)
+            eid = self._session.read(lambda c: history.undo_target(c, self.reviewer, report_id))
+            r = self._session.one("SELECT report_id FROM review_events WHERE id = ?", (eid,))
+            done = int(r["report_id"]) if r else 0
+            if not reason.strip():  # named by the report undone, as every refusal of a review step is
+                name = self._session.read(lambda c: lock.report_name(c, done, str(self.path)))
+                raise StoreError(f"{name}: {messages.UNDO_DONE_REASON}")
+            return self.reopen(done, reason)
         return self._session.write(lambda c: history.step(c, self.reviewer, "undo", report_id))
 
     def redo(self, report_id: int | None = None) -> Change | None:

@@ -4,7 +4,9 @@ to PDF (the window and ``hecha record --db W --pdf OUT``) or printed with a prev
 A QTextDocument repeats each table's ``<thead>`` rows at the top of every page the table runs on. The
 document is laid out once at the device's own resolution (not the screen's), so the page count said is
 the page count printed; every page is painted with the report's name at its head and 第 x / y 页 (of
-that report's record) at its foot.
+that report's record) at its foot. Reports are read a batch at a time (``record.BATCH``) and each
+record is laid out and painted on its own onto the same pages, so a record of thousands of reports
+takes no more memory than one of a few.
 """
 
 from __future__ import annotations
@@ -50,29 +52,44 @@ def _layout() -> QPageLayout:
 BAND_PT = 7.0  # the height of the page head and foot bands, in points
 
 
-def paint(doc: QTextDocument, device: QPagedPaintDevice, names: Sequence[str] = ()) -> int:
-    """Lay ``doc`` out on the device's pages at the device's resolution and paint it, each page with
-    the name of the report whose record it shows at its head and 第 x / y 页 of that record at its
-    foot; returns the pages painted. ``names``: the reports in the order their records start."""
-    dpi = device.logicalDpiY()
-    rect = (
-        device.pageLayout().paintRectPixels(device.resolution()) if isinstance(device, QPdfWriter) else None
-    )
-    width = rect.width() if rect is not None else device.width()
-    height = rect.height() if rect is not None else device.height()
-    band = BAND_PT / 72 * dpi
-    doc.documentLayout().setPaintDevice(device)
-    body = height - 2 * band
-    doc.setPageSize(QSizeF(width, body))
-    pages = doc.pageCount()
-    starts = _starts(doc, body)
-    painter = QPainter(device)
-    font = QFont(doc.defaultFont())
-    font.setPointSizeF(7.5)
-    try:
-        for page in range(pages):
-            if page:
-                device.newPage()
+class Pages:
+    """Paints documents one after another on one device's pages, each document's records starting on
+    a new page. Each page carries the name of the report whose record it shows at its head and 第 x / y
+    页 of that record at its foot; ``pages``: the pages painted so far."""
+
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        self.device = device
+        self.dpi = device.logicalDpiY()
+        rect = (
+            device.pageLayout().paintRectPixels(device.resolution())
+            if isinstance(device, QPdfWriter)
+            else None
+        )
+        self.width = rect.width() if rect is not None else device.width()
+        self.height = rect.height() if rect is not None else device.height()
+        self.band = BAND_PT / 72 * self.dpi
+        self.body = self.height - 2 * self.band
+        self.painter: QPainter | None = None
+        self.pages = 0
+
+    def add(self, doc: QTextDocument, names: Sequence[str] = (), skip: int = 0) -> int:
+        """Lay ``doc`` out at the device's resolution (so the pages counted are the pages printed) and
+        paint its pages after those painted before, but for its first ``skip``; returns the pages
+        painted. ``names``: the reports in the order their records start in ``doc``."""
+        width, height, band, body = self.width, self.height, self.band, self.body
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setPageSize(QSizeF(width, body))
+        pages = doc.pageCount()
+        starts = _starts(doc, body)
+        if self.painter is None:
+            self.painter = QPainter(self.device)
+        painter = self.painter
+        font = QFont(doc.defaultFont())
+        font.setPointSizeF(7.5)
+        for page in range(skip, pages):
+            if self.pages:
+                self.device.newPage()
+            self.pages += 1
             k = max([i for i, p in enumerate(starts) if p <= page], default=0)
             first = starts[k] if starts else 0
             last = starts[k + 1] if k + 1 < len(starts) else pages
@@ -86,9 +103,32 @@ def paint(doc: QTextDocument, device: QPagedPaintDevice, names: Sequence[str] = 
             painter.translate(QPointF(0, band - page * body))
             doc.drawContents(painter, QRectF(0, page * body, width, body))
             painter.restore()
+        return max(0, pages - skip)
+
+    def end(self) -> None:
+        if self.painter is not None:
+            self.painter.end()
+            self.painter = None
+
+
+def paint_records(
+    ws: Workspace, report_ids: Sequence[int], device: QPagedPaintDevice, batch: int = record.BATCH
+) -> int:
+    """Paint the records of ``report_ids`` on the device's pages, reading ``batch`` reports at a time and
+    laying out each record as a document of its own, dropped once painted, so memory does not grow
+    with the number of reports (and the layout, which costs more than in proportion to a document's
+    length, stays short); returns the pages painted. Refused (``StoreError``) as ``record.load`` is."""
+    pages = Pages(device)
+    try:
+        for records in record.batches(ws, report_ids, batch):
+            for rec in records:
+                # a record after the first starts where it would in one document holding those before it
+                follows = pages.pages > 0
+                skip = record.LEAD_PAGES if follows else 0
+                pages.add(document(record.html([rec], follows)), [rec.name], skip)
     finally:
-        painter.end()
-    return pages
+        pages.end()
+    return pages.pages
 
 
 def _starts(doc: QTextDocument, body: float) -> list[int]:
@@ -103,16 +143,23 @@ def _starts(doc: QTextDocument, body: float) -> list[int]:
     return out
 
 
-def write_pdf(html: str, out: str | os.PathLike[str], names: Sequence[str] = ()) -> int:
-    """Write the record as a PDF; returns its page count (the pages written)."""
+def write_pdf(
+    ws: Workspace, report_ids: Sequence[int], out: str | os.PathLike[str], batch: int = record.BATCH
+) -> int:
+    """Write the records of ``report_ids`` as one PDF, ``batch`` reports at a time; returns its page
+    count (the pages written). Nothing is left at ``out`` when it is refused or cannot be written."""
     tmp = Path(messages.part_path(out))
     writer = QPdfWriter(str(tmp))
     writer.setPageLayout(_layout())
     writer.setResolution(300)
     writer.setTitle(record.TITLE)
     writer.setCreator("Hecha")
-    doc = document(html)
-    pages = paint(doc, writer, names)
+    try:
+        pages = paint_records(ws, report_ids, writer, batch)
+    except BaseException:
+        del writer
+        tmp.unlink(missing_ok=True)
+        raise
     del writer  # closes the file
     try:
         if tmp.stat().st_size == 0:
@@ -132,16 +179,14 @@ def preview_dialog(parent: Any, ws: Workspace, report_ids: Sequence[int] | None,
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 
     ids = record.select(ws, report_ids)
-    records = record.load(ws, ids)
-    html = record.html(records)
-    names = [r.name for r in records]
+    ws.require_sound(ids)  # refused here, in a message, rather than while the preview paints
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_layout())
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_kept = printer  # type: ignore[attr-defined]  # Qt does not own it: kept while shown
     dialog.setWindowTitle(record.TITLE)
-    dialog.paintRequested.connect(lambda p: paint(document(html), p, names))
+    dialog.paintRequested.connect(lambda p: paint_records(ws, ids, p))
     screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
     if screen is not None:
         area = screen.availableGeometry()
@@ -182,8 +227,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         with Workspace.open(args.db, readonly=True) as ws:
             ids = record.select(ws, None if args.done else args.report)
-            records = record.load(ws, ids)
-            pages = write_pdf(record.html(records), args.pdf, [r.name for r in records])
+            pages = write_pdf(ws, ids, args.pdf)
     except HechaError as e:
         sys.stderr.write(f"hecha: {e}\n")
         return 1

@@ -57,10 +57,10 @@ def test_record_pdf_holds_every_value_and_every_check(qapp: object, tmp_path: Pa
     require_cjk_font()
     ws, rid = _reviewed(tmp_path)
     try:
-        recs = record.load(ws, record.select(ws, None))  # every 已完成 report
-        assert [r.report.id for r in recs] == [rid]
+        ids = record.select(ws, None)  # every 已完成 report
+        assert ids == [rid]
         out = tmp_path / "核查单.pdf"
-        pages = gui_record.write_pdf(record.html(recs), out)
+        pages = gui_record.write_pdf(ws, ids, out)
         inds, checks, sha = ws.indicators(rid), ws.checks(rid), ws.document(rid).sha256
     finally:
         ws.close()

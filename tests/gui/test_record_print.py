@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 from hecha_fixtures import require_cjk_font, write_office_reports
 
 from core.export import record
@@ -100,3 +101,46 @@ def test_record_words_and_order(tmp_path: Path) -> None:
         assert record.SIGNATURE in last and last.index(record.SIGNATURE) < last.index("</table>")
     # value cells are one line (the status word beside the value), so a table row cannot split
     assert not re.search(r'white-space:nowrap">[^<]*<br', html)
+
+
+def test_record_read_in_batches_prints_what_one_document_printed(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of reports are read a batch at a time and each record laid out on its own; the paper
+    is the same as when every record was one document: the same pages, the same text on each, the
+    same 第 x / y 页."""
+    from PySide6.QtGui import QPdfWriter
+
+    from gui.signoff import record as gui_record
+
+    require_cjk_font()
+    db, ids = _workspace(tmp_path)
+
+    def texts(path: Path) -> list[str]:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return [p.get_textpage().get_text_range() for p in pdf]
+        finally:
+            pdf.close()
+
+    with Workspace.open(db, readonly=True) as ws:
+        recs = record.load(ws, ids)
+        one = tmp_path / "one.pdf"  # every record in one document, as the record was printed before
+        writer = QPdfWriter(str(one))
+        writer.setPageLayout(gui_record._layout())
+        writer.setResolution(300)
+        pages = gui_record.Pages(writer)
+        pages.add(gui_record.document(record.html(recs)), [r.name for r in recs])
+        pages.end()
+        del writer
+        whole = texts(one)
+        assert len(whole) > len(ids)  # some record runs over more than one page
+        read: list[int] = []
+        load = record.load
+        monkeypatch.setattr(record, "load", lambda ws, batch: read.append(len(batch)) or load(ws, batch))
+        for batch in (len(ids), 2):
+            out = tmp_path / f"batch-{batch}.pdf"
+            read.clear()
+            n = gui_record.write_pdf(ws, ids, out, batch=batch)
+            assert max(read) == batch and sum(read) == len(ids)  # never more than a batch held
+            assert texts(out) == whole and n == len(whole)

@@ -98,6 +98,25 @@ def test_undoing_done_is_a_reopening_and_takes_its_reason(ws: Workspace) -> None
     assert (last.action, last.reason, ws.report(rid).status) == ("reopen", "漏看了附表", "in_review")
 
 
+def test_a_reason_refused_names_the_report_not_the_workspace(ws: Workspace) -> None:
+    """Undoing 已完成, reopening or returning without a reason is refused in a sentence that starts with
+    the report's file, as every other refusal of a step on a report does (the workspace is in the title
+    bar), whichever report of several it is."""
+    ws.set_reviewers("张三", "李四")
+    ws.add_report(extraction(issuer="乙县人民政府"))
+    rid = ws.add_report(extraction())
+    name = Path(ws.report(rid).path).name
+    ws.set_report_status(rid, "done", override="正文另行核对")
+    for refused in (lambda: ws.undo(rid), lambda: ws.undo(), lambda: ws.reopen(rid, "  ")):
+        with pytest.raises(StoreError) as e:
+            refused()
+        assert str(e.value).startswith(f"{name}: ") and ws.path.name not in str(e.value)
+    with _open(ws, "李四") as li, pytest.raises(StoreError) as e:
+        li.return_report(rid, "")
+    assert str(e.value).startswith(f"{name}: ")
+    assert ws.report(rid).status == "done"
+
+
 # ---- undo crosses people and reports -------------------------------------------------------------
 def test_undo_never_reverts_what_another_reviewer_did_later_to_the_same_figure(ws: Workspace) -> None:
     rid = ws.add_report(extraction())
