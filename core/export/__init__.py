@@ -1,7 +1,8 @@
 """Spreadsheets reviewers hand on: ``to_xlsx`` (summary, one sheet per report in the official table
 layout, every figure with its context, the audit trail) and ``to_csv`` (long form, UTF-8 with BOM).
 
-XlsxWriter runs in its default mode (shared strings), which WPS Office and Excel both open.
+Both read the workspace a batch of reports at a time: an export's memory does not grow with the
+workspace.
 """
 
 from __future__ import annotations
@@ -244,50 +245,29 @@ def to_csv(
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise ExportError(f"{out_path}: 无法写入导出文件（{messages.write_reason(e)}）") from e
-    except HechaError:
+    except BaseException:  # a refusal, or stopped (Ctrl+C): no half-written part is left
         tmp.unlink(missing_ok=True)
         raise
     return n
 
 
 # ---- xlsx --------------------------------------------------------------------------------------
-def previous_values(ws: Workspace, data: list[ReportData]) -> dict[int, tuple[int | None, dict[str, Any]]]:
-    """Per report, last year's report of the same issuer in the workspace (its year and indicator
-    values), when there is one: what the summary's year-over-year columns compare with."""
-    out: dict[int, tuple[int | None, dict[str, Any]]] = {}
-    held = {d.row.id: d for d in data}
-    for d in data:
-        prev = ws.previous_report(d.row.id)
-        if prev is None:
-            continue
-        p = held.get(prev)
-        if p is not None:
-            out[d.row.id] = (p.row.year, dict(p.indicators))
-        else:
-            out[d.row.id] = (ws.report(prev).year, dict(ws.indicators(prev)))
-    return out
-
-
 def to_xlsx(
     ws: Workspace,
     out_path: str | os.PathLike[str],
     report_ids: Iterable[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Write the workbook: 汇总, 说明, one sheet per report, 数字明细, 审核记录."""
+    """Write the workbook: 汇总, 图表, 说明, 检查结果, the reports' tables, 指标数据, 数字明细, 审核记录
+    (``core.export.xlsx``), reading the reports a batch at a time."""
     from core.export.xlsx import write_workbook
 
     report_ids = _listed(report_ids)
     ws.require_sound(report_ids, signed=True)  # no export of a log or a signed report edited outside Hecha
-    data = load(ws, report_ids, table_figures=False)
-    previous = previous_values(ws, data)
-    events = ws.events()
-    if report_ids is not None:
-        ids = {d.row.id for d in data}
-        events = [e for e in events if e.report_id in ids]
+    rows = pick(ws, ws.reports(), report_ids)
     tmp = Path(messages.part_path(out_path, ".xlsx"))
     try:
-        write_workbook(tmp, data, events, progress, previous)
+        write_workbook(tmp, ws, rows, report_ids is not None, progress)
         os.replace(tmp, out_path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
@@ -297,3 +277,6 @@ def to_xlsx(
         if isinstance(e, HechaError):
             raise
         raise ExportError(f"{out_path}: 导出失败（{type(e).__name__}: {e}）") from e
+    except BaseException:  # stopped (Ctrl+C, the window closed): no half-written part is left
+        tmp.unlink(missing_ok=True)
+        raise

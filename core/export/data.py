@@ -56,14 +56,18 @@ def load(
     """The chosen reports (None: all) with their figures, indicator values and checks, one query per
     table. ``table_figures`` false leaves out the figures that are cells of tables 二, 三, 四 (the xlsx
     shows those on the report sheets, with their indicator values)."""
-    rows = pick(ws, ws.reports(), report_ids)
-    ids = None if report_ids is None else [r.id for r in rows]
+    return load_rows(ws, pick(ws, ws.reports(), report_ids), table_figures)
+
+
+def load_rows(ws: Workspace, rows: Sequence[ReportRow], table_figures: bool = True) -> list[ReportData]:
+    """``load`` for the reports ``rows`` (a batch of an export that reads a few at a time)."""
+    ids = [r.id for r in rows]
     texts, figures = ws.texts(ids), ws.all_figures(ids, in_tables=table_figures)
     indicators, reviewers = ws.all_indicators(ids), ws.last_reviewers(ids)
-    signers = ws.signers(ids)
+    signers, checks = ws.signers(ids), ws.checks_of(ids)
     return [
         ReportData(r, Path(r.path).name, texts[r.id], figures.get(r.id, []), indicators.get(r.id, {}),
-                   reviewers.get(r.id, {}), _signed(signers.get(r.id)), ws.checks(r.id))
+                   reviewers.get(r.id, {}), _signed(signers.get(r.id)), checks.get(r.id, []))
         for r in rows
     ]  # fmt: skip
 

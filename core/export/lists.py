@@ -1,15 +1,16 @@
 """The workbook's long lists, a row per item: 检查结果 (every check, failing first), 数字明细 (the
 narrative figures) and 审核记录 (the audit trail in words: the object named, statuses in Chinese, the
-time as the reader's clock shows it). ``sheet.write_list`` writes them, continuing past the row limit.
+time as the reader's clock shows it). ``sheet.ListSheets`` writes them in order, continuing past the
+row limit; each is read from the workspace a batch at a time, never whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from core import checks as check_rules
@@ -17,76 +18,105 @@ from core import vocab
 from core.export import sheet
 from core.export.data import ReportData
 from core.export.sheet import Formats
-from core.store.rows import EventRow
+from core.store.rows import CheckRow, EventRow, ReportRow
 from core.tables import layout
 
-# ---- the lists ---------------------------------------------------------------------------------------
+if TYPE_CHECKING:
+    from core.store import Workspace
+
+BATCH = 200  # reports whose checks are read at a time
+EVENTS = 5_000  # review events read at a time
+
+# ---- 检查结果 -----------------------------------------------------------------------------------------
 _ORDER = ("fail", "accepted", "not_checkable", "pass")  # failing first, then accepted, …, passing last
+CHECK_HEADS = ("报告编号", "文件", "发布机关", "年度", "检查", "对象", "算式", "结果", "严重程度", "接受理由")
+CHECK_WIDTHS = (7, 24, 20, 6, 14, 18, 60, 8, 8, 30)
 
 
-def _checks_rows(data: Sequence[ReportData], formats: dict[str, Format]) -> Iterator[tuple[Any, ...]]:
-    every = [(d, k) for d in data for k in d.checks]
-    every.sort(key=lambda dk: _ORDER.index(dk[1].status if not dk[1].accepted else "accepted")
-               if dk[1].status in _ORDER else len(_ORDER))  # fmt: skip
-    for d, k in every:
-        r = d.row
+def _rank(k: CheckRow) -> int:
+    """Where a check stands in the list: failing, accepted, not checkable, passing, then any other."""
+    if k.status not in _ORDER:
+        return len(_ORDER)
+    return _ORDER.index("accepted" if k.accepted else k.status)
+
+
+class CheckList:
+    """检查结果: every check of the reports, failing first, then accepted, not checkable, passing;
+    within each, in the reports' order and each report's own. The failing ones are written as the
+    reports go by (``add``); ``close`` reads the others back, a batch of reports at a time, only for
+    the reports that have them."""
+
+    def __init__(self, sheets: Sequence[Worksheet], fm: Formats) -> None:
+        self.formats = {
+            "fail": fm.get(font_color=sheet.FAIL_BORDER, bold=True),
+            "accepted": fm.get(bg_color=sheet.FILLS["corrected"]),
+            "not_checkable": fm.get(bg_color=sheet.UNREAD_FILL),
+            "pass": fm.get(),
+        }
+        self.out = sheet.ListSheets(sheets, CHECK_HEADS, CHECK_WIDTHS, fm)
+        self.later: list[list[ReportRow]] = [[] for _ in range(len(_ORDER))]  # per rank after the first
+
+    def _row(self, r: ReportRow, name: str, k: CheckRow) -> tuple[Any, ...]:
         state = "accepted" if k.accepted else k.status
         word = vocab.ACCEPTED if k.accepted else vocab.CHECK_STATUSES.get(k.status, k.status)
-        yield (r.id, d.name, r.issuer or "", r.year or "", vocab.rule_name(k.rule),
-               check_rules.subject_name(k.rule, k.subject), k.formula, (word, formats.get(state)),
-               "错误" if k.severity == "error" else "提示", k.reason if k.accepted else "")  # fmt: skip
+        return (r.id, name, r.issuer or "", r.year or "", vocab.rule_name(k.rule),
+                check_rules.subject_name(k.rule, k.subject), k.formula, (word, self.formats.get(state)),
+                "错误" if k.severity == "error" else "提示", k.reason if k.accepted else "")  # fmt: skip
+
+    def add(self, d: ReportData) -> None:
+        ranks = set()
+        for k in d.checks:
+            rank = _rank(k)
+            if rank == 0:
+                self.out.add(self._row(d.row, d.name, k))
+            else:
+                ranks.add(rank)
+        for rank in ranks:
+            self.later[rank - 1].append(d.row)
+
+    def close(self, ws: Workspace) -> int:
+        for rank, rows in enumerate(self.later, start=1):
+            for k in range(0, len(rows), BATCH):
+                part = rows[k : k + BATCH]
+                checks = ws.checks_of([r.id for r in part])
+                for r in part:
+                    name = Path(r.path).name
+                    for c in checks.get(r.id, ()):
+                        if _rank(c) == rank:
+                            self.out.add(self._row(r, name, c))
+        return self.out.close()
 
 
-def check_sheets(sheets: Sequence[Worksheet], data: Sequence[ReportData], fm: Formats) -> None:
-    formats = {
-        "fail": fm.get(font_color=sheet.FAIL_BORDER, bold=True),
-        "accepted": fm.get(bg_color=sheet.FILLS["corrected"]),
-        "not_checkable": fm.get(bg_color=sheet.UNREAD_FILL),
-        "pass": fm.get(),
-    }
-    heads = (
-        "报告编号",
-        "文件",
-        "发布机关",
-        "年度",
-        "检查",
-        "对象",
-        "算式",
-        "结果",
-        "严重程度",
-        "接受理由",
-    )
-    widths = (7, 24, 20, 6, 14, 18, 60, 8, 8, 30)
-    sheet.write_list(sheets, heads, widths, _checks_rows(data, formats), fm)
+# ---- 数字明细 -----------------------------------------------------------------------------------------
+FIGURE_HEADS = ("报告编号", "文件", "发布机关", "年度", "位置", "原文", "数值", "提取值", "单位", "限定词",
+                "标签", "指标", "指标名称", "来源", "置信度", "状态", "审核人", "上下文")  # fmt: skip
+FIGURE_WIDTHS = (7, 22, 18, 6, 7, 12, 12, 12, 6, 7, 24, 20, 28, 8, 7, 8, 8, 60)
 
 
-def figure_rows(data: Sequence[ReportData], fm: Formats) -> Iterator[tuple[Any, ...]]:
+def figure_rows(d: ReportData, fm: Formats) -> Iterator[tuple[Any, ...]]:
+    """A report's narrative figures (the cells of tables 二, 三, 四 are on its own sheet)."""
     labels = layout.LABELS
-    for d in data:
-        r = d.row
-        in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
-        who = d.reviewers.get
-        for f in d.figures:
-            if f.id in in_tables:
-                continue  # a cell of 表二/三/四: shown with its status on the report's own sheet
-            v, ov = f.value, f.original_value
-            yield (
-                r.id, d.name, r.issuer or "", r.year or "", f.start, f.text,
-                None if v is None else (v, fm.value(f.status, v)),
-                None if ov is None else (ov, fm.int if ov.__class__ is int else fm.dec),
-                f.unit, vocab.qualifier_name(f.qualifier), f.label, f.indicator,
-                labels.get(f.indicator, f.indicator) if f.indicator else "", vocab.SOURCES.get(f.source, f.source),
-                round(f.confidence, 2), vocab.FIGURE_STATUSES.get(f.status, f.status),
-                who(f"figure:{f.id}", ""), d.context(f.start, f.end),
-            )  # fmt: skip
+    r = d.row
+    in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
+    who = d.reviewers.get
+    for f in d.figures:
+        if f.id in in_tables:
+            continue  # a cell of 表二/三/四: shown with its status on the report's own sheet
+        v, ov = f.value, f.original_value
+        yield (
+            r.id, d.name, r.issuer or "", r.year or "", f.start, f.text,
+            None if v is None else (v, fm.value(f.status, v)),
+            None if ov is None else (ov, fm.int if ov.__class__ is int else fm.dec),
+            f.unit, vocab.qualifier_name(f.qualifier), f.label, f.indicator,
+            labels.get(f.indicator, f.indicator) if f.indicator else "", vocab.SOURCES.get(f.source, f.source),
+            round(f.confidence, 2), vocab.FIGURE_STATUSES.get(f.status, f.status),
+            who(f"figure:{f.id}", ""), d.context(f.start, f.end),
+        )  # fmt: skip
 
 
-def n_figures(data: Sequence[ReportData]) -> int:
-    n = 0
-    for d in data:
-        in_tables = {v.figure_id for v in d.indicators.values() if v.figure_id is not None}
-        n += sum(1 for f in d.figures if f.id not in in_tables)
-    return n
+# ---- 审核记录 -----------------------------------------------------------------------------------------
+AUDIT_HEADS = ("编号", "时间", "审核人", "报告编号", "文件", "对象", "操作", "原值", "新值", "理由", "已撤销")
+AUDIT_WIDTHS = (7, 19, 10, 8, 22, 30, 12, 14, 14, 30, 7)
 
 
 def local_time(at: str) -> str:
@@ -105,21 +135,24 @@ _WORDS = {
     "accepted": vocab.ACCEPTED,
 }
 
+Place = tuple[str, int, str | None]  # a figure's text, start, and the table cell linked to it
 
-def object_name(target: str, d: ReportData | None) -> str:
+
+def object_name(target: str, held: bool, places: dict[int, Place]) -> str:
     """What an event acted on, in words: the report, a table cell (table, row, column), a narrative
-    figure (its text and place) or a check (rule and subject)."""
+    figure (its text and place) or a check (rule and subject). ``held``: the event's report is among
+    those exported; ``places``: the figures the events name (``Workspace.figure_places``)."""
     kind, _, rest = target.partition(":")
     if kind == "indicator":
         return layout.label(rest)
     if kind == "figure":
-        if d is None:
+        place = places.get(int(rest)) if held and rest.isdigit() else None
+        if place is None:
             return f"数字 {rest}"
-        cell = next((i for i, v in d.indicators.items() if str(v.figure_id) == rest), None)
+        text, start, cell = place
         if cell is not None:  # a cell of table 二, 三 or 四
             return layout.label(cell)
-        f = next((f for f in d.figures if str(f.id) == rest), None)
-        return f"正文数字“{f.text}”（第 {f.start} 字）" if f is not None else f"数字 {rest}"
+        return f"正文数字“{text}”（第 {start} 字）"
     if kind == "check":
         rule, _, subject = rest.partition(":")
         return f"检查：{vocab.rule_name(rule)}（{check_rules.subject_name(rule, subject)}）"
@@ -131,9 +164,26 @@ def value_words(v: str) -> str:
     return _WORDS.get(v, v)
 
 
-def audit_rows(events: Sequence[EventRow], held: dict[int, ReportData]) -> Iterator[tuple[Any, ...]]:
+def audit_rows(ws: Workspace, names: dict[int, str], only_held: bool) -> Iterator[tuple[Any, ...]]:
+    """The audit trail in words, a page of events at a time. ``names``: the exported reports' file
+    names; ``only_held``: leave out the events of other reports (an export of chosen reports)."""
+    after = 0
+    while events := ws.events_after(after, EVENTS):
+        after = events[-1].id
+        if only_held:
+            events = [e for e in events if e.report_id in names]
+        places = ws.figure_places(_figures_named(events, names))
+        for e in events:
+            name = names.get(e.report_id)
+            yield (e.id, local_time(e.at), e.reviewer, e.report_id, name or "",
+                   object_name(e.target, name is not None, places), vocab.REVIEW_ACTIONS.get(e.action, e.action),
+                   value_words(e.old), value_words(e.new), e.reason, "是" if e.undone else "")  # fmt: skip
+
+
+def _figures_named(events: Sequence[EventRow], names: dict[int, str]) -> set[int]:
+    out = set()
     for e in events:
-        d = held.get(e.report_id)
-        yield (e.id, local_time(e.at), e.reviewer, e.report_id, d.name if d else "", object_name(e.target, d),
-               vocab.REVIEW_ACTIONS.get(e.action, e.action), value_words(e.old), value_words(e.new), e.reason,
-               "是" if e.undone else "")  # fmt: skip
+        kind, _, rest = e.target.partition(":")
+        if kind == "figure" and rest.isdigit() and e.report_id in names:
+            out.add(int(rest))
+    return out

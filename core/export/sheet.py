@@ -172,39 +172,47 @@ def continued(text: str) -> list[str]:
 def names(base: str, n_rows: int, used: set[str]) -> list[str]:
     """The sheets a list of ``n_rows`` rows (under one header row) takes: ``base``, then
     ``base (2)``, ``base (3)`` … once a sheet's rows are full."""
-    per = MAX_ROWS - 1
-    n = max(1, -(-n_rows // per))
+    return numbered(base, max(1, -(-n_rows // (MAX_ROWS - 1))), used)
+
+
+def numbered(base: str, n: int, used: set[str]) -> list[str]:
+    """``n`` sheet names: ``base``, ``base (2)``, ``base (3)`` …"""
     out = [base if k == 1 else f"{base} ({k})" for k in range(1, n + 1)]
     used.update(x.lower() for x in out)
     return out
 
 
-def write_list(
-    sheets: Sequence[Worksheet],
-    heads: Sequence[str],
-    widths: Sequence[float],
-    rows: Iterable[Sequence[Any]],
-    fm: Formats,
-    formats: dict[int, Format] | None = None,
-) -> int:
-    """Write ``rows`` under a header row, continuing on the next sheet of ``sheets`` when one is full;
-    a value None or '' is left empty. ``formats``: a column's own format. Returns the rows written."""
-    per = MAX_ROWS - 1
-    for ws in sheets:
-        for c, (h, w) in enumerate(zip(heads, widths, strict=True)):
-            ws.write_string(0, c, h, fm.header)
-            ws.set_column(c, c, w, fm.wrap if w >= 30 else None)
-        ws.freeze_panes(1, 0)
-    formats = formats or {}
-    k = 0
-    for row in rows:
-        j = k // per
-        if j >= len(sheets):  # the caller counted the rows: more would be lost, so say so
+class ListSheets:
+    """A long list under a header row, a row at a time, continuing on the next of ``sheets`` when one
+    is full (rows are written in order: the sheets may be in constant-memory mode); a value None or ''
+    is left empty, a (value, format) pair is a cell with its own format, a text longer than a cell
+    holds continues after the row's last column (``continued``). ``formats``: a column's own format."""
+
+    def __init__(
+        self,
+        sheets: Sequence[Worksheet],
+        heads: Sequence[str],
+        widths: Sequence[float],
+        fm: Formats,
+        formats: dict[int, Format] | None = None,
+    ) -> None:
+        self.sheets, self.n_cols, self.formats = sheets, len(heads), formats or {}
+        self.n = 0  # rows written
+        for ws in sheets:
+            for c, (h, w) in enumerate(zip(heads, widths, strict=True)):
+                ws.write_string(0, c, h, fm.header)
+                ws.set_column(c, c, w, fm.wrap if w >= 30 else None)
+            ws.freeze_panes(1, 0)
+
+    def add(self, row: Sequence[Any]) -> None:
+        per = MAX_ROWS - 1
+        j, r = divmod(self.n, per)
+        if j >= len(self.sheets):  # the caller counted the rows: more would be lost, so say so
             raise ExportError(
-                f"{sheets[0].name}：行数超过 {len(sheets)} 个工作表能容纳的 {per * len(sheets):,} 行"
+                f"{self.sheets[0].name}：行数超过 {len(self.sheets)} 个工作表能容纳的 {per * len(self.sheets):,} 行"
             )
-        ws, r = sheets[j], k % per + 1
-        spill = len(heads)  # where text past a cell's limit continues: after the row's last column
+        ws, r, formats = self.sheets[j], r + 1, self.formats
+        spill = self.n_cols  # where text past a cell's limit continues: after the row's last column
         for c, v in enumerate(row):
             if v is None or v == "":
                 continue
@@ -221,8 +229,27 @@ def write_list(
                 ws.write(r, c, v[0], v[1])
             else:
                 ws.write_number(r, c, v, f)
-        k += 1
-    for j, ws in enumerate(sheets):
-        last = min(per, k - j * per)
-        ws.autofilter(0, 0, max(last, 1), len(heads) - 1)
-    return k
+        self.n += 1
+
+    def close(self) -> int:
+        """The filter over each sheet's rows; returns the rows written."""
+        per = MAX_ROWS - 1
+        for j, ws in enumerate(self.sheets):
+            last = min(per, self.n - j * per)
+            ws.autofilter(0, 0, max(last, 1), self.n_cols - 1)
+        return self.n
+
+
+def write_list(
+    sheets: Sequence[Worksheet],
+    heads: Sequence[str],
+    widths: Sequence[float],
+    rows: Iterable[Sequence[Any]],
+    fm: Formats,
+    formats: dict[int, Format] | None = None,
+) -> int:
+    """Write ``rows`` with ``ListSheets``; returns the rows written."""
+    out = ListSheets(sheets, heads, widths, fm, formats)
+    for row in rows:
+        out.add(row)
+    return out.close()

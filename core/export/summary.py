@@ -6,7 +6,7 @@ and 指标数据, every indicator of every report, a data sheet that is not sque
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,7 @@ from core import vocab
 from core.export import sheet
 from core.export.data import DASH, ReportData, value
 from core.export.sheet import Formats
+from core.export.stream import Band
 from core.tables import layout
 
 DASH_NOTE = "汇总中的“—”：报告中没有这一项（没有找到该表格，或报告用的是另一种格式）。"
@@ -71,36 +72,49 @@ class Layout:
     col: dict[str, int] = field(default_factory=dict)  # column head → column
 
 
-def widths(data: Sequence[ReportData] = ()) -> list[float]:
-    """Column widths: a number column as wide as its total needs (the total is the widest number)."""
+def widths(totals: Sequence[float] = ()) -> list[float]:
+    """Column widths: a number column as wide as its total needs (the total is the widest number);
+    ``totals``: each of ``COLUMNS``'s total over the reports (``column_totals``)."""
     out = [w for _, w in FIXED]
-    for c in COLUMNS:
-        total = sum(v for d in data for v in [value(d.indicators, c.parts)] if isinstance(v, int | float))
+    for c, total in zip(COLUMNS, totals or [0] * len(COLUMNS), strict=True):
         out.append(max(c.width, len(f"{total:,.0f}") + 0.6))
     return out + [w for _, w in TAIL]
 
 
-def _summary_heads(ws: Worksheet, heads: list[str], cols: list[float], title: str, fm: Formats) -> None:
+def column_totals(indicators: Iterable[dict[str, Any]]) -> list[float]:
+    """Each of ``COLUMNS``'s total over the reports whose indicator values are ``indicators`` (the
+    numbers only: a part not read leaves its report out)."""
+    totals: list[float] = [0] * len(COLUMNS)
+    for inds in indicators:
+        for j, c in enumerate(COLUMNS):
+            v = value(inds, c.parts)
+            if isinstance(v, int | float):
+                totals[j] += v
+    return totals
+
+
+def _summary_heads(band: Band, heads: list[str], cols: list[float], title: str, fm: Formats) -> None:
     """The title, the column groups and the column names (wrapped, the row as tall as the tallest)."""
     n_cols, nf = len(heads), len(FIXED)
-    ws.merge_range(0, 0, 0, n_cols - 1, title, fm.get(bold=True, font_size=14, align="center"))
-    ws.set_row(0, 24)
-    ws.merge_range(1, 0, 1, nf - 1, "报告", fm.header)
+    band.merge(0, 0, 0, n_cols - 1, title, fm.get(bold=True, font_size=14, align="center"))
+    band.height(0, 24)
+    band.merge(1, 0, 1, nf - 1, "报告", fm.header)
     start = nf
     for k in range(len(COLUMNS) + 1):
         if k == len(COLUMNS) or COLUMNS[k].group != COLUMNS[start - nf].group:
             group = COLUMNS[start - nf].group
             if k + nf - 1 > start:
-                ws.merge_range(1, start, 1, k + nf - 1, group, fm.header)
+                band.merge(1, start, 1, k + nf - 1, group, fm.header)
             else:
-                ws.write_string(1, start, group, fm.header)
+                band.string(1, start, group, fm.header)
             start = k + nf
-    ws.merge_range(1, nf + len(COLUMNS), 1, n_cols - 1, "检查与同比", fm.header)
+    band.merge(1, nf + len(COLUMNS), 1, n_cols - 1, "检查与同比", fm.header)
     tallest = 1
     for c, (h, w) in enumerate(zip(heads, cols, strict=True)):
-        ws.write_string(2, c, h, fm.header)
+        band.string(2, c, h, fm.header)
         tallest = max(tallest, sheet.lines(h, w))
-    ws.set_row(2, sheet.row_height(tallest))
+    band.height(2, sheet.row_height(tallest))
+    band.flush()
 
 
 @dataclass
@@ -175,65 +189,116 @@ def _summary_report_row(
     return [*cells, diff]
 
 
-def _summary_totals(ws: Worksheet, lay: Layout, sums: list[list[Any]], fm: Formats, any_data: bool) -> None:
+@dataclass
+class Sums:
+    """What the totals row, the page header and the 图表 read, summed as the report rows are written."""
+
+    n_cols: int  # the columns from the first figure on
+    numbers: list[float] = field(default_factory=list)  # per column, the sum of its numbers
+    unread: list[int] = field(default_factory=list)  # per column, the reports whose cell is 未读出
+    by_year: dict[int, list[float]] = field(default_factory=dict)  # year → [本年新收, 办理结果总计]
+    outcomes: dict[tuple[str, str], float] = field(default_factory=dict)  # (复议/诉讼, outcome) → sum
+    reviewers: dict[str, None] = field(default_factory=dict)  # 审核人 in order, once each
+    seconds: dict[str, None] = field(default_factory=dict)  # 复核人 in order, once each
+    years: set[int] = field(default_factory=set)
+    n: int = 0
+
+    def __post_init__(self) -> None:
+        self.numbers = [0] * self.n_cols
+        self.unread = [0] * self.n_cols
+
+    def add(self, d: ReportData, cells: Sequence[Any]) -> None:
+        self.n += 1
+        for j, v in enumerate(cells):
+            if isinstance(v, int | float):
+                self.numbers[j] += v
+            elif v == vocab.UNREAD:
+                self.unread[j] += 1
+        y = d.row.year
+        if y is not None:
+            self.years.add(y)
+            per = self.by_year.setdefault(y, [0, 0])
+            for k, head in enumerate(("本年新收", "办理结果总计")):
+                v = cells[_HEADS[head]]
+                if isinstance(v, int | float):
+                    per[k] += v
+        for name, groups in SUITS:
+            for _, key in OUTCOMES:
+                v = value(d.indicators, tuple(f"t4.{g}.{key}" for g in groups))
+                if isinstance(v, int | float):
+                    self.outcomes[(name, key)] = self.outcomes.get((name, key), 0) + v
+        if who := d.first_reviewer():
+            self.reviewers.setdefault(who, None)
+        if second := d.signed_by[1]:
+            self.seconds.setdefault(second, None)
+
+    def names(self, k: int) -> str:
+        return "、".join(self.reviewers if k == 0 else self.seconds)
+
+
+_HEADS = {c.head: j for j, c in enumerate(COLUMNS)}  # a column's place among the figure columns
+
+
+def _summary_totals(ws: Worksheet, lay: Layout, sums: Sums, fm: Formats) -> None:
     """The totals row: SUM over the report rows, with its value cached for readers that do not
     recalculate, and a comment where an unread part leaves a total incomplete."""
     t, nf, n_cols = lay.totals, len(FIXED), len(lay.col)
     bold = fm.get(border=1, bold=True, num_format="#,##0", bg_color="#F2F2F2")
-    ws.merge_range(t, 0, t, nf - 1, "合计", fm.get(border=1, bold=True, align="center", bg_color="#F2F2F2"))
+    band = Band(ws)
+    band.merge(t, 0, t, nf - 1, "合计", fm.get(border=1, bold=True, align="center", bg_color="#F2F2F2"))
     for j in range(nf, n_cols):
         col = xl_col_to_name(j)
-        vals = sums[j - nf]
-        total = sum(v for v in vals if isinstance(v, int | float))
-        ws.write_formula(t, j, f"=SUM({col}{HEAD_ROWS + 1}:{col}{t})", bold, total if any_data else 0)
-        missing = sum(1 for v in vals if v == vocab.UNREAD)
+        band.formula(
+            t, j, f"=SUM({col}{HEAD_ROWS + 1}:{col}{t})", bold, sums.numbers[j - nf] if sums.n else 0
+        )
+        missing = sums.unread[j - nf]
         if missing:
-            ws.write_comment(t, j, f"合计不完整：{missing} 份报告的这一项未读出")
-    ws.set_row(t, sheet.row_height(1))
+            band.comment(t, j, f"合计不完整：{missing} 份报告的这一项未读出", {})
+    band.height(t, sheet.row_height(1))
+    band.flush()
 
 
-def write_summary(
-    ws: Worksheet,
-    data: Sequence[ReportData],
-    previous: dict[int, tuple[int | None, dict[str, Any]]],
-    fm: Formats,
-) -> Layout:
-    heads = [h for h, _ in FIXED] + [c.head for c in COLUMNS] + [h for h, _ in TAIL]
-    cols = widths(data)
-    for c, w in enumerate(cols):
-        ws.set_column(c, c, w)
-    title = f"政府信息公开工作年度报告汇总（{len(data)} 份）"
-    _summary_heads(ws, heads, cols, title, fm)
-    lay = Layout(
-        HEAD_ROWS, HEAD_ROWS + len(data) - 1, HEAD_ROWS + len(data), {h: c for c, h in enumerate(heads)}
-    )
-    f = _RowFormats.of(fm)
-    rows = [
-        _summary_report_row(ws, k, d, previous.get(d.row.id), lay, f) for k, d in enumerate(data, HEAD_ROWS)
-    ]
-    sums = (
-        [list(col) for col in zip(*rows, strict=True)]
-        if rows
-        else [[] for _ in range(len(heads) - len(FIXED))]
-    )
-    _summary_totals(ws, lay, sums, fm, bool(data))
-    ws.freeze_panes(HEAD_ROWS, 2)
-    ws.write_string(
-        lay.totals + 2, 0, DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。", fm.text
-    )
-    sheet.page_setup(ws, title, _everyone(data, 0), _everyone(data, 1), (0, HEAD_ROWS - 1), 0)
-    return lay
+class SummarySheet:
+    """汇总, a report row at a time (``add``), then the totals row (``close``)."""
 
+    def __init__(self, ws: Worksheet, n: int, totals: Sequence[float], fm: Formats) -> None:
+        self.ws, self.fm = ws, fm
+        heads = [h for h, _ in FIXED] + [c.head for c in COLUMNS] + [h for h, _ in TAIL]
+        cols = widths(totals)
+        for c, w in enumerate(cols):
+            ws.set_column(c, c, w)
+        self.title = f"政府信息公开工作年度报告汇总（{n} 份）"
+        _summary_heads(Band(ws), heads, cols, self.title, fm)
+        self.lay = Layout(HEAD_ROWS, HEAD_ROWS + n - 1, HEAD_ROWS + n, {h: c for c, h in enumerate(heads)})
+        self.formats = _RowFormats.of(fm)
+        self.sums = Sums(len(heads) - len(FIXED))
+        self.k = HEAD_ROWS
 
-def _everyone(data: Sequence[ReportData], k: int) -> str:
-    names = (d.first_reviewer() if k == 0 else d.signed_by[1] for d in data)
-    return "、".join(dict.fromkeys(n for n in names if n))
+    def add(self, d: ReportData, prev: tuple[int | None, dict[str, Any]] | None) -> None:
+        cells = _summary_report_row(self.ws, self.k, d, prev, self.lay, self.formats)
+        self.sums.add(d, cells)
+        self.k += 1
+
+    def close(self) -> Layout:
+        ws, lay, fm = self.ws, self.lay, self.fm
+        _summary_totals(ws, lay, self.sums, fm)
+        ws.freeze_panes(HEAD_ROWS, 2)
+        ws.write_string(
+            lay.totals + 2, 0, DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。", fm.text
+        )
+        sheet.page_setup(ws, self.title, self.sums.names(0), self.sums.names(1), (0, HEAD_ROWS - 1), 0)
+        return lay
 
 
 # ---- 图表 ----------------------------------------------------------------------------------------------
 RESULTS = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理")
 OUTCOMES = (("结果维持", "upheld"), ("结果纠正", "corrected"), ("其他结果", "other"), ("尚未审结", "pending"))
 SUITS = (("行政复议", ("review",)), ("行政诉讼", ("suit_direct", "suit_after_review")))
+
+SUMMARY_IDS = frozenset(
+    {p for c in COLUMNS for p in c.parts}
+    | {f"t4.{g}.{key}" for _, groups in SUITS for g in groups for _, key in OUTCOMES}
+)  # the indicator ids the 汇总 and the 图表 read
 
 
 CHART_FONT = {"name": sheet.FONT}
@@ -246,13 +311,11 @@ def _fonts(chart: Any, title: str) -> None:
     chart.set_legend({"font": CHART_FONT})
 
 
-def _chart_by_year(
-    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats
-) -> None:
+def _chart_by_year(wb: xlsxwriter.Workbook, ws: Worksheet, sums: Sums, lay: Layout, fm: Formats) -> None:
     """依申请 by year: 本年新收 and 办理结果总计 summed per year with SUMIF over the 汇总."""
     first, last = lay.first + 1, lay.last + 1  # 1-based rows of the 汇总's reports
     year_col = xl_col_to_name(lay.col["年度"])
-    years = sorted({d.row.year for d in data if d.row.year is not None})
+    years = sorted(sums.years)
     ws.write_string(2, 0, "年度", fm.header)
     ws.write_string(2, 1, "本年新收", fm.header)
     ws.write_string(2, 2, "办理结果总计", fm.header)
@@ -260,12 +323,9 @@ def _chart_by_year(
         ws.write_number(k, 0, y, fm.center)
         for j, head in ((1, "本年新收"), (2, "办理结果总计")):
             col = xl_col_to_name(lay.col[head])
-            parts = next(c.parts for c in COLUMNS if c.head == head)
-            cached = sum(v for d in data if d.row.year == y
-                         for v in [value(d.indicators, parts)] if isinstance(v, int | float))  # fmt: skip
             ws.write_formula(
                 k, j, f"=SUMIF(汇总!${year_col}${first}:${year_col}${last},A{k + 1},汇总!${col}${first}:${col}${last})",
-                fm.int, cached,
+                fm.int, sums.by_year[y][j - 1],
             )  # fmt: skip
     n_years = max(len(years), 1)
     chart = wb.add_chart({"type": "column"})
@@ -281,15 +341,14 @@ def _chart_by_year(
 
 
 def _chart_by_result(
-    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats, top: int
+    wb: xlsxwriter.Workbook, ws: Worksheet, sums: Sums, lay: Layout, fm: Formats, top: int
 ) -> None:
     """依申请 by result: the 汇总's totals row, one bar per kind of result."""
     ws.write_string(top, 0, "办理结果", fm.header)
     ws.write_string(top, 1, "件数（合计）", fm.header)
     for k, head in enumerate(RESULTS, start=top + 1):
         ws.write_string(k, 0, head, fm.label)
-        cached = sum(v for d in data for c in COLUMNS if c.head == head
-                     for v in [value(d.indicators, c.parts)] if isinstance(v, int | float))  # fmt: skip
+        cached = sums.numbers[_HEADS[head]]
         ws.write_formula(
             k, 1, f"=汇总!{xl_rowcol_to_cell(lay.totals, lay.col[head], True, True)}", fm.int, cached
         )
@@ -306,22 +365,15 @@ def _chart_by_result(
     ws.insert_chart(top, 4, chart, {"x_scale": 1.1, "y_scale": 1.0})
 
 
-def _chart_outcomes(
-    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], fm: Formats, top: int
-) -> None:
+def _chart_outcomes(wb: xlsxwriter.Workbook, ws: Worksheet, sums: Sums, fm: Formats, top: int) -> None:
     """行政复议 / 行政诉讼 outcomes, summed from every report's table 四, stacked per kind."""
     ws.write_string(top, 0, "", fm.header)
     for j, (word, _) in enumerate(OUTCOMES, start=1):
         ws.write_string(top, j, word, fm.header)
-    for k, (name, groups) in enumerate(SUITS, start=top + 1):
+    for k, (name, _groups) in enumerate(SUITS, start=top + 1):
         ws.write_string(k, 0, name, fm.label)
         for j, (_, key) in enumerate(OUTCOMES, start=1):
-            total: float = 0
-            for d in data:
-                v = value(d.indicators, tuple(f"t4.{g}.{key}" for g in groups))
-                if isinstance(v, int | float):
-                    total += v
-            ws.write_number(k, j, total, fm.int)
+            ws.write_number(k, j, sums.outcomes.get((name, key), 0), fm.int)
     chart = wb.add_chart({"type": "column", "subtype": "stacked"})
     for j in range(1, len(OUTCOMES) + 1):
         chart.add_series({
@@ -334,54 +386,65 @@ def _chart_outcomes(
     ws.insert_chart(top, 6, chart, {"x_scale": 1.0, "y_scale": 1.0})
 
 
-def write_charts(
-    wb: xlsxwriter.Workbook, ws: Worksheet, data: Sequence[ReportData], lay: Layout, fm: Formats
-) -> None:
+def write_charts(wb: xlsxwriter.Workbook, ws: Worksheet, sums: Sums, lay: Layout, fm: Formats) -> None:
     """Three small tables (formulas over the 汇总 where the 汇总 has the figures) and a native chart over
-    each: 依申请 by year, 办理结果 by kind, 行政复议/诉讼 outcomes."""
+    each: 依申请 by year, 办理结果 by kind, 行政复议/诉讼 outcomes. Each table stands below the one
+    before, however many years the first lists."""
     ws.set_column(0, 0, 12)
     ws.set_column(1, 4, 10)
     ws.write_string(0, 0, "图表（数据取自“汇总”及各报告表四）", fm.title)
-    _chart_by_year(wb, ws, data, lay, fm)
-    _chart_by_result(wb, ws, data, lay, fm, top=20)
-    _chart_outcomes(wb, ws, data, fm, top=38)
-    sheet.page_setup(ws, "图表", _everyone(data, 0), _everyone(data, 1), None, 1)
+    _chart_by_year(wb, ws, sums, lay, fm)
+    by_result = max(20, 3 + len(sums.years) + 2)
+    _chart_by_result(wb, ws, sums, lay, fm, top=by_result)
+    _chart_outcomes(wb, ws, sums, fm, top=by_result + 18)
+    sheet.page_setup(ws, "图表", sums.names(0), sums.names(1), None, 1)
 
 
 # ---- 指标数据 ----------------------------------------------------------------------------------------
-def write_matrix(ws: Worksheet, data: Sequence[ReportData], fm: Formats, cell: Callable[..., Any]) -> None:
-    """Every indicator of every report, one row per report, the ids under the labels (for pivots)."""
-    present = {i for d in data for i in d.indicators}
-    ids = [i for i in layout.ORDER if i in present] + sorted(present - set(layout.ORDER))
-    if not ids:
-        ids = [i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))]
-    fixed = (
-        "编号",
-        "文件",
-        "标题",
-        "发布机关",
-        "年度",
-        "审核状态",
-        "数字",
-        "待核对",
-        "未通过检查",
-        "审核人",
-        "复核人",
-    )
-    w = (6, 24, 36, 20, 6, 8, 6, 7, 9, 8, 8)
-    for c, (h, width) in enumerate(zip(fixed, w, strict=True)):
-        ws.merge_range(0, c, 1, c, h, fm.header)
-        ws.set_column(c, c, width)
-    for k, ind in enumerate(ids):
-        c = len(fixed) + k
-        ws.write_string(0, c, layout.label(ind), fm.header)
-        ws.write_string(1, c, ind, fm.header)
-    ws.set_column(len(fixed), len(fixed) + len(ids) - 1, 13)
-    ws.set_row(0, max(sheet.row_height(sheet.lines(layout.label(i), 13)) for i in ids))
-    ws.freeze_panes(2, 2)
-    label = fm.label
-    columns = list(enumerate(ids, start=len(fixed)))
-    for k, d in enumerate(data, start=2):
+_MATRIX_FIXED = (
+    "编号",
+    "文件",
+    "标题",
+    "发布机关",
+    "年度",
+    "审核状态",
+    "数字",
+    "待核对",
+    "未通过检查",
+    "审核人",
+    "复核人",
+)
+_MATRIX_WIDTHS = (6, 24, 36, 20, 6, 8, 6, 7, 9, 8, 8)
+
+
+class MatrixSheet:
+    """Every indicator of every report, one row per report (``add``), the ids under the labels (for
+    pivots); ``present``: the indicator ids the reports hold."""
+
+    def __init__(
+        self, ws: Worksheet, present: Collection[str], fm: Formats, cell: Callable[..., Any]
+    ) -> None:
+        ids = [i for i in layout.ORDER if i in present] + sorted(set(present) - set(layout.ORDER))
+        if not ids:
+            ids = [i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))]
+        fixed = _MATRIX_FIXED
+        band = Band(ws)
+        for c, (h, width) in enumerate(zip(fixed, _MATRIX_WIDTHS, strict=True)):
+            band.merge(0, c, 1, c, h, fm.header)
+            ws.set_column(c, c, width)
+        for k, ind in enumerate(ids):
+            c = len(fixed) + k
+            band.string(0, c, layout.label(ind), fm.header)
+            band.string(1, c, ind, fm.header)
+        ws.set_column(len(fixed), len(fixed) + len(ids) - 1, 13)
+        band.height(0, max(sheet.row_height(sheet.lines(layout.label(i), 13)) for i in ids))
+        band.flush()
+        ws.freeze_panes(2, 2)
+        self.ws, self.fm, self.cell, self.k = ws, fm, cell, 2
+        self.columns = list(enumerate(ids, start=len(fixed)))
+
+    def add(self, d: ReportData) -> None:
+        ws, k, label, fm, cell = self.ws, self.k, self.fm.label, self.fm, self.cell
         r = d.row
         for c, v in enumerate((r.id, d.name, r.title or "", r.issuer or "", r.year,
                                vocab.REPORT_STATUSES.get(r.status, r.status), r.n_figures, r.n_pending,
@@ -393,7 +456,7 @@ def write_matrix(ws: Worksheet, data: Sequence[ReportData], fm: Formats, cell: C
             else:
                 ws.write_number(k, c, v, label)
         inds = d.indicators
-        for j, ind in columns:
+        for j, ind in self.columns:
             if ind in inds:
                 x, f = cell(inds[ind], fm, False)
                 if x is None:
@@ -402,4 +465,7 @@ def write_matrix(ws: Worksheet, data: Sequence[ReportData], fm: Formats, cell: C
                     ws.write_string(k, j, x, f)
                 else:
                     ws.write_number(k, j, x, f)
-    ws.autofilter(1, 0, 1 + len(data), len(fixed) + len(ids) - 1)
+        self.k += 1
+
+    def close(self) -> None:
+        self.ws.autofilter(1, 0, self.k - 1, len(_MATRIX_FIXED) + len(self.columns) - 1)

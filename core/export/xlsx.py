@@ -3,25 +3,33 @@
 Sheets, in order: 汇总 (the leader's page, ``core.export.summary``), 图表 (native charts), 说明 (the
 colour key), 检查结果 (every check with its status, formula and accepted reason), one sheet per report
 (tables 二, 三, 四 in the official layout; failing cells framed with a comment naming the check;
-formula check cells that re-check after an edit; the colour key under the tables), 指标数据 (every
+formula check cells that re-check after an edit; the colour key under the tables) — or, past
+``SHEETS_MAX`` reports, the same tables one report after another on 报告表格 sheets —, 指标数据 (every
 indicator of every report, a data sheet not fitted to a page), 数字明细 (the narrative figures) and
 审核记录 (the audit trail in words; the lists' rows are made in ``core.export.lists``). A list longer
 than a sheet continues on 数字明细 (2) ….
 
+The reports are read a batch at a time and the workbook is written in XlsxWriter's constant-memory
+mode (each row goes to a temporary file once the next is written), so an export of ten thousand
+reports takes the memory of one. Rows are therefore written in order on every sheet (``stream.Band``
+sorts a report's cells). Strings are then written inline in each cell instead of in a shared table:
+Excel, WPS Office and LibreOffice read both forms (the streaming writers of Apache POI and EasyExcel
+write inline strings too).
+
 Every report sheet replays a plan built once per table variant (labels, merges, row heights, where each
-indicator and each check cell sits). Public XlsxWriter API only; XlsxWriter stays in its default
-(shared strings) mode, which WPS Office and Excel both open.
+indicator and each check cell sits).
 """
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
@@ -29,10 +37,14 @@ from xlsxwriter.worksheet import Worksheet
 from core import checks as check_rules
 from core import vocab
 from core.export import lists, sheet, summary
-from core.export.data import ReportData
+from core.export.data import ReportData, load_rows
 from core.export.sheet import Formats
-from core.store.rows import CheckRow, EventRow, IndicatorTuple
+from core.export.stream import Band
+from core.store.rows import CheckRow, IndicatorTuple, ReportRow
 from core.tables import grid, layout
+
+if TYPE_CHECKING:
+    from core.store import Workspace
 
 LEGEND = (  # each status (worded by core.vocab) and what it means
     ("pending", "提取所得，尚未经人核对"),
@@ -90,9 +102,8 @@ def short_issuer(issuer: str) -> str:
     return issuer.replace("人民政府", "政府").replace("办公室", "办").replace("委员会", "委")
 
 
-def _sheet_name(d: ReportData, used: set[str]) -> str:
+def _sheet_name(r: ReportRow, used: set[str]) -> str:
     """The report's tab: its number, year and short issuer, unique and at most 31 characters."""
-    r = d.row
     who = short_issuer(r.issuer) if r.issuer else Path(r.path).stem
     year = f"{r.year}年 " if r.year else ""
     base = re.sub(r"[\[\]:*?/\\']", "", f"{r.id} {year}{who}")[:31].strip()
@@ -122,8 +133,12 @@ class _Plan:
         self.end = 0  # the first row below the tables
         self._formulas: list[str] | None = None
 
-    def formulas(self) -> list[str]:
-        """The formula of each check cell (the same on every sheet of the variant), made once."""
+    def formulas(self, top: int = 0) -> list[str]:
+        """The formula of each check cell of tables that start ``top`` rows down (at the top: the same on
+        every sheet of the variant, made once)."""
+        if top:
+            at = {i: (r + top, c) for i, (r, c) in self.at.items()}
+            return [_check_formula(left, right, at) for left, right, _r, _c in self.checks]
         if self._formulas is None:
             self._formulas = [_check_formula(left, right, self.at) for left, right, _r, _c in self.checks]
         return self._formulas
@@ -233,25 +248,30 @@ def _comment(checks: Sequence[CheckRow]) -> str:
     )
 
 
-def _report_sheet(ws: Worksheet, d: ReportData, fm: Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
+COMMENT = {"x_scale": 2.5, "y_scale": 1.5, "font_name": sheet.FONT, "font_size": 9}
+
+
+def _report_block(
+    band: Band, top: int, d: ReportData, fm: Formats, plans: dict[tuple[bool, bool], _Plan]
+) -> int:
+    """A report's tables from row ``top`` on: its title and file, tables 二, 三, 四 with failing cells
+    framed and commented, the 核对 formulas, the colour key; returns the first row below."""
     r, inds = d.row, d.indicators
     ids = set(inds)
     variant = (layout.uses_2019_table2(ids), layout.uses_single_r6(ids))
     plan = plans.get(variant)
     if plan is None:
         plan = plans[variant] = _plan(ids, fm)
-    for c, w in enumerate(WIDTHS):
-        ws.set_column(c, c, w)
-    ws.write_string(0, 0, r.title or d.name, fm.title)
-    ws.write_string(1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
-                    f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
+    band.string(top, 0, r.title or d.name, fm.title)
+    band.string(top + 1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
+                f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
     for r1, c1, r2, c2, text, f in plan.merges:
-        ws.merge_range(r1, c1, r2, c2, text, f)
+        band.merge(r1 + top, c1, r2 + top, c2, text, f)
     for rr, c, text, f in plan.strings:
-        ws.write_string(rr, c, text, f)
+        band.string(rr + top, c, text, f)
     bad = failing(d.checks)
     for ind, (rr, c) in plan.at.items():
-        _put(ws, rr, c, _cell(inds.get(ind), fm, ind in bad))
+        band.put(rr + top, c, *_cell(inds.get(ind), fm, ind in bad))
     # the comment naming the check and its formula sits on the cell the parts are compared with (a
     # row's or column's total); every cell of the check is framed
     stated: dict[str, list[CheckRow]] = {}
@@ -261,26 +281,67 @@ def _report_sheet(ws: Worksheet, d: ReportData, fm: Formats, plans: dict[tuple[b
             if at is not None:
                 stated.setdefault(at, []).append(k)
     for ind, ks in stated.items():
-        ws.write_comment(
-            *plan.at[ind],
-            _comment(ks),
-            {"x_scale": 2.5, "y_scale": 1.5, "font_name": sheet.FONT, "font_size": 9},
-        )
-    for left, right, rr, c in plan.checks:
-        ws.write_formula(
-            rr, c, _check_formula(left, right, plan.at), fm.mark, _check_value(left, right, inds)
-        )
+        rr, c = plan.at[ind]
+        band.comment(rr + top, c, _comment(ks), COMMENT)
+    for (left, right, rr, c), formula in zip(plan.checks, plan.formulas(top), strict=True):
+        band.formula(rr + top, c, formula, fm.mark, _check_value(left, right, inds))
     for rr, h in plan.heights.items():
-        ws.set_row(rr, h)
-    _legend_row(ws, plan.end, fm)
+        band.height(rr + top, h)
+    end = _legend_rows(band, plan.end + top, fm)
+    band.flush()
+    return end
+
+
+def _report_sheet(ws: Worksheet, d: ReportData, fm: Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
+    for c, w in enumerate(WIDTHS):
+        ws.set_column(c, c, w)
+    _report_block(Band(ws), 0, d, fm, plans)
     ws.freeze_panes(3, 0)
     # the three tables on at most two pages, labels beside their values
-    sheet.page_setup(ws, f"{d.name}（{r.year or '—'}）", d.first_reviewer(), d.signed_by[1], (0, 1), 2)
+    sheet.page_setup(ws, f"{d.name}（{d.row.year or '—'}）", d.first_reviewer(), d.signed_by[1], (0, 1), 2)
 
 
-def _legend_row(ws: Worksheet, row: int, fm: Formats) -> None:
-    """The colour key printed under the tables: a swatch per status, then what the marks mean."""
-    ws.write_string(row, 0, "颜色说明", fm.section)
+class _Stacked:
+    """A 报告表格 sheet: the tables of many reports one below the other, a page break before each
+    (a workbook of thousands of reports cannot hold a sheet for each: every sheet costs memory and an
+    open file while the workbook is written)."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        plain = sheet.row_height(1)  # one line of text: most rows, not set one by one
+        ws.set_default_row(plain)
+        self.ws, self.band, self.top = ws, Band(ws, plain), 0
+        self.breaks: list[int] = []
+        self.reviewers: dict[str, None] = {}
+        self.seconds: dict[str, None] = {}
+        self.first: ReportData | None = None
+        self.last: ReportData | None = None
+        for c, w in enumerate(WIDTHS):
+            ws.set_column(c, c, w)
+
+    def add(self, d: ReportData, fm: Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
+        if self.top:
+            self.breaks.append(self.top)
+        self.top = _report_block(self.band, self.top, d, fm, plans) + 1
+        self.first, self.last = self.first or d, d
+        if who := d.first_reviewer():
+            self.reviewers.setdefault(who, None)
+        if second := d.signed_by[1]:
+            self.seconds.setdefault(second, None)
+
+    def close(self) -> None:
+        ws = self.ws
+        ws.set_h_pagebreaks(self.breaks)
+        span = f"编号 {self.first.row.id}–{self.last.row.id}" if self.first and self.last else ""
+        sheet.page_setup(
+            ws, f"各报告的表格（{span}）", "、".join(self.reviewers), "、".join(self.seconds), None, None
+        )
+        ws.set_print_scale(STACKED_SCALE)
+
+
+def _legend_rows(band: Band, row: int, fm: Formats) -> int:
+    """The colour key printed under the tables: a swatch per status, then what the marks mean;
+    returns the first row below."""
+    band.string(row, 0, "颜色说明", fm.section)
     swatches = [(vocab.FIGURE_STATUSES[s], fm.value(s, 1)) for s, _ in LEGEND if s != "rejected"]
     swatches += [
         (vocab.UNREAD, fm.cell("pending", unread=True)),
@@ -288,15 +349,15 @@ def _legend_row(ws: Worksheet, row: int, fm: Formats) -> None:
     ]
     swatches.append(("≠ 核对不等", fm.mark))
     for k, (word, f) in enumerate(swatches, start=1):
-        ws.write_string(row, k + (1 if k > 1 else 0), word, f)
-    ws.merge_range(row + 1, 0, row + 1, 9, NOTES[0], fm.wrap)
-    ws.merge_range(row + 2, 0, row + 2, 9, NOTES[1], fm.wrap)
+        band.string(row, k + (1 if k > 1 else 0), word, f)
     width = sum(WIDTHS[:10])
-    ws.set_row(row + 1, sheet.row_height(sheet.lines(NOTES[0], width)))
-    ws.set_row(row + 2, sheet.row_height(sheet.lines(NOTES[1], width)))
+    for j, note in enumerate(NOTES[:2], start=1):
+        band.merge(row + j, 0, row + j, 9, note, fm.wrap)
+        band.height(row + j, sheet.row_height(sheet.lines(note, width)))
+    return row + 3
 
 
-def _legend(ws: Worksheet, fm: Formats) -> None:
+def _legend(ws: Worksheet, fm: Formats, stacked: bool) -> None:
     ws.set_column(0, 0, 14)
     ws.set_column(1, 1, 100)
     ws.write_string(0, 0, "颜色说明", fm.section)
@@ -308,84 +369,205 @@ def _legend(ws: Worksheet, fm: Formats) -> None:
     ws.write_string(k, 1, "程序未能读出的单元格（不是空白），请对照原文", fm.text)
     ws.write_number(k + 1, 0, 123, fm.value("pending", 123, True))
     ws.write_string(k + 1, 1, "该单元格参与的检查未通过，批注写明检查与算式", fm.text)
-    for j, note in enumerate(NOTES, start=k + 3):
+    notes = [*NOTES, summary.DASH_NOTE]
+    if stacked:
+        notes.append(STACKED_NOTE)
+    for j, note in enumerate(notes, start=k + 3):
         ws.write_string(j, 0, note, fm.text)
-    ws.write_string(k + 3 + len(NOTES), 0, summary.DASH_NOTE, fm.text)
+
+
+# ---- the workbook ----------------------------------------------------------------------------------
+SHEETS_MAX = 300  # reports with a sheet of their own; the tables of more stand on 报告表格 sheets
+PER_SHEET = 500  # reports on one 报告表格 sheet (a sheet holds at most 1,026 page breaks)
+STACKED_SCALE = 70  # per cent: a report's tables one page wide on A4 landscape
+STACKED_NOTE = (
+    f"导出的报告多于 {SHEETS_MAX} 份时，各报告的表格依次排在“报告表格”工作表上（每份报告另起一页），"
+    "不再各占一个工作表；数值与单独成表时相同。"
+)
+BATCH = 100  # reports read at a time
+OPTIONS = {
+    "constant_memory": True,  # each row to disk as the next is written: memory does not grow with rows
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "default_format_properties": {"font_name": sheet.FONT, "font_size": sheet.SIZE},
+}
+
+
+def _batches(rows: Sequence[ReportRow], n: int) -> Iterator[Sequence[ReportRow]]:
+    for k in range(0, len(rows), n):
+        yield rows[k : k + n]
+
+
+def _previous(
+    ws: Workspace, data: Sequence[ReportData], years: dict[int, int | None]
+) -> dict[int, tuple[int | None, dict[str, Any]]]:
+    """Per report of a batch, last year's report of the same issuer in the workspace (its year and its
+    本年新收): what the summary's year-over-year columns compare with."""
+    prev = {d.row.id: p for d in data if (p := ws.previous_report(d.row.id)) is not None}
+    values = ws.indicators_named(set(prev.values()), (summary.NEW,))
+    return {
+        rid: (years[p] if p in years else ws.report(p).year, values.get(p, {})) for rid, p in prev.items()
+    }
+
+
+def _sheets(wb: xlsxwriter.Workbook, names: list[str]) -> list[Worksheet]:
+    return [wb.add_worksheet(n) for n in names]
 
 
 def write_workbook(
     path: Path,
-    data: Sequence[ReportData],
-    events: Sequence[EventRow],
+    ws: Workspace,
+    rows: Sequence[ReportRow],
+    chosen: bool,
     progress: Callable[[int, int], None] | None,
-    previous: dict[int, tuple[int | None, dict[str, Any]]] | None = None,
 ) -> None:
-    opts = {
-        "strings_to_numbers": False,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "in_memory": True,
-        "default_format_properties": {"font_name": sheet.FONT, "font_size": sheet.SIZE},
-    }
-    # The workbook is built in memory and written in one go by us: a full disk then raises one clean
-    # OSError here instead of a half-closed zip that complains again when it is garbage-collected.
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, opts)
-    try:
-        fm = Formats(wb)
-        used = {"汇总", "图表", "说明", "指标数据"}
-        n_checks = sum(len(d.checks) for d in data)
-        check_names = sheet.names("检查结果", n_checks, used)
-        figure_names = sheet.names("数字明细", lists.n_figures(data), used)
-        audit_names = sheet.names("审核记录", len(events), used)
-        totals = wb.add_worksheet("汇总")
-        charts = wb.add_worksheet("图表")
-        legend = wb.add_worksheet("说明")
-        check_sheets = [wb.add_worksheet(n) for n in check_names]
-        # a document without tables (a reply letter …) gets no official-table sheet
-        sheets = [(wb.add_worksheet(_sheet_name(d, used)), d) for d in data if d.indicators]
-        matrix = wb.add_worksheet("指标数据")
-        figures = [wb.add_worksheet(n) for n in figure_names]
-        audit = [wb.add_worksheet(n) for n in audit_names]
-        layout_ = summary.write_summary(totals, data, previous or {}, fm)
-        summary.write_charts(wb, charts, data, layout_, fm)
-        _legend(legend, fm)
-        lists.check_sheets(check_sheets, data, fm)
-        total = len(sheets)
-        plans: dict[tuple[bool, bool], _Plan] = {}
-        for k, (ws, d) in enumerate(sheets, start=1):
-            _report_sheet(ws, d, fm, plans)
+    """The workbook of the reports ``rows`` (``chosen``: a choice, not the whole workspace), read a
+    batch at a time and written in XlsxWriter's constant-memory mode: the memory it takes does not
+    grow with the number of reports, figures or events. Progress counts the reports, then one step
+    for the lists and one for the file."""
+    ids = [r.id for r in rows] if chosen else None
+    counts = ws.export_counts(ids)
+    totals = summary.column_totals(
+        v for part in _batches(rows, 1000)
+        for v in ws.indicators_named([r.id for r in part], summary.SUMMARY_IDS).values()
+    )  # fmt: skip
+    with_tables = [r for r in rows if r.id in counts.with_tables]
+    stacked = len(with_tables) > SHEETS_MAX
+    n_steps = len(rows) + 2
+    with (
+        tempfile.TemporaryDirectory(prefix="hecha-xlsx-", ignore_cleanup_errors=True) as tmp,
+        _Sink(path) as out,
+    ):
+        wb = xlsxwriter.Workbook(out, {**OPTIONS, "tmpdir": tmp})
+        try:
+            fm = Formats(wb)
+            used = {"汇总", "图表", "说明", "指标数据"}
+            check_names = sheet.names("检查结果", counts.checks, used)
+            figure_names = sheet.names("数字明细", counts.figures, used)
+            audit_names = sheet.names("审核记录", counts.events, used)
+            totals_ws = wb.add_worksheet("汇总")
+            charts = wb.add_worksheet("图表")
+            legend = wb.add_worksheet("说明")
+            check_sheets = _sheets(wb, check_names)
+            if stacked:
+                n = -(-len(with_tables) // PER_SHEET)
+                table_names = sheet.numbered("报告表格", n, used)
+                blocks = [_Stacked(s) for s in _sheets(wb, table_names)]
+                own: dict[int, Worksheet] = {}
+            else:
+                blocks = []
+                own = {r.id: wb.add_worksheet(_sheet_name(r, used)) for r in with_tables}
+            matrix_ws = wb.add_worksheet("指标数据")
+            figure_sheets = _sheets(wb, figure_names)
+            audit_sheets = _sheets(wb, audit_names)
+
+            totals_sheet = summary.SummarySheet(totals_ws, len(rows), totals, fm)
+            matrix = summary.MatrixSheet(matrix_ws, counts.indicators, fm, _cell)
+            check_list = lists.CheckList(check_sheets, fm)
+            figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
+            years = {r.id: r.year for r in rows}
+            plans: dict[tuple[bool, bool], _Plan] = {}
+            done = n_tables = 0
+            for part in _batches(rows, BATCH):
+                data = load_rows(ws, part, table_figures=False)
+                previous = _previous(ws, data, years)
+                for d in data:
+                    totals_sheet.add(d, previous.get(d.row.id))
+                    check_list.add(d)
+                    matrix.add(d)
+                    for row in lists.figure_rows(d, fm):
+                        figures.add(row)
+                    if d.indicators:
+                        if stacked:
+                            blocks[n_tables // PER_SHEET].add(d, fm, plans)
+                        else:
+                            _report_sheet(own[d.row.id], d, fm, plans)
+                        n_tables += 1
+                    done += 1
+                    if progress:
+                        progress(done, n_steps)
+            for block in blocks:
+                block.close()
+            check_list.close(ws)
+            figures.close()
+            matrix.close()
+            lay = totals_sheet.close()
+            sums = totals_sheet.sums
+            summary.write_charts(wb, charts, sums, lay, fm)
+            _legend(legend, fm, stacked)
+            names = {r.id: Path(r.path).name for r in rows}
+            audit = sheet.ListSheets(audit_sheets, lists.AUDIT_HEADS, lists.AUDIT_WIDTHS, fm)
+            for row in lists.audit_rows(ws, names, chosen):
+                audit.add(row)
+            audit.close()
+            scope = Path(rows[0].path).name if len(rows) == 1 else f"{len(rows)} 份报告"
+            long_lists = [(s, (0, 0), 0) for s in (*check_sheets, *figure_sheets, *audit_sheets)]
+            for s, title_rows, tall in ((legend, None, 0), (matrix_ws, (0, 1), None), *long_lists):
+                sheet.page_setup(s, f"{s.name}：{scope}", sums.names(0), sums.names(1), title_rows, tall)
+            totals_ws.activate()
             if progress:
-                progress(k, total)
-        summary.write_matrix(matrix, data, fm, _cell)
-        heads: tuple[str, ...] = ("报告编号", "文件", "发布机关", "年度", "位置", "原文", "数值", "提取值", "单位", "限定词",
-                 "标签", "指标", "指标名称", "来源", "置信度", "状态", "审核人", "上下文")  # fmt: skip
-        widths: tuple[float, ...] = (7, 22, 18, 6, 7, 12, 12, 12, 6, 7, 24, 20, 28, 8, 7, 8, 8, 60)
-        sheet.write_list(figures, heads, widths, lists.figure_rows(data, fm), fm)
-        heads = (
-            "编号",
-            "时间",
-            "审核人",
-            "报告编号",
-            "文件",
-            "对象",
-            "操作",
-            "原值",
-            "新值",
-            "理由",
-            "已撤销",
-        )
-        widths = (7, 19, 10, 8, 22, 30, 12, 14, 14, 30, 7)
-        held = {d.row.id: d for d in data}
-        sheet.write_list(audit, heads, widths, lists.audit_rows(events, held), fm)
-        everyone = "、".join(dict.fromkeys(d.first_reviewer() for d in data if d.first_reviewer()))
-        seconds = "、".join(dict.fromkeys(d.signed_by[1] for d in data if d.signed_by[1]))
-        scope = data[0].name if len(data) == 1 else f"{len(data)} 份报告"
-        long_lists = [(s, (0, 0), 0) for s in (*check_sheets, *figures, *audit)]
-        for ws, rows, tall in ((legend, None, 0), (matrix, (0, 1), None), *long_lists):
-            sheet.page_setup(ws, f"{ws.name}：{scope}", everyone, seconds, rows, tall)
-        totals.activate()
-    finally:
-        wb.close()
-    with open(path, "wb") as f:
-        f.write(buf.getbuffer())
+                progress(n_steps - 1, n_steps)
+            try:
+                wb.close()
+            except FileCreateError as e:  # XlsxWriter's wrapping of an OSError (a full disk …)
+                cause = e.args[0] if e.args else None
+                if isinstance(cause, OSError):
+                    raise cause from e
+                raise
+        except BaseException:
+            _discard(wb)
+            raise
+        if progress:
+            progress(n_steps, n_steps)
+
+
+class _Sink:
+    """The file the workbook's zip is written into. Once a write fails (a full disk), the file is
+    closed and what is still written is dropped: the zip XlsxWriter leaves unclosed then finishes in
+    silence when it is collected, instead of complaining a second time."""
+
+    def __init__(self, path: Path) -> None:
+        self.f = open(path, "wb")  # noqa: SIM115 - closed by __exit__
+        self.dead = False
+        self.at = 0
+
+    def __enter__(self) -> _Sink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.dead = True
+        self.f.close()
+
+    def write(self, data: bytes) -> int:
+        if self.dead:
+            return len(data)
+        try:
+            n = self.f.write(data)
+        except BaseException:
+            self.__exit__()
+            raise
+        self.at = self.f.tell()
+        return n
+
+    def tell(self) -> int:
+        return self.at if self.dead else self.f.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.at if self.dead else self.f.seek(offset, whence)
+
+    def flush(self) -> None:
+        if not self.dead:
+            self.f.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+
+def _discard(wb: xlsxwriter.Workbook) -> None:
+    """Close the temporary files of a workbook given up half-way, so that its folder can be removed
+    (Windows keeps an open file); nothing is written."""
+    for s in wb.worksheets():
+        fh = getattr(s, "row_data_fh", None)
+        if fh is not None:
+            fh.close()

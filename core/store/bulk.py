@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.store.codec import num_text, sql_num
 from core.store.rows import FigureTuple, IndicatorTuple
@@ -83,6 +83,75 @@ def indicators(
             d = out[v.report_id] = {}
         d[v.indicator] = v
     return out
+
+
+def indicators_named(
+    conn: sqlite3.Connection, report_ids: Collection[int] | None, names: Collection[str]
+) -> dict[int, dict[str, IndicatorTuple]]:
+    """``indicators`` restricted to the indicator ids ``names`` (a few columns of a summary)."""
+    where, params = _where("report_id", report_ids)
+    where = (where + " AND" if where else " WHERE") + " indicator IN (SELECT value FROM json_each(?))"
+    rows = conn.execute(f"{_INDICATOR_SQL}{where} ORDER BY rowid", (*params, json.dumps(sorted(names))))
+    out: dict[int, dict[str, IndicatorTuple]] = {}
+    for v in map(IndicatorTuple._make, _numbers(rows.fetchall(), *_INDICATOR_NUMBERS)):
+        out.setdefault(v.report_id, {})[v.indicator] = v
+    return out
+
+
+class Counts(NamedTuple):
+    """What an export sizes its sheets by (``counts``)."""
+
+    figures: int  # narrative figures: not cells of tables 二, 三, 四
+    checks: int
+    events: int
+    with_tables: frozenset[int]  # reports that hold indicator values
+    indicators: frozenset[str]  # the indicator ids they hold
+
+
+def counts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> Counts:
+    """What an export sizes its sheets by, before it reads a report: the narrative figures (not cells
+    of tables 二, 三, 四), the checks, the review events, the reports that hold indicator values and
+    the indicator ids they hold."""
+    where, params = _where("report_id", report_ids)
+    both = where + " AND" if where else " WHERE"
+    linked = "SELECT figure_id FROM indicator_values WHERE figure_id IS NOT NULL"
+
+    def one(sql: str) -> int:
+        return int(conn.execute(sql, params).fetchone()[0])
+
+    def distinct(col: str) -> frozenset[Any]:
+        return frozenset(
+            v for (v,) in conn.execute(f"SELECT DISTINCT {col} FROM indicator_values{where}", params)
+        )
+
+    return Counts(
+        figures=one(f"SELECT count(*) FROM figures{both} id NOT IN ({linked})"),
+        checks=one(f"SELECT count(*) FROM checks{where}"),
+        events=one(f"SELECT count(*) FROM review_events{where}"),
+        with_tables=distinct("report_id"),
+        indicators=distinct("indicator"),
+    )
+
+
+def figure_places(
+    conn: sqlite3.Connection, figure_ids: Collection[int]
+) -> dict[int, tuple[str, int, str | None]]:
+    """Per figure id: its text, its start and the indicator (table cell) that links to it, if any
+    (the first in stored order) — how the audit trail names a figure an event acted on."""
+    ids = json.dumps(sorted(figure_ids))
+    cells: dict[int, str] = {}
+    for fid, ind in conn.execute(
+        "SELECT figure_id, indicator FROM indicator_values WHERE figure_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY rowid",
+        (ids,),
+    ):
+        cells.setdefault(fid, ind)
+    return {
+        fid: (text, start, cells.get(fid))
+        for fid, text, start in conn.execute(
+            "SELECT id, text, start FROM figures WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+    }
 
 
 def last_reviewers(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, dict[str, str]]:

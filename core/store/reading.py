@@ -6,6 +6,8 @@ The exports read many reports at once through core/store/bulk.py instead.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
+from typing import Any
 
 from core.model import Document
 from core.store import codec, queries
@@ -101,27 +103,39 @@ def indicators(s: Session, report_id: int) -> dict[str, IndicatorRow]:
     return {r["indicator"]: IndicatorRow(**{**r, "value": codec.text_dec(r["value"])}) for r in rows}
 
 
-def checks(s: Session, report_id: int) -> list[CheckRow]:
-    rows = s.rows(
-        """SELECT k.*, a.reason AS reason FROM checks k LEFT JOIN accepted_checks a
-           ON a.report_id = k.report_id AND a.rule = k.rule AND a.subject = k.subject
-           WHERE k.report_id = ? ORDER BY k.id""",
-        (report_id,),
+_CHECK_SQL = """SELECT k.*, a.reason AS reason FROM checks k LEFT JOIN accepted_checks a
+           ON a.report_id = k.report_id AND a.rule = k.rule AND a.subject = k.subject"""
+
+
+def _check(r: Any) -> CheckRow:
+    return CheckRow(
+        report_id=r["report_id"],
+        rule=r["rule"],
+        subject=r["subject"],
+        status=r["status"],
+        severity=r["severity"],
+        formula=r["formula"],
+        cells=tuple(json.loads(r["cells"])),
+        accepted=r["reason"] is not None,
+        reason=r["reason"] or "",
     )
-    return [
-        CheckRow(
-            report_id=r["report_id"],
-            rule=r["rule"],
-            subject=r["subject"],
-            status=r["status"],
-            severity=r["severity"],
-            formula=r["formula"],
-            cells=tuple(json.loads(r["cells"])),
-            accepted=r["reason"] is not None,
-            reason=r["reason"] or "",
-        )
-        for r in rows
-    ]
+
+
+def checks(s: Session, report_id: int) -> list[CheckRow]:
+    rows = s.rows(f"{_CHECK_SQL} WHERE k.report_id = ? ORDER BY k.id", (report_id,))
+    return [_check(r) for r in rows]
+
+
+def checks_of(s: Session, report_ids: Collection[int]) -> dict[int, list[CheckRow]]:
+    """Per report of ``report_ids``, its checks as ``checks`` gives them (one query for them all)."""
+    rows = s.rows(
+        f"{_CHECK_SQL} WHERE k.report_id IN (SELECT value FROM json_each(?)) ORDER BY k.report_id, k.id",
+        (json.dumps(sorted(report_ids)),),
+    )
+    out: dict[int, list[CheckRow]] = {}
+    for r in rows:
+        out.setdefault(r["report_id"], []).append(_check(r))
+    return out
 
 
 def events(s: Session, report_id: int | None) -> list[EventRow]:
@@ -130,6 +144,14 @@ def events(s: Session, report_id: int | None) -> list[EventRow]:
         rows = s.rows(f"SELECT {cols} FROM review_events ORDER BY id")
     else:
         rows = s.rows(f"SELECT {cols} FROM review_events WHERE report_id = ? ORDER BY id", (report_id,))
+    return [EventRow(**{**r, "undone": bool(r["undone"])}) for r in rows]
+
+
+def events_after(s: Session, after: int, limit: int) -> list[EventRow]:
+    """Up to ``limit`` events with an id above ``after``, in order: the audit trail read a page at a
+    time (an export of a big workspace never holds it whole)."""
+    cols = ", ".join(_EVENT_FIELDS)
+    rows = s.rows(f"SELECT {cols} FROM review_events WHERE id > ? ORDER BY id LIMIT ?", (after, limit))
     return [EventRow(**{**r, "undone": bool(r["undone"])}) for r in rows]
 
 

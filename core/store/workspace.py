@@ -272,6 +272,29 @@ class Workspace:
             )
         )
 
+    def indicators_named(
+        self, report_ids: Collection[int] | None, names: Collection[str]
+    ) -> dict[int, dict[str, IndicatorTuple]]:
+        """``all_indicators`` for the indicator ids ``names`` only."""
+        return self._session.read(lambda c: bulk.indicators_named(c, _ids(report_ids), names))
+
+    def export_counts(self, report_ids: Collection[int] | None = None) -> bulk.Counts:
+        """Narrative figures, checks and events of the reports, the reports holding indicator values
+        and the indicator ids they hold (``core.store.bulk.counts``)."""
+        return self._session.read(lambda c: bulk.counts(c, _ids(report_ids)))
+
+    def checks_of(self, report_ids: Collection[int]) -> dict[int, list[CheckRow]]:
+        """Report id → its checks, as ``checks`` gives them, for many reports in one query."""
+        return reading.checks_of(self._session, report_ids)
+
+    def events_after(self, after: int, limit: int) -> list[EventRow]:
+        """Up to ``limit`` review events after the event ``after`` (0: from the first), in order."""
+        return reading.events_after(self._session, after, limit)
+
+    def figure_places(self, figure_ids: Collection[int]) -> dict[int, tuple[str, int, str | None]]:
+        """Figure id → its text, start and the table cell (indicator id) linked to it, if any."""
+        return self._session.read(lambda c: bulk.figure_places(c, figure_ids))
+
     def last_reviewers(self, report_ids: Collection[int] | None = None) -> dict[int, dict[str, str]]:
         """Report id → ``figure:ID`` / ``indicator:ID`` → who last reviewed it (undone events aside)."""
         return self._session.read(lambda c: bulk.last_reviewers(c, _ids(report_ids)))

