@@ -1,4 +1,4 @@
-"""Each report is read in a worker process with limits, so no file can take the importing program down.
+"""Each report is read in a worker process with limits, so no file can take the program reading it down.
 
 A worker reads one file at a time under an address-space limit (``RLIMIT_AS``, where the system has
 it), a CPU-time limit per file (``RLIMIT_CPU``, raised before each file to what the worker has used plus
@@ -7,6 +7,11 @@ A reader that crashes (PDFium aborting inside C, a segfault), runs out of its me
 produces too much becomes that file's failure with a sentence saying so; a new worker takes the next
 file and the batch goes on. Where ``resource`` is missing (Windows) only the wall-clock and output
 limits hold.
+
+What a worker does with a job is its *task*, named ``"module:function"`` and found in the worker: the
+import's analysis (``ANALYSE``), the command line's reading (``core.cli.reading``), the window's page
+drawing. ``analysed`` reads a batch on a pool of workers; ``Helper`` keeps one worker for requests one
+at a time (the window's page renderer), starting a new one when it dies.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from core import messages
+from core.messages import WorkerWork
 
 try:  # not on Windows
     import resource
@@ -43,7 +49,10 @@ class Limits:
 
 
 LIMITS = Limits()
-Job = tuple[str, bytes | None]
+Outcome = tuple[str, Any, str | None]  # the path, the task's result or None, the failure
+Job = tuple[Any, ...]  # the task's arguments; the first is the file's path (named in a failure)
+# The task a worker runs unless told otherwise: a file analysed into the rows the workspace stores.
+ANALYSE = "core.store.analysis:analyse_file"
 # Set by a test (through the environment, so a spawned worker sees it too): a worker given a file whose
 # name ends with this aborts as a C library would — proof that an abort is isolated, whatever the reader.
 ABORT_HOOK = "HECHA_TEST_ABORT_SUFFIX"
@@ -57,9 +66,18 @@ def _address_space() -> int:
         return 0
 
 
-def _serve(conn: Connection, limits: Limits, parent: int, hook: str) -> None:
-    """A worker's loop: receive a job, analyse it, send the pickled outcome back."""
-    from core.store.analysis import Failure, analyse_file
+def _task(name: str) -> Callable[..., tuple[str, Any, str | None]]:
+    """The function a task's ``"module:function"`` names; it returns (path, result or None, failure)."""
+    import importlib
+
+    module, _, function = name.partition(":")
+    fn: Callable[..., tuple[str, Any, str | None]] = getattr(importlib.import_module(module), function)
+    return fn
+
+
+def _serve(conn: Connection, limits: Limits, parent: int, hook: str, task: str, work: WorkerWork) -> None:
+    """A worker's loop: receive a job, run the task on it, send the pickled outcome back."""
+    run = _task(task)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the importing process's to decide
     faulthandler.disable()  # a crash here is this file's failure, said by the importer, not a dump
@@ -90,7 +108,7 @@ def _serve(conn: Connection, limits: Limits, parent: int, hook: str) -> None:
             return
         if job is None:
             return
-        path, data = job
+        path = job[0]
         if hook and path.endswith(hook):
             os.abort()
         if resource is not None:
@@ -98,28 +116,29 @@ def _serve(conn: Connection, limits: Limits, parent: int, hook: str) -> None:
                 used = resource.getrusage(resource.RUSAGE_SELF)
                 soft = int(used.ru_utime + used.ru_stime) + limits.cpu_seconds
                 resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 5))
-        out: Any = analyse_file(path, data)
+        out: Any = run(*job)
         try:
             payload = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
             payload = b""
         if not payload or len(payload) > limits.output:
             del out
-            payload = pickle.dumps((path, None, Failure(messages.worker_output(limits.output))))
+            payload = pickle.dumps((path, None, messages.worker_output(limits.output, work)))
         try:
             conn.send_bytes(payload)
         except (BrokenPipeError, OSError):
             return
 
 
-def _context() -> Any:
+def _context(*, fork: bool = True) -> Any:
     """fork is cheap and needs no importable __main__ but is unsafe once other threads run (the window):
-    then a fork server, started once, forks the workers from a clean process."""
+    then a fork server, started once, forks the workers from a clean process. ``fork=False``: a fork
+    server whatever runs now (a worker started from a thread of the window's own)."""
     import multiprocessing
 
     if sys.platform == "win32":
         return multiprocessing.get_context("spawn")
-    if threading.active_count() == 1:
+    if fork and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["core.pipeline", "core.store.storing", "core.store.analysis"])
@@ -127,12 +146,12 @@ def _context() -> Any:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, limits: Limits) -> None:
+    def __init__(self, ctx: Any, limits: Limits, task: str, work: WorkerWork) -> None:
         here, there = ctx.Pipe()
         self.conn: Connection = here
         self.process = ctx.Process(
             target=_serve,
-            args=(there, limits, os.getpid(), os.environ.get(ABORT_HOOK, "")),
+            args=(there, limits, os.getpid(), os.environ.get(ABORT_HOOK, ""), task, work),
             daemon=True,
             name="hecha-reader",
         )
@@ -146,6 +165,25 @@ class _Worker:
         self.job = job
         self.since = time.monotonic()
         self.conn.send(job)
+
+    def outcome(
+        self, ready: Sequence[object], limits: Limits, work: WorkerWork
+    ) -> tuple[Outcome | None, bool]:
+        """The outcome of the job given, if ``wait`` found it ready (or it is past its time), and
+        whether this worker is gone (died, or stopped past its time) and must be replaced."""
+        path = self.job[0] if self.job is not None else ""
+        if self.conn in ready:
+            try:
+                return pickle.loads(self.conn.recv_bytes()), False
+            except (EOFError, OSError):
+                self.process.join(5)
+                return (path, None, messages.worker_died(self.process.exitcode, limits, work)), True
+        if self.process.sentinel in ready:
+            self.process.join(5)
+            return (path, None, messages.worker_died(self.process.exitcode, limits, work)), True
+        if time.monotonic() - self.since > limits.wall_seconds:
+            return (path, None, messages.worker_timeout(limits.wall_seconds, work)), True
+        return None, False
 
     def stop(self, *, kill: bool = False) -> None:
         if kill:
@@ -182,11 +220,13 @@ def analysed(
     workers: int,
     cancelled: Callable[[], bool],
     limits: Limits | None = None,
-) -> Iterator[tuple[str, Any, str | None]]:
-    """The outcome of each job (path, rows or None, failure), in the order they finish; ``limits``
-    defaults to ``LIMITS``."""
-    from core.store.analysis import Failure
-
+    *,
+    task: str = ANALYSE,
+    work: WorkerWork = messages.IMPORTING,
+) -> Iterator[Outcome]:
+    """The outcome of each job (path, the task's result or None, failure), in the order they finish;
+    ``limits`` defaults to ``LIMITS``. The workers are reused from one job to the next; one that dies
+    is replaced."""
     limits = limits or LIMITS
 
     pending = list(reversed(jobs))
@@ -194,7 +234,7 @@ def analysed(
     pool: list[_Worker] = []
     try:
         for _ in range(max(1, min(workers, len(jobs)))):
-            pool.append(_Worker(ctx, limits))
+            pool.append(_Worker(ctx, limits, task, work))
         for w in pool:
             if pending:
                 w.give(pending.pop())
@@ -203,33 +243,16 @@ def analysed(
                 return
             busy = [w for w in pool if w.job is not None]
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=0.2)
-            now = time.monotonic()
             for i, w in enumerate(pool):
                 if w.job is None:
                     continue
-                path = w.job[0]
-                outcome: tuple[str, Any, str | None] | None = None
-                replace = False
-                if w.conn in ready:
-                    try:
-                        outcome = pickle.loads(w.conn.recv_bytes())
-                    except (EOFError, OSError):
-                        w.process.join(5)
-                        outcome = (path, None, Failure(messages.worker_died(w.process.exitcode, limits)))
-                        replace = True
-                elif w.process.sentinel in ready:
-                    w.process.join(5)
-                    outcome = (path, None, Failure(messages.worker_died(w.process.exitcode, limits)))
-                    replace = True
-                elif now - w.since > limits.wall_seconds:
-                    outcome = (path, None, Failure(messages.worker_timeout(limits.wall_seconds)))
-                    replace = True
+                outcome, gone = w.outcome(ready, limits, work)
                 if outcome is None:
                     continue
                 w.job = None
-                if replace:
+                if gone:
                     w.stop(kill=True)
-                    w = pool[i] = _Worker(ctx, limits)
+                    w = pool[i] = _Worker(ctx, limits, task, work)
                 if pending:
                     w.give(pending.pop())
                 yield outcome
@@ -237,4 +260,76 @@ def analysed(
                     return
     finally:
         for w in pool:
+            w.stop(kill=w.job is not None)
+
+
+def in_order(outcomes: Iterator[Outcome], jobs: Sequence[Job]) -> Iterator[Outcome]:
+    """``analysed``'s outcomes in the order of ``jobs`` (each held until those before it are out);
+    a path given twice is answered twice."""
+    waiting: dict[str, list[int]] = {}
+    for k, job in enumerate(jobs):
+        waiting.setdefault(job[0], []).append(k)
+    held: dict[int, Outcome] = {}
+    nxt = 0
+    for out in outcomes:
+        held[waiting[out[0]].pop(0)] = out
+        while nxt in held:
+            yield held.pop(nxt)
+            nxt += 1
+
+
+class Helper:
+    """One long-lived worker answering one job at a time, under the same limits per job (the window's
+    page renderer): a worker that dies, or is past its time, is that job's failure, and the next job
+    starts a new one. ``started`` counts the workers started, so a caller knows when what it gave the
+    last one (an opened document) is gone. Its workers come from a fork server, as it runs beside
+    other threads. ``ask`` may run on any one thread; ``close`` on another stops a job under way."""
+
+    def __init__(self, task: str, work: WorkerWork, limits: Limits | None = None) -> None:
+        self._task, self._work, self._limits = task, work, limits or LIMITS
+        self._worker: _Worker | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self.started = 0
+
+    def start(self) -> int:
+        """The worker that will answer the next job, started now if there is none; its number."""
+        with self._lock:
+            if self._worker is None and not self._closed:
+                self._worker = _Worker(_context(fork=False), self._limits, self._task, self._work)
+                self.started += 1
+            return self.started
+
+    def ask(self, job: Job) -> tuple[Any, str | None]:
+        """The task's result for ``job``, or None and why not."""
+        self.start()
+        with self._lock:
+            w = self._worker
+        if w is None:  # closed
+            return None, ""
+        with contextlib.suppress(OSError):  # died before it was asked: its sentinel says so below
+            w.give(job)
+        while True:
+            try:
+                ready = wait([w.conn, w.process.sentinel], timeout=1.0)
+                outcome, gone = w.outcome(ready, self._limits, self._work)
+            except (OSError, ValueError):  # closed from another thread while this job was under way
+                return None, ""
+            if outcome is not None:
+                break
+        w.job = None
+        if gone:
+            with self._lock:
+                if self._worker is w:
+                    self._worker = None
+            w.stop(kill=True)
+        _path, result, failure = outcome
+        return result, failure
+
+    def close(self) -> None:
+        """Stop the worker (a job under way is that job's failure) and start no other."""
+        with self._lock:
+            self._closed = True
+            w, self._worker = self._worker, None
+        if w is not None:
             w.stop(kill=w.job is not None)
