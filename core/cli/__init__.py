@@ -11,7 +11,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from core.errors import HechaError
@@ -77,40 +77,56 @@ def _write_json(out: IO[str], ex: Extraction) -> None:
     out.write(dumps(_tail(ex), ensure_ascii=False)[1:])
 
 
-def cmd_text(args: argparse.Namespace) -> int:
-    try:
-        from core import documents
+def _failed(path: str, reason: str | None) -> None:
+    from core.messages import shown_path
 
-        doc = documents.load(args.file)
-    except HechaError as e:
-        _err(str(e))
+    _err(f"{shown_path(path)}: {reason}")
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from core.cli import reading
+
+    [(path, text, reason)] = reading.read([(args.file,)], reading.TEXT)
+    if text is None:
+        _failed(path, reason)
         return 1
-    sys.stdout.write(doc.text)
-    if not doc.text.endswith("\n"):
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
         sys.stdout.write("\n")
     return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from core import pipeline, vocab
+    """Each file read in a worker process (``core.cli.reading``); last year's report (``--previous``)
+    first, and nothing else when it cannot be read."""
+    from core import vocab
+    from core.cli import reading
 
-    previous = None
+    form = reading.JSON if args.json and not args.pretty else reading.DICT
+    jobs: list[tuple[str, str | None, str]] = [(path, args.previous, form) for path in args.files]
     if args.previous:
-        try:
-            previous = pipeline.analyse(args.previous)
-        except HechaError as e:
-            _err(f"上一年度报告无法读取：{e}")
+        jobs.insert(0, (args.previous, None, reading.PREVIOUS))
+    failed = False
+    outcomes = reading.read(jobs, reading.EXTRACT, lambda: failed)
+    if args.previous:
+        _prev, ok, reason = next(outcomes)
+        if ok is None:
+            failed = True
+            outcomes.close()
+            from core.messages import shown_path
+
+            _err(f"上一年度报告无法读取：{shown_path(args.previous)}: {reason}")
             return 1
+    if form == reading.JSON:
+        return _stream_json(args.files, outcomes)
     status = 0
-    if args.json and not args.pretty:
-        return _stream_json(args.files, previous)
     results = []
-    for path in args.files:
-        try:
-            results.append(_extraction_json(pipeline.analyse(path, previous)))
-        except HechaError as e:
-            _err(str(e))
+    for path, result, reason in outcomes:
+        if result is None:
+            _failed(path, reason)
             status = 1
+        else:
+            results.append(result)
     if args.json:
         out = results[0] if len(args.files) == 1 and len(results) == 1 else results
         if len(args.files) == 1 and not results:
@@ -130,29 +146,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _stream_json(paths: list[str], previous: Extraction | None) -> int:
-    """``--json``: each report's object written as soon as it is analysed, then let go of (one object
-    for one file, else a list of those that could be read)."""
-    from core import pipeline
-
+def _stream_json(paths: list[str], outcomes: Iterator[tuple[str, Any, str | None]]) -> int:
+    """``--json``: each report's object written as soon as it is read (in the order given), then let
+    go of (one object for one file, else a list of those that could be read)."""
     out = sys.stdout
     single = len(paths) == 1
     status = 0
     written = 0
     if not single:
         out.write("[")
-    for path in paths:
-        try:
-            ex = pipeline.analyse(path, previous)
-        except HechaError as e:
-            _err(str(e))
+    for path, text, reason in outcomes:
+        if text is None:
+            _failed(path, reason)
             status = 1
             continue
         if written:
             out.write(", ")
-        _write_json(out, ex)
+        out.write(text)
+        out.flush()
         written += 1
-        del ex
+        del text
     if not single:
         out.write("]")
     if written or not single:

@@ -10,8 +10,9 @@ import bombs
 import pytest
 from store_helpers import write_corpus
 
-from core.store import Workspace, isolation
-from core.store.isolation import Limits
+from core import isolation
+from core.isolation import Limits
+from core.store import Workspace
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="address-space limits are POSIX")
 

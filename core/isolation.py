@@ -24,13 +24,15 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+import traceback
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from core import messages
-from core.messages import WorkerWork
+from core.errors import HechaError, LoadError
+from core.messages import WorkerWork, shown_path
 
 try:  # not on Windows
     import resource
@@ -56,6 +58,41 @@ ANALYSE = "core.store.analysis:analyse_file"
 # Set by a test (through the environment, so a spawned worker sees it too): a worker given a file whose
 # name ends with this aborts as a C library would — proof that an abort is isolated, whatever the reader.
 ABORT_HOOK = "HECHA_TEST_ABORT_SUFFIX"
+
+
+class Failure(str):
+    """A file's one-line reason, with the traceback of an unexpected error (a bug in a reader) kept
+    for the log: it crosses from a worker process to the one that asked, where the log is."""
+
+    details: str
+
+    def __new__(cls, reason: str, details: str = "") -> Failure:
+        out = super().__new__(cls, reason)
+        out.details = details
+        return out
+
+    def __reduce__(self) -> tuple[type[Failure], tuple[str, str]]:
+        return Failure, (str(self), self.details)
+
+
+def failure(path: str, e: Exception) -> Failure:
+    """Why ``path`` could not be read, from what reading it raised (in a worker): a reader's own
+    reason, or a sentence for running out of memory or for a bug in a reader (its traceback kept)."""
+    if isinstance(e, LoadError):
+        return Failure(e.reason, _unexpected(e))
+    if isinstance(e, HechaError):
+        return Failure(str(e).removeprefix(f"{shown_path(path)}: "), _unexpected(e))
+    if isinstance(e, MemoryError):
+        return Failure("文件内容过大，内存不足，无法读取；请拆分后再导入")
+    return Failure(f"无法处理（{type(e).__name__}），请把此文件发给维护人员", _unexpected(e))
+
+
+def _unexpected(e: BaseException) -> str:
+    """The traceback of an unexpected error, or of the one a LoadError wraps; '' for a plain reason."""
+    cause = e if not isinstance(e, HechaError) else e.__cause__
+    if cause is None or isinstance(cause, (OSError, MemoryError, RecursionError, HechaError)):
+        return ""
+    return "".join(traceback.format_exception(cause))
 
 
 def _address_space() -> int:
@@ -263,7 +300,7 @@ def analysed(
             w.stop(kill=w.job is not None)
 
 
-def in_order(outcomes: Iterator[Outcome], jobs: Sequence[Job]) -> Iterator[Outcome]:
+def in_order(outcomes: Iterator[Outcome], jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
     """``analysed``'s outcomes in the order of ``jobs`` (each held until those before it are out);
     a path given twice is answered twice."""
     waiting: dict[str, list[int]] = {}
