@@ -178,7 +178,9 @@ def _context(*, fork: bool = True) -> Any:
     if fork and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["core.pipeline", "core.store.storing", "core.store.analysis"])
+    ctx.set_forkserver_preload(
+        ["core.pipeline", "core.store.storing", "core.store.analysis", "core.documents.pdf_pages"]
+    )
     return ctx
 
 

@@ -211,6 +211,11 @@ DRAWING = WorkerWork(
 )
 
 
+PAGE_NOT_DRAWN = (
+    "此页的内容无法绘制（页面可能已损坏）；报告的文字、数字和核查不受影响，请用其他软件打开此文件查看此页"
+)
+
+
 def worker_died(exitcode: int | None, limits: object, work: WorkerWork = IMPORTING) -> str:
     """Why a worker process ended without an answer (a crash in a C library, a limit)."""
     import signal
