@@ -117,3 +117,34 @@ def test_pdfium_aborting_for_memory_fails_its_file_and_the_folder_is_stored(
     assert r.added == len(good)
     [(name, reason)] = r.errors
     assert name.endswith("炸弹.pdf") and "内存" in reason and "其他文件照常导入" in reason
+
+
+def test_a_page_drawing_helper_that_aborts_is_that_pages_failure_and_the_next_is_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's page drawing: one long-lived helper process answers page after page; one that
+    aborts is that page's failure, worded for a page, and a new process draws the next page once it
+    is given the document again."""
+    from core import messages
+    from core.documents import pdf_pages
+
+    data = bombs.one_page(bombs.text_page(["Total 12 items"]))
+    helper = isolation.Helper(pdf_pages.TASK, messages.DRAWING)
+    try:
+        pixels, failure = helper.ask(("好.pdf", "k", data, 0, 1.0))
+        assert failure is None and pixels is not None and pixels.width > 0 and pixels.data
+        again, _ = helper.ask(("好.pdf", "k", None, 0, 0.5))  # the same process keeps the document open
+        assert again is not None and again.width < pixels.width and helper.started == 1
+        monkeypatch.setenv(isolation.ABORT_HOOK, "中止.pdf")
+        helper.close()
+        helper = isolation.Helper(pdf_pages.TASK, messages.DRAWING)
+        pixels, failure = helper.ask(("中止.pdf", "k", data, 0, 1.0))
+        assert pixels is None and failure is not None
+        assert "显示此页时绘制程序异常中止" in failure and "报告的文字、数字和核查不受影响" in failure
+        monkeypatch.delenv(isolation.ABORT_HOOK)
+        pixels, failure = helper.ask(("好.pdf", "k", None, 0, 1.0))  # a new process holds no document
+        assert (pixels, failure) == (None, pdf_pages.NOT_OPEN) and helper.started == 2
+        pixels, failure = helper.ask(("好.pdf", "k", data, 0, 1.0))
+        assert failure is None and pixels is not None
+    finally:
+        helper.close()
