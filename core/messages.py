@@ -271,6 +271,18 @@ def pdf_pages_uncounted(counted: int, in_file: int) -> str:
     )
 
 
+def pdf_unmapped(total: int, replaced: int, guessed: int) -> str:
+    """``total`` glyphs drawn with fonts that give them no Unicode (no ToUnicode map)."""
+    parts = []
+    if replaced:
+        parts.append(f"{replaced} 个无法识别，已替换为 �")
+    if guessed:
+        parts.append(f"{guessed} 个按字形编号读作普通字符，可能是错字")
+    if total - replaced - guessed:
+        parts.append(f"{total - replaced - guessed} 个没有位置，未读取")
+    return f"有 {total} 个字符的字体缺少编码映射（ToUnicode）：{'；'.join(parts)}；请对照原文核对"
+
+
 def pdf_outlined(pages: str) -> str:
     return (
         f"第 {pages} 页的文字是以图形（轮廓）绘制的，没有文字层，这些页的内容未读取"
