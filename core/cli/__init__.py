@@ -12,12 +12,10 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
+from core.cli.report_json import CHUNK as CHUNK  # figures serialised per json.dumps call while streaming
 from core.errors import HechaError
-
-if TYPE_CHECKING:
-    from core.model import Extraction
 
 # The readers and the analysis (half a second of imports) are loaded by the commands that use them,
 # so ``hecha --help`` and the workspace commands start at once.
@@ -28,53 +26,6 @@ COMMANDS = ("text", "extract", "import", "export", "problems", "verify", "reopen
 def _err(msg: str) -> None:
     # a file name that is not valid UTF-8 must not turn the message itself into a traceback
     print(f"hecha: {msg}".encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
-
-
-def _head(ex: Extraction) -> dict[str, Any]:
-    d = ex.document
-    return {
-        "path": d.path,
-        "format": d.format,
-        "sha256": d.sha256,
-        "encoding": d.encoding,
-        "title": d.title,
-        "issuer": d.issuer,
-        "year": d.year,
-        "warnings": list(d.warnings),
-    }
-
-
-def _tail(ex: Extraction) -> dict[str, Any]:
-    from core import vocab
-
-    return {
-        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
-        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
-        "unread": list(ex.unread),
-        "checks": [c.to_json() for c in ex.checks],
-    }
-
-
-def _extraction_json(ex: Extraction) -> dict[str, Any]:
-    return {**_head(ex), "figures": [f.to_json() for f in ex.figures], **_tail(ex)}
-
-
-CHUNK = 2000  # figures serialised per json.dumps call while streaming
-
-
-def _write_json(out: IO[str], ex: Extraction) -> None:
-    """Write the object ``json.dumps(_extraction_json(ex))`` would make, the figures a chunk at a time,
-    so a large report never holds every figure's dict and the whole output string at once."""
-    dumps = json.dumps
-    out.write(dumps(_head(ex), ensure_ascii=False)[:-1])
-    out.write(', "figures": [')
-    figs = ex.figures
-    for i in range(0, len(figs), CHUNK):
-        if i:
-            out.write(", ")
-        out.write(dumps([f.to_json() for f in figs[i : i + CHUNK]], ensure_ascii=False)[1:-1])
-    out.write("], ")
-    out.write(dumps(_tail(ex), ensure_ascii=False)[1:])
 
 
 def _failed(path: str, reason: str | None) -> None:

@@ -64,7 +64,8 @@ def text_of(path: str) -> isolation.Outcome:
 
 def extraction_of(path: str, previous: str | None, form: str) -> isolation.Outcome:
     """``path`` analysed (with last year's report ``previous``), sent back as ``form`` says."""
-    from core import cli, pipeline
+    from core import pipeline
+    from core.cli import report_json
 
     if form == PREVIOUS:  # ``path`` is last year's report: read it now, keep it for the others
         try:
@@ -83,9 +84,9 @@ def extraction_of(path: str, previous: str | None, form: str) -> isolation.Outco
     try:
         ex = pipeline.analyse(path, last)
         if form == DICT:
-            return path, cli._extraction_json(ex), None
+            return path, report_json.extraction_json(ex), None
         out = io.StringIO()
-        cli._write_json(out, ex)
+        report_json.write_json(out, ex)
         return path, out.getvalue(), None
     except Exception as e:
         return path, None, _failure(path, e)
