@@ -216,6 +216,10 @@ PAGE_NOT_DRAWN = (
 )
 
 
+def drawing_not_started(e: BaseException) -> str:
+    return f"无法启动显示页面的进程（{type(e).__name__}）；报告的文字、数字和核查不受影响，请重新打开此报告"
+
+
 def worker_died(exitcode: int | None, limits: object, work: WorkerWork = IMPORTING) -> str:
     """Why a worker process ended without an answer (a crash in a C library, a limit)."""
     import signal

@@ -46,15 +46,18 @@ class _Renderer:
 
     def render(self, index: int, scale: float) -> None:
         pixels, failure = None, None
-        for _try in range(2):  # a new process, or one given another report since, is sent the bytes
-            started = self.helper.start()
-            data = self._data if started != self._given else None
-            pixels, failure = self.helper.ask((self._path, self._key, data, index, scale))
-            if pixels is not None and data is not None:
-                self._given = started
-            if failure != pdf_pages.NOT_OPEN:
-                break
-            self._given = 0
+        try:
+            for _try in range(2):  # a new process, or one given another report since, is sent the bytes
+                started = self.helper.start()
+                data = self._data if started != self._given else None
+                pixels, failure = self.helper.ask((self._path, self._key, data, index, scale))
+                if pixels is not None and data is not None:
+                    self._given = started
+                if failure != pdf_pages.NOT_OPEN:
+                    break
+                self._given = 0
+        except Exception as e:  # no process could be started: the page says so, the view goes on
+            pixels, failure = None, messages.drawing_not_started(e)
         img = QImage()
         if pixels is not None:
             fmt = QImage.Format.Format_RGB888 if pixels.channels == 3 else QImage.Format.Format_RGBA8888
