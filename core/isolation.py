@@ -199,6 +199,8 @@ class _Worker:
         there.close()
         self.job: Job | None = None
         self.since = 0.0
+        self._stopping = threading.Lock()
+        self._stopped = False
 
     def give(self, job: Job) -> None:
         self.job = job
@@ -225,6 +227,11 @@ class _Worker:
         return None, False
 
     def stop(self, *, kill: bool = False) -> None:
+        """End the worker (once: a helper's worker may be stopped by its closer and its asker alike)."""
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
         if kill:
             with contextlib.suppress(OSError, AttributeError):
                 self.process.kill()
@@ -361,7 +368,7 @@ class Helper:
             with self._lock:
                 if self._worker is w:
                     self._worker = None
-            w.stop(kill=True)
+            w.stop(kill=True)  # once, whoever comes first (``close`` may be stopping it too)
         _path, result, failure = outcome
         return result, failure
 
