@@ -198,12 +198,13 @@ class _Worker:
             self.process.start()
         there.close()
         self.job: Job | None = None
+        self.number = 0  # the job's place in its batch
         self.since = 0.0
         self._stopping = threading.Lock()
         self._stopped = False
 
-    def give(self, job: Job) -> None:
-        self.job = job
+    def give(self, number: int, job: Job) -> None:
+        self.job, self.number = job, number
         self.since = time.monotonic()
         self.conn.send(job)
 
@@ -273,9 +274,41 @@ def analysed(
     """The outcome of each job (path, the task's result or None, failure), in the order they finish;
     ``limits`` defaults to ``LIMITS``. The workers are reused from one job to the next; one that dies
     is replaced."""
+    for _k, outcome in _numbered(jobs, workers, cancelled, limits, task, work):
+        yield outcome
+
+
+def in_order(
+    jobs: Sequence[Job],
+    workers: int,
+    cancelled: Callable[[], bool],
+    limits: Limits | None = None,
+    *,
+    task: str = ANALYSE,
+    work: WorkerWork = messages.IMPORTING,
+) -> Generator[Outcome, None, None]:
+    """``analysed``, each outcome given in the order of ``jobs`` (held until those before it are out)."""
+    held: dict[int, Outcome] = {}
+    nxt = 0
+    for k, outcome in _numbered(jobs, workers, cancelled, limits, task, work):
+        held[k] = outcome
+        while nxt in held:
+            yield held.pop(nxt)
+            nxt += 1
+
+
+def _numbered(
+    jobs: Sequence[Job],
+    workers: int,
+    cancelled: Callable[[], bool],
+    limits: Limits | None,
+    task: str,
+    work: WorkerWork,
+) -> Iterator[tuple[int, Outcome]]:
+    """Each job's number in ``jobs`` and its outcome, in the order they finish."""
     limits = limits or LIMITS
 
-    pending = list(reversed(jobs))
+    pending = list(reversed(list(enumerate(jobs))))
     ctx = _context()
     pool: list[_Worker] = []
     try:
@@ -283,7 +316,7 @@ def analysed(
             pool.append(_Worker(ctx, limits, task, work))
         for w in pool:
             if pending:
-                w.give(pending.pop())
+                w.give(*pending.pop())
         while any(w.job is not None for w in pool):
             if cancelled():
                 return
@@ -295,33 +328,18 @@ def analysed(
                 outcome, gone = w.outcome(ready, limits, work)
                 if outcome is None:
                     continue
-                w.job = None
+                w.job, number = None, w.number
                 if gone:
                     w.stop(kill=True)
                     w = pool[i] = _Worker(ctx, limits, task, work)
                 if pending:
-                    w.give(pending.pop())
-                yield outcome
+                    w.give(*pending.pop())
+                yield number, outcome
                 if cancelled():
                     return
     finally:
         for w in pool:
             w.stop(kill=w.job is not None)
-
-
-def in_order(outcomes: Iterator[Outcome], jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
-    """``analysed``'s outcomes in the order of ``jobs`` (each held until those before it are out);
-    a path given twice is answered twice."""
-    waiting: dict[str, list[int]] = {}
-    for k, job in enumerate(jobs):
-        waiting.setdefault(job[0], []).append(k)
-    held: dict[int, Outcome] = {}
-    nxt = 0
-    for out in outcomes:
-        held[waiting[out[0]].pop(0)] = out
-        while nxt in held:
-            yield held.pop(nxt)
-            nxt += 1
 
 
 class Helper:
@@ -354,7 +372,7 @@ class Helper:
         if w is None:  # closed
             return None, ""
         with contextlib.suppress(OSError):  # died before it was asked: its sentinel says so below
-            w.give(job)
+            w.give(0, job)
         while True:
             try:
                 ready = wait([w.conn, w.process.sentinel], timeout=1.0)

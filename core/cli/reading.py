@@ -47,8 +47,7 @@ def read(
         f"core.documents.{documents.sniff(job[0], b'')}" for job in jobs
     }:
         importlib.import_module(name)
-    outcomes = isolation.analysed(jobs, workers(len(jobs)), cancelled, task=task, work=messages.READING)
-    return isolation.in_order(outcomes, jobs)
+    return isolation.in_order(jobs, workers(len(jobs)), cancelled, task=task, work=messages.READING)
 
 
 # ---- the tasks (in a worker) ---------------------------------------------------------------------

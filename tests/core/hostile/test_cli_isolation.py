@@ -87,6 +87,10 @@ def test_last_years_values_reach_the_carry_check_across_workers(cli: Callable[..
         assert any(c["rule"] == "cross_year.carry" for c in report["checks"])
     code, out, _ = cli("extract", "--json", str(this))
     assert not any(c["rule"] == "cross_year.carry" for c in json.loads(out)["checks"])
+    # a file given as last year's and as this year's too is read as each, in its place
+    code, out, err = cli("extract", "--json", "--previous", str(this), str(last), str(this))
+    assert code == 0, err
+    assert [o["path"] for o in json.loads(out)] == [str(last), str(this)]
 
 
 def test_pdfium_aborting_for_memory_fails_its_file_and_the_others_are_read(
