@@ -357,12 +357,31 @@ class Helper:
         self.started = 0
 
     def start(self) -> int:
-        """The worker that will answer the next job, started now if there is none; its number."""
+        """The worker that will answer the next job, started now if there is none; its number. (The
+        lock is not held while a worker starts, which can take a second: ``close`` need not wait.)"""
+        with self._lock:
+            if self._worker is not None or self._closed:
+                return self.started
+        w: _Worker | None = _Worker(_context(fork=False), self._limits, self._task, self._work)
         with self._lock:
             if self._worker is None and not self._closed:
-                self._worker = _Worker(_context(fork=False), self._limits, self._task, self._work)
+                self._worker, w = w, None
                 self.started += 1
-            return self.started
+            started = self.started
+        if w is not None:  # closed meanwhile
+            w.stop(kill=True)
+        return started
+
+    def interrupt(self) -> None:
+        """Stop the job under way, if there is one (it fails); the next job starts a new worker. For a
+        caller that no longer wants the answer (a page of a report no longer shown), so the next job
+        does not wait behind a page that takes minutes."""
+        with self._lock:
+            w = self._worker
+            if w is None or w.job is None:
+                return
+            self._worker = None
+        w.stop(kill=True)
 
     def ask(self, job: Job) -> tuple[Any, str | None]:
         """The task's result for ``job``, or None and why not."""

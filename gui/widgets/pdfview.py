@@ -43,6 +43,7 @@ class _Renderer:
         self.helper, self.sink = helper, sink
         self._path, self._key, self._data = doc.path, doc.sha256 or str(id(data)), data
         self._given = 0  # the helper's process that holds this document (its ``started`` number)
+        self.dropped = False  # the view has moved on: what is still drawn is not wanted, nor said
 
     def render(self, index: int, scale: float) -> None:
         pixels, failure = None, None
@@ -62,7 +63,7 @@ class _Renderer:
         if pixels is not None:
             fmt = QImage.Format.Format_RGB888 if pixels.channels == 3 else QImage.Format.Format_RGBA8888
             img = QImage(pixels.data, pixels.width, pixels.height, pixels.stride, fmt).copy()
-        elif failure:  # the log keeps why (the view says it on the page)
+        elif failure and not self.dropped:  # the log keeps why (the view says it on the page)
             log.warning("page %d of %s could not be drawn: %s", index + 1, self._path, failure)
         self.sink.rendered.emit(self, index, scale, img, failure or "")
 
@@ -144,8 +145,12 @@ class PdfPages(QWidget):
 
     def _drop_document(self) -> None:
         """Stop rendering this report: pages not yet started are dropped, a page being drawn is
-        ignored when it arrives (the helper process goes on to the next report's pages)."""
+        abandoned (its helper process stopped; the next report's pages start a new one)."""
         self._pool.clear()
+        if self._renderer is not None:
+            self._renderer.dropped = True
+            if self._pending and self._helper is not None:
+                self._helper.interrupt()  # a page still being drawn: the next report need not wait for it
         self._renderer = None
         self._pending.clear()
 

@@ -148,3 +148,34 @@ def test_a_page_drawing_helper_that_aborts_is_that_pages_failure_and_the_next_is
         assert failure is None and pixels is not None
     finally:
         helper.close()
+
+
+def test_a_helper_interrupted_mid_job_fails_that_job_at_once_and_answers_the_next(tmp_path: Path) -> None:
+    """A job no longer wanted (a page of a report the reviewer has left) is stopped, so the next job
+    does not wait behind it."""
+    import threading
+    import time
+
+    from core import messages
+    from core.cli import reading
+
+    slow = tmp_path / "慢.txt"
+    slow.write_text("本年新收申请 12 件。\n" * 200_000, "utf-8")
+    [good] = write_corpus(tmp_path / "r", 1)
+    helper = isolation.Helper(reading.EXTRACT, messages.READING)
+    answers: list[tuple[object, str | None]] = []
+    try:
+        asking = threading.Thread(target=lambda: answers.append(helper.ask((str(slow), None, reading.DICT))))
+        asking.start()
+        time.sleep(1.0)  # under way: the slow file takes far longer
+        t = time.monotonic()
+        helper.interrupt()
+        asking.join(10)
+        assert time.monotonic() - t < 5 and not asking.is_alive()
+        [(result, failure)] = answers
+        assert result is None and failure is not None
+        result, failure = helper.ask((str(good), None, reading.DICT))
+        assert failure is None and result is not None and result["figures"]
+        assert helper.started == 2
+    finally:
+        helper.close()
