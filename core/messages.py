@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from dataclasses import dataclass
 
 # ---- reading a report -------------------------------------------------------------------------
 EMPTY = "文件为空（0 字节），请确认文件是否完整"
@@ -171,34 +172,83 @@ def _gb(n: int) -> str:
     return f"{n / (1 << 30):.1f} GB"
 
 
-def worker_died(exitcode: int | None, limits: object) -> str:
-    """Why a file's reader process ended without an answer (a crash in a C library, a limit)."""
+@dataclass(frozen=True, kw_only=True)
+class WorkerWork:
+    """What a worker process was doing, so its failure is worded for that: importing a batch, reading
+    files on the command line, drawing a page in the window."""
+
+    doing: str  # 读取: what the file was being put through
+    by: str  # 解析: what the worker's program does
+    then: str  # 其他文件照常导入: what still goes on
+    redo: str  # 重新导入: what to do with a copy saved again
+    result: str  # 读取结果: what came back too large
+    too_large: str  # 未导入；请确认这是一份报告，或拆分后再导入
+
+
+IMPORTING = WorkerWork(
+    doing="读取",
+    by="解析",
+    then="其他文件照常导入",
+    redo="重新导入",
+    result="读取结果",
+    too_large="未导入；请确认这是一份报告，或拆分后再导入",
+)
+READING = WorkerWork(
+    doing="读取",
+    by="解析",
+    then="其他文件照常读取",
+    redo="重新读取",
+    result="读取结果",
+    too_large="未读取；请确认这是一份报告，或拆分后再读取",
+)
+DRAWING = WorkerWork(
+    doing="显示此页",
+    by="绘制",
+    then="报告的文字、数字和核查不受影响",
+    redo="重新导入",
+    result="页面图像",
+    too_large="未显示；请缩小显示比例后再看",
+)
+
+
+PAGE_NOT_DRAWN = (
+    "此页的内容无法绘制（页面可能已损坏）；报告的文字、数字和核查不受影响，请用其他软件打开此文件查看此页"
+)
+
+
+def drawing_not_started(e: BaseException) -> str:
+    return f"无法启动显示页面的进程（{type(e).__name__}）；报告的文字、数字和核查不受影响，请重新打开此报告"
+
+
+def worker_died(exitcode: int | None, limits: object, work: WorkerWork = IMPORTING) -> str:
+    """Why a worker process ended without an answer (a crash in a C library, a limit)."""
     import signal
 
     memory = _gb(getattr(limits, "memory", 0))
     cpu = getattr(limits, "cpu_seconds", 0)
     sig = -exitcode if exitcode is not None and exitcode < 0 else 0
+    when, then = f"{work.doing}时{work.by}", work.then
     if sig == getattr(signal, "SIGXCPU", -1):
-        return f"读取超过 {cpu} 秒的计算时间上限，已停止（文件可能已损坏或结构异常）；其他文件照常导入"
+        return f"{work.doing}超过 {cpu} 秒的计算时间上限，已停止（文件可能已损坏或结构异常）；{then}"
     if sig == signal.SIGABRT:
         return (
-            f"读取时解析程序异常中止（文件可能已损坏，或读取所需内存超过 {memory} 的上限）；"
-            "其他文件照常导入，请用其他软件打开此文件核对，或另存后重新导入"
+            f"{when}程序异常中止（文件可能已损坏，或{work.doing}所需内存超过 {memory} 的上限）；"
+            f"{then}，请用其他软件打开此文件核对，或另存后{work.redo}"
         )
     if sig == getattr(signal, "SIGKILL", -1):
-        return f"读取时解析进程被系统终止（可能内存不足，上限 {memory}）；其他文件照常导入"
+        return f"{when}进程被系统终止（可能内存不足，上限 {memory}）；{then}"
     if sig:
         name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-        return f"读取时解析程序崩溃（{name}，文件可能已损坏）；其他文件照常导入，请用其他软件打开此文件核对"
-    return f"读取时解析进程意外退出（退出码 {exitcode}）；其他文件照常导入，请把此文件发给维护人员"
+        return f"{when}程序崩溃（{name}，文件可能已损坏）；{then}，请用其他软件打开此文件核对"
+    return f"{when}进程意外退出（退出码 {exitcode}）；{then}，请把此文件发给维护人员"
 
 
-def worker_timeout(seconds: float) -> str:
-    return f"读取超过 {seconds:.0f} 秒仍未完成，已停止（文件可能已损坏或结构异常）；其他文件照常导入"
+def worker_timeout(seconds: float, work: WorkerWork = IMPORTING) -> str:
+    return f"{work.doing}超过 {seconds:.0f} 秒仍未完成，已停止（文件可能已损坏或结构异常）；{work.then}"
 
 
-def worker_output(limit: int) -> str:
-    return f"读取结果过大（超过 {limit >> 20} MB，远超正常报告），未导入；请确认这是一份报告，或拆分后再导入"
+def worker_output(limit: int, work: WorkerWork = IMPORTING) -> str:
+    return f"{work.result}过大（超过 {limit >> 20} MB，远超正常报告），{work.too_large}"
 
 
 def pdf_inflates(size: int, stream: int, total: int) -> str:
@@ -223,6 +273,18 @@ def pdf_pages_uncounted(counted: int, in_file: int) -> str:
         f"PDF 的页数记录为 {counted} 页，但文件中有 {in_file} 个页面：多出的页面未读取，"
         "请用其他软件打开核对，或另存为 PDF 后重新导入"
     )
+
+
+def pdf_unmapped(total: int, replaced: int, guessed: int) -> str:
+    """``total`` glyphs drawn with fonts that give them no Unicode (no ToUnicode map)."""
+    parts = []
+    if replaced:
+        parts.append(f"{replaced} 个无法识别，已替换为 �")
+    if guessed:
+        parts.append(f"{guessed} 个按字形编号读作普通字符，可能是错字")
+    if total - replaced - guessed:
+        parts.append(f"{total - replaced - guessed} 个没有位置，未读取")
+    return f"有 {total} 个字符的字体缺少编码映射（ToUnicode）：{'；'.join(parts)}；请对照原文核对"
 
 
 def pdf_outlined(pages: str) -> str:

@@ -11,13 +11,11 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from typing import Any
 
+from core.cli.report_json import CHUNK as CHUNK  # figures serialised per json.dumps call while streaming
 from core.errors import HechaError
-
-if TYPE_CHECKING:
-    from core.model import Extraction
 
 # The readers and the analysis (half a second of imports) are loaded by the commands that use them,
 # so ``hecha --help`` and the workspace commands start at once.
@@ -30,87 +28,56 @@ def _err(msg: str) -> None:
     print(f"hecha: {msg}".encode("utf-8", "replace").decode("utf-8"), file=sys.stderr)
 
 
-def _head(ex: Extraction) -> dict[str, Any]:
-    d = ex.document
-    return {
-        "path": d.path,
-        "format": d.format,
-        "sha256": d.sha256,
-        "encoding": d.encoding,
-        "title": d.title,
-        "issuer": d.issuer,
-        "year": d.year,
-        "warnings": list(d.warnings),
-    }
+def _failed(path: str, reason: str | None) -> None:
+    from core.messages import shown_path
 
-
-def _tail(ex: Extraction) -> dict[str, Any]:
-    from core import vocab
-
-    return {
-        "indicators": {k: v.json_value() for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
-        "indicator_kinds": {k: v.kind for k, v in ex.indicators.items() if v.kind != vocab.UNREAD_KIND},
-        "unread": list(ex.unread),
-        "checks": [c.to_json() for c in ex.checks],
-    }
-
-
-def _extraction_json(ex: Extraction) -> dict[str, Any]:
-    return {**_head(ex), "figures": [f.to_json() for f in ex.figures], **_tail(ex)}
-
-
-CHUNK = 2000  # figures serialised per json.dumps call while streaming
-
-
-def _write_json(out: IO[str], ex: Extraction) -> None:
-    """Write the object ``json.dumps(_extraction_json(ex))`` would make, the figures a chunk at a time,
-    so a large report never holds every figure's dict and the whole output string at once."""
-    dumps = json.dumps
-    out.write(dumps(_head(ex), ensure_ascii=False)[:-1])
-    out.write(', "figures": [')
-    figs = ex.figures
-    for i in range(0, len(figs), CHUNK):
-        if i:
-            out.write(", ")
-        out.write(dumps([f.to_json() for f in figs[i : i + CHUNK]], ensure_ascii=False)[1:-1])
-    out.write("], ")
-    out.write(dumps(_tail(ex), ensure_ascii=False)[1:])
+    _err(f"{shown_path(path)}: {reason}")
 
 
 def cmd_text(args: argparse.Namespace) -> int:
-    try:
-        from core import documents
+    from core.cli import reading
 
-        doc = documents.load(args.file)
-    except HechaError as e:
-        _err(str(e))
+    [(path, text, reason)] = reading.read([(args.file,)], reading.TEXT)
+    if text is None:
+        _failed(path, reason)
         return 1
-    sys.stdout.write(doc.text)
-    if not doc.text.endswith("\n"):
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
         sys.stdout.write("\n")
     return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from core import pipeline, vocab
+    """Each file read in a worker process (``core.cli.reading``); last year's report (``--previous``)
+    first, and nothing else when it cannot be read."""
+    from core import vocab
+    from core.cli import reading
 
-    previous = None
+    form = reading.JSON if args.json and not args.pretty else reading.DICT
+    jobs: list[tuple[str, str | None, str]] = [(path, args.previous, form) for path in args.files]
     if args.previous:
-        try:
-            previous = pipeline.analyse(args.previous)
-        except HechaError as e:
-            _err(f"上一年度报告无法读取：{e}")
+        jobs.insert(0, (args.previous, None, reading.PREVIOUS))
+    failed = False
+    outcomes = reading.read(jobs, reading.EXTRACT, lambda: failed)
+    if args.previous:
+        _prev, ok, reason = next(outcomes)
+        if ok is None:
+            failed = True
+            outcomes.close()
+            from core.messages import shown_path
+
+            _err(f"上一年度报告无法读取：{shown_path(args.previous)}: {reason}")
             return 1
+    if form == reading.JSON:
+        return _stream_json(args.files, outcomes)
     status = 0
-    if args.json and not args.pretty:
-        return _stream_json(args.files, previous)
     results = []
-    for path in args.files:
-        try:
-            results.append(_extraction_json(pipeline.analyse(path, previous)))
-        except HechaError as e:
-            _err(str(e))
+    for path, result, reason in outcomes:
+        if result is None:
+            _failed(path, reason)
             status = 1
+        else:
+            results.append(result)
     if args.json:
         out = results[0] if len(args.files) == 1 and len(results) == 1 else results
         if len(args.files) == 1 and not results:
@@ -130,29 +97,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _stream_json(paths: list[str], previous: Extraction | None) -> int:
-    """``--json``: each report's object written as soon as it is analysed, then let go of (one object
-    for one file, else a list of those that could be read)."""
-    from core import pipeline
-
+def _stream_json(paths: list[str], outcomes: Iterator[tuple[str, Any, str | None]]) -> int:
+    """``--json``: each report's object written as soon as it is read (in the order given), then let
+    go of (one object for one file, else a list of those that could be read)."""
     out = sys.stdout
     single = len(paths) == 1
     status = 0
     written = 0
     if not single:
         out.write("[")
-    for path in paths:
-        try:
-            ex = pipeline.analyse(path, previous)
-        except HechaError as e:
-            _err(str(e))
+    for path, text, reason in outcomes:
+        if text is None:
+            _failed(path, reason)
             status = 1
             continue
         if written:
             out.write(", ")
-        _write_json(out, ex)
+        out.write(text)
+        out.flush()
         written += 1
-        del ex
+        del text
     if not single:
         out.write("]")
     if written or not single:

@@ -244,31 +244,75 @@ def _repair_boxes(tp: raw.FPDF_TEXTPAGE, f: memoryview[float]) -> int:
     return fixed
 
 
-def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
-    """Visible characters of a page (white space dropped, remembered as a hint), unmapped count."""
+@dataclass
+class Unmapped:
+    """Glyphs drawn with a font that gives them no Unicode (PDFium's map error): those whose raw
+    code is no common character are shown as U+FFFD (``replaced``); those whose code is one (a
+    letter, a digit, a hanzi, CJK punctuation: often right, as some fonts draw Unicode codes without
+    saying so) are read as that character (``guessed``); a glyph without a box is counted only."""
+
+    replaced: int = 0
+    guessed: int = 0
+    unplaced: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.replaced + self.guessed + self.unplaced
+
+    def add(self, other: Unmapped) -> None:
+        self.replaced += other.replaced
+        self.guessed += other.guessed
+        self.unplaced += other.unplaced
+
+
+def _common(u: int) -> bool:
+    """A code that reads as itself when its font has no map: a hanzi, printable ASCII, CJK
+    punctuation, full-width forms, general punctuation."""
+    return (
+        0x4E00 <= u <= 0x9FFF
+        or 32 < u < 127
+        or 0x3000 <= u <= 0x303F
+        or 0xFF00 <= u <= 0xFFEF
+        or 0x2000 <= u <= 0x206F
+    )
+
+
+def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], Unmapped]:
+    """Visible characters of a page (white space dropped, remembered as a hint), the unmapped glyphs."""
     n = raw.FPDFText_CountChars(tp)
+    bad = Unmapped()
     if n <= 0:
-        return [], 0
+        return [], bad
     units = _unicode(tp, n)
     h = ctypes.cast(tp, _VP)
     # every character's loose box (left, top, right, bottom) into one buffer, one call per character
     rects = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(rects)
     found = list(map(_loose_box, repeat(h, n), range(n), map(_VP, range(base, base + 16 * n, 16))))
+    # every glyph asked whether its font maps it: an unmapped glyph's code can be any number at all
+    # (a subset font's glyph ids 1, 2, 3 … read as control characters, letters or hanzi)
+    errors = list(map(_unmapped, repeat(h, n), range(n)))
     f = memoryview(rects).cast("B").cast("f")  # read in place: no list of 4 floats per character
     _repair_boxes(tp, f)
     fold = _FOLD
     chars: list[Char] = []
     append = chars.append
-    bad = 0
     space = False
     skip = _SKIP
-    for i, (u, ok, left, top, right, bottom) in enumerate(
-        zip(units, found, f[::4], f[1::4], f[2::4], f[3::4], strict=True)
+    for i, (u, ok, err, left, top, right, bottom) in enumerate(
+        zip(units, found, errors, f[::4], f[1::4], f[2::4], f[3::4], strict=True)
     ):
-        # A glyph without a Unicode mapping shows up as its raw code, rarely a common character:
-        # ask PDFium only about uncommon ones (one call fewer per character on ordinary text).
-        if 0x4E00 <= u <= 0x9FFF or 32 < u < 127:
+        if err == 1:  # a glyph drawn, with no Unicode: counted whatever its code
+            if not ok:
+                bad.unplaced += 1
+                continue
+            if _common(u):
+                bad.guessed += 1
+                ch = fold.get(u) or chr(u)
+            else:
+                bad.replaced += 1
+                ch = "\ufffd"
+        elif 0x4E00 <= u <= 0x9FFF or 32 < u < 127:
             if not ok:
                 continue
             ch = chr(u)
@@ -281,12 +325,6 @@ def _page_chars(tp: raw.FPDF_TEXTPAGE) -> tuple[list[Char], int]:
             continue
         elif not ok:
             continue
-        elif (
-            not (0x3000 <= u <= 0x303F or 0xFF00 <= u <= 0xFFEF or 0x2000 <= u <= 0x206F)
-            and _unmapped(h, i) == 1
-        ):
-            bad += 1
-            ch = "\ufffd"
         elif 0xD800 <= u <= 0xDFFF:  # a surrogate pair comes as two chars: join them
             lo = units[i + 1] if i + 1 < n else 0
             if not (u <= 0xDBFF and 0xDC00 <= lo <= 0xDFFF):
@@ -494,7 +532,7 @@ class _Reading:
     failed: list[int] = field(default_factory=list)
     textless: list[int] = field(default_factory=list)  # tables show glyphs that have no text
     turned: list[int] = field(default_factory=list)  # text runs another way than shown: read along it
-    unmapped: int = 0
+    unmapped: Unmapped = field(default_factory=Unmapped)
 
     def page(self, pdf: pdfium.PdfDocument, i: int) -> None:
         """Read page ``i`` into the text, or note why it could not be."""
@@ -521,7 +559,7 @@ class _Reading:
     def _text(self, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, i: int) -> None:
         out = self.out
         chars, bad = _page_chars(tp.raw)
-        self.unmapped += bad
+        self.unmapped.add(bad)
         if not chars:
             if _has_image(page):
                 self.scanned.append(i)
@@ -564,8 +602,10 @@ class _Reading:
             )
         if self.turned:
             out.append(messages.pdf_turned(_listed(self.turned)))
-        if self.unmapped:
-            out.append(f"有 {self.unmapped} 个字符的字体缺少编码映射，无法识别，已替换为 �")
+        if self.unmapped.total:
+            out.append(
+                messages.pdf_unmapped(self.unmapped.total, self.unmapped.replaced, self.unmapped.guessed)
+            )
         return out
 
 

@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from core import documents, messages
+from core import documents, isolation, messages
 from core.documents import SUPPORTED_SUFFIXES
 from core.errors import LoadError
 from core.messages import shown_path
-from core.store import isolation
 from core.store.analysis import Failure as Failure  # re-exported: the importer's public names
 from core.store.analysis import Outcome
 from core.store.analysis import analyse_file as analyse_file

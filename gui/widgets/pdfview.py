@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
@@ -23,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 
+from core import isolation, messages
+from core.documents import pdf_pages
 from core.model import Document
 from gui.widgets.reviewkeys import KeyboardSelection, add_menu_action, handle_key
 from gui.widgets.style import color
@@ -34,42 +35,43 @@ Span = tuple[int, int, int, str]
 
 
 class _Renderer:
-    """Owns one pypdfium2 document; used only from its single-thread pool (pdfium is not thread-safe)."""
+    """One report's pages drawn by the page-drawing helper process (``core.isolation.Helper``), from
+    the view's single-thread pool: PDFium aborting on a hostile page ends that process, not the window.
+    The helper is given the PDF's bytes once per process it starts (a new one after a crash)."""
 
-    def __init__(self, data: bytes, sink: _Sink) -> None:
-        self._data = data
-        self._pdf: Any = None
-        self.sink = sink
+    def __init__(self, helper: isolation.Helper, doc: Document, data: bytes, sink: _Sink) -> None:
+        self.helper, self.sink = helper, sink
+        self._path, self._key, self._data = doc.path, doc.sha256 or str(id(data)), data
+        self._given = 0  # the helper's process that holds this document (its ``started`` number)
+        self.dropped = False  # the view has moved on: what is still drawn is not wanted, nor said
 
     def render(self, index: int, scale: float) -> None:
-        import pypdfium2 as pdfium
-
+        pixels, failure = None, None
         try:
-            if self._pdf is None:
-                self._pdf = pdfium.PdfDocument(self._data)
-            page = self._pdf[index]
-            bm = page.render(scale=scale, rev_byteorder=True, may_draw_forms=True)
-            fmt = QImage.Format.Format_RGB888 if bm.n_channels == 3 else QImage.Format.Format_RGBA8888
-            raw = bytes(bm.buffer)  # own the pixels: QImage must not wrap pdfium's ctypes buffer
-            img = QImage(raw, bm.width, bm.height, bm.stride, fmt).copy()
-            del raw
-            bm.close()
-            page.close()
-        except Exception:  # a broken page shows as blank instead of killing the view (the log keeps why)
-            log.warning("page %d could not be rendered", index + 1, exc_info=True)
-            img = QImage()
-        self.sink.rendered.emit(index, scale, img)
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+            for _try in range(2):  # a new process, or one given another report since, is sent the bytes
+                started = self.helper.start()
+                data = self._data if started != self._given else None
+                pixels, failure = self.helper.ask((self._path, self._key, data, index, scale))
+                if pixels is not None and data is not None:
+                    self._given = started
+                if failure != pdf_pages.NOT_OPEN:
+                    break
+                self._given = 0
+        except Exception as e:  # no process could be started: the page says so, the view goes on
+            pixels, failure = None, messages.drawing_not_started(e)
+        img = QImage()
+        if pixels is not None:
+            fmt = QImage.Format.Format_RGB888 if pixels.channels == 3 else QImage.Format.Format_RGBA8888
+            img = QImage(pixels.data, pixels.width, pixels.height, pixels.stride, fmt).copy()
+        elif failure and not self.dropped:  # the log keeps why (the view says it on the page)
+            log.warning("page %d of %s could not be drawn: %s", index + 1, self._path, failure)
+        self.sink.rendered.emit(self, index, scale, img, failure or "")
 
 
 class _Sink(QObject):
     """Lives on the GUI thread; the pool thread emits through it (queued to the GUI thread)."""
 
-    rendered = Signal(int, float, object)
+    rendered = Signal(object, int, float, object, str)
 
 
 class _Job(QRunnable):
@@ -116,13 +118,16 @@ class PdfPages(QWidget):
         self._sink = _Sink(self)
         self._sink.rendered.connect(self._on_rendered)
         self._renderer: _Renderer | None = None
+        self._helper: isolation.Helper | None = None  # the page-drawing process, kept across reports
+        self._failed: dict[int, str] = {}  # page → why it could not be drawn
         self._page_chars: dict[int, list[int]] = {}
 
     # --- setup ----------------------------------------------------------------------------------
     def set_pdf(self, doc: Document, data: bytes | None, spans: Sequence[Span]) -> None:
-        self.shutdown()
+        self._drop_document()
         self.doc = doc
         self.images.clear()
+        self._failed.clear()
         self._pending.clear()
         self._spans.clear()
         self._boxes.clear()
@@ -131,26 +136,39 @@ class PdfPages(QWidget):
         self._sel = None
         self._page_chars = {}
         if data:
-            self._renderer = _Renderer(data, self._sink)
+            if self._helper is None:
+                self._helper = isolation.Helper(pdf_pages.TASK, messages.DRAWING)
+            self._renderer = _Renderer(self._helper, doc, data, self._sink)
         self._layout()
         self.set_spans(spans)
         self.update()
 
-    def shutdown(self) -> None:
-        """Stop rendering (pending pages are dropped) and close the PDF."""
+    def _drop_document(self) -> None:
+        """Stop rendering this report: pages not yet started are dropped, a page being drawn is
+        abandoned (its helper process stopped; the next report's pages start a new one)."""
         self._pool.clear()
-        self._pool.waitForDone()
         if self._renderer is not None:
-            self._renderer.close()
-            self._renderer = None
+            self._renderer.dropped = True
+            if self._pending and self._helper is not None:
+                self._helper.interrupt()  # a page still being drawn: the next report need not wait for it
+        self._renderer = None
         self._pending.clear()
+
+    def shutdown(self) -> None:
+        """Stop rendering and end the page-drawing process (a page being drawn is abandoned)."""
+        self._drop_document()
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
+        self._pool.waitForDone()
 
     def clear(self) -> None:
         """Let go of the report shown: its PDF, rendered pages, figure boxes and character index
         (another report, or a text one, takes the window's memory instead)."""
-        self.shutdown()
+        self._drop_document()
         self.doc = None
         self.images.clear()
+        self._failed.clear()
         self._spans.clear()
         self._boxes.clear()
         self._on_page.clear()
@@ -168,6 +186,7 @@ class PdfPages(QWidget):
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(0.25, min(4.0, zoom))
         self.images.clear()
+        self._failed.clear()
         self._pending.clear()
         self._layout()
         self.update()
@@ -286,21 +305,32 @@ class PdfPages(QWidget):
         return out
 
     def request(self, i: int) -> None:
-        if i in self.images or i in self._pending or self._renderer is None:
+        if i in self.images or i in self._pending or i in self._failed or self._renderer is None:
             return
         self._pending.add(i)
         self._pool.start(_Job(self._renderer, i, self.scale * self.devicePixelRatioF()))
 
-    def _on_rendered(self, i: int, scale: float, img: QImage) -> None:
-        self._pending.discard(i)
-        if self._renderer is None:
+    def _on_rendered(self, renderer: _Renderer, i: int, scale: float, img: QImage, failure: str) -> None:
+        if renderer is not self._renderer:  # drawn for a report no longer shown
             return
+        self._pending.discard(i)
         if abs(scale - self.scale * self.devicePixelRatioF()) > 1e-6:
+            return
+        if img.isNull():
+            self._failed[i] = failure
+            self.update(self.page_rect(i))
             return
         img.setDevicePixelRatio(self.devicePixelRatioF())
         self.images[i] = img
         self.update(self.page_rect(i))
         self.page_shown.emit(i)
+
+    def failure_text(self, i: int) -> str | None:
+        """What page ``i`` shows in place of its image when it could not be drawn (None: it could)."""
+        if i not in self._failed:
+            return None
+        said = self.tr("无法显示此页")
+        return f"{said}\n\n{self._failed[i]}" if self._failed[i] else said
 
     def paintEvent(self, e: QPaintEvent) -> None:
         if self.doc is None:
@@ -312,6 +342,8 @@ class PdfPages(QWidget):
             img = self.images.get(i)
             if img is not None and not img.isNull():
                 p.drawImage(pr, img)
+            elif (failure := self.failure_text(i)) is not None:
+                self._paint_failure(p, pr, failure)
             else:
                 p.fillRect(pr, QColor("white"))
                 p.setPen(QColor("#999"))
@@ -325,6 +357,14 @@ class PdfPages(QWidget):
         self._drop_far_pages(self.visible_pages(self.visibleRegion().boundingRect()) or shown)
         self._paint_marks(p, e.rect())
         p.end()
+
+    def _paint_failure(self, p: QPainter, pr: QRect, text: str) -> None:
+        """A page that could not be drawn says so where it would be, with the reason."""
+        p.fillRect(pr, QColor("white"))
+        p.setPen(QColor("#a8071a"))
+        p.drawText(
+            pr.adjusted(24, 24, -24, -24), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text
+        )
 
     def _drop_far_pages(self, shown: Sequence[int]) -> None:
         """Keep the rendered images of the pages in view and of ``KEEP`` pages either side; a long

@@ -105,7 +105,7 @@ def import_into(
     note: Callable[[str], None] | None = None,
 ) -> Any:
     """Import files/folders into the workspace file with the worker's own connection. Each file is
-    read in a worker process with limits (``core.store.isolation``): no file can take the window down.
+    read in a worker process with limits (``core.isolation``): no file can take the window down.
     ``note`` hears what will be read, by kind, before reading starts."""
     from core.store import Workspace
 

@@ -81,6 +81,7 @@ EN = {
     "打开文件夹": "Open folder",
     "导入失败": "Import failed",
     "正在加载第 %1 页…": "Loading page %1…",
+    "无法显示此页": "This page cannot be shown",
     "补录为数字 (A)": "Add as figure (A)",
     "全部状态": "All statuses",
     "全部发布机关": "All issuers",

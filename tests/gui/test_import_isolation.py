@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from core.store import isolation
+from core import isolation
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the abort hook is POSIX")
 

@@ -55,6 +55,6 @@ def test_character_boxes_match_typed_bindings(draw_pdf: Callable[..., Path]) -> 
         if u > 32 and raw.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect)):
             y0, y1 = sorted((rect.bottom, rect.top))
             want.append((chr(u), rect.left, y0, rect.right, y1))
-    assert bad == 0
+    assert bad.total == 0
     assert [(c.ch, c.x0, c.y0, c.x1, c.y1) for c in chars] == want
     assert "".join(c.ch for c in chars) == "Item123456"

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from hostile_helpers import SAMPLES
 
-from core.store import isolation
+from core import isolation
+from core.isolation import Limits
 from core.store.analysis import analyse_file
-from core.store.isolation import Limits
 
 COUNT = int(os.environ.get("HECHA_FUZZ", "60"))
 SEED = 20261207

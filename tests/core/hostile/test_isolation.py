@@ -10,8 +10,9 @@ import bombs
 import pytest
 from store_helpers import write_corpus
 
-from core.store import Workspace, isolation
-from core.store.isolation import Limits
+from core import isolation
+from core.isolation import Limits
+from core.store import Workspace
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="address-space limits are POSIX")
 
@@ -116,3 +117,65 @@ def test_pdfium_aborting_for_memory_fails_its_file_and_the_folder_is_stored(
     assert r.added == len(good)
     [(name, reason)] = r.errors
     assert name.endswith("炸弹.pdf") and "内存" in reason and "其他文件照常导入" in reason
+
+
+def test_a_page_drawing_helper_that_aborts_is_that_pages_failure_and_the_next_is_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's page drawing: one long-lived helper process answers page after page; one that
+    aborts is that page's failure, worded for a page, and a new process draws the next page once it
+    is given the document again."""
+    from core import messages
+    from core.documents import pdf_pages
+
+    data = bombs.one_page(bombs.text_page(["Total 12 items"]))
+    helper = isolation.Helper(pdf_pages.TASK, messages.DRAWING)
+    try:
+        pixels, failure = helper.ask(("好.pdf", "k", data, 0, 1.0))
+        assert failure is None and pixels is not None and pixels.width > 0 and pixels.data
+        again, _ = helper.ask(("好.pdf", "k", None, 0, 0.5))  # the same process keeps the document open
+        assert again is not None and again.width < pixels.width and helper.started == 1
+        monkeypatch.setenv(isolation.ABORT_HOOK, "中止.pdf")
+        helper.close()
+        helper = isolation.Helper(pdf_pages.TASK, messages.DRAWING)
+        pixels, failure = helper.ask(("中止.pdf", "k", data, 0, 1.0))
+        assert pixels is None and failure is not None
+        assert "显示此页时绘制程序异常中止" in failure and "报告的文字、数字和核查不受影响" in failure
+        monkeypatch.delenv(isolation.ABORT_HOOK)
+        pixels, failure = helper.ask(("好.pdf", "k", None, 0, 1.0))  # a new process holds no document
+        assert (pixels, failure) == (None, pdf_pages.NOT_OPEN) and helper.started == 2
+        pixels, failure = helper.ask(("好.pdf", "k", data, 0, 1.0))
+        assert failure is None and pixels is not None
+    finally:
+        helper.close()
+
+
+def test_a_helper_interrupted_mid_job_fails_that_job_at_once_and_answers_the_next(tmp_path: Path) -> None:
+    """A job no longer wanted (a page of a report the reviewer has left) is stopped, so the next job
+    does not wait behind it."""
+    import threading
+    import time
+
+    from core import messages
+    from core.cli import reading
+
+    slow = tmp_path / "慢.txt"
+    slow.write_text("本年新收申请 12 件。\n" * 200_000, "utf-8")
+    [good] = write_corpus(tmp_path / "r", 1)
+    helper = isolation.Helper(reading.EXTRACT, messages.READING)
+    answers: list[tuple[object, str | None]] = []
+    try:
+        asking = threading.Thread(target=lambda: answers.append(helper.ask((str(slow), None, reading.DICT))))
+        asking.start()
+        time.sleep(1.0)  # under way: the slow file takes far longer
+        t = time.monotonic()
+        helper.interrupt()
+        asking.join(10)
+        assert time.monotonic() - t < 5 and not asking.is_alive()
+        [(result, failure)] = answers
+        assert result is None and failure is not None
+        result, failure = helper.ask((str(good), None, reading.DICT))
+        assert failure is None and result is not None and result["figures"]
+        assert helper.started == 2
+    finally:
+        helper.close()
