@@ -715,12 +715,12 @@ Review and accept that check first.</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="324" />
+        <location filename="../../gui/widgets/pdfview.py" line="332" />
         <source>无法显示此页</source>
         <translation>This page cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="343" />
+        <location filename="../../gui/widgets/pdfview.py" line="351" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>
