@@ -11,7 +11,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from core import cli, export, pipeline, vocab
+from core import cli, export, isolation, pipeline, vocab
+from core.cli import reading
 from core.store import Workspace
 from core.tables.tokens import classify
 from core.textnorm import normalize
@@ -33,6 +34,12 @@ def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
     assert _figures(report) == [(99, "%", None)]  # 单 is not a measure word yet: 300单 is no figure
 
     monkeypatch.setattr(vocab, "UNITS", (*vocab.UNITS, vocab.Unit("单")))  # the one edit
+    # the command line reads each file in a worker process, which an edit made by this test in this
+    # process does not reach when the worker comes from a fork server (as it does once Qt runs
+    # threads): the files are read here instead, by the same task the worker runs
+    monkeypatch.setattr(
+        reading, "read", lambda jobs, task, cancelled=None: (isolation._task(task)(*job) for job in jobs)
+    )
 
     # extracted: the command line's JSON
     assert cli.main(["extract", "--json", str(report)]) == 0
