@@ -7,22 +7,35 @@ status is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Any
 
 from core.errors import HechaError
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, for a quick --help)
+
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import IO, Any
+
     from core.model import Extraction
 
 # The readers and the analysis (half a second of imports) are loaded by the commands that use them,
 # so ``hecha --help`` and the workspace commands start at once.
 
-COMMANDS = ("text", "extract", "import", "export", "problems", "verify", "reopen", "approve", "return")
+# Every subcommand with its one line: the help of its parser, and what ``hecha --help`` lists
+# without building the parsers (gui/shell/options.py).
+COMMANDS: dict[str, str] = {
+    "text": "输出报告的规范文本（偏移量以此为准）",
+    "extract": "提取数字、指标与检查结果",
+    "import": "把报告（文件或文件夹）导入工作区",
+    "export": "把工作区导出为 Excel 或 CSV",
+    "problems": "问题清单：每个发布机关一份整改通知（DOCX），或全部报告一张表（xlsx）",
+    "verify": "校验工作区：审核记录的哈希链与数据是否一致（不一致时退出码 1）",
+    "reopen": "重新打开已完成或复核通过的报告（须说明原因）",
+    "approve": "复核通过已完成的报告（须由本工作区的复核人操作）",
+    "return": "把已完成的报告退回审核人（须说明原因）",
+}
 
 
 def _err(msg: str) -> None:
@@ -65,6 +78,8 @@ CHUNK = 2000  # figures serialised per json.dumps call while streaming
 def _write_json(out: IO[str], ex: Extraction) -> None:
     """Write the object ``json.dumps(_extraction_json(ex))`` would make, the figures a chunk at a time,
     so a large report never holds every figure's dict and the whole output string at once."""
+    import json
+
     dumps = json.dumps
     out.write(dumps(_head(ex), ensure_ascii=False)[:-1])
     out.write(', "figures": [')
@@ -92,6 +107,8 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
     from core import pipeline, vocab
 
     previous = None
@@ -163,10 +180,10 @@ def _stream_json(paths: list[str], previous: Extraction | None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="hecha", description="核查 Hecha：政府信息公开年度报告数据核查")
     sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("text", help="输出报告的规范文本（偏移量以此为准）")
+    p = sub.add_parser("text", help=COMMANDS["text"])
     p.add_argument("file")
     p.set_defaults(func=cmd_text)
-    p = sub.add_parser("extract", help="提取数字、指标与检查结果")
+    p = sub.add_parser("extract", help=COMMANDS["extract"])
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
@@ -179,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import io
+
     for stream in (sys.stdout, sys.stderr):  # UTF-8 even on a Chinese Windows console (GBK by default)
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")

@@ -51,3 +51,40 @@ def test_help_and_the_commands_start_without_qt(tmp_path: Path) -> None:
         loaded = _loaded(*args)
         assert "PySide6" not in loaded, args
         assert "pdfplumber" not in loaded and "pypdfium2" not in loaded, args
+
+
+def _modules(*args: str) -> set[str]:
+    """Every module ``hecha ARGS`` has imported when it exits (full dotted names)."""
+    code = (
+        "import sys\nfrom gui.shell.app import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.flush()\nprint('\\nLOADED', ' '.join(sorted(sys.modules)))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert "usage:" in r.stdout, r.stderr
+    return set(r.stdout.rsplit("LOADED", 1)[1].split())
+
+
+# What printing a help never needs: Qt, typing (annotations only), json, the workspace, the model
+NOT_FOR_HELP = {"PySide6", "typing", "json", "sqlite3", "decimal", "core.store", "core.model"}
+
+
+def test_help_imports_only_the_options_and_the_command_names() -> None:
+    loaded = _modules("--help")
+    # nor pathlib, nor the workspace commands' parsers: the names and lines of the commands suffice
+    assert loaded & (NOT_FOR_HELP | {"pathlib", "core.cli.store"}) == set()
+
+
+def test_each_command_help_imports_only_the_parsers() -> None:
+    from core.cli import COMMANDS
+
+    for command in COMMANDS:
+        loaded = _modules(command, "--help")
+        assert loaded & (NOT_FOR_HELP | {"core.documents", "core.export", "core.pipeline"}) == set(), command
