@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self._after_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("核查 Hecha"))
         self.setAcceptDrops(True)
+        # set before the panes are made: each is styled once as it is made, not all again afterwards
+        self.setStyleSheet(FOCUS_RING)
         self.reports = ReportList()
         self.pane = DocumentPane()
         self.model = FigureModel(self)
@@ -137,7 +139,6 @@ class MainWindow(QMainWindow):
             dock.visibilityChanged.connect(self.schedule_place)
             dock.dockLocationChanged.connect(self.schedule_place)
         self.apply_ui_font()
-        self.setStyleSheet(FOCUS_RING)
         self.resize(1400, 860)
         self._restore_layout()
         self.fit_to_screen()
