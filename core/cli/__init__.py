@@ -177,21 +177,27 @@ def _stream_json(paths: list[str], previous: Extraction | None) -> int:
     return status
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command`` (one of ``COMMANDS``) only that command's own
+    parser is built: it reads that command's arguments and prints its --help as the whole one does."""
+    only = command if command in COMMANDS else None
     ap = argparse.ArgumentParser(prog="hecha", description="核查 Hecha：政府信息公开年度报告数据核查")
     sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("text", help=COMMANDS["text"])
-    p.add_argument("file")
-    p.set_defaults(func=cmd_text)
-    p = sub.add_parser("extract", help=COMMANDS["extract"])
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
-    p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
-    p.set_defaults(func=cmd_extract)
-    from core.cli import store  # import / export (the workspace)
+    if only in (None, "text"):
+        p = sub.add_parser("text", help=COMMANDS["text"])
+        p.add_argument("file")
+        p.set_defaults(func=cmd_text)
+    if only in (None, "extract"):
+        p = sub.add_parser("extract", help=COMMANDS["extract"])
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--json", action="store_true", help="输出 JSON")
+        p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
+        p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
+        p.set_defaults(func=cmd_extract)
+    if only not in ("text", "extract"):
+        from core.cli import store  # import / export (the workspace)
 
-    store.add_parsers(sub)
+        store.add_parsers(sub, only)
     return ap
 
 
@@ -201,7 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # UTF-8 even on a Chinese Windows console (GBK by default)
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         status = int(args.func(args))
         sys.stdout.flush()

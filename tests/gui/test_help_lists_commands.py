@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,3 +89,23 @@ def test_each_command_help_imports_only_the_parsers() -> None:
     for command in COMMANDS:
         loaded = _modules(command, "--help")
         assert loaded & (NOT_FOR_HELP | {"core.documents", "core.export", "core.pipeline"}) == set(), command
+
+
+def test_a_command_reads_its_arguments_as_the_whole_command_line_does() -> None:
+    """``hecha COMMAND`` builds that command's parser alone: its help and what it reads are the same."""
+    import contextlib
+    import io
+
+    from core.cli import COMMANDS, build_parser
+
+    def help_of(parser: Any, command: str) -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+            parser.parse_args([command, "--help"])
+        return out.getvalue()
+
+    for command in COMMANDS:
+        alone = help_of(build_parser(command), command)
+        assert alone and alone == help_of(build_parser(), command), command
+    argv = ["export", "--db", "w.sqlite", "--csv", "out.csv", "--report", "3"]
+    assert vars(build_parser("export").parse_args(argv)) == vars(build_parser().parse_args(argv))
