@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 
+from core.cli.commands import COMMANDS
 from core.errors import HechaError
 
 
@@ -239,8 +240,6 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], only: str | None = None) -> None:
     """The workspace commands' parsers: every one, or ``only`` that one."""
-    from core.cli import COMMANDS  # (the package: imported first, it imports this module)
-
     if only in (None, "import"):
         p = sub.add_parser("import", help=COMMANDS["import"])
         p.add_argument("paths", nargs="+", metavar="PATH")

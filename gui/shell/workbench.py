@@ -85,9 +85,14 @@ class Workbench(QObject):
     def _host(name: str) -> QWidget:
         w = QWidget()
         w.setObjectName(name)
-        lay = QVBoxLayout(w)
-        lay.setContentsMargins(0, 0, 0, 0)
+        QVBoxLayout(w).setContentsMargins(0, 0, 0, 0)
         return w
+
+    @staticmethod
+    def _put(host: QWidget, room: QWidget) -> None:
+        lay = host.layout()
+        assert lay is not None  # every host is made with its layout (_host)
+        lay.addWidget(room)
 
     @property
     def tables(self) -> TableView:
@@ -97,7 +102,7 @@ class Workbench(QObject):
 
             t = TableView()
             self._tables = t
-            self.tables_host.layout().addWidget(t)
+            self._put(self.tables_host, t)
             review = self.win.review
             review.change_applied.connect(t.apply)
             t.message.connect(self.win.show_message)
@@ -122,7 +127,7 @@ class Workbench(QObject):
 
             c = CompareView()
             self._compare = c
-            self.compare_host.layout().addWidget(c)
+            self._put(self.compare_host, c)
             c.message.connect(self.win.show_message)
             if self.win.ws is not None:
                 c.set_workspace(self.win.ws)
