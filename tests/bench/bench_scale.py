@@ -442,7 +442,7 @@ def main() -> None:
     ap.add_argument(
         "--tag", default="", help="names its workspaces in the cache (default: the folder's name)"
     )
-    ap.add_argument("--rows", default=",".join(GOALS))
+    ap.add_argument("--rows", "--only", dest="rows", default=",".join(GOALS), help="the rows to measure")
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument(
         "--compiled", action="store_true", help="run as an installed copy: with compiled bytecode (cached)"
