@@ -73,8 +73,9 @@ def _modules(*args: str) -> set[str]:
     return set(r.stdout.rsplit("LOADED", 1)[1].split())
 
 
-# What printing a help never needs: Qt, typing (annotations only), json, the workspace, the model
-NOT_FOR_HELP = {"PySide6", "typing", "json", "sqlite3", "decimal", "core.store", "core.model"}
+# What printing a help never needs: Qt, logging (the window's log; core's logger is set up by the
+# modules that log), typing (annotations only), json, the workspace, the model
+NOT_FOR_HELP = {"PySide6", "logging", "typing", "json", "sqlite3", "decimal", "core.store", "core.model"}
 
 
 def test_help_imports_only_the_options_and_the_command_names() -> None:
@@ -109,3 +110,17 @@ def test_a_command_reads_its_arguments_as_the_whole_command_line_does() -> None:
         assert alone and alone == help_of(build_parser(), command), command
     argv = ["export", "--db", "w.sqlite", "--csv", "out.csv", "--report", "3"]
     assert vars(build_parser("export").parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_core_says_nothing_unless_the_program_sets_up_logging() -> None:
+    """A reader that fails unexpectedly logs its traceback under "core": a program that set up no
+    logging (a script using core, the command line) prints none of it."""
+    code = (
+        "from core import documents\n"
+        "documents.log.error('a reader failed', exc_info=False)\n"
+        "import logging\nprint(any(isinstance(h, logging.NullHandler) for h in logging.getLogger('core').handlers))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
+    assert r.returncode == 0 and r.stdout.strip() == "True" and r.stderr == ""
