@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Generic, Protocol, TypeVar, cast
 
 from core import schema, vocab
-from core.figures import labels
 from core.model import CheckResult, Figure, IndicatorValue
 
 PASS, FAIL, NOT_CHECKABLE = "pass", "fail", "not_checkable"
@@ -287,6 +286,8 @@ def _reading_name(indicator: str, several: bool) -> str:
 def _narrative(values: Mapping[str, IndicatorValue], figures: Iterable[Figure]) -> list[CheckResult]:
     """A narrative figure against the table: each reading its words allow (共受理N件: 新收, or 新收 +
     上年结转) is compared; the check fails only when no reading agrees, and names what was compared."""
+    from core.figures import labels  # the figure readers: not loaded by a window that only shows checks
+
     out: list[CheckResult] = []
     for f in figures:
         if f.source != "text" or not f.indicator or f.qualifier not in _AGREES:

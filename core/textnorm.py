@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import opencc
+if TYPE_CHECKING:
+    import opencc
 
 
 @lru_cache(maxsize=4)
 def _converter(config: str) -> opencc.OpenCC:
+    import opencc  # its dictionaries load on the first conversion, not when the window starts
+
     return opencc.OpenCC(config)
 
 

@@ -7,20 +7,20 @@ status is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any
 
-from core.cli.report_json import CHUNK as CHUNK  # figures serialised per json.dumps call while streaming
+from core.cli.commands import COMMANDS as COMMANDS  # every subcommand and its one line
 from core.errors import HechaError
+
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, for a quick --help)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from typing import Any
 
 # The readers and the analysis (half a second of imports) are loaded by the commands that use them,
 # so ``hecha --help`` and the workspace commands start at once.
-
-COMMANDS = ("text", "extract", "import", "export", "problems", "verify", "reopen", "approve", "return")
 
 
 def _err(msg: str) -> None:
@@ -50,6 +50,8 @@ def cmd_text(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Each file read in a worker process (``core.cli.reading``); last year's report (``--previous``)
     first, and nothing else when it cannot be read."""
+    import json
+
     from core import vocab
     from core.cli import reading
 
@@ -124,29 +126,38 @@ def _stream_json(paths: list[str], outcomes: Iterator[tuple[str, Any, str | None
     return status
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command`` (one of ``COMMANDS``) only that command's own
+    parser is built: it reads that command's arguments and prints its --help as the whole one does."""
+    only = command if command in COMMANDS else None
     ap = argparse.ArgumentParser(prog="hecha", description="核查 Hecha：政府信息公开年度报告数据核查")
     sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("text", help="输出报告的规范文本（偏移量以此为准）")
-    p.add_argument("file")
-    p.set_defaults(func=cmd_text)
-    p = sub.add_parser("extract", help="提取数字、指标与检查结果")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
-    p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
-    p.set_defaults(func=cmd_extract)
-    from core.cli import store  # import / export (the workspace)
+    if only in (None, "text"):
+        p = sub.add_parser("text", help=COMMANDS["text"])
+        p.add_argument("file")
+        p.set_defaults(func=cmd_text)
+    if only in (None, "extract"):
+        p = sub.add_parser("extract", help=COMMANDS["extract"])
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--json", action="store_true", help="输出 JSON")
+        p.add_argument("--pretty", action="store_true", help="缩进的 JSON（便于阅读）")
+        p.add_argument("--previous", metavar="LAST_YEAR", help="上一年度报告，用于跨年结转检查")
+        p.set_defaults(func=cmd_extract)
+    if only not in ("text", "extract"):
+        from core.cli import store  # import / export (the workspace)
 
-    store.add_parsers(sub)
+        store.add_parsers(sub, only)
     return ap
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import io
+
     for stream in (sys.stdout, sys.stderr):  # UTF-8 even on a Chinese Windows console (GBK by default)
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         status = int(args.func(args))
         sys.stdout.flush()

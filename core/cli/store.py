@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 
+from core.cli.commands import COMMANDS
 from core.errors import HechaError
 
 
@@ -237,41 +238,44 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     return status
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help="把报告（文件或文件夹）导入工作区")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件（不存在时新建）")
-    p.add_argument("--reviewer", default="", help="审核人姓名")
-    p.add_argument("--workers", type=int, default=None, help="并行解析的进程数（默认按 CPU 核数）")
-    p.set_defaults(func=cmd_import)
-    p = sub.add_parser("export", help="把工作区导出为 Excel 或 CSV")
-    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
-    p.add_argument("--xlsx", metavar="OUT", help="导出 Excel 工作簿")
-    p.add_argument("--csv", metavar="OUT", help="导出 CSV（长表，UTF-8 带 BOM）")
-    p.add_argument("--csv-codes", action="store_true", help="CSV 用英文代码（列名、类别、状态），供脚本读取")
-    p.add_argument("--report", type=int, action="append", metavar="ID", help="只导出这些报告（可重复）")
-    p.add_argument("--issuer", help="只导出该发布机关的报告")
-    p.add_argument("--year", type=int, help="只导出该年度的报告")
-    p.add_argument("--status", help="只导出该审核状态的报告（unreviewed/in_review/done/in_question）")
-    p.set_defaults(func=cmd_export)
-    p = sub.add_parser(
-        "problems", help="问题清单：每个发布机关一份整改通知（DOCX），或全部报告一张表（xlsx）"
-    )
-    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
-    p.add_argument("--docx", metavar="DIR", help="每个发布机关一份 DOCX，写到这个文件夹")
-    p.add_argument("--xlsx", metavar="OUT", help="全部报告的问题写成一张表")
-    p.add_argument("--office", help="落款单位（默认“核查单位（盖章）”）")
-    p.add_argument("--report", type=int, action="append", metavar="ID", help="只列这些报告（可重复）")
-    p.set_defaults(func=cmd_problems)
-    p = sub.add_parser("verify", help="校验工作区：审核记录的哈希链与数据是否一致（不一致时退出码 1）")
-    p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
-    p.set_defaults(func=cmd_verify)
-    for name, text in (
-        ("reopen", "重新打开已完成或复核通过的报告（须说明原因）"),
-        ("approve", "复核通过已完成的报告（须由本工作区的复核人操作）"),
-        ("return", "把已完成的报告退回审核人（须说明原因）"),
-    ):
-        p = sub.add_parser(name, help=text)
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], only: str | None = None) -> None:
+    """The workspace commands' parsers: every one, or ``only`` that one."""
+    if only in (None, "import"):
+        p = sub.add_parser("import", help=COMMANDS["import"])
+        p.add_argument("paths", nargs="+", metavar="PATH")
+        p.add_argument("--db", required=True, metavar="FILE", help="工作区文件（不存在时新建）")
+        p.add_argument("--reviewer", default="", help="审核人姓名")
+        p.add_argument("--workers", type=int, default=None, help="并行解析的进程数（默认按 CPU 核数）")
+        p.set_defaults(func=cmd_import)
+    if only in (None, "export"):
+        p = sub.add_parser("export", help=COMMANDS["export"])
+        p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+        p.add_argument("--xlsx", metavar="OUT", help="导出 Excel 工作簿")
+        p.add_argument("--csv", metavar="OUT", help="导出 CSV（长表，UTF-8 带 BOM）")
+        p.add_argument(
+            "--csv-codes", action="store_true", help="CSV 用英文代码（列名、类别、状态），供脚本读取"
+        )
+        p.add_argument("--report", type=int, action="append", metavar="ID", help="只导出这些报告（可重复）")
+        p.add_argument("--issuer", help="只导出该发布机关的报告")
+        p.add_argument("--year", type=int, help="只导出该年度的报告")
+        p.add_argument("--status", help="只导出该审核状态的报告（unreviewed/in_review/done/in_question）")
+        p.set_defaults(func=cmd_export)
+    if only in (None, "problems"):
+        p = sub.add_parser("problems", help=COMMANDS["problems"])
+        p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+        p.add_argument("--docx", metavar="DIR", help="每个发布机关一份 DOCX，写到这个文件夹")
+        p.add_argument("--xlsx", metavar="OUT", help="全部报告的问题写成一张表")
+        p.add_argument("--office", help="落款单位（默认“核查单位（盖章）”）")
+        p.add_argument("--report", type=int, action="append", metavar="ID", help="只列这些报告（可重复）")
+        p.set_defaults(func=cmd_problems)
+    if only in (None, "verify"):
+        p = sub.add_parser("verify", help=COMMANDS["verify"])
+        p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
+        p.set_defaults(func=cmd_verify)
+    for name in ("reopen", "approve", "return"):
+        if only not in (None, name):
+            continue
+        p = sub.add_parser(name, help=COMMANDS[name])
         p.add_argument("--db", required=True, metavar="FILE", help="工作区文件")
         p.add_argument(
             "--report", type=int, action="append", required=True, metavar="ID", help="报告编号（可重复）"

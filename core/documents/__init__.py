@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import logging
 import os
 import re
 import stat
 from pathlib import Path
 
-from core import messages
+from core import logs, messages
 from core.documents import multiple
 from core.documents.meta import describe
 from core.errors import LoadError
 from core.messages import shown_path
 from core.model import Document
 
-log = logging.getLogger(__name__)
+log = logs.logger(__name__)
 MAX_BYTES = {"txt": 20 << 20, "html": 30 << 20, "docx": 100 << 20, "pdf": 300 << 20}
 SUPPORTED_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".mht", ".docx", ".pdf")
 

@@ -12,7 +12,6 @@ are recognised by their sha256 and skipped). Progress counts analysed files.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import stat
 import time
@@ -20,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from core import documents, isolation, messages
+from core import documents, isolation, logs, messages
 from core.documents import SUPPORTED_SUFFIXES
 from core.errors import LoadError
 from core.messages import shown_path
@@ -35,7 +34,7 @@ from core.store.storing import ReportRows
 BATCH_REPORTS = 64
 BATCH_BYTES = 32 << 20
 BATCH_SECONDS = 0.5
-log = logging.getLogger(__name__)
+log = logs.logger(__name__)
 
 
 class Target(Protocol):

@@ -3,7 +3,7 @@ check — each hit with its report and, for the text, its place (``Workspace.sea
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -44,19 +44,33 @@ def _fold(text: str) -> str:
     return normalize(text).lower()
 
 
-def search(ws: _Reports, needle: str, limit: int = 300) -> list[Hit]:
+def search(
+    ws: _Reports,
+    needle: str,
+    limit: int = 300,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    found: Callable[[list[Hit]], None] | None = None,
+) -> list[Hit]:
     """The places of ``needle`` (any script or width, any case) in every report: the report's file
     name, issuer, year and status, its failing checks not accepted (rule, subject, formula), and its
-    text (at most ``PER_REPORT`` hits a report) — at most ``limit`` hits, report by report."""
+    text (at most ``PER_REPORT`` hits a report) — at most ``limit`` hits, report by report.
+
+    For a search run in the background: ``progress(done, total)`` after each batch of reports,
+    ``found(hits)`` with the hits of each batch as they are found (before ``progress``), and
+    ``cancelled()`` asked before each report: when it says so, the hits found so far are returned."""
     want = _fold(needle.strip())
     if not want:
         return []
     out: list[Hit] = []
     rows = ws.reports()
+    told = 0  # hits handed to ``found`` so far
     for k in range(0, len(rows), BATCH):
         part = rows[k : k + BATCH]
         texts = ws.texts([r.id for r in part])
         for r in part:
+            if cancelled is not None and cancelled():
+                return out
             name = messages.shown_name(r.path)
             status = vocab.REPORT_STATUSES.get(r.status, r.status)
             fields = (
@@ -96,5 +110,13 @@ def search(ws: _Reports, needle: str, limit: int = 300) -> list[Hit]:
                 n += 1
                 at = folded.find(want, at + len(want))
             if len(out) >= limit:
-                return out[:limit]
+                del out[limit:]
+                break
+        if found is not None and len(out) > told:
+            found(out[told:])
+            told = len(out)
+        if progress is not None:
+            progress(min(k + BATCH, len(rows)), len(rows))
+        if len(out) >= limit:
+            break
     return out

@@ -229,11 +229,19 @@ class Workspace:
         return reading.previous_report(self._session, report_id)
 
     # ---- bulk reading for the exports: one query per table (core/store/bulk.py) -------------------
-    def search(self, needle: str, limit: int = 300) -> list[Hit]:
-        """Where ``needle`` stands across the workspace's reports (``core.store.search``)."""
+    def search(
+        self,
+        needle: str,
+        limit: int = 300,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        found: Callable[[list[Hit]], None] | None = None,
+    ) -> list[Hit]:
+        """Where ``needle`` stands across the workspace's reports (``core.store.search``); ``progress``,
+        ``cancelled`` and ``found`` (the hits of each batch of reports) for a search in the background."""
         from core.store import search
 
-        return search.search(self, needle, limit)
+        return search.search(self, needle, limit, progress=progress, cancelled=cancelled, found=found)
 
     def texts(self, report_ids: Collection[int] | None = None) -> dict[int, str]:
         """Report id → canonical text, for ``report_ids`` (None: every report)."""

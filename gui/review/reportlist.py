@@ -219,16 +219,16 @@ class ReportList(QWidget):
             all_reports = self.workspace.reports() if self.workspace is not None else []
             self._all = {r.id: r for r in all_reports}
             self._signers = self.workspace.signers() if self.workspace is not None else {}
-            keep_issuer, keep_year = self.issuer.currentData(), self.year.currentData()
+            keep_issuer, keep_year = self.chosen_issuer(), self.year.currentData()
             self.issuer.clear()
             self.issuer.addItem(self.tr("全部发布机关"), None)
-            for iss in sorted({r.issuer for r in all_reports if r.issuer}):
-                self.issuer.addItem(iss, iss)
+            # by name alone, in one call: a city's archive lists thousands of issuers before the first paint
+            self.issuer.addItems(sorted({r.issuer for r in all_reports if r.issuer}))
             self.year.clear()
             self.year.addItem(self.tr("全部年度"), None)
             for y in sorted({r.year for r in all_reports if r.year}, reverse=True):
                 self.year.addItem(str(y), y)
-            self.issuer.setCurrentIndex(max(0, self.issuer.findData(keep_issuer)))
+            self.issuer.setCurrentIndex(max(0, self.issuer.findText(keep_issuer)) if keep_issuer else 0)
             self.year.setCurrentIndex(max(0, self.year.findData(keep_year)))
         finally:
             self._loading = False
@@ -246,7 +246,7 @@ class ReportList(QWidget):
         if self.workspace is None:
             self.model.set_reports([], {})
             return
-        issuer, year, status = self.issuer.currentData(), self.year.currentData(), self.status.currentData()
+        issuer, year, status = self.chosen_issuer(), self.year.currentData(), self.status.currentData()
         if all_reports is None:
             all_reports = list(self._all.values())
         if issuer is None and year is None and status is None:
@@ -262,6 +262,10 @@ class ReportList(QWidget):
         self.model.set_reports(rows, dict(self._signers))
         if current is not None:
             self.select(current, emit=False)
+
+    def chosen_issuer(self) -> str | None:
+        """The issuer the list is filtered on, None for 全部发布机关."""
+        return self.issuer.currentText() if self.issuer.currentIndex() > 0 else None
 
     def focus_filter(self) -> None:
         """Keyboard way into the filters: the status choice opens; Tab reaches issuer and year."""

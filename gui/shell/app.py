@@ -22,16 +22,27 @@ def _interrupted_while_starting(_sig: int, _frame: object) -> None:
 if __name__ == "__main__" or os.path.basename(sys.argv[0]).lower().startswith("hecha"):
     signal.signal(signal.SIGINT, _interrupted_while_starting)
 
-import logging  # noqa: E402
-import threading  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
-from pathlib import Path  # noqa: E402
-from types import TracebackType  # noqa: E402
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing, for a quick --help)
 
-log = logging.getLogger("hecha")
+if TYPE_CHECKING:
+    import logging
+    from collections.abc import Sequence
+    from pathlib import Path
+    from types import TracebackType
+
+# ``hecha --help`` and the subcommands import as little as they can: logging, threading and pathlib
+# are imported by the functions that use them (the window and a frozen app's log), not here.
+
+
+def _log() -> logging.Logger:
+    import logging
+
+    return logging.getLogger("hecha")
 
 
 def log_dir() -> Path:
+    from pathlib import Path
+
     if os.environ.get("HECHA_LOG_DIR"):
         return Path(os.environ["HECHA_LOG_DIR"])
     if sys.platform == "win32":
@@ -52,7 +63,7 @@ class _LogStream:
         self._buf += s
         *lines, self._buf = self._buf.split("\n")
         for line in lines:
-            log.log(self.level, "%s", line)
+            _log().log(self.level, "%s", line)
         return len(s)
 
     def flush(self) -> None:
@@ -75,9 +86,13 @@ def _attach_console() -> None:
 
 def setup_logging() -> Path | None:
     """Log to hecha.log (rotated at 1 MB) and log every uncaught exception; returns the log file."""
+    import logging
+    import threading
+    from logging.handlers import RotatingFileHandler
+
+    log = _log()
     if any(getattr(h, "_hecha", False) for h in log.handlers):
         return None
-    from logging.handlers import RotatingFileHandler
 
     log_file = log_dir() / "hecha.log"
     path: Path | None = log_file
@@ -145,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("hecha: 已取消\n")
         return 130
     setup_logging()
-    log.info(
+    _log().info(
         "hecha %s starting (%s)", " ".join(args), "frozen" if getattr(sys, "frozen", False) else "source"
     )
     if "--smoke-test" in args:

@@ -11,6 +11,13 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+# The core modules the window reads the workspace with (core.store, and with it the model, the checks,
+# the words) are imported before Qt: once PySide6 is imported, its import hook reads the source of
+# every module imported after it, looking for its ``__feature__`` switches — tens of milliseconds of
+# every start for modules that never use Qt.
+import core.store  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication

@@ -10,11 +10,20 @@ change, so a crash loses neither data nor place; the window is fitted to the scr
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QMoveEvent, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QMoveEvent,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.documents import SUPPORTED_SUFFIXES
 from core.errors import HechaError
 from gui.review.figurelist import FigureTable
 from gui.review.figuremodel import FigureModel
@@ -63,8 +71,12 @@ class MainWindow(QMainWindow):
         self.search_dialog: QDialog | None = None  # the last search across the reports (Ctrl+Shift+F)
         self.integrity_task: Task | None = None  # the whole-file check of the workspace just opened
         self.last_import_text = ""
+        self._painted = False  # the first paint happened: work put off until then runs (after_first_paint)
+        self._after_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("核查 Hecha"))
         self.setAcceptDrops(True)
+        # set before the panes are made: each is styled once as it is made, not all again afterwards
+        self.setStyleSheet(FOCUS_RING)
         self.reports = ReportList()
         self.pane = DocumentPane()
         self.model = FigureModel(self)
@@ -106,7 +118,7 @@ class MainWindow(QMainWindow):
         scope_widgets: dict[str, list[QWidget]] = {
             "review": [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view],
             "document": [self.pane.text, self.pane.pdf.pages],
-            "tables": [self.workbench.tables],
+            "tables": [self.workbench.tables_host],
             "checks": [self.workbench.checks.view],
         }
         self.actions_by_id = build_actions(self, scope_widgets, bindings.slots(self))
@@ -127,7 +139,6 @@ class MainWindow(QMainWindow):
             dock.visibilityChanged.connect(self.schedule_place)
             dock.dockLocationChanged.connect(self.schedule_place)
         self.apply_ui_font()
-        self.setStyleSheet(FOCUS_RING)
         self.resize(1400, 860)
         self._restore_layout()
         self.fit_to_screen()
@@ -293,11 +304,27 @@ class MainWindow(QMainWindow):
         if self.reports.model.rowCount() == 0:
             self.show_message(self.tr("工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。"))
         self.schedule_place()
-        self._check_in_background(ws)
+        self.after_first_paint(lambda: self._check_in_background(ws))
+
+    def after_first_paint(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` once the window has been shown and painted: at once (on the next turn of the event
+        loop) when it has, else after its first paint. What the first picture does not need waits here."""
+        if self._painted:
+            QTimer.singleShot(0, fn)
+        else:
+            self._after_paint.append(fn)
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
+        if not self._painted:
+            self._painted = True
+            waiting, self._after_paint = self._after_paint, []
+            for fn in waiting:
+                QTimer.singleShot(0, fn)
 
     def _check_in_background(self, ws: Workspace) -> None:
         """Read the whole file for damage off the GUI thread; say so, naming the backup, if it is."""
-        if ws.readonly:
+        if ws.readonly or self.ws is not ws:  # (another workspace was opened before the window painted)
             return
         task = Task(check_workspace, str(ws.path))
         self.integrity_task = task
@@ -486,6 +513,8 @@ class MainWindow(QMainWindow):
 
     def report_filter(self) -> str:
         """The open dialog's filter: every format the loader reads (``core.documents.SUPPORTED_SUFFIXES``)."""
+        from core.documents import SUPPORTED_SUFFIXES  # the readers load when a report is opened
+
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         return self.tr("报告 (%1);;所有文件 (*)").replace("%1", patterns)
 

@@ -10,10 +10,9 @@ import os
 def subcommands() -> str:
     """What ``hecha --help`` lists after the window's options: every subcommand of the command line
     (``core.cli``) and ``record`` (the review record, laid out by Qt), each with its one line."""
-    from core.cli import build_parser
+    from core.cli import COMMANDS  # the names and lines alone: no parser is built for them
 
-    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    rows = [(c.dest, c.help or "") for c in sub._choices_actions]
+    rows = list(COMMANDS.items())
     rows.append(("record", "把报告的核查单写成 PDF（A4 横向）"))
     width = max(len(name) for name, _ in rows)
     lines = [f"  {name:<{width}}  {text}" for name, text in rows]

@@ -13,37 +13,45 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QVBoxLayout, QWidget
 
-from core.store.rows import Change
 from gui.checks.checkspanel import ChecksPanel
-from gui.compare.compare import CompareView
-from gui.tables.tableview import TableView
 from gui.widgets.checkrows import Role as CheckRole
 
 if TYPE_CHECKING:
     from core.store import Workspace
+    from core.store.rows import Change
+    from gui.compare.compare import CompareView
     from gui.export.exportdialog import ExportDialog
     from gui.shell.mainwindow import MainWindow
+    from gui.tables.tableview import TableView
 
 
 class Workbench(QObject):
-    """Owns the table view, the checks panel and the comparison, docked in ``window``."""
+    """Owns the table view, the checks panel and the comparison, docked in ``window``.
+
+    The checks are shown from the start. The tables and the comparison are hidden at first: each is
+    built (its modules imported, its widgets made, the current report read into it) the first time
+    it is shown or asked for (``tables``, ``compare``), not before the window's first paint."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.win = window
-        self.tables = TableView()
+        self._tables: TableView | None = None
+        self._compare: CompareView | None = None
+        self._highlight: list[str] = []  # a check's cells to frame in the tables once they are built
         self.checks = ChecksPanel()
-        self.compare = CompareView()
+        # the docks' widgets until their rooms are built; the "tables" actions belong to this one
+        self.tables_host = self._host("tablesHost")
+        self.compare_host = self._host("compareHost")
         self.tables_dock = self._dock(
-            "tablesDock", QCoreApplication.translate("Workbench", "标准表格"), self.tables
+            "tablesDock", QCoreApplication.translate("Workbench", "标准表格"), self.tables_host
         )
         self.checks_dock = self._dock(
             "checksDock", QCoreApplication.translate("Workbench", "检查结果"), self.checks
         )
         self.compare_dock = self._dock(
-            "compareDock", QCoreApplication.translate("Workbench", "对比"), self.compare
+            "compareDock", QCoreApplication.translate("Workbench", "对比"), self.compare_host
         )
         # All three share the bottom area as tabs, so the report and its figure list keep the full width;
         # the checks are shown from the start, the tables and the comparison on demand.
@@ -57,26 +65,74 @@ class Workbench(QObject):
             [self.checks_dock], [max(160, int(window.height() * 0.25))], Qt.Orientation.Vertical
         )
         self._compare_stale = True
+        self.tables_dock.visibilityChanged.connect(self._tables_visible)
         self.compare_dock.visibilityChanged.connect(self._compare_visible)
         self.actions: dict[str, QAction] = {}
         # listen to the review: workspace, report, and every change applied
         review = window.review
         review.workspace_set.connect(self.set_workspace)
         review.report_loaded.connect(self.load_report)
-        review.change_applied.connect(self.tables.apply)
         review.change_applied.connect(self.checks.apply)
         review.change_applied.connect(self._compare_change)
-        # route the panels back: an edit in a dock is applied like any review action
-        for p in (self.tables, self.checks, self.compare):
-            p.message.connect(window.show_message)
-        self.tables.changed.connect(review.apply)
+        # route the panel back: an edit in a dock is applied like any review action
+        self.checks.message.connect(window.show_message)
         self.checks.changed.connect(review.apply)
-        self.tables.indicator_clicked.connect(self.show_indicator)
-        self.tables.source_shown.connect(self.win.pane.frame_source)
         self.checks.cells_selected.connect(self.show_cells)
         # confirming something a failing check involves: the check comes first
-        self.tables.check_requested.connect(self.show_check)
         review.check_requested.connect(self.show_check)
+
+    @staticmethod
+    def _host(name: str) -> QWidget:
+        w = QWidget()
+        w.setObjectName(name)
+        QVBoxLayout(w).setContentsMargins(0, 0, 0, 0)
+        return w
+
+    @staticmethod
+    def _put(host: QWidget, room: QWidget) -> None:
+        lay = host.layout()
+        assert lay is not None  # every host is made with its layout (_host)
+        lay.addWidget(room)
+
+    @property
+    def tables(self) -> TableView:
+        """The standard tables, built the first time they are needed."""
+        if self._tables is None:
+            from gui.tables.tableview import TableView
+
+            t = TableView()
+            self._tables = t
+            self._put(self.tables_host, t)
+            review = self.win.review
+            review.change_applied.connect(t.apply)
+            t.message.connect(self.win.show_message)
+            t.changed.connect(review.apply)
+            t.indicator_clicked.connect(self.show_indicator)
+            t.source_shown.connect(self.win.pane.frame_source)
+            t.check_requested.connect(self.show_check)
+            self._name_keys(t)
+            if self.win.ws is not None:
+                t.set_workspace(self.win.ws)
+            rid = self.win.review.report_id
+            if rid is not None:
+                t.load_report(rid, self.win.model.checks())
+                t.highlight(self._highlight)
+        return self._tables
+
+    @property
+    def compare(self) -> CompareView:
+        """Last year beside this one, built the first time it is shown."""
+        if self._compare is None:
+            from gui.compare.compare import CompareView
+
+            c = CompareView()
+            self._compare = c
+            self._put(self.compare_host, c)
+            c.message.connect(self.win.show_message)
+            if self.win.ws is not None:
+                c.set_workspace(self.win.ws)
+            self._compare_stale = True
+        return self._compare
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         d = QDockWidget(title, self.win)
@@ -105,9 +161,16 @@ class Workbench(QObject):
             # keyboard back to the figure list; a shortcut would steal it from editors and dialogs
             dock.installEventFilter(self)
         actions["show_compare"].toggled.connect(self._compare_visible)
+        if self._tables is not None:
+            self._name_keys(self._tables)
+
+    def _name_keys(self, tables: TableView) -> None:
+        """Name the tables actions' keys in the tooltips of their buttons."""
+        if not self.actions:
+            return
         for key, aid in (("row", "confirm_row"), ("column", "confirm_column"), ("table", "confirm_table")):
-            keys = actions[aid].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            b = self.tables.buttons[key]
+            keys = self.actions[aid].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            b = tables.buttons[key]
             b.setToolTip(f"{b.text()}（{keys}）")
 
     # --- slots of the tables actions: confirm the current cell's row / column, or the whole table
@@ -185,10 +248,11 @@ class Workbench(QObject):
         w = dock.widget()
         if w is self.checks:
             return self.checks.view
-        if w is self.compare:
+        if w is self.compare_host:
             return self.compare.diff_view
-        if w is self.tables and self.tables.tabs.currentWidget() is not None:
-            return self.tables.tabs.currentWidget()
+        if w is self.tables_host:
+            current = self.tables.tabs.currentWidget()
+            return current if current is not None else self.tables
         return w
 
     def pane_targets(self) -> list[QWidget]:
@@ -212,11 +276,11 @@ class Workbench(QObject):
                 # the first row, unless that would move the review to a check that needs nothing
                 if m.index(0, 0).data(CheckRole.Failing):
                     target.setCurrentIndex(m.index(0, 0))
-            elif target in self.tables.views:
-                self.tables.select_first_value()
+            elif self._tables is not None and target in self._tables.views:
+                self._tables.select_first_value()
             else:
                 target.setCurrentIndex(m.index(0, 0))
-        if target in self.tables.views:
+        if self._tables is not None and target in self._tables.views:
             self.ensure_height(self.tables_dock)
 
     # --- the table panel from the keyboard: Ctrl+Tab / Ctrl+PgDn between the tables; the bottom
@@ -272,16 +336,20 @@ class Workbench(QObject):
 
     # --- following the review -------------------------------------------------------------------
     def set_workspace(self, ws: Workspace) -> None:
-        self.tables.set_workspace(ws)
+        if self._tables is not None:
+            self._tables.set_workspace(ws)
         self.checks.set_workspace(ws)
-        self.compare.set_workspace(ws)
+        if self._compare is not None:
+            self._compare.set_workspace(ws)
         self._compare_stale = True
 
     def load_report(self, report_id: int) -> None:
         # the checks the review has just read for its figure list, not read again for each dock
         checks = self.win.model.checks() if self.win.review.report_id == report_id else None
-        self.tables.highlight([])  # a check's frames belong to the report it was selected in
-        self.tables.load_report(report_id, checks)
+        self._highlight = []  # a check's frames belong to the report it was selected in
+        if self._tables is not None:
+            self._tables.highlight([])
+            self._tables.load_report(report_id, checks)
         self.checks.load_report(report_id, checks)
         self._compare_stale = True
         if self.compare_dock.isVisible():
@@ -289,10 +357,16 @@ class Workbench(QObject):
 
     def _compare_change(self, change: Change) -> None:
         """The diff follows a change while it is shown; hidden, it is re-read when shown again."""
+        if self._compare is None:  # not built yet: it reads the report when it is
+            return
         if self.compare_dock.isVisible() and not self._compare_stale:
-            self.compare.apply(change)
-        elif self.compare.concerns(change):
+            self._compare.apply(change)
+        elif self._compare.concerns(change):
             self._compare_stale = True
+
+    def _tables_visible(self, visible: bool) -> None:
+        if visible:
+            self.tables  # noqa: B018  (built, with the current report, when first shown)
 
     def _compare_visible(self, visible: bool) -> None:
         if visible and self._compare_stale:
@@ -317,12 +391,14 @@ class Workbench(QObject):
     def show_cells(self, cells: tuple[str, ...]) -> None:
         """Highlight a check's cells in the tables and select its first figure in the document."""
         ids = [c for c in cells if not c.startswith(("fig:", "previous:"))]
-        self.tables.highlight(ids)
+        self._highlight = ids
+        if self._tables is not None:
+            self._tables.highlight(ids)
         starts = [int(c[4:]) for c in cells if c.startswith("fig:")]
         figs = self.win.model.figures()
         fid = next((f.id for f in figs if f.start in starts and f.source == "text"), None)
         if fid is None and ids:
-            v = self.tables.values.get(ids[-1])
+            v = self.tables.values.get(ids[-1])  # (the tables are built for it if they were not)
             fid = v.figure_id if v is not None else None
         if fid is not None and self.win.model.row_of(fid) is not None:
             self.win.review.select_figure(fid)

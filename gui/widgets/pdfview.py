@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
@@ -22,11 +23,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QScrollArea, QWidget
 
-from core import isolation, messages
-from core.documents import pdf_pages
+from core import messages
 from core.model import Document
 from gui.widgets.reviewkeys import KeyboardSelection, add_menu_action, handle_key
 from gui.widgets.style import color
+
+if TYPE_CHECKING:
+    from core import isolation
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,8 @@ class _Renderer:
         self.dropped = False  # the view has moved on: what is still drawn is not wanted, nor said
 
     def render(self, index: int, scale: float) -> None:
+        from core.documents import pdf_pages  # (loaded when a page is first drawn, not at start)
+
         pixels, failure = None, None
         try:
             for _try in range(2):  # a new process, or one given another report since, is sent the bytes
@@ -137,6 +142,9 @@ class PdfPages(QWidget):
         self._page_chars = {}
         if data:
             if self._helper is None:
+                from core import isolation
+                from core.documents import pdf_pages
+
                 self._helper = isolation.Helper(pdf_pages.TASK, messages.DRAWING)
             self._renderer = _Renderer(self._helper, doc, data, self._sink)
         self._layout()

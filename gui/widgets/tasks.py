@@ -23,12 +23,13 @@ class Task(QObject):
 
     progress = Signal(int, int)
     note = Signal(str)  # a sentence from core before the work (what an import will read)
+    found = Signal(object)  # a part of the result as soon as it is there (a search's hits, batch by batch)
     finished = Signal(object)
     failed = Signal(str)
 
     def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
-        """``fn(*args, progress=..., cancelled=...)`` runs on a pool thread (with ``note=...`` too when
-        ``fn`` takes it)."""
+        """``fn(*args, progress=..., cancelled=...)`` runs on a pool thread (with ``note=...`` and
+        ``found=...`` too when ``fn`` takes them)."""
         super().__init__()
         self._fn = fn
         self._args = args
@@ -46,7 +47,8 @@ class Task(QObject):
 
     def _run(self) -> None:
         try:
-            extra = {"note": self.note.emit} if "note" in inspect.signature(self._fn).parameters else {}
+            takes = inspect.signature(self._fn).parameters
+            extra = {k: s.emit for k, s in (("note", self.note), ("found", self.found)) if k in takes}
             res = self._fn(*self._args, progress=self.progress.emit, cancelled=self._cancel.is_set, **extra)
         except HechaError as e:
             self.error = str(e)
@@ -94,6 +96,24 @@ def check_workspace(
     from core.store import db
 
     db.check_path(Path(workspace_path))
+
+
+def search_workspace(
+    workspace_path: str,
+    needle: str,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+    found: Callable[[list[Any]], None],
+) -> list[Any]:
+    """Search every report of the workspace (``Workspace.search``) on a read-only connection of its
+    own, so the window's connection stays free; ``found`` hears the hits batch by batch."""
+    from core.store import Workspace
+
+    ws = Workspace.open(workspace_path, readonly=True, integrity=False)
+    try:
+        return ws.search(needle, progress=progress, cancelled=cancelled, found=found)
+    finally:
+        ws.close()
 
 
 def import_into(

@@ -544,170 +544,170 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="66" />
+        <location filename="../../gui/shell/mainwindow.py" line="76" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="239" />
+        <location filename="../../gui/shell/mainwindow.py" line="250" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="249" />
+        <location filename="../../gui/shell/mainwindow.py" line="260" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="268" />
+        <location filename="../../gui/shell/mainwindow.py" line="279" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="282" />
+        <location filename="../../gui/shell/mainwindow.py" line="293" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="294" />
+        <location filename="../../gui/shell/mainwindow.py" line="305" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="307" />
+        <location filename="../../gui/shell/mainwindow.py" line="334" />
         <source>工作区文件已损坏</source>
         <translation>The workspace file is damaged</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="316" />
+        <location filename="../../gui/shell/mainwindow.py" line="343" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="322" />
+        <location filename="../../gui/shell/mainwindow.py" line="349" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="343" />
+        <location filename="../../gui/shell/mainwindow.py" line="370" />
         <source>此报告已被复核人 %1 退回，理由：%2</source>
         <translation>This report was returned by the second reviewer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="357" />
+        <location filename="../../gui/shell/mainwindow.py" line="384" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="358" />
+        <location filename="../../gui/shell/mainwindow.py" line="385" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="365" />
+        <location filename="../../gui/shell/mainwindow.py" line="392" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="365" />
+        <location filename="../../gui/shell/mainwindow.py" line="392" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="377" />
-        <location filename="../../gui/shell/mainwindow.py" line="426" />
+        <location filename="../../gui/shell/mainwindow.py" line="404" />
+        <location filename="../../gui/shell/mainwindow.py" line="453" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="390" />
+        <location filename="../../gui/shell/mainwindow.py" line="417" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="403" />
+        <location filename="../../gui/shell/mainwindow.py" line="430" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="409" />
-        <location filename="../../gui/shell/mainwindow.py" line="416" />
+        <location filename="../../gui/shell/mainwindow.py" line="436" />
+        <location filename="../../gui/shell/mainwindow.py" line="443" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="410" />
+        <location filename="../../gui/shell/mainwindow.py" line="437" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="441" />
+        <location filename="../../gui/shell/mainwindow.py" line="468" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="465" />
+        <location filename="../../gui/shell/mainwindow.py" line="492" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="466" />
+        <location filename="../../gui/shell/mainwindow.py" line="493" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="490" />
+        <location filename="../../gui/shell/mainwindow.py" line="519" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="650" />
+        <location filename="../../gui/shell/mainwindow.py" line="679" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="712" />
+        <location filename="../../gui/shell/mainwindow.py" line="741" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="483" />
+        <location filename="../../gui/shell/mainwindow.py" line="510" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="493" />
+        <location filename="../../gui/shell/mainwindow.py" line="522" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="548" />
-        <location filename="../../gui/shell/mainwindow.py" line="550" />
+        <location filename="../../gui/shell/mainwindow.py" line="577" />
+        <location filename="../../gui/shell/mainwindow.py" line="579" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="599" />
+        <location filename="../../gui/shell/mainwindow.py" line="628" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="605" />
+        <location filename="../../gui/shell/mainwindow.py" line="634" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="619" />
+        <location filename="../../gui/shell/mainwindow.py" line="648" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="662" />
+        <location filename="../../gui/shell/mainwindow.py" line="691" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="662" />
+        <location filename="../../gui/shell/mainwindow.py" line="691" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -949,32 +949,32 @@ Review and accept that check first.</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../gui/review/search.py" line="19" />
+        <location filename="../../gui/review/search.py" line="23" />
         <source>正文</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="20" />
+        <location filename="../../gui/review/search.py" line="24" />
         <source>发布机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="21" />
+        <location filename="../../gui/review/search.py" line="25" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="22" />
+        <location filename="../../gui/review/search.py" line="26" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="23" />
+        <location filename="../../gui/review/search.py" line="27" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="24" />
+        <location filename="../../gui/review/search.py" line="28" />
         <source>未通过的检查</source>
         <translation>Failing check</translation>
     </message>
@@ -982,17 +982,32 @@ Review and accept that check first.</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../gui/review/search.py" line="48" />
+        <location filename="../../gui/review/search.py" line="52" />
         <source>在所有报告中查找</source>
         <translation>Search all reports</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="52" />
+        <location filename="../../gui/review/search.py" line="57" />
         <source>文字、发布机关、年度、状态或检查，回车查找</source>
         <translation>Text, issuer, year, status or check; Enter searches</translation>
     </message>
     <message>
-        <location filename="../../gui/review/search.py" line="79" />
+        <location filename="../../gui/review/search.py" line="84" />
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="96" />
+        <source>已停止查找：找到 %1 处；↑↓ 选择，回车打开</source>
+        <translation>Search stopped: %1 found; ↑↓ to choose, Enter opens</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="115" />
+        <source>正在查找：已查 %1/%2 份报告，找到 %3 处（Esc 停止）</source>
+        <translation>Searching: %1/%2 reports read, %3 found (Esc stops)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/search.py" line="123" />
         <source>找到 %1 处；↑↓ 选择，回车打开</source>
         <translation>%1 found; ↑↓ to choose, Enter opens</translation>
     </message>
@@ -1138,42 +1153,42 @@ Review and accept that check first.</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="40" />
+        <location filename="../../gui/shell/workbench.py" line="48" />
         <source>标准表格</source>
         <translation>Standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="43" />
+        <location filename="../../gui/shell/workbench.py" line="51" />
         <source>检查结果</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="46" />
+        <location filename="../../gui/shell/workbench.py" line="54" />
         <source>对比</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="249" />
+        <location filename="../../gui/shell/workbench.py" line="313" />
         <source>没有显示下方面板：按 Ctrl+Shift+T 显示标准表格</source>
         <translation>No bottom panel is shown: press Ctrl+Shift+T for the standard tables</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="354" />
+        <location filename="../../gui/shell/workbench.py" line="430" />
         <source>问题清单</source>
         <translation>Problem list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="357" />
+        <location filename="../../gui/shell/workbench.py" line="433" />
         <source>选择问题清单写到的文件夹</source>
         <translation>Choose the folder for the problem lists</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="372" />
+        <location filename="../../gui/shell/workbench.py" line="448" />
         <source>已写出 %1 个问题：每个发布机关一份 DOCX，另有全部报告的问题清单.xlsx</source>
         <translation>Wrote %1 problems: a DOCX per issuer, and 问题清单.xlsx over all reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/workbench.py" line="392" />
+        <location filename="../../gui/shell/workbench.py" line="468" />
         <source>核查单</source>
         <translation>Review record</translation>
     </message>

@@ -2,6 +2,7 @@
 floor and its goal, with growth exponents.
 
     uv run python tests/bench/bench_scale.py [--sizes 100,1000,10000] [--code DIR] [--rows enter,launch,...]
+                                             [--compiled]
 
 The workspaces are generated (the GUI tests' generator of annual reports with 表三: a title naming issuer
 and year, a narrative with figures, the table as text), imported with the program's own importer into
@@ -25,6 +26,12 @@ CPU time where a process does the work alone, wall time where the user waits (la
 - size: the workspace file per report; floor: the text plus the original file; goal ≤ 3×.
 - import: 100 reports into a new workspace with two workers, reports/s wall; floor the analysis alone.
 - help: ``hecha --help`` CPU; floor ``python -c pass``; goal ≤ 3×.
+
+``--rows launch,help`` measures those rows alone. ``--compiled`` runs every probe as an installed copy
+starts: with its modules' compiled bytecode (written once into a cache beside the workspaces, never into
+the source tree; a first run of each probe is not counted). Without it the probes run as the
+environment says; where PYTHONDONTWRITEBYTECODE is set, every start compiles the program's modules
+from source (a few hundred ms that no installed copy pays), the floors' standard library does not.
 """
 
 from __future__ import annotations
@@ -57,9 +64,20 @@ GOALS = {
 }
 
 
+COMPILED: dict[str, str] = {}  # --compiled: where the probes keep their bytecode
+
+
+def probe_env(code: Path) -> dict[str, str]:
+    e = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen"}
+    if COMPILED:
+        e.pop("PYTHONDONTWRITEBYTECODE", None)
+        e["PYTHONPYCACHEPREFIX"] = COMPILED["prefix"]
+    return e
+
+
 def run_probe(code: Path, src: str, *args: str, env: dict[str, str] | None = None) -> dict:
     """Run ``src`` in a fresh Python process against the checkout ``code``; it prints one JSON line."""
-    e = {**os.environ, "PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    e = {**probe_env(code), **(env or {})}
     r = subprocess.run(
         [PY, "-c", src, *args],
         cwd=code,
@@ -299,7 +317,7 @@ def cpu_of(cmd: list[str], cwd: Path, runs: int = 7) -> float:
     out = []
     for _ in range(runs):
         r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(cwd)})
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, env=probe_env(cwd))
         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         out.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
     return statistics.median(out)
@@ -327,6 +345,9 @@ def measure(code: Path, tag: str, sizes: list[int], rows: set[str]) -> dict[str,
         if "launch" in rows:
             w = scratch(db)
             ini = w.parent / "settings.ini"
+            if COMPILED:  # the first start compiles and is not counted
+                run_probe(code, _LAUNCH, str(w), str(w.parent / "first.ini"), "0")
+                run_probe(code, _LAUNCH_FLOOR, str(w), "", "0")
             res["launch"][n] = {
                 **median_of(3, lambda w=w, ini=ini: run_probe(code, _LAUNCH, str(w), str(ini), str(pystart))),
                 "floor": median_of(3, lambda w=w: run_probe(code, _LAUNCH_FLOOR, str(w), "", str(pystart)))[
@@ -354,6 +375,8 @@ def measure(code: Path, tag: str, sizes: list[int], rows: set[str]) -> dict[str,
         alone = run_probe(code, _ANALYSE, str(folder))
         res["import"][100] = {"per_s": got["added"] / got["wall"], "floor_per_s": alone["n"] / alone["cpu"]}
     if "help" in rows:
+        if COMPILED:
+            cpu_of([PY, "-m", "gui.shell.app", "--help"], code, 1)
         res["help"][0] = {
             "s": cpu_of([PY, "-m", "gui.shell.app", "--help"], code),
             "floor": cpu_of([PY, "-c", "pass"], code),
@@ -419,19 +442,24 @@ def main() -> None:
     ap.add_argument(
         "--tag", default="", help="names its workspaces in the cache (default: the folder's name)"
     )
-    ap.add_argument("--rows", default=",".join(GOALS))
+    ap.add_argument("--rows", "--only", dest="rows", default=",".join(GOALS), help="the rows to measure")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument(
+        "--compiled", action="store_true", help="run as an installed copy: with compiled bytecode (cached)"
+    )
     a = ap.parse_args()
     code = Path(a.code).resolve()
     sizes = [int(s) for s in a.sizes.split(",")]
     tag = a.tag or code.name
+    if a.compiled:
+        COMPILED["prefix"] = str(CACHE / f"pycache-{tag}")
     print(
         f"load average {os.getloadavg()[0]:.2f}, {time.strftime('%H:%M UTC', time.gmtime())}", file=sys.stderr
     )
     res = measure(code, tag, sizes, set(a.rows.split(",")))
     if a.json:
         Path(a.json).write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
-    print(f"{code} — load average {os.getloadavg()[0]:.2f}")
+    print(f"{code} — load average {os.getloadavg()[0]:.2f}" + (" — compiled bytecode" if COMPILED else ""))
     print(table(res, sizes))
 
 

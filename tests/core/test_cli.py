@@ -124,7 +124,7 @@ def test_password_protected_word_file_says_so(tmp_path: Path) -> None:
 def test_json_of_a_long_report_is_streamed_whole_and_in_order(tmp_path: Path) -> None:
     """Figures are written a chunk at a time: the output is still one object, every figure in order,
     the same as the indented output that is built at once."""
-    from core.cli import CHUNK
+    from core.cli.report_json import CHUNK
 
     n = 2 * CHUNK + 7
     p = tmp_path / "长报告.txt"

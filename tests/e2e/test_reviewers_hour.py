@@ -142,7 +142,9 @@ def test_search_across_the_reports_opens_the_place_from_the_keyboard(
         kb.press(getattr(Qt.Key, f"Key_{ch}"))
     kb.press(Qt.Key.Key_Return)
     dialog = win.search_dialog
-    assert dialog.results.count() >= 1 and dialog.results.hasFocus()
+    # the search reads the reports in the background: the hits are listed as they are found
+    qtbot.waitUntil(lambda: not dialog.searching() and dialog.results.count() >= 1)
+    assert dialog.results.hasFocus()
     hit = dialog.hits[0]
     assert hit.report_id == pdf and hit.field == "正文"
     kb.press(Qt.Key.Key_Return)

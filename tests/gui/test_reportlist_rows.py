@@ -40,3 +40,23 @@ def test_a_review_step_repaints_one_row_and_a_filter_reads_nothing(qtbot: Any, t
     assert rl.model.rowCount() == 12 and rl.model.report(5).n_pending == before - 1
     assert calls == []  # the list was filtered from the rows it holds
     ws.close()
+
+
+def test_the_issuer_filter_lists_that_issuer_and_outlives_a_reload(qtbot: Any, tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "w.sqlite", reviewer="张三")
+    add_reports(ws, write_office_reports(tmp_path / "r", 6))
+    rl = ReportList()
+    qtbot.addWidget(rl)
+    rl.set_workspace(ws)
+    issuers = sorted({r.issuer for r in ws.reports() if r.issuer})
+    assert [rl.issuer.itemText(k) for k in range(1, rl.issuer.count())] == issuers
+    chosen = issuers[-1]
+    rl.issuer.setCurrentIndex(rl.issuer.findText(chosen))
+    shown = {rl.model.report(r).issuer for r in range(rl.model.rowCount())}
+    assert shown == {chosen} and rl.chosen_issuer() == chosen
+    rl.reload()  # e.g. after an import: the choice stays
+    assert rl.issuer.currentText() == chosen
+    assert {rl.model.report(r).issuer for r in range(rl.model.rowCount())} == {chosen}
+    rl.issuer.setCurrentIndex(0)
+    assert rl.chosen_issuer() is None and rl.model.rowCount() == 6
+    ws.close()

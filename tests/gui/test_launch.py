@@ -1,0 +1,122 @@
+"""Starting the window: the first picture comes before anything it does not show is loaded or run.
+
+A reviewer waits for the window on every start; the modules behind the hidden docks (tables,
+comparison), the exports, the readers of PDF and DOCX files, the script converter and the figure
+readers are loaded when first used, and the whole-file check of the workspace starts after the
+first paint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What the first paint of a workspace of plain-text reports does not need (each a module or package)
+HEAVY = (
+    "pypdfium2",  # PDF pages: loaded when a PDF report is shown
+    "pdfplumber",  # the second reading of PDF tables: import only
+    "docx",  # DOCX reports and the problem letters
+    "xlsxwriter",  # the workbook export and its charts
+    "sqlite_utils",  # migrations of an older workspace file
+    "opencc",  # 繁体 display and search: converted on first use
+    "core.documents",  # the readers: opening a report
+    "core.figures",  # finding figures: import and the narrative checks
+    "core.tables",  # reading tables: import; the tables dock's layout
+    "core.compare",  # last year against this year
+    "core.export",  # exports, the problem list, the review record
+    "gui.tables",  # the 标准表格 dock, hidden at start
+    "gui.compare",  # the 对比 dock, hidden at start
+    "gui.export",  # the export dialog
+    "gui.signoff.record",  # the review record's print preview
+)
+
+_CHILD = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+from gui.shell import main
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, e):
+        if e.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+            w = obj.window()
+            if type(w).__name__ == "MainWindow":
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: report(w))
+        return False
+
+def report(w):
+    print(json.dumps({"modules": sorted(sys.modules), "reports": w.reports.model.rowCount(),
+                      "figures": w.model.rowCount()}))
+    app.exit(0)
+
+first = FirstPaint()
+app.installEventFilter(first)
+sys.exit(main.run(["--workspace", sys.argv[1], "--settings", sys.argv[2]]))
+"""
+
+
+def test_first_paint_loads_nothing_it_does_not_show(ws_path: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    r = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(ws_path), str(tmp_path / "settings.ini")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    got = json.loads(r.stdout.strip().splitlines()[-1])
+    assert got["reports"] == 2 and got["figures"] > 0  # the window did show the workspace and a report
+    loaded = [name for name in got["modules"] if any(name == h or name.startswith(h + ".") for h in HEAVY)]
+    assert loaded == []
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.n = 0
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.Paint:
+            self.n += 1
+        return False
+
+
+def test_whole_file_check_runs_after_the_first_paint_and_still_warns(
+    qtbot: Any, settings: Any, ws_path: Path, no_dialogs: list[str], monkeypatch: Any
+) -> None:
+    from core.errors import StoreError
+    from core.store import Workspace
+    from gui.shell import mainwindow
+    from gui.shell.mainwindow import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    paints = _Paints()
+    win.installEventFilter(paints)
+    seen: list[int] = []
+
+    def damaged(path: str, progress: Any, cancelled: Any) -> None:
+        seen.append(paints.n)
+        raise StoreError(f"{path}: 工作区文件已损坏")
+
+    monkeypatch.setattr(mainwindow, "check_workspace", damaged)
+    win.set_workspace(Workspace.open(ws_path, settings.reviewer, integrity=False))
+    qtbot.wait(100)  # the window is not shown yet: nothing of the check may run
+    assert seen == []
+    win.show()
+    qtbot.waitUntil(lambda: bool(seen) and any("已损坏" in t for t in no_dialogs))
+    assert seen[0] >= 1  # it ran once the window had painted
+    win.close()
