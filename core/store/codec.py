@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from array import array
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
@@ -75,6 +76,48 @@ def _unpack(data: bytes | None, typecode: str | None) -> array[Any] | None:
     if sys.byteorder != "little":
         a.byteswap()
     return a
+
+
+_ZDICT_MAX = 32768  # deflate looks back this far: a longer dictionary would not be used
+
+
+def _as_text(text: str, encoding: str | None) -> bytes | None:
+    """The report's text encoded as its file was (None when that encoding cannot write it)."""
+    try:
+        return text.encode(encoding or "utf-8")
+    except (LookupError, UnicodeError):
+        return None
+
+
+def pack_original(data: bytes, text: str, encoding: str | None) -> tuple[bytes, str]:
+    """The original file as stored, and how (``packing``): ``"text"`` when the file is the report's
+    text encoded again (a plain-text report: the text is not stored twice), else ``"zlib"`` — deflated
+    with the start of the text as the dictionary, so what the file shares with its text costs little —
+    when that is smaller, else ``""``: the bytes as read."""
+    as_text = _as_text(text, encoding)
+    if as_text is not None and as_text == data:
+        return b"", "text"
+    packed = zlib.compress(data, 9) if as_text is None else _deflate(data, as_text[:_ZDICT_MAX])
+    return (packed, "zlib") if len(packed) < len(data) else (data, "")
+
+
+def _deflate(data: bytes, zdict: bytes) -> bytes:
+    c = zlib.compressobj(9, zdict=zdict) if zdict else zlib.compressobj(9)
+    return c.compress(data) + c.flush()
+
+
+def unpack_original(packed: bytes, packing: str, text: str, encoding: str | None) -> bytes:
+    """The original file's bytes from what ``pack_original`` stored."""
+    if packing == "":
+        return packed
+    as_text = _as_text(text, encoding)
+    if packing == "text" and as_text is not None:
+        return as_text
+    if packing == "zlib":
+        zdict = b"" if as_text is None else as_text[:_ZDICT_MAX]
+        d = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        return d.decompress(packed) + d.flush()
+    raise ValueError(f"unknown packing {packing!r}")
 
 
 def document_row(doc: Document) -> dict[str, Any]:

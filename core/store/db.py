@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The oldest version this program reads as it is, without migrating: opened read-only (the command-line
 # export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key) and
 # version 3 the hash chain, so older files must be migrated first; a migration that only adds an index
 # leaves this as it is. Version 4 added the report list's counts (report_summary) and an index: a
 # version-3 file opened read-only is read, its counts worked out from its rows (core/store/reading.py).
+# Version 5 stores the figures, indicator values and checks coded (core/store/terms.py) behind views of
+# the same names and columns, so a version-3 or -4 file still reads as it is.
 READS_FROM_VERSION = 3
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
@@ -99,11 +101,70 @@ def _to_version_4(conn: sqlite3.Connection) -> None:
     summary.rebuild(conn)
 
 
+def _to_version_5(conn: sqlite3.Connection) -> None:
+    """Version 5, a smaller file: the figures, indicator values and checks are stored with each
+    repeated string as the id of its one copy in ``terms``, behind views that give the same rows as
+    before (core/store/terms.py), so every digest, event and export reads the same values; each
+    original file is stored packed (``codec.pack_original``) with its size. Ids, the order of the
+    indicator values and the figures' next id are kept. ``migrate`` then rewrites the file without the
+    freed pages (VACUUM)."""
+    from core.store import terms
+
+    d = database(conn)
+    _create(d, columns.TERMS)
+    for t in columns.CODED_TABLES:
+        for c in t.coded:
+            conn.execute(
+                f'INSERT OR IGNORE INTO terms (text) SELECT DISTINCT "{c}" FROM {t.name} WHERE "{c}" IS NOT NULL'
+            )
+    for t in columns.CODED_TABLES:
+        s = terms.stored(t)
+        _create(d, s, indexes=False)  # the indexes after the rows: built once, not row by row
+        if s.autoincrement:
+            autoincrement(conn, s.name)
+        picks = ", ".join(
+            f'(SELECT id FROM terms WHERE text = old."{c}")' if c in t.coded else f'old."{c}"'
+            for c in t.names
+        )
+        # the rowid too where the readers keep the stored order (an id column already is the rowid)
+        keep = ("rowid, ", "old.rowid, ") if t.rowid else ("", "")
+        conn.execute(
+            f"INSERT INTO {s.name} ({keep[0]}{t.column_list()}) SELECT {keep[1]}{picks} FROM {t.name} AS old"
+        )
+        if s.autoincrement:  # an id a deleted row had is never given again
+            seq = conn.execute(
+                "SELECT max(seq) FROM sqlite_sequence WHERE name IN (?, ?)", (s.name, t.name)
+            ).fetchone()[0]
+            conn.execute("DELETE FROM sqlite_sequence WHERE name IN (?, ?)", (s.name, t.name))
+            if seq is not None:
+                conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (s.name, seq))
+        conn.execute(f"DROP TABLE {t.name}")
+        for ix in s.indexes:
+            d.table(s.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+    terms.create(conn)
+    conn.execute("ALTER TABLE originals ADD COLUMN packing TEXT NOT NULL DEFAULT ")
+    conn.execute("ALTER TABLE originals ADD COLUMN size INTEGER")
+    from core.store import codec
+
+    rows = conn.execute(
+        "SELECT o.report_id, o.data, r.text, r.encoding FROM originals o JOIN reports r ON r.id = o.report_id"
+    )
+    for rid, data, text, encoding in rows.fetchall():
+        packed, packing = codec.pack_original(bytes(data), text, encoding)
+        conn.execute(
+            "UPDATE originals SET data = ?, packing = ?, size = ? WHERE report_id = ?",
+            (packed, packing, len(data), rid),
+        )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _to_version_2,
     2: _to_version_3,
     3: _to_version_4,
+    4: _to_version_5,
 }
+# The versions whose migration frees much of the file: ``migrate`` rewrites it afterwards (VACUUM).
+SHRINKS = {5}
 
 _ID_PK = re.compile(r'(["\[`]?\bid\b["\]`]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.IGNORECASE)
 
@@ -404,18 +465,27 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
             raise
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
+    if any(v + 1 in SHRINKS for v in range(version, SCHEMA_VERSION)):
+        try:
+            conn.execute("VACUUM")
+        except sqlite3.Error as e:  # the migration is committed: a file not yet shrunk is still sound
+            raise explain(path, e) from e
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create every table of core/store/columns.py with sqlite-utils (inside the caller's transaction)."""
+    from core.store import terms
+
     d = database(conn)
     for t in TABLES:
-        _create(d, t)
-        if t.autoincrement:
-            autoincrement(conn, t.name)
+        s = terms.stored(t) if t.coded else t
+        _create(d, s)
+        if s.autoincrement:
+            autoincrement(conn, s.name)
+    terms.create(conn)
 
 
-def _create(d: sqlite_utils.Database, t: Table) -> None:
+def _create(d: sqlite_utils.Database, t: Table, indexes: bool = True) -> None:
     d.table(t.name).create(
         {c.name: c.type for c in t.columns},
         pk=_pk(t),
@@ -423,7 +493,7 @@ def _create(d: sqlite_utils.Database, t: Table) -> None:
         defaults={c.name: c.default for c in t.columns if c.default is not None},
         foreign_keys=[_foreign_key(t, fk) for fk in t.foreign_keys],
     )
-    for ix in t.indexes:
+    for ix in t.indexes if indexes else ():
         d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
 
 

@@ -117,12 +117,19 @@ def head_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def foreign_objects(conn: sqlite3.Connection) -> list[str]:
-    """Triggers and views in the file: Hecha creates none, so each one was planted by someone else."""
+    """Triggers and views in the file that Hecha did not create: each one was planted by someone else.
+    Hecha's own (core/store/terms.py, format 5) are recognised by their exact SQL, so one of them
+    changed is planted too. A file of an older format has none of its own."""
+    from core.store import terms
+
+    version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    ours = terms.expected() if version is not None and version >= terms.SINCE_VERSION else {}
     return [
         f"{'触发器' if t == 'trigger' else '视图'} {n}"
-        for t, n in conn.execute(
-            "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
+        for t, n, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
         )
+        if ours.get(n) != sql
     ]
 
 
