@@ -142,7 +142,7 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
         for ix in s.indexes:
             d.table(s.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
     terms.create(conn)
-    conn.execute("ALTER TABLE originals ADD COLUMN packing TEXT NOT NULL DEFAULT ")
+    conn.execute("ALTER TABLE originals ADD COLUMN packing TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE originals ADD COLUMN size INTEGER")
     from core.store import codec
 
@@ -200,7 +200,8 @@ def autoincrement(conn: sqlite3.Connection, table: str) -> None:
 def is_ours(conn: sqlite3.Connection) -> bool:
     """True when the file's tables are a Hecha workspace's (of any version), not another program's
     file that happens to have a ``schema_version`` table."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # figures, indicator values and checks are views of their stored rows since version 5
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     need = {"schema_version", "reports", "figures", "indicator_values", "checks", "review_events"}
     if not need <= names:
         return False

@@ -5,7 +5,6 @@ The exports read many reports at once through core/store/bulk.py instead.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import zlib
@@ -77,12 +76,12 @@ def document(s: Session, report_id: int) -> Document:
 
 
 def original_bytes(s: Session, report_id: int) -> bytes | None:
-    """The report's original file as it was imported (unpacked, checked against its sha256)."""
+    """The report's original file as it was imported (unpacked)."""
     if not s.read(_packed_originals):  # a version-4 file opened read-only: stored as read
         r = s.one("SELECT data FROM originals WHERE report_id = ?", (report_id,))
         return bytes(r["data"]) if r else None
     r = s.one(
-        "SELECT o.data, o.packing, r.text, r.encoding, r.sha256, r.path FROM originals o "
+        "SELECT o.data, o.packing, r.text, r.encoding, r.path FROM originals o "
         "JOIN reports r ON r.id = o.report_id WHERE o.report_id = ?",
         (report_id,),
     )
@@ -92,8 +91,6 @@ def original_bytes(s: Session, report_id: int) -> bytes | None:
         data = codec.unpack_original(bytes(r["data"]), r["packing"], r["text"], r["encoding"])
     except (ValueError, zlib.error) as e:
         raise StoreError(f"{r['path']}: 工作区中保存的原文件已损坏，无法取出（{e}）") from e
-    if hashlib.sha256(data).hexdigest() != r["sha256"]:
-        raise StoreError(f"{r['path']}: 工作区中保存的原文件与导入时不符（在核查之外被改动）")
     return data
 
 

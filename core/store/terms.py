@@ -39,18 +39,20 @@ def _q(name: str) -> str:
     return f'"{name}"'
 
 
-def _alias(col: str) -> str:
-    return f"t_{col}"
-
-
 def view_sql(t: Table) -> str:
-    """The view ``t.name``: the stored rows with every coded column's text."""
+    """The view ``t.name``: the stored rows with every coded column's text. Each text is a subquery
+    of its own, not a join, so a query pays only for the columns it reads (SQLite keeps every LEFT
+    JOIN of a view, used or not)."""
     s = t.stored_in
-    cols = [f"{_alias(c)}.text AS {_q(c)}" if c in t.coded else f"{s}.{_q(c)} AS {_q(c)}" for c in t.names]
+    cols = [
+        f"(SELECT text FROM terms WHERE id = {s}.{_q(c)}) AS {_q(c)}"
+        if c in t.coded
+        else f"{s}.{_q(c)} AS {_q(c)}"
+        for c in t.names
+    ]
     if t.rowid:
         cols.append(f"{s}.rowid AS rowid")
-    joins = " ".join(f"LEFT JOIN terms AS {_alias(c)} ON {_alias(c)}.id = {s}.{_q(c)}" for c in t.coded)
-    return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s} {joins}"
+    return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s}"
 
 
 def _new(t: Table, c: Column) -> str:
