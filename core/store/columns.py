@@ -142,7 +142,8 @@ FIGURES = Table(
     foreign_keys=(ForeignKey("report_id", "reports"),),
     indexes=(
         Index("figures_report", ("report_id", "start")),
-        Index("figures_report_status", ("report_id", "status")),  # the report list's counts (version 2)
+        # version 2 added (report_id, status) for the report list's counts; version 5 drops it: the
+        # counts are kept in report_summary (v4), and a report's figures are found by figures_report
     ),
     autoincrement=True,  # review events name figures by id: an id is never given to another (v3)
     coded=("unit", "multiplier", "qualifier", "label", "indicator", "rule", "source", "status"),

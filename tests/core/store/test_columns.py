@@ -164,7 +164,7 @@ def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migrati
     assert (tmp_path / "w.sqlite.bak-v1").exists()
     c = sqlite3.connect(p)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
-    assert "figures_report_status" in {r[1] for r in c.execute("PRAGMA index_list(figure_rows)")}
+    assert "figures_report" in {r[1] for r in c.execute("PRAGMA index_list(figure_rows)")}
     c.close()
 
 
@@ -211,6 +211,7 @@ def _make_version_4(p: Path) -> None:
             conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (t.name, seq))
         for ix in t.indexes:
             d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+    conn.execute("CREATE INDEX figures_report_status ON figures (report_id, status)")  # dropped in 5
     conn.execute("DROP TABLE terms")
     rows = conn.execute(
         "SELECT o.report_id, o.data, o.packing, r.text, r.encoding FROM originals o JOIN reports r ON r.id = o.report_id"
