@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from core.store.clock import now_iso
@@ -197,11 +198,30 @@ def _digest_now(conn: sqlite3.Connection, report_id: int, with_checks: bool) -> 
             "SELECT rule, subject, reason FROM accepted_checks WHERE report_id = ?", (report_id,)
         )
     )
+    return _digest_body(figs, inds, acc, sorted(check_rows(conn, report_id)) if with_checks else None)
+
+
+def _digest_body(figs: list[Any], inds: list[Any], acc: list[Any], checks: list[Any] | None = None) -> str:
     body: list[Any] = [figs, inds, acc]
-    if with_checks:
-        body.append(sorted(check_rows(conn, report_id)))
+    if checks is not None:
+        body.append(checks)
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def seal_stored(
+    conn: sqlite3.Connection,
+    report_id: int,
+    figures: tuple[Sequence[str], list[tuple[Any, ...]]],
+    indicators: tuple[Sequence[str], list[tuple[Any, ...]]],
+) -> None:
+    """``seal`` for a report just stored from these rows ((column names, rows as inserted) of its
+    figures and of its indicator values): the same digest worked out from them, not read back."""
+    fig = itemgetter(*(list(figures[0]).index(c) for c in _FIG))
+    ind = itemgetter(*(list(indicators[0]).index(c) for c in _IND))
+    figs = sorted(map(fig, figures[1]), key=lambda t: t[0])
+    inds = sorted(map(ind, indicators[1]))
+    conn.execute("UPDATE reports SET sealed = ? WHERE id = ?", (_digest_body(figs, inds, []), report_id))
 
 
 def digest(conn: sqlite3.Connection, report_id: int) -> str:

@@ -90,14 +90,12 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
     if r.original is not None:
         conn.execute(_INSERT_ORIGINAL, (rid, r.original, r.packing, r.size))
     first = ledger.next_id(conn, FIGURES.stored_in)  # never an id a figure had before
-    codes.insert(FIGURES, FIGURES.names, [(first + i, rid, *f) for i, f in enumerate(r.figures)])
-    codes.insert(
-        INDICATOR_VALUES,
-        _INDICATOR_COLS,
-        [(rid, None if k is None else first + k, *v) for k, v in r.indicators],
-    )
+    figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
+    indicators = [(rid, None if k is None else first + k, *v) for k, v in r.indicators]
+    codes.insert(FIGURES, FIGURES.names, figures)
+    codes.insert(INDICATOR_VALUES, _INDICATOR_COLS, indicators)
     codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])
-    ledger.seal(conn, rid)
+    ledger.seal_stored(conn, rid, (FIGURES.names, figures), (_INDICATOR_COLS, indicators))
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
     summary.refresh(conn, rid)
     return rid, True

@@ -17,6 +17,7 @@ trigger in the file that is not one of them (or differs from it) is reported as 
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -113,6 +114,11 @@ def create(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+@functools.cache
+def _insert_sql(t: Table, names: tuple[str, ...]) -> str:
+    return stored(t).insert_sql(names)
+
+
 class Codes:
     """The ids of strings in ``terms``, added when new, for one transaction (an id learnt in a
     transaction that is rolled back is gone with it, so a ``Codes`` never outlives its transaction)."""
@@ -139,22 +145,18 @@ class Codes:
     def encode(self, t: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
         """``rows`` (values of the columns ``names``, text in the coded ones) with the coded ones as ids."""
         at = [i for i, n in enumerate(names) if n in t.coded]
-        if not at:
+        if not at or not rows:
             return [tuple(r) for r in rows]
-        self.learn(r[i] for r in rows for i in at)
+        cols = list(zip(*rows, strict=True))  # a column at a time: each coded one mapped in one pass
         known = self.known
-        out = []
-        for r in rows:
-            v = list(r)
-            for i in at:
-                x = v[i]
-                if x is not None:
-                    v[i] = known[x]
-            out.append(tuple(v))
-        return out
+        self.learn(x for i in at for x in set(cols[i]) if x not in known)
+        get = {**known, None: None}.__getitem__
+        for i in at:
+            cols[i] = tuple(map(get, cols[i]))
+        return list(zip(*cols, strict=True))
 
     def insert(self, t: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Insert ``rows`` into the table ``t`` is stored in."""
         if not rows:
             return
-        self.conn.executemany(stored(t).insert_sql(tuple(names)), self.encode(t, names, rows))
+        self.conn.executemany(_insert_sql(t, tuple(names)), self.encode(t, names, rows))
