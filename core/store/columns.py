@@ -44,11 +44,13 @@ class Table:
     autoincrement: bool = False  # ids never reused, even after a row is deleted (version 3)
     # Version 5, repeated strings stored once: the table is kept in ``stored_in`` with each column of
     # ``coded`` as the id of its text in ``terms``; ``name`` is a view giving the text back, so every
-    # reader sees the columns above (core/store/terms.py). ``rowid``: the view shows the stored row's
-    # rowid as a column (its readers keep the order the rows were stored in).
+    # reader sees the columns above (core/store/terms.py). ``rowid``: the readers keep the order each
+    # report's rows were stored in (``ORDER BY rowid``); the rows are stored WITHOUT ROWID, clustered
+    # by the primary key, with ``seq`` (their order within the report), which the view shows as rowid.
     coded: tuple[str, ...] = ()
     stored_in: str = ""
     rowid: bool = False
+    without_rowid: bool = False  # the stored table (core/store/terms.py ``stored``)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -119,17 +119,19 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
             )
     for t in columns.CODED_TABLES:
         s = terms.stored(t)
-        _create(d, s, indexes=False)  # the indexes after the rows: built once, not row by row
-        if s.autoincrement:
-            autoincrement(conn, s.name)
+        _create_stored(conn, s, indexes=False)  # the indexes after the rows: built once, not row by row
         picks = ", ".join(
             f'(SELECT id FROM terms WHERE text = old."{c}")' if c in t.coded else f'old."{c}"'
             for c in t.names
         )
-        # the rowid too where the readers keep the stored order (an id column already is the rowid)
-        keep = ("rowid, ", "old.rowid, ") if t.rowid else ("", "")
+        # where the readers keep the stored order: each row's place among its report's rows
+        keep = (
+            (f", {terms.SEQ}", ", row_number() OVER (PARTITION BY old.report_id ORDER BY old.rowid)")
+            if t.rowid
+            else ("", "")
+        )
         conn.execute(
-            f"INSERT INTO {s.name} ({keep[0]}{t.column_list()}) SELECT {keep[1]}{picks} FROM {t.name} AS old"
+            f"INSERT INTO {s.name} ({t.column_list()}{keep[0]}) SELECT {picks}{keep[1]} FROM {t.name} AS old"
         )
         if s.autoincrement:  # an id a deleted row had is never given again
             seq = conn.execute(
@@ -477,13 +479,24 @@ def create_schema(conn: sqlite3.Connection) -> None:
     """Create every table of core/store/columns.py with sqlite-utils (inside the caller's transaction)."""
     from core.store import terms
 
-    d = database(conn)
     for t in TABLES:
-        s = terms.stored(t) if t.coded else t
-        _create(d, s)
-        if s.autoincrement:
-            autoincrement(conn, s.name)
+        _create_stored(conn, terms.stored(t) if t.coded else t)
     terms.create(conn)
+
+
+def _create_stored(conn: sqlite3.Connection, t: Table, indexes: bool = True) -> None:
+    """Create ``t`` as it is stored: AUTOINCREMENT ids, WITHOUT ROWID where declared."""
+    d = database(conn)
+    _create(d, t, indexes=False)
+    if t.without_rowid:  # empty yet: made again with the clause sqlite-utils does not write
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (t.name,))
+        text = sql.fetchone()[0]
+        conn.execute(f'DROP TABLE "{t.name}"')
+        conn.execute(text + " WITHOUT ROWID")
+    if t.autoincrement:
+        autoincrement(conn, t.name)
+    for ix in t.indexes if indexes else ():
+        d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
 
 
 def _create(d: sqlite_utils.Database, t: Table, indexes: bool = True) -> None:

@@ -23,12 +23,13 @@ from core.model import Extraction
 from core.store import checking, codec, ledger, summary
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
+from core.store import terms
 from core.store.terms import Codes
 
 _REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "imported_at", "sealed"))
 _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
-_INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS)
+_INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS, terms.SEQ)  # seq: stored order
 _CHECK_COLS = ("report_id", *codec.CHECK_VALUES)
 _INSERT_ORIGINAL = "INSERT INTO originals (report_id, data, packing, size) VALUES (?, ?, ?, ?)"
 
@@ -91,7 +92,7 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
         conn.execute(_INSERT_ORIGINAL, (rid, r.original, r.packing, r.size))
     first = ledger.next_id(conn, FIGURES.stored_in)  # never an id a figure had before
     figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
-    indicators = [(rid, None if k is None else first + k, *v) for k, v in r.indicators]
+    indicators = [(rid, None if k is None else first + k, *v, i) for i, (k, v) in enumerate(r.indicators, 1)]
     codes.insert(FIGURES, FIGURES.names, figures)
     codes.insert(INDICATOR_VALUES, _INDICATOR_COLS, indicators)
     codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])

@@ -25,15 +25,19 @@ from typing import Any
 from core.store.columns import CODED_TABLES, Column, Table
 
 SINCE_VERSION = 5  # the format that stores these tables coded
+SEQ = "seq"  # a stored row's place among its report's rows, where the readers keep that order
 _IN_CHUNK = 500  # strings looked up per SELECT … IN (…)
 
 
 def stored(t: Table) -> Table:
-    """The table ``t`` is stored in: its columns with each coded one an INTEGER id of ``terms``."""
+    """The table ``t`` is stored in: its columns with each coded one an INTEGER id of ``terms`` (and,
+    where the readers keep the stored order, ``seq``: a row's place among its report's rows)."""
     cols = tuple(
         Column(c.name, int, c.not_null, None) if c.name in t.coded else c for c in t.columns
     )  # fmt: skip
-    return Table(t.stored_in, cols, t.pk, t.foreign_keys, t.indexes, t.autoincrement)
+    if t.rowid:
+        cols = (*cols, Column(SEQ, int, True))
+    return Table(t.stored_in, cols, t.pk, t.foreign_keys, t.indexes, t.autoincrement, without_rowid=t.rowid)
 
 
 def _q(name: str) -> str:
@@ -52,7 +56,7 @@ def view_sql(t: Table) -> str:
         for c in t.names
     ]
     if t.rowid:
-        cols.append(f"{s}.rowid AS rowid")
+        cols.append(f"{s}.{SEQ} AS rowid")
     return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s}"
 
 
@@ -76,21 +80,28 @@ def _learn(t: Table) -> str:
 
 
 def _key(t: Table) -> str:
-    """The stored row behind the view's OLD row."""
-    if t.rowid:
-        return "rowid = OLD.rowid"
-    return f"{_q(t.pk[0])} = OLD.{_q(t.pk[0])}"
+    """The stored row behind the view's OLD row: by its primary key (a coded part by its text's id)."""
+    return " AND ".join(
+        f"{_q(c)} = (SELECT id FROM terms WHERE text = OLD.{_q(c)})"
+        if c in t.coded
+        else f"{_q(c)} = OLD.{_q(c)}"
+        for c in t.pk
+    )
 
 
 def trigger_sqls(t: Table) -> list[str]:
-    """INSERT, UPDATE and DELETE on the view ``t.name`` made on the stored rows."""
+    """INSERT, UPDATE and DELETE on the view ``t.name`` made on the stored rows (a row inserted where
+    the stored order is kept comes last among its report's)."""
     s = t.stored_in
-    names = ", ".join(_q(c.name) for c in t.columns)
-    values = ", ".join(_value(t, c) for c in t.columns)
+    names = [_q(c.name) for c in t.columns]
+    values = [_value(t, c) for c in t.columns]
+    if t.rowid:
+        names.append(SEQ)
+        values.append(f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)")
     sets = ", ".join(f"{_q(c.name)} = {_value(t, c)}" for c in t.columns)
     return [
         f"CREATE TRIGGER {t.name}_insert INSTEAD OF INSERT ON {t.name} BEGIN {_learn(t)} "
-        f"INSERT INTO {s} ({names}) VALUES ({values}); END",
+        f"INSERT INTO {s} ({', '.join(names)}) VALUES ({', '.join(values)}); END",
         f"CREATE TRIGGER {t.name}_update INSTEAD OF UPDATE ON {t.name} BEGIN {_learn(t)} "
         f"UPDATE {s} SET {sets} WHERE {_key(t)}; END",
         f"CREATE TRIGGER {t.name}_delete INSTEAD OF DELETE ON {t.name} BEGIN "

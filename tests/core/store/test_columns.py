@@ -198,10 +198,8 @@ def _make_version_4(p: Path) -> None:
         picks = ", ".join(
             f'(SELECT text FROM terms WHERE id = s."{c}")' if c in t.coded else f's."{c}"' for c in t.names
         )
-        keep = ("rowid, ", "s.rowid, ") if t.rowid else ("", "")
-        conn.execute(
-            f"INSERT INTO {t.name} ({keep[0]}{t.column_list()}) SELECT {keep[1]}{picks} FROM {t.stored_in} s"
-        )
+        order = " ORDER BY s.report_id, s.seq" if t.rowid else ""  # rowids in the stored order
+        conn.execute(f"INSERT INTO {t.name} ({t.column_list()}) SELECT {picks} FROM {t.stored_in} s{order}")
         seq = conn.execute("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", (t.stored_in,)).fetchone()[
             0
         ]
