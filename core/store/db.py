@@ -112,11 +112,13 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
 
     d = database(conn)
     _create(d, columns.TERMS)
-    for t in columns.CODED_TABLES:
-        for c in t.coded:
-            conn.execute(
-                f'INSERT OR IGNORE INTO terms (text) SELECT DISTINCT "{c}" FROM {t.name} WHERE "{c}" IS NOT NULL'
-            )
+    every = " UNION ALL ".join(
+        f'SELECT "{c}" AS text FROM {t.name}' for t in columns.CODED_TABLES for c in t.coded
+    )
+    conn.execute(  # the most frequent strings get the smallest ids: an id up to 127 takes one byte
+        f"INSERT INTO terms (text) SELECT text FROM ({every}) WHERE text IS NOT NULL "
+        "GROUP BY text ORDER BY count(*) DESC, text"
+    )
     for t in columns.CODED_TABLES:
         s = terms.stored(t)
         _create_stored(conn, s, indexes=False)  # the indexes after the rows: built once, not row by row

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from core.store.columns import CODED_TABLES, Column, Table
@@ -139,11 +141,10 @@ class Codes:
         self.known: dict[str, int] = {}
 
     def learn(self, texts: Iterable[str | None]) -> None:
-        new = {x for x in texts if x is not None and x not in self.known}
-        if not new:
+        todo = list(dict.fromkeys(x for x in texts if x is not None and x not in self.known))
+        if not todo:
             return
-        self.conn.executemany("INSERT OR IGNORE INTO terms (text) VALUES (?)", ((x,) for x in new))
-        todo = list(new)
+        self.conn.executemany("INSERT OR IGNORE INTO terms (text) VALUES (?)", ((x,) for x in todo))
         for i in range(0, len(todo), _IN_CHUNK):
             part = todo[i : i + _IN_CHUNK]
             self.known.update(
@@ -160,14 +161,22 @@ class Codes:
             return [tuple(r) for r in rows]
         cols = list(zip(*rows, strict=True))  # a column at a time: each coded one mapped in one pass
         known = self.known
-        self.learn(x for i in at for x in set(cols[i]) if x not in known)
+        if any(x not in known for i in at for x in set(cols[i]) if x is not None):
+            # the most frequent strings get the smallest ids: an id up to 127 is stored in one byte
+            counts = Counter(x for i in at for x in cols[i] if x is not None and x not in known)
+            self.learn(x for x, _n in counts.most_common())
         get = {**known, None: None}.__getitem__
         for i in at:
             cols[i] = tuple(map(get, cols[i]))
         return list(zip(*cols, strict=True))
 
     def insert(self, t: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert ``rows`` into the table ``t`` is stored in."""
+        """Insert ``rows`` into the table ``t`` is stored in. Rows clustered by their key (WITHOUT
+        ROWID) go in in key order: each lands after the last, and the pages fill up instead of
+        splitting half-empty."""
         if not rows:
             return
-        self.conn.executemany(_insert_sql(t, tuple(names)), self.encode(t, names, rows))
+        encoded = self.encode(t, names, rows)
+        if t.rowid:
+            encoded.sort(key=itemgetter(*(list(names).index(c) for c in t.pk)))
+        self.conn.executemany(_insert_sql(t, tuple(names)), encoded)
