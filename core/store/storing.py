@@ -20,10 +20,9 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec, ledger, summary
+from core.store import checking, codec, ledger, summary, terms
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
-from core.store import terms
 from core.store.terms import Codes
 
 _REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "imported_at", "sealed"))

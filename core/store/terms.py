@@ -138,7 +138,7 @@ class Codes:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.known: dict[str, int] = {}
+        self.known: dict[str | None, int | None] = {None: None}  # NULL stays NULL
 
     def learn(self, texts: Iterable[str | None]) -> None:
         todo = list(dict.fromkeys(x for x in texts if x is not None and x not in self.known))
@@ -165,7 +165,7 @@ class Codes:
             # the most frequent strings get the smallest ids: an id up to 127 is stored in one byte
             counts = Counter(x for i in at for x in cols[i] if x is not None and x not in known)
             self.learn(x for x, _n in counts.most_common())
-        get = {**known, None: None}.__getitem__
+        get = known.__getitem__
         for i in at:
             cols[i] = tuple(map(get, cols[i]))
         return list(zip(*cols, strict=True))
