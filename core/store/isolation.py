@@ -19,6 +19,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -126,6 +127,16 @@ def _context() -> Any:
     return ctx
 
 
+# A worker is given its next file while it reads the current one, so it does not wait while this
+# process stores a batch (a batch of 64 reports takes ~0.2 s to store). Only a small job is sent ahead:
+# a large one could fill the pipe while the worker is sending its result back, each waiting for the other.
+AHEAD_BYTES = 32 << 10
+
+
+def _small(job: Job) -> bool:
+    return len(job[1] or b"") + len(job[0].encode()) <= AHEAD_BYTES
+
+
 class _Worker:
     def __init__(self, ctx: Any, limits: Limits) -> None:
         here, there = ctx.Pipe()
@@ -139,13 +150,28 @@ class _Worker:
         with _sigint_ignored():
             self.process.start()
         there.close()
-        self.job: Job | None = None
-        self.since = 0.0
+        self.jobs: deque[Job] = deque()  # the file being read, then at most one given ahead
+        self.since = 0.0  # when the file being read was started
+
+    @property
+    def job(self) -> Job | None:
+        """The file the worker is reading now."""
+        return self.jobs[0] if self.jobs else None
+
+    def wants(self, job: Job) -> bool:
+        """Whether ``job`` may be given now: the worker is idle, or it is small enough to send ahead."""
+        return not self.jobs or (len(self.jobs) == 1 and _small(job))
 
     def give(self, job: Job) -> None:
-        self.job = job
-        self.since = time.monotonic()
+        if not self.jobs:
+            self.since = time.monotonic()
+        self.jobs.append(job)
         self.conn.send(job)
+
+    def done(self) -> None:
+        """The file being read came back: the next given starts now."""
+        self.jobs.popleft()
+        self.since = time.monotonic()
 
     def stop(self, *, kill: bool = False) -> None:
         if kill:
@@ -192,12 +218,16 @@ def analysed(
     pending = list(reversed(jobs))
     ctx = _context()
     pool: list[_Worker] = []
+
+    def feed() -> None:  # each worker its next file, and one more ahead where it is small
+        for w in pool:
+            while pending and w.wants(pending[-1]):
+                w.give(pending.pop())
+
     try:
         for _ in range(max(1, min(workers, len(jobs)))):
             pool.append(_Worker(ctx, limits))
-        for w in pool:
-            if pending:
-                w.give(pending.pop())
+        feed()
         while any(w.job is not None for w in pool):
             if cancelled():
                 return
@@ -226,12 +256,14 @@ def analysed(
                     replace = True
                 if outcome is None:
                     continue
-                w.job = None
-                if replace:
+                if replace:  # the file given ahead goes back to the front of the queue
+                    pending.extend(reversed(list(w.jobs)[1:]))
+                    w.jobs.clear()
                     w.stop(kill=True)
                     w = pool[i] = _Worker(ctx, limits)
-                if pending:
-                    w.give(pending.pop())
+                else:
+                    w.done()
+                feed()
                 yield outcome
                 if cancelled():
                     return
