@@ -418,6 +418,12 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False, integr
             f"{path}: 工作区中有核查没有创建的{'、'.join(planted)}，它可能在审核时改写数据；"
             "为安全起见未做任何改动，请从备份恢复此文件"
         )
+    lost = ledger.missing_objects(conn)
+    if lost:
+        raise StoreError(
+            f"{path}: 工作区中缺少核查的{'、'.join(lost)}（在核查之外被删除），审核结果将无法保存；"
+            "为安全起见未做任何改动，请从备份恢复此文件"
+        )
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"

@@ -134,6 +134,22 @@ def foreign_objects(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
+def missing_objects(conn: sqlite3.Connection) -> list[str]:
+    """Hecha's own views and triggers (format 5) that are not in the file: without them the review's
+    writes would fail, so a file missing one is refused at open like a damaged one."""
+    from core.store import terms
+
+    version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    if version is None or version < terms.SINCE_VERSION:
+        return []
+    there = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')")}
+    return [
+        f"{'视图' if sql.startswith('CREATE VIEW') else '触发器'} {name}"
+        for name, sql in terms.expected().items()
+        if name not in there
+    ]
+
+
 # ---- the digest of a report's decided state ---------------------------------------------------------
 _FIG = ("id", "value", "status", "indicator", "unit", "start", "end", "source")
 _IND = ("indicator", "kind", "value", "status", "figure_id")

@@ -135,6 +135,9 @@ def verify(conn: sqlite3.Connection) -> Result:
     planted = ledger.foreign_objects(conn)
     if planted:
         res.problems.append(f"工作区中有核查没有创建的{'、'.join(planted)}（可能在审核时改写数据）")
+    lost = ledger.missing_objects(conn)
+    if lost:
+        res.problems.append(f"工作区中缺少核查的{'、'.join(lost)}（在核查之外被删除）")
     events = _events(conn)
     res.events = len(events)
     bad = _chain(conn, "review_events", "审核记录", events)

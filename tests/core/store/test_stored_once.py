@@ -180,6 +180,23 @@ def test_a_changed_view_or_trigger_is_refused(made: tuple[Path, list[int]], tmp_
         Workspace.open(w, reviewer="张三")
 
 
+def test_a_workspace_missing_a_trigger_is_refused_at_open(
+    made: tuple[Path, list[int]], tmp_path: Path
+) -> None:
+    """Without its trigger a review step could not be saved: said at open, naming what is missing."""
+    p, _ids = made
+    w = tmp_path / "w.sqlite"
+    shutil.copy(p, w)
+    c = sqlite3.connect(w)
+    c.execute("DROP TRIGGER indicator_values_update")
+    c.commit()
+    c.close()
+    from core.errors import StoreError
+
+    with pytest.raises(StoreError, match="缺少核查的触发器 indicator_values_update"):
+        Workspace.open(w, reviewer="张三")
+
+
 def test_a_plain_text_report_is_not_stored_twice(tmp_path: Path) -> None:
     """A text report's original is its text encoded again: nothing more is stored for it, yet the
     file comes back byte for byte; a PDF comes back byte for byte from its packed copy."""
