@@ -7,6 +7,7 @@ newer version is refused, an older one is copied to ``NAME.bak-vN`` and then mig
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import sqlite3
@@ -479,8 +480,8 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if any(v + 1 in SHRINKS for v in range(version, SCHEMA_VERSION)):
         try:
             conn.execute("VACUUM")
-        except sqlite3.Error as e:  # the migration is committed: a file not yet shrunk is still sound
-            raise explain(path, e) from e
+        except sqlite3.Error as e:  # the migration is committed: a file not shrunk is still sound
+            logging.getLogger(__name__).warning("%s: 升级后未能压缩工作区文件（%s），不影响使用", path, e)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
