@@ -123,13 +123,26 @@ def unpack_original(packed: bytes, packing: str, text: str, encoding: str | None
 def document_row(doc: Document) -> dict[str, Any]:
     from core.documents.meta import issuer_key  # here: only an import needs it, not the window's start
 
+    text = doc.text
     tables = [
         {
             "start": t.start,
             "end": t.end,
             "n_rows": t.n_rows,
             "n_cols": t.n_cols,
-            "cells": [[c.row, c.col, c.start, c.end, c.text, c.rowspan, c.colspan] for c in t.cells],
+            # a cell's text is stored only where it is not the report's text at its span (format 5)
+            "cells": [
+                [
+                    c.row,
+                    c.col,
+                    c.start,
+                    c.end,
+                    None if c.text == text[c.start : c.end] else c.text,
+                    c.rowspan,
+                    c.colspan,
+                ]
+                for c in t.cells
+            ],  # fmt: skip
         }
         for t in doc.tables
     ]
@@ -144,7 +157,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "year": doc.year,
         "encoding": doc.encoding,
         "text": doc.text,
-        "tables": json.dumps(tables, ensure_ascii=False),
+        "tables": json.dumps(tables, ensure_ascii=False, separators=(",", ":")),
         "pages": json.dumps([[p.index, p.width, p.height] for p in doc.pages]),
         "char_pages": cp,
         "char_pages_type": cpt,
@@ -155,6 +168,17 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
+def compact_tables(tables: str, text: str) -> str:
+    """A stored ``tables`` as format 5 stores it: each cell's text left out where it is the report's
+    text at the cell's span, and no spaces (the migration from format 4)."""
+    out = json.loads(tables or "[]")
+    for t in out:
+        for c in t["cells"]:
+            if c[4] is not None and c[4] == text[c[2] : c[3]]:
+                c[4] = None
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
 def row_document(r: dict[str, Any]) -> Document:
     tables = tuple(
         Table(
@@ -163,7 +187,15 @@ def row_document(r: dict[str, Any]) -> Document:
             n_rows=t["n_rows"],
             n_cols=t["n_cols"],
             cells=tuple(
-                Cell(row=c[0], col=c[1], start=c[2], end=c[3], text=c[4], rowspan=c[5], colspan=c[6])
+                Cell(
+                    row=c[0],
+                    col=c[1],
+                    start=c[2],
+                    end=c[3],
+                    text=r["text"][c[2] : c[3]] if c[4] is None else c[4],
+                    rowspan=c[5],
+                    colspan=c[6],
+                )  # fmt: skip
                 for c in t["cells"]
             ),
         )

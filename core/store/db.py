@@ -106,7 +106,8 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
     """Version 5, a smaller file: the figures, indicator values and checks are stored with each
     repeated string as the id of its one copy in ``terms``, behind views that give the same rows as
     before (core/store/terms.py), so every digest, event and export reads the same values; each
-    original file is stored packed (``codec.pack_original``) with its size. Ids, the order of the
+    original file is stored packed (``codec.pack_original``) with its size, and a table cell's text
+    only where it is not the report's text at its span (``codec.compact_tables``). Ids, the order of the
     indicator values and the figures' next id are kept. ``migrate`` then rewrites the file without the
     freed pages (VACUUM)."""
     from core.store import terms
@@ -154,6 +155,8 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
     rows = conn.execute(
         "SELECT o.report_id, o.data, r.text, r.encoding FROM originals o JOIN reports r ON r.id = o.report_id"
     )
+    for rid, tables, text in conn.execute("SELECT id, tables, text FROM reports").fetchall():
+        conn.execute("UPDATE reports SET tables = ? WHERE id = ?", (codec.compact_tables(tables, text), rid))
     for rid, data, text, encoding in rows.fetchall():
         packed, packing = codec.pack_original(bytes(data), text, encoding)
         conn.execute(

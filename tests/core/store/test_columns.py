@@ -4,6 +4,7 @@ workspace gets, the rows the store inserts and the row types it returns all foll
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -218,6 +219,14 @@ def _make_version_4(p: Path) -> None:
         conn.execute(
             "UPDATE originals SET data = ? WHERE report_id = ?",
             (codec.unpack_original(data, packing, text, encoding), rid),
+        )
+    for rid, tables, text in conn.execute("SELECT id, tables, text FROM reports").fetchall():
+        full = json.loads(tables)  # every cell with its text, as format 4 stored it
+        for t in full:
+            for c in t["cells"]:
+                c[4] = text[c[2] : c[3]] if c[4] is None else c[4]
+        conn.execute(
+            "UPDATE reports SET tables = ? WHERE id = ?", (json.dumps(full, ensure_ascii=False), rid)
         )
     conn.execute("ALTER TABLE originals DROP COLUMN size")
     conn.execute("ALTER TABLE originals DROP COLUMN packing")

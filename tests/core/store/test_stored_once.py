@@ -180,6 +180,23 @@ def test_a_changed_view_or_trigger_is_refused(made: tuple[Path, list[int]], tmp_
         Workspace.open(w, reviewer="张三")
 
 
+def test_a_table_cell_s_text_is_not_stored_twice(tmp_path: Path) -> None:
+    """A cell's text is the report's text at the cell's span: the cell keeps its span, and the
+    document read back has every cell's text as it was read."""
+    from core import documents
+
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        ids = ws.import_paths([str(SAMPLES)], workers=1).report_ids
+        for rid in ids:
+            doc = ws.document(rid)
+            read = documents.load(ws.report(rid).path)
+            assert doc.tables == read.tables
+            stored = ws._conn.execute("SELECT tables FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+            for c in (c for t in read.tables for c in t.cells if c.text and len(c.text) > 1):
+                assert f'"{c.text}"' not in stored, (c.text, ws.report(rid).path)
+        assert any(ws.document(rid).tables for rid in ids)
+
+
 def test_a_workspace_missing_a_trigger_is_refused_at_open(
     made: tuple[Path, list[int]], tmp_path: Path
 ) -> None:
