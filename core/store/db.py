@@ -152,17 +152,20 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE originals ADD COLUMN size INTEGER")
     from core.store import codec
 
-    rows = conn.execute(
-        "SELECT o.report_id, o.data, r.text, r.encoding FROM originals o JOIN reports r ON r.id = o.report_id"
-    )
-    for rid, tables, text in conn.execute("SELECT id, tables, text FROM reports").fetchall():
+    # one report at a time: ten thousand originals together could be gigabytes
+    for (rid,) in conn.execute("SELECT id FROM reports ORDER BY id").fetchall():
+        tables, text, encoding = conn.execute(
+            "SELECT tables, text, encoding FROM reports WHERE id = ?", (rid,)
+        ).fetchone()
         conn.execute("UPDATE reports SET tables = ? WHERE id = ?", (codec.compact_tables(tables, text), rid))
-    for rid, data, text, encoding in rows.fetchall():
-        packed, packing = codec.pack_original(bytes(data), text, encoding)
-        conn.execute(
-            "UPDATE originals SET data = ?, packing = ?, size = ? WHERE report_id = ?",
-            (packed, packing, len(data), rid),
-        )
+        row = conn.execute("SELECT data FROM originals WHERE report_id = ?", (rid,)).fetchone()
+        if row is not None:
+            data = bytes(row[0])
+            packed, packing = codec.pack_original(data, text, encoding)
+            conn.execute(
+                "UPDATE originals SET data = ?, packing = ?, size = ? WHERE report_id = ?",
+                (packed, packing, len(data), rid),
+            )
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
