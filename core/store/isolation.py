@@ -134,7 +134,8 @@ AHEAD_BYTES = 32 << 10
 
 
 def _small(job: Job) -> bool:
-    return len(job[1] or b"") + len(job[0].encode()) <= AHEAD_BYTES
+    # the name at 4 bytes a character at most (a name read from disk may hold undecodable bytes)
+    return len(job[1] or b"") + 4 * len(job[0]) <= AHEAD_BYTES
 
 
 class _Worker:
