@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -184,6 +185,18 @@ def _context(*, fork: bool = True) -> Any:
     return ctx
 
 
+# A worker is given its next file while it reads the current one, so it does not wait while this
+# process stores a batch (a batch of 64 reports takes ~0.2 s to store). Only a small job is sent ahead:
+# a large one could fill the pipe while the worker is sending its result back, each waiting for the other.
+AHEAD_BYTES = 32 << 10
+
+
+def _small(job: Job) -> bool:
+    # the name at 4 bytes a character at most (a name read from disk may hold undecodable bytes)
+    data = job[1] if len(job) > 1 and isinstance(job[1], bytes | bytearray) else b""
+    return len(data) + 4 * len(str(job[0])) <= AHEAD_BYTES
+
+
 class _Worker:
     def __init__(self, ctx: Any, limits: Limits, task: str, work: WorkerWork) -> None:
         here, there = ctx.Pipe()
@@ -197,16 +210,36 @@ class _Worker:
         with _sigint_ignored():
             self.process.start()
         there.close()
-        self.job: Job | None = None
-        self.number = 0  # the job's place in its batch
-        self.since = 0.0
+        self.jobs: deque[tuple[int, Job]] = deque()  # the job being read (and its place), then one ahead
+        self.since = 0.0  # when the job being read was started
         self._stopping = threading.Lock()
         self._stopped = False
 
+    @property
+    def job(self) -> Job | None:
+        """The job the worker is reading now."""
+        return self.jobs[0][1] if self.jobs else None
+
+    @property
+    def number(self) -> int:
+        """That job's place in its batch."""
+        return self.jobs[0][0] if self.jobs else 0
+
+    def wants(self, job: Job) -> bool:
+        """Whether ``job`` may be given now: the worker is idle, or it is small enough to send ahead."""
+        return not self.jobs or (len(self.jobs) == 1 and _small(job))
+
     def give(self, number: int, job: Job) -> None:
-        self.job, self.number = job, number
-        self.since = time.monotonic()
+        if not self.jobs:
+            self.since = time.monotonic()
+        self.jobs.append((number, job))
         self.conn.send(job)
+
+    def done(self) -> None:
+        """The job being read came back: the next one given starts now."""
+        if self.jobs:
+            self.jobs.popleft()
+        self.since = time.monotonic()
 
     def outcome(
         self, ready: Sequence[object], limits: Limits, work: WorkerWork
@@ -311,12 +344,16 @@ def _numbered(
     pending = list(reversed(list(enumerate(jobs))))
     ctx = _context()
     pool: list[_Worker] = []
+
+    def feed() -> None:  # each worker its next job, and one more ahead where it is small
+        for w in pool:
+            while pending and w.wants(pending[-1][1]):
+                w.give(*pending.pop())
+
     try:
         for _ in range(max(1, min(workers, len(jobs)))):
             pool.append(_Worker(ctx, limits, task, work))
-        for w in pool:
-            if pending:
-                w.give(*pending.pop())
+        feed()
         while any(w.job is not None for w in pool):
             if cancelled():
                 return
@@ -328,12 +365,15 @@ def _numbered(
                 outcome, gone = w.outcome(ready, limits, work)
                 if outcome is None:
                     continue
-                w.job, number = None, w.number
-                if gone:
+                number = w.number
+                if gone:  # the job given ahead goes back to the front of the queue
+                    pending.extend(reversed(list(w.jobs)[1:]))
+                    w.jobs.clear()
                     w.stop(kill=True)
                     w = pool[i] = _Worker(ctx, limits, task, work)
-                if pending:
-                    w.give(*pending.pop())
+                else:
+                    w.done()
+                feed()
                 yield number, outcome
                 if cancelled():
                     return
@@ -400,7 +440,7 @@ class Helper:
                 return None, ""
             if outcome is not None:
                 break
-        w.job = None
+        w.done()
         if gone:
             with self._lock:
                 if self._worker is w:

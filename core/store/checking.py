@@ -12,6 +12,7 @@ from core.checks import run
 from core.model import CheckResult, IndicatorValue
 from core.store import codec, ledger, queries, summary
 from core.store.columns import CHECKS, FIGURES
+from core.store.terms import Codes
 
 _CHECK_COLS = tuple(c for c in CHECKS.names if c != "id")
 
@@ -52,7 +53,7 @@ def rerun(conn: sqlite3.Connection, report_id: int) -> bool:
     results = run(values(conn, report_id), figs, previous=prev)
     rows = [codec.check_row(report_id, k) for k in results]
     stored = conn.execute(
-        f"SELECT {CHECKS.column_list(_CHECK_COLS)} FROM checks WHERE report_id = ? ORDER BY rowid",
+        f"SELECT {CHECKS.column_list(_CHECK_COLS)} FROM checks WHERE report_id = ? ORDER BY id",
         (report_id,),
     ).fetchall()
     if stored == [tuple(r[c] for c in _CHECK_COLS) for r in rows]:
@@ -60,7 +61,7 @@ def rerun(conn: sqlite3.Connection, report_id: int) -> bool:
     if _locked(conn, report_id):
         _frozen(conn, report_id, stored, rows)
         return False
-    conn.execute("DELETE FROM checks WHERE report_id = ?", (report_id,))
+    conn.execute(f"DELETE FROM {CHECKS.stored_in} WHERE report_id = ?", (report_id,))
     _insert_rows(conn, rows)
     return True
 
@@ -114,7 +115,7 @@ def insert(conn: sqlite3.Connection, report_id: int, results: Iterable[CheckResu
 
 
 def _insert_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
-    conn.executemany(CHECKS.insert_sql(_CHECK_COLS), ([row[c] for c in _CHECK_COLS] for row in rows))
+    Codes(conn).insert(CHECKS, _CHECK_COLS, [[row[c] for c in _CHECK_COLS] for row in rows])
 
 
 def recheck_neighbours(conn: sqlite3.Connection, report_id: int, key: str, year: int | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from array import array
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
@@ -77,16 +78,71 @@ def _unpack(data: bytes | None, typecode: str | None) -> array[Any] | None:
     return a
 
 
+_ZDICT_MAX = 32768  # deflate looks back this far: a longer dictionary would not be used
+
+
+def _as_text(text: str, encoding: str | None) -> bytes | None:
+    """The report's text encoded as its file was (None when that encoding cannot write it)."""
+    try:
+        return text.encode(encoding or "utf-8")
+    except (LookupError, UnicodeError):
+        return None
+
+
+def pack_original(data: bytes, text: str, encoding: str | None) -> tuple[bytes, str]:
+    """The original file as stored, and how (``packing``): ``"text"`` when the file is the report's
+    text encoded again (a plain-text report: the text is not stored twice), else ``"zlib"`` — deflated
+    with the start of the text as the dictionary, so what the file shares with its text costs little —
+    when that is smaller, else ``""``: the bytes as read."""
+    as_text = _as_text(text, encoding)
+    if as_text is not None and as_text == data:
+        return b"", "text"
+    packed = zlib.compress(data, 9) if as_text is None else _deflate(data, as_text[:_ZDICT_MAX])
+    return (packed, "zlib") if len(packed) < len(data) else (data, "")
+
+
+def _deflate(data: bytes, zdict: bytes) -> bytes:
+    c = zlib.compressobj(9, zdict=zdict) if zdict else zlib.compressobj(9)
+    return c.compress(data) + c.flush()
+
+
+def unpack_original(packed: bytes, packing: str, text: str, encoding: str | None) -> bytes:
+    """The original file's bytes from what ``pack_original`` stored."""
+    if packing == "":
+        return packed
+    as_text = _as_text(text, encoding)
+    if packing == "text" and as_text is not None:
+        return as_text
+    if packing == "zlib":
+        zdict = b"" if as_text is None else as_text[:_ZDICT_MAX]
+        d = zlib.decompressobj(zdict=zdict) if zdict else zlib.decompressobj()
+        return d.decompress(packed) + d.flush()
+    raise ValueError(f"unknown packing {packing!r}")
+
+
 def document_row(doc: Document) -> dict[str, Any]:
     from core.documents.meta import issuer_key  # here: only an import needs it, not the window's start
 
+    text = doc.text
     tables = [
         {
             "start": t.start,
             "end": t.end,
             "n_rows": t.n_rows,
             "n_cols": t.n_cols,
-            "cells": [[c.row, c.col, c.start, c.end, c.text, c.rowspan, c.colspan] for c in t.cells],
+            # a cell's text is stored only where it is not the report's text at its span (format 5)
+            "cells": [
+                [
+                    c.row,
+                    c.col,
+                    c.start,
+                    c.end,
+                    None if c.text == text[c.start : c.end] else c.text,
+                    c.rowspan,
+                    c.colspan,
+                ]
+                for c in t.cells
+            ],  # fmt: skip
         }
         for t in doc.tables
     ]
@@ -101,7 +157,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "year": doc.year,
         "encoding": doc.encoding,
         "text": doc.text,
-        "tables": json.dumps(tables, ensure_ascii=False),
+        "tables": json.dumps(tables, ensure_ascii=False, separators=(",", ":")),
         "pages": json.dumps([[p.index, p.width, p.height] for p in doc.pages]),
         "char_pages": cp,
         "char_pages_type": cpt,
@@ -112,6 +168,17 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
+def compact_tables(tables: str, text: str) -> str:
+    """A stored ``tables`` as format 5 stores it: each cell's text left out where it is the report's
+    text at the cell's span, and no spaces (the migration from format 4)."""
+    out = json.loads(tables or "[]")
+    for t in out:
+        for c in t["cells"]:
+            if c[4] is not None and c[4] == text[c[2] : c[3]]:
+                c[4] = None
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
 def row_document(r: dict[str, Any]) -> Document:
     tables = tuple(
         Table(
@@ -120,7 +187,15 @@ def row_document(r: dict[str, Any]) -> Document:
             n_rows=t["n_rows"],
             n_cols=t["n_cols"],
             cells=tuple(
-                Cell(row=c[0], col=c[1], start=c[2], end=c[3], text=c[4], rowspan=c[5], colspan=c[6])
+                Cell(
+                    row=c[0],
+                    col=c[1],
+                    start=c[2],
+                    end=c[3],
+                    text=r["text"][c[2] : c[3]] if c[4] is None else c[4],
+                    rowspan=c[5],
+                    colspan=c[6],
+                )  # fmt: skip
                 for c in t["cells"]
             ),
         )

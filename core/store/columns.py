@@ -42,6 +42,15 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...] = ()
     indexes: tuple[Index, ...] = ()
     autoincrement: bool = False  # ids never reused, even after a row is deleted (version 3)
+    # Version 5, repeated strings stored once: the table is kept in ``stored_in`` with each column of
+    # ``coded`` as the id of its text in ``terms``; ``name`` is a view giving the text back, so every
+    # reader sees the columns above (core/store/terms.py). ``rowid``: the readers keep the order each
+    # report's rows were stored in (``ORDER BY rowid``); the rows are stored WITHOUT ROWID, clustered
+    # by the primary key, with ``seq`` (their order within the report), which the view shows as rowid.
+    coded: tuple[str, ...] = ()
+    stored_in: str = ""
+    rowid: bool = False
+    without_rowid: bool = False  # the stored table (core/store/terms.py ``stored``)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -98,7 +107,15 @@ REPORTS = Table(
 
 ORIGINALS = Table(
     "originals",
-    (_c("report_id", int), _c("data", bytes, True)),
+    (
+        _c("report_id", int),
+        _c("data", bytes, True),
+        # version 5: how ``data`` holds the file (core/store/codec.py pack_original: "" as it was read,
+        # "zlib" deflated with the report's text as its dictionary, "text" the text encoded again) and
+        # the file's own size in bytes
+        _c("packing", str, True, ""),
+        _c("size", int),
+    ),
     pk=("report_id",),
     foreign_keys=(ForeignKey("report_id", "reports"),),
 )
@@ -127,9 +144,12 @@ FIGURES = Table(
     foreign_keys=(ForeignKey("report_id", "reports"),),
     indexes=(
         Index("figures_report", ("report_id", "start")),
-        Index("figures_report_status", ("report_id", "status")),  # the report list's counts (version 2)
+        # version 2 added (report_id, status) for the report list's counts; version 5 drops it: the
+        # counts are kept in report_summary (v4), and a report's figures are found by figures_report
     ),
     autoincrement=True,  # review events name figures by id: an id is never given to another (v3)
+    coded=("unit", "multiplier", "qualifier", "label", "indicator", "rule", "source", "status"),
+    stored_in="figure_rows",
 )
 
 INDICATOR_VALUES = Table(
@@ -152,6 +172,9 @@ INDICATOR_VALUES = Table(
     foreign_keys=(ForeignKey("report_id", "reports"),),
     # a review step on a figure finds the indicator value it fills by figure id (version 4)
     indexes=(Index("indicator_values_figure", ("figure_id",)),),
+    coded=("indicator", "kind", "status", "original_kind"),
+    stored_in="indicator_value_rows",
+    rowid=True,
 )
 
 CHECKS = Table(
@@ -169,6 +192,8 @@ CHECKS = Table(
     pk=("id",),
     foreign_keys=(ForeignKey("report_id", "reports"),),
     indexes=(Index("checks_report", ("report_id",)),),
+    coded=("rule", "subject", "status", "severity", "cells"),
+    stored_in="check_rows",
 )
 
 ACCEPTED_CHECKS = Table(
@@ -238,6 +263,13 @@ REPORT_SUMMARY = Table(  # the report list's counts, derived and kept per report
     foreign_keys=(ForeignKey("report_id", "reports"),),
 )
 
+TERMS = Table(  # each repeated string once; the coded columns hold its id (core/store/terms.py, v5)
+    "terms",
+    (_c("id", int), _c("text", str, True)),
+    pk=("id",),
+    indexes=(Index("terms_text", ("text",), unique=True),),
+)
+
 LEDGER = Table(  # each hash chain's head and length, checked at every open (v3)
     "ledger",
     (_c("name", str), _c("head", str), _c("n", int, True, 0)),
@@ -256,4 +288,6 @@ TABLES = (
     WORKSPACE_EVENTS,
     LEDGER,
     REPORT_SUMMARY,
+    TERMS,
 )
+CODED_TABLES = tuple(t for t in TABLES if t.coded)

@@ -7,6 +7,7 @@ newer version is refused, an older one is copied to ``NAME.bak-vN`` and then mig
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import sqlite3
@@ -24,12 +25,14 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The oldest version this program reads as it is, without migrating: opened read-only (the command-line
 # export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key) and
 # version 3 the hash chain, so older files must be migrated first; a migration that only adds an index
 # leaves this as it is. Version 4 added the report list's counts (report_summary) and an index: a
 # version-3 file opened read-only is read, its counts worked out from its rows (core/store/reading.py).
+# Version 5 stores the figures, indicator values and checks coded (core/store/terms.py) behind views of
+# the same names and columns, so a version-3 or -4 file still reads as it is.
 READS_FROM_VERSION = 3
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
@@ -99,11 +102,80 @@ def _to_version_4(conn: sqlite3.Connection) -> None:
     summary.rebuild(conn)
 
 
+def _to_version_5(conn: sqlite3.Connection) -> None:
+    """Version 5, a smaller file: the figures, indicator values and checks are stored with each
+    repeated string as the id of its one copy in ``terms``, behind views that give the same rows as
+    before (core/store/terms.py), so every digest, event and export reads the same values; each
+    original file is stored packed (``codec.pack_original``) with its size, and a table cell's text
+    only where it is not the report's text at its span (``codec.compact_tables``). Ids, the order of the
+    indicator values and the figures' next id are kept. ``migrate`` then rewrites the file without the
+    freed pages (VACUUM)."""
+    from core.store import terms
+
+    d = database(conn)
+    _create(d, columns.TERMS)
+    every = " UNION ALL ".join(
+        f'SELECT "{c}" AS text FROM {t.name}' for t in columns.CODED_TABLES for c in t.coded
+    )
+    conn.execute(  # the most frequent strings get the smallest ids: an id up to 127 takes one byte
+        f"INSERT INTO terms (text) SELECT text FROM ({every}) WHERE text IS NOT NULL "
+        "GROUP BY text ORDER BY count(*) DESC, text"
+    )
+    for t in columns.CODED_TABLES:
+        s = terms.stored(t)
+        _create_stored(conn, s, indexes=False)  # the indexes after the rows: built once, not row by row
+        picks = ", ".join(
+            f'(SELECT id FROM terms WHERE text = old."{c}")' if c in t.coded else f'old."{c}"'
+            for c in t.names
+        )
+        # where the readers keep the stored order: each row's place among its report's rows
+        keep = (
+            (f", {terms.SEQ}", ", row_number() OVER (PARTITION BY old.report_id ORDER BY old.rowid)")
+            if t.rowid
+            else ("", "")
+        )
+        conn.execute(
+            f"INSERT INTO {s.name} ({t.column_list()}{keep[0]}) SELECT {picks}{keep[1]} FROM {t.name} AS old"
+        )
+        if s.autoincrement:  # an id a deleted row had is never given again
+            seq = conn.execute(
+                "SELECT max(seq) FROM sqlite_sequence WHERE name IN (?, ?)", (s.name, t.name)
+            ).fetchone()[0]
+            conn.execute("DELETE FROM sqlite_sequence WHERE name IN (?, ?)", (s.name, t.name))
+            if seq is not None:
+                conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (s.name, seq))
+        conn.execute(f"DROP TABLE {t.name}")
+        for ix in s.indexes:
+            d.table(s.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+    terms.create(conn)
+    conn.execute("ALTER TABLE originals ADD COLUMN packing TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE originals ADD COLUMN size INTEGER")
+    from core.store import codec
+
+    # one report at a time: ten thousand originals together could be gigabytes
+    for (rid,) in conn.execute("SELECT id FROM reports ORDER BY id").fetchall():
+        tables, text, encoding = conn.execute(
+            "SELECT tables, text, encoding FROM reports WHERE id = ?", (rid,)
+        ).fetchone()
+        conn.execute("UPDATE reports SET tables = ? WHERE id = ?", (codec.compact_tables(tables, text), rid))
+        row = conn.execute("SELECT data FROM originals WHERE report_id = ?", (rid,)).fetchone()
+        if row is not None:
+            data = bytes(row[0])
+            packed, packing = codec.pack_original(data, text, encoding)
+            conn.execute(
+                "UPDATE originals SET data = ?, packing = ?, size = ? WHERE report_id = ?",
+                (packed, packing, len(data), rid),
+            )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _to_version_2,
     2: _to_version_3,
     3: _to_version_4,
+    4: _to_version_5,
 }
+# The versions whose migration frees much of the file: ``migrate`` rewrites it afterwards (VACUUM).
+SHRINKS = {5}
 
 _ID_PK = re.compile(r'(["\[`]?\bid\b["\]`]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.IGNORECASE)
 
@@ -139,7 +211,8 @@ def autoincrement(conn: sqlite3.Connection, table: str) -> None:
 def is_ours(conn: sqlite3.Connection) -> bool:
     """True when the file's tables are a Hecha workspace's (of any version), not another program's
     file that happens to have a ``schema_version`` table."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # figures, indicator values and checks are views of their stored rows since version 5
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     need = {"schema_version", "reports", "figures", "indicator_values", "checks", "review_events"}
     if not need <= names:
         return False
@@ -352,6 +425,12 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False, integr
             f"{path}: 工作区中有核查没有创建的{'、'.join(planted)}，它可能在审核时改写数据；"
             "为安全起见未做任何改动，请从备份恢复此文件"
         )
+    lost = ledger.missing_objects(conn)
+    if lost:
+        raise StoreError(
+            f"{path}: 工作区中缺少核查的{'、'.join(lost)}（在核查之外被删除），审核结果将无法保存；"
+            "为安全起见未做任何改动，请从备份恢复此文件"
+        )
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"
@@ -404,18 +483,38 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
             raise
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
+    if any(v + 1 in SHRINKS for v in range(version, SCHEMA_VERSION)):
+        try:
+            conn.execute("VACUUM")
+        except sqlite3.Error as e:  # the migration is committed: a file not shrunk is still sound
+            logging.getLogger(__name__).warning("%s: 升级后未能压缩工作区文件（%s），不影响使用", path, e)
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create every table of core/store/columns.py with sqlite-utils (inside the caller's transaction)."""
-    d = database(conn)
+    from core.store import terms
+
     for t in TABLES:
-        _create(d, t)
-        if t.autoincrement:
-            autoincrement(conn, t.name)
+        _create_stored(conn, terms.stored(t) if t.coded else t)
+    terms.create(conn)
 
 
-def _create(d: sqlite_utils.Database, t: Table) -> None:
+def _create_stored(conn: sqlite3.Connection, t: Table, indexes: bool = True) -> None:
+    """Create ``t`` as it is stored: AUTOINCREMENT ids, WITHOUT ROWID where declared."""
+    d = database(conn)
+    _create(d, t, indexes=False)
+    if t.without_rowid:  # empty yet: made again with the clause sqlite-utils does not write
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (t.name,))
+        text = sql.fetchone()[0]
+        conn.execute(f'DROP TABLE "{t.name}"')
+        conn.execute(text + " WITHOUT ROWID")
+    if t.autoincrement:
+        autoincrement(conn, t.name)
+    for ix in t.indexes if indexes else ():
+        d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+
+
+def _create(d: sqlite_utils.Database, t: Table, indexes: bool = True) -> None:
     d.table(t.name).create(
         {c.name: c.type for c in t.columns},
         pk=_pk(t),
@@ -423,7 +522,7 @@ def _create(d: sqlite_utils.Database, t: Table) -> None:
         defaults={c.name: c.default for c in t.columns if c.default is not None},
         foreign_keys=[_foreign_key(t, fk) for fk in t.foreign_keys],
     )
-    for ix in t.indexes:
+    for ix in t.indexes if indexes else ():
         d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
 
 

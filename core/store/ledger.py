@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from core.store.clock import now_iso
@@ -117,12 +118,35 @@ def head_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def foreign_objects(conn: sqlite3.Connection) -> list[str]:
-    """Triggers and views in the file: Hecha creates none, so each one was planted by someone else."""
+    """Triggers and views in the file that Hecha did not create: each one was planted by someone else.
+    Hecha's own (core/store/terms.py, format 5) are recognised by their exact SQL, so one of them
+    changed is planted too. A file of an older format has none of its own."""
+    from core.store import terms
+
+    version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    ours = terms.expected() if version is not None and version >= terms.SINCE_VERSION else {}
     return [
         f"{'触发器' if t == 'trigger' else '视图'} {n}"
-        for t, n in conn.execute(
-            "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
+        for t, n, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name"
         )
+        if ours.get(n) != sql
+    ]
+
+
+def missing_objects(conn: sqlite3.Connection) -> list[str]:
+    """Hecha's own views and triggers (format 5) that are not in the file: without them the review's
+    writes would fail, so a file missing one is refused at open like a damaged one."""
+    from core.store import terms
+
+    version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    if version is None or version < terms.SINCE_VERSION:
+        return []
+    there = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')")}
+    return [
+        f"{'视图' if sql.startswith('CREATE VIEW') else '触发器'} {name}"
+        for name, sql in terms.expected().items()
+        if name not in there
     ]
 
 
@@ -190,11 +214,30 @@ def _digest_now(conn: sqlite3.Connection, report_id: int, with_checks: bool) -> 
             "SELECT rule, subject, reason FROM accepted_checks WHERE report_id = ?", (report_id,)
         )
     )
+    return _digest_body(figs, inds, acc, sorted(check_rows(conn, report_id)) if with_checks else None)
+
+
+def _digest_body(figs: list[Any], inds: list[Any], acc: list[Any], checks: list[Any] | None = None) -> str:
     body: list[Any] = [figs, inds, acc]
-    if with_checks:
-        body.append(sorted(check_rows(conn, report_id)))
+    if checks is not None:
+        body.append(checks)
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def seal_stored(
+    conn: sqlite3.Connection,
+    report_id: int,
+    figures: tuple[Sequence[str], list[tuple[Any, ...]]],
+    indicators: tuple[Sequence[str], list[tuple[Any, ...]]],
+) -> None:
+    """``seal`` for a report just stored from these rows ((column names, rows as inserted) of its
+    figures and of its indicator values): the same digest worked out from them, not read back."""
+    fig = itemgetter(*(list(figures[0]).index(c) for c in _FIG))
+    ind = itemgetter(*(list(indicators[0]).index(c) for c in _IND))
+    figs = sorted(map(fig, figures[1]), key=lambda t: t[0])
+    inds = sorted(map(ind, indicators[1]))
+    conn.execute("UPDATE reports SET sealed = ? WHERE id = ?", (_digest_body(figs, inds, []), report_id))
 
 
 def digest(conn: sqlite3.Connection, report_id: int) -> str:

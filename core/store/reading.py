@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Collection
 from typing import Any
 
+from core.errors import StoreError
 from core.model import Document
 from core.store import codec, queries
 from core.store.columns import FIGURES, INDICATOR_VALUES
@@ -90,8 +92,26 @@ def document(s: Session, report_id: int) -> Document:
 
 
 def original_bytes(s: Session, report_id: int) -> bytes | None:
-    r = s.one("SELECT data FROM originals WHERE report_id = ?", (report_id,))
-    return bytes(r["data"]) if r else None
+    """The report's original file as it was imported (unpacked)."""
+    if not s.read(_packed_originals):  # a version-4 file opened read-only: stored as read
+        r = s.one("SELECT data FROM originals WHERE report_id = ?", (report_id,))
+        return bytes(r["data"]) if r else None
+    r = s.one(
+        "SELECT o.data, o.packing, r.text, r.encoding, r.path FROM originals o "
+        "JOIN reports r ON r.id = o.report_id WHERE o.report_id = ?",
+        (report_id,),
+    )
+    if r is None:
+        return None
+    try:
+        data = codec.unpack_original(bytes(r["data"]), r["packing"], r["text"], r["encoding"])
+    except (ValueError, zlib.error) as e:
+        raise StoreError(f"{r['path']}: 工作区中保存的原文件已损坏，无法取出（{e}）") from e
+    return data
+
+
+def _packed_originals(conn: sqlite3.Connection) -> bool:
+    return any(r[1] == "packing" for r in conn.execute("PRAGMA table_info(originals)"))
 
 
 def figures(s: Session, report_id: int) -> list[FigureRow]:

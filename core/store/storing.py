@@ -20,16 +20,17 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec, ledger, summary
+from core.store import checking, codec, ledger, summary, terms
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
+from core.store.terms import Codes
 
 _REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "imported_at", "sealed"))
 _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
-_INSERT_FIGURE = FIGURES.insert_sql()
-_INSERT_INDICATOR = INDICATOR_VALUES.insert_sql(("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS))
-_INSERT_CHECK = CHECKS.insert_sql(("report_id", *codec.CHECK_VALUES))
+_INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS, terms.SEQ)  # seq: stored order
+_CHECK_COLS = ("report_id", *codec.CHECK_VALUES)
+_INSERT_ORIGINAL = "INSERT INTO originals (report_id, data, packing, size) VALUES (?, ?, ?, ?)"
 
 
 class ReportRows(NamedTuple):
@@ -40,7 +41,9 @@ class ReportRows(NamedTuple):
     year: int | None
     warnings: tuple[str, ...]  # the document's warnings, which the import also reports
     report: tuple[Any, ...]  # the reports row's columns except id, status, imported_at
-    original: bytes | None
+    original: bytes | None  # the file as stored (codec.pack_original: packed where it was analysed)
+    packing: str  # how ``original`` holds the file
+    size: int  # the file's own size in bytes
     figures: list[tuple[Any, ...]]  # codec.figure_values
     indicators: list[tuple[int | None, tuple[Any, ...]]]  # (index into figures, indicator_values)
     checks: list[tuple[Any, ...]]  # codec.check_values
@@ -56,36 +59,43 @@ def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
     for v in ex.indicators.values():
         k = by_start.get((v.start, "table")) if v.start is not None else None
         inds.append((k if k is not None else by_ind.get(v.id), codec.indicator_values(v)))
+    packed, packing = (
+        (None, "") if original is None else codec.pack_original(original, doc.text, doc.encoding)
+    )
     return ReportRows(
         sha256=doc.sha256,
         issuer_key=report["issuer_key"],
         year=doc.year,
         warnings=tuple(doc.warnings),
         report=tuple(report[k] for k in _REPORT_COLS),
-        original=original,
+        original=packed,
+        packing=packing,
+        size=0 if original is None else len(original),
         figures=[codec.figure_values(f) for f in figs],
         indicators=inds,
         checks=[codec.check_values(c) for c in ex.checks],
     )
 
 
-def write(conn: sqlite3.Connection, r: ReportRows) -> tuple[int, bool]:
+def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -> tuple[int, bool]:
     """Store ``r``; return its report id and whether it is new (a file already stored, recognised by
-    its sha256, is not stored again and returns the id it has)."""
+    its sha256, is not stored again and returns the id it has). ``codes``: the strings' ids known in
+    this transaction (a batch of reports shares them)."""
     old = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (r.sha256,)).fetchone()
     if old:
         return int(old[0]), False
+    codes = codes if codes is not None else Codes(conn)
     cur = conn.execute(_INSERT_REPORT, ("unreviewed", now_iso(), *r.report))
     rid = int(cur.lastrowid or 0)
     if r.original is not None:
-        conn.execute("INSERT INTO originals (report_id, data) VALUES (?, ?)", (rid, r.original))
-    first = ledger.next_id(conn, "figures")  # never an id a figure had before
-    conn.executemany(_INSERT_FIGURE, [(first + i, rid, *f) for i, f in enumerate(r.figures)])
-    conn.executemany(
-        _INSERT_INDICATOR, [(rid, None if k is None else first + k, *v) for k, v in r.indicators]
-    )
-    conn.executemany(_INSERT_CHECK, [(rid, *c) for c in r.checks])
-    ledger.seal(conn, rid)
+        conn.execute(_INSERT_ORIGINAL, (rid, r.original, r.packing, r.size))
+    first = ledger.next_id(conn, FIGURES.stored_in)  # never an id a figure had before
+    figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
+    indicators = [(rid, None if k is None else first + k, *v, i) for i, (k, v) in enumerate(r.indicators, 1)]
+    codes.insert(FIGURES, FIGURES.names, figures)
+    codes.insert(INDICATOR_VALUES, _INDICATOR_COLS, indicators)
+    codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])
+    ledger.seal_stored(conn, rid, (FIGURES.names, figures), (_INDICATOR_COLS, indicators))
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
     summary.refresh(conn, rid)
     return rid, True

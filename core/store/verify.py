@@ -143,6 +143,9 @@ def verify(conn: sqlite3.Connection) -> Result:
     planted = ledger.foreign_objects(conn)
     if planted:
         res.problems.append(f"工作区中有核查没有创建的{'、'.join(planted)}（可能在审核时改写数据）")
+    lost = ledger.missing_objects(conn)
+    if lost:
+        res.problems.append(f"工作区中缺少核查的{'、'.join(lost)}（在核查之外被删除）")
     # the events are read as they are checked, never held all at once: a decade of reviews is large
     res.events = conn.execute("SELECT count(*) FROM review_events").fetchone()[0]
     bad = _chain(conn, "review_events", "审核记录", _each_event(conn))

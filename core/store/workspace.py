@@ -175,7 +175,13 @@ class Workspace:
 
     def store_batch(self, batch: Sequence[storing.ReportRows]) -> list[tuple[int, bool]]:
         """Store analysed reports (``storing.rows_of``) in one transaction: all of them or none."""
-        return self._session.write(lambda c: [storing.write(c, r) for r in batch])
+        from core.store.terms import Codes
+
+        def store(c: sqlite3.Connection) -> list[tuple[int, bool]]:
+            codes = Codes(c)  # the strings' ids, learnt once for the batch's transaction
+            return [storing.write(c, r, codes) for r in batch]
+
+        return self._session.write(store)
 
     def import_paths(
         self,

@@ -715,12 +715,12 @@ Review and accept that check first.</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="332" />
+        <location filename="../../gui/widgets/pdfview.py" line="340" />
         <source>无法显示此页</source>
         <translation>This page cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/pdfview.py" line="351" />
+        <location filename="../../gui/widgets/pdfview.py" line="359" />
         <source>正在加载第 %1 页…</source>
         <translation>Loading page %1…</translation>
     </message>

@@ -40,6 +40,23 @@ def test_an_aborting_reader_fails_its_file_and_the_folder_is_stored(
     assert name.endswith("中止.pdf") and "异常中止" in reason and "其他文件照常导入" in reason
 
 
+def test_the_file_given_ahead_to_a_worker_that_aborts_is_read_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker is given its next file while it reads the current one: when the current one takes the
+    worker down, the file given ahead is read by the new worker, not lost."""
+    bad = tmp_path / "中止.txt"
+    bad.write_text("本年新收申请 12 件。", "utf-8")
+    good = write_corpus(tmp_path / "好", 3)
+    monkeypatch.setenv(isolation.ABORT_HOOK, "中止.txt")
+    jobs = [(str(bad), None)] + [(str(p), None) for p in good]
+    out = {}
+    for path, rows, err in isolation.analysed(jobs, 1, lambda: False):
+        out[Path(path).name] = None if rows is not None else str(err)
+    assert out.pop("中止.txt") is not None
+    assert out == {p.name: None for p in good}
+
+
 def test_a_reader_past_its_memory_limit_fails_its_file_only(tmp_path: Path) -> None:
     """A real memory bomb under the limit: PDFium inflating a 200 MB content stream (within the
     inflation bounds) in a worker allowed 150 MB more than it starts with."""

@@ -4,6 +4,7 @@ workspace gets, the rows the store inserts and the row types it returns all foll
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,7 @@ from store_helpers import extraction
 
 from core.errors import StoreError
 from core.store import Workspace, codec, db
-from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS, REVIEW_EVENTS
+from core.store.columns import CHECKS, CODED_TABLES, FIGURES, INDICATOR_VALUES, REPORTS, REVIEW_EVENTS
 from core.store.rows import EventRow, FigureRow, FigureTuple, IndicatorRow, IndicatorTuple, ReportRow
 
 # The schema of format version 1 exactly as the previous release wrote it, by hand: workspaces made
@@ -99,7 +100,8 @@ def test_a_new_workspace_has_the_tables_a_migrated_one_has(tmp_path: Path) -> No
     old = sqlite3.connect(tmp_path / "old.sqlite")
     assert _shape(new) == _shape(old)
     assert (
-        "AUTOINCREMENT" in old.execute("SELECT sql FROM sqlite_master WHERE name = 'figures'").fetchone()[0]
+        "AUTOINCREMENT"
+        in old.execute("SELECT sql FROM sqlite_master WHERE name = 'figure_rows'").fetchone()[0]
     )
     new.close()
     old.close()
@@ -163,7 +165,7 @@ def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migrati
     assert (tmp_path / "w.sqlite.bak-v1").exists()
     c = sqlite3.connect(p)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
-    assert "figures_report_status" in {r[1] for r in c.execute("PRAGMA index_list(figures)")}
+    assert "figures_report" in {r[1] for r in c.execute("PRAGMA index_list(figure_rows)")}
     c.close()
 
 
@@ -183,9 +185,60 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
     c.close()
 
 
+def _make_version_4(p: Path) -> None:
+    """Turn a workspace this program wrote into what version 4 wrote: figures, indicator values and
+    checks as tables of their text (no ``terms``, no views), each original file as read."""
+    conn = sqlite3.connect(p, isolation_level=None)
+    conn.execute("BEGIN")
+    d = db.database(conn)
+    for t in CODED_TABLES:
+        conn.execute(f"DROP VIEW {t.name}")  # its triggers go with it
+        db._create(d, t, indexes=False)
+        if t.autoincrement:
+            db.autoincrement(conn, t.name)
+        picks = ", ".join(
+            f'(SELECT text FROM terms WHERE id = s."{c}")' if c in t.coded else f's."{c}"' for c in t.names
+        )
+        order = " ORDER BY s.report_id, s.seq" if t.rowid else ""  # rowids in the stored order
+        conn.execute(f"INSERT INTO {t.name} ({t.column_list()}) SELECT {picks} FROM {t.stored_in} s{order}")
+        seq = conn.execute("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", (t.stored_in,)).fetchone()[
+            0
+        ]
+        conn.execute(f"DROP TABLE {t.stored_in}")
+        if seq is not None:
+            conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", (t.name,))
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (t.name, seq))
+        for ix in t.indexes:
+            d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+    conn.execute("CREATE INDEX figures_report_status ON figures (report_id, status)")  # dropped in 5
+    conn.execute("DROP TABLE terms")
+    rows = conn.execute(
+        "SELECT o.report_id, o.data, o.packing, r.text, r.encoding FROM originals o JOIN reports r ON r.id = o.report_id"
+    ).fetchall()
+    for rid, data, packing, text, encoding in rows:
+        conn.execute(
+            "UPDATE originals SET data = ? WHERE report_id = ?",
+            (codec.unpack_original(data, packing, text, encoding), rid),
+        )
+    for rid, tables, text in conn.execute("SELECT id, tables, text FROM reports").fetchall():
+        full = json.loads(tables)  # every cell with its text, as format 4 stored it
+        for t in full:
+            for c in t["cells"]:
+                c[4] = text[c[2] : c[3]] if c[4] is None else c[4]
+        conn.execute(
+            "UPDATE reports SET tables = ? WHERE id = ?", (json.dumps(full, ensure_ascii=False), rid)
+        )
+    conn.execute("ALTER TABLE originals DROP COLUMN size")
+    conn.execute("ALTER TABLE originals DROP COLUMN packing")
+    conn.execute("UPDATE schema_version SET version = 4")
+    conn.execute("COMMIT")
+    conn.close()
+
+
 def _make_version_3(p: Path) -> None:
     """Turn a workspace this program wrote into what version 3 wrote: without the report list's kept
     counts and the index of indicator values by figure."""
+    _make_version_4(p)
     conn = sqlite3.connect(p)
     conn.execute("DROP TABLE report_summary")
     conn.execute("DROP INDEX indicator_values_figure")
@@ -254,7 +307,7 @@ def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None
 def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A step that rebuilds ``figures`` (here: a new column with a default, and ``label`` no longer
+    """A step that rebuilds the stored figures (here: a new column with a default, and ``label`` no longer
     required) keeps every row, the links to it and the review history; the old file is kept as a copy."""
     p = tmp_path / "w.sqlite"
     with Workspace.open(p, reviewer="张三") as ws:
@@ -263,7 +316,7 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         ws.confirm(fid)
 
     def rebuild_figures(conn: sqlite3.Connection) -> None:
-        t = db.database(conn).table("figures")
+        t = db.database(conn).table("figure_rows")
         t.add_column("note", str, not_null_default="")
         t.transform(not_null={"label": False})
 
@@ -279,7 +332,7 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         assert ws._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # on again after the rebuild
     conn = sqlite3.connect(p)
     assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == now + 1
-    assert conn.execute("SELECT DISTINCT note FROM figures").fetchall() == [("",)]
+    assert conn.execute("SELECT DISTINCT note FROM figure_rows").fetchall() == [("",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
     assert (tmp_path / f"w.sqlite.bak-v{now}").exists()

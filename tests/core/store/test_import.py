@@ -15,7 +15,7 @@ import pytest
 from store_helpers import write_corpus
 
 from core import pipeline
-from core.store import Workspace
+from core.store import Workspace, codec
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -149,12 +149,13 @@ def _assert_complete(db: Path, expected: dict[bytes, int]) -> None:
         if not _has_reports_table(conn):
             return
         rows = conn.execute(
-            "SELECT o.data, (SELECT count(*) FROM figures f WHERE f.report_id = r.id) "
+            "SELECT o.data, o.packing, r.text, r.encoding, (SELECT count(*) FROM figures f WHERE f.report_id = r.id) "
             "FROM reports r LEFT JOIN originals o ON o.report_id = r.id"
         ).fetchall()
-        for data, n in rows:
+        for data, packing, text, encoding, n in rows:
             assert data is not None, "report without its original file"
-            assert n == expected[bytes(data)], "report with missing figures"
+            original = codec.unpack_original(bytes(data), packing, text, encoding)
+            assert n == expected[original], "report with missing figures"
     finally:
         conn.close()
 

@@ -17,7 +17,7 @@ from core.store import Workspace, db, summary
 # Tables that grow with the workspace: a full scan of one is a keystroke that grows with it.
 _BIG = (
     "reports", "figures", "indicator_values", "checks", "accepted_checks", "originals", "report_summary",
-    "review_events",
+    "review_events", "figure_rows", "indicator_value_rows", "check_rows", "terms",
 )  # fmt: skip
 
 
@@ -44,11 +44,17 @@ def _full_scans(conn: sqlite3.Connection, sql: str) -> list[str]:
         if m is None or "USING" in detail:
             continue
         table = m.group(1)
+        if sql.lstrip().upper().startswith(("UPDATE", "DELETE")) and table in _views(conn):
+            continue  # the rows a write through a view matched (found above), handed to its trigger
         aliases = dict(re.findall(r"\b(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)", sql, re.IGNORECASE))
         real = {v: k for k, v in aliases.items()}.get(table, table)
         if real in _BIG:
             out.append(f"{detail}  ←  {sql.strip()[:160]}")
     return out
+
+
+def _views(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
 
 
 @pytest.fixture
@@ -146,7 +152,7 @@ def test_a_version_3_workspace_is_backed_up_and_gets_its_counts(tmp_path: Path) 
     assert (tmp_path / "w.sqlite.bak-v3").exists()
     c = sqlite3.connect(p)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
-    assert "indicator_values_figure" in {r[1] for r in c.execute("PRAGMA index_list(indicator_values)")}
+    assert "indicator_values_figure" in {r[1] for r in c.execute("PRAGMA index_list(indicator_value_rows)")}
     c.close()
 
 
