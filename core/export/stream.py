@@ -24,7 +24,8 @@ through XlsxWriter's own calls, cell by cell and format by format.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -163,6 +164,39 @@ class Rows:
                 ws.dim_colmax = last
 
 
+class _Merges:
+    """A worksheet's merged ranges, four unsigned ints each (XlsxWriter keeps a list of lists, some
+    150 bytes a range: 57 MB for the report tables of ten thousand reports)."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self) -> None:
+        self._at = array("I")
+
+    def __len__(self) -> int:
+        return len(self._at) // 4
+
+    def __iter__(self) -> Iterator[tuple[int, int, int, int]]:
+        at = self._at
+        for k in range(0, len(at), 4):
+            yield at[k], at[k + 1], at[k + 2], at[k + 3]
+
+    def append(self, r: Iterable[int]) -> None:
+        self._at.extend(r)
+
+    def extend(self, rs: Iterable[Iterable[int]]) -> None:
+        for r in rs:
+            self._at.extend(r)
+
+
+def _merges(ws: Worksheet) -> _Merges:
+    if not isinstance(ws.merge, _Merges):
+        kept = _Merges()
+        kept.extend(ws.merge)
+        ws.merge = kept
+    return ws.merge
+
+
 class Band:
     """Cells of a few rows of a sheet written with ``Rows``, in any order; ``flush`` writes them in
     (row, column) order, a cell written twice keeping the later."""
@@ -230,7 +264,7 @@ class Band:
         ws = out.ws
         for r, c, text, options in self._comments:
             ws.write_comment(r, c, text, options)
-        ws.merge.extend(self._merges)  # see the module's doc
+        _merges(ws).extend(self._merges)  # see the module's doc
         ops.clear()
         heights.clear()
         self._merges.clear()
