@@ -17,6 +17,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from core.errors import ExportError
+from core.export import stream
 
 FONT = "宋体"
 SIZE = 10
@@ -184,7 +185,7 @@ def numbered(base: str, n: int, used: set[str]) -> list[str]:
 
 class ListSheets:
     """A long list under a header row, a row at a time, continuing on the next of ``sheets`` when one
-    is full (rows are written in order: the sheets may be in constant-memory mode); a value None or ''
+    is full (written with ``stream.Rows``: the sheets are in constant-memory mode); a value None or ''
     is left empty, a (value, format) pair is a cell with its own format, a text longer than a cell
     holds continues after the row's last column (``continued``). ``formats``: a column's own format."""
 
@@ -197,11 +198,12 @@ class ListSheets:
         formats: dict[int, Format] | None = None,
     ) -> None:
         self.sheets, self.n_cols, self.formats = sheets, len(heads), formats or {}
+        self.out = [stream.Rows(ws) for ws in sheets]
         self.n = 0  # rows written
-        for ws in sheets:
-            for c, (h, w) in enumerate(zip(heads, widths, strict=True)):
-                ws.write_string(0, c, h, fm.header)
+        for ws, out in zip(sheets, self.out, strict=True):
+            for c, w in enumerate(widths):
                 ws.set_column(c, c, w, fm.wrap if w >= 30 else None)
+            out.row(0, [(c, stream.STRING, h, fm.header) for c, h in enumerate(heads)])
             ws.freeze_panes(1, 0)
 
     def add(self, row: Sequence[Any]) -> None:
@@ -211,24 +213,30 @@ class ListSheets:
             raise ExportError(
                 f"{self.sheets[0].name}：行数超过 {len(self.sheets)} 个工作表能容纳的 {per * len(self.sheets):,} 行"
             )
-        ws, r, formats = self.sheets[j], r + 1, self.formats
+        formats = self.formats
         spill = self.n_cols  # where text past a cell's limit continues: after the row's last column
+        cells: list[tuple[int, int, Any, Format | None]] = []
+        spilled: list[tuple[int, int, Any, Format | None]] = []
+        string, number = stream.STRING, stream.NUMBER
         for c, v in enumerate(row):
             if v is None or v == "":
                 continue
-            f = formats.get(c)
             if v.__class__ is str:
+                f = formats.get(c)
                 if len(v) > CELL_MAX:
-                    for piece in continued(v):
-                        ws.write_string(r, c, piece, f)
-                        c = spill
+                    pieces = continued(v)
+                    cells.append((c, string, pieces[0], f))
+                    for piece in pieces[1:]:
+                        spilled.append((spill, string, piece, f))
                         spill += 1
                     continue
-                ws.write_string(r, c, v, f)
+                cells.append((c, string, v, f))
             elif isinstance(v, tuple):  # (value, format) of a cell of its own
-                ws.write(r, c, v[0], v[1])
+                x = v[0]
+                cells.append((c, string if x.__class__ is str else number, x, v[1]))
             else:
-                ws.write_number(r, c, v, f)
+                cells.append((c, number, v, formats.get(c)))
+        self.out[j].row(r + 1, cells + spilled)
         self.n += 1
 
     def close(self) -> int:

@@ -1,106 +1,271 @@
-"""Writing a worksheet in XlsxWriter's constant-memory mode, where each row goes to disk as soon as a
-later row is written and cannot be written again.
+"""Writing a worksheet in XlsxWriter's constant-memory mode, where each row goes to disk as soon as it
+is written and cannot be written again.
+
+``Rows`` writes a sheet's ``<sheetData>`` rows itself, into the temporary file XlsxWriter keeps for
+them, in the form XlsxWriter writes them (inline strings, the cell's format index, ``ht`` and
+``customHeight`` for a row's height): XlsxWriter spends some 8 µs a cell on arguments, dimension checks,
+a tuple per cell and regular expressions per string and formula, which made the workbook 7× slower
+than the CSV of the same reports. XlsxWriter still does everything else (formats, column widths,
+comments, merged ranges, page setup, the zip). A sheet written this way is never written through
+XlsxWriter's ``write_*`` as well (its rows would land after ours).
 
 ``Band`` collects the cells of a few rows (a report's tables, a header), in any order, and writes them
-in row order when it is flushed: row heights before their rows, merged ranges as their first cell and
-formatted blanks. XlsxWriter's ``merge_range`` writes every row of a range at once, which loses the
-cells of those rows still to come in this mode (its documentation says it does not work here); a
-merged range is therefore written cell by cell and then registered on the worksheet's list of merged
-ranges, the one place this module reaches past XlsxWriter's public API (``Worksheet.merge``, the list
-``merge_range`` appends to; XlsxWriter is pinned to a minor version and ``tests/core/store`` reads the
-ranges back from the file). Any write to a row already left is a programming error and raises.
+in row order when it is flushed; a merged range is written as its first cell and formatted blanks and
+registered on the worksheet's list of merged ranges (``merge_range`` writes every row of a range at
+once, which constant-memory mode does not allow).
+
+What this module reaches past XlsxWriter's public API, all in this file: ``Worksheet.row_data_fh`` (the
+row file), ``dim_*`` (the used range), ``merge`` (the merged ranges), ``col_info`` (a column's format,
+for a cell without one) and ``Format._get_xf_index``. XlsxWriter is pinned to a minor version, and
+``tests/core/store/test_export_stream.py`` compares a workbook written this way with one written
+through XlsxWriter's own calls, cell by cell and format by format.
 """
 
 from __future__ import annotations
 
+import re
+from array import array
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-_STRING, _NUMBER, _BLANK, _FORMULA, _COMMENT = range(5)
+STRING, NUMBER, BLANK, FORMULA = range(4)
 _AT = itemgetter(0, 1)
+_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
+_CONTROL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+_LEADING, _TRAILING = re.compile(r"^\s"), re.compile(r"\s$")
+_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+STRING_MAX = 32_767  # UTF-16 units a cell holds: XlsxWriter cuts a longer text there
+
+
+def _column_name(c: int) -> str:
+    name = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+_COLUMNS = [_column_name(c) for c in range(16_384)]
+
+
+def _utf16_len(s: str) -> int:
+    return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
+
+
+def _text(s: str) -> tuple[str, str]:
+    """A text as an inline string's content, and the ``<t>`` attribute it needs."""
+    if len(s) > STRING_MAX // 2 and _utf16_len(s) > STRING_MAX:
+        out, n = [], 0
+        for ch in s:
+            n += 2 if ord(ch) > 0xFFFF else 1
+            if n > STRING_MAX:
+                break
+            out.append(ch)
+        s = "".join(out)
+    if not _NEEDS_WORK.search(s):
+        return s, ""
+    s = _CONTROL_ESCAPE.sub(r"_x005F\1", s)
+    s = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", s)
+    s = s.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    preserve = ' xml:space="preserve"' if _LEADING.search(s) or _TRAILING.search(s) else ""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), preserve
+
+
+def _data(s: Any) -> str:
+    if s.__class__ is not str:
+        return f"{s}"
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class Rows:
+    """A constant-memory worksheet's rows, written in order (``row``) straight into its row file."""
+
+    __slots__ = ("_col_xf", "_xf", "last", "ws")
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.last = -1  # the last row written: the rows up to it are gone
+        self._xf: dict[int, str] = {}  # id(format) → ' s="n"'
+        self._col_xf: dict[int, str] | None = None  # a column's format, for a cell without one
+
+    def _style(self, f: Format | None, c: int) -> str:
+        if f is not None:
+            s = self._xf.get(id(f))
+            if s is None:
+                s = self._xf[id(f)] = f' s="{f._get_xf_index()}"'
+            return s
+        if self._col_xf is None:
+            self._col_xf = {
+                col: f' s="{info.column_format._get_xf_index()}"'
+                for col, info in self.ws.col_info.items()
+                if info.column_format is not None
+            }
+        return self._col_xf.get(c, "")
+
+    def row(
+        self, r: int, cells: Iterable[tuple[int, int, Any, Format | None]], height: float | None = None
+    ) -> None:
+        """Row ``r`` (0-based) with ``cells`` (column, kind, value, format) in column order, each
+        column once; ``height`` in points (None: the sheet's default)."""
+        ws = self.ws
+        if r <= self.last:
+            raise RuntimeError(f"{ws.name}: 第 {r + 1} 行写入失败：该行已写出")
+        parts = []
+        ref = str(r + 1)
+        first = last = None
+        for c, kind, v, f in cells:
+            if kind == BLANK and f is None:
+                continue  # XlsxWriter writes no cell for a blank without a format
+            at = f'<c r="{_COLUMNS[c]}{ref}"{self._style(f, c)}'
+            if kind == STRING:
+                text, preserve = _text(v)
+                parts.append(f'{at} t="inlineStr"><is><t{preserve}>{text}</t></is></c>')
+            elif kind == NUMBER:
+                parts.append(f"{at}><v>{v:.16G}</v></c>")
+            elif kind == BLANK:
+                parts.append(f"{at}/>")
+            else:
+                formula, value = v
+                formula = formula[1:] if formula.startswith("=") else formula
+                if value.__class__ is str and value:
+                    at += ' t="e"' if value in _ERRORS else ' t="str"'
+                parts.append(f"{at}><f>{_data(formula)}</f><v>{_data(value)}</v></c>")
+            if first is None:
+                first = c
+            last = c
+        attrs = f'<row r="{ref}"'
+        if height is not None:
+            pixels = int(height * 4.0 / 3.0 + 0.5)
+            if pixels != ws.original_row_height or pixels != ws.default_row_height:
+                attrs += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+        elif ws.default_row_height != ws.original_row_height:
+            attrs += f' ht="{ws.default_row_height * 0.75:.16g}" customHeight="1"'
+        if first is None:
+            if height is None:
+                return
+            ws.row_data_fh.write(attrs + "/>")
+        else:
+            ws.row_data_fh.write(attrs + ">" + "".join(parts) + "</row>")
+        self.last = r
+        if ws.dim_rowmin is None or r < ws.dim_rowmin:
+            ws.dim_rowmin = r
+        if ws.dim_rowmax is None or r > ws.dim_rowmax:
+            ws.dim_rowmax = r
+        if first is not None:
+            if ws.dim_colmin is None or first < ws.dim_colmin:
+                ws.dim_colmin = first
+            if ws.dim_colmax is None or last > ws.dim_colmax:
+                ws.dim_colmax = last
+
+
+class _Merges:
+    """A worksheet's merged ranges, four unsigned ints each (XlsxWriter keeps a list of lists, some
+    150 bytes a range: 57 MB for the report tables of ten thousand reports)."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self) -> None:
+        self._at = array("I")
+
+    def __len__(self) -> int:
+        return len(self._at) // 4
+
+    def __iter__(self) -> Iterator[tuple[int, int, int, int]]:
+        at = self._at
+        for k in range(0, len(at), 4):
+            yield at[k], at[k + 1], at[k + 2], at[k + 3]
+
+    def append(self, r: Iterable[int]) -> None:
+        self._at.extend(r)
+
+    def extend(self, rs: Iterable[Iterable[int]]) -> None:
+        for r in rs:
+            self._at.extend(r)
+
+
+def _merges(ws: Worksheet) -> _Merges:
+    if not isinstance(ws.merge, _Merges):
+        kept = _Merges()
+        kept.extend(ws.merge)
+        ws.merge = kept
+    return ws.merge
 
 
 class Band:
-    """Cells of a constant-memory worksheet, written in (row, column) order by ``flush``."""
+    """Cells of a few rows of a sheet written with ``Rows``, in any order; ``flush`` writes them in
+    (row, column) order, a cell written twice keeping the later."""
 
-    __slots__ = ("_heights", "_merges", "_ops", "plain", "ws")
+    __slots__ = ("_comments", "_heights", "_merges", "_ops", "out", "plain")
 
-    def __init__(self, ws: Worksheet, plain: float | None = None) -> None:
+    def __init__(self, out: Rows, plain: float | None = None) -> None:
         """``plain``: the sheet's default row height (``Worksheet.set_default_row``): a row of that
-        height is not set row by row, which XlsxWriter would keep in memory to the end."""
-        self.ws, self.plain = ws, plain
+        height needs no height of its own."""
+        self.out, self.plain = out, plain
         self._ops: list[tuple[int, int, int, Any, Format | None]] = []
         self._heights: dict[int, float] = {}
         self._merges: list[tuple[int, int, int, int]] = []
+        self._comments: list[tuple[int, int, str, dict[str, Any]]] = []
 
     def string(self, r: int, c: int, text: str, f: Format | None = None) -> None:
-        self._ops.append((r, c, _STRING, text, f))
+        self._ops.append((r, c, STRING, text, f))
 
     def number(self, r: int, c: int, v: float, f: Format | None = None) -> None:
-        self._ops.append((r, c, _NUMBER, v, f))
+        self._ops.append((r, c, NUMBER, v, f))
 
     def blank(self, r: int, c: int, f: Format | None) -> None:
-        self._ops.append((r, c, _BLANK, None, f))
+        self._ops.append((r, c, BLANK, None, f))
 
     def put(self, r: int, c: int, v: Any, f: Format | None) -> None:
         """A number, a text or (None) a formatted blank."""
         if v is None:
-            self._ops.append((r, c, _BLANK, None, f))
+            self._ops.append((r, c, BLANK, None, f))
         elif v.__class__ is str:
-            self._ops.append((r, c, _STRING, v, f))
+            self._ops.append((r, c, STRING, v, f))
         else:
-            self._ops.append((r, c, _NUMBER, v, f))
+            self._ops.append((r, c, NUMBER, v, f))
 
     def formula(self, r: int, c: int, formula: str, f: Format | None, value: Any) -> None:
-        self._ops.append((r, c, _FORMULA, (formula, value), f))
+        self._ops.append((r, c, FORMULA, (formula, value), f))
 
     def comment(self, r: int, c: int, text: str, options: dict[str, Any]) -> None:
-        self._ops.append((r, c, _COMMENT, (text, options), None))
+        self._comments.append((r, c, text, options))
 
     def height(self, r: int, h: float) -> None:
         self._heights[r] = max(self._heights.get(r, 0.0), h)
 
     def merge(self, r1: int, c1: int, r2: int, c2: int, text: str, f: Format) -> None:
         """A merged range holding ``text``, every cell of it in the range's format (its borders)."""
-        self._ops.append((r1, c1, _STRING, text, f))
+        self._ops.append((r1, c1, STRING, text, f))
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 if r != r1 or c != c1:
-                    self._ops.append((r, c, _BLANK, None, f))
+                    self._ops.append((r, c, BLANK, None, f))
         self._merges.append((r1, c1, r2, c2))
 
     def flush(self) -> None:
-        """Write what was collected, in row order (a stable sort: a cell written twice keeps the later)."""
-        ws, ops = self.ws, self._ops
+        ops, heights, out = self._ops, self._heights, self.out
         ops.sort(key=_AT)
-        heights = sorted(hh for hh in self._heights.items() if hh[1] != self.plain)
-        h, n_heights = 0, len(heights)
+        rows: dict[int, dict[int, tuple[int, int, Any, Format | None]]] = {}
         for r, c, kind, v, f in ops:
-            while h < n_heights and heights[h][0] <= r:
-                _done(ws, ws.set_row(*heights[h]), heights[h][0])
-                h += 1
-            if kind == _STRING:
-                rc = ws.write_string(r, c, v, f)
-            elif kind == _NUMBER:
-                rc = ws.write_number(r, c, v, f)
-            elif kind == _BLANK:
-                rc = ws.write_blank(r, c, None, f)
-            elif kind == _FORMULA:
-                rc = ws.write_formula(r, c, v[0], f, v[1])
-            else:
-                rc = ws.write_comment(r, c, v[0], v[1])
-            _done(ws, rc, r)
-        for row, height in heights[h:]:
-            _done(ws, ws.set_row(row, height), row)
-        ws.merge.extend(self._merges)  # see the module's doc
+            rows.setdefault(r, {})[c] = (c, kind, v, f)
+        for r in heights:
+            rows.setdefault(r, {})
+        plain = self.plain
+        for r in sorted(rows):
+            h = heights.get(r)
+            cells = rows[r]
+            out.row(r, [cells[c] for c in sorted(cells)], None if h == plain else h)
+        ws = out.ws
+        for r, c, text, options in self._comments:
+            ws.write_comment(r, c, text, options)
+        _merges(ws).extend(self._merges)  # see the module's doc
         ops.clear()
-        self._heights.clear()
+        heights.clear()
         self._merges.clear()
-
-
-def _done(ws: Worksheet, rc: int, row: int) -> None:
-    if rc not in (0, None):
-        raise RuntimeError(f"{ws.name}: 第 {row + 1} 行写入失败（{rc}）：该行已写出或超出工作表范围")
+        self._comments.clear()

@@ -15,7 +15,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from core import vocab
-from core.export import sheet
+from core.export import sheet, stream
 from core.export.data import DASH, ReportData, value
 from core.export.sheet import Formats
 from core.export.stream import Band
@@ -138,22 +138,21 @@ class _RowFormats:
         )
 
 
-def _write_value(ws: Worksheet, k: int, j: int, v: Any, f: _RowFormats) -> None:
+def _value_cell(j: int, v: Any, f: _RowFormats) -> tuple[int, int, Any, Any]:
     """One figure of the 汇总: blank, 未读出, “—” (no such item), a word or a number."""
     if v is None:
-        ws.write_blank(k, j, None, f.center)
-    elif v == vocab.UNREAD:
-        ws.write_string(k, j, v, f.unread)
-    elif v == DASH:
-        ws.write_string(k, j, v, f.dash)
-    elif isinstance(v, str):
-        ws.write_string(k, j, v, f.center)
-    else:
-        ws.write_number(k, j, v, f.num)
+        return (j, stream.BLANK, None, f.center)
+    if v == vocab.UNREAD:
+        return (j, stream.STRING, v, f.unread)
+    if v == DASH:
+        return (j, stream.STRING, v, f.dash)
+    if isinstance(v, str):
+        return (j, stream.STRING, v, f.center)
+    return (j, stream.NUMBER, v, f.num)
 
 
 def _summary_report_row(
-    ws: Worksheet,
+    out: stream.Rows,
     k: int,
     d: ReportData,
     prev: tuple[int | None, dict[str, Any]] | None,
@@ -163,29 +162,30 @@ def _summary_report_row(
     """A report's row: who and what, the figures, failing checks, last year's 新收 and the change (a
     live formula); returns the values written from the first figure column on (for the totals)."""
     r, nf, n_cols = d.row, len(FIXED), len(lay.col)
-    ws.write_number(k, 0, r.id, f.center)
-    ws.write_string(k, 1, r.issuer or d.name, f.label)
-    if r.year is not None:
-        ws.write_number(k, 2, r.year, f.center)
-    else:
-        ws.write_blank(k, 2, None, f.center)
-    ws.write_string(k, 3, vocab.REPORT_STATUSES.get(r.status, r.status), f.center)
-    ws.write_string(k, 4, d.first_reviewer(), f.center)
-    ws.write_string(k, 5, d.signed_by[1], f.center)
-    ws.set_row(k, sheet.row_height(sheet.lines(r.issuer or d.name, FIXED[1][1])))
+    S, N = stream.STRING, stream.NUMBER  # noqa: N806
+    row: list[tuple[int, int, Any, Any]] = [
+        (0, N, r.id, f.center),
+        (1, S, r.issuer or d.name, f.label),
+        (2, N, r.year, f.center) if r.year is not None else (2, stream.BLANK, None, f.center),
+        (3, S, vocab.REPORT_STATUSES.get(r.status, r.status), f.center),
+        (4, S, d.first_reviewer(), f.center),
+        (5, S, d.signed_by[1], f.center),
+    ]
     cells = [value(d.indicators, c.parts) for c in COLUMNS]
     last = value(prev[1], (NEW,)) if prev else None
     cells += [r.n_failed, last]
-    for j, v in enumerate(cells, start=nf):
-        _write_value(ws, k, j, v, f)
-    if prev and last == DASH:
-        ws.write_comment(k, n_cols - 2, f"{prev[0] or ''}年报告中没有表三")
+    row += [_value_cell(j, v, f) for j, v in enumerate(cells, start=nf)]
     # 新收增减: a live formula (blank unless both years hold a number)
     c_new, c_last = lay.col["本年新收"], n_cols - 2
     a, b = xl_rowcol_to_cell(k, c_new), xl_rowcol_to_cell(k, c_last)
     this = cells[c_new - nf]
     diff: Any = this - last if isinstance(this, int | float) and isinstance(last, int | float) else ""
-    ws.write_formula(k, n_cols - 1, f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},"")', f.num, diff)
+    row.append(
+        (n_cols - 1, stream.FORMULA, (f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},"")', diff), f.num)
+    )
+    out.row(k, row, sheet.row_height(sheet.lines(r.issuer or d.name, FIXED[1][1])))
+    if prev and last == DASH:
+        out.ws.write_comment(k, n_cols - 2, f"{prev[0] or ''}年报告中没有表三")
     return [*cells, diff]
 
 
@@ -239,12 +239,12 @@ class Sums:
 _HEADS = {c.head: j for j, c in enumerate(COLUMNS)}  # a column's place among the figure columns
 
 
-def _summary_totals(ws: Worksheet, lay: Layout, sums: Sums, fm: Formats) -> None:
+def _summary_totals(out: stream.Rows, lay: Layout, sums: Sums, fm: Formats) -> None:
     """The totals row: SUM over the report rows, with its value cached for readers that do not
     recalculate, and a comment where an unread part leaves a total incomplete."""
     t, nf, n_cols = lay.totals, len(FIXED), len(lay.col)
     bold = fm.get(border=1, bold=True, num_format="#,##0", bg_color="#F2F2F2")
-    band = Band(ws)
+    band = Band(out)
     band.merge(t, 0, t, nf - 1, "合计", fm.get(border=1, bold=True, align="center", bg_color="#F2F2F2"))
     for j in range(nf, n_cols):
         col = xl_col_to_name(j)
@@ -268,24 +268,24 @@ class SummarySheet:
         for c, w in enumerate(cols):
             ws.set_column(c, c, w)
         self.title = f"政府信息公开工作年度报告汇总（{n} 份）"
-        _summary_heads(Band(ws), heads, cols, self.title, fm)
+        self.out = stream.Rows(ws)
+        _summary_heads(Band(self.out), heads, cols, self.title, fm)
         self.lay = Layout(HEAD_ROWS, HEAD_ROWS + n - 1, HEAD_ROWS + n, {h: c for c, h in enumerate(heads)})
         self.formats = _RowFormats.of(fm)
         self.sums = Sums(len(heads) - len(FIXED))
         self.k = HEAD_ROWS
 
     def add(self, d: ReportData, prev: tuple[int | None, dict[str, Any]] | None) -> None:
-        cells = _summary_report_row(self.ws, self.k, d, prev, self.lay, self.formats)
+        cells = _summary_report_row(self.out, self.k, d, prev, self.lay, self.formats)
         self.sums.add(d, cells)
         self.k += 1
 
     def close(self) -> Layout:
         ws, lay, fm = self.ws, self.lay, self.fm
-        _summary_totals(ws, lay, self.sums, fm)
+        _summary_totals(self.out, lay, self.sums, fm)
         ws.freeze_panes(HEAD_ROWS, 2)
-        ws.write_string(
-            lay.totals + 2, 0, DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。", fm.text
-        )
+        note = DASH_NOTE + "“未读出”不计入合计；合计是公式，改动数值后自动重算。"
+        self.out.row(lay.totals + 2, [(0, stream.STRING, note, fm.text)])
         sheet.page_setup(ws, self.title, self.sums.names(0), self.sums.names(1), (0, HEAD_ROWS - 1), 0)
         return lay
 
@@ -428,7 +428,8 @@ class MatrixSheet:
         if not ids:
             ids = [i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))]
         fixed = _MATRIX_FIXED
-        band = Band(ws)
+        self.out = stream.Rows(ws)
+        band = Band(self.out)
         for c, (h, width) in enumerate(zip(fixed, _MATRIX_WIDTHS, strict=True)):
             band.merge(0, c, 1, c, h, fm.header)
             ws.set_column(c, c, width)
@@ -444,27 +445,20 @@ class MatrixSheet:
         self.columns = list(enumerate(ids, start=len(fixed)))
 
     def add(self, d: ReportData) -> None:
-        ws, k, label, fm, cell = self.ws, self.k, self.fm.label, self.fm, self.cell
+        label, fm, cell = self.fm.label, self.fm, self.cell
         r = d.row
+        S, N, B = stream.STRING, stream.NUMBER, stream.BLANK  # noqa: N806
+        row: list[tuple[int, int, Any, Any]] = []
         for c, v in enumerate((r.id, d.name, r.title or "", r.issuer or "", r.year,
                                vocab.REPORT_STATUSES.get(r.status, r.status), r.n_figures, r.n_pending,
                                r.n_failed, d.first_reviewer(), d.signed_by[1])):  # fmt: skip
-            if v is None:
-                ws.write_blank(k, c, None, label)
-            elif isinstance(v, str):
-                ws.write_string(k, c, v, label)
-            else:
-                ws.write_number(k, c, v, label)
+            row.append((c, B if v is None else S if isinstance(v, str) else N, v, label))
         inds = d.indicators
         for j, ind in self.columns:
             if ind in inds:
                 x, f = cell(inds[ind], fm, False)
-                if x is None:
-                    ws.write_blank(k, j, None, f)
-                elif isinstance(x, str):
-                    ws.write_string(k, j, x, f)
-                else:
-                    ws.write_number(k, j, x, f)
+                row.append((j, B if x is None else S if isinstance(x, str) else N, x, f))
+        self.out.row(self.k, row)
         self.k += 1
 
     def close(self) -> None:

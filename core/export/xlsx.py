@@ -36,7 +36,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from core import checks as check_rules
 from core import vocab
-from core.export import lists, sheet, summary
+from core.export import lists, sheet, stream, summary
 from core.export.data import ReportData, load_rows
 from core.export.sheet import Formats
 from core.export.stream import Band
@@ -75,16 +75,6 @@ def _cell(v: IndicatorTuple | None, fm: Formats, failing: bool) -> Cell:
     if v.kind == vocab.NOT_STATED:
         return vocab.NOT_STATED_SHOWN, fm.cell(v.status, failing)
     return None, fm.cell(v.status, failing)
-
-
-def _put(ws: Worksheet, r: int, c: int, cell: Cell) -> None:
-    v, f = cell
-    if v is None:
-        ws.write_blank(r, c, None, f)
-    elif v.__class__ is str:
-        ws.write_string(r, c, v, f)
-    else:
-        ws.write_number(r, c, v, f)
 
 
 def failing(checks: Sequence[CheckRow]) -> dict[str, list[CheckRow]]:
@@ -295,7 +285,7 @@ def _report_block(
 def _report_sheet(ws: Worksheet, d: ReportData, fm: Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
     for c, w in enumerate(WIDTHS):
         ws.set_column(c, c, w)
-    _report_block(Band(ws), 0, d, fm, plans)
+    _report_block(Band(stream.Rows(ws)), 0, d, fm, plans)
     ws.freeze_panes(3, 0)
     # the three tables on at most two pages, labels beside their values
     sheet.page_setup(ws, f"{d.name}（{d.row.year or '—'}）", d.first_reviewer(), d.signed_by[1], (0, 1), 2)
@@ -309,7 +299,7 @@ class _Stacked:
     def __init__(self, ws: Worksheet) -> None:
         plain = sheet.row_height(1)  # one line of text: most rows, not set one by one
         ws.set_default_row(plain)
-        self.ws, self.band, self.top = ws, Band(ws, plain), 0
+        self.ws, self.band, self.top = ws, Band(stream.Rows(ws), plain), 0
         self.breaks: list[int] = []
         self.reviewers: dict[str, None] = {}
         self.seconds: dict[str, None] = {}

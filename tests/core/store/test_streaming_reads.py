@@ -88,22 +88,23 @@ def test_problem_sheet_rows_are_written_as_the_reports_are_read(
 ) -> None:
     """The 问题清单 sheet is written a report at a time (each report's rows written before the next
     report is read), to a workbook that does not keep its rows in memory; it holds the whole list."""
-    from xlsxwriter.worksheet import Worksheet
+    from core.export import stream
 
     for k in range(4):
         ws.add_report(extraction(issuer=f"{'甲乙丙丁'[k]}县人民政府", salt=str(k)))
     everything = problems.problems(ws)
     log: list[str] = []
-    of_report, write_string = problems._of_report, Worksheet.write_string
+    of_report, write_row = problems._of_report, stream.Rows.row
     monkeypatch.setattr(problems, "_of_report", lambda w, r: log.append("read") or of_report(w, r))
 
-    def written(self: Worksheet, row: int, col: int, *args: Any) -> Any:
-        if col == 8 and row > 0:  # a problem's 说明
+    def written(self: stream.Rows, row: int, cells: Any, *args: Any) -> Any:
+        cells = list(cells)
+        if row > 0 and any(c[0] == 8 for c in cells):  # a problem's 说明
             log.append("row")
-            assert self.constant_memory
-        return write_string(self, row, col, *args)
+            assert self.ws.constant_memory
+        return write_row(self, row, cells, *args)
 
-    monkeypatch.setattr(Worksheet, "write_string", written)
+    monkeypatch.setattr(stream.Rows, "row", written)
     out = tmp_path / "问题清单.xlsx"
     assert problems.to_xlsx(ws, out) == len(everything)
     per_report = len(everything) // 4
