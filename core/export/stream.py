@@ -94,19 +94,17 @@ class Rows:
         self._xf: dict[int, str] = {}  # id(format) → ' s="n"'
         self._col_xf: dict[int, str] | None = None  # a column's format, for a cell without one
 
-    def _style(self, f: Format | None, c: int) -> str:
-        if f is not None:
-            s = self._xf.get(id(f))
-            if s is None:
-                s = self._xf[id(f)] = f' s="{f._get_xf_index()}"'
-            return s
-        if self._col_xf is None:
-            self._col_xf = {
-                col: f' s="{info.column_format._get_xf_index()}"'
-                for col, info in self.ws.col_info.items()
-                if info.column_format is not None
-            }
-        return self._col_xf.get(c, "")
+    def _new_style(self, f: Format) -> str:
+        s = self._xf[id(f)] = f' s="{f._get_xf_index()}"'
+        return s
+
+    def _column_styles(self) -> dict[int, str]:
+        self._col_xf = {
+            col: f' s="{info.column_format._get_xf_index()}"'
+            for col, info in self.ws.col_info.items()
+            if info.column_format is not None
+        }
+        return self._col_xf
 
     def row(
         self, r: int, cells: Iterable[tuple[int, int, Any, Format | None]], height: float | None = None
@@ -116,27 +114,36 @@ class Rows:
         ws = self.ws
         if r <= self.last:
             raise RuntimeError(f"{ws.name}: 第 {r + 1} 行写入失败：该行已写出")
-        parts = []
+        parts: list[str] = []
+        add = parts.append
         ref = str(r + 1)
-        first = last = None
+        columns, xf = _COLUMNS, self._xf
+        col_xf = self._col_xf if self._col_xf is not None else self._column_styles()
+        first = last = -1
         for c, kind, v, f in cells:
-            if kind == BLANK and f is None:
-                continue  # XlsxWriter writes no cell for a blank without a format
-            at = f'<c r="{_COLUMNS[c]}{ref}"{self._style(f, c)}'
-            if kind == STRING:
-                text, preserve = _text(v)
-                parts.append(f'{at} t="inlineStr"><is><t{preserve}>{text}</t></is></c>')
-            elif kind == NUMBER:
-                parts.append(f"{at}><v>{v:.16G}</v></c>")
+            if f is not None:
+                style = xf.get(id(f)) or self._new_style(f)
             elif kind == BLANK:
-                parts.append(f"{at}/>")
+                continue  # XlsxWriter writes no cell for a blank without a format
+            else:
+                style = col_xf.get(c, "")
+            if kind == STRING:
+                if v.__class__ is str and not _NEEDS_WORK.search(v) and len(v) <= STRING_MAX // 2:
+                    add(f'<c r="{columns[c]}{ref}"{style} t="inlineStr"><is><t>{v}</t></is></c>')
+                else:
+                    text, preserve = _text(v)
+                    add(f'<c r="{columns[c]}{ref}"{style} t="inlineStr"><is><t{preserve}>{text}</t></is></c>')
+            elif kind == NUMBER:
+                add(f'<c r="{columns[c]}{ref}"{style}><v>{v:.16G}</v></c>')
+            elif kind == BLANK:
+                add(f'<c r="{columns[c]}{ref}"{style}/>')
             else:
                 formula, value = v
                 formula = formula[1:] if formula.startswith("=") else formula
                 if value.__class__ is str and value:
-                    at += ' t="e"' if value in _ERRORS else ' t="str"'
-                parts.append(f"{at}><f>{_data(formula)}</f><v>{_data(value)}</v></c>")
-            if first is None:
+                    style += ' t="e"' if value in _ERRORS else ' t="str"'
+                add(f'<c r="{columns[c]}{ref}"{style}><f>{_data(formula)}</f><v>{_data(value)}</v></c>')
+            if first < 0:
                 first = c
             last = c
         attrs = f'<row r="{ref}"'
@@ -146,7 +153,7 @@ class Rows:
                 attrs += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
         elif ws.default_row_height != ws.original_row_height:
             attrs += f' ht="{ws.default_row_height * 0.75:.16g}" customHeight="1"'
-        if first is None:
+        if first < 0:
             if height is None:
                 return
             ws.row_data_fh.write(attrs + "/>")
@@ -157,7 +164,7 @@ class Rows:
             ws.dim_rowmin = r
         if ws.dim_rowmax is None or r > ws.dim_rowmax:
             ws.dim_rowmax = r
-        if first is not None:
+        if first >= 0:
             if ws.dim_colmin is None or first < ws.dim_colmin:
                 ws.dim_colmin = first
             if ws.dim_colmax is None or last > ws.dim_colmax:

@@ -108,6 +108,7 @@ def _sheet_name(r: ReportRow, used: set[str]) -> str:
 # ---- report sheets ---------------------------------------------------------------------------------
 WIDTHS = (13, 13, 24) + (9.5,) * 15  # columns A … R of a report sheet
 ROW_CHECK = "核对"
+_ROW_OF_CELL = re.compile(r"(?<=[A-Z])(\d+)")
 
 
 class _Plan:
@@ -122,16 +123,28 @@ class _Plan:
         self.heights: dict[int, float] = {}
         self.end = 0  # the first row below the tables
         self._formulas: list[str] | None = None
+        self._pieces: list[tuple[list[str], list[int]]] | None = None
 
     def formulas(self, top: int = 0) -> list[str]:
         """The formula of each check cell of tables that start ``top`` rows down (at the top: the same on
-        every sheet of the variant, made once)."""
-        if top:
-            at = {i: (r + top, c) for i, (r, c) in self.at.items()}
-            return [_check_formula(left, right, at) for left, right, _r, _c in self.checks]
+        every sheet of the variant, made once; further down, the same with every row moved)."""
         if self._formulas is None:
             self._formulas = [_check_formula(left, right, self.at) for left, right, _r, _c in self.checks]
-        return self._formulas
+            # each formula cut around its cells' row numbers (a row number follows a column's letters)
+            self._pieces = []
+            for f in self._formulas:
+                parts = _ROW_OF_CELL.split(f)
+                self._pieces.append((parts[0::2], [int(n) for n in parts[1::2]]))
+        if not top:
+            return self._formulas
+        out = []
+        for text, rows in self._pieces or ():
+            joined = [text[0]]
+            for k, row in enumerate(rows, start=1):
+                joined.append(str(row + top))
+                joined.append(text[k])
+            out.append("".join(joined))
+        return out
 
     def need(self, r: int, rs: int, c: int, cs: int, text: str) -> None:
         width = sum(WIDTHS[c : c + cs])

@@ -285,3 +285,18 @@ def test_a_row_already_written_cannot_be_written_again(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="第 4 行"):
         out.row(3, [(1, stream.NUMBER, 2, None)])
     wb.close()
+
+
+def test_a_report_further_down_a_sheet_checks_its_own_cells(tmp_path: Path) -> None:
+    """The 核对 formulas of a report's tables on a 报告表格 sheet are those of the same tables at that
+    place: every cell moved down, no other number touched (ROUND(…,6), COUNT(…)<n)."""
+    from core.tables import layout
+
+    wb = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"))
+    fm = xlsx.Formats(wb)
+    for ids in ({i for i in layout.ORDER if not i.startswith(("t2_2019.", "t3.r6."))}, set(layout.ORDER)):
+        plan = xlsx._plan(ids, fm)
+        for top in (0, 1, 57, 99_999):
+            at = {i: (r + top, c) for i, (r, c) in plan.at.items()}
+            assert plan.formulas(top) == [xlsx._check_formula(a, b, at) for a, b, _r, _c in plan.checks]
+    wb.close()
