@@ -33,7 +33,7 @@ HEAVY = (
     "core.compare",  # last year against this year
     "core.export",  # exports, the problem list, the review record
     "gui.tables",  # the 标准表格 dock, hidden at start
-    "gui.compare",  # the 对比 dock, hidden at start
+    "gui.compare.compare",  # the 对比 dock, hidden at start
     "gui.export",  # the export dialog
     "gui.signoff.record",  # the review record's print preview
 )
