@@ -60,9 +60,11 @@ def main() -> None:
     ap.add_argument("--figures", default="10000,100000,1000000")
     ap.add_argument("--code", type=Path, default=ROOT, help="the checkout measured (default: this one)")
     ap.add_argument("--runs", type=int, default=1, help="runs of each export (median)")
+    ap.add_argument("--tag", help="the kept workspace's tag (default: the checkout's folder name): a checkout of "
+                    "another workspace format opens a copy of another's, which migrates it")  # fmt: skip
     a = ap.parse_args()
     code = a.code.resolve()
-    db = scratch(workspace(10_000, code, "base" if code == ROOT else code.name))
+    db = scratch(workspace(10_000, code, a.tag or code.name))
     print(
         f"{'figures':>10} {'reports':>8} | {'xlsx s':>8} {'xlsx MB':>8} | {'csv s':>7} {'csv MB':>7} | {'xlsx/csv':>8}"
     )
