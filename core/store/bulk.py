@@ -34,6 +34,17 @@ def _where(col: str, report_ids: Collection[int] | None) -> tuple[str, tuple[Any
     return f" WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(report_ids)),)
 
 
+def _not_linked(report_ids: Collection[int] | None) -> tuple[str, tuple[Any, ...]]:
+    """SQL leaving out the figures an indicator value links to (the cells of tables 二, 三, 四), and its
+    parameters. An indicator value links only to a figure of its own report and figure ids are unique
+    in the workspace, so one id list will do (a (report_id, id) row value IN is quadratic in SQLite);
+    the list is of the chosen reports' links only (all of them made a batch of a big workspace read
+    every link of every report)."""
+    inner, params = _where("report_id", report_ids)
+    inner = (inner + " AND" if inner else " WHERE") + " figure_id IS NOT NULL"
+    return f" id NOT IN (SELECT figure_id FROM indicator_values{inner})", params
+
+
 def _numbers(rows: Iterable[tuple[Any, ...]], a: int, b: int) -> Iterable[tuple[Any, ...]]:
     """Rows with the value columns ``a`` and ``b`` as numbers; SQL already turned plain integers into
     int and left only fractions, negatives and very long numbers as text."""
@@ -55,11 +66,8 @@ def figures(
     and 四 (figures an indicator value of their report links to) when ``in_tables`` is false."""
     where, params = _where("report_id", report_ids)
     if not in_tables:
-        # An indicator value links only to a figure of its own report, and figure ids are unique in the
-        # workspace, so one id list will do (a (report_id, id) row value IN is quadratic in SQLite).
-        where = (where + " AND" if where else " WHERE") + (
-            " id NOT IN (SELECT figure_id FROM indicator_values WHERE figure_id IS NOT NULL)"
-        )
+        sql, more = _not_linked(report_ids)
+        where, params = (where + " AND" if where else " WHERE") + sql, (*params, *more)
     rows = conn.execute(f'{_FIGURE_SQL}{where} ORDER BY report_id, start, "end", id', params).fetchall()
     out: dict[int, list[FigureTuple]] = {}
     rid, cur = None, []
@@ -114,10 +122,10 @@ def counts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> Coun
     the indicator ids they hold."""
     where, params = _where("report_id", report_ids)
     both = where + " AND" if where else " WHERE"
-    linked = "SELECT figure_id FROM indicator_values WHERE figure_id IS NOT NULL"
+    linked, more = _not_linked(report_ids)
 
-    def one(sql: str) -> int:
-        return int(conn.execute(sql, params).fetchone()[0])
+    def one(sql: str, args: tuple[Any, ...] = params) -> int:
+        return int(conn.execute(sql, args).fetchone()[0])
 
     def distinct(col: str) -> frozenset[Any]:
         return frozenset(
@@ -125,7 +133,7 @@ def counts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> Coun
         )
 
     return Counts(
-        figures=one(f"SELECT count(*) FROM figures{both} id NOT IN ({linked})"),
+        figures=one(f"SELECT count(*) FROM figures{both}{linked}", (*params, *more)),
         checks=one(f"SELECT count(*) FROM checks{where}"),
         events=one(f"SELECT count(*) FROM review_events{where}"),
         with_tables=distinct("report_id"),
@@ -214,9 +222,8 @@ def long_figures(
     ``in_tables`` false leaves out the cells of tables 二, 三, 四 (their indicator values stand for them)."""
     where, params = _where("report_id", report_ids)
     if not in_tables:
-        where = (where + " AND" if where else " WHERE") + (
-            " id NOT IN (SELECT figure_id FROM indicator_values WHERE figure_id IS NOT NULL)"
-        )
+        linked, more = _not_linked(report_ids)
+        where, params = (where + " AND" if where else " WHERE") + linked, (*params, *more)
     sql = (
         f"SELECT report_id, start, \"end\", coalesce(indicator, ''), label, {sql_num('value')}, "
         f"coalesce(unit, ''), {_worded('status', statuses)}, id "
