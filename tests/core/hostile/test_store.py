@@ -278,6 +278,14 @@ def test_wording_of_os_problems(
         return real_open(path, flags, *a)
 
     monkeypatch.setattr(os, "open", deny)
+    # the command line reads in a worker process, which this test's patch of os.open reaches only when
+    # the worker is forked from this process (not from a fork server, as once other threads run here)
+    from core import isolation
+    from core.cli import reading
+
+    monkeypatch.setattr(
+        reading, "read", lambda jobs, task, cancelled=None: (isolation._task(task)(*job) for job in jobs)
+    )
     _, _, err_extract = cli("extract", "--json", str(p))
     _, _, err_import = cli("import", str(p), "--db", str(tmp_path / "w.sqlite"))
     reason = messages.os_reason(PermissionError(errno.EACCES, "x"))
