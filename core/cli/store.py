@@ -6,9 +6,7 @@ store's own rules: the same refusals as in the window)."""
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 import time
 
 from core.cli.commands import COMMANDS
@@ -100,11 +98,16 @@ class _CtrlC:
         _err("正在取消导入，当前文件处理完即停止（再按一次 Ctrl+C 立即退出）")
 
     def __enter__(self) -> _CtrlC:
+        import signal
+        import threading  # (here, not at the top: a command's --help imports neither)
+
         if threading.current_thread() is threading.main_thread():
             self._old = signal.signal(signal.SIGINT, self._handle)
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        import signal
+
         if self._old is not None:
             signal.signal(signal.SIGINT, self._old)  # type: ignore[arg-type]
 
