@@ -88,6 +88,10 @@ class Workspace:
                 if conn is not None:
                     conn.close()
                 raise
+            except UnicodeDecodeError as e:  # a damaged page of the schema: its names are not text
+                if conn is not None:
+                    conn.close()
+                raise db.damaged(p) from e
             except (sqlite3.Error, OSError) as e:
                 if conn is not None:
                     conn.close()

@@ -52,6 +52,26 @@ def test_import_into_corrupted_workspace_is_refused(tmp_path: Path, cli: Callabl
     assert w.read_bytes() == before  # nothing written into the damaged file
 
 
+def test_a_workspace_whose_schema_names_are_not_text_is_damaged(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """A damaged page can hold the schema itself (format 5 keeps views and triggers there): a table's
+    name that is no longer UTF-8 is the damage it is, said in one line, not a traceback."""
+    w = tmp_path / "w.sqlite"
+    _workspace(w)
+    data = bytearray(w.read_bytes())
+    at = data.index(b"schema_version")
+    data[at : at + 2] = b"\xc2 "  # a lead byte without its continuation
+    w.write_bytes(bytes(data))
+    before = w.read_bytes()
+    code, out, err = cli("import", str(SAMPLE_TXT), "--db", str(w))
+    assert code == 1 and "新增" not in out
+    one_clean_line(err)
+    assert "已损坏" in err and w.read_bytes() == before
+    with pytest.raises(StoreError, match="已损坏"):
+        Workspace.open(w, readonly=True)
+
+
 def test_damaged_workspace_without_backup_says_so(tmp_path: Path) -> None:
     w = tmp_path / "w.sqlite"
     _workspace(w)
