@@ -362,32 +362,24 @@ def to_xlsx(ws: Workspace, out: str | os.PathLike[str], report_ids: Iterable[int
     constant-memory mode (each row to a temporary file once the next is written; strings inline in
     their cells, which Excel, WPS Office and LibreOffice read), so the list of a workspace of any size
     takes the memory of one report."""
-    import xlsxwriter
-    from xlsxwriter.exceptions import FileCreateError
+    from core.export import stream
 
     names = ws.reviewers()
     tmp = Path(messages.part_path(out, ".xlsx"))
+    options = {"strings_to_formulas": False, "strings_to_urls": False,
+               "default_format_properties": {"font_name": sheet.FONT, "font_size": sheet.SIZE}}  # fmt: skip
     try:
-        wb = xlsxwriter.Workbook(
-            str(tmp),
-            {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-             "default_format_properties": {"font_name": sheet.FONT, "font_size": sheet.SIZE}},
-        )  # fmt: skip
-        try:
+        with stream.workbook(tmp, options) as wb:
             fm = sheet.Formats(wb)
             n, sheets = _write_rows(wb, fm, each_problem(ws, report_ids))
             for s in sheets:
                 for c, w in enumerate(WIDTHS):
                     s.set_column(c, c, w, fm.wrap)
                 sheet.page_setup(s, f"{TITLE}（{n} 项）", names.reviewer, names.second_reviewer, (0, 0), 0)
-        finally:
-            wb.close()
         os.replace(tmp, out)
-    except (OSError, FileCreateError) as e:
+    except OSError as e:
         tmp.unlink(missing_ok=True)
-        cause = e if isinstance(e, OSError) else next((a for a in e.args if isinstance(a, OSError)), None)
-        why = messages.write_reason(cause) if cause is not None else str(e)
-        raise ExportError(f"{out}: 无法写入问题清单（{why}）") from e
+        raise ExportError(f"{out}: 无法写入问题清单（{messages.write_reason(e)}）") from e
     except BaseException:  # a refusal, or stopped: no half-written part is left
         tmp.unlink(missing_ok=True)
         raise

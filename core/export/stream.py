@@ -23,16 +23,94 @@ through XlsxWriter's own calls, cell by cell and format by format.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 STRING, NUMBER, BLANK, FORMULA = range(4)
+
+
+@contextlib.contextmanager
+def workbook(path: Path, options: dict[str, Any]) -> Iterator[xlsxwriter.Workbook]:
+    """A constant-memory workbook written to ``path`` when the block ends: its rows' temporary files in
+    a folder of their own, removed however the block ends; a block that raises writes nothing (the
+    temporary files are closed first: Windows keeps an open file); a full disk while the zip is written
+    is the one OSError it is, not XlsxWriter's FileCreateError and a second complaint from the zip it
+    leaves unclosed when it is collected (the zip writes into ``_Sink``)."""
+    with (
+        tempfile.TemporaryDirectory(prefix="hecha-xlsx-", ignore_cleanup_errors=True) as tmp,
+        _Sink(path) as out,
+    ):
+        wb = xlsxwriter.Workbook(out, {**options, "constant_memory": True, "tmpdir": tmp})
+        try:
+            yield wb
+            try:
+                wb.close()
+            except FileCreateError as e:  # XlsxWriter's wrapping of an OSError (a full disk …)
+                cause = e.args[0] if e.args else None
+                if isinstance(cause, OSError):
+                    raise cause from e
+                raise
+        except BaseException:
+            for s in wb.worksheets():
+                fh = getattr(s, "row_data_fh", None)
+                if fh is not None:
+                    fh.close()
+            raise
+
+
+class _Sink:
+    """The file a workbook's zip is written into. Once a write fails (a full disk), the file is
+    closed and what is still written is dropped: the zip XlsxWriter leaves unclosed then finishes in
+    silence when it is collected, instead of complaining a second time."""
+
+    def __init__(self, path: Path) -> None:
+        self.f = open(path, "wb")  # noqa: SIM115 - closed by __exit__
+        self.dead = False
+        self.at = 0
+
+    def __enter__(self) -> _Sink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.dead = True
+        self.f.close()
+
+    def write(self, data: bytes) -> int:
+        if self.dead:
+            return len(data)
+        try:
+            n = self.f.write(data)
+        except BaseException:
+            self.__exit__()
+            raise
+        self.at = self.f.tell()
+        return n
+
+    def tell(self) -> int:
+        return self.at if self.dead else self.f.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.at if self.dead else self.f.seek(offset, whence)
+
+    def flush(self) -> None:
+        if not self.dead:
+            self.f.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+
 _AT = itemgetter(0, 1)
 _NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 _CONTROL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")

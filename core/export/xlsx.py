@@ -23,13 +23,11 @@ indicator and each check cell sits).
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
@@ -389,7 +387,6 @@ STACKED_NOTE = (
 )
 BATCH = 100  # reports read at a time
 OPTIONS = {
-    "constant_memory": True,  # each row to disk as the next is written: memory does not grow with rows
     "strings_to_numbers": False,
     "strings_to_formulas": False,
     "strings_to_urls": False,
@@ -438,139 +435,73 @@ def write_workbook(
     with_tables = [r for r in rows if r.id in counts.with_tables]
     stacked = len(with_tables) > SHEETS_MAX
     n_steps = len(rows) + 2
-    with (
-        tempfile.TemporaryDirectory(prefix="hecha-xlsx-", ignore_cleanup_errors=True) as tmp,
-        _Sink(path) as out,
-    ):
-        wb = xlsxwriter.Workbook(out, {**OPTIONS, "tmpdir": tmp})
-        try:
-            fm = Formats(wb)
-            used = {"汇总", "图表", "说明", "指标数据"}
-            check_names = sheet.names("检查结果", counts.checks, used)
-            figure_names = sheet.names("数字明细", counts.figures, used)
-            audit_names = sheet.names("审核记录", counts.events, used)
-            totals_ws = wb.add_worksheet("汇总")
-            charts = wb.add_worksheet("图表")
-            legend = wb.add_worksheet("说明")
-            check_sheets = _sheets(wb, check_names)
-            if stacked:
-                n = -(-len(with_tables) // PER_SHEET)
-                table_names = sheet.numbered("报告表格", n, used)
-                blocks = [_Stacked(s) for s in _sheets(wb, table_names)]
-                own: dict[int, Worksheet] = {}
-            else:
-                blocks = []
-                own = {r.id: wb.add_worksheet(_sheet_name(r, used)) for r in with_tables}
-            matrix_ws = wb.add_worksheet("指标数据")
-            figure_sheets = _sheets(wb, figure_names)
-            audit_sheets = _sheets(wb, audit_names)
+    with stream.workbook(path, OPTIONS) as wb:
+        fm = Formats(wb)
+        used = {"汇总", "图表", "说明", "指标数据"}
+        check_names = sheet.names("检查结果", counts.checks, used)
+        figure_names = sheet.names("数字明细", counts.figures, used)
+        audit_names = sheet.names("审核记录", counts.events, used)
+        totals_ws = wb.add_worksheet("汇总")
+        charts = wb.add_worksheet("图表")
+        legend = wb.add_worksheet("说明")
+        check_sheets = _sheets(wb, check_names)
+        if stacked:
+            n = -(-len(with_tables) // PER_SHEET)
+            table_names = sheet.numbered("报告表格", n, used)
+            blocks = [_Stacked(s) for s in _sheets(wb, table_names)]
+            own: dict[int, Worksheet] = {}
+        else:
+            blocks = []
+            own = {r.id: wb.add_worksheet(_sheet_name(r, used)) for r in with_tables}
+        matrix_ws = wb.add_worksheet("指标数据")
+        figure_sheets = _sheets(wb, figure_names)
+        audit_sheets = _sheets(wb, audit_names)
 
-            totals_sheet = summary.SummarySheet(totals_ws, len(rows), totals, fm)
-            matrix = summary.MatrixSheet(matrix_ws, counts.indicators, fm, _cell)
-            check_list = lists.CheckList(check_sheets, fm)
-            figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
-            years = {r.id: r.year for r in rows}
-            plans: dict[tuple[bool, bool], _Plan] = {}
-            done = n_tables = 0
-            for part in _batches(rows, BATCH):
-                data = load_rows(ws, part, table_figures=False)
-                previous = _previous(ws, data, years)
-                for d in data:
-                    totals_sheet.add(d, previous.get(d.row.id))
-                    check_list.add(d)
-                    matrix.add(d)
-                    for row in lists.figure_rows(d, fm):
-                        figures.add(row)
-                    if d.indicators:
-                        if stacked:
-                            blocks[n_tables // PER_SHEET].add(d, fm, plans)
-                        else:
-                            _report_sheet(own[d.row.id], d, fm, plans)
-                        n_tables += 1
-                    done += 1
-                    if progress:
-                        progress(done, n_steps)
-            for block in blocks:
-                block.close()
-            check_list.close(ws)
-            figures.close()
-            matrix.close()
-            lay = totals_sheet.close()
-            sums = totals_sheet.sums
-            summary.write_charts(wb, charts, sums, lay, fm)
-            _legend(legend, fm, stacked)
-            names = {r.id: Path(r.path).name for r in rows}
-            audit = sheet.ListSheets(audit_sheets, lists.AUDIT_HEADS, lists.AUDIT_WIDTHS, fm)
-            for row in lists.audit_rows(ws, names, chosen):
-                audit.add(row)
-            audit.close()
-            scope = Path(rows[0].path).name if len(rows) == 1 else f"{len(rows)} 份报告"
-            long_lists = [(s, (0, 0), 0) for s in (*check_sheets, *figure_sheets, *audit_sheets)]
-            for s, title_rows, tall in ((legend, None, 0), (matrix_ws, (0, 1), None), *long_lists):
-                sheet.page_setup(s, f"{s.name}：{scope}", sums.names(0), sums.names(1), title_rows, tall)
-            totals_ws.activate()
-            if progress:
-                progress(n_steps - 1, n_steps)
-            try:
-                wb.close()
-            except FileCreateError as e:  # XlsxWriter's wrapping of an OSError (a full disk …)
-                cause = e.args[0] if e.args else None
-                if isinstance(cause, OSError):
-                    raise cause from e
-                raise
-        except BaseException:
-            _discard(wb)
-            raise
+        totals_sheet = summary.SummarySheet(totals_ws, len(rows), totals, fm)
+        matrix = summary.MatrixSheet(matrix_ws, counts.indicators, fm, _cell)
+        check_list = lists.CheckList(check_sheets, fm)
+        figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
+        years = {r.id: r.year for r in rows}
+        plans: dict[tuple[bool, bool], _Plan] = {}
+        done = n_tables = 0
+        for part in _batches(rows, BATCH):
+            data = load_rows(ws, part, table_figures=False)
+            previous = _previous(ws, data, years)
+            for d in data:
+                totals_sheet.add(d, previous.get(d.row.id))
+                check_list.add(d)
+                matrix.add(d)
+                for row in lists.figure_rows(d, fm):
+                    figures.add(row)
+                if d.indicators:
+                    if stacked:
+                        blocks[n_tables // PER_SHEET].add(d, fm, plans)
+                    else:
+                        _report_sheet(own[d.row.id], d, fm, plans)
+                    n_tables += 1
+                done += 1
+                if progress:
+                    progress(done, n_steps)
+        for block in blocks:
+            block.close()
+        check_list.close(ws)
+        figures.close()
+        matrix.close()
+        lay = totals_sheet.close()
+        sums = totals_sheet.sums
+        summary.write_charts(wb, charts, sums, lay, fm)
+        _legend(legend, fm, stacked)
+        names = {r.id: Path(r.path).name for r in rows}
+        audit = sheet.ListSheets(audit_sheets, lists.AUDIT_HEADS, lists.AUDIT_WIDTHS, fm)
+        for row in lists.audit_rows(ws, names, chosen):
+            audit.add(row)
+        audit.close()
+        scope = Path(rows[0].path).name if len(rows) == 1 else f"{len(rows)} 份报告"
+        long_lists = [(s, (0, 0), 0) for s in (*check_sheets, *figure_sheets, *audit_sheets)]
+        for s, title_rows, tall in ((legend, None, 0), (matrix_ws, (0, 1), None), *long_lists):
+            sheet.page_setup(s, f"{s.name}：{scope}", sums.names(0), sums.names(1), title_rows, tall)
+        totals_ws.activate()
         if progress:
-            progress(n_steps, n_steps)
-
-
-class _Sink:
-    """The file the workbook's zip is written into. Once a write fails (a full disk), the file is
-    closed and what is still written is dropped: the zip XlsxWriter leaves unclosed then finishes in
-    silence when it is collected, instead of complaining a second time."""
-
-    def __init__(self, path: Path) -> None:
-        self.f = open(path, "wb")  # noqa: SIM115 - closed by __exit__
-        self.dead = False
-        self.at = 0
-
-    def __enter__(self) -> _Sink:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.dead = True
-        self.f.close()
-
-    def write(self, data: bytes) -> int:
-        if self.dead:
-            return len(data)
-        try:
-            n = self.f.write(data)
-        except BaseException:
-            self.__exit__()
-            raise
-        self.at = self.f.tell()
-        return n
-
-    def tell(self) -> int:
-        return self.at if self.dead else self.f.tell()
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.at if self.dead else self.f.seek(offset, whence)
-
-    def flush(self) -> None:
-        if not self.dead:
-            self.f.flush()
-
-    def seekable(self) -> bool:
-        return True
-
-
-def _discard(wb: xlsxwriter.Workbook) -> None:
-    """Close the temporary files of a workbook given up half-way, so that its folder can be removed
-    (Windows keeps an open file); nothing is written."""
-    for s in wb.worksheets():
-        fh = getattr(s, "row_data_fh", None)
-        if fh is not None:
-            fh.close()
+            progress(n_steps - 1, n_steps)
+    if progress:
+        progress(n_steps, n_steps)

@@ -235,7 +235,7 @@ def test_xlsx_export_to_a_full_disk_is_one_clean_error(
 ) -> None:
     import gc
 
-    from core.export import xlsx
+    from core.export import stream
 
     w = tmp_path / "w.sqlite"
     _workspace(w, SAMPLE_TXT)
@@ -257,7 +257,7 @@ def test_xlsx_export_to_a_full_disk_is_one_clean_error(
         def __getattr__(self, name: str) -> object:
             return getattr(self.f, name)
 
-    monkeypatch.setattr(xlsx, "open", Full, raising=False)
+    monkeypatch.setattr(stream, "open", Full, raising=False)
     with Workspace.open(w, readonly=True) as ws, pytest.raises(ExportError) as e:
         export.to_xlsx(ws, tmp_path / "out.xlsx")
     gc.collect()
