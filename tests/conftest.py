@@ -33,6 +33,19 @@ def shared() -> Path:
 _GRACE_S = 2.0  # a finished task's thread may still be unwinding when the test returns
 
 
+@pytest.fixture
+def cli_reads_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``hecha text`` / ``extract`` read their files in this process, by the task a worker runs: a
+    test that patches something in this process (a vocabulary, ``os.open``) reaches a worker only when
+    it is forked from here, not from the fork server used once other threads run (Qt's)."""
+    from core import isolation
+    from core.cli import reading
+
+    monkeypatch.setattr(
+        reading, "read", lambda jobs, task, cancelled=None: (isolation._task(task)(*job) for job in jobs)
+    )
+
+
 def _qt_loaded() -> bool:
     return "PySide6.QtCore" in sys.modules
 

@@ -11,8 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from core import cli, export, isolation, pipeline, vocab
-from core.cli import reading
+from core import cli, export, pipeline, vocab
 from core.store import Workspace
 from core.tables.tokens import classify
 from core.textnorm import normalize
@@ -27,19 +26,17 @@ def _figures(path: Path) -> list[tuple[float, str | None, str | None]]:
 
 
 def test_a_unit_added_to_the_vocabulary_is_extracted_exported_and_shown(
-    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    qapp: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    cli_reads_here: None,
 ) -> None:
     report = tmp_path / "summary.txt"
     report.write_text(SUMMARY, encoding="utf-8")
     assert _figures(report) == [(99, "%", None)]  # 单 is not a measure word yet: 300单 is no figure
 
     monkeypatch.setattr(vocab, "UNITS", (*vocab.UNITS, vocab.Unit("单")))  # the one edit
-    # the command line reads each file in a worker process, which an edit made by this test in this
-    # process does not reach when the worker comes from a fork server (as it does once Qt runs
-    # threads): the files are read here instead, by the same task the worker runs
-    monkeypatch.setattr(
-        reading, "read", lambda jobs, task, cancelled=None: (isolation._task(task)(*job) for job in jobs)
-    )
 
     # extracted: the command line's JSON
     assert cli.main(["extract", "--json", str(report)]) == 0

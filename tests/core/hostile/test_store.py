@@ -279,7 +279,7 @@ def test_extract_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 # ---- 15. one voice: the same cause reads the same, in Chinese, with what to do ---------------------------
 def test_wording_of_os_problems(
-    tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch, cli_reads_here: None
 ) -> None:
     loop = tmp_path / "环.txt"
     loop.symlink_to(loop)
@@ -298,14 +298,6 @@ def test_wording_of_os_problems(
         return real_open(path, flags, *a)
 
     monkeypatch.setattr(os, "open", deny)
-    # the command line reads in a worker process, which this test's patch of os.open reaches only when
-    # the worker is forked from this process (not from a fork server, as once other threads run here)
-    from core import isolation
-    from core.cli import reading
-
-    monkeypatch.setattr(
-        reading, "read", lambda jobs, task, cancelled=None: (isolation._task(task)(*job) for job in jobs)
-    )
     _, _, err_extract = cli("extract", "--json", str(p))
     _, _, err_import = cli("import", str(p), "--db", str(tmp_path / "w.sqlite"))
     reason = messages.os_reason(PermissionError(errno.EACCES, "x"))
