@@ -14,9 +14,13 @@ in row order when it is flushed; a merged range is written as its first cell and
 registered on the worksheet's list of merged ranges (``merge_range`` writes every row of a range at
 once, which constant-memory mode does not allow).
 
+The zip is deflated at level 1, not zlib's default 6: a third of the time for a file some 30 % larger
+(100,000 figures: 0.12 s against 0.37 s for 5.0 MB against 3.8 MB; the CSV of the same reports is
+32 MB). Every reader inflates either level the same way.
+
 What this module reaches past XlsxWriter's public API, all in this file: ``Worksheet.row_data_fh`` (the
 row file), ``dim_*`` (the used range), ``merge`` (the merged ranges), ``col_info`` (a column's format,
-for a cell without one) and ``Format._get_xf_index``. XlsxWriter is pinned to a minor version, and
+for a cell without one), ``Format._get_xf_index`` and the ``ZipFile`` the workbook module packs with. XlsxWriter is pinned to a minor version, and
 ``tests/core/store/test_export_stream.py`` compares a workbook written this way with one written
 through XlsxWriter's own calls, cell by cell and format by format.
 """
@@ -26,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import re
 import tempfile
+import zipfile
 from array import array
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
@@ -33,11 +38,24 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+import xlsxwriter.workbook
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 STRING, NUMBER, BLANK, FORMULA = range(4)
+ZIP_LEVEL = 1
+
+
+class _ZipFile(zipfile.ZipFile):
+    """The zip XlsxWriter packs a workbook into, deflated at ``ZIP_LEVEL`` (see the module's doc)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compresslevel", ZIP_LEVEL)
+        super().__init__(*args, **kwargs)
+
+
+xlsxwriter.workbook.ZipFile = _ZipFile  # XlsxWriter's only use of it: packing
 
 
 @contextlib.contextmanager
@@ -120,16 +138,13 @@ _ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#
 STRING_MAX = 32_767  # UTF-16 units a cell holds: XlsxWriter cuts a longer text there
 
 
-def _column_name(c: int) -> str:
-    name = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        name = chr(65 + rem) + name
-    return name
-
-
-_COLUMNS = [_column_name(c) for c in range(16_384)]
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A, B, … Z, AA … ZZ, AAA … XFD: the 16,384 columns' names, in order
+_COLUMNS = [
+    *_LETTERS,
+    *(a + b for a in _LETTERS for b in _LETTERS),
+    *(a + b + c for a in _LETTERS for b in _LETTERS for c in _LETTERS),
+][:16_384]
 
 
 def _utf16_len(s: str) -> int:

@@ -459,32 +459,36 @@ def write_workbook(
 
         totals_sheet = summary.SummarySheet(totals_ws, len(rows), totals, fm)
         matrix = summary.MatrixSheet(matrix_ws, counts.indicators, fm, _cell)
-        check_list = lists.CheckList(check_sheets, fm)
-        figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
-        years = {r.id: r.year for r in rows}
-        plans: dict[tuple[bool, bool], _Plan] = {}
-        done = n_tables = 0
-        for part in _batches(rows, BATCH):
-            data = load_rows(ws, part, table_figures=False)
-            previous = _previous(ws, data, years)
-            for d in data:
-                totals_sheet.add(d, previous.get(d.row.id))
-                check_list.add(d)
-                matrix.add(d)
-                for row in lists.figure_rows(d, fm):
-                    figures.add(row)
-                if d.indicators:
-                    if stacked:
-                        blocks[n_tables // PER_SHEET].add(d, fm, plans)
-                    else:
-                        _report_sheet(own[d.row.id], d, fm, plans)
-                    n_tables += 1
-                done += 1
-                if progress:
-                    progress(done, n_steps)
-        for block in blocks:
-            block.close()
-        check_list.close(ws)
+        check_list = lists.CheckList(check_sheets, fm, wb.tmpdir)
+        try:
+            figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
+            years = {r.id: r.year for r in rows}
+            plans: dict[tuple[bool, bool], _Plan] = {}
+            done = n_tables = 0
+            for part in _batches(rows, BATCH):
+                data = load_rows(ws, part, table_figures=False)
+                previous = _previous(ws, data, years)
+                for d in data:
+                    totals_sheet.add(d, previous.get(d.row.id))
+                    check_list.add(d)
+                    matrix.add(d)
+                    for row in lists.figure_rows(d, fm):
+                        figures.add(row)
+                    if d.indicators:
+                        if stacked:
+                            blocks[n_tables // PER_SHEET].add(d, fm, plans)
+                        else:
+                            _report_sheet(own[d.row.id], d, fm, plans)
+                        n_tables += 1
+                    done += 1
+                    if progress:
+                        progress(done, n_steps)
+            for block in blocks:
+                block.close()
+        except BaseException:
+            check_list.discard()  # its waiting rows' files (see CheckList)
+            raise
+        check_list.close()
         figures.close()
         matrix.close()
         lay = totals_sheet.close()

@@ -95,7 +95,6 @@ def test_the_workbook_is_the_same_whatever_the_batch(
     _reviewed(ws, 5)
     export.to_xlsx(ws, tmp_path / "a.xlsx")
     monkeypatch.setattr(xlsx, "BATCH", 2)
-    monkeypatch.setattr(lists, "BATCH", 1)
     monkeypatch.setattr(lists, "EVENTS", 1)
     export.to_xlsx(ws, tmp_path / "b.xlsx")
     a, b = _content(tmp_path / "a.xlsx"), _content(tmp_path / "b.xlsx")
@@ -172,7 +171,6 @@ from core import export
 from core.export import lists, xlsx
 from core.store import Workspace
 xlsx.SHEETS_MAX = 50  # on 报告表格 sheets, as a big export is
-lists.BATCH = 50  # every batch of checks as big
 ws = Workspace.open(sys.argv[1], readonly=True)
 export.to_xlsx(ws, sys.argv[2] + ".warm.xlsx")  # what a process makes once (imports, caches)
 tracemalloc.start()
