@@ -187,6 +187,27 @@ def _text(s: str) -> tuple[str, str]:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), preserve
 
 
+_BODIES: dict[str, str] = {}  # text → its inline string, for the texts met again (names, words, rules)
+_BODIES_MAX = 20_000  # texts kept (a few MB at most): then the cache starts again
+_BODY_LONGEST = 200  # a longer text is made each time (a context, a reason)
+
+
+def _body(s: str) -> str:
+    """A text as a cell's inline string and the cell's end, ``<is><t>…</t></is></c>``, kept in
+    ``_BODIES`` when it is short: the texts of a long list repeat (a report's file and issuer on every
+    row, the rules' and statuses' words), and their regular expressions cost a third of a cell."""
+    if s.__class__ is str and not _NEEDS_WORK.search(s) and len(s) <= STRING_MAX // 2:
+        body = f"<is><t>{s}</t></is></c>"
+    else:
+        text, preserve = _text(s)
+        body = f"<is><t{preserve}>{text}</t></is></c>"
+    if len(s) <= _BODY_LONGEST:
+        if len(_BODIES) >= _BODIES_MAX:
+            _BODIES.clear()
+        _BODIES[s] = body
+    return body
+
+
 def _data(s: Any) -> str:
     if s.__class__ is not str:
         return f"{s}"
@@ -226,7 +247,7 @@ class Rows:
         parts: list[str] = []
         add = parts.append
         ref = str(r + 1)
-        columns, xf = _COLUMNS, self._xf
+        columns, xf, bodies = _COLUMNS, self._xf, _BODIES
         col_xf = self._col_xf if self._col_xf is not None else self._column_styles()
         first = last = -1
         for c, kind, v, f in cells:
@@ -237,11 +258,8 @@ class Rows:
             else:
                 style = col_xf.get(c, "")
             if kind == STRING:
-                if v.__class__ is str and not _NEEDS_WORK.search(v) and len(v) <= STRING_MAX // 2:
-                    add(f'<c r="{columns[c]}{ref}"{style} t="inlineStr"><is><t>{v}</t></is></c>')
-                else:
-                    text, preserve = _text(v)
-                    add(f'<c r="{columns[c]}{ref}"{style} t="inlineStr"><is><t{preserve}>{text}</t></is></c>')
+                body = bodies.get(v) or _body(v)
+                add(f'<c r="{columns[c]}{ref}"{style} t="inlineStr">{body}')
             elif kind == NUMBER:
                 add(f'<c r="{columns[c]}{ref}"{style}><v>{v:.16G}</v></c>')
             elif kind == BLANK:
@@ -269,10 +287,7 @@ class Rows:
             style = col_xf.get(c, "")
         head = f'<c r="{_COLUMNS[c]}'
         if kind == STRING:
-            if v.__class__ is str and not _NEEDS_WORK.search(v) and len(v) <= STRING_MAX // 2:
-                return head, f'"{style} t="inlineStr"><is><t>{v}</t></is></c>'
-            text, preserve = _text(v)
-            return head, f'"{style} t="inlineStr"><is><t{preserve}>{text}</t></is></c>'
+            return head, f'"{style} t="inlineStr">{_BODIES.get(v) or _body(v)}'
         if kind == NUMBER:
             return head, f'"{style}><v>{v:.16G}</v></c>'
         if kind == BLANK:
