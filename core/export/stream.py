@@ -74,9 +74,7 @@ class _Part(io.StringIO):
     def __init__(self, zf: zipfile.ZipFile, name: str, zip64: bool) -> None:
         super().__init__()
         self.entry = io.TextIOWrapper(zf.open(name, "w", force_zip64=zip64), encoding="utf-8", newline="")
-
-    def write(self, s: str) -> int:
-        return self.entry.write(s)
+        self.write = self.entry.write  # type: ignore[method-assign]  # (XlsxWriter writes a tag at a time)
 
     def finish(self) -> None:
         self.entry.close()
@@ -411,6 +409,40 @@ class Rows:
                 first = c
             last = c
         self._finish(r, ref, parts, first, last, height)
+
+    def values(self, r: int, values: Sequence[Any], formats: dict[int, Format], longest: int) -> bool:
+        """Row ``r`` of a list, a value per column from the first: None or "" left empty, a (value,
+        format) pair in its own format, a text or a number in its column's (``formats``, else the
+        sheet's); ``row`` without the cells made first. A text longer than ``longest`` writes nothing
+        and returns False (the caller spreads it over cells)."""
+        if r <= self.last:
+            raise RuntimeError(f"{self.ws.name}: 第 {r + 1} 行写入失败：该行已写出")
+        parts: list[str] = []
+        add = parts.append
+        ref = str(r + 1)
+        columns, xf, bodies = _COLUMNS, self._xf, _BODIES
+        col_xf = self._col_xf if self._col_xf is not None else self._column_styles()
+        first = last = -1
+        for c, v in enumerate(values):
+            if v is None or v == "":
+                continue
+            if v.__class__ is tuple:
+                v, f = v
+            else:
+                f = formats.get(c)
+            style = (xf.get(id(f)) or self._new_style(f)) if f is not None else col_xf.get(c, "")
+            if v.__class__ is str:
+                if len(v) > longest:
+                    return False
+                body = bodies.get(v) or _body(v)
+                add(f'<c r="{columns[c]}{ref}"{style} t="inlineStr">{body}')
+            else:
+                add(f'<c r="{columns[c]}{ref}"{style}><v>{v:.16G}</v></c>')
+            if first < 0:
+                first = c
+            last = c
+        self._finish(r, ref, parts, first, last, None)
+        return True
 
     def render(self, c: int, kind: int, v: Any, f: Format | None) -> tuple[str, str] | None:
         """One cell as ``row`` writes it, cut around its row number: the cell at row ``ref`` is
