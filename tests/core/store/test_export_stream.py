@@ -4,6 +4,7 @@ the reports, nothing left behind when the export stops half-way."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
@@ -356,3 +357,46 @@ def test_a_stamped_template_writes_what_the_cells_written_one_by_one_write(tmp_p
         t.hole(0, c)
     with pytest.raises(ValueError, match="5 holes"):
         band.stamp(t, 0, [])
+
+
+def _commented(path: Path, ours: bool) -> None:
+    """Comments as the report sheets have them, and some they never have (visible, an author, texts
+    with XML, control characters and spaces at the ends), through our packing or XlsxWriter's own."""
+    texts = [
+        "未通过：表三（自然人）1+2 = 4 ≠ 3",
+        'a & b < c > "d"',
+        "  前后空格  ",
+        "控制\x01字符",
+        "_x0041_",
+    ]
+    with stream.workbook(path, {}) if ours else _plain(path) as wb:
+        ws = wb.add_worksheet("s")
+        ws.set_column(0, 3, 20)
+        for k, t in enumerate(texts):
+            ws.write_number(k * 3, k % 4, k)  # (XlsxWriter's streaming fails on a comment in an empty row)
+            ws.write_comment(
+                k * 3, k % 4, t, {**xlsx.COMMENT, "visible": k == 1, "author": "审核人" if k == 2 else None}
+            )
+
+
+@contextlib.contextmanager
+def _plain(path: Path) -> Any:
+    import xlsxwriter.packager
+
+    with pytest.MonkeyPatch.context() as m:  # XlsxWriter's own writers of the comments
+        m.setattr(xlsxwriter.packager, "Vml", stream.Vml)
+        m.setattr(xlsxwriter.packager, "Comments", stream.Comments)
+        wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        yield wb
+        wb.close()
+
+
+def test_comments_are_packed_byte_for_byte_as_xlsxwriter_packs_them(tmp_path: Path) -> None:
+    _commented(tmp_path / "ours.xlsx", True)
+    _commented(tmp_path / "theirs.xlsx", False)
+    parts = ("xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/worksheets/sheet1.xml")
+    with zipfile.ZipFile(tmp_path / "ours.xlsx") as a, zipfile.ZipFile(tmp_path / "theirs.xlsx") as b:
+        assert [a.read(p) for p in parts] == [b.read(p) for p in parts]
+        assert sorted(a.namelist()) == sorted(b.namelist())
+    s = openpyxl.load_workbook(tmp_path / "ours.xlsx")["s"]
+    assert s["B4"].comment.text == 'a & b < c > "d"' and s["C7"].comment.author == "审核人"
