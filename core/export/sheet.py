@@ -214,6 +214,9 @@ class ListSheets:
                 f"{self.sheets[0].name}：行数超过 {len(self.sheets)} 个工作表能容纳的 {per * len(self.sheets):,} 行"
             )
         formats = self.formats
+        if self.out[j].values(r + 1, row, formats, CELL_MAX):  # no text longer than a cell holds
+            self.n += 1
+            return
         spill = self.n_cols  # where text past a cell's limit continues: after the row's last column
         cells: list[tuple[int, int, Any, Format | None]] = []
         spilled: list[tuple[int, int, Any, Format | None]] = []

@@ -37,7 +37,7 @@ from core import vocab
 from core.export import lists, sheet, stream, summary
 from core.export.data import ReportData, load_rows
 from core.export.sheet import Formats
-from core.export.stream import Band
+from core.export.stream import BLANK, FORMULA, NUMBER, STRING, Band
 from core.store.rows import CheckRow, IndicatorTuple, ReportRow
 from core.tables import grid, layout
 
@@ -120,6 +120,8 @@ class _Plan:
         self.checks: list[tuple[tuple[str, ...], tuple[str, ...], int, int]] = []
         self.heights: dict[int, float] = {}
         self.end = 0  # the first row below the tables
+        self.below = 0  # the first row below the colour key
+        self.template = stream.Template()  # the labels, merged headers, row heights and colour key
         self._formulas: list[str] | None = None
         self._pieces: list[tuple[list[str], list[int]]] | None = None
 
@@ -203,6 +205,20 @@ def _plan(ids: set[str], fm: Formats) -> _Plan:
                 p.strings.append((below + k, 0, words, fm.label))
         row = below + len(by_rule) + 1
     p.end = row
+    t = p.template
+    t.hole(0, 0)  # the report's title, then its file, issuer, year and status
+    t.hole(1, 0)
+    for rr, c in p.at.values():  # in the order of ``at``: the values' cells
+        t.hole(rr, c)
+    for _left, _right, rr, c in p.checks:  # the 核对 formulas
+        t.hole(rr, c)
+    for r1, c1, r2, c2, text, f in p.merges:
+        t.merge(r1, c1, r2, c2, text, f)
+    for rr, c, text, f in p.strings:
+        t.string(rr, c, text, f)
+    for rr, h in p.heights.items():
+        t.height(rr, h)
+    p.below = _legend_rows(t, p.end, fm)
     return p
 
 
@@ -263,16 +279,20 @@ def _report_block(
     plan = plans.get(variant)
     if plan is None:
         plan = plans[variant] = _plan(ids, fm)
-    band.string(top, 0, r.title or d.name, fm.title)
-    band.string(top + 1, 0, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
-                f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text)  # fmt: skip
-    for r1, c1, r2, c2, text, f in plan.merges:
-        band.merge(r1 + top, c1, r2 + top, c2, text, f)
-    for rr, c, text, f in plan.strings:
-        band.string(rr + top, c, text, f)
     bad = failing(d.checks)
-    for ind, (rr, c) in plan.at.items():
-        band.put(rr + top, c, *_cell(inds.get(ind), fm, ind in bad))
+    fills: list[stream.Fill] = [
+        (STRING, r.title or d.name, fm.title),
+        (STRING, f"文件：{d.name}　发布机关：{r.issuer or '—'}　年度：{r.year or '—'}　"
+                 f"审核状态：{vocab.REPORT_STATUSES.get(r.status, r.status)}", fm.text),
+    ]  # fmt: skip
+    for ind in plan.at:
+        v, f = _cell(inds.get(ind), fm, ind in bad)
+        fills.append((BLANK if v is None else STRING if v.__class__ is str else NUMBER, v, f))
+    fills.extend(
+        (FORMULA, (formula, _check_value(left, right, inds)), fm.mark)
+        for (left, right, _rr, _c), formula in zip(plan.checks, plan.formulas(top), strict=True)
+    )
+    band.stamp(plan.template, top, fills)
     # the comment naming the check and its formula sits on the cell the parts are compared with (a
     # row's or column's total); every cell of the check is framed
     stated: dict[str, list[CheckRow]] = {}
@@ -284,13 +304,8 @@ def _report_block(
     for ind, ks in stated.items():
         rr, c = plan.at[ind]
         band.comment(rr + top, c, _comment(ks), COMMENT)
-    for (left, right, rr, c), formula in zip(plan.checks, plan.formulas(top), strict=True):
-        band.formula(rr + top, c, formula, fm.mark, _check_value(left, right, inds))
-    for rr, h in plan.heights.items():
-        band.height(rr + top, h)
-    end = _legend_rows(band, plan.end + top, fm)
     band.flush()
-    return end
+    return plan.below + top
 
 
 def _report_sheet(ws: Worksheet, d: ReportData, fm: Formats, plans: dict[tuple[bool, bool], _Plan]) -> None:
@@ -339,7 +354,7 @@ class _Stacked:
         ws.set_print_scale(STACKED_SCALE)
 
 
-def _legend_rows(band: Band, row: int, fm: Formats) -> int:
+def _legend_rows(band: stream.Cells, row: int, fm: Formats) -> int:
     """The colour key printed under the tables: a swatch per status, then what the marks mean;
     returns the first row below."""
     band.string(row, 0, "颜色说明", fm.section)
@@ -459,32 +474,36 @@ def write_workbook(
 
         totals_sheet = summary.SummarySheet(totals_ws, len(rows), totals, fm)
         matrix = summary.MatrixSheet(matrix_ws, counts.indicators, fm, _cell)
-        check_list = lists.CheckList(check_sheets, fm)
-        figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
-        years = {r.id: r.year for r in rows}
-        plans: dict[tuple[bool, bool], _Plan] = {}
-        done = n_tables = 0
-        for part in _batches(rows, BATCH):
-            data = load_rows(ws, part, table_figures=False)
-            previous = _previous(ws, data, years)
-            for d in data:
-                totals_sheet.add(d, previous.get(d.row.id))
-                check_list.add(d)
-                matrix.add(d)
-                for row in lists.figure_rows(d, fm):
-                    figures.add(row)
-                if d.indicators:
-                    if stacked:
-                        blocks[n_tables // PER_SHEET].add(d, fm, plans)
-                    else:
-                        _report_sheet(own[d.row.id], d, fm, plans)
-                    n_tables += 1
-                done += 1
-                if progress:
-                    progress(done, n_steps)
-        for block in blocks:
-            block.close()
-        check_list.close(ws)
+        check_list = lists.CheckList(check_sheets, fm, wb.tmpdir)
+        try:
+            figures = sheet.ListSheets(figure_sheets, lists.FIGURE_HEADS, lists.FIGURE_WIDTHS, fm)
+            years = {r.id: r.year for r in rows}
+            plans: dict[tuple[bool, bool], _Plan] = {}
+            done = n_tables = 0
+            for part in _batches(rows, BATCH):
+                data = load_rows(ws, part, table_figures=False)
+                previous = _previous(ws, data, years)
+                for d in data:
+                    totals_sheet.add(d, previous.get(d.row.id))
+                    check_list.add(d)
+                    matrix.add(d)
+                    for row in lists.figure_rows(d, fm):
+                        figures.add(row)
+                    if d.indicators:
+                        if stacked:
+                            blocks[n_tables // PER_SHEET].add(d, fm, plans)
+                        else:
+                            _report_sheet(own[d.row.id], d, fm, plans)
+                        n_tables += 1
+                    done += 1
+                    if progress:
+                        progress(done, n_steps)
+            for block in blocks:
+                block.close()
+        except BaseException:
+            check_list.discard()  # its waiting rows' files (see CheckList)
+            raise
+        check_list.close()
         figures.close()
         matrix.close()
         lay = totals_sheet.close()

@@ -4,6 +4,7 @@ the reports, nothing left behind when the export stops half-way."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
@@ -95,7 +96,6 @@ def test_the_workbook_is_the_same_whatever_the_batch(
     _reviewed(ws, 5)
     export.to_xlsx(ws, tmp_path / "a.xlsx")
     monkeypatch.setattr(xlsx, "BATCH", 2)
-    monkeypatch.setattr(lists, "BATCH", 1)
     monkeypatch.setattr(lists, "EVENTS", 1)
     export.to_xlsx(ws, tmp_path / "b.xlsx")
     a, b = _content(tmp_path / "a.xlsx"), _content(tmp_path / "b.xlsx")
@@ -172,7 +172,6 @@ from core import export
 from core.export import lists, xlsx
 from core.store import Workspace
 xlsx.SHEETS_MAX = 50  # on 报告表格 sheets, as a big export is
-lists.BATCH = 50  # every batch of checks as big
 ws = Workspace.open(sys.argv[1], readonly=True)
 export.to_xlsx(ws, sys.argv[2] + ".warm.xlsx")  # what a process makes once (imports, caches)
 tracemalloc.start()
@@ -300,3 +299,104 @@ def test_a_report_further_down_a_sheet_checks_its_own_cells(tmp_path: Path) -> N
             at = {i: (r + top, c) for i, (r, c) in plan.at.items()}
             assert plan.formulas(top) == [xlsx._check_formula(a, b, at) for a, b, _r, _c in plan.checks]
     wb.close()
+
+
+def _stamped(path: Path, template: bool) -> None:
+    """Two reports' blocks on one sheet, either stamped from a template with holes or written cell by
+    cell: the same labels, merged headers and heights, each block's own values, a formula, a text with
+    XML in it, blanks with and without a format, a cell written over the template's, the sheet's column
+    format for a cell without one."""
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("s")
+    head, num, mark = wb.add_format({"bold": True, "border": 1}), wb.add_format({"num_format": "#,##0"}), None
+    ws.set_column(4, 4, 30, wb.add_format({"text_wrap": True}))
+    band = stream.Band(stream.Rows(ws), 16.5)
+    t = stream.Template()
+
+    def same(b: Any, top: int) -> None:  # what every block holds
+        b.merge(top, 0, top + 1, 1, "合并的表头", head)
+        b.string(top + 2, 0, "一行的标签 & <说明>", head)
+        b.string(top + 2, 4, "列格式")
+        b.blank(top + 3, 1, head)
+        b.height(top + 2, 40.0)
+
+    same(t, 0)
+    holes = [t.hole(2, 2), t.hole(2, 3), t.hole(3, 0), t.hole(2, 4), t.hole(4, 5)]
+    for top, v in ((0, 7), (9, 12345)):
+        fills = [
+            (stream.NUMBER, v, num),
+            (stream.STRING, f"第{v}号 <b>", None),
+            (stream.BLANK, None, None),  # nothing written there
+            (stream.STRING, "盖过模板", head),  # over the template's text
+            (stream.FORMULA, (f"=SUM(C{top + 3}:D{top + 3})", v), mark),
+        ]
+        if template:
+            band.stamp(t, top, [fills[k] for k in holes])
+            band.blank(top + 3, 1, None)  # a blank without a format written over the template's cell
+        else:
+            same(band, top)
+            for (r, c), (kind, x, f) in zip(((2, 2), (2, 3), (3, 0), (2, 4), (4, 5)), fills, strict=True):
+                band._ops.append((top + r, c, kind, x, f))
+            band.blank(top + 3, 1, None)
+        band.flush()
+    wb.close()
+
+
+def test_a_stamped_template_writes_what_the_cells_written_one_by_one_write(tmp_path: Path) -> None:
+    _stamped(tmp_path / "stamped.xlsx", True)
+    _stamped(tmp_path / "cells.xlsx", False)
+    assert _sheet_xml(tmp_path / "stamped.xlsx") == _sheet_xml(tmp_path / "cells.xlsx")
+    s = openpyxl.load_workbook(tmp_path / "stamped.xlsx")["s"]
+    assert (s["C3"].value, s["C12"].value, s["D12"].value) == (7, 12345, "第12345号 <b>")
+    assert s["E3"].value == "盖过模板" and s["B4"].value is None and s["F14"].value == "=SUM(C12:D12)"
+    assert sorted(str(m) for m in s.merged_cells.ranges) == ["A10:B11", "A1:B2"]
+    assert s.row_dimensions[3].height == s.row_dimensions[12].height == 39.75  # (40 points in pixels)
+    band = stream.Band(stream.Rows(xlsxwriter.Workbook(str(tmp_path / "x.xlsx")).add_worksheet()))
+    t = stream.Template()
+    for c in range(5):
+        t.hole(0, c)
+    with pytest.raises(ValueError, match="5 holes"):
+        band.stamp(t, 0, [])
+
+
+def _commented(path: Path, ours: bool) -> None:
+    """Comments as the report sheets have them, and some they never have (visible, an author, texts
+    with XML, control characters and spaces at the ends), through our packing or XlsxWriter's own."""
+    texts = [
+        "未通过：表三（自然人）1+2 = 4 ≠ 3",
+        'a & b < c > "d"',
+        "  前后空格  ",
+        "控制\x01字符",
+        "_x0041_",
+    ]
+    with stream.workbook(path, {}) if ours else _plain(path) as wb:
+        ws = wb.add_worksheet("s")
+        ws.set_column(0, 3, 20)
+        for k, t in enumerate(texts):
+            ws.write_number(k * 3, k % 4, k)  # (XlsxWriter's streaming fails on a comment in an empty row)
+            ws.write_comment(
+                k * 3, k % 4, t, {**xlsx.COMMENT, "visible": k == 1, "author": "审核人" if k == 2 else None}
+            )
+
+
+@contextlib.contextmanager
+def _plain(path: Path) -> Any:
+    import xlsxwriter.packager
+
+    with pytest.MonkeyPatch.context() as m:  # XlsxWriter's own writers of the comments
+        m.setattr(xlsxwriter.packager, "Vml", stream.Vml)
+        m.setattr(xlsxwriter.packager, "Comments", stream.Comments)
+        wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        yield wb
+        wb.close()
+
+
+def test_comments_are_packed_byte_for_byte_as_xlsxwriter_packs_them(tmp_path: Path) -> None:
+    _commented(tmp_path / "ours.xlsx", True)
+    _commented(tmp_path / "theirs.xlsx", False)
+    parts = ("xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/worksheets/sheet1.xml")
+    with zipfile.ZipFile(tmp_path / "ours.xlsx") as a, zipfile.ZipFile(tmp_path / "theirs.xlsx") as b:
+        assert [a.read(p) for p in parts] == [b.read(p) for p in parts]
+        assert sorted(a.namelist()) == sorted(b.namelist())
+    s = openpyxl.load_workbook(tmp_path / "ours.xlsx")["s"]
+    assert s["B4"].comment.text == 'a & b < c > "d"' and s["C7"].comment.author == "审核人"
