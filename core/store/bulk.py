@@ -148,9 +148,10 @@ def figure_places(
     (the first in stored order) — how the audit trail names a figure an event acted on."""
     ids = json.dumps(sorted(figure_ids))
     cells: dict[int, str] = {}
-    for fid, ind in conn.execute(
-        "SELECT figure_id, indicator FROM indicator_values WHERE figure_id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY rowid",
+    for fid, ind in conn.execute(  # within each figure's report: indicator values by their key
+        "SELECT v.figure_id, v.indicator FROM figures f JOIN indicator_values v "
+        "ON v.report_id = f.report_id AND v.figure_id = f.id WHERE f.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY v.rowid",
         (ids,),
     ):
         cells.setdefault(fid, ind)

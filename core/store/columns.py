@@ -170,8 +170,8 @@ INDICATOR_VALUES = Table(
     ),
     pk=("report_id", "indicator"),
     foreign_keys=(ForeignKey("report_id", "reports"),),
-    # a review step on a figure finds the indicator value it fills by figure id (version 4)
-    indexes=(Index("indicator_values_figure", ("figure_id",)),),
+    # version 4 indexed them by figure id, the lookup each review step on a figure makes; version 6
+    # drops it: that lookup is made within the figure's report, through the primary key
     coded=("indicator", "kind", "status", "original_kind"),
     stored_in="indicator_value_rows",
     rowid=True,

@@ -25,14 +25,15 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The oldest version this program reads as it is, without migrating: opened read-only (the command-line
 # export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key) and
 # version 3 the hash chain, so older files must be migrated first; a migration that only adds an index
 # leaves this as it is. Version 4 added the report list's counts (report_summary) and an index: a
 # version-3 file opened read-only is read, its counts worked out from its rows (core/store/reading.py).
 # Version 5 stores the figures, indicator values and checks coded (core/store/terms.py) behind views of
-# the same names and columns, so a version-3 or -4 file still reads as it is.
+# the same names and columns, so a version-3 or -4 file still reads as it is. Version 6 stores less of
+# the same rows behind the same views (core/store/inherit.py): a version-5 file reads through its own.
 READS_FROM_VERSION = 3
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
@@ -147,7 +148,7 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {t.name}")
         for ix in s.indexes:
             d.table(s.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
-    terms.create(conn)
+    terms.create(conn, 5)
     conn.execute("ALTER TABLE originals ADD COLUMN packing TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE originals ADD COLUMN size INTEGER")
     from core.store import codec
@@ -168,14 +169,37 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
             )
 
 
+def _to_version_6(conn: sqlite3.Connection) -> None:
+    """Version 6, a smaller file again: an indicator value no longer holds what its figure holds (its
+    value, raw text, span, original value), a figure not its original value while it is its value nor
+    its text while that is its value and unit, a confidence is kept in thousandths
+    (core/store/inherit.py); the views give every column back as before, so every digest, event and
+    export reads the same values. The index of indicator values by figure goes: each lookup by figure
+    is made within the figure's report, through the indicator values' key. ``migrate`` then rewrites
+    the file without the freed pages (VACUUM)."""
+    from core.store import inherit, terms
+
+    for name in terms.expected(5):  # the views and triggers of version 5, made again below
+        kind = "VIEW" if name in {t.name for t in columns.CODED_TABLES} else "TRIGGER"
+        conn.execute(f'DROP {kind} IF EXISTS "{name}"')
+    for table in ("figure_rows", "indicator_value_rows"):
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if inherit.SAME not in have:  # a file migrated from version 4 by this program has it already
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {inherit.SAME} INTEGER NOT NULL DEFAULT 0")
+    inherit.migrate(conn)
+    conn.execute("DROP INDEX IF EXISTS indicator_values_figure")
+    terms.create(conn, 6)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _to_version_2,
     2: _to_version_3,
     3: _to_version_4,
     4: _to_version_5,
+    5: _to_version_6,
 }
 # The versions whose migration frees much of the file: ``migrate`` rewrites it afterwards (VACUUM).
-SHRINKS = {5}
+SHRINKS = {5, 6}
 
 _ID_PK = re.compile(r'(["\[`]?\bid\b["\]`]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.IGNORECASE)
 
@@ -496,7 +520,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
 
     for t in TABLES:
         _create_stored(conn, terms.stored(t) if t.coded else t)
-    terms.create(conn)
+    terms.create(conn, SCHEMA_VERSION)
 
 
 def _create_stored(conn: sqlite3.Connection, t: Table, indexes: bool = True) -> None:

@@ -20,7 +20,7 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec, ledger, summary, terms
+from core.store import checking, codec, inherit, ledger, summary, terms
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
 from core.store.terms import Codes
@@ -30,6 +30,8 @@ _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
 _INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS, terms.SEQ)  # seq: stored order
 _CHECK_COLS = ("report_id", *codec.CHECK_VALUES)
+_FIGURE_STORED = (*FIGURES.names, inherit.SAME)
+_INDICATOR_STORED = (*_INDICATOR_COLS, inherit.SAME)
 _INSERT_ORIGINAL = "INSERT INTO originals (report_id, data, packing, size) VALUES (?, ?, ?, ?)"
 
 
@@ -92,8 +94,16 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
     first = ledger.next_id(conn, FIGURES.stored_in)  # never an id a figure had before
     figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
     indicators = [(rid, None if k is None else first + k, *v, i) for i, (k, v) in enumerate(r.indicators, 1)]
-    codes.insert(FIGURES, FIGURES.names, figures)
-    codes.insert(INDICATOR_VALUES, _INDICATOR_COLS, indicators)
+    # stored lean (core/store/inherit.py): an indicator value does not hold what its figure holds
+    linked = {
+        first + k: dict(zip(FIGURES.names, figures[k], strict=True))
+        for k, _v in r.indicators
+        if k is not None
+    }
+    codes.insert(FIGURES, _FIGURE_STORED, inherit.encode_figures(FIGURES.names, figures))
+    codes.insert(
+        INDICATOR_VALUES, _INDICATOR_STORED, inherit.encode_indicators(_INDICATOR_COLS, indicators, linked)
+    )
     codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])
     ledger.seal_stored(conn, rid, (FIGURES.names, figures), (_INDICATOR_COLS, indicators))
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
