@@ -184,6 +184,16 @@ def migrate(conn: Any) -> None:
 
 
 # ---- the import (Python, the same rule) ------------------------------------------------------------
+_CONFIDENCES: dict[float, float] = {}  # the few confidences the import gives, each worked out once
+
+
+def _confidence(x: float) -> float:
+    got = _CONFIDENCES.get(x)
+    if got is None:
+        got = _CONFIDENCES[x] = confidence(x)
+    return got
+
+
 def encode_figures(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
     """Figure rows (values of ``names``, as written) as stored: ``same`` appended."""
     i_text, i_value, i_orig = names.index("text"), names.index("value"), names.index("original_value")
@@ -195,39 +205,55 @@ def encode_figures(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[
         same = 0
         if r[i_orig] == value:
             row[i_orig] = None
-            same |= 1
-        if value is not None and r[i_text] == value + (r[i_unit] or ""):
-            row[i_text] = ""
-            same |= 2
-        elif value is not None and r[i_text] == value:
-            row[i_text] = ""
-            same |= 4
-        row[i_conf] = confidence(r[i_conf])
+            same = 1
+        if value is not None:
+            text = r[i_text]
+            if text == value + (r[i_unit] or ""):
+                row[i_text] = ""
+                same |= 2
+            elif text == value:
+                row[i_text] = ""
+                same |= 4
+        row[i_conf] = _confidence(r[i_conf])
         row.append(same)
         out.append(tuple(row))
     return out
 
 
 def encode_indicators(
-    names: Sequence[str], rows: Sequence[Sequence[Any]], figures: dict[int, dict[str, Any]]
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    figure_names: Sequence[str],
+    figures: dict[int, Sequence[Any]],
 ) -> list[tuple[Any, ...]]:
     """Indicator value rows (values of ``names``, as written) as stored, ``same`` appended:
-    ``figures`` the linked figures by id, each as written (a dict of its columns)."""
-    at = {c: names.index(c) for c in (*INDICATOR_BITS, "kind", "figure_id", THOUSANDTHS)}
+    ``figures`` the linked figures by id, each as written (values of ``figure_names``)."""
+    pairs = [
+        (
+            names.index(col),
+            figure_names.index(other),
+            INDICATOR_BITS[col],
+            "" if col in NOT_NULL_EMPTY else None,
+        )
+        for col, other in FROM_FIGURE.items()
+    ]
+    i_fig, i_kind, i_okind = names.index("figure_id"), names.index("kind"), names.index("original_kind")
+    i_conf = names.index(THOUSANDTHS)
     out = []
     for r in rows:
         row = list(r)
         same = 0
-        fig = figures.get(r[at["figure_id"]]) if r[at["figure_id"]] is not None else None
+        fig = figures.get(r[i_fig])
         if fig is not None:
-            for col, other in FROM_FIGURE.items():
-                if r[at[col]] == fig[other] and type(r[at[col]]) is type(fig[other]):
-                    row[at[col]] = "" if col in NOT_NULL_EMPTY else None
-                    same |= INDICATOR_BITS[col]
-        if r[at["original_kind"]] == r[at["kind"]]:
-            row[at["original_kind"]] = None
+            for i, j, bit, empty in pairs:
+                mine, its = r[i], fig[j]
+                if mine == its and mine.__class__ is its.__class__:
+                    row[i] = empty
+                    same |= bit
+        if r[i_okind] == r[i_kind]:
+            row[i_okind] = None
             same |= 32
-        row[at[THOUSANDTHS]] = confidence(r[at[THOUSANDTHS]])
+        row[i_conf] = _confidence(r[i_conf])
         row.append(same)
         out.append(tuple(row))
     return out

@@ -95,14 +95,12 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
     figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
     indicators = [(rid, None if k is None else first + k, *v, i) for i, (k, v) in enumerate(r.indicators, 1)]
     # stored lean (core/store/inherit.py): an indicator value does not hold what its figure holds
-    linked = {
-        first + k: dict(zip(FIGURES.names, figures[k], strict=True))
-        for k, _v in r.indicators
-        if k is not None
-    }
+    linked = {first + k: figures[k] for k, _v in r.indicators if k is not None}
     codes.insert(FIGURES, _FIGURE_STORED, inherit.encode_figures(FIGURES.names, figures))
     codes.insert(
-        INDICATOR_VALUES, _INDICATOR_STORED, inherit.encode_indicators(_INDICATOR_COLS, indicators, linked)
+        INDICATOR_VALUES,
+        _INDICATOR_STORED,
+        inherit.encode_indicators(_INDICATOR_COLS, indicators, FIGURES.names, linked),
     )
     codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])
     ledger.seal_stored(conn, rid, (FIGURES.names, figures), (_INDICATOR_COLS, indicators))
