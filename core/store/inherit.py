@@ -26,7 +26,7 @@ value ever changes because its figure did. The import encodes its rows here in P
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 SINCE_VERSION = 6
@@ -224,7 +224,7 @@ def encode_indicators(
     names: Sequence[str],
     rows: Sequence[Sequence[Any]],
     figure_names: Sequence[str],
-    figures: dict[int, Sequence[Any]],
+    figures: Mapping[int, Sequence[Any]],
 ) -> list[tuple[Any, ...]]:
     """Indicator value rows (values of ``names``, as written) as stored, ``same`` appended:
     ``figures`` the linked figures by id, each as written (values of ``figure_names``)."""
