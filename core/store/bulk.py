@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from core.store.codec import num_text, sql_num
+from core.store.codec import num_text, sql_num, unpack_text
 from core.store.rows import FigureTuple, IndicatorTuple
 
 
@@ -56,7 +56,7 @@ def _numbers(rows: Iterable[tuple[Any, ...]], a: int, b: int) -> Iterable[tuple[
 
 def texts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, str]:
     where, params = _where("id", report_ids)
-    return dict(conn.execute(f"SELECT id, text FROM reports{where}", params).fetchall())
+    return {rid: unpack_text(t) for rid, t in conn.execute(f"SELECT id, text FROM reports{where}", params)}
 
 
 def figures(

@@ -176,7 +176,8 @@ def _to_version_6(conn: sqlite3.Connection) -> None:
     (core/store/inherit.py); the views give every column back as before, so every digest, event and
     export reads the same values. The index of indicator values by figure goes: each lookup by figure
     is made within the figure's report, through the indicator values' key. ``migrate`` then rewrites
-    the file without the freed pages (VACUUM)."""
+    the file without the freed pages (VACUUM). Each report's text is stored deflated where that is
+    smaller (``codec.pack_text``): a report's row then no longer fills a page alone."""
     from core.store import inherit, terms
 
     for name in terms.expected(5):  # the views and triggers of version 5, made again below
@@ -189,6 +190,13 @@ def _to_version_6(conn: sqlite3.Connection) -> None:
     inherit.migrate(conn)
     conn.execute("DROP INDEX IF EXISTS indicator_values_figure")
     terms.create(conn, 6)
+    from core.store import codec
+
+    for (rid,) in conn.execute("SELECT id FROM reports ORDER BY id").fetchall():  # one text at a time
+        (text,) = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()
+        conn.execute(
+            "UPDATE reports SET text = ? WHERE id = ?", (codec.pack_text(codec.unpack_text(text)), rid)
+        )
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {

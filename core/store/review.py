@@ -209,12 +209,11 @@ def add(
     value = Decimal(value)
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
-        text = c.execute(
-            "SELECT substr(text, ?, ?) FROM reports WHERE id = ?", (start + 1, max(0, end - start), report_id)
-        ).fetchone()
+        stored = c.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
+        text = codec.unpack_text(stored[0])[start:end] if stored and end > start else ""
         fid = ledger.next_id(c, "figures")  # never an id a figure had before (a redo restores it)
         rec.new(f"figure:{fid}")
-        added = Figure(start=start, end=end, text=text[0] if text else "", value=value, unit=unit, label=label,
+        added = Figure(start=start, end=end, text=text, value=value, unit=unit, label=label,
                        indicator=indicator, confidence=1.0, rule="manual", source="manual")  # fmt: skip
         row = {**codec.figure_row(report_id, added), "id": fid, "original_value": None, "status": "added"}
         history.restore(c, report_id, f"figure:{fid}", row)

@@ -69,7 +69,7 @@ def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
         issuer_key=report["issuer_key"],
         year=doc.year,
         warnings=tuple(doc.warnings),
-        report=tuple(report[k] for k in _REPORT_COLS),
+        report=tuple(codec.pack_text(report[k]) if k == "text" else report[k] for k in _REPORT_COLS),
         original=packed,
         packing=packing,
         size=0 if original is None else len(original),

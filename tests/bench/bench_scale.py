@@ -212,6 +212,9 @@ app = QApplication(sys.argv[:1])
 conn = sqlite3.connect(sys.argv[1])
 titles = [r[0] or "" for r in conn.execute("SELECT title FROM reports ORDER BY id")]
 text = conn.execute("SELECT text FROM reports ORDER BY id LIMIT 1").fetchone()[0]
+if isinstance(text, bytes):  # format 6 stores a text deflated (this import is then in the floor)
+    from core.store.codec import unpack_text
+    text = unpack_text(text)
 w = QSplitter()
 lv = QListView(w)
 lv.setModel(QStringListModel(titles))
@@ -304,7 +307,11 @@ print(json.dumps({"s": time.process_time() - c, "peak_mb": peak}))
 _SIZE_FLOOR = """
 import json, sqlite3, sys, os
 conn = sqlite3.connect(sys.argv[1])
-text = sum(len(r[0].encode()) for r in conn.execute("SELECT text FROM reports"))
+try:  # format 6 stores a text deflated: the floor is the text itself
+    from core.store.codec import unpack_text
+except ImportError:
+    unpack_text = lambda v: v
+text = sum(len(unpack_text(r[0]).encode()) for r in conn.execute("SELECT text FROM reports"))
 cols = {r[1] for r in conn.execute("PRAGMA table_info(originals)")}
 size = "coalesce(size, length(data))" if "size" in cols else "length(data)"
 orig = conn.execute(f"SELECT coalesce(sum({size}), 0) FROM originals").fetchone()[0]

@@ -7,6 +7,7 @@ was."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -21,7 +22,7 @@ from test_columns import _make_version_5
 from test_stored_once import _outputs, _reviewed
 
 from core.errors import StoreError
-from core.store import Workspace, db, inherit
+from core.store import Workspace, codec, db, inherit
 from core.store.columns import FIGURES, INDICATOR_VALUES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -86,6 +87,8 @@ def test_a_format_5_workspace_reads_exports_and_verifies_the_same_after_the_migr
     backup.close()
     c = sqlite3.connect(old)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION == 6
+    # each report's text deflated, read back as it was (the document, search, exports and record above)
+    assert c.execute("SELECT count(*) FROM reports WHERE typeof(text) = 'blob'").fetchone()[0] == len(ids)
     # the cells are held once: most indicator values take their value from their figure
     taken, linked = c.execute(
         "SELECT sum(same & 1 AND value IS NULL), count(figure_id) FROM indicator_value_rows"
@@ -269,3 +272,20 @@ def test_an_edit_of_what_a_cell_takes_from_its_figure_is_caught(
     c.close()
     with Workspace.open(w, reviewer="张三") as ws:
         assert any("导入时" in x or "审核记录" in x for x in ws.verify().problems)
+
+
+def test_a_report_s_text_comes_back_as_it_was_stored() -> None:
+    """Deflated where that is smaller, else as it is; any text, whatever its characters."""
+    long = "一、总体情况\n本机关主动公开政府信息1234条。\n" * 40 + "𠀀\u200b\r\n"
+    for text in (long, "短", "", "a" * 5):
+        stored = codec.pack_text(text)
+        assert codec.unpack_text(stored) == text
+        assert len(stored if isinstance(stored, bytes) else stored.encode()) <= len(text.encode())
+    assert isinstance(codec.pack_text(long), bytes) and codec.pack_text("短") == "短"
+
+
+def test_the_dictionary_texts_are_deflated_with_never_changes() -> None:
+    """A text stored with it is read back with exactly these bytes: changing them would make every
+    stored text unreadable (another dictionary needs another first byte)."""
+    digest = hashlib.sha256(codec._TEXT_ZDICT).hexdigest()
+    assert digest == "a901f987361a10465db3b0daf52623f7d8f9faeca33ff05264cbede7f258502b"

@@ -188,7 +188,8 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
 def _make_version_5(p: Path) -> None:
     """Turn a workspace this program wrote into what version 5 wrote: every stored figure and
     indicator value holding each of its columns itself (no ``same``, each confidence as it is), the
-    views and triggers of version 5, and the index of indicator values by figure."""
+    views and triggers of version 5, the index of indicator values by figure, each report's text as
+    it is."""
     conn = sqlite3.connect(p, isolation_level=None)
     conn.execute("BEGIN")
     plain = {}
@@ -215,6 +216,8 @@ def _make_version_5(p: Path) -> None:
             )
     terms.create(conn, 5)
     conn.execute("CREATE INDEX indicator_values_figure ON indicator_value_rows (figure_id)")
+    for rid, text in conn.execute("SELECT id, text FROM reports").fetchall():  # each text as it is
+        conn.execute("UPDATE reports SET text = ? WHERE id = ?", (codec.unpack_text(text), rid))
     conn.execute("UPDATE schema_version SET version = 5")
     conn.execute("COMMIT")
     conn.close()
