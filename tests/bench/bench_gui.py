@@ -126,8 +126,8 @@ view = QListView(); view.setUniformItemSizes(True)
 view.setModel(QStringListModel([t or "" for _, t in rows]))
 text = QTextEdit(); text.setReadOnly(True)
 stored = conn.execute("SELECT text FROM reports WHERE id = ?", (rows[0][0],)).fetchone()[0]
-if isinstance(stored, bytes):  # format 6 stores a text deflated (this import is then in the floor)
-    from core.store.codec import unpack_text
+if isinstance(stored, bytes):  # format 6 stores a text deflated
+    from core.textzip import unpack_text
     stored = unpack_text(stored)
 text.setPlainText(stored)
 split.addWidget(view); split.addWidget(text); split.resize(1400, 860); split.show()

@@ -212,8 +212,8 @@ app = QApplication(sys.argv[:1])
 conn = sqlite3.connect(sys.argv[1])
 titles = [r[0] or "" for r in conn.execute("SELECT title FROM reports ORDER BY id")]
 text = conn.execute("SELECT text FROM reports ORDER BY id LIMIT 1").fetchone()[0]
-if isinstance(text, bytes):  # format 6 stores a text deflated (this import is then in the floor)
-    from core.store.codec import unpack_text
+if isinstance(text, bytes):  # format 6 stores a text deflated
+    from core.textzip import unpack_text
     text = unpack_text(text)
 w = QSplitter()
 lv = QListView(w)
@@ -308,7 +308,7 @@ _SIZE_FLOOR = """
 import json, sqlite3, sys, os
 conn = sqlite3.connect(sys.argv[1])
 try:  # format 6 stores a text deflated: the floor is the text itself
-    from core.store.codec import unpack_text
+    from core.textzip import unpack_text
 except ImportError:
     unpack_text = lambda v: v
 text = sum(len(unpack_text(r[0]).encode()) for r in conn.execute("SELECT text FROM reports"))
