@@ -10,6 +10,10 @@ exports, the record, the digests of decided state) sees exactly the rows it saw 
 the views are turned into writes of the stored rows by INSTEAD OF triggers; the import and the checks
 write the stored rows directly (``Codes``), a report's hundreds of rows in one statement per table.
 
+Format 6 stores less of the same rows (core/store/inherit.py): an indicator value takes from its figure
+what the figure holds, and the views and triggers of that format read and write it so; a file of
+format 5 keeps and is read through its own (``expected(version)``).
+
 The views and triggers are the program's own: ``expected`` gives their exact SQL, and a view or
 trigger in the file that is not one of them (or differs from it) is reported as planted
 (core/store/ledger.py ``foreign_objects``).
@@ -28,11 +32,9 @@ from core.store import inherit
 from core.store.columns import CODED_TABLES, Column, Table
 
 SINCE_VERSION = 5  # the format that stores these tables coded
-SEQ = "seq"
-_INHERITS = {
-    "figure_rows": inherit.FIGURE_BITS,
-    "indicator_value_rows": inherit.INDICATOR_BITS,
-}  # a stored row's place among its report's rows, where the readers keep that order
+SEQ = "seq"  # a stored row's place among its report's rows, where the readers keep that order
+# the stored tables whose rows take columns from elsewhere (core/store/inherit.py, format 6)
+_INHERITS = {"figure_rows": inherit.FIGURE_BITS, "indicator_value_rows": inherit.INDICATOR_BITS}
 _IN_CHUNK = 500  # strings looked up per SELECT … IN (…)
 
 
