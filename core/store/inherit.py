@@ -26,6 +26,7 @@ value ever changes because its figure did. The import encodes its rows here in P
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -169,7 +170,7 @@ def figure_changes(old: str, new: str) -> str:
 
 
 # ---- the migration from version 5 ------------------------------------------------------------------
-def migrate(conn: Any) -> None:
+def migrate(conn: sqlite3.Connection) -> None:
     """Encode every stored figure and indicator value of a version-5 file (inside the caller's
     transaction): the figures first, since the indicator values compare with them as written."""
     for table, figure in (("figure_rows", True), ("indicator_value_rows", False)):
@@ -190,7 +191,9 @@ _CONFIDENCES: dict[float, float] = {}  # the few confidences the import gives, e
 def _confidence(x: float) -> float:
     got = _CONFIDENCES.get(x)
     if got is None:
-        got = _CONFIDENCES[x] = confidence(x)
+        got = confidence(x)
+        if len(_CONFIDENCES) < 4096:  # a bound, should some reader give a confidence of its own each time
+            _CONFIDENCES[x] = got
     return got
 
 
