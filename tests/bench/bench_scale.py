@@ -138,13 +138,18 @@ def workspace(n: int, code: Path, tag: str, long: bool = False) -> Path:
     if db.exists():
         return db
     others = sorted(p for p in CACHE.glob(f"{kind}-*.sqlite") if p != db)
-    if others:  # made by another checkout: this one opens (migrates) a copy
+    for other in others:  # made by another checkout: this one opens (migrates) a copy
         tmp = db.with_suffix(".part")
-        shutil.copy(others[0], tmp)
-        got = run_probe(code, _OPEN, str(tmp))
-        print(f"  {n} reports: opened {others[0].name} with {tag} in {got['wall']:.1f} s", file=sys.stderr)
-        for leftover in tmp.parent.glob(tmp.name + ".bak*"):
-            leftover.unlink()
+        shutil.copy(other, tmp)
+        try:
+            got = run_probe(code, _OPEN, str(tmp))
+        except RuntimeError:  # a newer format than this checkout reads: another, or an import
+            print(f"  {n} reports: {other.name} does not open with {tag}", file=sys.stderr)
+            continue
+        finally:
+            for leftover in tmp.parent.glob(tmp.name + ".bak*"):
+                leftover.unlink()
+        print(f"  {n} reports: opened {other.name} with {tag} in {got['wall']:.1f} s", file=sys.stderr)
         tmp.rename(db)
         return db
     t = time.perf_counter()
