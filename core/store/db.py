@@ -6,6 +6,7 @@ newer version is refused, an older one is copied to ``NAME.bak-vN`` and then mig
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import logging
 import os
@@ -177,7 +178,8 @@ def _to_version_6(conn: sqlite3.Connection) -> None:
     export reads the same values. The index of indicator values by figure goes: each lookup by figure
     is made within the figure's report, through the indicator values' key. ``migrate`` then rewrites
     the file without the freed pages (VACUUM). Each report's text is stored deflated where that is
-    smaller (``codec.pack_text``): a report's row then no longer fills a page alone."""
+    smaller (``codec.pack_text``): a report's row then no longer fills a page alone. The checks are
+    stored clustered by report (``_cluster``) instead of in a rowid table with an index by report."""
     from core.store import inherit, terms
 
     for name in terms.expected(5):  # the views and triggers of version 5, made again below
@@ -189,6 +191,7 @@ def _to_version_6(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {inherit.SAME} INTEGER NOT NULL DEFAULT 0")
     inherit.migrate(conn)
     conn.execute("DROP INDEX IF EXISTS indicator_values_figure")
+    _cluster(conn, columns.CHECKS)
     terms.create(conn, 6)
     from core.store import codec
 
@@ -197,6 +200,22 @@ def _to_version_6(conn: sqlite3.Connection) -> None:
         conn.execute(
             "UPDATE reports SET text = ? WHERE id = ?", (codec.pack_text(codec.unpack_text(text)), rid)
         )
+
+
+def _cluster(conn: sqlite3.Connection, t: Table) -> None:
+    """Store ``t``'s rows clustered by report (``Table.clustered``), each row's id its place among its
+    report's rows in the order of the ids it had; the index by report goes with the old table."""
+    from core.store import terms
+
+    s = terms.stored(t)
+    _create_stored(conn, dataclasses.replace(s, name=f"{s.name}_clustered"))
+    rest = [c for c in s.names if c != "id"]
+    conn.execute(
+        f"INSERT INTO {s.name}_clustered (id, {s.column_list(rest)}) SELECT row_number() OVER "
+        f"(PARTITION BY report_id ORDER BY id), {s.column_list(rest)} FROM {s.name}"
+    )
+    conn.execute(f"DROP TABLE {s.name}")
+    conn.execute(f"ALTER TABLE {s.name}_clustered RENAME TO {s.name}")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {

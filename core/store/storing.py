@@ -29,7 +29,7 @@ _REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "impo
 _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
 _INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS, terms.SEQ)  # seq: stored order
-_CHECK_COLS = ("report_id", *codec.CHECK_VALUES)
+_CHECK_COLS = ("id", "report_id", *codec.CHECK_VALUES)
 _FIGURE_STORED = (*FIGURES.names, inherit.SAME)
 _INDICATOR_STORED = (*_INDICATOR_COLS, inherit.SAME)
 _INSERT_ORIGINAL = "INSERT INTO originals (report_id, data, packing, size) VALUES (?, ?, ?, ?)"
@@ -102,7 +102,7 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
         _INDICATOR_STORED,
         inherit.encode_indicators(_INDICATOR_COLS, indicators, FIGURES.names, linked),
     )
-    codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])
+    codes.insert(CHECKS, _CHECK_COLS, [(i, rid, *c) for i, c in enumerate(r.checks, 1)])  # id: its place
     ledger.seal_stored(conn, rid, (FIGURES.names, figures), (_INDICATOR_COLS, indicators))
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
     summary.refresh(conn, rid)

@@ -32,6 +32,7 @@ from core.store import inherit
 from core.store.columns import CODED_TABLES, Column, Table
 
 SINCE_VERSION = 5  # the format that stores these tables coded
+CLUSTERED_SINCE = 6  # the format that stores a table declared ``clustered`` so
 SEQ = "seq"  # a stored row's place among its report's rows, where the readers keep that order
 # the stored tables whose rows take columns from elsewhere (core/store/inherit.py, format 6)
 _INHERITS = {"figure_rows": inherit.FIGURE_BITS, "indicator_value_rows": inherit.INDICATOR_BITS}
@@ -48,6 +49,8 @@ def stored(t: Table) -> Table:
         cols = (*cols, Column(SEQ, int, True))
     if t.stored_in in _INHERITS:  # what the row takes from elsewhere (core/store/inherit.py, version 6)
         cols = (*cols, Column(inherit.SAME, int, True, 0))
+    if t.clustered:  # each report's rows together, found by the key (format 6)
+        return Table(t.stored_in, cols, t.clustered, t.foreign_keys, (), t.autoincrement, without_rowid=True)
     return Table(t.stored_in, cols, t.pk, t.foreign_keys, t.indexes, t.autoincrement, without_rowid=t.rowid)
 
 
@@ -104,13 +107,14 @@ def _learn(t: Table) -> str:
     return f"INSERT OR IGNORE INTO terms (text) VALUES {values};"
 
 
-def _key(t: Table) -> str:
+def _key(t: Table, version: int) -> str:
     """The stored row behind the view's OLD row: by its primary key (a coded part by its text's id)."""
+    pk = t.clustered if t.clustered and version >= CLUSTERED_SINCE else t.pk
     return " AND ".join(
         f"{_q(c)} = (SELECT id FROM terms WHERE text = OLD.{_q(c)})"
         if c in t.coded
         else f"{_q(c)} = OLD.{_q(c)}"
-        for c in t.pk
+        for c in pk
     )
 
 
@@ -130,6 +134,10 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
     if t.rowid:
         names.append(SEQ)
         values.append(f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)")
+    if t.clustered and version >= CLUSTERED_SINCE:  # an id not given: the next among its report's rows
+        values[names.index('"id"')] = (
+            f"coalesce(NEW.id, (SELECT coalesce(max(id), 0) + 1 FROM {s} WHERE report_id = NEW.report_id))"
+        )
     sets = ", ".join(f"{_q(c)} = {v}" for c, v in stored.items())
     before_update = before_delete = ""
     if lean and s == "figure_rows":
@@ -139,9 +147,9 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
         f"CREATE TRIGGER {t.name}_insert INSTEAD OF INSERT ON {t.name} BEGIN {_learn(t)} "
         f"INSERT INTO {s} ({', '.join(names)}) VALUES ({', '.join(values)}); END",
         f"CREATE TRIGGER {t.name}_update INSTEAD OF UPDATE ON {t.name} BEGIN {_learn(t)} {before_update}"
-        f"UPDATE {s} SET {sets} WHERE {_key(t)}; END",
+        f"UPDATE {s} SET {sets} WHERE {_key(t, version)}; END",
         f"CREATE TRIGGER {t.name}_delete INSTEAD OF DELETE ON {t.name} BEGIN {before_delete}"
-        f"DELETE FROM {s} WHERE {_key(t)}; END",
+        f"DELETE FROM {s} WHERE {_key(t, version)}; END",
     ]
 
 

@@ -90,6 +90,11 @@ def test_a_format_5_workspace_reads_exports_and_verifies_the_same_after_the_migr
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION == 6
     # each report's text deflated, read back as it was (the document, search, exports and record above)
     assert c.execute("SELECT count(*) FROM reports WHERE typeof(text) = 'blob'").fetchone()[0] == len(ids)
+    # the checks kept together by report: no rowid table, no index by report
+    assert (
+        "WITHOUT ROWID" in c.execute("SELECT sql FROM sqlite_master WHERE name = 'check_rows'").fetchone()[0]
+    )
+    assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'checks_report'").fetchone()[0] == 0
     # the cells are held once: most indicator values take their value from their figure
     taken, linked = c.execute(
         "SELECT sum(same & 1 AND value IS NULL), count(figure_id) FROM indicator_value_rows"
@@ -290,3 +295,27 @@ def test_the_dictionary_texts_are_deflated_with_never_changes() -> None:
     stored text unreadable (another dictionary needs another first byte)."""
     digest = hashlib.sha256(textzip.ZDICT).hexdigest()
     assert digest == "a901f987361a10465db3b0daf52623f7d8f9faeca33ff05264cbede7f258502b"
+
+
+def test_a_check_written_through_the_view_comes_last_among_its_report_s(tmp_path: Path) -> None:
+    """The checks are kept by report, each id its place there: one written without an id comes after
+    the report's others, and is read, changed and deleted by report and id."""
+    with Workspace.open(tmp_path / "w.sqlite") as ws:
+        ids = ws.import_paths([str(SAMPLES)], workers=1).report_ids
+        rid = ids[0]
+        before, others = ws.checks(rid), [ws.checks(r) for r in ids[1:]]
+        c = ws._conn
+        c.execute("BEGIN")
+        c.execute(
+            "INSERT INTO checks (report_id, rule, subject, status, severity) VALUES (?, 't3.balance', 'x', 'fail', 'error')",
+            (rid,),
+        )
+        c.execute("UPDATE checks SET status = 'pass' WHERE report_id = ? AND subject = 'x'", (rid,))
+        c.execute("COMMIT")
+        got = ws.checks(rid)
+        assert got[:-1] == before and (got[-1].subject, got[-1].status) == ("x", "pass")
+        assert [ws.checks(r) for r in ids[1:]] == others  # no other report's checks touched
+        c.execute("BEGIN")
+        c.execute("DELETE FROM checks WHERE report_id = ? AND subject = 'x'", (rid,))
+        c.execute("COMMIT")
+        assert ws.checks(rid) == before

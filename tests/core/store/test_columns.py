@@ -189,7 +189,7 @@ def _make_version_5(p: Path) -> None:
     """Turn a workspace this program wrote into what version 5 wrote: every stored figure and
     indicator value holding each of its columns itself (no ``same``, each confidence as it is), the
     views and triggers of version 5, the index of indicator values by figure, each report's text as
-    it is."""
+    it is, the checks in a rowid table."""
     conn = sqlite3.connect(p, isolation_level=None)
     conn.execute("BEGIN")
     plain = {}
@@ -214,6 +214,14 @@ def _make_version_5(p: Path) -> None:
                 f"VALUES ({', '.join('?' * len(cols))})",
                 plain[t.name],
             )
+    # the checks in a rowid table with an index by report, their ids the workspace's
+    v5 = terms.stored(dataclasses.replace(CHECKS, clustered=()))
+    rows = conn.execute(
+        f"SELECT row_number() OVER (ORDER BY report_id, id), {v5.column_list(v5.names[1:])} FROM {v5.name}"
+    ).fetchall()
+    conn.execute(f"DROP TABLE {v5.name}")
+    db._create_stored(conn, v5)
+    conn.executemany(v5.insert_sql(), rows)
     terms.create(conn, 5)
     conn.execute("CREATE INDEX indicator_values_figure ON indicator_value_rows (figure_id)")
     for rid, text in conn.execute("SELECT id, text FROM reports").fetchall():  # each text as it is
