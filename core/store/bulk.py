@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from core.store.codec import num_text, sql_num
+from core.store.codec import num_text, sql_num, unpack_text
 from core.store.rows import FigureTuple, IndicatorTuple
 
 
@@ -56,7 +56,7 @@ def _numbers(rows: Iterable[tuple[Any, ...]], a: int, b: int) -> Iterable[tuple[
 
 def texts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, str]:
     where, params = _where("id", report_ids)
-    return dict(conn.execute(f"SELECT id, text FROM reports{where}", params).fetchall())
+    return {rid: unpack_text(t) for rid, t in conn.execute(f"SELECT id, text FROM reports{where}", params)}
 
 
 def figures(
@@ -148,9 +148,10 @@ def figure_places(
     (the first in stored order) — how the audit trail names a figure an event acted on."""
     ids = json.dumps(sorted(figure_ids))
     cells: dict[int, str] = {}
-    for fid, ind in conn.execute(
-        "SELECT figure_id, indicator FROM indicator_values WHERE figure_id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY rowid",
+    for fid, ind in conn.execute(  # within each figure's report: indicator values by their key
+        "SELECT v.figure_id, v.indicator FROM figures f JOIN indicator_values v "
+        "ON v.report_id = f.report_id AND v.figure_id = f.id WHERE f.id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY v.rowid",
         (ids,),
     ):
         cells.setdefault(fid, ind)

@@ -115,7 +115,11 @@ def insert(conn: sqlite3.Connection, report_id: int, results: Iterable[CheckResu
 
 
 def _insert_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
-    Codes(conn).insert(CHECKS, _CHECK_COLS, [[row[c] for c in _CHECK_COLS] for row in rows])
+    """Store a report's check results, each with its place among them as its id (format 6 keeps a
+    report's checks together, by report and id)."""
+    Codes(conn).insert(
+        CHECKS, ("id", *_CHECK_COLS), [[i, *(row[c] for c in _CHECK_COLS)] for i, row in enumerate(rows, 1)]
+    )
 
 
 def recheck_neighbours(conn: sqlite3.Connection, report_id: int, key: str, year: int | None) -> None:

@@ -13,6 +13,8 @@ from typing import Any
 from core.model import Cell, CheckResult, Document, Figure, IndicatorValue, Page, Table
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES
 from core.store.rows import FigureRow
+from core.textzip import pack_text as pack_text  # a report's text as stored, for the store's readers
+from core.textzip import unpack_text as unpack_text
 
 # The columns of a stored figure that make a ``core.model.Figure`` again (the checks re-run on them).
 MODEL_FIGURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Figure))
@@ -180,6 +182,7 @@ def compact_tables(tables: str, text: str) -> str:
 
 
 def row_document(r: dict[str, Any]) -> Document:
+    r = {**r, "text": unpack_text(r["text"])}
     tables = tuple(
         Table(
             start=t["start"],

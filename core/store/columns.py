@@ -51,6 +51,9 @@ class Table:
     stored_in: str = ""
     rowid: bool = False
     without_rowid: bool = False  # the stored table (core/store/terms.py ``stored``)
+    # Version 6: the rows are stored clustered by this key (WITHOUT ROWID), each report's together, not
+    # as a rowid table with an index by report; ``id`` is then a row's place among its report's rows.
+    clustered: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -170,8 +173,8 @@ INDICATOR_VALUES = Table(
     ),
     pk=("report_id", "indicator"),
     foreign_keys=(ForeignKey("report_id", "reports"),),
-    # a review step on a figure finds the indicator value it fills by figure id (version 4)
-    indexes=(Index("indicator_values_figure", ("figure_id",)),),
+    # version 4 indexed them by figure id, the lookup each review step on a figure makes; version 6
+    # drops it: that lookup is made within the figure's report, through the primary key
     coded=("indicator", "kind", "status", "original_kind"),
     stored_in="indicator_value_rows",
     rowid=True,
@@ -191,9 +194,10 @@ CHECKS = Table(
     ),
     pk=("id",),
     foreign_keys=(ForeignKey("report_id", "reports"),),
-    indexes=(Index("checks_report", ("report_id",)),),
+    indexes=(Index("checks_report", ("report_id",)),),  # version 5; version 6 clusters them by report
     coded=("rule", "subject", "status", "severity", "cells"),
     stored_in="check_rows",
+    clustered=("report_id", "id"),
 )
 
 ACCEPTED_CHECKS = Table(

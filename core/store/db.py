@@ -6,6 +6,7 @@ newer version is refused, an older one is copied to ``NAME.bak-vN`` and then mig
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import logging
 import os
@@ -25,14 +26,15 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The oldest version this program reads as it is, without migrating: opened read-only (the command-line
 # export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key) and
 # version 3 the hash chain, so older files must be migrated first; a migration that only adds an index
 # leaves this as it is. Version 4 added the report list's counts (report_summary) and an index: a
 # version-3 file opened read-only is read, its counts worked out from its rows (core/store/reading.py).
 # Version 5 stores the figures, indicator values and checks coded (core/store/terms.py) behind views of
-# the same names and columns, so a version-3 or -4 file still reads as it is.
+# the same names and columns, so a version-3 or -4 file still reads as it is. Version 6 stores less of
+# the same rows behind the same views (core/store/inherit.py): a version-5 file reads through its own.
 READS_FROM_VERSION = 3
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
@@ -147,7 +149,7 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {t.name}")
         for ix in s.indexes:
             d.table(s.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
-    terms.create(conn)
+    terms.create(conn, 5)
     conn.execute("ALTER TABLE originals ADD COLUMN packing TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE originals ADD COLUMN size INTEGER")
     from core.store import codec
@@ -168,14 +170,63 @@ def _to_version_5(conn: sqlite3.Connection) -> None:
             )
 
 
+def _to_version_6(conn: sqlite3.Connection) -> None:
+    """Version 6, a smaller file again: an indicator value no longer holds what its figure holds (its
+    value, raw text, span, original value), a figure not its original value while it is its value nor
+    its text while that is its value and unit, a confidence is kept in thousandths
+    (core/store/inherit.py); the views give every column back as before, so every digest, event and
+    export reads the same values. The index of indicator values by figure goes: each lookup by figure
+    is made within the figure's report, through the indicator values' key. ``migrate`` then rewrites
+    the file without the freed pages (VACUUM). Each report's text is stored deflated where that is
+    smaller (``codec.pack_text``): a report's row then no longer fills a page alone. The checks are
+    stored clustered by report (``_cluster``) instead of in a rowid table with an index by report."""
+    from core.store import inherit, terms
+
+    for name in terms.expected(5):  # the views and triggers of version 5, made again below
+        kind = "VIEW" if name in {t.name for t in columns.CODED_TABLES} else "TRIGGER"
+        conn.execute(f'DROP {kind} IF EXISTS "{name}"')
+    for table in ("figure_rows", "indicator_value_rows"):
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if inherit.SAME not in have:  # a file migrated from version 4 by this program has it already
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {inherit.SAME} INTEGER NOT NULL DEFAULT 0")
+    inherit.migrate(conn)
+    conn.execute("DROP INDEX IF EXISTS indicator_values_figure")
+    _cluster(conn, columns.CHECKS)
+    terms.create(conn, 6)
+    from core.store import codec
+
+    for (rid,) in conn.execute("SELECT id FROM reports ORDER BY id").fetchall():  # one text at a time
+        (text,) = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()
+        conn.execute(
+            "UPDATE reports SET text = ? WHERE id = ?", (codec.pack_text(codec.unpack_text(text)), rid)
+        )
+
+
+def _cluster(conn: sqlite3.Connection, t: Table) -> None:
+    """Store ``t``'s rows clustered by report (``Table.clustered``), each row's id its place among its
+    report's rows in the order of the ids it had; the index by report goes with the old table."""
+    from core.store import terms
+
+    s = terms.stored(t)
+    _create_stored(conn, dataclasses.replace(s, name=f"{s.name}_clustered"))
+    rest = [c for c in s.names if c != "id"]
+    conn.execute(
+        f"INSERT INTO {s.name}_clustered (id, {s.column_list(rest)}) SELECT row_number() OVER "
+        f"(PARTITION BY report_id ORDER BY id), {s.column_list(rest)} FROM {s.name}"
+    )
+    conn.execute(f"DROP TABLE {s.name}")
+    conn.execute(f"ALTER TABLE {s.name}_clustered RENAME TO {s.name}")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _to_version_2,
     2: _to_version_3,
     3: _to_version_4,
     4: _to_version_5,
+    5: _to_version_6,
 }
 # The versions whose migration frees much of the file: ``migrate`` rewrites it afterwards (VACUUM).
-SHRINKS = {5}
+SHRINKS = {5, 6}
 
 _ID_PK = re.compile(r'(["\[`]?\bid\b["\]`]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.IGNORECASE)
 
@@ -496,7 +547,7 @@ def create_schema(conn: sqlite3.Connection) -> None:
 
     for t in TABLES:
         _create_stored(conn, terms.stored(t) if t.coded else t)
-    terms.create(conn)
+    terms.create(conn, SCHEMA_VERSION)
 
 
 def _create_stored(conn: sqlite3.Connection, t: Table, indexes: bool = True) -> None:

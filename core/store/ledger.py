@@ -124,7 +124,7 @@ def foreign_objects(conn: sqlite3.Connection) -> list[str]:
     from core.store import terms
 
     version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-    ours = terms.expected() if version is not None and version >= terms.SINCE_VERSION else {}
+    ours = terms.expected(version) if version is not None and version >= terms.SINCE_VERSION else {}
     return [
         f"{'触发器' if t == 'trigger' else '视图'} {n}"
         for t, n, sql in conn.execute(
@@ -145,7 +145,7 @@ def missing_objects(conn: sqlite3.Connection) -> list[str]:
     there = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')")}
     return [
         f"{'视图' if sql.startswith('CREATE VIEW') else '触发器'} {name}"
-        for name, sql in terms.expected().items()
+        for name, sql in terms.expected(version).items()
         if name not in there
     ]
 

@@ -104,7 +104,9 @@ def original_bytes(s: Session, report_id: int) -> bytes | None:
     if r is None:
         return None
     try:
-        data = codec.unpack_original(bytes(r["data"]), r["packing"], r["text"], r["encoding"])
+        data = codec.unpack_original(
+            bytes(r["data"]), r["packing"], codec.unpack_text(r["text"]), r["encoding"]
+        )
     except (ValueError, zlib.error) as e:
         raise StoreError(f"{r['path']}: 工作区中保存的原文件已损坏，无法取出（{e}）") from e
     return data

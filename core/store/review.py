@@ -101,8 +101,14 @@ def _report_of(s: Session, figure_id: int) -> int:
     return int(r["report_id"])
 
 
-def _linked_indicator(c: sqlite3.Connection, figure_id: int) -> str | None:
-    r = c.execute("SELECT indicator FROM indicator_values WHERE figure_id = ?", (figure_id,)).fetchone()
+def _linked_indicator(c: sqlite3.Connection, report_id: int, figure_id: int) -> str | None:
+    """The indicator value the figure fills: an indicator value links only to a figure of its own
+    report, so it is looked for among that report's (through their key, no index by figure; the
+    first in key order, as the index by figure gave it)."""
+    r = c.execute(
+        "SELECT indicator FROM indicator_values WHERE report_id = ? AND figure_id = ?",
+        (report_id, figure_id),
+    ).fetchone()
     return r[0] if r else None
 
 
@@ -117,7 +123,7 @@ def confirm(s: Session, reviewer: str, figure_id: int) -> Change:
         rec.touch(f"figure:{figure_id}")
         status = f["status"] if f["status"] in ("corrected", "added") else "confirmed"
         c.execute("UPDATE figures SET status = ? WHERE id = ?", (status, figure_id))
-        ind = _linked_indicator(c, figure_id)
+        ind = _linked_indicator(c, f["report_id"], figure_id)
         if ind:
             rec.touch(f"indicator:{ind}")
             c.execute(
@@ -145,7 +151,7 @@ def confirm_figures(s: Session, reviewer: str, report_id: int, figure_ids: Itera
                 continue
             rec.touch(f"figure:{fid}")
             c.execute("UPDATE figures SET status = 'confirmed' WHERE id = ?", (fid,))
-            ind = _linked_indicator(c, fid)
+            ind = _linked_indicator(c, report_id, fid)
             if ind:
                 rec.touch(f"indicator:{ind}")
                 c.execute(
@@ -171,7 +177,7 @@ def correct(s: Session, reviewer: str, figure_id: int, value: Decimal) -> Change
             "UPDATE figures SET value = ?, status = ? WHERE id = ?",
             (codec.dec_text(value), status, figure_id),
         )
-        ind = _linked_indicator(c, figure_id)
+        ind = _linked_indicator(c, f["report_id"], figure_id)
         if ind:
             _set_indicator(c, rec, f["report_id"], ind, value, None)
         return _show(codec.text_dec(f["value"])), _show(value)
@@ -203,12 +209,11 @@ def add(
     value = Decimal(value)
 
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
-        text = c.execute(
-            "SELECT substr(text, ?, ?) FROM reports WHERE id = ?", (start + 1, max(0, end - start), report_id)
-        ).fetchone()
+        stored = c.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
+        text = codec.unpack_text(stored[0])[start:end] if stored and end > start else ""
         fid = ledger.next_id(c, "figures")  # never an id a figure had before (a redo restores it)
         rec.new(f"figure:{fid}")
-        added = Figure(start=start, end=end, text=text[0] if text else "", value=value, unit=unit, label=label,
+        added = Figure(start=start, end=end, text=text, value=value, unit=unit, label=label,
                        indicator=indicator, confidence=1.0, rule="manual", source="manual")  # fmt: skip
         row = {**codec.figure_row(report_id, added), "id": fid, "original_value": None, "status": "added"}
         history.restore(c, report_id, f"figure:{fid}", row)

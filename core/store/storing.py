@@ -20,7 +20,7 @@ import sqlite3
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec, ledger, summary, terms
+from core.store import checking, codec, inherit, ledger, summary, terms
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
 from core.store.terms import Codes
@@ -29,7 +29,10 @@ _REPORT_COLS = tuple(c for c in REPORTS.names if c not in ("id", "status", "impo
 _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
 _INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS, terms.SEQ)  # seq: stored order
-_CHECK_COLS = ("report_id", *codec.CHECK_VALUES)
+_CHECK_COLS = ("id", "report_id", *codec.CHECK_VALUES)
+_FIGURE_STORED = (*FIGURES.names, inherit.SAME)
+_INDICATOR_STORED = (*_INDICATOR_COLS, inherit.SAME)
+_LINKED_COLS = ("figure_id", *codec.INDICATOR_VALUE_COLS)  # figure_id: the figure's index, in the worker
 _INSERT_ORIGINAL = "INSERT INTO originals (report_id, data, packing, size) VALUES (?, ?, ?, ?)"
 
 
@@ -44,8 +47,10 @@ class ReportRows(NamedTuple):
     original: bytes | None  # the file as stored (codec.pack_original: packed where it was analysed)
     packing: str  # how ``original`` holds the file
     size: int  # the file's own size in bytes
-    figures: list[tuple[Any, ...]]  # codec.figure_values
+    figures: list[tuple[Any, ...]]  # codec.figure_values as stored (inherit.encode_figures: ``same`` last)
     indicators: list[tuple[int | None, tuple[Any, ...]]]  # (index into figures, indicator_values)
+    # the same indicator values as stored (inherit.encode_indicators: ``same`` last), in the same order
+    indicators_stored: list[tuple[Any, ...]]
     checks: list[tuple[Any, ...]]  # codec.check_values
 
 
@@ -62,17 +67,23 @@ def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
     packed, packing = (
         (None, "") if original is None else codec.pack_original(original, doc.text, doc.encoding)
     )
+    # stored lean (core/store/inherit.py), here in the worker: an indicator value does not hold what
+    # its figure holds (its figure named by its index until the ids are given)
+    figures = [codec.figure_values(f) for f in figs]
+    linked = {k: figures[k] for k, _v in inds if k is not None}
+    stored = inherit.encode_indicators(_LINKED_COLS, [(k, *v) for k, v in inds], codec.FIGURE_VALUES, linked)
     return ReportRows(
         sha256=doc.sha256,
         issuer_key=report["issuer_key"],
         year=doc.year,
         warnings=tuple(doc.warnings),
-        report=tuple(report[k] for k in _REPORT_COLS),
+        report=tuple(codec.pack_text(report[k]) if k == "text" else report[k] for k in _REPORT_COLS),
         original=packed,
         packing=packing,
         size=0 if original is None else len(original),
-        figures=[codec.figure_values(f) for f in figs],
+        figures=inherit.encode_figures(codec.FIGURE_VALUES, figures),
         indicators=inds,
+        indicators_stored=[r[1:] for r in stored],
         checks=[codec.check_values(c) for c in ex.checks],
     )
 
@@ -92,10 +103,15 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
     first = ledger.next_id(conn, FIGURES.stored_in)  # never an id a figure had before
     figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
     indicators = [(rid, None if k is None else first + k, *v, i) for i, (k, v) in enumerate(r.indicators, 1)]
-    codes.insert(FIGURES, FIGURES.names, figures)
-    codes.insert(INDICATOR_VALUES, _INDICATOR_COLS, indicators)
-    codes.insert(CHECKS, _CHECK_COLS, [(rid, *c) for c in r.checks])
-    ledger.seal_stored(conn, rid, (FIGURES.names, figures), (_INDICATOR_COLS, indicators))
+    stored = [
+        (rid, None if k is None else first + k, *e[:-1], i, e[-1])
+        for i, ((k, _v), e) in enumerate(zip(r.indicators, r.indicators_stored, strict=True), 1)
+    ]
+    codes.insert(FIGURES, _FIGURE_STORED, figures)
+    codes.insert(INDICATOR_VALUES, _INDICATOR_STORED, stored)
+    codes.insert(CHECKS, _CHECK_COLS, [(i, rid, *c) for i, c in enumerate(r.checks, 1)])  # id: its place
+    # the digest from the values as written (a figure's encoding leaves the digest's columns as they are)
+    ledger.seal_stored(conn, rid, (_FIGURE_STORED, figures), (_INDICATOR_COLS, indicators))
     checking.recheck_neighbours(conn, rid, r.issuer_key, r.year)
     summary.refresh(conn, rid)
     return rid, True

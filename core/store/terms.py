@@ -10,6 +10,10 @@ exports, the record, the digests of decided state) sees exactly the rows it saw 
 the views are turned into writes of the stored rows by INSTEAD OF triggers; the import and the checks
 write the stored rows directly (``Codes``), a report's hundreds of rows in one statement per table.
 
+Format 6 stores less of the same rows (core/store/inherit.py): an indicator value takes from its figure
+what the figure holds, and the views and triggers of that format read and write it so; a file of
+format 5 keeps and is read through its own (``expected(version)``).
+
 The views and triggers are the program's own: ``expected`` gives their exact SQL, and a view or
 trigger in the file that is not one of them (or differs from it) is reported as planted
 (core/store/ledger.py ``foreign_objects``).
@@ -24,10 +28,14 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
+from core.store import inherit
 from core.store.columns import CODED_TABLES, Column, Table
 
 SINCE_VERSION = 5  # the format that stores these tables coded
+CLUSTERED_SINCE = 6  # the format that stores a table declared ``clustered`` so
 SEQ = "seq"  # a stored row's place among its report's rows, where the readers keep that order
+# the stored tables whose rows take columns from elsewhere (core/store/inherit.py, format 6)
+_INHERITS = {"figure_rows": inherit.FIGURE_BITS, "indicator_value_rows": inherit.INDICATOR_BITS}
 _IN_CHUNK = 500  # strings looked up per SELECT … IN (…)
 
 
@@ -39,6 +47,10 @@ def stored(t: Table) -> Table:
     )  # fmt: skip
     if t.rowid:
         cols = (*cols, Column(SEQ, int, True))
+    if t.stored_in in _INHERITS:  # what the row takes from elsewhere (core/store/inherit.py, version 6)
+        cols = (*cols, Column(inherit.SAME, int, True, 0))
+    if t.clustered:  # each report's rows together, found by the key (format 6)
+        return Table(t.stored_in, cols, t.clustered, t.foreign_keys, (), t.autoincrement, without_rowid=True)
     return Table(t.stored_in, cols, t.pk, t.foreign_keys, t.indexes, t.autoincrement, without_rowid=t.rowid)
 
 
@@ -46,20 +58,34 @@ def _q(name: str) -> str:
     return f'"{name}"'
 
 
-def view_sql(t: Table) -> str:
+def view_sql(t: Table, version: int) -> str:
     """The view ``t.name``: the stored rows with every coded column's text. Each text is a subquery
     of its own, not a join, so a query pays only for the columns it reads (SQLite keeps every LEFT
-    JOIN of a view, used or not)."""
+    JOIN of a view, used or not). From version 6 a column the row takes from elsewhere is read from
+    there (core/store/inherit.py): an indicator value's from its figure, joined by the figure's id."""
     s = t.stored_in
-    cols = [
-        f"(SELECT text FROM terms WHERE id = {s}.{_q(c)}) AS {_q(c)}"
-        if c in t.coded
-        else f"{s}.{_q(c)} AS {_q(c)}"
-        for c in t.names
-    ]
+    lean = version >= inherit.SINCE_VERSION and s in _INHERITS
+    cols = []
+    for c in t.names:
+        got = None
+        if lean and s == "figure_rows":
+            got = inherit.figure_column(s, c) if c in (*inherit.FIGURE_BITS, inherit.THOUSANDTHS) else None
+        elif lean:
+            got = inherit.indicator_column(s, "f", c)
+        if got is not None:
+            cols.append(f"{got} AS {_q(c)}")
+        elif c in t.coded:
+            cols.append(f"(SELECT text FROM terms WHERE id = {s}.{_q(c)}) AS {_q(c)}")
+        else:
+            cols.append(f"{s}.{_q(c)} AS {_q(c)}")
     if t.rowid:
         cols.append(f"{s}.{SEQ} AS rowid")
-    return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s}"
+    joined = (
+        " LEFT JOIN figure_rows AS f ON f.id = indicator_value_rows.figure_id"
+        if lean and s != "figure_rows"
+        else ""
+    )
+    return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s}{joined}"
 
 
 def _new(t: Table, c: Column) -> str:
@@ -81,49 +107,65 @@ def _learn(t: Table) -> str:
     return f"INSERT OR IGNORE INTO terms (text) VALUES {values};"
 
 
-def _key(t: Table) -> str:
+def _key(t: Table, version: int) -> str:
     """The stored row behind the view's OLD row: by its primary key (a coded part by its text's id)."""
+    pk = t.clustered if t.clustered and version >= CLUSTERED_SINCE else t.pk
     return " AND ".join(
         f"{_q(c)} = (SELECT id FROM terms WHERE text = OLD.{_q(c)})"
         if c in t.coded
         else f"{_q(c)} = OLD.{_q(c)}"
-        for c in t.pk
+        for c in pk
     )
 
 
-def trigger_sqls(t: Table) -> list[str]:
+def trigger_sqls(t: Table, version: int) -> list[str]:
     """INSERT, UPDATE and DELETE on the view ``t.name`` made on the stored rows (a row inserted where
-    the stored order is kept comes last among its report's)."""
+    the stored order is kept comes last among its report's). From version 6 the stored row takes what
+    it can from elsewhere, and a figure about to change or go first gives the indicator values that
+    take a column from it that column (core/store/inherit.py)."""
     s = t.stored_in
-    names = [_q(c.name) for c in t.columns]
-    values = [_value(t, c) for c in t.columns]
+    lean = version >= inherit.SINCE_VERSION and s in _INHERITS
+    stored = {c.name: _value(t, c) for c in t.columns}
+    if lean:
+        new = {c.name: _new(t, c) for c in t.columns}
+        stored = inherit.stored_values(s == "figure_rows", new, stored)
+    names = [_q(c) for c in stored]
+    values = list(stored.values())
     if t.rowid:
         names.append(SEQ)
         values.append(f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)")
-    sets = ", ".join(f"{_q(c.name)} = {_value(t, c)}" for c in t.columns)
+    if t.clustered and version >= CLUSTERED_SINCE:  # an id not given: the next among its report's rows
+        values[names.index('"id"')] = (
+            f"coalesce(NEW.id, (SELECT coalesce(max(id), 0) + 1 FROM {s} WHERE report_id = NEW.report_id))"
+        )
+    sets = ", ".join(f"{_q(c)} = {v}" for c, v in stored.items())
+    before_update = before_delete = ""
+    if lean and s == "figure_rows":
+        before_update = inherit.materialize("OLD", f" AND ({inherit.figure_changes('OLD', 'NEW')})") + " "
+        before_delete = inherit.materialize("OLD", "") + " "
     return [
         f"CREATE TRIGGER {t.name}_insert INSTEAD OF INSERT ON {t.name} BEGIN {_learn(t)} "
         f"INSERT INTO {s} ({', '.join(names)}) VALUES ({', '.join(values)}); END",
-        f"CREATE TRIGGER {t.name}_update INSTEAD OF UPDATE ON {t.name} BEGIN {_learn(t)} "
-        f"UPDATE {s} SET {sets} WHERE {_key(t)}; END",
-        f"CREATE TRIGGER {t.name}_delete INSTEAD OF DELETE ON {t.name} BEGIN "
-        f"DELETE FROM {s} WHERE {_key(t)}; END",
+        f"CREATE TRIGGER {t.name}_update INSTEAD OF UPDATE ON {t.name} BEGIN {_learn(t)} {before_update}"
+        f"UPDATE {s} SET {sets} WHERE {_key(t, version)}; END",
+        f"CREATE TRIGGER {t.name}_delete INSTEAD OF DELETE ON {t.name} BEGIN {before_delete}"
+        f"DELETE FROM {s} WHERE {_key(t, version)}; END",
     ]
 
 
-def expected() -> dict[str, str]:
-    """Every view and trigger the program creates, by name, with its SQL."""
+def expected(version: int) -> dict[str, str]:
+    """Every view and trigger the program creates in a file of format ``version``, by name, with its SQL."""
     out: dict[str, str] = {}
     for t in CODED_TABLES:
-        out[t.name] = view_sql(t)
-        for sql in trigger_sqls(t):
+        out[t.name] = view_sql(t, version)
+        for sql in trigger_sqls(t, version):
             out[sql.split()[2]] = sql
     return out
 
 
-def create(conn: sqlite3.Connection) -> None:
-    """Create the views and their triggers (inside the caller's transaction)."""
-    for sql in expected().values():
+def create(conn: sqlite3.Connection, version: int) -> None:
+    """Create the views and their triggers of format ``version`` (inside the caller's transaction)."""
+    for sql in expected(version).values():
         conn.execute(sql)
 
 

@@ -125,7 +125,11 @@ split = QSplitter()
 view = QListView(); view.setUniformItemSizes(True)
 view.setModel(QStringListModel([t or "" for _, t in rows]))
 text = QTextEdit(); text.setReadOnly(True)
-text.setPlainText(conn.execute("SELECT text FROM reports WHERE id = ?", (rows[0][0],)).fetchone()[0])
+stored = conn.execute("SELECT text FROM reports WHERE id = ?", (rows[0][0],)).fetchone()[0]
+if isinstance(stored, bytes):  # format 6 stores a text deflated
+    from core.textzip import unpack_text
+    stored = unpack_text(stored)
+text.setPlainText(stored)
 split.addWidget(view); split.addWidget(text); split.resize(1400, 860); split.show()
 loop = QEventLoop(); QTimer.singleShot(0, loop.quit); loop.exec()
 print(time.perf_counter() - t0, time.process_time() - c0, len(rows))

@@ -63,6 +63,89 @@ def office_report(k: int, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The prose of a real annual report around its figures: sentences without a figure, as the eight
+# parts of the 2021 template hold them (the real ones in /work/shared/corpus/real are 9.6–17 KB of UTF-8
+# with some 210 figures; ``office_report`` is 2.4 KB with 185).
+_SECTIONS = (
+    "一、总体情况",
+    "（一）主动公开",
+    "（二）依申请公开",
+    "（三）政府信息管理",
+    "（四）平台建设",
+    "（五）监督保障",
+    "二、主动公开政府信息情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+)
+_PROSE = (
+    "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中央、国务院关于全面推进政务公开工作的决策部署",
+    "严格执行《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外",
+    "围绕中心工作和群众关切，进一步加大重点领域信息公开力度，不断提升政务公开质量和实效",
+    "健全政府信息公开申请登记、审核、办理、答复、归档等工作流程，规范答复文书格式",
+    "加强政府网站和政务新媒体建设管理，及时更新栏目内容，确保信息发布准确、权威、及时",
+    "落实政府信息公开保密审查制度，坚持先审查、后公开和一事一审原则，防止泄密事件发生",
+    "对照年度工作要点逐项梳理任务清单，明确责任单位和完成时限，推动各项任务落到实处",
+    "组织开展政务公开专题培训，提升工作人员业务能力和依法公开意识",
+    "将政务公开工作纳入绩效考核体系，定期通报工作进展情况，强化督促检查",
+    "部分单位对政务公开工作重视程度仍需提高，信息发布的及时性和规范性有待加强",
+    "政策解读形式还比较单一，图文、视频等多样化解读运用不够，解读的针对性和可读性不足",
+    "下一步将持续完善政务公开制度体系，推动政务公开标准化规范化建设向基层延伸",
+    "按照《政府信息公开信息处理费管理办法》规定，本年度未收取任何信息处理费",
+    "认真办理人大代表建议和政协委员提案，办理结果按规定予以公开，接受社会监督",
+    "持续优化政务服务事项公开，做好办事指南的更新维护，方便群众查询办理",
+)
+_FACTS = (
+    "更新政务公开专栏信息{}条",
+    "发布政策解读材料{}篇",
+    "举办新闻发布会{}场",
+    "回应社会关切{}次",
+    "开展培训{}期",
+    "办理人大代表建议{}件",
+    "办理政协委员提案{}件",
+    "发布政务微博{}条",
+)
+
+
+def office_report_long(k: int, rng: random.Random, size: int = 11_000) -> str:
+    """``office_report`` filled to a real report's length: its title, narrative and 表三, then the
+    other parts of the template, each in sentences without figures and a few with one (some 25 more
+    figures in all), until the text is ``size`` bytes of UTF-8."""
+    dense = office_report(k, rng)
+    title, rest = dense.split("\n", 1)
+    head, table = rest.split("三、收到和处理政府信息公开申请情况", 1)
+    parts: dict[str, list[str]] = {s: [] for s in _SECTIONS}
+    body = len(dense.encode())
+    facts = 0
+    while body < size:
+        section = _SECTIONS[rng.randrange(len(_SECTIONS))]
+        sentence = _PROSE[rng.randrange(len(_PROSE))]
+        if facts < 25 and rng.random() < 0.3:
+            sentence += "，" + _FACTS[rng.randrange(len(_FACTS))].format(rng.randint(1, 500))
+            facts += 1
+        parts[section].append(sentence + "。")
+        body += len((sentence + "。").encode())
+    lines = [title, head.rstrip("\n"), ""]
+    for s in _SECTIONS[:7]:
+        lines += [s, "".join(parts[s]), ""]
+    lines += ["三、收到和处理政府信息公开申请情况" + table.rstrip("\n"), ""]
+    for s in _SECTIONS[7:]:
+        lines += [s, "".join(parts[s]), ""]
+    return "\n".join(lines)
+
+
+def write_office_reports_long(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    """``n`` generated annual reports of a real report's length (``office_report_long``)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for k in range(n):
+        p = folder / f"r{k:05d}.txt"
+        p.write_text(office_report_long(k, rng), encoding="utf-8")
+        out.append(p)
+    return out
+
+
 def write_office_reports(folder: Path, n: int, seed: int = 7) -> list[Path]:
     """``n`` generated annual reports (``office_report``) as UTF-8 text files in ``folder``."""
     rng = random.Random(seed)

@@ -13,7 +13,7 @@ import pytest
 from store_helpers import extraction
 
 from core.errors import StoreError
-from core.store import Workspace, codec, db
+from core.store import Workspace, codec, db, inherit, terms
 from core.store.columns import CHECKS, CODED_TABLES, FIGURES, INDICATOR_VALUES, REPORTS, REVIEW_EVENTS
 from core.store.rows import EventRow, FigureRow, FigureTuple, IndicatorRow, IndicatorTuple, ReportRow
 
@@ -185,9 +185,56 @@ def test_a_version_1_workspace_opened_read_only_is_refused_with_what_to_do(tmp_p
     c.close()
 
 
+def _make_version_5(p: Path) -> None:
+    """Turn a workspace this program wrote into what version 5 wrote: every stored figure and
+    indicator value holding each of its columns itself (no ``same``, each confidence as it is), the
+    views and triggers of version 5, the index of indicator values by figure, each report's text as
+    it is, the checks in a rowid table."""
+    conn = sqlite3.connect(p, isolation_level=None)
+    conn.execute("BEGIN")
+    plain = {}
+    for t in CODED_TABLES:  # every column as written, read through the views of this version
+        s = terms.stored(t)
+        picks = ", ".join(
+            f'(SELECT id FROM terms WHERE text = v."{c}")' if c in t.coded else f'v."{c}"' for c in t.names
+        )
+        extra = ", v.rowid" if t.rowid else ""
+        plain[t.name] = conn.execute(f"SELECT {picks}{extra} FROM {t.name} v").fetchall()
+    for name in terms.expected(db.SCHEMA_VERSION):
+        kind = "VIEW" if name in {t.name for t in CODED_TABLES} else "TRIGGER"
+        conn.execute(f'DROP {kind} IF EXISTS "{name}"')
+    for t in CODED_TABLES:
+        s = terms.stored(t)
+        if inherit.SAME in s.names:
+            conn.execute(f"DELETE FROM {s.name}")
+            conn.execute(f"ALTER TABLE {s.name} DROP COLUMN {inherit.SAME}")
+            cols = [*t.names, *([terms.SEQ] if t.rowid else [])]
+            conn.executemany(
+                f"INSERT INTO {s.name} ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
+                f"VALUES ({', '.join('?' * len(cols))})",
+                plain[t.name],
+            )
+    # the checks in a rowid table with an index by report, their ids the workspace's
+    v5 = terms.stored(dataclasses.replace(CHECKS, clustered=()))
+    rows = conn.execute(
+        f"SELECT row_number() OVER (ORDER BY report_id, id), {v5.column_list(v5.names[1:])} FROM {v5.name}"
+    ).fetchall()
+    conn.execute(f"DROP TABLE {v5.name}")
+    db._create_stored(conn, v5)
+    conn.executemany(v5.insert_sql(), rows)
+    terms.create(conn, 5)
+    conn.execute("CREATE INDEX indicator_values_figure ON indicator_value_rows (figure_id)")
+    for rid, text in conn.execute("SELECT id, text FROM reports").fetchall():  # each text as it is
+        conn.execute("UPDATE reports SET text = ? WHERE id = ?", (codec.unpack_text(text), rid))
+    conn.execute("UPDATE schema_version SET version = 5")
+    conn.execute("COMMIT")
+    conn.close()
+
+
 def _make_version_4(p: Path) -> None:
     """Turn a workspace this program wrote into what version 4 wrote: figures, indicator values and
     checks as tables of their text (no ``terms``, no views), each original file as read."""
+    _make_version_5(p)
     conn = sqlite3.connect(p, isolation_level=None)
     conn.execute("BEGIN")
     d = db.database(conn)
@@ -210,6 +257,7 @@ def _make_version_4(p: Path) -> None:
             conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (t.name, seq))
         for ix in t.indexes:
             d.table(t.name).create_index(ix.columns, index_name=ix.name, unique=ix.unique)
+    conn.execute("CREATE INDEX indicator_values_figure ON indicator_values (figure_id)")  # dropped in 6
     conn.execute("CREATE INDEX figures_report_status ON figures (report_id, status)")  # dropped in 5
     conn.execute("DROP TABLE terms")
     rows = conn.execute(

@@ -154,7 +154,7 @@ def _assert_complete(db: Path, expected: dict[bytes, int]) -> None:
         ).fetchall()
         for data, packing, text, encoding, n in rows:
             assert data is not None, "report without its original file"
-            original = codec.unpack_original(bytes(data), packing, text, encoding)
+            original = codec.unpack_original(bytes(data), packing, codec.unpack_text(text), encoding)
             assert n == expected[original], "report with missing figures"
     finally:
         conn.close()

@@ -95,13 +95,12 @@ def test_every_lookup_a_review_step_makes_goes_through_an_index(many: Workspace)
 
 
 def test_the_check_finds_a_full_scan(many: Workspace) -> None:
-    """The test above would see a lookup no index covers (as indicator values by figure were)."""
+    """The test above would see a lookup no index covers (a report's figures without their index)."""
     ws = many
-    ws._conn.execute("DROP INDEX indicator_values_figure")
+    ws._conn.execute("DROP INDEX figures_report")
     rid = ws.reports()[3].id
-    fig = next(f for f in ws.figures(rid) if f.indicator)
-    scans = [s for sql in _statements(ws, lambda: ws.confirm(fig.id)) for s in _full_scans(ws._conn, sql)]
-    assert any("indicator_values" in s for s in scans)
+    scans = [s for sql in _statements(ws, lambda: ws.figures(rid)) for s in _full_scans(ws._conn, sql)]
+    assert any("figure_rows" in s for s in scans)
     ws.close()
 
 
@@ -152,7 +151,10 @@ def test_a_version_3_workspace_is_backed_up_and_gets_its_counts(tmp_path: Path) 
     assert (tmp_path / "w.sqlite.bak-v3").exists()
     c = sqlite3.connect(p)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
-    assert "indicator_values_figure" in {r[1] for r in c.execute("PRAGMA index_list(indicator_value_rows)")}
+    # version 4 indexed indicator values by figure; version 6 finds them within the figure's report
+    assert "indicator_values_figure" not in {
+        r[1] for r in c.execute("PRAGMA index_list(indicator_value_rows)")
+    }
     c.close()
 
 
