@@ -94,7 +94,7 @@ def test_problem_sheet_rows_are_written_as_the_reports_are_read(
         ws.add_report(extraction(issuer=f"{'甲乙丙丁'[k]}县人民政府", salt=str(k)))
     everything = problems.problems(ws)
     log: list[str] = []
-    of_report, write_row = problems._of_report, stream.Rows.row
+    of_report, write_row, write_values = problems._of_report, stream.Rows.row, stream.Rows.values
     monkeypatch.setattr(problems, "_of_report", lambda w, r: log.append("read") or of_report(w, r))
 
     def written(self: stream.Rows, row: int, cells: Any, *args: Any) -> Any:
@@ -104,7 +104,15 @@ def test_problem_sheet_rows_are_written_as_the_reports_are_read(
             assert self.ws.constant_memory
         return write_row(self, row, cells, *args)
 
+    def written_values(self: stream.Rows, row: int, values: Any, *args: Any) -> Any:
+        done = write_values(self, row, values, *args)
+        if done and row > 0 and len(values) > 8 and values[8] not in (None, ""):  # a problem's 说明
+            log.append("row")
+            assert self.ws.constant_memory
+        return done
+
     monkeypatch.setattr(stream.Rows, "row", written)
+    monkeypatch.setattr(stream.Rows, "values", written_values)
     out = tmp_path / "问题清单.xlsx"
     assert problems.to_xlsx(ws, out) == len(everything)
     per_report = len(everything) // 4
