@@ -229,11 +229,17 @@ class _Worker:
         """Whether ``job`` may be given now: the worker is idle, or it is small enough to send ahead."""
         return not self.jobs or (len(self.jobs) == 1 and _small(job))
 
-    def give(self, number: int, job: Job) -> None:
+    def give(self, number: int, job: Job) -> bool:
+        """Send ``job`` (``number``: its place); False when the worker is already gone (it aborted
+        on the job it is reading and its end of the pipe is closed): the job was not given."""
+        try:
+            self.conn.send(job)
+        except OSError:  # BrokenPipeError, ConnectionResetError
+            return False
         if not self.jobs:
             self.since = time.monotonic()
         self.jobs.append((number, job))
-        self.conn.send(job)
+        return True
 
     def done(self) -> None:
         """The job being read came back: the next one given starts now."""
@@ -345,16 +351,35 @@ def _numbered(
     ctx = _context()
     pool: list[_Worker] = []
 
+    refused: list[tuple[int, Outcome]] = []  # jobs no worker could be given (not even a new one)
+
     def feed() -> None:  # each worker its next job, and one more ahead where it is small
-        for w in pool:
+        for i, w in enumerate(pool):
+            fresh = False
             while pending and w.wants(pending[-1][1]):
-                w.give(*pending.pop())
+                if w.give(*pending[-1]):
+                    pending.pop()
+                elif w.job is not None:
+                    break  # gone while reading its job: that job's outcome says so and replaces it
+                elif not fresh:  # gone while idle: a new worker takes the job
+                    w.stop(kill=True)
+                    w, fresh = _Worker(ctx, limits, task, work), True
+                    pool[i] = w
+                else:
+                    number, job = pending.pop()
+                    w.process.join(5)
+                    refused.append(
+                        (number, (job[0], None, messages.worker_died(w.process.exitcode, limits, work)))
+                    )
 
     try:
         for _ in range(max(1, min(workers, len(jobs)))):
             pool.append(_Worker(ctx, limits, task, work))
         feed()
-        while any(w.job is not None for w in pool):
+        while refused or any(w.job is not None for w in pool):
+            if refused:
+                yield refused.pop(0)
+                continue
             if cancelled():
                 return
             busy = [w for w in pool if w.job is not None]
@@ -430,8 +455,19 @@ class Helper:
             w = self._worker
         if w is None:  # closed
             return None, ""
-        with contextlib.suppress(OSError):  # died before it was asked: its sentinel says so below
-            w.give(0, job)
+        if not w.give(0, job):  # gone before it was asked: its job is given to a new one
+            with self._lock:
+                if self._worker is w:
+                    self._worker = None
+            w.stop(kill=True)
+            self.start()
+            with self._lock:
+                w = self._worker
+            if w is None:  # closed
+                return None, ""
+            if not w.give(0, job):
+                w.process.join(5)
+                return None, messages.worker_died(w.process.exitcode, self._limits, self._work)
         while True:
             try:
                 ready = wait([w.conn, w.process.sentinel], timeout=1.0)
