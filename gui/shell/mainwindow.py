@@ -43,7 +43,7 @@ from gui.review.figurelist import FigureTable
 from gui.review.figuremodel import FigureModel
 from gui.review.reportlist import ReportList
 from gui.review.review import ReviewController
-from gui.shell import bindings, dialogs
+from gui.shell import bindings, startup
 from gui.shell.actions import MENU_TITLES, SPECS, build_actions
 from gui.shell.actions import tr as action_tr
 from gui.shell.settings import Settings, default_workspace_path, is_demo_workspace
@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(e)
         if not self._painted:
             self._painted = True
+            startup.release_collector()  # held while the window started
             waiting, self._after_paint = self._after_paint, []
             for fn in waiting:
                 QTimer.singleShot(0, fn)
@@ -413,6 +414,8 @@ class MainWindow(QMainWindow):
         return str(default_workspace_path().parent)
 
     def open_workspace(self) -> None:
+        from gui.shell import dialogs
+
         path = dialogs.ask_workspace(
             self, self.tr("打开工作区"), self._workspace_folder(), dialogs.WorkspaceChoice.OPEN
         )
@@ -427,6 +430,8 @@ class MainWindow(QMainWindow):
         while default.exists():
             default = folder / f"新工作区{k}.hecha.sqlite"
             k += 1
+        from gui.shell import dialogs
+
         path = dialogs.ask_workspace(self, self.tr("新建工作区"), str(default), dialogs.WorkspaceChoice.NEW)
         if not path:
             return
@@ -485,6 +490,8 @@ class MainWindow(QMainWindow):
             self.show_message(str(e))
             return
         if first:
+            from gui.shell import dialogs
+
             name = dialogs.ask_reviewer(self, names.reviewer or self.ws.reviewer)
         else:
             name = signoff.ask_name(
@@ -534,6 +541,8 @@ class MainWindow(QMainWindow):
         ws = self.ws
         if ws is None:
             return None
+        from gui.shell import dialogs
+
         task = Task(import_into, str(ws.path), ws.reviewer, [str(p) for p in paths])
         progress = dialogs.import_progress(self)
         progress.canceled.connect(task.cancel)
@@ -695,9 +704,13 @@ class MainWindow(QMainWindow):
             self.pane.set_current(current.id, flash=False)
 
     def show_help(self) -> None:
+        from gui.shell import dialogs
+
         dialogs.ShortcutHelp(self).exec()
 
     def show_about(self) -> None:
+        from gui.shell import dialogs
+
         dialogs.AboutDialog(self).exec()
 
     # --- moving between panes: F6 / Shift+F6 (report list → document → figure list → docks shown)

@@ -129,6 +129,8 @@ class DocumentPane(QWidget):
         return self.doc.text
 
     def set_document(self, doc: Document | None, original: bytes | None, spans: Sequence[Span]) -> None:
+        if doc is None and self.doc is None and not spans:
+            return  # nothing shown: nothing to clear (a workspace opened at start, before its report)
         self.doc = doc
         self._spans = {s[0]: s for s in spans}
         self._find_at = 0

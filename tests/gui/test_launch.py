@@ -36,6 +36,7 @@ HEAVY = (
     "gui.compare.compare",  # the 对比 dock, hidden at start
     "gui.export",  # the export dialog
     "gui.signoff.record",  # the review record's print preview
+    "gui.shell.dialogs",  # the reviewer's name, F1, 关于, the import's progress and summary
 )
 
 _CHILD = """
@@ -81,6 +82,78 @@ def test_first_paint_loads_nothing_it_does_not_show(ws_path: Path, tmp_path: Pat
     assert got["reports"] == 2 and got["figures"] > 0  # the window did show the workspace and a report
     loaded = [name for name in got["modules"] if any(name == h or name.startswith(h + ".") for h in HEAVY)]
     assert loaded == []
+
+
+# Started as ``hecha`` starts: the window's modules are the first of Qt's in the process (the collector
+# is held while they load and the window is built), then F1 right after the first paint.
+_STARTED_AS_THE_PROGRAM = """
+import gc, json, sys
+from gui.shell import main
+held_at_import = not gc.isenabled()
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+shown = []
+QDialog.exec = lambda self: shown.append(type(self).__name__) or 0
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, e):
+        if e.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and type(obj.window()).__name__ == "MainWindow":
+            app = QApplication.instance()
+            app.removeEventFilter(self)
+            w = obj.window()
+            painting = not gc.isenabled()
+            QTimer.singleShot(0, lambda: report(app, w, painting))
+        return False
+
+def report(app, w, painting):
+    after = gc.isenabled()
+    dialogs_before = "gui.shell.dialogs" in sys.modules
+    QTest.keyClick(w, Qt.Key.Key_F1)
+    print(json.dumps({"held_at_import": held_at_import, "held_while_painting": painting,
+                      "collecting_after": after, "frozen": gc.get_freeze_count(),
+                      "dialogs_before": dialogs_before, "shown": shown}))
+    app.exit(0)
+
+first = FirstPaint()
+def install():
+    QApplication.instance().installEventFilter(first)
+main.make_app = (lambda make: lambda lang="zh": (make(lang), install())[0])(main.make_app)
+sys.exit(main.run(["--workspace", sys.argv[1], "--settings", sys.argv[2]]))
+"""
+
+
+def test_collector_is_held_while_the_window_starts_and_f1_works_right_after(
+    ws_path: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    r = subprocess.run(
+        [sys.executable, "-c", _STARTED_AS_THE_PROGRAM, str(ws_path), str(tmp_path / "settings.ini")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    got = json.loads(r.stdout.strip().splitlines()[-1])
+    assert got["held_at_import"] and got["held_while_painting"]
+    # let go once the window has painted, what the start made frozen out of later collections
+    assert got["collecting_after"] and got["frozen"] > 10000
+    # the dialogs' module was not loaded for the first paint, and F1 shows the shortcuts all the same
+    assert not got["dialogs_before"] and got["shown"] == ["ShortcutHelp"]
+
+
+def test_collector_is_left_alone_where_qt_was_there_first() -> None:
+    """A process that already uses Qt (this test session) keeps its collector as it was."""
+    import gc
+
+    from gui.shell import startup
+
+    startup.hold_collector()
+    assert gc.isenabled() and not startup.held()
 
 
 class _Paints(QObject):
