@@ -44,7 +44,7 @@ from gui.review.figuremodel import FigureModel
 from gui.review.reportlist import ReportList
 from gui.review.review import ReviewController
 from gui.shell import bindings, startup
-from gui.shell.actions import MENU_TITLES, SPECS, build_actions
+from gui.shell.actions import MENU_TITLES, SPECS, attach, build_actions
 from gui.shell.actions import tr as action_tr
 from gui.shell.settings import Settings, default_workspace_path, is_demo_workspace
 from gui.shell.workbench import Workbench
@@ -56,6 +56,7 @@ from gui.widgets.tasks import Task, check_workspace, import_into
 
 if TYPE_CHECKING:
     from core.store import Workspace
+    from gui.widgets.pdfview import PdfPages
 
 
 class MainWindow(QMainWindow):
@@ -115,9 +116,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.workbench = Workbench(self)  # the tables, checks and comparison docks; export
+        # (the PDF pages view is made with the first PDF report shown, and given its actions then)
         scope_widgets: dict[str, list[QWidget]] = {
-            "review": [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view],
-            "document": [self.pane.text, self.pane.pdf.pages],
+            "review": [self.table, self.pane.text, self.reports.view],
+            "document": [self.pane.text],
             "tables": [self.workbench.tables_host],
             "checks": [self.workbench.checks.view],
         }
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.review.history_changed.connect(self._history_changed)
         self._history_changed(False, False)
         self.pane.text.digits_typed.connect(self._digits_in_document)
-        self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
+        self.pane.pdf_made.connect(self._pdf_made)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(400)
@@ -773,11 +775,18 @@ class MainWindow(QMainWindow):
             self.import_task.cancel()
         self._place_timer.stop()
         self.save_place()
-        self.pane.pdf.pages.shutdown()
+        pages = self.pane.made_pdf_pages
+        if pages is not None:
+            pages.shutdown()
         if self.ws is not None:
             self.ws.close()
             self.ws = None
         super().closeEvent(e)
+
+    def _pdf_made(self, pages: PdfPages) -> None:
+        """The PDF pages view, made for the first PDF report shown, takes the review keys."""
+        attach(pages, ("review", "document"), self.actions_by_id)
+        pages.digits_typed.connect(self._digits_in_document)
 
     def first_report_shown(self) -> bool:
         return self.review.report_id is not None and self.pane.doc is not None

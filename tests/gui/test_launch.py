@@ -37,6 +37,7 @@ HEAVY = (
     "gui.export",  # the export dialog
     "gui.signoff.record",  # the review record's print preview
     "gui.shell.dialogs",  # the reviewer's name, F1, 关于, the import's progress and summary
+    "gui.widgets.pdfview",  # the PDF pages view: made when a PDF report is shown
 )
 
 _CHILD = """
