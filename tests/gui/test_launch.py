@@ -194,3 +194,85 @@ def test_whole_file_check_runs_after_the_first_paint_and_still_warns(
     qtbot.waitUntil(lambda: bool(seen) and any("已损坏" in t for t in no_dialogs))
     assert seen[0] >= 1  # it ran once the window had painted
     win.close()
+
+
+def test_the_first_figure_far_down_a_long_report_is_in_view_at_the_first_paint(
+    qtbot: Any, settings: Any, tmp_path: Path, no_dialogs: list[str]
+) -> None:
+    """The document is scrolled to the figure the review starts on before the window first paints (the
+    view's size comes from its scroll bars, not from a handle on its viewport: TextView.viewport_rect)."""
+    from core.store import Workspace
+    from gui.shell.mainwindow import MainWindow
+
+    filler = "本段没有数字需要核对，只是说明文字。\n" * 150
+    text = "某区人民政府2023年政府信息公开工作年度报告\n" + filler + "全年收到政府信息公开申请86件。\n"
+    report = tmp_path / "长报告.txt"
+    report.write_text(text, encoding="utf-8")
+    path = tmp_path / "long.sqlite"
+    with Workspace.open(path, "测试员") as ws:
+        ws.import_paths([str(report)])
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    paints = _Paints()
+    view = win.pane.text
+    view.viewport().installEventFilter(paints)
+    seen: list[tuple[bool, int]] = []
+
+    class _AtFirstPaint(QObject):
+        def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+            if e.type() == QEvent.Type.Paint and not seen:
+                cur = win.review.current()
+                assert cur is not None
+                s, end = view.qt_range(cur.start, cur.end)
+                c = view.textCursor()
+                c.setPosition(s)
+                c.setPosition(end, c.MoveMode.KeepAnchor)
+                seen.append(
+                    (view.viewport().rect().contains(view.cursorRect(c)), view.verticalScrollBar().value())
+                )
+            return False
+
+    first = _AtFirstPaint()
+    view.viewport().installEventFilter(first)
+    win.set_workspace(Workspace.open(path, settings.reviewer))
+    assert win.model.rowCount() == 1 and win.pane.doc is not None and win.pane.doc.text.endswith("86件。\n")
+    win.show()
+    qtbot.waitUntil(lambda: bool(seen))
+    in_view, scrolled = seen[0]
+    assert in_view and scrolled > 0  # at the end of a long report, scrolled down to it
+    win.close()
+
+
+def test_the_text_views_size_from_its_scroll_bars_is_its_viewports(qtbot: Any) -> None:
+    """TextView.viewport_rect (the scroll bars' page steps) is the viewport's rectangle whatever the
+    view went through: before it is shown, shown, resized, another document, zoomed."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from gui.widgets.textview import TextView
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    view = TextView()
+    QVBoxLayout(host).addWidget(view)
+    long = "".join(f"第{k}行，共有数字{k}件。\n" for k in range(400))
+
+    def same() -> bool:
+        return view.viewport_rect() == view.viewport().rect()
+
+    view.set_content("短", (), ())
+    assert same()
+    view.set_content(long, (), ())
+    assert same()
+    host.resize(800, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    assert same()
+    for size in ((300, 200), (1400, 860)):
+        host.resize(*size)
+        qtbot.wait(10)
+        assert same()
+    view.set_content("短", (), ())
+    assert same()
+    view.zoomIn(3)
+    qtbot.wait(10)
+    assert same()
