@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush
 
 from core import checks as core_checks
 from core import schema
@@ -299,7 +298,7 @@ class FigureModel(QAbstractTableModel):
         if role == _EDIT:
             return format_value(f.value).replace(",", "") if col == "value" else None
         if role == _BACKGROUND:
-            return QBrush(color(self.status_of(f)))
+            return color(self.status_of(f))
         if role == _TOOLTIP:
             return figure_tooltip(f)
         if role == _ALIGNMENT and col in ("value", "confidence"):

@@ -74,7 +74,7 @@ def build_text_document(
         fmt.setCellPadding(3)
         fmt.setCellSpacing(0)
         fmt.setBorder(1)
-        fmt.setBorderBrush(QBrush(QColor("#999")))
+        fmt.setBorderBrush(QColor("#999"))
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         qt = cur.insertTable(t.n_rows, t.n_cols, fmt)
