@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush
 
 from core import checks as core_checks
 from core import schema
@@ -42,6 +41,21 @@ class Role(IntEnum):
 
 
 COLUMNS = ("value", "unit", "label", "indicator", "confidence", "status")
+_VALUE = COLUMNS.index("value")
+
+# The roles and flags as plain values, looked up once: ``data`` and ``flags`` run for every cell and
+# role of every paint (some thousand calls for the first one), and an enum member named in the call
+# goes through the enum's machinery each time (an ``|`` of two flags makes a new member).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_FIGURE, _FIGURE_ID, _STATUS, _START, _FAILING = (int(r) for r in Role)
 
 
 def _header(col: str) -> str:
@@ -259,18 +273,17 @@ class FigureModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()] == "value" and not self.locked:  # a locked report opens no editor
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+            return _NO_FLAGS
+        if index.column() == _VALUE and not self.locked:  # a locked report opens no editor
+            return _EDITABLE
+        return _FLAGS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         f = self._rows[index.row()]
         col = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == "value":
                 return format_value(f.value)
             if col == "unit":
@@ -282,23 +295,23 @@ class FigureModel(QAbstractTableModel):
             if col == "confidence":
                 return f"{f.confidence:.2f}"
             return status_name(self.status_of(f))
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return format_value(f.value).replace(",", "") if col == "value" else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(color(self.status_of(f)))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _BACKGROUND:
+            return color(self.status_of(f))
+        if role == _TOOLTIP:
             return figure_tooltip(f)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("value", "confidence"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Role.Figure:
+        if role == _ALIGNMENT and col in ("value", "confidence"):
+            return _RIGHT
+        if role == _FIGURE:
             return f
-        if role == Role.FigureId:
+        if role == _FIGURE_ID:
             return f.id
-        if role == Role.Status:
+        if role == _STATUS:
             return self.status_of(f)
-        if role == Role.Start:
+        if role == _START:
             return f.start
-        if role == Role.Failing:
+        if role == _FAILING:
             return f.id in self.failing
         return None
 

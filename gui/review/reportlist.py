@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -105,7 +105,7 @@ class ReportListModel(QAbstractListModel):
         if role == ProgressRole:
             return progress(r)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(_STATUS_COLORS.get(r.status, "#000"))) if r.status != "unreviewed" else None
+            return QColor(_STATUS_COLORS.get(r.status, "#000")) if r.status != "unreviewed" else None
         if role == ReportIdRole:
             return r.id
         if role == ReportRole:
@@ -154,10 +154,13 @@ class ProgressDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         bar = QRect(rect.left() + 4, rect.bottom() - self.BAR - 1, rect.width() - 8, self.BAR)
         painter.save()
-        painter.fillRect(bar, QColor("#d9d9d9"))
+        painter.setPen(Qt.PenStyle.NoPen)  # filled, no outline: what fillRect draws
+        painter.setBrush(QColor("#d9d9d9"))
+        painter.drawRect(bar)
         if total:
             filled = QRect(bar.left(), bar.top(), round(bar.width() * done / total), bar.height())
-            painter.fillRect(filled, QColor("#52c41a" if done == total else "#1677ff"))
+            painter.setBrush(QColor("#52c41a" if done == total else "#1677ff"))
+            painter.drawRect(filled)
         painter.restore()
 
 

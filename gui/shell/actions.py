@@ -12,7 +12,7 @@ or redo (``ReviewController.history_changed``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -213,3 +213,11 @@ def build_actions(
             w.addAction(a)
         actions[spec.id] = a
     return actions
+
+
+def attach(widget: QWidget, scopes: Sequence[str], actions: Mapping[str, QAction]) -> None:
+    """Give ``widget`` the actions of ``scopes``, as ``build_actions`` gives them to the widgets it
+    is handed: for a view made after the window (the PDF pages, when the first PDF is shown)."""
+    for spec in SPECS:
+        if spec.scope in scopes:
+            widget.addAction(actions[spec.id])

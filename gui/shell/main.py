@@ -11,13 +11,19 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+# isort: off
+# The collector is held while the window starts and let go after its first paint (gui/shell/startup.py)
+from gui.shell import startup
+
+startup.hold_collector()
+
 # The core modules the window reads the workspace with (core.store, and with it the model, the checks,
 # the words) are imported before Qt: once PySide6 is imported, its import hook reads the source of
 # every module imported after it, looking for its ``__feature__`` switches — tens of milliseconds of
 # every start for modules that never use Qt.
 import core.store  # noqa: F401
 
-# isort: split
+# isort: on
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
@@ -115,6 +121,13 @@ def wait_ms(ms: int) -> None:
 
 
 def run(args: list[str]) -> int:
+    try:
+        return _run(args)
+    finally:
+        startup.release_collector()  # (the window lets it go at its first paint; this, when it never painted)
+
+
+def _run(args: list[str]) -> int:
     opts = parse_args(args)
     clock = QElapsedTimer()
     clock.start()

@@ -43,8 +43,8 @@ from gui.review.figurelist import FigureTable
 from gui.review.figuremodel import FigureModel
 from gui.review.reportlist import ReportList
 from gui.review.review import ReviewController
-from gui.shell import bindings, dialogs
-from gui.shell.actions import MENU_TITLES, SPECS, build_actions
+from gui.shell import bindings, startup
+from gui.shell.actions import MENU_TITLES, SPECS, attach, build_actions
 from gui.shell.actions import tr as action_tr
 from gui.shell.settings import Settings, default_workspace_path, is_demo_workspace
 from gui.shell.workbench import Workbench
@@ -56,6 +56,7 @@ from gui.widgets.tasks import Task, check_workspace, import_into
 
 if TYPE_CHECKING:
     from core.store import Workspace
+    from gui.widgets.pdfview import PdfPages
 
 
 class MainWindow(QMainWindow):
@@ -115,9 +116,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.workbench = Workbench(self)  # the tables, checks and comparison docks; export
+        # (the PDF pages view is made with the first PDF report shown, and given its actions then)
         scope_widgets: dict[str, list[QWidget]] = {
-            "review": [self.table, self.pane.text, self.pane.pdf.pages, self.reports.view],
-            "document": [self.pane.text, self.pane.pdf.pages],
+            "review": [self.table, self.pane.text, self.reports.view],
+            "document": [self.pane.text],
             "tables": [self.workbench.tables_host],
             "checks": [self.workbench.checks.view],
         }
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.review.history_changed.connect(self._history_changed)
         self._history_changed(False, False)
         self.pane.text.digits_typed.connect(self._digits_in_document)
-        self.pane.pdf.pages.digits_typed.connect(self._digits_in_document)
+        self.pane.pdf_made.connect(self._pdf_made)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(400)
@@ -318,6 +320,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(e)
         if not self._painted:
             self._painted = True
+            startup.release_collector()  # held while the window started
             waiting, self._after_paint = self._after_paint, []
             for fn in waiting:
                 QTimer.singleShot(0, fn)
@@ -413,6 +416,8 @@ class MainWindow(QMainWindow):
         return str(default_workspace_path().parent)
 
     def open_workspace(self) -> None:
+        from gui.shell import dialogs
+
         path = dialogs.ask_workspace(
             self, self.tr("打开工作区"), self._workspace_folder(), dialogs.WorkspaceChoice.OPEN
         )
@@ -427,6 +432,8 @@ class MainWindow(QMainWindow):
         while default.exists():
             default = folder / f"新工作区{k}.hecha.sqlite"
             k += 1
+        from gui.shell import dialogs
+
         path = dialogs.ask_workspace(self, self.tr("新建工作区"), str(default), dialogs.WorkspaceChoice.NEW)
         if not path:
             return
@@ -485,6 +492,8 @@ class MainWindow(QMainWindow):
             self.show_message(str(e))
             return
         if first:
+            from gui.shell import dialogs
+
             name = dialogs.ask_reviewer(self, names.reviewer or self.ws.reviewer)
         else:
             name = signoff.ask_name(
@@ -534,6 +543,8 @@ class MainWindow(QMainWindow):
         ws = self.ws
         if ws is None:
             return None
+        from gui.shell import dialogs
+
         task = Task(import_into, str(ws.path), ws.reviewer, [str(p) for p in paths])
         progress = dialogs.import_progress(self)
         progress.canceled.connect(task.cancel)
@@ -695,9 +706,13 @@ class MainWindow(QMainWindow):
             self.pane.set_current(current.id, flash=False)
 
     def show_help(self) -> None:
+        from gui.shell import dialogs
+
         dialogs.ShortcutHelp(self).exec()
 
     def show_about(self) -> None:
+        from gui.shell import dialogs
+
         dialogs.AboutDialog(self).exec()
 
     # --- moving between panes: F6 / Shift+F6 (report list → document → figure list → docks shown)
@@ -760,11 +775,18 @@ class MainWindow(QMainWindow):
             self.import_task.cancel()
         self._place_timer.stop()
         self.save_place()
-        self.pane.pdf.pages.shutdown()
+        pages = self.pane.made_pdf_pages
+        if pages is not None:
+            pages.shutdown()
         if self.ws is not None:
             self.ws.close()
             self.ws = None
         super().closeEvent(e)
+
+    def _pdf_made(self, pages: PdfPages) -> None:
+        """The PDF pages view, made for the first PDF report shown, takes the review keys."""
+        attach(pages, ("review", "document"), self.actions_by_id)
+        pages.digits_typed.connect(self._digits_in_document)
 
     def first_report_shown(self) -> bool:
         return self.review.report_id is not None and self.pane.doc is not None

@@ -69,9 +69,11 @@ def typed_name(settings: Any) -> str:
     """The reviewer's name as typed into this program (kept in the settings), to open a workspace
     with; '' when none was typed. Earlier versions filled it from the computer's user name when the
     question was skipped: such a name is not taken (the reviewer is asked on the first action)."""
+    name = str(settings.reviewer or "")
+    if not name:
+        return ""  # none typed: nothing to compare with the computer's user name
     import getpass
 
-    name = str(settings.reviewer or "")
     try:
         os_name = getpass.getuser()
     except (KeyError, OSError):  # no user name to compare with

@@ -6,6 +6,7 @@ bar (Ctrl+F), zoom, and the simplified/traditional display switch. Both views ta
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from core.model import Document
 from core.textnorm import to_simplified, to_traditional
-from gui.widgets.pdfview import PdfView
 from gui.widgets.style import Legend
 from gui.widgets.textview import Span, TextView
+
+if TYPE_CHECKING:
+    from gui.widgets.pdfview import PdfPages, PdfView
 
 
 class FindBar(QWidget):
@@ -63,6 +66,7 @@ class FindBar(QWidget):
 class DocumentPane(QWidget):
     figure_clicked = Signal(int)
     add_requested = Signal(int, int)
+    pdf_made = Signal(object)  # the PdfPages of the PDF view, made when the first PDF is shown (``pdf``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,13 +92,11 @@ class DocumentPane(QWidget):
         # back in the report, on what was found: A adds it, the review keys work again
         self.findbar.closed.connect(lambda: self.focus_view())
         self.text = TextView()
-        self.pdf = PdfView()
+        self._pdf: PdfView | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.text)
-        self.stack.addWidget(self.pdf)
-        for v in (self.text, self.pdf.pages):
-            v.figure_clicked.connect(self.figure_clicked)
-            v.add_requested.connect(self.add_requested)
+        self.text.figure_clicked.connect(self.figure_clicked)
+        self.text.add_requested.connect(self.add_requested)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -105,8 +107,28 @@ class DocumentPane(QWidget):
         lay.addWidget(self.stack, 1)
 
     @property
+    def pdf(self) -> PdfView:
+        """The PDF pages view, made (its module loaded, its page-drawing pool started) the first time
+        it is asked for — when a PDF report is shown — not before the window's first paint."""
+        if self._pdf is None:
+            from gui.widgets.pdfview import PdfView
+
+            view = PdfView()
+            self.stack.addWidget(view)
+            view.pages.figure_clicked.connect(self.figure_clicked)
+            view.pages.add_requested.connect(self.add_requested)
+            self._pdf = view
+            self.pdf_made.emit(view.pages)
+        return self._pdf
+
+    @property
+    def made_pdf_pages(self) -> PdfPages | None:
+        """The PDF pages view if it was made (None until the first PDF report is shown)."""
+        return self._pdf.pages if self._pdf is not None else None
+
+    @property
     def is_pdf(self) -> bool:
-        return self.stack.currentWidget() is self.pdf
+        return self._pdf is not None and self.stack.currentWidget() is self._pdf
 
     def view(self) -> TextView | object:
         return self.pdf.pages if self.is_pdf else self.text
@@ -129,6 +151,8 @@ class DocumentPane(QWidget):
         return self.doc.text
 
     def set_document(self, doc: Document | None, original: bytes | None, spans: Sequence[Span]) -> None:
+        if doc is None and self.doc is None and not spans:
+            return  # nothing shown: nothing to clear (a workspace opened at start, before its report)
         self.doc = doc
         self._spans = {s[0]: s for s in spans}
         self._find_at = 0
@@ -137,9 +161,11 @@ class DocumentPane(QWidget):
             "\n".join(["⚠ " + self.tr("读取此报告时的提示："), *warnings]) if warnings else ""
         )
         self.banner.setVisible(bool(warnings))
+        pages = self.made_pdf_pages
         if doc is None:
             self.title.setText("")
-            self.pdf.pages.clear()
+            if pages is not None:
+                pages.clear()
             self.text.set_content("", (), ())
             self.stack.setCurrentWidget(self.text)
             return
@@ -152,7 +178,8 @@ class DocumentPane(QWidget):
             self.pdf.verticalScrollBar().setValue(0)
         else:
             self.stack.setCurrentWidget(self.text)
-            self.pdf.pages.clear()
+            if pages is not None:
+                pages.clear()
             self.text.set_content(self.display_text(), doc.tables, spans)
 
     def set_script(self, script: str) -> None:

@@ -12,7 +12,7 @@ import bisect
 from array import array
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -74,7 +74,7 @@ def build_text_document(
         fmt.setCellPadding(3)
         fmt.setCellSpacing(0)
         fmt.setBorder(1)
-        fmt.setBorderBrush(QBrush(QColor("#999")))
+        fmt.setBorderBrush(QColor("#999"))
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         qt = cur.insertTable(t.n_rows, t.n_cols, fmt)
@@ -251,11 +251,18 @@ class TextView(QTextEdit):
             self._find = (start, end)
             self.setTextCursor(cur)
         rect = self.cursorRect(cur)
-        vp = self.viewport().rect()
+        vp = self.viewport_rect()
         if not vp.adjusted(0, 20, 0, -20).contains(rect):
             sb = self.verticalScrollBar()
             sb.setValue(sb.value() + rect.center().y() - vp.height() // 2)
         self._update_extra()
+
+    def viewport_rect(self) -> QRect:
+        """``viewport().rect()``, from the scroll bars' page steps, which QTextEdit keeps at the
+        viewport's size. The first Python handle on the viewport (a widget Qt made, not this program)
+        costs PySide a walk over every widget class it knows, some milliseconds: the window's first
+        paint, which scrolls the first figure into view, goes without it."""
+        return QRect(0, 0, self.horizontalScrollBar().pageStep(), self.verticalScrollBar().pageStep())
 
     def frame_range(self, start: int, end: int) -> None:
         """Frame the text ``start``–``end`` (a table cell's source, or its row's), scrolled into view."""

@@ -36,6 +36,8 @@ HEAVY = (
     "gui.compare.compare",  # the 对比 dock, hidden at start
     "gui.export",  # the export dialog
     "gui.signoff.record",  # the review record's print preview
+    "gui.shell.dialogs",  # the reviewer's name, F1, 关于, the import's progress and summary
+    "gui.widgets.pdfview",  # the PDF pages view: made when a PDF report is shown
 )
 
 _CHILD = """
@@ -83,6 +85,78 @@ def test_first_paint_loads_nothing_it_does_not_show(ws_path: Path, tmp_path: Pat
     assert loaded == []
 
 
+# Started as ``hecha`` starts: the window's modules are the first of Qt's in the process (the collector
+# is held while they load and the window is built), then F1 right after the first paint.
+_STARTED_AS_THE_PROGRAM = """
+import gc, json, sys
+from gui.shell import main
+held_at_import = not gc.isenabled()
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+shown = []
+QDialog.exec = lambda self: shown.append(type(self).__name__) or 0
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, e):
+        if e.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and type(obj.window()).__name__ == "MainWindow":
+            app = QApplication.instance()
+            app.removeEventFilter(self)
+            w = obj.window()
+            painting = not gc.isenabled()
+            QTimer.singleShot(0, lambda: report(app, w, painting))
+        return False
+
+def report(app, w, painting):
+    after = gc.isenabled()
+    dialogs_before = "gui.shell.dialogs" in sys.modules
+    QTest.keyClick(w, Qt.Key.Key_F1)
+    print(json.dumps({"held_at_import": held_at_import, "held_while_painting": painting,
+                      "collecting_after": after, "frozen": gc.get_freeze_count(),
+                      "dialogs_before": dialogs_before, "shown": shown}))
+    app.exit(0)
+
+first = FirstPaint()
+def install():
+    QApplication.instance().installEventFilter(first)
+main.make_app = (lambda make: lambda lang="zh": (make(lang), install())[0])(main.make_app)
+sys.exit(main.run(["--workspace", sys.argv[1], "--settings", sys.argv[2]]))
+"""
+
+
+def test_collector_is_held_while_the_window_starts_and_f1_works_right_after(
+    ws_path: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    r = subprocess.run(
+        [sys.executable, "-c", _STARTED_AS_THE_PROGRAM, str(ws_path), str(tmp_path / "settings.ini")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    got = json.loads(r.stdout.strip().splitlines()[-1])
+    assert got["held_at_import"] and got["held_while_painting"]
+    # let go once the window has painted, what the start made frozen out of later collections
+    assert got["collecting_after"] and got["frozen"] > 10000
+    # the dialogs' module was not loaded for the first paint, and F1 shows the shortcuts all the same
+    assert not got["dialogs_before"] and got["shown"] == ["ShortcutHelp"]
+
+
+def test_collector_is_left_alone_where_qt_was_there_first() -> None:
+    """A process that already uses Qt (this test session) keeps its collector as it was."""
+    import gc
+
+    from gui.shell import startup
+
+    startup.hold_collector()
+    assert gc.isenabled() and not startup.held()
+
+
 class _Paints(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -120,3 +194,85 @@ def test_whole_file_check_runs_after_the_first_paint_and_still_warns(
     qtbot.waitUntil(lambda: bool(seen) and any("已损坏" in t for t in no_dialogs))
     assert seen[0] >= 1  # it ran once the window had painted
     win.close()
+
+
+def test_the_first_figure_far_down_a_long_report_is_in_view_at_the_first_paint(
+    qtbot: Any, settings: Any, tmp_path: Path, no_dialogs: list[str]
+) -> None:
+    """The document is scrolled to the figure the review starts on before the window first paints (the
+    view's size comes from its scroll bars, not from a handle on its viewport: TextView.viewport_rect)."""
+    from core.store import Workspace
+    from gui.shell.mainwindow import MainWindow
+
+    filler = "本段没有数字需要核对，只是说明文字。\n" * 150
+    text = "某区人民政府2023年政府信息公开工作年度报告\n" + filler + "全年收到政府信息公开申请86件。\n"
+    report = tmp_path / "长报告.txt"
+    report.write_text(text, encoding="utf-8")
+    path = tmp_path / "long.sqlite"
+    with Workspace.open(path, "测试员") as ws:
+        ws.import_paths([str(report)])
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    paints = _Paints()
+    view = win.pane.text
+    view.viewport().installEventFilter(paints)
+    seen: list[tuple[bool, int]] = []
+
+    class _AtFirstPaint(QObject):
+        def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+            if e.type() == QEvent.Type.Paint and not seen:
+                cur = win.review.current()
+                assert cur is not None
+                s, end = view.qt_range(cur.start, cur.end)
+                c = view.textCursor()
+                c.setPosition(s)
+                c.setPosition(end, c.MoveMode.KeepAnchor)
+                seen.append(
+                    (view.viewport().rect().contains(view.cursorRect(c)), view.verticalScrollBar().value())
+                )
+            return False
+
+    first = _AtFirstPaint()
+    view.viewport().installEventFilter(first)
+    win.set_workspace(Workspace.open(path, settings.reviewer))
+    assert win.model.rowCount() == 1 and win.pane.doc is not None and win.pane.doc.text.endswith("86件。\n")
+    win.show()
+    qtbot.waitUntil(lambda: bool(seen))
+    in_view, scrolled = seen[0]
+    assert in_view and scrolled > 0  # at the end of a long report, scrolled down to it
+    win.close()
+
+
+def test_the_text_views_size_from_its_scroll_bars_is_its_viewports(qtbot: Any) -> None:
+    """TextView.viewport_rect (the scroll bars' page steps) is the viewport's rectangle whatever the
+    view went through: before it is shown, shown, resized, another document, zoomed."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from gui.widgets.textview import TextView
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    view = TextView()
+    QVBoxLayout(host).addWidget(view)
+    long = "".join(f"第{k}行，共有数字{k}件。\n" for k in range(400))
+
+    def same() -> bool:
+        return view.viewport_rect() == view.viewport().rect()
+
+    view.set_content("短", (), ())
+    assert same()
+    view.set_content(long, (), ())
+    assert same()
+    host.resize(800, 600)
+    host.show()
+    qtbot.waitExposed(host)
+    assert same()
+    for size in ((300, 200), (1400, 860)):
+        host.resize(*size)
+        qtbot.wait(10)
+        assert same()
+    view.set_content("短", (), ())
+    assert same()
+    view.zoomIn(3)
+    qtbot.wait(10)
+    assert same()

@@ -260,3 +260,36 @@ def test_shift_arrows_select_text_on_a_pdf_page_for_adding(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert win.pane.doc.text[slice(*win.pane.selection_range())] == "86件"
     win.close()
+
+
+def test_the_pdf_view_made_for_the_first_pdf_shown_takes_the_review_keys(
+    qtbot: Any, tmp_path: Path, settings: Any, no_dialogs: list
+) -> None:
+    """The PDF view is not made for the window's first paint: it is made when the first PDF report
+    is shown, and the review keys reach it as they reach the text (J, a digit typed)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from gui.shell.mainwindow import MainWindow
+
+    pdf = make_pdf(tmp_path / "r.pdf")
+    ws = Workspace.open(tmp_path / "p.sqlite", "测试员")
+    ws.import_paths([str(pdf)])
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.pane.made_pdf_pages is None and not win.pane.is_pdf
+    win.set_workspace(ws)
+    win.show()
+    qtbot.waitUntil(win.first_report_shown)
+    assert win.pane.is_pdf
+    pages = win.pane.pdf.pages
+    assert win.pane.made_pdf_pages is pages
+    pages.setFocus()
+    qtbot.waitUntil(pages.hasFocus)
+    row = win.table.current_row()
+    qtbot.keyClick(pages, Qt.Key.Key_J)  # the next figure: a review action, bound to the view made now
+    assert win.table.current_row() == row + 1
+    pages.setFocus()
+    qtbot.waitUntil(pages.hasFocus)
+    qtbot.keyClick(pages, Qt.Key.Key_7)  # a digit typed over the page starts correcting the figure
+    assert win.table.state() == QAbstractItemView.State.EditingState
+    win.close()

@@ -60,3 +60,48 @@ def test_the_issuer_filter_lists_that_issuer_and_outlives_a_reload(qtbot: Any, t
     rl.issuer.setCurrentIndex(0)
     assert rl.chosen_issuer() is None and rl.model.rowCount() == 6
     ws.close()
+
+
+def test_each_row_shows_its_share_checked_as_a_bar_and_its_status_in_colour(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A report all checked has a green bar, one partly checked a blue part as long as its share and
+    grey for the rest, one not begun a grey bar; a report in review is listed in its status colour."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from gui.review.reportlist import ProgressDelegate, ProgressRole
+
+    ws = Workspace.open(tmp_path / "w.sqlite", reviewer="张三")
+    add_reports(ws, write_office_reports(tmp_path / "r", 3))
+    rows = ws.reports()
+    for f in ws.figures(rows[0].id):
+        ws.confirm(f.id)
+    part = ws.figures(rows[1].id)
+    for f in part[: len(part) // 3]:
+        ws.confirm(f.id)
+    rl = ReportList()
+    qtbot.addWidget(rl)
+    rl.resize(300, 500)
+    rl.set_workspace(ws)
+    rl.show()
+    qtbot.waitExposed(rl)
+    image = rl.view.viewport().grab().toImage()
+
+    def bar(row: int) -> list[str]:
+        rect = rl.view.visualRect(rl.model.index(row))
+        y = rect.bottom() - ProgressDelegate.BAR - 1 + ProgressDelegate.BAR // 2
+        return [
+            image.pixelColor(x, y).name() for x in range(rect.left() + 4, rect.right() - 3)
+        ]  # its full width
+
+    full, third, none = bar(0), bar(1), bar(2)
+    assert set(full) == {"#52c41a"} and set(none) == {"#d9d9d9"}
+    done, total = rl.model.index(1).data(ProgressRole)
+    blue = third.count("#1677ff")
+    assert third[:blue] == ["#1677ff"] * blue and set(third[blue:]) == {"#d9d9d9"}
+    assert abs(blue / len(third) - done / total) < 0.05
+    colour = rl.model.index(1).data(Qt.ItemDataRole.ForegroundRole)  # a colour or a brush of it
+    assert QColor(colour.color() if hasattr(colour, "color") else colour).name() == "#d48806"  # 审核中
+    assert rl.model.index(2).data(Qt.ItemDataRole.ForegroundRole) is None  # 未审核: the list's own
+    ws.close()
