@@ -246,12 +246,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="137" />
+        <location filename="../../gui/widgets/docview.py" line="161" />
         <source>读取此报告时的提示：</source>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="215" />
+        <location filename="../../gui/widgets/docview.py" line="242" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -386,72 +386,72 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="49" />
+        <location filename="../../gui/review/figuremodel.py" line="63" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="50" />
+        <location filename="../../gui/review/figuremodel.py" line="64" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="51" />
+        <location filename="../../gui/review/figuremodel.py" line="65" />
         <source>标签</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="52" />
+        <location filename="../../gui/review/figuremodel.py" line="66" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="53" />
+        <location filename="../../gui/review/figuremodel.py" line="67" />
         <source>置信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="54" />
+        <location filename="../../gui/review/figuremodel.py" line="68" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="81" />
+        <location filename="../../gui/review/figuremodel.py" line="95" />
         <source>表二单元格</source>
         <translation>Table 2 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="83" />
+        <location filename="../../gui/review/figuremodel.py" line="97" />
         <source>表三单元格</source>
         <translation>Table 3 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="85" />
+        <location filename="../../gui/review/figuremodel.py" line="99" />
         <source>表四单元格</source>
         <translation>Table 4 cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="86" />
+        <location filename="../../gui/review/figuremodel.py" line="100" />
         <source>表格单元格</source>
         <translation>Table cell</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="105" />
+        <location filename="../../gui/review/figuremodel.py" line="119" />
         <source>原文：%1</source>
         <translation>As written: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="107" />
+        <location filename="../../gui/review/figuremodel.py" line="121" />
         <source>（原值 %1）</source>
         <translation> (was %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="111" />
+        <location filename="../../gui/review/figuremodel.py" line="125" />
         <source>标签：%1</source>
         <translation>Label: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/figuremodel.py" line="114" />
+        <location filename="../../gui/review/figuremodel.py" line="128" />
         <source>指标：%1（%2）</source>
         <translation>Indicator: %1 (%2)</translation>
     </message>
@@ -459,12 +459,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="37" />
+        <location filename="../../gui/widgets/docview.py" line="40" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="40" />
+        <location filename="../../gui/widgets/docview.py" line="43" />
         <source>输入要查找的文字，回车查找下一个</source>
         <translation>Text to find; Enter finds the next</translation>
     </message>
@@ -544,170 +544,170 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="76" />
+        <location filename="../../gui/shell/mainwindow.py" line="77" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="250" />
+        <location filename="../../gui/shell/mainwindow.py" line="252" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="260" />
+        <location filename="../../gui/shell/mainwindow.py" line="262" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="279" />
+        <location filename="../../gui/shell/mainwindow.py" line="281" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="293" />
+        <location filename="../../gui/shell/mainwindow.py" line="295" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="305" />
+        <location filename="../../gui/shell/mainwindow.py" line="307" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="334" />
+        <location filename="../../gui/shell/mainwindow.py" line="337" />
         <source>工作区文件已损坏</source>
         <translation>The workspace file is damaged</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="343" />
+        <location filename="../../gui/shell/mainwindow.py" line="346" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="349" />
+        <location filename="../../gui/shell/mainwindow.py" line="352" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="370" />
+        <location filename="../../gui/shell/mainwindow.py" line="373" />
         <source>此报告已被复核人 %1 退回，理由：%2</source>
         <translation>This report was returned by the second reviewer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="384" />
+        <location filename="../../gui/shell/mainwindow.py" line="387" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="385" />
+        <location filename="../../gui/shell/mainwindow.py" line="388" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="392" />
+        <location filename="../../gui/shell/mainwindow.py" line="395" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="392" />
+        <location filename="../../gui/shell/mainwindow.py" line="395" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="404" />
-        <location filename="../../gui/shell/mainwindow.py" line="453" />
+        <location filename="../../gui/shell/mainwindow.py" line="407" />
+        <location filename="../../gui/shell/mainwindow.py" line="460" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="417" />
+        <location filename="../../gui/shell/mainwindow.py" line="422" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="430" />
+        <location filename="../../gui/shell/mainwindow.py" line="437" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="436" />
         <location filename="../../gui/shell/mainwindow.py" line="443" />
+        <location filename="../../gui/shell/mainwindow.py" line="450" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="437" />
+        <location filename="../../gui/shell/mainwindow.py" line="444" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="468" />
+        <location filename="../../gui/shell/mainwindow.py" line="475" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="492" />
+        <location filename="../../gui/shell/mainwindow.py" line="501" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="493" />
+        <location filename="../../gui/shell/mainwindow.py" line="502" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="519" />
+        <location filename="../../gui/shell/mainwindow.py" line="528" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="679" />
+        <location filename="../../gui/shell/mainwindow.py" line="690" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="741" />
+        <location filename="../../gui/shell/mainwindow.py" line="756" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="510" />
+        <location filename="../../gui/shell/mainwindow.py" line="519" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="522" />
+        <location filename="../../gui/shell/mainwindow.py" line="531" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="577" />
-        <location filename="../../gui/shell/mainwindow.py" line="579" />
+        <location filename="../../gui/shell/mainwindow.py" line="588" />
+        <location filename="../../gui/shell/mainwindow.py" line="590" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="628" />
+        <location filename="../../gui/shell/mainwindow.py" line="639" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="634" />
+        <location filename="../../gui/shell/mainwindow.py" line="645" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="648" />
+        <location filename="../../gui/shell/mainwindow.py" line="659" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="691" />
+        <location filename="../../gui/shell/mainwindow.py" line="702" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="691" />
+        <location filename="../../gui/shell/mainwindow.py" line="702" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -736,17 +736,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="177" />
+        <location filename="../../gui/review/reportlist.py" line="180" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="224" />
+        <location filename="../../gui/review/reportlist.py" line="227" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="228" />
+        <location filename="../../gui/review/reportlist.py" line="231" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -1028,22 +1028,22 @@ Review and accept that check first.</translation>
 <context>
     <name>Signoff</name>
     <message>
-        <location filename="../../gui/signoff/signoff.py" line="98" />
+        <location filename="../../gui/signoff/signoff.py" line="100" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff/signoff.py" line="99" />
+        <location filename="../../gui/signoff/signoff.py" line="101" />
         <source>请输入本工作区审核人的姓名（只需输入一次，将记录在每条审核记录中）：</source>
         <translation>Name of this workspace's reviewer (asked once; written into every review event):</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff/signoff.py" line="119" />
+        <location filename="../../gui/signoff/signoff.py" line="121" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/signoff/signoff.py" line="120" />
+        <location filename="../../gui/signoff/signoff.py" line="122" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人，只需输入一次）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer; asked once):</translation>
     </message>
