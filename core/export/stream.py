@@ -27,7 +27,7 @@ for a cell without one), ``Format._get_xf_index``, the ``ZipFile`` the workbook 
 the packager: ``Workbook._get_packager`` (there to be overridden), ``Packager._filename``,
 ``_create_package`` and ``filenames``, and the XML writer's taking a StringIO as it is; the sheet
 (``Workbook.worksheet_class``, there to be overridden): ``_initialize``, ``_opt_close``,
-``_opt_reopen``, ``_write_optimized_sheet_data``; the packager's ``Vml`` and ``Comments``, whose
+``_opt_reopen``, ``_write_optimized_sheet_data``, ``_write_merge_cells``; the packager's ``Vml`` and ``Comments``, whose
 ``_write_comment_shape`` and ``_write_comment`` are written anew (a test compares their bytes). XlsxWriter is pinned to a minor version, and
 ``tests/core/store/test_export_stream.py`` compares a workbook written this way with one written
 through XlsxWriter's own calls, cell by cell and format by format.
@@ -228,6 +228,21 @@ class _Worksheet(Worksheet):  # type: ignore[misc]
 
     def _opt_reopen(self) -> None:
         pass  # never closed before the sheet is put in the package
+
+    def _write_merge_cells(self) -> None:
+        """The merged ranges in one piece (XlsxWriter: two cell names and a tag call a range; a
+        报告表格 sheet has some 20,000)."""
+        merged = self.merge
+        if not len(merged):
+            return
+        cols = _COLUMNS
+        self.fh.write(
+            f'<mergeCells count="{len(merged)}">'
+            + "".join(
+                f'<mergeCell ref="{cols[c1]}{r1 + 1}:{cols[c2]}{r2 + 1}"/>' for r1, c1, r2, c2 in merged
+            )
+            + "</mergeCells>"
+        )
 
     def _write_optimized_sheet_data(self) -> None:
         if self.dim_rowmin is None:
