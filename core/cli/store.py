@@ -41,10 +41,25 @@ class _Bar:
         sys.stderr.flush()
 
 
+def _say_upgrade(path: str) -> None:
+    """A line on stderr before a workspace of an older format is upgraded (some seconds for thousands
+    of reports, which would pass in silence)."""
+    from pathlib import Path
+
+    from core.store import Workspace
+
+    old = Workspace.older_format(path)
+    if old is not None:
+        name = Path(path).name
+        sys.stderr.write(f"hecha: 正在把工作区 {name} 升级为新的格式（原文件先备份为 {name}.bak-v{old}）……\n")
+        sys.stderr.flush()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from core.store import Workspace
 
     try:
+        _say_upgrade(args.db)
         ws = Workspace.open(args.db, reviewer=args.reviewer or "")
     except HechaError as e:
         _err(str(e))
@@ -218,6 +233,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         return 2
     status = 0
     try:
+        _say_upgrade(args.db)
         with Workspace.open(args.db, reviewer=args.acting) as ws:
             if ws.reviewer == "":
                 _err("请用 --as 写明操作人姓名（将记录在审核记录中）")

@@ -442,6 +442,23 @@ def _version(conn: sqlite3.Connection) -> int | None:
     return int(row[0]) if row and row[0] is not None else -1
 
 
+def older_format(path: Path) -> int | None:
+    """The format version of the workspace at ``path`` when opening it will upgrade it (an older
+    format this program migrates), else None (this format, a new or foreign file, one it cannot read:
+    ``open`` says what is wrong). Reads without changing anything."""
+    try:
+        conn = connect(path, readonly=True)
+    except (sqlite3.Error, OSError, UnicodeDecodeError):  # damage: ``open`` says what it is
+        return None
+    try:
+        version = _version(conn)
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    finally:
+        conn.close()
+    return version if version is not None and 0 <= version < SCHEMA_VERSION else None
+
+
 def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False, integrity: bool = True) -> None:
     """Create the schema in a new file; check and migrate an existing one. ``integrity`` false leaves
     the whole-file check (it reads every page: 1.5 s for ten thousand reports) to the caller, who runs

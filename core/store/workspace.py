@@ -60,6 +60,13 @@ class Workspace:
         return self._session.readonly
 
     # ---- opening and closing -------------------------------------------------------------------
+    @staticmethod
+    def older_format(path: str | os.PathLike[str]) -> int | None:
+        """The format version of the workspace at ``path`` when ``open`` will upgrade it first (a
+        backup, then each migration: some seconds for thousands of reports), else None."""
+        p = Path(path)
+        return db.older_format(p) if p.is_file() else None
+
     @classmethod
     def open(
         cls, path: str | os.PathLike[str], reviewer: str = "", readonly: bool = False, integrity: bool = True

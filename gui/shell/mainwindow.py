@@ -400,6 +400,9 @@ class MainWindow(QMainWindow):
     def open_workspace_path(self, path: str) -> bool:
         from core.store import Workspace
 
+        old = Workspace.older_format(path)
+        if old is not None and not self._upgrade(path, old):
+            return False
         try:
             # the whole-file check runs in the background (set_workspace): opening stays quick
             ws = Workspace.open(path, signoff.typed_name(self.settings), integrity=False)
@@ -408,6 +411,45 @@ class MainWindow(QMainWindow):
             return False
         self.settings.workspace = str(path)
         self.set_workspace(ws)
+        return True
+
+    def _upgrade(self, path: str, old: int) -> bool:
+        """Upgrade a workspace of an older format in the background, a busy dialog over the window
+        (without a cancel: the file is backed up first, and an interrupted upgrade is done again on
+        the next open); False, said in a message, when it fails."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QProgressDialog
+
+        from gui.widgets.tasks import upgrade_workspace
+
+        backup = f"{Path(path).name}.bak-v{old}"
+        dlg = QProgressDialog(
+            self.tr("正在把工作区 %1 升级为新的格式（原文件先备份为 %2），几千份报告需要十几秒……")
+            .replace("%1", Path(path).name)
+            .replace("%2", backup),
+            "",
+            0,
+            0,
+            self,
+        )
+        dlg.setWindowTitle(self.tr("升级工作区"))
+        dlg.setCancelButton(None)  # (no cancel: see the doc)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(0)
+        task = Task(upgrade_workspace, path, signoff.typed_name(self.settings))
+        loop = QEventLoop()
+        task.finished.connect(loop.quit)
+        task.failed.connect(loop.quit)
+        self._upgrade_task = task  # (kept while it runs: its signals need it alive)
+        task.start()
+        dlg.show()
+        if not task.done:
+            loop.exec()
+        dlg.close()
+        dlg.deleteLater()
+        if task.error is not None:
+            QMessageBox.warning(self, self.tr("无法打开工作区"), task.error)
+            return False
         return True
 
     def _workspace_folder(self) -> str:

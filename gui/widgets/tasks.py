@@ -98,6 +98,16 @@ def check_workspace(
     db.check_path(Path(workspace_path))
 
 
+def upgrade_workspace(
+    workspace_path: str, reviewer: str, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> None:
+    """Open the workspace once on a connection of its own, which upgrades it to this program's format
+    (a backup first, ``Workspace.older_format``), and close it: the window then opens it at once."""
+    from core.store import Workspace
+
+    Workspace.open(workspace_path, reviewer, integrity=False).close()
+
+
 def search_workspace(
     workspace_path: str,
     needle: str,

@@ -614,100 +614,111 @@ Review and accept that check first.</translation>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="407" />
-        <location filename="../../gui/shell/mainwindow.py" line="460" />
+        <location filename="../../gui/shell/mainwindow.py" line="410" />
+        <location filename="../../gui/shell/mainwindow.py" line="451" />
+        <location filename="../../gui/shell/mainwindow.py" line="502" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="422" />
+        <location filename="../../gui/shell/mainwindow.py" line="427" />
+        <source>正在把工作区 %1 升级为新的格式（原文件先备份为 %2），几千份报告需要十几秒……</source>
+        <translation>Upgrading the workspace %1 to the new format (the file is first backed up as %2); thousands of reports take some seconds…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="435" />
+        <source>升级工作区</source>
+        <translation>Upgrading the workspace</translation>
+    </message>
+    <message>
+        <location filename="../../gui/shell/mainwindow.py" line="464" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="437" />
+        <location filename="../../gui/shell/mainwindow.py" line="479" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="443" />
-        <location filename="../../gui/shell/mainwindow.py" line="450" />
+        <location filename="../../gui/shell/mainwindow.py" line="485" />
+        <location filename="../../gui/shell/mainwindow.py" line="492" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="444" />
+        <location filename="../../gui/shell/mainwindow.py" line="486" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="475" />
+        <location filename="../../gui/shell/mainwindow.py" line="517" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="501" />
+        <location filename="../../gui/shell/mainwindow.py" line="543" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="502" />
+        <location filename="../../gui/shell/mainwindow.py" line="544" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="528" />
+        <location filename="../../gui/shell/mainwindow.py" line="570" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="690" />
+        <location filename="../../gui/shell/mainwindow.py" line="732" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="756" />
+        <location filename="../../gui/shell/mainwindow.py" line="798" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="519" />
+        <location filename="../../gui/shell/mainwindow.py" line="561" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="531" />
+        <location filename="../../gui/shell/mainwindow.py" line="573" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="588" />
-        <location filename="../../gui/shell/mainwindow.py" line="590" />
+        <location filename="../../gui/shell/mainwindow.py" line="630" />
+        <location filename="../../gui/shell/mainwindow.py" line="632" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="639" />
+        <location filename="../../gui/shell/mainwindow.py" line="681" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="645" />
+        <location filename="../../gui/shell/mainwindow.py" line="687" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="659" />
+        <location filename="../../gui/shell/mainwindow.py" line="701" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="702" />
+        <location filename="../../gui/shell/mainwindow.py" line="744" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="702" />
+        <location filename="../../gui/shell/mainwindow.py" line="744" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>

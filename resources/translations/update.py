@@ -19,6 +19,8 @@ ROOT = HERE.parent.parent
 TS = HERE / "hecha_en.ts"
 
 EN = {
+    "正在把工作区 %1 升级为新的格式（原文件先备份为 %2），几千份报告需要十几秒……": "Upgrading the workspace %1 to the new format (the file is first backed up as %2); thousands of reports take some seconds…",
+    "升级工作区": "Upgrading the workspace",
     "工作区文件已损坏": "The workspace file is damaged",
     "关于 核查 Hecha": "About Hecha",
     "关于 核查 Hecha…": "About Hecha…",

@@ -319,3 +319,22 @@ def test_a_check_written_through_the_view_comes_last_among_its_report_s(tmp_path
         c.execute("DELETE FROM checks WHERE report_id = ? AND subject = 'x'", (rid,))
         c.execute("COMMIT")
         assert ws.checks(rid) == before
+
+
+def test_the_command_line_says_it_upgrades_an_older_workspace(
+    made: tuple[Path, list[int]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``hecha import`` into a workspace of format 5 says on stderr that it upgrades it and where the
+    backup goes (thousands of reports take seconds, which would pass in silence), then imports."""
+    from core import cli
+
+    old = _version_5(made, tmp_path)
+    assert Workspace.older_format(old) == 5
+    sample = next(p for p in SAMPLES.iterdir() if p.suffix == ".txt")
+    capsys.readouterr()
+    assert cli.main(["import", str(sample), "--db", str(old)]) == 0
+    err = capsys.readouterr().err
+    assert "升级为新的格式" in err and "old.sqlite.bak-v5" in err
+    assert Workspace.older_format(old) is None  # upgraded: nothing said the next time
+    cli.main(["import", str(sample), "--db", str(old)])
+    assert "升级" not in capsys.readouterr().err
