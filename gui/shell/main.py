@@ -150,7 +150,7 @@ def _run(args: list[str]) -> int:
         win.import_paths(opts.paths)
         return int(app.exec())
     try:
-        ws = workspaces.open_initial_workspace(settings, opts.workspace)
+        ws = workspaces.open_initial_workspace(settings, opts.workspace, win.upgrade_file)
     except HechaError as e:
         print(f"hecha: {e}", file=sys.stderr)  # noqa: T201
         return 1

@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         from core.store import Workspace
 
         old = Workspace.older_format(path)
-        if old is not None and not self._upgrade(path, old):
+        if old is not None and not self.upgrade_file(path, old):
             return False
         try:
             # the whole-file check runs in the background (set_workspace): opening stays quick
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         self.set_workspace(ws)
         return True
 
-    def _upgrade(self, path: str, old: int) -> bool:
+    def upgrade_file(self, path: str, old: int) -> bool:
         """Upgrade a workspace of an older format in the background, a busy dialog over the window
         (without a cancel: the file is backed up first, and an interrupted upgrade is done again on
         the next open); False, said in a message, when it fails."""

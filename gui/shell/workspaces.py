@@ -4,11 +4,12 @@ reports, the read-only demo workspace, and the workspace a start opens (the last
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from core.errors import HechaError
+from core.errors import HechaError, StoreError
 from core.store import Workspace
 from gui.shell.settings import Settings, demo_workspace_path
 from gui.signoff.signoff import typed_name
@@ -34,10 +35,21 @@ def open_demo_workspace(reviewer: str, path: Path | None = None) -> Workspace:
     return Workspace.open(path, reviewer, readonly=True)
 
 
-def open_initial_workspace(settings: Settings, explicit: str | None) -> Workspace:
+def open_initial_workspace(
+    settings: Settings, explicit: str | None, upgrade: Callable[[str, int], bool] | None = None
+) -> Workspace:
+    """The workspace a start opens: ``explicit``, else the last one, else the demo. One of an older
+    format is first upgraded by ``upgrade(path, version)`` (the window's, under a busy dialog: some
+    seconds for thousands of reports), which says why when it returns False."""
     path = explicit or settings.workspace
     if path and not explicit and not Path(path).is_file():
         path = ""  # a workspace moved or deleted since: the demo, not a new empty file in its place
+    if path and upgrade is not None:
+        old = Workspace.older_format(path)
+        if old is not None and not upgrade(path, old):
+            if explicit:
+                raise StoreError(f"{path}: 工作区未能升级为新的格式，未打开（原文件未改动）")
+            path = ""  # said in the upgrade's message: the demo opens instead
     if path:
         try:
             # the whole-file check runs in the background once the window is up (MainWindow)

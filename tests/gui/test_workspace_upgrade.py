@@ -74,3 +74,47 @@ def test_an_upgrade_that_fails_is_said_and_the_open_workspace_stays(
     assert not window.open_workspace_path(str(old))
     assert window.ws.path == before
     assert len(no_dialogs) == 1 and "旧格式.sqlite" in no_dialogs[0] and "磁盘已满" in no_dialogs[0]
+
+
+def test_the_last_workspace_of_an_older_format_is_upgraded_at_start_under_the_dialog(
+    qtbot: Any,
+    settings: Any,
+    tmp_path: Path,
+    ws_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_dialogs: list[str],
+) -> None:
+    """A start opens the last workspace: one of an older format (the program was updated since) is
+    upgraded under the busy dialog, not before any window shows."""
+    from gui.shell import workspaces
+    from gui.shell.mainwindow import MainWindow
+
+    old = _older(ws_path, tmp_path)
+    settings.workspace = str(old)
+    migrate = db.migrate
+    monkeypatch.setattr(db, "migrate", lambda c, p, v: (time.sleep(0.5), migrate(c, p, v)))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    seen: list[str] = []
+    timer = QTimer(win)
+    timer.timeout.connect(
+        lambda: seen.extend(d.labelText() for d in win.findChildren(QProgressDialog) if d.isVisible())
+    )
+    timer.start(50)
+    ws = workspaces.open_initial_workspace(settings, None, win.upgrade_file)
+    timer.stop()
+    assert Path(ws.path) == old and len(seen) >= 3 and "旧格式.sqlite.bak-v5" in seen[0]
+    ws.close()
+    # an upgrade that fails: the start goes on with the demo, the failure said
+    monkeypatch.setattr(workspaces, "demo_workspace_path", lambda: tmp_path / "演示.sqlite")
+    (tmp_path / "again").mkdir()
+    again = _older(ws_path, tmp_path / "again")
+    settings.workspace = str(again)
+    monkeypatch.setattr(
+        db, "migrate", lambda c, p, v: (_ for _ in ()).throw(StoreError(f"{p}: 无法写入（磁盘已满）"))
+    )
+    ws = workspaces.open_initial_workspace(settings, None, win.upgrade_file)
+    assert Path(ws.path) != again and ws.readonly and any("磁盘已满" in t for t in no_dialogs)
+    ws.close()
+    with pytest.raises(StoreError, match="未能升级"):
+        workspaces.open_initial_workspace(settings, str(again), win.upgrade_file)
