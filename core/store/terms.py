@@ -12,7 +12,10 @@ write the stored rows directly (``Codes``), a report's hundreds of rows in one s
 
 Format 6 stores less of the same rows (core/store/inherit.py): an indicator value takes from its figure
 what the figure holds, and the views and triggers of that format read and write it so; a file of
-format 5 keeps and is read through its own (``expected(version)``).
+format 5 keeps and is read through its own (``expected(version)``). Format 7 stores the figures by
+report (core/store/figure_ids.py) and keeps a table cell's value in its figure's row where it takes
+everything from the figure (``inherit.CELL``): the view ``indicator_values`` gives those beside the
+stored rows.
 
 The views and triggers are the program's own: ``expected`` gives their exact SQL, and a view or
 trigger in the file that is not one of them (or differs from it) is reported as planted

@@ -114,3 +114,19 @@ def test_a_cell_deleted_and_its_figure_deleted_leave_no_value_behind(tmp_path: P
         assert (value.value, value.raw, value.figure_id) == (Decimal(35), "35", cell.id)
         assert _kept(ws, rid) == 0
         c.execute("ROLLBACK")
+
+
+def test_a_workspace_whose_figure_id_ranges_were_dropped_is_refused_untouched(tmp_path: Path) -> None:
+    """Without them a figure named by its id alone could not be found, nor one added be kept: the file
+    is refused at open, as one missing a trigger is, and left as it was."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p) as ws:
+        ws.add_report(extraction())
+    c = sqlite3.connect(p)
+    c.execute("DROP TABLE figure_id_ranges")
+    c.commit()
+    c.close()
+    before = p.read_bytes()
+    with pytest.raises(StoreError, match="缺少核查的表 figure_id_ranges"):
+        Workspace.open(p)
+    assert p.read_bytes() == before
