@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from core.store import figure_ids
 from core.store.codec import num_text, sql_num, unpack_text
 from core.store.rows import FigureTuple, IndicatorTuple
 
@@ -142,25 +143,25 @@ def counts(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> Coun
 
 
 def figure_places(
-    conn: sqlite3.Connection, figure_ids: Collection[int]
+    conn: sqlite3.Connection, figures: Collection[int]
 ) -> dict[int, tuple[str, int, str | None]]:
     """Per figure id: its text, its start and the indicator (table cell) that links to it, if any
-    (the first in stored order) — how the audit trail names a figure an event acted on."""
-    ids = json.dumps(sorted(figure_ids))
-    cells: dict[int, str] = {}
-    for fid, ind in conn.execute(  # within each figure's report: indicator values by their key
-        "SELECT v.figure_id, v.indicator FROM figures f JOIN indicator_values v "
-        "ON v.report_id = f.report_id AND v.figure_id = f.id WHERE f.id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY v.rowid",
-        (ids,),
-    ):
-        cells.setdefault(fid, ind)
-    return {
-        fid: (text, start, cells.get(fid))
-        for fid, text, start in conn.execute(
-            "SELECT id, text, start FROM figures WHERE id IN (SELECT value FROM json_each(?))", (ids,)
-        )
-    }
+    (the first in stored order) — how the audit trail names a figure an event acted on. Each figure is
+    found by its report and id (core/store/figure_ids.py); one gone is left out."""
+    out: dict[int, tuple[str, int, str | None]] = {}
+    for fid in sorted(set(figures)):
+        rid = figure_ids.report_of(conn, fid)
+        got = conn.execute(
+            "SELECT text, start FROM figures WHERE report_id = ? AND id = ?", (rid, fid)
+        ).fetchone()
+        if got is None:
+            continue
+        cell = conn.execute(  # within the figure's report: indicator values by their key
+            "SELECT indicator FROM indicator_values WHERE report_id = ? AND figure_id = ? ORDER BY rowid LIMIT 1",
+            (rid, fid),
+        ).fetchone()
+        out[fid] = (got[0], got[1], cell[0] if cell else None)
+    return out
 
 
 def last_reviewers(conn: sqlite3.Connection, report_ids: Collection[int] | None) -> dict[int, dict[str, str]]:

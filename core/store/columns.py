@@ -52,8 +52,11 @@ class Table:
     rowid: bool = False
     without_rowid: bool = False  # the stored table (core/store/terms.py ``stored``)
     # Version 6: the rows are stored clustered by this key (WITHOUT ROWID), each report's together, not
-    # as a rowid table with an index by report; ``id`` is then a row's place among its report's rows.
+    # as a rowid table with an index by report; ``id`` is then a row's place among its report's rows,
+    # unless ``autoincrement`` keeps ids unique in the workspace (the figures, from version 7: their ids
+    # come from ``sqlite_sequence`` and ``figure_id_ranges`` finds a figure's report from its id).
     clustered: tuple[str, ...] = ()
+    clustered_since: int = 6  # the format version from which the table is stored so
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -148,11 +151,14 @@ FIGURES = Table(
     indexes=(
         Index("figures_report", ("report_id", "start")),
         # version 2 added (report_id, status) for the report list's counts; version 5 drops it: the
-        # counts are kept in report_summary (v4), and a report's figures are found by figures_report
+        # counts are kept in report_summary (v4), and a report's figures are found by figures_report;
+        # version 7 drops figures_report too: the rows are stored clustered by report
     ),
     autoincrement=True,  # review events name figures by id: an id is never given to another (v3)
     coded=("unit", "multiplier", "qualifier", "label", "indicator", "rule", "source", "status"),
     stored_in="figure_rows",
+    clustered=("report_id", "id"),
+    clustered_since=7,
 )
 
 INDICATOR_VALUES = Table(
@@ -274,6 +280,16 @@ TERMS = Table(  # each repeated string once; the coded columns hold its id (core
     indexes=(Index("terms_text", ("text",), unique=True),),
 )
 
+FIGURE_ID_RANGES = Table(  # which report a figure id belongs to, without an index by id (v7)
+    "figure_id_ranges",
+    # the figures with ids from ``first_id`` up to the next range's first belong to ``report_id``: ids
+    # are given in increasing order and a report's figures at its import are one range; a figure added
+    # later to another report than the last range's starts a range of its own. A range outlives its
+    # report (its ids are never given again), so no foreign key.
+    (_c("first_id", int), _c("report_id", int, True)),
+    pk=("first_id",),
+)
+
 LEDGER = Table(  # each hash chain's head and length, checked at every open (v3)
     "ledger",
     (_c("name", str), _c("head", str), _c("n", int, True, 0)),
@@ -293,5 +309,6 @@ TABLES = (
     LEDGER,
     REPORT_SUMMARY,
     TERMS,
+    FIGURE_ID_RANGES,
 )
 CODED_TABLES = tuple(t for t in TABLES if t.coded)

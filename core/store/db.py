@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     import sqlite_utils.db
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The oldest version this program reads as it is, without migrating: opened read-only (the command-line
 # export, a read-only folder) it is read, not refused. Version 2 added a column (reports.issuer_key) and
 # version 3 the hash chain, so older files must be migrated first; a migration that only adds an index
@@ -35,6 +35,8 @@ SCHEMA_VERSION = 6
 # Version 5 stores the figures, indicator values and checks coded (core/store/terms.py) behind views of
 # the same names and columns, so a version-3 or -4 file still reads as it is. Version 6 stores less of
 # the same rows behind the same views (core/store/inherit.py): a version-5 file reads through its own.
+# Version 7 stores the figures clustered by report and a table cell's indicator value in its figure's
+# row, behind the same views again; an older file opened read-only finds a figure by id as it did.
 READS_FROM_VERSION = 3
 APPLICATION_ID = 0x48454341  # "HECA": marks the file as a Hecha workspace
 BUSY_TIMEOUT_MS = 5000
@@ -43,7 +45,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # MIGRATIONS[v] turns a version-v workspace into version v+1. It runs inside one transaction with
 # foreign keys off (checked before the commit), so a step may rebuild a table: ``database(conn)`` gives
 # sqlite-utils, whose ``table.transform(...)`` changes types, defaults, NOT NULL or drops columns, and
-# ``table.add_column(...)`` adds one. Declare the new shape in core/store/columns.py as well.
+# ``table.add_column(...)`` adds one (a table stored WITHOUT ROWID, which ``transform`` does not know,
+# is rebuilt as ``_cluster`` does). Declare the new shape in core/store/columns.py as well.
 
 
 def _to_version_2(conn: sqlite3.Connection) -> None:
@@ -218,15 +221,58 @@ def _cluster(conn: sqlite3.Connection, t: Table) -> None:
     conn.execute(f"ALTER TABLE {s.name}_clustered RENAME TO {s.name}")
 
 
+def _to_version_7(conn: sqlite3.Connection) -> None:
+    """Version 7, smaller again: the figures are stored clustered by report (a report's figures read
+    together, without the index by report, which took as much room as a third of the rows) and found
+    by report and id, their ids kept as they were (core/store/figure_ids.py: the last id given stays in
+    ``sqlite_sequence``, ``figure_id_ranges`` finds a figure's report from its id); a table cell's
+    indicator value that takes everything from its figure is kept in the figure's row instead of a
+    row of its own (core/store/inherit.py ``CELL``). The views give every row back as before, so
+    every digest, event and export reads the same values. ``migrate`` then rewrites the file without
+    the freed pages (VACUUM)."""
+    from core.store import figure_ids, inherit, terms
+
+    for name in terms.expected(6):  # the views and triggers of version 6, made again below
+        kind = "VIEW" if name in {t.name for t in columns.CODED_TABLES} else "TRIGGER"
+        conn.execute(f'DROP {kind} IF EXISTS "{name}"')
+    seq = conn.execute("SELECT max(seq) FROM sqlite_sequence WHERE name = 'figure_rows'").fetchone()[0]
+    top = conn.execute("SELECT max(id) FROM figure_rows").fetchone()[0]
+    s = terms.stored(columns.FIGURES)
+    _create_stored(conn, dataclasses.replace(s, name="figure_rows_clustered"))
+    kept = [c for c in s.names if c not in inherit.CELL]
+    conn.execute(
+        f"INSERT INTO figure_rows_clustered ({s.column_list(kept)}, {', '.join(inherit.CELL)}) "
+        f"SELECT {', '.join(f'f.{c}' for c in s.column_list(kept).split(', '))}, "
+        "v.kind, v.status, v.confidence, v.seq FROM figure_rows AS f LEFT JOIN indicator_value_rows AS v "
+        f"ON v.report_id = f.report_id AND v.indicator = f.indicator AND v.figure_id = f.id "
+        f"AND v.{inherit.SAME} = {inherit.ALL_TAKEN} ORDER BY f.report_id, f.id"
+    )
+    conn.execute(
+        f"DELETE FROM indicator_value_rows WHERE {inherit.SAME} = {inherit.ALL_TAKEN} AND EXISTS (SELECT 1 "
+        "FROM figure_rows_clustered AS f WHERE f.report_id = indicator_value_rows.report_id "
+        "AND f.id = indicator_value_rows.figure_id AND f.indicator = indicator_value_rows.indicator "
+        "AND f.cell_kind IS NOT NULL)"
+    )
+    conn.execute("DROP TABLE figure_rows")  # its sqlite_sequence row goes with it
+    conn.execute("ALTER TABLE figure_rows_clustered RENAME TO figure_rows")
+    for sql in figure_ids.raise_sqls(str(max(int(seq or 0), int(top or 0)))):
+        conn.execute(sql)
+    conn.execute("DROP TABLE IF EXISTS figure_id_ranges")  # worked out again from the figures
+    _create(database(conn), columns.FIGURE_ID_RANGES)
+    figure_ids.rebuild(conn)
+    terms.create(conn, 7)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _to_version_2,
     2: _to_version_3,
     3: _to_version_4,
     4: _to_version_5,
     5: _to_version_6,
+    6: _to_version_7,
 }
 # The versions whose migration frees much of the file: ``migrate`` rewrites it afterwards (VACUUM).
-SHRINKS = {5, 6}
+SHRINKS = {5, 6, 7}
 
 _ID_PK = re.compile(r'(["\[`]?\bid\b["\]`]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.IGNORECASE)
 
@@ -565,6 +611,9 @@ def create_schema(conn: sqlite3.Connection) -> None:
     for t in TABLES:
         _create_stored(conn, terms.stored(t) if t.coded else t)
     terms.create(conn, SCHEMA_VERSION)
+    from core.store import figure_ids
+
+    conn.execute(figure_ids.raise_sqls("0")[0])  # the figures' last id given, kept from the start
 
 
 def _create_stored(conn: sqlite3.Connection, t: Table, indexes: bool = True) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from core import messages, vocab
 from core.errors import StoreError
-from core.store import checking, ledger, lock, summary
+from core.store import checking, figure_ids, ledger, lock, summary
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import Change
 
@@ -22,9 +22,10 @@ from core.store.rows import Change
 def snapshot(conn: sqlite3.Connection, report_id: int, key: str) -> Any:
     """The stored state of ``key`` (every column of a figure or an indicator value), or None."""
     kind, _, ident = key.partition(":")
-    if kind == "figure":
+    if kind == "figure":  # found by its report and id (report_id 0: its report looked up by its id)
+        rid = report_id or figure_ids.report_of(conn, int(ident))
         r = conn.execute(
-            f"SELECT {FIGURES.column_list()} FROM figures WHERE id = ?", (int(ident),)
+            f"SELECT {FIGURES.column_list()} FROM figures WHERE report_id = ? AND id = ?", (rid, int(ident))
         ).fetchone()
         return dict(zip(FIGURES.names, r, strict=True)) if r else None
     if kind == "indicator":

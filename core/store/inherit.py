@@ -121,9 +121,14 @@ def taken(figure: bool, e: dict[str, str]) -> list[tuple[str, int, str]]:
             ("text", 2, f"({with_unit})"),
             ("text", 4, f"({e['text']} IS {e['value']} AND NOT ({with_unit}))"),
         ]
+    # the figure by its id, within the value's report where ``e`` names it (format 7: the figures are
+    # stored clustered by report, found by report and id)
+    mine = f"f.id = {e['figure_id']}"
+    if "report_id" in e:
+        mine = f"f.report_id = {e['report_id']} AND {mine}"
     out = [
         (col, INDICATOR_BITS[col],
-         f"coalesce((SELECT {e[col]} IS {figure_column('f', other)} FROM figure_rows f WHERE f.id = {e['figure_id']}), 0)")
+         f"coalesce((SELECT {e[col]} IS {figure_column('f', other)} FROM figure_rows f WHERE {mine}), 0)")
         for col, other in FROM_FIGURE.items()
     ]  # fmt: skip
     return [*out, ("original_kind", 32, f"({e['original_kind']} IS {e['kind']})")]
@@ -140,10 +145,15 @@ def stored_sets(conds: list[tuple[str, int, str]], stored: dict[str, str]) -> di
     return out
 
 
-def stored_values(figure: bool, new: dict[str, str], stored: dict[str, str]) -> dict[str, str]:
+def stored_values(
+    figure: bool, new: dict[str, str], stored: dict[str, str], by_report: bool = False
+) -> dict[str, str]:
     """The SQL of each stored column for a row written through a view: ``new`` the written value of
-    each column (``NEW.x`` with its default), ``stored`` its stored form (a coded column's id)."""
+    each column (``NEW.x`` with its default), ``stored`` its stored form (a coded column's id);
+    ``by_report``: an indicator value's figure is found by its report and id (format 7)."""
     e = {**new, "unit_text": f"coalesce({new.get('unit')}, '')"}
+    if not by_report:
+        e.pop("report_id", None)
     out = stored_sets(taken(figure, e), stored)
     out[THOUSANDTHS] = confidence_write(new[THOUSANDTHS])
     return out
@@ -175,7 +185,9 @@ def migrate(conn: sqlite3.Connection) -> None:
     transaction): the figures first, since the indicator values compare with them as written."""
     for table, figure in (("figure_rows", True), ("indicator_value_rows", False)):
         cols = (
-            (*FIGURE_BITS, "value", "figure_id", "kind") if figure else (*INDICATOR_BITS, "figure_id", "kind")
+            (*FIGURE_BITS, "value", "figure_id", "kind")
+            if figure
+            else (*INDICATOR_BITS, "report_id", "figure_id", "kind")
         )
         e = {c: f"{table}.{_q(c)}" for c in cols}
         e["unit_text"] = unit_text(f"{table}.unit")
@@ -260,3 +272,81 @@ def encode_indicators(
         row.append(same)
         out.append(tuple(row))
     return out
+
+
+# ---- an indicator value kept in its figure's row (format version 7) ------------------------------------
+# A table cell's indicator value that takes everything it can from its figure (``same`` = ALL_TAKEN)
+# and names the figure's own indicator is no row of its own: the figure's row keeps what is the
+# value's alone (its kind, status, confidence and place among its report's indicator values) in these
+# columns, NULL in a figure that fills no indicator value so. The view ``indicator_values`` gives such
+# a value back beside the stored ones (``folded_view_sql``), and it goes back to a row of its own
+# (``unfold``) before anything it takes from its figure changes, or before it changes in a way a
+# figure's row cannot keep.
+FOLD_SINCE = 7
+CELL = ("cell_kind", "cell_status", "cell_confidence", "cell_seq")
+CELL_CODED = ("cell_kind", "cell_status")  # ids of ``terms``, as the value's own kind and status are
+ALL_TAKEN = sum(INDICATOR_BITS.values())
+
+
+def foldable(same: int, indicator: object, figure_indicator: object) -> bool:
+    """Whether a stored indicator value (``same``, its coded indicator) can be kept in its figure's row
+    (whose coded indicator is ``figure_indicator``)."""
+    return same == ALL_TAKEN and indicator is not None and indicator == figure_indicator
+
+
+def folded_view_sql(columns: Sequence[str]) -> str:
+    """The indicator values kept in their figures' rows, as the view ``indicator_values`` gives them:
+    ``columns`` in order, then ``rowid`` (its place among its report's values)."""
+    term = "(SELECT text FROM terms WHERE id = f.{})".format
+    got = {
+        "report_id": "f.report_id",
+        "indicator": term("indicator"),
+        "kind": term("cell_kind"),
+        "value": "f.value",
+        "raw": figure_column("f", "text"),
+        "start": "f.start",
+        "end": 'f."end"',
+        "confidence": confidence_read("f.cell_confidence"),
+        "status": term("cell_status"),
+        "figure_id": "f.id",
+        "original_kind": term("cell_kind"),
+        "original_value": figure_column("f", "original_value"),
+    }
+    cols = ", ".join(f"{got[c]} AS {_q(c)}" for c in columns)
+    return f"SELECT {cols}, f.cell_seq AS rowid FROM figure_rows AS f WHERE f.cell_kind IS NOT NULL"
+
+
+def unfold(where: str) -> str:
+    """SQL giving the indicator values kept in the figure rows matching ``where`` (on ``figure_rows``)
+    rows of their own again, as format 6 stored them (taking every column from the figure)."""
+    return (
+        f"INSERT INTO indicator_value_rows (report_id, indicator, kind, raw, confidence, status, "
+        f"figure_id, seq, {SAME}) SELECT report_id, indicator, cell_kind, '', cell_confidence, "
+        f"cell_status, id, cell_seq, {ALL_TAKEN} FROM figure_rows WHERE cell_kind IS NOT NULL AND {where}; "
+        f"UPDATE figure_rows SET {', '.join(f'{c} = NULL' for c in CELL)} "
+        f"WHERE cell_kind IS NOT NULL AND {where};"
+    )
+
+
+def fold_rows(
+    figures: list[list[Any]],
+    figure_indicator: int,
+    indicators: Sequence[tuple[int | None, Sequence[Any]]],
+    names: Sequence[str],
+) -> list[tuple[int | None, Sequence[Any]]]:
+    """Keep in ``figures`` (stored rows, each as a list, ``CELL`` to be appended) the indicator values
+    of ``indicators`` ((index of its figure or None, values of ``names`` as stored, ``same`` last))
+    that can be kept there; returns the others. ``figure_indicator``: where a figure row holds its
+    indicator."""
+    i_ind, i_kind, i_status = names.index("indicator"), names.index("kind"), names.index("status")
+    i_conf, i_seq = names.index(THOUSANDTHS), names.index("seq")
+    cells: dict[int, tuple[Any, ...]] = {}
+    rest = []
+    for k, row in indicators:
+        if k is not None and k not in cells and foldable(row[-1], row[i_ind], figures[k][figure_indicator]):
+            cells[k] = (row[i_kind], row[i_status], row[i_conf], row[i_seq])
+        else:
+            rest.append((k, row))
+    for k, f in enumerate(figures):
+        f.extend(cells.get(k, (None, None, None, None)))
+    return rest

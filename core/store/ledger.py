@@ -137,17 +137,22 @@ def foreign_objects(conn: sqlite3.Connection) -> list[str]:
 def missing_objects(conn: sqlite3.Connection) -> list[str]:
     """Hecha's own views and triggers (format 5) that are not in the file: without them the review's
     writes would fail, so a file missing one is refused at open like a damaged one."""
-    from core.store import terms
+    from core.store import figure_ids, terms
 
     version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
     if version is None or version < terms.SINCE_VERSION:
         return []
-    there = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')")}
+    there = {
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view', 'table')")
+    }
+    # the tables the triggers write (format 7 keeps the figures' id ranges: core/store/figure_ids.py)
+    tables = ["figure_id_ranges"] if version >= figure_ids.SINCE_VERSION else []
     return [
         f"{'视图' if sql.startswith('CREATE VIEW') else '触发器'} {name}"
         for name, sql in terms.expected(version).items()
         if name not in there
-    ]
+    ] + [f"表 {name}" for name in tables if name not in there]
 
 
 # ---- the digest of a report's decided state ---------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.errors import StoreError
 from core.model import Document
-from core.store import codec, queries
+from core.store import codec, figure_ids, queries
 from core.store.columns import FIGURES, INDICATOR_VALUES
 from core.store.rows import CheckRow, EventRow, FigureRow, IndicatorRow, ReportName, ReportRow
 from core.store.session import Session
@@ -125,7 +125,8 @@ def figures(s: Session, report_id: int) -> list[FigureRow]:
 
 
 def figure(s: Session, figure_id: int) -> FigureRow:
-    r = s.one(f"SELECT {FIGURES.column_list()} FROM figures WHERE id = ?", (figure_id,))
+    rid = s.read(lambda c: figure_ids.report_of(c, figure_id))
+    r = s.one(f"SELECT {FIGURES.column_list()} FROM figures WHERE report_id = ? AND id = ?", (rid, figure_id))
     if r is None:
         raise s.missing("数字", figure_id)
     return codec.row_figure(r)

@@ -18,7 +18,7 @@ from typing import Any
 from core import checks, messages, vocab
 from core.errors import OpenItemsError, StoreError
 from core.model import Figure
-from core.store import codec, history, ledger, lock
+from core.store import codec, figure_ids, history, ledger, lock
 from core.store.rows import REPORT_STATUSES, Change
 from core.store.session import Session
 
@@ -95,10 +95,10 @@ def _figure_row(s: Session, c: sqlite3.Connection, figure_id: int) -> dict[str, 
 
 
 def _report_of(s: Session, figure_id: int) -> int:
-    r = s.one("SELECT report_id FROM figures WHERE id = ?", (figure_id,))
-    if r is None:
+    rid = s.read(lambda c: figure_ids.report_of(c, figure_id))
+    if rid is None:
         raise s.missing("数字", figure_id)
-    return int(r["report_id"])
+    return rid
 
 
 def _linked_indicator(c: sqlite3.Connection, report_id: int, figure_id: int) -> str | None:
@@ -122,7 +122,10 @@ def confirm(s: Session, reviewer: str, figure_id: int) -> Change:
         f = _figure_row(s, c, figure_id)
         rec.touch(f"figure:{figure_id}")
         status = f["status"] if f["status"] in ("corrected", "added") else "confirmed"
-        c.execute("UPDATE figures SET status = ? WHERE id = ?", (status, figure_id))
+        c.execute(
+            "UPDATE figures SET status = ? WHERE report_id = ? AND id = ?",
+            (status, f["report_id"], figure_id),
+        )
         ind = _linked_indicator(c, f["report_id"], figure_id)
         if ind:
             rec.touch(f"indicator:{ind}")
@@ -150,7 +153,9 @@ def confirm_figures(s: Session, reviewer: str, report_id: int, figure_ids: Itera
             if f["report_id"] != report_id or f["status"] != "pending":
                 continue
             rec.touch(f"figure:{fid}")
-            c.execute("UPDATE figures SET status = 'confirmed' WHERE id = ?", (fid,))
+            c.execute(
+                "UPDATE figures SET status = 'confirmed' WHERE report_id = ? AND id = ?", (report_id, fid)
+            )
             ind = _linked_indicator(c, report_id, fid)
             if ind:
                 rec.touch(f"indicator:{ind}")
@@ -174,8 +179,8 @@ def correct(s: Session, reviewer: str, figure_id: int, value: Decimal) -> Change
         orig = codec.text_dec(f["original_value"])
         status = "added" if f["status"] == "added" else ("confirmed" if orig == value else "corrected")
         c.execute(
-            "UPDATE figures SET value = ?, status = ? WHERE id = ?",
-            (codec.dec_text(value), status, figure_id),
+            "UPDATE figures SET value = ?, status = ? WHERE report_id = ? AND id = ?",
+            (codec.dec_text(value), status, f["report_id"], figure_id),
         )
         ind = _linked_indicator(c, f["report_id"], figure_id)
         if ind:
@@ -189,7 +194,10 @@ def reject(s: Session, reviewer: str, figure_id: int) -> Change:
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         f = _figure_row(s, c, figure_id)
         rec.touch(f"figure:{figure_id}")
-        c.execute("UPDATE figures SET status = 'rejected' WHERE id = ?", (figure_id,))
+        c.execute(
+            "UPDATE figures SET status = 'rejected' WHERE report_id = ? AND id = ?",
+            (f["report_id"], figure_id),
+        )
         return f["status"], "rejected"
 
     return _on_figure(s, reviewer, figure_id, "reject", mutate)
@@ -211,7 +219,7 @@ def add(
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         stored = c.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
         text = codec.unpack_text(stored[0])[start:end] if stored and end > start else ""
-        fid = ledger.next_id(c, "figures")  # never an id a figure had before (a redo restores it)
+        fid = figure_ids.next_id(c)  # never an id a figure had before (a redo restores it)
         rec.new(f"figure:{fid}")
         added = Figure(start=start, end=end, text=text, value=value, unit=unit, label=label,
                        indicator=indicator, confidence=1.0, rule="manual", source="manual")  # fmt: skip
@@ -226,7 +234,10 @@ def set_indicator(s: Session, reviewer: str, figure_id: int, indicator: str | No
     def mutate(c: sqlite3.Connection, rec: Recorder) -> tuple[str, str]:
         f = _figure_row(s, c, figure_id)
         rec.touch(f"figure:{figure_id}")
-        c.execute("UPDATE figures SET indicator = ? WHERE id = ?", (indicator, figure_id))
+        c.execute(
+            "UPDATE figures SET indicator = ? WHERE report_id = ? AND id = ?",
+            (indicator, f["report_id"], figure_id),
+        )
         return f["indicator"] or "", indicator or ""
 
     return _on_figure(s, reviewer, figure_id, "set_indicator", mutate)
@@ -278,8 +289,8 @@ def set_indicator_value(
                 rec.touch(f"figure:{r[0]}")
                 orig = codec.text_dec(f["original_value"])
                 c.execute(
-                    "UPDATE figures SET value = ?, status = ? WHERE id = ?",
-                    (codec.dec_text(value), "confirmed" if orig == value else "corrected", r[0]),
+                    "UPDATE figures SET value = ?, status = ? WHERE report_id = ? AND id = ?",
+                    (codec.dec_text(value), "confirmed" if orig == value else "corrected", report_id, r[0]),
                 )
         return old, new
 
@@ -321,7 +332,8 @@ def confirm_indicators(s: Session, reviewer: str, report_id: int, indicator_ids:
             if r[1] is not None:
                 rec.touch(f"figure:{r[1]}")
                 c.execute(
-                    "UPDATE figures SET status = 'confirmed' WHERE id = ? AND status = 'pending'", (r[1],)
+                    "UPDATE figures SET status = 'confirmed' WHERE report_id = ? AND id = ? AND status = 'pending'",
+                    (report_id, r[1]),
                 )
         tied = _confirm_tied_figures(c, rec, report_id)
         return "", f"{len(ids)} 项已确认" + (f"，正文数字 {tied} 个随表确认" if tied else "")
@@ -352,7 +364,9 @@ def _confirm_tied_figures(c: sqlite3.Connection, rec: Recorder, report_id: int) 
             (report_id, start),
         ).fetchall():
             rec.touch(f"figure:{fid}")
-            c.execute("UPDATE figures SET status = 'confirmed' WHERE id = ?", (fid,))
+            c.execute(
+                "UPDATE figures SET status = 'confirmed' WHERE report_id = ? AND id = ?", (report_id, fid)
+            )
             n += 1
     return n
 

@@ -17,10 +17,11 @@ path, keeps executemany; sqlite-utils creates and migrates the schema (core/stor
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from core.model import Extraction
-from core.store import checking, codec, inherit, ledger, summary, terms
+from core.store import checking, codec, figure_ids, inherit, ledger, summary, terms
 from core.store.clock import now_iso
 from core.store.columns import CHECKS, FIGURES, INDICATOR_VALUES, REPORTS
 from core.store.terms import Codes
@@ -30,7 +31,7 @@ _INSERT_REPORT = REPORTS.insert_sql(("status", "imported_at", *_REPORT_COLS))
 assert FIGURES.names[:2] == ("id", "report_id")
 _INDICATOR_COLS = ("report_id", "figure_id", *codec.INDICATOR_VALUE_COLS, terms.SEQ)  # seq: stored order
 _CHECK_COLS = ("id", "report_id", *codec.CHECK_VALUES)
-_FIGURE_STORED = (*FIGURES.names, inherit.SAME)
+_FIGURE_STORED = (*FIGURES.names, inherit.SAME, *inherit.CELL)
 _INDICATOR_STORED = (*_INDICATOR_COLS, inherit.SAME)
 _LINKED_COLS = ("figure_id", *codec.INDICATOR_VALUE_COLS)  # figure_id: the figure's index, in the worker
 _INSERT_ORIGINAL = "INSERT INTO originals (report_id, data, packing, size) VALUES (?, ?, ?, ?)"
@@ -47,10 +48,13 @@ class ReportRows(NamedTuple):
     original: bytes | None  # the file as stored (codec.pack_original: packed where it was analysed)
     packing: str  # how ``original`` holds the file
     size: int  # the file's own size in bytes
-    figures: list[tuple[Any, ...]]  # codec.figure_values as stored (inherit.encode_figures: ``same`` last)
+    # codec.figure_values as stored (inherit.encode_figures: ``same``, then the indicator value the
+    # figure's row keeps, inherit.CELL)
+    figures: list[tuple[Any, ...]]
     indicators: list[tuple[int | None, tuple[Any, ...]]]  # (index into figures, indicator_values)
-    # the same indicator values as stored (inherit.encode_indicators: ``same`` last), in the same order
-    indicators_stored: list[tuple[Any, ...]]
+    # the same indicator values as stored, but those kept in their figures' rows: (index into figures,
+    # values as stored: inherit.encode_indicators, their place among the report's, ``same`` last)
+    indicators_stored: list[tuple[int | None, Sequence[Any]]]
     checks: list[tuple[Any, ...]]  # codec.check_values
 
 
@@ -72,6 +76,14 @@ def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
     figures = [codec.figure_values(f) for f in figs]
     linked = {k: figures[k] for k, _v in inds if k is not None}
     stored = inherit.encode_indicators(_LINKED_COLS, [(k, *v) for k, v in inds], codec.FIGURE_VALUES, linked)
+    figure_rows = [list(f) for f in inherit.encode_figures(codec.FIGURE_VALUES, figures)]
+    # a table cell's value that takes everything from its figure is kept in the figure's row
+    own = inherit.fold_rows(
+        figure_rows,
+        codec.FIGURE_VALUES.index("indicator"),
+        [(k, (*e[1:-1], i, e[-1])) for i, ((k, _v), e) in enumerate(zip(inds, stored, strict=True), 1)],
+        (*_LINKED_COLS[1:], terms.SEQ, inherit.SAME),
+    )
     return ReportRows(
         sha256=doc.sha256,
         issuer_key=report["issuer_key"],
@@ -81,9 +93,9 @@ def rows_of(ex: Extraction, original: bytes | None) -> ReportRows:
         original=packed,
         packing=packing,
         size=0 if original is None else len(original),
-        figures=inherit.encode_figures(codec.FIGURE_VALUES, figures),
+        figures=[tuple(f) for f in figure_rows],
         indicators=inds,
-        indicators_stored=[r[1:] for r in stored],
+        indicators_stored=own,
         checks=[codec.check_values(c) for c in ex.checks],
     )
 
@@ -100,14 +112,12 @@ def write(conn: sqlite3.Connection, r: ReportRows, codes: Codes | None = None) -
     rid = int(cur.lastrowid or 0)
     if r.original is not None:
         conn.execute(_INSERT_ORIGINAL, (rid, r.original, r.packing, r.size))
-    first = ledger.next_id(conn, FIGURES.stored_in)  # never an id a figure had before
+    first = figure_ids.next_id(conn)  # never an id a figure had before
     figures = [(first + i, rid, *f) for i, f in enumerate(r.figures)]
     indicators = [(rid, None if k is None else first + k, *v, i) for i, (k, v) in enumerate(r.indicators, 1)]
-    stored = [
-        (rid, None if k is None else first + k, *e[:-1], i, e[-1])
-        for i, ((k, _v), e) in enumerate(zip(r.indicators, r.indicators_stored, strict=True), 1)
-    ]
+    stored = [(rid, None if k is None else first + k, *e) for k, e in r.indicators_stored]
     codes.insert(FIGURES, _FIGURE_STORED, figures)
+    figure_ids.given(conn, rid, first, len(figures))
     codes.insert(INDICATOR_VALUES, _INDICATOR_STORED, stored)
     codes.insert(CHECKS, _CHECK_COLS, [(i, rid, *c) for i, c in enumerate(r.checks, 1)])  # id: its place
     # the digest from the values as written (a figure's encoding leaves the digest's columns as they are)

@@ -12,7 +12,10 @@ write the stored rows directly (``Codes``), a report's hundreds of rows in one s
 
 Format 6 stores less of the same rows (core/store/inherit.py): an indicator value takes from its figure
 what the figure holds, and the views and triggers of that format read and write it so; a file of
-format 5 keeps and is read through its own (``expected(version)``).
+format 5 keeps and is read through its own (``expected(version)``). Format 7 stores the figures by
+report (core/store/figure_ids.py) and keeps a table cell's value in its figure's row where it takes
+everything from the figure (``inherit.CELL``): the view ``indicator_values`` gives those beside the
+stored rows.
 
 The views and triggers are the program's own: ``expected`` gives their exact SQL, and a view or
 trigger in the file that is not one of them (or differs from it) is reported as planted
@@ -28,11 +31,10 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
-from core.store import inherit
+from core.store import figure_ids, inherit
 from core.store.columns import CODED_TABLES, Column, Table
 
 SINCE_VERSION = 5  # the format that stores these tables coded
-CLUSTERED_SINCE = 6  # the format that stores a table declared ``clustered`` so
 SEQ = "seq"  # a stored row's place among its report's rows, where the readers keep that order
 # the stored tables whose rows take columns from elsewhere (core/store/inherit.py, format 6)
 _INHERITS = {"figure_rows": inherit.FIGURE_BITS, "indicator_value_rows": inherit.INDICATOR_BITS}
@@ -49,6 +51,8 @@ def stored(t: Table) -> Table:
         cols = (*cols, Column(SEQ, int, True))
     if t.stored_in in _INHERITS:  # what the row takes from elsewhere (core/store/inherit.py, version 6)
         cols = (*cols, Column(inherit.SAME, int, True, 0))
+    if t.stored_in == "figure_rows":  # the indicator value a figure's row keeps (version 7)
+        cols = (*cols, *(Column(c, int) for c in inherit.CELL))
     if t.clustered:  # each report's rows together, found by the key (format 6)
         return Table(t.stored_in, cols, t.clustered, t.foreign_keys, (), t.autoincrement, without_rowid=True)
     return Table(t.stored_in, cols, t.pk, t.foreign_keys, t.indexes, t.autoincrement, without_rowid=t.rowid)
@@ -80,12 +84,17 @@ def view_sql(t: Table, version: int) -> str:
             cols.append(f"{s}.{_q(c)} AS {_q(c)}")
     if t.rowid:
         cols.append(f"{s}.{SEQ} AS rowid")
+    folded = version >= inherit.FOLD_SINCE and s == "indicator_value_rows"
     joined = (
-        " LEFT JOIN figure_rows AS f ON f.id = indicator_value_rows.figure_id"
+        " LEFT JOIN figure_rows AS f ON "
+        + ("f.report_id = indicator_value_rows.report_id AND " if folded else "")
+        + "f.id = indicator_value_rows.figure_id"
         if lean and s != "figure_rows"
         else ""
     )
-    return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s}{joined}"
+    # from version 7, beside the stored rows, the values kept in their figures' rows (inherit.py)
+    more = f" UNION ALL {inherit.folded_view_sql(t.names)}" if folded else ""
+    return f"CREATE VIEW {t.name} AS SELECT {', '.join(cols)} FROM {s}{joined}{more}"
 
 
 def _new(t: Table, c: Column) -> str:
@@ -109,7 +118,7 @@ def _learn(t: Table) -> str:
 
 def _key(t: Table, version: int) -> str:
     """The stored row behind the view's OLD row: by its primary key (a coded part by its text's id)."""
-    pk = t.clustered if t.clustered and version >= CLUSTERED_SINCE else t.pk
+    pk = t.clustered if t.clustered and version >= t.clustered_since else t.pk
     return " AND ".join(
         f"{_q(c)} = (SELECT id FROM terms WHERE text = OLD.{_q(c)})"
         if c in t.coded
@@ -122,34 +131,89 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
     """INSERT, UPDATE and DELETE on the view ``t.name`` made on the stored rows (a row inserted where
     the stored order is kept comes last among its report's). From version 6 the stored row takes what
     it can from elsewhere, and a figure about to change or go first gives the indicator values that
-    take a column from it that column (core/store/inherit.py)."""
+    take a column from it that column (core/store/inherit.py). From version 7 the figures are found by
+    report and id (core/store/figure_ids.py) and an indicator value may be kept in its figure's row
+    (``inherit.CELL``): it stays there while it changes as such a value can, and becomes a row of its
+    own before it changes otherwise or before its figure changes what it takes or goes."""
     s = t.stored_in
     lean = version >= inherit.SINCE_VERSION and s in _INHERITS
+    folds = version >= inherit.FOLD_SINCE and s in _INHERITS
     stored = {c.name: _value(t, c) for c in t.columns}
+    new = {c.name: _new(t, c) for c in t.columns}
     if lean:
-        new = {c.name: _new(t, c) for c in t.columns}
-        stored = inherit.stored_values(s == "figure_rows", new, stored)
+        stored = inherit.stored_values(s == "figure_rows", new, stored, by_report=folds)
     names = [_q(c) for c in stored]
     values = list(stored.values())
     if t.rowid:
         names.append(SEQ)
-        values.append(f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)")
-    if t.clustered and version >= CLUSTERED_SINCE:  # an id not given: the next among its report's rows
-        values[names.index('"id"')] = (
-            f"coalesce(NEW.id, (SELECT coalesce(max(id), 0) + 1 FROM {s} WHERE report_id = NEW.report_id))"
+        last = f"(SELECT coalesce(max({SEQ}), 0) FROM {s} WHERE report_id = NEW.report_id)"
+        if folds:  # after the values kept in figures' rows too
+            last = (
+                f"max({last}, (SELECT coalesce(max(cell_seq), 0) FROM figure_rows "
+                "WHERE report_id = NEW.report_id))"
+            )
+        values.append(
+            f"{last} + 1"
+            if folds
+            else f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)"
         )
+    before_insert = after_insert = ""
+    if t.clustered and version >= t.clustered_since:
+        at = names.index('"id"')
+        if t.autoincrement:  # an id not given: the next in the workspace (figure_ids.py)
+            ident = f"coalesce(NEW.id, {figure_ids.next_id_sql()})"
+            before_insert = figure_ids.new_range_sql(ident, "NEW.report_id") + "; "
+            after_insert = " " + "; ".join(figure_ids.raise_sqls(ident)) + ";"
+        else:  # an id not given: the next among its report's rows
+            ident = f"coalesce(NEW.id, (SELECT coalesce(max(id), 0) + 1 FROM {s} WHERE report_id = NEW.report_id))"
+        values[at] = ident
     sets = ", ".join(f"{_q(c)} = {v}" for c, v in stored.items())
-    before_update = before_delete = ""
+    before_update = before_delete = after_update = after_delete = ""
     if lean and s == "figure_rows":
-        before_update = inherit.materialize("OLD", f" AND ({inherit.figure_changes('OLD', 'NEW')})") + " "
-        before_delete = inherit.materialize("OLD", "") + " "
+        this = "report_id = OLD.report_id AND id = OLD.id"
+        changes = inherit.figure_changes("OLD", "NEW")
+        if folds:
+            unfold = f"{this} AND ({changes} OR OLD.indicator IS NOT NEW.indicator)"
+            before_update = inherit.unfold(unfold) + " "
+            before_delete = inherit.unfold(this) + " "
+        before_update += inherit.materialize("OLD", f" AND ({changes})") + " "
+        before_delete += inherit.materialize("OLD", "") + " "
+    elif folds:  # an indicator value: kept in its figure's row, or a row of its own (inherit.py)
+        kept = (
+            "FROM figure_rows WHERE report_id = {0}.report_id AND cell_kind IS NOT NULL "
+            "AND indicator = (SELECT id FROM terms WHERE text = {0}.indicator)"
+        )
+        before_insert = (
+            "SELECT RAISE(ABORT, 'UNIQUE constraint failed: indicator_values.report_id, "
+            f"indicator_values.indicator') WHERE EXISTS (SELECT 1 {kept.format('NEW')}); "
+        )
+        stays = " AND ".join(
+            [
+                f"NEW.{_q(c)} IS OLD.{_q(c)}"
+                for c in ("report_id", "indicator", "figure_id", *inherit.FROM_FIGURE)
+            ]
+            + ["NEW.original_kind IS NEW.kind"]
+        )
+        where = kept.format("OLD").removeprefix("FROM figure_rows WHERE ")
+        cells = {
+            "cell_kind": stored["kind"],
+            "cell_status": stored["status"],
+            "cell_confidence": stored[inherit.THOUSANDTHS],
+        }
+        before_update = (
+            f"UPDATE figure_rows SET {', '.join(f'{c} = {v}' for c, v in cells.items())} "
+            f"WHERE {where} AND ({stays}); " + inherit.unfold(f"{where} AND NOT ({stays})") + " "
+        )
+        after_delete = (
+            f" UPDATE figure_rows SET {', '.join(f'{c} = NULL' for c in inherit.CELL)} WHERE {where};"
+        )
     return [
-        f"CREATE TRIGGER {t.name}_insert INSTEAD OF INSERT ON {t.name} BEGIN {_learn(t)} "
-        f"INSERT INTO {s} ({', '.join(names)}) VALUES ({', '.join(values)}); END",
+        f"CREATE TRIGGER {t.name}_insert INSTEAD OF INSERT ON {t.name} BEGIN {before_insert}{_learn(t)} "
+        f"INSERT INTO {s} ({', '.join(names)}) VALUES ({', '.join(values)});{after_insert} END",
         f"CREATE TRIGGER {t.name}_update INSTEAD OF UPDATE ON {t.name} BEGIN {_learn(t)} {before_update}"
-        f"UPDATE {s} SET {sets} WHERE {_key(t, version)}; END",
+        f"UPDATE {s} SET {sets} WHERE {_key(t, version)};{after_update} END",
         f"CREATE TRIGGER {t.name}_delete INSTEAD OF DELETE ON {t.name} BEGIN {before_delete}"
-        f"DELETE FROM {s} WHERE {_key(t, version)}; END",
+        f"DELETE FROM {s} WHERE {_key(t, version)};{after_delete} END",
     ]
 
 
@@ -198,7 +262,8 @@ class Codes:
 
     def encode(self, t: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
         """``rows`` (values of the columns ``names``, text in the coded ones) with the coded ones as ids."""
-        at = [i for i, n in enumerate(names) if n in t.coded]
+        coded = (*t.coded, *inherit.CELL_CODED) if t.stored_in == "figure_rows" else t.coded
+        at = [i for i, n in enumerate(names) if n in coded]
         if not at or not rows:
             return [tuple(r) for r in rows]
         cols = list(zip(*rows, strict=True))  # a column at a time: each coded one mapped in one pass

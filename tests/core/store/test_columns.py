@@ -99,10 +99,14 @@ def test_a_new_workspace_has_the_tables_a_migrated_one_has(tmp_path: Path) -> No
     new = sqlite3.connect(tmp_path / "new.sqlite")
     old = sqlite3.connect(tmp_path / "old.sqlite")
     assert _shape(new) == _shape(old)
-    assert (
-        "AUTOINCREMENT"
-        in old.execute("SELECT sql FROM sqlite_master WHERE name = 'figure_rows'").fetchone()[0]
-    )
+    # the figures clustered by report, their last id given kept where SQLite keeps an AUTOINCREMENT
+    # table's (core/store/figure_ids.py)
+    for c in (new, old):
+        assert (
+            "WITHOUT ROWID"
+            in c.execute("SELECT sql FROM sqlite_master WHERE name = 'figure_rows'").fetchone()[0]
+        )
+        assert c.execute("SELECT count(*) FROM sqlite_sequence WHERE name = 'figure_rows'").fetchone()[0] == 1
     new.close()
     old.close()
 
@@ -165,7 +169,9 @@ def test_a_version_1_workspace_keeps_its_reports_and_history_through_the_migrati
     assert (tmp_path / "w.sqlite.bak-v1").exists()
     c = sqlite3.connect(p)
     assert c.execute("SELECT version FROM schema_version").fetchone()[0] == db.SCHEMA_VERSION
-    assert "figures_report" in {r[1] for r in c.execute("PRAGMA index_list(figure_rows)")}
+    # a report's figures found through the figures' own key (report, id), not an index of their own
+    assert {r[1] for r in c.execute("PRAGMA index_list(figure_rows)")} == {"sqlite_autoindex_figure_rows_1"}
+    assert c.execute("SELECT report_id FROM figure_id_ranges").fetchall() == [(rid,)]
     c.close()
 
 
@@ -355,8 +361,9 @@ def test_rows_the_store_writes_and_returns_follow_the_declared_columns() -> None
 def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A step that rebuilds the stored figures (here: a new column with a default, and ``label`` no longer
-    required) keeps every row, the links to it and the review history; the old file is kept as a copy."""
+    """A step that changes the stored figures (here: a new column with a default) and rebuilds the
+    reports they belong to (``imported_at`` no longer required) keeps every row, the links to it and the
+    review history; the old file is kept as a copy."""
     p = tmp_path / "w.sqlite"
     with Workspace.open(p, reviewer="张三") as ws:
         rid = ws.add_report(extraction())
@@ -364,9 +371,9 @@ def test_a_migration_may_rebuild_a_table_with_sqlite_utils(
         ws.confirm(fid)
 
     def rebuild_figures(conn: sqlite3.Connection) -> None:
-        t = db.database(conn).table("figure_rows")
-        t.add_column("note", str, not_null_default="")
-        t.transform(not_null={"label": False})
+        d = db.database(conn)
+        d.table("figure_rows").add_column("note", str, not_null_default="")
+        d.table("reports").transform(not_null={"imported_at": False})
 
     now = db.SCHEMA_VERSION  # the current format, which the test file was made in
     monkeypatch.setattr(db, "SCHEMA_VERSION", now + 1)
