@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -24,6 +25,36 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+# ---- PDFs whose fonts are not embedded -------------------------------------------------------------
+# Many PDFs an office exports name their fonts without embedding them; PDFium reads their text only
+# with some system font to stand in for them. Every Windows machine has one; a bare Linux machine may
+# have none (CI installs fonts-wqy-microhei). A test marked ``system_font`` is skipped there.
+_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/usr/share/X11/fonts", "~/.fonts")
+
+
+@functools.cache
+def _has_system_font() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    for d in _FONT_DIRS:
+        folder = Path(d).expanduser()
+        if folder.is_dir() and any(p.suffix.lower() in (".ttf", ".ttc", ".otf") for p in folder.rglob("*")):
+            return True
+    return False
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("system_font") and not _has_system_font():
+        pytest.skip(
+            "no system font for PDFium to stand in for the PDF's fonts, which are not embedded "
+            "(apt-get install fonts-wqy-microhei)"
+        )
+    if "draw_pdf" in getattr(item, "fixturenames", ()) and not _has_system_font():
+        pytest.skip(
+            "no system font for Qt to draw the test PDF's text with (apt-get install fonts-wqy-microhei)"
+        )
 
 
 # ---- nothing left running after a test (as napari's conftest checks) ------------------------------

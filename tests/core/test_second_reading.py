@@ -27,6 +27,8 @@ vertical = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(vertical)
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.system_font  # the PDFs' fonts are not embedded (tests/conftest.py)
+
 
 @pytest.fixture
 def wps(tmp_path: Path) -> Path:

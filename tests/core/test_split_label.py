@@ -19,6 +19,8 @@ assert _SPEC is not None and _SPEC.loader is not None
 vertical = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(vertical)
 
+pytestmark = pytest.mark.system_font  # the PDFs' fonts are not embedded (tests/conftest.py)
+
 
 @pytest.mark.parametrize(
     "lines",

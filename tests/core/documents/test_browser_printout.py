@@ -27,6 +27,9 @@ T4_IDS = [
     for c in ("upheld", "corrected", "other", "pending", "total")
 ]
 
+# the page's fonts are the machine's: Chromium prints no text without one (tests/conftest.py)
+pytestmark = pytest.mark.system_font
+
 
 @pytest.fixture(autouse=True)
 def _needs_chromium() -> None:

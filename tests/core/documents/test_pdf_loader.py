@@ -177,6 +177,7 @@ def test_rotated_page_reads_as_displayed(draw_pdf: Callable[..., Path], tmp_path
     assert right - left > top - bottom  # two digits side by side, upright as displayed
 
 
+@pytest.mark.system_font  # its fonts are not embedded (tests/conftest.py)
 def test_table_drawn_inside_a_form_xobject(draw_pdf: Callable[..., Path], tmp_path: Path) -> None:
     """Some producers draw a whole page (grid included) as a form XObject placed with a transform."""
     import pypdfium2 as pdfium
@@ -203,6 +204,7 @@ def test_table_drawn_inside_a_form_xobject(draw_pdf: Callable[..., Path], tmp_pa
     assert PAGE_H - 320 < bottom < PAGE_H - 290  # and 30 down
 
 
+@pytest.mark.system_font  # its fonts are not embedded (tests/conftest.py)
 def test_text_drawn_twice_for_bold_is_read_once(draw_pdf: Callable[..., Path]) -> None:
     def fake_bold(p: object) -> None:
         from PySide6.QtCore import QPointF

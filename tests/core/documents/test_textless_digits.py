@@ -7,7 +7,6 @@ its digits drawn by a subset font's own codes and no map."""
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,19 +20,7 @@ assert _SPEC is not None and _SPEC.loader is not None
 vertical = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(vertical)
 
-# The fixture's fonts are not embedded (as an export's often are not): PDFium reads their text only with
-# some system font to stand in for them, which every Windows machine has and a bare Linux one may not.
-_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/usr/share/X11/fonts", "~/.fonts")
-_FONTS = sys.platform in ("win32", "darwin") or any(
-    p.suffix.lower() in (".ttf", ".ttc", ".otf")
-    for d in _FONT_DIRS
-    if Path(d).expanduser().is_dir()
-    for p in Path(d).expanduser().rglob("*")
-)
-pytestmark = pytest.mark.skipif(
-    not _FONTS,
-    reason="no system font for PDFium to stand in for the PDF's fonts (apt-get install fonts-wqy-microhei)",
-)
+pytestmark = pytest.mark.system_font  # the fixture's fonts are not embedded (tests/conftest.py)
 
 
 def test_cells_whose_digits_have_no_text_are_unread_and_the_report_says_so(tmp_path: Path) -> None:

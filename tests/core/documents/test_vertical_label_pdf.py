@@ -35,6 +35,7 @@ def _misread(path: Path) -> list[tuple[str, object, object]]:
     return out
 
 
+@pytest.mark.system_font  # its fonts are not embedded (tests/conftest.py)
 @pytest.mark.parametrize(("top", "break_after"), [(380.0, "r4_1"), (362.0, "r4_2")])
 def test_rows_beside_a_vertical_label_are_read(tmp_path: Path, top: float, break_after: str) -> None:
     """Table 三 breaking across pages with the vertical label centred in its first page's part: the
@@ -43,6 +44,7 @@ def test_rows_beside_a_vertical_label_are_read(tmp_path: Path, top: float, break
     assert _misread(path) == []
 
 
+@pytest.mark.system_font  # its fonts are not embedded (tests/conftest.py)
 def test_the_vertical_label_stays_in_its_column(tmp_path: Path) -> None:
     """Each character of 三、本年度办理结果 is placed where it is drawn (the 26.5 pt first column), and
     the label reads as one cell of the table, apart from the row labels beside it."""
@@ -57,6 +59,7 @@ def test_the_vertical_label_stays_in_its_column(tmp_path: Path) -> None:
     assert "三、本年度办理结果" in text
 
 
+@pytest.mark.system_font  # its fonts are not embedded (tests/conftest.py)
 def test_the_control_copy_with_the_horizontal_font_reads_the_same(tmp_path: Path) -> None:
     assert _misread(vertical.write(tmp_path / "h.pdf", horizontal=True)) == []
 
