@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from gui.shell import startup
 
 startup.hold_collector()
+# the dataclasses' methods compiled once, not at every start (gui/shell/startup.py)
+startup.keep_compiled_methods()
 
 # The core modules the window reads the workspace with (core.store, and with it the model, the checks,
 # the words) are imported before Qt: once PySide6 is imported, its import hook reads the source of

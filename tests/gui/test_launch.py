@@ -276,3 +276,63 @@ def test_the_text_views_size_from_its_scroll_bars_is_its_viewports(qtbot: Any) -
     view.zoomIn(3)
     qtbot.wait(10)
     assert same()
+
+
+_DATACLASSES = """
+import json, sys, typing
+from gui.shell import main, startup
+from dataclasses import dataclass, FrozenInstanceError
+from decimal import Decimal
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    value: Decimal | None = None
+
+r = Row(1, Decimal("2.5"))
+try:
+    r.id = 2
+    frozen = False
+except FrozenInstanceError:
+    frozen = True
+kept = startup.keep_compiled_methods()
+print(json.dumps({"kept": len(kept.code) if kept else 0, "added": bool(kept and kept.added), "repr": repr(r), "equal": r == Row(1, Decimal("2.5")),
+                  "frozen": frozen, "hints": str(typing.get_type_hints(Row.__init__)),
+                  "annotation": str(Row.__init__.__annotations__["return"]), "path": str(startup.kept_methods_path())}))
+"""
+
+
+def test_the_dataclasses_methods_are_compiled_once_and_make_the_same_classes(tmp_path: Path) -> None:
+    """The first start compiles the dataclasses' methods and keeps them beside the bytecode; the next
+    takes them from there, compiling none, and its classes behave as ones compiled from source."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
+
+    def start(**more: str) -> dict[str, Any]:
+        r = subprocess.run(
+            [sys.executable, "-c", _DATACLASSES],
+            cwd=ROOT,
+            env={**env, **more},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        assert r.returncode == 0, r.stderr[-3000:]
+        return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+
+    first, second = start(), start()
+    assert first["added"] and first["kept"] > 100  # the workspace's rows, the documents, the words …
+    assert Path(first["path"]).is_file() and str(tmp_path) in first["path"]
+    assert not second["added"] and second["kept"] >= first["kept"]  # nothing compiled again
+    plain = start(PYTHONDONTWRITEBYTECODE="1")  # no bytecode kept: compiled from source, as Python does
+    assert plain["path"] == "None" and plain["kept"] == 0
+    for got in (first, second):
+        assert {k: got[k] for k in ("repr", "equal", "frozen", "hints", "annotation")} == {
+            "repr": "Row(id=1, value=Decimal('2.5'))",
+            "equal": True,
+            "frozen": True,
+            "hints": plain["hints"],
+            "annotation": "None",
+        }
