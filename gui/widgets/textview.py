@@ -150,16 +150,20 @@ class TextView(QTextEdit):
         self._kb = KeyboardSelection()
         qdoc.setParent(self)
         self.setExtraSelections([])  # their cursors point into the old document
+        self._spans = {}
+        self._current = None
+        self._find = None
+        # the figures coloured before the document is shown: the view lays it out once, not again
+        # after the colours (a layout of the whole report each time)
+        self._paint_spans(qdoc, spans)
         self.setDocument(qdoc)
         # Qt deletes a replaced document only when its text control owns it (the first, empty one);
         # ours are children of this view and would stay in memory for as long as the window is open
         if self._qdoc is not None:
             self._qdoc.deleteLater()
         self._qdoc = qdoc
-        self._spans = {}
-        self._current = None
-        self._find = None
-        self.set_spans(spans)
+        self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
+        self._update_extra()
         self.verticalScrollBar().setValue(0)
 
     def qt_range(self, start: int, end: int) -> tuple[int, int]:
@@ -180,7 +184,12 @@ class TextView(QTextEdit):
 
         One edit block for all of them: Qt lays the document out once at the end instead of after
         every span (a report with tables took ~4 ms per figure, near a second per report)."""
-        cur = QTextCursor(self.document())
+        self._paint_spans(self.document(), spans)
+        self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
+        self._update_extra()
+
+    def _paint_spans(self, qdoc: QTextDocument, spans: Sequence[Span]) -> None:
+        cur = QTextCursor(qdoc)
         cur.beginEditBlock()
         for sp in spans:
             old = self._spans.get(sp[0])
@@ -189,8 +198,6 @@ class TextView(QTextEdit):
             self._spans[sp[0]] = sp
             self._paint(sp, cur=cur)
         cur.endEditBlock()
-        self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
-        self._update_extra()
 
     def remove_spans(self, ids: Sequence[int]) -> None:
         cur = QTextCursor(self.document())

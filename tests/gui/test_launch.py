@@ -336,3 +336,27 @@ def test_the_dataclasses_methods_are_compiled_once_and_make_the_same_classes(tmp
             "hints": plain["hints"],
             "annotation": "None",
         }
+
+
+def test_the_find_bar_is_made_with_the_first_ctrl_f_above_the_report_and_finds(
+    window: Any, qtbot: Any
+) -> None:
+    """Hidden at start, the find bar is not made for the first paint; Ctrl+F makes it, above the report
+    and below the legend, with the keyboard in it, and Enter finds."""
+    from PySide6.QtCore import Qt
+
+    pane = window.pane
+    assert pane._findbar is None
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.findbar
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.edit.hasFocus()
+    lay = pane.layout()
+    assert lay.indexOf(pane.legend) < lay.indexOf(bar) < lay.indexOf(pane.stack)
+    assert bar.geometry().bottom() <= pane.stack.geometry().top()
+    word = pane.doc.text[2:6]
+    bar.edit.setText(word)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert pane.text.textCursor().selectedText() == word and bar.status.text() == ""
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and pane.findbar is bar  # made once
