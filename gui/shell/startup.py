@@ -18,6 +18,12 @@ parts and the words are some 35 dataclasses, about 200 compilations, 25–30 ms 
 ``dataclasses`` module an ``exec`` that takes the code compiled for the same source from a file kept
 beside the program's bytecode (written at exit when a start compiled something new), so the classes
 are the ones the source makes, compiled once per Python version.
+
+PySide6's question to every module imported after it. PySide6 asks of each module imported after it
+whether its source mentions PySide6 (for its ``__feature__`` switches), reading the source through
+``inspect.getsource``: some 50 modules of the window, 6–10 ms of every start. ``quicken_pyside_check``
+answers the same question from the module's file read as bytes (the same answer: the source is the
+file), and asks PySide6's own way where there is no such file (a frozen program's modules).
 """
 
 from __future__ import annotations
@@ -154,3 +160,26 @@ def keep_compiled_methods() -> KeptMethods | None:
     dataclasses.exec = _kept.exec  # type: ignore[attr-defined]  # (a module global before the builtin)
     atexit.register(_kept.save)
     return _kept
+
+
+# --- PySide6's question to every module imported after it --------------------------------------------
+def quicken_pyside_check() -> None:
+    """Answer PySide6's "does this module use PySide6?" from the module's file (see the module's
+    docstring); idempotent, and nothing when PySide6 asks no more (or asks elsewhere)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    asks = getattr(feature, "_mod_uses_pyside", None)
+    if asks is None or getattr(asks, "__wrapped__", None) is not None:
+        return
+
+    def uses_pyside(module: Any) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as f:
+                    return b"PySide6" in f.read()
+            except OSError:
+                pass
+        return bool(asks(module))
+
+    uses_pyside.__wrapped__ = asks  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]

@@ -360,3 +360,18 @@ def test_the_find_bar_is_made_with_the_first_ctrl_f_above_the_report_and_finds(
     assert pane.text.textCursor().selectedText() == word and bar.status.text() == ""
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible() and pane.findbar is bar  # made once
+
+
+def test_pyside_is_told_which_modules_use_it_as_it_would_find_out_itself() -> None:
+    """PySide6's question to each module imported after it (does its source mention PySide6?) is answered
+    from the module's file as bytes: the same answer as PySide6's own reading, for every module."""
+    import shibokensupport.feature as feature  # PySide6's own module (its __feature__ switches)
+
+    import gui.shell.main  # noqa: F401  (the window's start makes the change)
+
+    quick = feature._mod_uses_pyside
+    own = quick.__wrapped__
+    modules = [m for m in list(sys.modules.values()) if m is not None]
+    assert len(modules) > 300
+    assert [quick(m) for m in modules] == [own(m) for m in modules]
+    assert quick(sys.modules["gui.shell.mainwindow"]) and not quick(sys.modules["core.store.workspace"])
