@@ -190,13 +190,14 @@ class TextView(QTextEdit):
 
     def _paint_spans(self, qdoc: QTextDocument, spans: Sequence[Span]) -> None:
         cur = QTextCursor(qdoc)
+        formats: dict[str, QTextCharFormat] = {}  # one per display status: a report has hundreds of figures
         cur.beginEditBlock()
         for sp in spans:
             old = self._spans.get(sp[0])
             if old is not None and (old[1], old[2]) != (sp[1], sp[2]):
                 self._paint(old, clear=True, cur=cur)
             self._spans[sp[0]] = sp
-            self._paint(sp, cur=cur)
+            self._paint(sp, cur=cur, formats=formats)
         cur.endEditBlock()
 
     def remove_spans(self, ids: Sequence[int]) -> None:
@@ -217,7 +218,13 @@ class TextView(QTextEdit):
         cur.setPosition(s + 1)
         return cur.charFormat()
 
-    def _paint(self, sp: Span, clear: bool = False, cur: QTextCursor | None = None) -> None:
+    def _paint(
+        self,
+        sp: Span,
+        clear: bool = False,
+        cur: QTextCursor | None = None,
+        formats: dict[str, QTextCharFormat] | None = None,
+    ) -> None:
         s, e = self.qt_range(sp[1], sp[2])
         if e <= s:
             return
@@ -225,8 +232,8 @@ class TextView(QTextEdit):
             cur = QTextCursor(self.document())
         cur.setPosition(s)
         cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
         if clear:
+            fmt = QTextCharFormat()
             fmt.clearBackground()
             fmt.setFontStrikeOut(False)
             cur.mergeCharFormat(fmt)
@@ -234,8 +241,13 @@ class TextView(QTextEdit):
             fmt2.setBackground(QBrush(Qt.BrushStyle.NoBrush))
             cur.mergeCharFormat(fmt2)
             return
-        fmt.setBackground(color(sp[3]))
-        fmt.setFontStrikeOut(sp[3] == "rejected")
+        fmt = formats.get(sp[3]) if formats is not None else None
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(color(sp[3]))
+            fmt.setFontStrikeOut(sp[3] == "rejected")
+            if formats is not None:
+                formats[sp[3]] = fmt
         cur.mergeCharFormat(fmt)
 
     # --- current figure, find -------------------------------------------------------------------
