@@ -241,14 +241,14 @@ class TextView(QTextEdit):
             fmt2.setBackground(QBrush(Qt.BrushStyle.NoBrush))
             cur.mergeCharFormat(fmt2)
             return
-        fmt = formats.get(sp[3]) if formats is not None else None
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(color(sp[3]))
-            fmt.setFontStrikeOut(sp[3] == "rejected")
+        shown = formats.get(sp[3]) if formats is not None else None
+        if shown is None:
+            shown = QTextCharFormat()
+            shown.setBackground(color(sp[3]))
+            shown.setFontStrikeOut(sp[3] == "rejected")
             if formats is not None:
-                formats[sp[3]] = fmt
-        cur.mergeCharFormat(fmt)
+                formats[sp[3]] = shown
+        cur.mergeCharFormat(shown)
 
     # --- current figure, find -------------------------------------------------------------------
     def set_current(self, fid: int | None, flash: bool = True) -> None:
