@@ -32,7 +32,8 @@ CPU time where a process does the work alone, wall time where the user waits (la
 - import: 100 reports into a new workspace with two workers, reports/s wall; floor the analysis alone.
 - help: ``hecha --help`` CPU; floor ``python -c pass``; goal ≤ 3×.
 
-``--rows launch,help`` measures those rows alone. ``--compiled`` runs every probe as an installed copy
+``--rows launch,help`` measures those rows alone; ``--runs N`` starts the window and its floor N times
+each, in turns (default 3), and keeps the medians. ``--compiled`` runs every probe as an installed copy
 starts: with its modules' compiled bytecode (written once into a cache beside the workspaces, never into
 the source tree; a first run of each probe is not counted). Without it the probes run as the
 environment says; where PYTHONDONTWRITEBYTECODE is set, every start compiles the program's modules
@@ -355,6 +356,18 @@ def median_of(k: int, fn) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+def medians_in_turn(k: int, fn, floor_fn) -> tuple[dict, dict]:  # type: ignore[no-untyped-def]
+    """``fn`` and ``floor_fn`` run ``k`` times each, one after the other; the median of each."""
+    got, floors = [], []
+    for _ in range(k):
+        got.append(fn())
+        floors.append(floor_fn())
+    return median_of(k, iter(got).__next__), median_of(k, iter(floors).__next__)
+
+
+RUNS = {"launch": 3}  # --runs: how many times the launch and its floor each run
+
+
 def measure(code: Path, tag: str, sizes: list[int], rows: set[str]) -> dict[str, dict[int, dict]]:
     res: dict[str, dict[int, dict]] = {r: {} for r in rows}
     # the interpreter's start-up, added to the launch times (which are measured from inside the process)
@@ -372,12 +385,13 @@ def measure(code: Path, tag: str, sizes: list[int], rows: set[str]) -> dict[str,
             if COMPILED:  # the first start compiles and is not counted
                 run_probe(code, _LAUNCH, str(w), str(w.parent / "first.ini"), "0")
                 run_probe(code, _LAUNCH_FLOOR, str(w), "", "0")
-            res["launch"][n] = {
-                **median_of(3, lambda w=w, ini=ini: run_probe(code, _LAUNCH, str(w), str(ini), str(pystart))),
-                "floor": median_of(3, lambda w=w: run_probe(code, _LAUNCH_FLOOR, str(w), "", str(pystart)))[
-                    "wall"
-                ],
-            }
+            # the window and its floor in turns: a shared machine's load falls on both alike
+            got, floor = medians_in_turn(
+                RUNS["launch"],
+                lambda w=w, ini=ini: run_probe(code, _LAUNCH, str(w), str(ini), str(pystart)),
+                lambda w=w: run_probe(code, _LAUNCH_FLOOR, str(w), "", str(pystart)),
+            )
+            res["launch"][n] = {**got, "floor": floor["wall"]}
             shutil.rmtree(w.parent)
         if "filter" in rows:
             res["filter"][n] = {
@@ -478,12 +492,16 @@ def main() -> None:
     ap.add_argument("--rows", "--only", dest="rows", default=",".join(GOALS), help="the rows to measure")
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument(
+        "--runs", type=int, default=3, help="launch: runs of the window and of its floor, in turns (median)"
+    )
+    ap.add_argument(
         "--compiled", action="store_true", help="run as an installed copy: with compiled bytecode (cached)"
     )
     a = ap.parse_args()
     code = Path(a.code).resolve()
     sizes = [int(s) for s in a.sizes.split(",")]
     tag = a.tag or code.name
+    RUNS["launch"] = max(1, a.runs)
     if a.compiled:
         COMPILED["prefix"] = str(CACHE / f"pycache-{tag}")
     print(
