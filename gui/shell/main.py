@@ -25,10 +25,9 @@ startup.keep_compiled_methods()
 # every start for modules that never use Qt.
 import core.store  # noqa: F401
 
-# ... and for the window's modules, imported after it, that import hook reads each file as bytes
-# rather than through inspect (gui/shell/startup.py)
-import PySide6  # noqa: F401
-
+# PySide6's support modules compiled once, not at every start; and for the window's modules, imported
+# after it, its import hook reads each file as bytes rather than through inspect (gui/shell/startup.py)
+startup.import_pyside_compiled_once()
 startup.quicken_pyside_check()
 # isort: on
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator

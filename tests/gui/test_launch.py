@@ -375,3 +375,53 @@ def test_pyside_is_told_which_modules_use_it_as_it_would_find_out_itself() -> No
     assert len(modules) > 300
     assert [quick(m) for m in modules] == [own(m) for m in modules]
     assert quick(sys.modules["gui.shell.mainwindow"]) and not quick(sys.modules["core.store.workspace"])
+
+
+_PYSIDE = """
+import builtins, json, sys
+from gui.shell import startup
+kept = startup.import_pyside_compiled_once()
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+try:
+    QWidget().resize("x")
+except TypeError as e:
+    said = " ".join(str(e).split())
+print(json.dumps({"kept": len(kept.code) if kept else 0, "added": bool(kept and kept.added), "said": said,
+                  "compile": builtins.compile is startup._compile and type(compile).__name__}))
+"""
+
+
+def test_pysides_support_modules_are_compiled_once_and_work_as_compiled_from_source(tmp_path: Path) -> None:
+    """PySide6's support modules (kept in its library as source) are compiled at the first start and
+    taken from beside the bytecode at the next; its signatures, which a wrong call names, are the same
+    as when they are compiled from source, and ``compile`` is the builtin again once PySide6 is in."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
+
+    def start(**more: str) -> dict[str, Any]:
+        r = subprocess.run(
+            [sys.executable, "-c", _PYSIDE],
+            cwd=ROOT,
+            env={**env, **more},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        assert r.returncode == 0, r.stderr[-3000:]
+        return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+
+    first, second = start(), start()
+    plain = start(PYTHONDONTWRITEBYTECODE="1")  # no bytecode kept: PySide6 imported as it comes
+    assert first["added"] and first["kept"] >= 10  # signature_bootstrap and shibokensupport's modules
+    assert not second["added"] and second["kept"] == first["kept"]
+    assert (
+        plain["kept"] == 0
+        and "Supported signatures" in plain["said"]
+        and "resize(w: int, h: int" in plain["said"]
+    )
+    assert first["said"] == second["said"] == plain["said"]
+    assert first["compile"] == second["compile"] == "builtin_function_or_method"
+    assert list((tmp_path / "bytecode").rglob("pyside-support.*.marshal"))
