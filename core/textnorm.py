@@ -8,7 +8,6 @@ the length, that line is converted one character at a time instead, so the guara
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -64,6 +63,8 @@ def _convert_run(run: str, conv: opencc.OpenCC) -> str:
     whole: str = conv.convert(run)
     if len(whole) == len(run):
         return whole
+    from difflib import SequenceMatcher  # only here (a conversion changing a run's length): not at start
+
     chars = "".join(ch2 if len(ch2 := conv.convert(ch)) == 1 else ch for ch in run)
     out = []
     for op, a, b, c, d in SequenceMatcher(None, chars, whole, autojunk=False).get_opcodes():

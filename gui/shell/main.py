@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from gui.shell import startup
 
 startup.hold_collector()
+# the dataclasses' methods compiled once, not at every start (gui/shell/startup.py)
+startup.keep_compiled_methods()
 
 # The core modules the window reads the workspace with (core.store, and with it the model, the checks,
 # the words) are imported before Qt: once PySide6 is imported, its import hook reads the source of
@@ -23,6 +25,10 @@ startup.hold_collector()
 # every start for modules that never use Qt.
 import core.store  # noqa: F401
 
+# PySide6's support modules compiled once, not at every start; and for the window's modules, imported
+# after it, its import hook reads each file as bytes rather than through inspect (gui/shell/startup.py)
+startup.import_pyside_compiled_once()
+startup.quicken_pyside_check()
 # isort: on
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon

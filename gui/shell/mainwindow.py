@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -558,6 +557,8 @@ class MainWindow(QMainWindow):
 
     # --- import ---------------------------------------------------------------------------------
     def open_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # (its class's first use costs a millisecond at start)
+
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), "", self.report_filter())
         if files:
             self.import_paths(files)
@@ -570,6 +571,8 @@ class MainWindow(QMainWindow):
         return self.tr("报告 (%1);;所有文件 (*)").replace("%1", patterns)
 
     def open_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹"))
         if folder:
             self.import_paths([folder])

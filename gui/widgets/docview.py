@@ -86,11 +86,7 @@ class DocumentPane(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setStyleSheet("background:#fff3cd; color:#7a4b00; padding:4px; border:1px solid #e0c060;")
         self.banner.hide()
-        self.findbar = FindBar()
-        self.findbar.hide()
-        self.findbar.find_next.connect(self.find)
-        # back in the report, on what was found: A adds it, the review keys work again
-        self.findbar.closed.connect(lambda: self.focus_view())
+        self._findbar: FindBar | None = None  # made with the first Ctrl+F (``findbar``)
         self.text = TextView()
         self._pdf: PdfView | None = None
         self.stack = QStackedWidget()
@@ -103,8 +99,22 @@ class DocumentPane(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.banner)
         lay.addWidget(self.legend)
-        lay.addWidget(self.findbar)
         lay.addWidget(self.stack, 1)
+        self._layout = lay
+
+    @property
+    def findbar(self) -> FindBar:
+        """The find bar above the report, made the first time it is asked for (Ctrl+F), hidden until
+        then: not before the window's first paint."""
+        if self._findbar is None:
+            bar = FindBar()
+            bar.hide()
+            bar.find_next.connect(self.find)
+            # back in the report, on what was found: A adds it, the review keys work again
+            bar.closed.connect(lambda: self.focus_view())
+            self._layout.insertWidget(self._layout.indexOf(self.stack), bar)
+            self._findbar = bar
+        return self._findbar
 
     @property
     def pdf(self) -> PdfView:

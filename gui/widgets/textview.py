@@ -150,16 +150,20 @@ class TextView(QTextEdit):
         self._kb = KeyboardSelection()
         qdoc.setParent(self)
         self.setExtraSelections([])  # their cursors point into the old document
+        self._spans = {}
+        self._current = None
+        self._find = None
+        # the figures coloured before the document is shown: the view lays it out once, not again
+        # after the colours (a layout of the whole report each time)
+        self._paint_spans(qdoc, spans)
         self.setDocument(qdoc)
         # Qt deletes a replaced document only when its text control owns it (the first, empty one);
         # ours are children of this view and would stay in memory for as long as the window is open
         if self._qdoc is not None:
             self._qdoc.deleteLater()
         self._qdoc = qdoc
-        self._spans = {}
-        self._current = None
-        self._find = None
-        self.set_spans(spans)
+        self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
+        self._update_extra()
         self.verticalScrollBar().setValue(0)
 
     def qt_range(self, start: int, end: int) -> tuple[int, int]:
@@ -180,17 +184,21 @@ class TextView(QTextEdit):
 
         One edit block for all of them: Qt lays the document out once at the end instead of after
         every span (a report with tables took ~4 ms per figure, near a second per report)."""
-        cur = QTextCursor(self.document())
+        self._paint_spans(self.document(), spans)
+        self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
+        self._update_extra()
+
+    def _paint_spans(self, qdoc: QTextDocument, spans: Sequence[Span]) -> None:
+        cur = QTextCursor(qdoc)
+        formats: dict[str, QTextCharFormat] = {}  # one per display status: a report has hundreds of figures
         cur.beginEditBlock()
         for sp in spans:
             old = self._spans.get(sp[0])
             if old is not None and (old[1], old[2]) != (sp[1], sp[2]):
                 self._paint(old, clear=True, cur=cur)
             self._spans[sp[0]] = sp
-            self._paint(sp, cur=cur)
+            self._paint(sp, cur=cur, formats=formats)
         cur.endEditBlock()
-        self._starts = sorted((self.qt_range(s[1], s[2])[0], fid) for fid, s in self._spans.items())
-        self._update_extra()
 
     def remove_spans(self, ids: Sequence[int]) -> None:
         cur = QTextCursor(self.document())
@@ -210,7 +218,13 @@ class TextView(QTextEdit):
         cur.setPosition(s + 1)
         return cur.charFormat()
 
-    def _paint(self, sp: Span, clear: bool = False, cur: QTextCursor | None = None) -> None:
+    def _paint(
+        self,
+        sp: Span,
+        clear: bool = False,
+        cur: QTextCursor | None = None,
+        formats: dict[str, QTextCharFormat] | None = None,
+    ) -> None:
         s, e = self.qt_range(sp[1], sp[2])
         if e <= s:
             return
@@ -218,8 +232,8 @@ class TextView(QTextEdit):
             cur = QTextCursor(self.document())
         cur.setPosition(s)
         cur.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
         if clear:
+            fmt = QTextCharFormat()
             fmt.clearBackground()
             fmt.setFontStrikeOut(False)
             cur.mergeCharFormat(fmt)
@@ -227,9 +241,14 @@ class TextView(QTextEdit):
             fmt2.setBackground(QBrush(Qt.BrushStyle.NoBrush))
             cur.mergeCharFormat(fmt2)
             return
-        fmt.setBackground(color(sp[3]))
-        fmt.setFontStrikeOut(sp[3] == "rejected")
-        cur.mergeCharFormat(fmt)
+        shown = formats.get(sp[3]) if formats is not None else None
+        if shown is None:
+            shown = QTextCharFormat()
+            shown.setBackground(color(sp[3]))
+            shown.setFontStrikeOut(sp[3] == "rejected")
+            if formats is not None:
+                formats[sp[3]] = shown
+        cur.mergeCharFormat(shown)
 
     # --- current figure, find -------------------------------------------------------------------
     def set_current(self, fid: int | None, flash: bool = True) -> None:

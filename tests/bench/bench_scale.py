@@ -12,7 +12,8 @@ program (an earlier commit unpacked with ``git archive``) with the same probes: 
 made is copied and opened by this one (which migrates it) rather than imported again.
 
 Each probe runs in a fresh process (peak memory is that process's); times are the median of several runs,
-CPU time where a process does the work alone, wall time where the user waits (launch). Rows:
+CPU time where a process does the work alone, wall time where the user waits (launch; its CPU, from
+the process's start, in a row of its own: on a shared machine the steadier of the two). Rows:
 
 - enter: one Enter on a figure as the window does it (the review step, the report list's row, its
   signers, whether undo is possible, the checks), median of 15 figures; goal ≤ 16 ms at any size.
@@ -33,7 +34,8 @@ CPU time where a process does the work alone, wall time where the user waits (la
   workers' start counted once per run, not spread over a hundred reports); floor the analysis alone.
 - help: ``hecha --help`` CPU; floor ``python -c pass``; goal ≤ 3×.
 
-``--rows launch,help`` measures those rows alone. ``--compiled`` runs every probe as an installed copy
+``--rows launch,help`` measures those rows alone; ``--runs N`` starts the window and its floor N times
+each, in turns (default 3), and keeps the medians. ``--compiled`` runs every probe as an installed copy
 starts: with its modules' compiled bytecode (written once into a cache beside the workspaces, never into
 the source tree; a first run of each probe is not counted). Without it the probes run as the
 environment says; where PYTHONDONTWRITEBYTECODE is set, every start compiles the program's modules
@@ -207,7 +209,8 @@ win.set_workspace(ws)
 win.show()
 app.processEvents()
 win.grab()
-print(json.dumps({"wall": time.perf_counter() - t0 + float(sys.argv[3]), "rows": win.reports.model.rowCount()}))
+print(json.dumps({"wall": time.perf_counter() - t0 + float(sys.argv[3]), "rows": win.reports.model.rowCount(),
+                  "cpu": time.process_time()}))
 """
 
 _LAUNCH_FLOOR = """
@@ -231,7 +234,7 @@ w.resize(1400, 860)
 w.show()
 app.processEvents()
 w.grab()
-print(json.dumps({"wall": time.perf_counter() - t0 + float(sys.argv[3])}))
+print(json.dumps({"wall": time.perf_counter() - t0 + float(sys.argv[3]), "cpu": time.process_time()}))
 """
 
 _FILTER = """
@@ -357,6 +360,18 @@ def median_of(k: int, fn) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+def medians_in_turn(k: int, fn, floor_fn) -> tuple[dict, dict]:  # type: ignore[no-untyped-def]
+    """``fn`` and ``floor_fn`` run ``k`` times each, one after the other; the median of each."""
+    got, floors = [], []
+    for _ in range(k):
+        got.append(fn())
+        floors.append(floor_fn())
+    return median_of(k, iter(got).__next__), median_of(k, iter(floors).__next__)
+
+
+RUNS = {"launch": 3}  # --runs: how many times the launch and its floor each run
+
+
 def measure(code: Path, tag: str, sizes: list[int], rows: set[str]) -> dict[str, dict[int, dict]]:
     res: dict[str, dict[int, dict]] = {r: {} for r in rows}
     # the interpreter's start-up, added to the launch times (which are measured from inside the process)
@@ -374,12 +389,13 @@ def measure(code: Path, tag: str, sizes: list[int], rows: set[str]) -> dict[str,
             if COMPILED:  # the first start compiles and is not counted
                 run_probe(code, _LAUNCH, str(w), str(w.parent / "first.ini"), "0")
                 run_probe(code, _LAUNCH_FLOOR, str(w), "", "0")
-            res["launch"][n] = {
-                **median_of(3, lambda w=w, ini=ini: run_probe(code, _LAUNCH, str(w), str(ini), str(pystart))),
-                "floor": median_of(3, lambda w=w: run_probe(code, _LAUNCH_FLOOR, str(w), "", str(pystart)))[
-                    "wall"
-                ],
-            }
+            # the window and its floor in turns: a shared machine's load falls on both alike
+            got, floor = medians_in_turn(
+                RUNS["launch"],
+                lambda w=w, ini=ini: run_probe(code, _LAUNCH, str(w), str(ini), str(pystart)),
+                lambda w=w: run_probe(code, _LAUNCH_FLOOR, str(w), "", str(pystart)),
+            )
+            res["launch"][n] = {**got, "floor": floor["wall"], "floor_cpu": floor["cpu"]}
             shutil.rmtree(w.parent)
         if "filter" in rows:
             res["filter"][n] = {
@@ -442,6 +458,10 @@ def table(res: dict[str, dict[int, dict]], sizes: list[int]) -> str:
         ratio = " / ".join(f"{r[n]['wall'] / r[n]['floor']:.1f}×" for n in sizes if n in r)
         lines.append(f"| launch to first paint | {per('launch', 'wall', '{:.2f}')} s | {per('launch', 'floor', '{:.2f}')} s"
                      f" | {ratio} | {exponent({n: v['wall'] for n, v in r.items()})} | {GOALS['launch']} |")  # fmt: skip
+        ratio = " / ".join(f"{r[n]['cpu'] / r[n]['floor_cpu']:.1f}×" for n in sizes if n in r)
+        lines.append(f"| the same, CPU of the process | {per('launch', 'cpu', '{:.2f}')} s | "
+                     f"{per('launch', 'floor_cpu', '{:.2f}')} s | {ratio} | "
+                     f"{exponent({n: v['cpu'] for n, v in r.items()})} | (a loaded machine's waits left out) |")  # fmt: skip
     if res.get("filter"):
         r = res["filter"]
         ratio = " / ".join(f"{r[n]['ms'] / max(r[n]['floor'], 0.01):.1f}×" for n in sizes if n in r)
@@ -486,12 +506,16 @@ def main() -> None:
     ap.add_argument("--rows", "--only", dest="rows", default=",".join(GOALS), help="the rows to measure")
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument(
+        "--runs", type=int, default=3, help="launch: runs of the window and of its floor, in turns (median)"
+    )
+    ap.add_argument(
         "--compiled", action="store_true", help="run as an installed copy: with compiled bytecode (cached)"
     )
     a = ap.parse_args()
     code = Path(a.code).resolve()
     sizes = [int(s) for s in a.sizes.split(",")]
     tag = a.tag or code.name
+    RUNS["launch"] = max(1, a.runs)
     if a.compiled:
         COMPILED["prefix"] = str(CACHE / f"pycache-{tag}")
     print(

@@ -276,3 +276,152 @@ def test_the_text_views_size_from_its_scroll_bars_is_its_viewports(qtbot: Any) -
     view.zoomIn(3)
     qtbot.wait(10)
     assert same()
+
+
+_DATACLASSES = """
+import json, sys, typing
+from gui.shell import main, startup
+from dataclasses import dataclass, FrozenInstanceError
+from decimal import Decimal
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    value: Decimal | None = None
+
+r = Row(1, Decimal("2.5"))
+try:
+    r.id = 2
+    frozen = False
+except FrozenInstanceError:
+    frozen = True
+kept = startup.keep_compiled_methods()
+print(json.dumps({"kept": len(kept.code) if kept else 0, "added": bool(kept and kept.added), "repr": repr(r), "equal": r == Row(1, Decimal("2.5")),
+                  "frozen": frozen, "hints": str(typing.get_type_hints(Row.__init__)),
+                  "annotation": str(Row.__init__.__annotations__["return"]), "path": str(startup.kept_methods_path())}))
+"""
+
+
+def test_the_dataclasses_methods_are_compiled_once_and_make_the_same_classes(tmp_path: Path) -> None:
+    """The first start compiles the dataclasses' methods and keeps them beside the bytecode; the next
+    takes them from there, compiling none, and its classes behave as ones compiled from source."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
+
+    def start(**more: str) -> dict[str, Any]:
+        r = subprocess.run(
+            [sys.executable, "-c", _DATACLASSES],
+            cwd=ROOT,
+            env={**env, **more},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        assert r.returncode == 0, r.stderr[-3000:]
+        return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+
+    first, second = start(), start()
+    assert first["added"] and first["kept"] > 100  # the workspace's rows, the documents, the words …
+    assert Path(first["path"]).is_file() and str(tmp_path) in first["path"]
+    assert not second["added"] and second["kept"] >= first["kept"]  # nothing compiled again
+    plain = start(PYTHONDONTWRITEBYTECODE="1")  # no bytecode kept: compiled from source, as Python does
+    assert plain["path"] == "None" and plain["kept"] == 0
+    for got in (first, second):
+        assert {k: got[k] for k in ("repr", "equal", "frozen", "hints", "annotation")} == {
+            "repr": "Row(id=1, value=Decimal('2.5'))",
+            "equal": True,
+            "frozen": True,
+            "hints": plain["hints"],
+            "annotation": "None",
+        }
+
+
+def test_the_find_bar_is_made_with_the_first_ctrl_f_above_the_report_and_finds(
+    window: Any, qtbot: Any
+) -> None:
+    """Hidden at start, the find bar is not made for the first paint; Ctrl+F makes it, above the report
+    and below the legend, with the keyboard in it, and Enter finds."""
+    from PySide6.QtCore import Qt
+
+    pane = window.pane
+    assert pane._findbar is None
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = pane.findbar
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.edit.hasFocus()
+    lay = pane.layout()
+    assert lay.indexOf(pane.legend) < lay.indexOf(bar) < lay.indexOf(pane.stack)
+    assert bar.geometry().bottom() <= pane.stack.geometry().top()
+    word = pane.doc.text[2:6]
+    bar.edit.setText(word)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert pane.text.textCursor().selectedText() == word and bar.status.text() == ""
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and pane.findbar is bar  # made once
+
+
+def test_pyside_is_told_which_modules_use_it_as_it_would_find_out_itself() -> None:
+    """PySide6's question to each module imported after it (does its source mention PySide6?) is answered
+    from the module's file as bytes: the same answer as PySide6's own reading, for every module."""
+    import shibokensupport.feature as feature  # PySide6's own module (its __feature__ switches)
+
+    import gui.shell.main  # noqa: F401  (the window's start makes the change)
+
+    quick = feature._mod_uses_pyside
+    own = quick.__wrapped__
+    modules = [m for m in list(sys.modules.values()) if m is not None]
+    assert len(modules) > 300
+    assert [quick(m) for m in modules] == [own(m) for m in modules]
+    assert quick(sys.modules["gui.shell.mainwindow"]) and not quick(sys.modules["core.store.workspace"])
+
+
+_PYSIDE = """
+import builtins, json, sys
+from gui.shell import startup
+kept = startup.import_pyside_compiled_once()
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+try:
+    QWidget().resize("x")
+except TypeError as e:
+    said = " ".join(str(e).split())
+print(json.dumps({"kept": len(kept.code) if kept else 0, "added": bool(kept and kept.added), "said": said,
+                  "compile": builtins.compile is startup._compile and type(compile).__name__}))
+"""
+
+
+def test_pysides_support_modules_are_compiled_once_and_work_as_compiled_from_source(tmp_path: Path) -> None:
+    """PySide6's support modules (kept in its library as source) are compiled at the first start and
+    taken from beside the bytecode at the next; its signatures, which a wrong call names, are the same
+    as when they are compiled from source, and ``compile`` is the builtin again once PySide6 is in."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
+
+    def start(**more: str) -> dict[str, Any]:
+        r = subprocess.run(
+            [sys.executable, "-c", _PYSIDE],
+            cwd=ROOT,
+            env={**env, **more},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        assert r.returncode == 0, r.stderr[-3000:]
+        return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+
+    first, second = start(), start()
+    plain = start(PYTHONDONTWRITEBYTECODE="1")  # no bytecode kept: PySide6 imported as it comes
+    assert first["added"] and first["kept"] >= 10  # signature_bootstrap and shibokensupport's modules
+    assert not second["added"] and second["kept"] == first["kept"]
+    assert (
+        plain["kept"] == 0
+        and "Supported signatures" in plain["said"]
+        and "resize(w: int, h: int" in plain["said"]
+    )
+    assert first["said"] == second["said"] == plain["said"]
+    assert first["compile"] == second["compile"] == "builtin_function_or_method"
+    assert list((tmp_path / "bytecode").rglob("pyside-support.*.marshal"))

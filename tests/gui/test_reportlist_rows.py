@@ -105,3 +105,40 @@ def test_each_row_shows_its_share_checked_as_a_bar_and_its_status_in_colour(
     assert QColor(colour.color() if hasattr(colour, "color") else colour).name() == "#d48806"  # 审核中
     assert rl.model.index(2).data(Qt.ItemDataRole.ForegroundRole) is None  # 未审核: the list's own
     ws.close()
+
+
+def test_the_rows_are_counted_by_qt_and_a_row_is_never_edited(qtbot: Any, tmp_path: Path) -> None:
+    """The list view asks for the row count once per row at each layout: the count stays Qt's own (a
+    ``rowCount`` written in Python made 60,000 calls before the first paint of 10,000 reports). The
+    rows it counts are the reports, each shown from its ``ReportRow``; none opens an editor."""
+    from PySide6.QtCore import QStringListModel, Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from gui.review.reportlist import ReportIdRole, ReportListModel
+
+    assert ReportListModel.rowCount is QStringListModel.rowCount
+    ws = Workspace.open(tmp_path / "w.sqlite", reviewer="张三")
+    add_reports(ws, write_office_reports(tmp_path / "r", 4))
+    rl = ReportList()
+    qtbot.addWidget(rl)
+    rl.set_workspace(ws)
+    rows = ws.reports()
+    assert rl.model.rowCount() == 4 and rl.model.rowCount(rl.model.index(0)) == 0
+    assert [rl.model.index(r).data(ReportIdRole) for r in range(4)] == [r.id for r in rows]
+    assert rl.model.index(0).data().startswith(rows[0].title or "")
+    assert rl.model.itemData(rl.model.index(0))[Qt.ItemDataRole.DisplayRole] == rl.model.index(0).data()
+    flags = rl.model.flags(rl.model.index(0))
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & (
+        Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+    )
+    rl.show()
+    qtbot.waitExposed(rl)
+    rl.view.setCurrentIndex(rl.model.index(1))
+    rl.view.edit(rl.model.index(1))  # F2 / a double click
+    assert rl.view.state() != QAbstractItemView.State.EditingState
+    rl.status.setCurrentIndex(rl.status.findData("done"))  # none done: the filter empties the list
+    assert rl.model.rowCount() == 0
+    rl.status.setCurrentIndex(0)
+    assert rl.model.rowCount() == 4
+    ws.close()
