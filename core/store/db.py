@@ -531,6 +531,11 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False, integr
         return
     if version < 0 or (app_id not in (0, APPLICATION_ID)) or not is_ours(conn):
         raise StoreError(f"{path}: 这是 SQLite 数据库，但不是核查工作区，未做任何改动")
+    if version > SCHEMA_VERSION:  # first: a newer format has views and triggers this program does not know
+        raise StoreError(
+            f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"
+            "请升级核查后再打开"
+        )
     from core.store import ledger
 
     planted = ledger.foreign_objects(conn)
@@ -544,11 +549,6 @@ def prepare(conn: sqlite3.Connection, path: Path, readonly: bool = False, integr
         raise StoreError(
             f"{path}: 工作区中缺少核查的{'、'.join(lost)}（在核查之外被删除），审核结果将无法保存；"
             "为安全起见未做任何改动，请从备份恢复此文件"
-        )
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: 工作区由更新版本的核查创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}），"
-            "请升级核查后再打开"
         )
     if integrity or version < SCHEMA_VERSION:
         check_integrity(conn, path)

@@ -60,6 +60,26 @@ def test_newer_schema_version_is_refused_and_kept(tmp_path: Path) -> None:
     conn.close()
 
 
+def test_a_workspace_of_a_newer_format_with_views_of_its_own_says_to_upgrade(tmp_path: Path) -> None:
+    """A newer program stores its rows in ways of its own, behind views and triggers this one does not
+    know: the file is not damaged nor tampered with, and the message says to upgrade (a colleague's
+    older copy of the program opening the file, say), leaving the file as it was."""
+    p = tmp_path / "w.sqlite"
+    _make(p)
+    conn = sqlite3.connect(p)
+    conn.execute("UPDATE schema_version SET version = ?", (db.SCHEMA_VERSION + 1,))
+    conn.execute("DROP TRIGGER figures_insert")
+    conn.execute("DROP VIEW checks")
+    conn.execute("CREATE VIEW checks AS SELECT * FROM check_rows")
+    conn.commit()
+    conn.close()
+    before = p.read_bytes()
+    with pytest.raises(StoreError, match="更新版本的核查创建") as e:
+        Workspace.open(p)
+    assert "备份" not in str(e.value) and "核查没有创建" not in str(e.value)
+    assert p.read_bytes() == before
+
+
 def test_older_workspace_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "w.sqlite"
     rid = _make(p)
