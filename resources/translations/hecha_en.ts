@@ -246,12 +246,12 @@ Reason for accepting (written into the audit trail), Enter to accept:</translati
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="161" />
+        <location filename="../../gui/widgets/docview.py" line="171" />
         <source>读取此报告时的提示：</source>
         <translation>Warnings while reading this report:</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/docview.py" line="242" />
+        <location filename="../../gui/widgets/docview.py" line="252" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -544,181 +544,181 @@ Review and accept that check first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="77" />
+        <location filename="../../gui/shell/mainwindow.py" line="76" />
         <source>核查 Hecha</source>
         <translation>Hecha</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="252" />
+        <location filename="../../gui/shell/mainwindow.py" line="251" />
         <source>界面字号：%1 磅</source>
         <translation>Interface font: %1 pt</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="262" />
+        <location filename="../../gui/shell/mainwindow.py" line="261" />
         <source>最近的工作区(&amp;R)</source>
         <translation>&amp;Recent workspaces</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="281" />
+        <location filename="../../gui/shell/mainwindow.py" line="280" />
         <source>（还没有最近的工作区）</source>
         <translation>(no recent workspaces yet)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="295" />
+        <location filename="../../gui/shell/mainwindow.py" line="294" />
         <source>示范工作区（只读示例）</source>
         <translation>Demo workspace (read-only example)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="307" />
+        <location filename="../../gui/shell/mainwindow.py" line="306" />
         <source>工作区中还没有报告：用“文件 → 打开报告”或把文件拖到窗口中导入。</source>
         <translation>No reports yet: use File → Open reports or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="337" />
+        <location filename="../../gui/shell/mainwindow.py" line="336" />
         <source>工作区文件已损坏</source>
         <translation>The workspace file is damaged</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="346" />
+        <location filename="../../gui/shell/mainwindow.py" line="345" />
         <source>示范工作区（只读示例）：这些示范报告供熟悉操作，改动不会保存。打开您自己的报告（Ctrl+O）时，程序会在“文档/核查工作区”中为您建立工作区并显示报告。审核：Enter 确认 · 输入数字更正 · Delete 否定 · F1 全部快捷键</source>
         <translation>Demo workspace (read-only example): these sample reports are for trying the keys; changes are not saved. When you open your own report (Ctrl+O), Hecha creates your workspace in Documents/核查工作区 and shows the report. Review: Enter confirms · type digits to correct · Delete rejects · F1 lists every key</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="352" />
+        <location filename="../../gui/shell/mainwindow.py" line="351" />
         <source>工作区中还没有报告：按 Ctrl+O 打开报告、Ctrl+Shift+O 打开文件夹，或把文件拖到窗口中。</source>
         <translation>No reports yet: press Ctrl+O to open reports, Ctrl+Shift+O to open a folder, or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="373" />
+        <location filename="../../gui/shell/mainwindow.py" line="372" />
         <source>此报告已被复核人 %1 退回，理由：%2</source>
         <translation>This report was returned by the second reviewer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="387" />
+        <location filename="../../gui/shell/mainwindow.py" line="386" />
         <source>无法建立工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="388" />
+        <location filename="../../gui/shell/mainwindow.py" line="387" />
         <source>%1：无法建立文件夹（%2）。请用“文件 → 新建工作区…”另选位置。</source>
         <translation>%1: cannot create the folder (%2). Choose another place with File → New workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="395" />
+        <location filename="../../gui/shell/mainwindow.py" line="394" />
         <source>已新建您的工作区 %1。</source>
         <translation>Created your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="395" />
+        <location filename="../../gui/shell/mainwindow.py" line="394" />
         <source>报告导入您的工作区 %1。</source>
         <translation>Reports go into your workspace %1. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="410" />
-        <location filename="../../gui/shell/mainwindow.py" line="451" />
-        <location filename="../../gui/shell/mainwindow.py" line="502" />
+        <location filename="../../gui/shell/mainwindow.py" line="409" />
+        <location filename="../../gui/shell/mainwindow.py" line="450" />
+        <location filename="../../gui/shell/mainwindow.py" line="501" />
         <source>无法打开工作区</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="427" />
+        <location filename="../../gui/shell/mainwindow.py" line="426" />
         <source>正在把工作区 %1 升级为新的格式（原文件先备份为 %2），几千份报告需要十几秒……</source>
         <translation>Upgrading the workspace %1 to the new format (the file is first backed up as %2); thousands of reports take some seconds…</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="435" />
+        <location filename="../../gui/shell/mainwindow.py" line="434" />
         <source>升级工作区</source>
         <translation>Upgrading the workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="464" />
+        <location filename="../../gui/shell/mainwindow.py" line="463" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="479" />
+        <location filename="../../gui/shell/mainwindow.py" line="478" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="485" />
-        <location filename="../../gui/shell/mainwindow.py" line="492" />
+        <location filename="../../gui/shell/mainwindow.py" line="484" />
+        <location filename="../../gui/shell/mainwindow.py" line="491" />
         <source>无法新建工作区</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="486" />
+        <location filename="../../gui/shell/mainwindow.py" line="485" />
         <source>%1 已存在：请换一个文件名，或用“文件 → 打开工作区…”打开它。</source>
         <translation>%1 exists already: choose another file name, or open it with File → Open workspace….</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="517" />
+        <location filename="../../gui/shell/mainwindow.py" line="516" />
         <source>审核人：%1　复核人：%2</source>
         <translation>Reviewer: %1   Second reviewer: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="543" />
+        <location filename="../../gui/shell/mainwindow.py" line="542" />
         <source>复核人</source>
         <translation>Second reviewer</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="544" />
+        <location filename="../../gui/shell/mainwindow.py" line="543" />
         <source>请输入本工作区复核人的姓名（复核人不能是审核人本人）：</source>
         <translation>Name of this workspace's second reviewer (not the reviewer):</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="570" />
+        <location filename="../../gui/shell/mainwindow.py" line="571" />
         <source>报告 (%1);;所有文件 (*)</source>
         <translation>Reports (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="732" />
+        <location filename="../../gui/shell/mainwindow.py" line="735" />
         <source>已打开 %1</source>
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="798" />
+        <location filename="../../gui/shell/mainwindow.py" line="801" />
         <source>示范工作区是只读示例，改动不会保存：按 Ctrl+O 打开您自己的报告。</source>
         <translation>The demo workspace is a read-only example and changes are not saved: press Ctrl+O to open your own report.</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="561" />
+        <location filename="../../gui/shell/mainwindow.py" line="562" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="573" />
+        <location filename="../../gui/shell/mainwindow.py" line="576" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="630" />
-        <location filename="../../gui/shell/mainwindow.py" line="632" />
+        <location filename="../../gui/shell/mainwindow.py" line="633" />
+        <location filename="../../gui/shell/mainwindow.py" line="635" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="681" />
+        <location filename="../../gui/shell/mainwindow.py" line="684" />
         <source>报告 %1/%2：%3</source>
         <translation>Report %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="687" />
+        <location filename="../../gui/shell/mainwindow.py" line="690" />
         <source>列表中的报告都已完成。</source>
         <translation>Every report in the list is done. </translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="701" />
+        <location filename="../../gui/shell/mainwindow.py" line="704" />
         <source>列表中有 %1 份报告</source>
         <translation>%1 reports in the list</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="744" />
+        <location filename="../../gui/shell/mainwindow.py" line="747" />
         <source>报告以繁体显示（Ctrl+T 切换）</source>
         <translation>Report shown in traditional characters (Ctrl+T switches)</translation>
     </message>
     <message>
-        <location filename="../../gui/shell/mainwindow.py" line="744" />
+        <location filename="../../gui/shell/mainwindow.py" line="747" />
         <source>报告以简体显示（Ctrl+T 切换）</source>
         <translation>Report shown in simplified characters (Ctrl+T switches)</translation>
     </message>
@@ -747,17 +747,17 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportList</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="180" />
+        <location filename="../../gui/review/reportlist.py" line="194" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="227" />
+        <location filename="../../gui/review/reportlist.py" line="241" />
         <source>全部发布机关</source>
         <translation>All issuers</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="231" />
+        <location filename="../../gui/review/reportlist.py" line="245" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -765,27 +765,27 @@ Review and accept that check first.</translation>
 <context>
     <name>ReportListModel</name>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="90" />
+        <location filename="../../gui/review/reportlist.py" line="104" />
         <source>已核对 %1/%2 · 检查未通过 %3</source>
         <translation>Checked %1/%2 · failed checks %3</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="102" />
+        <location filename="../../gui/review/reportlist.py" line="116" />
         <source>读取时有 %1 条提示，请打开报告查看</source>
         <translation>%1 warnings while reading; open the report to see them</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="126" />
+        <location filename="../../gui/review/reportlist.py" line="140" />
         <source>审核人：%1</source>
         <translation>Reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="128" />
+        <location filename="../../gui/review/reportlist.py" line="142" />
         <source>复核人：%1</source>
         <translation>Second reviewer: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/reportlist.py" line="130" />
+        <location filename="../../gui/review/reportlist.py" line="144" />
         <source>退回理由：%1</source>
         <translation>Returned because: %1</translation>
     </message>
