@@ -30,9 +30,13 @@ _INDICATOR_NUMBERS = (IndicatorTuple._fields.index("value"),) * 2
 
 
 def _where(col: str, report_ids: Collection[int] | None) -> tuple[str, tuple[Any, ...]]:
+    """``WHERE col IN (…)`` with the ids written out: SQLite takes a list of values into each part of
+    the view ``indicator_values`` (a stored row, or one kept in its figure's row: format 7), but not a
+    subquery (``IN (SELECT value FROM json_each(?))``), which made every batch of an export read every
+    indicator value of the workspace."""
     if report_ids is None:
         return "", ()
-    return f" WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(report_ids)),)
+    return f" WHERE {col} IN ({', '.join(str(int(r)) for r in sorted(report_ids))})", ()
 
 
 def _not_linked(report_ids: Collection[int] | None) -> tuple[str, tuple[Any, ...]]:
@@ -219,7 +223,7 @@ def long_figures(
     in_tables: bool = True,
 ) -> list[tuple[Any, ...]]:
     """The reports' figures as (report_id, start, end, indicator or '', label, value as a number, text
-    for ``num_text`` or None, unit or '', status as worded, id), by report in the order of ``figures_report`` (start, then id): the caller sorts each
+    for ``num_text`` or None, unit or '', status as worded, id), by report and start: the caller sorts each
     report's by (start, end, id), which leaves them as they are but for figures that share a start.
     ``in_tables`` false leaves out the cells of tables 二, 三, 四 (their indicator values stand for them)."""
     where, params = _where("report_id", report_ids)
