@@ -146,17 +146,13 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
     values = list(stored.values())
     if t.rowid:
         names.append(SEQ)
-        last = f"(SELECT coalesce(max({SEQ}), 0) FROM {s} WHERE report_id = NEW.report_id)"
         if folds:  # after the values kept in figures' rows too
-            last = (
-                f"max({last}, (SELECT coalesce(max(cell_seq), 0) FROM figure_rows "
-                "WHERE report_id = NEW.report_id))"
+            values.append(
+                f"max((SELECT coalesce(max({SEQ}), 0) FROM {s} WHERE report_id = NEW.report_id), "
+                "(SELECT coalesce(max(cell_seq), 0) FROM figure_rows WHERE report_id = NEW.report_id)) + 1"
             )
-        values.append(
-            f"{last} + 1"
-            if folds
-            else f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)"
-        )
+        else:
+            values.append(f"(SELECT coalesce(max({SEQ}), 0) + 1 FROM {s} WHERE report_id = NEW.report_id)")
     before_insert = after_insert = ""
     if t.clustered and version >= t.clustered_since:
         at = names.index('"id"')
@@ -168,7 +164,7 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
             ident = f"coalesce(NEW.id, (SELECT coalesce(max(id), 0) + 1 FROM {s} WHERE report_id = NEW.report_id))"
         values[at] = ident
     sets = ", ".join(f"{_q(c)} = {v}" for c, v in stored.items())
-    before_update = before_delete = after_update = after_delete = ""
+    before_update = before_delete = after_delete = ""
     if lean and s == "figure_rows":
         this = "report_id = OLD.report_id AND id = OLD.id"
         changes = inherit.figure_changes("OLD", "NEW")
@@ -179,13 +175,13 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
         before_update += inherit.materialize("OLD", f" AND ({changes})") + " "
         before_delete += inherit.materialize("OLD", "") + " "
     elif folds:  # an indicator value: kept in its figure's row, or a row of its own (inherit.py)
-        kept = (
-            "FROM figure_rows WHERE report_id = {0}.report_id AND cell_kind IS NOT NULL "
+        kept = (  # the figure row keeping the value of NEW or OLD
+            "report_id = {0}.report_id AND cell_kind IS NOT NULL "
             "AND indicator = (SELECT id FROM terms WHERE text = {0}.indicator)"
         )
         before_insert = (
             "SELECT RAISE(ABORT, 'UNIQUE constraint failed: indicator_values.report_id, "
-            f"indicator_values.indicator') WHERE EXISTS (SELECT 1 {kept.format('NEW')}); "
+            f"indicator_values.indicator') WHERE EXISTS (SELECT 1 FROM figure_rows WHERE {kept.format('NEW')}); "
         )
         stays = " AND ".join(
             [
@@ -194,7 +190,7 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
             ]
             + ["NEW.original_kind IS NEW.kind"]
         )
-        where = kept.format("OLD").removeprefix("FROM figure_rows WHERE ")
+        where = kept.format("OLD")
         cells = {
             "cell_kind": stored["kind"],
             "cell_status": stored["status"],
@@ -211,7 +207,7 @@ def trigger_sqls(t: Table, version: int) -> list[str]:
         f"CREATE TRIGGER {t.name}_insert INSTEAD OF INSERT ON {t.name} BEGIN {before_insert}{_learn(t)} "
         f"INSERT INTO {s} ({', '.join(names)}) VALUES ({', '.join(values)});{after_insert} END",
         f"CREATE TRIGGER {t.name}_update INSTEAD OF UPDATE ON {t.name} BEGIN {_learn(t)} {before_update}"
-        f"UPDATE {s} SET {sets} WHERE {_key(t, version)};{after_update} END",
+        f"UPDATE {s} SET {sets} WHERE {_key(t, version)}; END",
         f"CREATE TRIGGER {t.name}_delete INSTEAD OF DELETE ON {t.name} BEGIN {before_delete}"
         f"DELETE FROM {s} WHERE {_key(t, version)};{after_delete} END",
     ]
