@@ -59,6 +59,26 @@ def test_a_figure_added_to_an_earlier_report_keeps_an_id_of_its_own(tmp_path: Pa
         assert ranges == [(first,), (second,), (first,), (second,)]
 
 
+def test_a_last_id_lowered_outside_hecha_never_gives_a_figure_an_id_in_use(tmp_path: Path) -> None:
+    """``sqlite_sequence`` edited by hand: a figure added is still given an id no figure has, and no
+    figure of the report is put in its place (as SQLite's own AUTOINCREMENT never reuses a rowid)."""
+    p = tmp_path / "w.sqlite"
+    with Workspace.open(p, reviewer="张三") as ws:
+        first = ws.add_report(extraction(salt="1"))
+        second = ws.add_report(extraction(salt="2"))
+        before = {f.id: f for f in ws.figures(first)}
+        top = max(f.id for f in ws.figures(second))
+    c = sqlite3.connect(p)
+    c.execute("UPDATE sqlite_sequence SET seq = 0 WHERE name = 'figure_rows'")
+    c.commit()
+    c.close()
+    with Workspace.open(p, reviewer="张三") as ws:
+        ws.add(first, 0, 3, Decimal(7))
+        after = {f.id: f for f in ws.figures(first)}
+        assert {k: v for k, v in after.items() if k in before} == before
+        assert set(after) - set(before) == {top + 1}
+
+
 def test_a_cell_kept_in_its_figure_s_row_stays_there_when_confirmed_and_leaves_when_corrected(
     tmp_path: Path,
 ) -> None:
