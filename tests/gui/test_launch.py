@@ -302,25 +302,31 @@ print(json.dumps({"kept": len(kept.code) if kept else 0, "added": bool(kept and 
 """
 
 
-def test_the_dataclasses_methods_are_compiled_once_and_make_the_same_classes(tmp_path: Path) -> None:
-    """The first start compiles the dataclasses' methods and keeps them beside the bytecode; the next
-    takes them from there, compiling none, and its classes behave as ones compiled from source."""
+def _start_kept(code: str, tmp_path: Path, **more: str) -> dict[str, Any]:
+    """Run ``code`` as a start of the program with its bytecode kept under ``tmp_path`` (as an installed
+    copy keeps it), ``more`` in its environment; what it printed last, as JSON."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
+    r = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, **more},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr[-3000:]
+    return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+
+
+def test_the_dataclasses_methods_are_compiled_once_and_make_the_same_classes(tmp_path: Path) -> None:
+    """The first start compiles the dataclasses' methods and keeps them beside the bytecode; the next
+    takes them from there, compiling none, and its classes behave as ones compiled from source."""
 
     def start(**more: str) -> dict[str, Any]:
-        r = subprocess.run(
-            [sys.executable, "-c", _DATACLASSES],
-            cwd=ROOT,
-            env={**env, **more},
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-        )
-        assert r.returncode == 0, r.stderr[-3000:]
-        return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+        return _start_kept(_DATACLASSES, tmp_path, **more)
 
     first, second = start(), start()
     assert first["added"] and first["kept"] > 100  # the workspace's rows, the documents, the words …
@@ -396,22 +402,9 @@ def test_pysides_support_modules_are_compiled_once_and_work_as_compiled_from_sou
     """PySide6's support modules (kept in its library as source) are compiled at the first start and
     taken from beside the bytecode at the next; its signatures, which a wrong call names, are the same
     as when they are compiled from source, and ``compile`` is the builtin again once PySide6 is in."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "bytecode")
 
     def start(**more: str) -> dict[str, Any]:
-        r = subprocess.run(
-            [sys.executable, "-c", _PYSIDE],
-            cwd=ROOT,
-            env={**env, **more},
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-        )
-        assert r.returncode == 0, r.stderr[-3000:]
-        return dict(json.loads(r.stdout.strip().splitlines()[-1]))
+        return _start_kept(_PYSIDE, tmp_path, **more)
 
     first, second = start(), start()
     plain = start(PYTHONDONTWRITEBYTECODE="1")  # no bytecode kept: PySide6 imported as it comes
