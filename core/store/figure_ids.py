@@ -35,7 +35,7 @@ def _ranged(conn: sqlite3.Connection) -> bool:
 def next_id(conn: sqlite3.Connection) -> int:
     """The next figure id: never one a figure had before, even if deleted (a file of this format:
     an older one is upgraded before anything is written into it)."""
-    return int(conn.execute(f"SELECT {next_id_sql()}").fetchone()[0])
+    return int(conn.execute(f"SELECT {_NEXT}").fetchone()[0])
 
 
 def given(conn: sqlite3.Connection, report_id: int, first: int, n: int) -> None:
@@ -66,17 +66,23 @@ def raise_sqls(ident: str) -> tuple[str, str]:
     )
 
 
+# One above the last id given (``sqlite_sequence``) and, should that have been lowered outside Hecha,
+# above every id a figure has, as SQLite's AUTOINCREMENT does: an id above the last range's start is a
+# figure of that range's report, so the highest is that report's highest or below the range's start.
+# Two lookups by key, however big the workspace.
+_NEXT = (
+    f"max(coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = '{TABLE}'), 0), "
+    f"coalesce((SELECT max(id) FROM {TABLE} WHERE report_id = "
+    "(SELECT report_id FROM figure_id_ranges ORDER BY first_id DESC LIMIT 1)), 0), "
+    "coalesce((SELECT max(first_id) FROM figure_id_ranges), 0)) + 1"
+)
+
+
 def next_id_sql() -> str:
-    """SQL of the next figure id: one above the last given (``sqlite_sequence``) and, should that have
-    been lowered outside Hecha, above every id a figure has, as SQLite's AUTOINCREMENT does: an id
-    above the last range's start is a figure of that range's report, so the highest is that report's
-    highest or below the range's start. Two lookups by key, however big the workspace."""
-    return (
-        f"(SELECT max(coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = '{TABLE}'), 0), "
-        f"coalesce((SELECT max(id) FROM {TABLE} WHERE report_id = "
-        "(SELECT report_id FROM figure_id_ranges ORDER BY first_id DESC LIMIT 1)), 0), "
-        "coalesce((SELECT max(first_id) FROM figure_id_ranges), 0)) + 1)"
-    )
+    """SQL of the next figure id for the view's insert trigger, where a row written through the view
+    names none (the program always names it, from ``next_id``): one above the last given. Kept as
+    format 7 first wrote it, so the files of that format keep the trigger Hecha made."""
+    return f"(SELECT coalesce(max(seq), 0) + 1 FROM sqlite_sequence WHERE name = '{TABLE}')"
 
 
 def report_of(conn: sqlite3.Connection, figure_id: int) -> int | None:
